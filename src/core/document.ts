@@ -1,0 +1,94 @@
+import type { OffsetMap } from './offsets.js';
+import type {
+  ArticleMeta,
+  Claim,
+  Entity,
+  NewsEvent,
+  Quote,
+  Repair,
+  Span,
+  TextSpan,
+  TimeExpression,
+} from './types.js';
+
+/** A token: a span of `text` plus its sentence index. */
+export interface Token extends TextSpan {
+  sentence: number;
+}
+
+/**
+ * Every annotation layer a stage can assign. `text` and `offsetMap` are assigned by the repair stage; all
+ * other spans index into that repaired text.
+ */
+export interface Layers {
+  text: string;
+  offsetMap: OffsetMap;
+  repairs: Repair[];
+  paragraphs: Span[];
+  sentences: Span[];
+  tokens: Token[];
+  entities: Entity[];
+  quotes: Quote[];
+  times: TimeExpression[];
+  claims: Claim[];
+  events: NewsEvent[];
+}
+
+export type LayerName = keyof Layers;
+
+/** Metadata the reader found (everything in `article` except id and text). */
+export type DocumentMeta = Omit<ArticleMeta, 'id' | 'text'>;
+
+/** What a reader hands to the pipeline: the raw input and where its body lies. */
+export interface DocumentSource {
+  /** The whole decoded input (file contents, or the record's text for JSON input). */
+  raw: string;
+  /** The body's region in `raw`. */
+  body: Span;
+  meta: DocumentMeta;
+  /** Repairs the reader made itself (e.g. a removed truncated standfirst), with raw offsets. */
+  repairs: Repair[];
+  warnings: string[];
+}
+
+/**
+ * One article: its source and the layers assigned so far. Stages receive it read-only; only the pipeline
+ * runner produces a new Document with merged layers.
+ */
+export class Document {
+  readonly id: string;
+  readonly source: Readonly<DocumentSource>;
+  private readonly layers: Readonly<Partial<Layers>>;
+
+  constructor(id: string, source: DocumentSource, layers: Partial<Layers> = {}) {
+    this.id = id;
+    this.source = Object.freeze({ ...source });
+    this.layers = Object.freeze({ ...layers });
+  }
+
+  /** The body before repair. */
+  get rawBody(): string {
+    return this.source.raw.slice(this.source.body.start, this.source.body.end);
+  }
+
+  has(name: LayerName): boolean {
+    return this.layers[name] !== undefined;
+  }
+
+  /** A layer's value; throws if a stage asks for a layer no earlier stage assigned (a contract bug). */
+  get<K extends LayerName>(name: K): Layers[K] {
+    const v = this.layers[name];
+    if (v === undefined) throw new Error(`layer '${name}' is not assigned`);
+    return v as Layers[K];
+  }
+
+  /** The repaired text (assigned by the repair stage). */
+  get text(): string {
+    return this.get('text');
+  }
+
+  /** A new Document with `patch` merged over the current layers. */
+  with(patch: Partial<Layers>): Document {
+    return new Document(this.id, this.source, { ...this.layers, ...patch });
+  }
+}
