@@ -1,0 +1,26 @@
+import { NewsintelError } from '../../core/errors.js';
+import type { EvaluationResult, Evaluator } from './types.js';
+
+export type { EvaluationResult, Evaluator } from './types.js';
+
+/** Every benchmark format. Later issues add one module each under this folder and one line here. */
+const evaluators: Evaluator[] = [];
+
+export function listEvaluators(): readonly Evaluator[] {
+  return evaluators;
+}
+
+/** Runs the named benchmark; an unknown format is a usage error that lists the known ones. */
+export async function evaluate(format: string, path: string, options?: { limit?: number }): Promise<EvaluationResult> {
+  const ev = evaluators.find((e) => e.name === format);
+  if (!ev) {
+    const known = evaluators.map((e) => e.name).join(', ') || '(none yet)';
+    throw new NewsintelError('E_USAGE', `evaluate: unknown format '${format}' (known: ${known})`);
+  }
+  return ev.run(path, options);
+}
+
+/** Formats a result the way the CLI prints it: the table, then `<metric> <value>` as the last line. */
+export function formatResult(r: EvaluationResult): string {
+  return `${r.table.trimEnd()}\n${r.metric} ${r.value.toFixed(2)}\n`;
+}
