@@ -38,7 +38,7 @@ export class OffsetMap {
       const mid = (lo + hi) >> 1;
       const s = segs[mid]!;
       if (i < s.textStart) hi = mid - 1;
-      else if (i >= s.textEnd && !(s.textEnd === s.textStart && i === s.textStart)) lo = mid + 1;
+      else if (i >= s.textEnd) lo = mid + 1;
       else return s;
     }
     return undefined;

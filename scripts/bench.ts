@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: throughput and memory of the pipeline on the 150 shared wire stories, beside a baseline
+ * measured in the same run (reading and splitting the same files), printed as figures and ratios. Speed is
+ * measured here, never asserted in tests.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Document } from '../src/core/document.js';
+import { readWireText } from '../src/ingest/wire-text.js';
+import { articleId, getDefaultPipeline } from '../src/services/analyze.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const corpus = resolve(root, '../shared/eval/news/te3-silver-geopolitics/txt');
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+function timeIt(rounds: number, fn: () => void): number {
+  fn(); // warm-up
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < rounds; i++) fn();
+  return Number(process.hrtime.bigint() - t0) / 1e9 / rounds;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(corpus)) {
+    console.log(`bench: ${corpus} is absent; nothing to measure`);
+    return;
+  }
+  const files = readdirSync(corpus)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(corpus, f));
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const words = texts.reduce((n, t) => n + t.split(/\s+/).filter(Boolean).length, 0);
+
+  // Baseline: read and split the same files (I/O + paragraph and word split), in the same run.
+  let sink = 0;
+  const baseline = timeIt(rounds, () => {
+    for (const f of files) {
+      const t = readFileSync(f, 'utf8');
+      for (const p of t.split(/\n\s*\n/)) sink += p.split(/\s+/).length;
+    }
+  });
+
+  const pipeline = getDefaultPipeline();
+  const stageTime = new Map<string, number>();
+  const sources = texts.map((t) => readWireText(t));
+  const ids = texts.map((t) => articleId(t));
+  const full = timeIt(rounds, () => {
+    for (const t of texts) {
+      const src = readWireText(t);
+      let doc = new Document(articleId(t), src);
+      doc = pipeline.run(doc);
+      sink += doc.text.length;
+    }
+  });
+  // Per-stage cost: run stages one by one and time each.
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < sources.length; i++) {
+      let doc = new Document(ids[i]!, sources[i]!);
+      for (const stage of pipeline.stages) {
+        const t0 = process.hrtime.bigint();
+        const out = stage.run(doc);
+        stageTime.set(stage.name, (stageTime.get(stage.name) ?? 0) + Number(process.hrtime.bigint() - t0) / 1e9);
+        doc = doc.with(out);
+      }
+    }
+  }
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+
+  console.log(`newsintel bench: ${files.length} stories, ${fmt(words)} words, ${rounds} rounds (Node ${process.version})`);
+  console.log('');
+  console.log('| measure | seconds/round | articles/s | words/s | ratio to baseline |');
+  console.log('|---|---|---|---|---|');
+  const row = (name: string, s: number) =>
+    console.log(`| ${name} | ${s.toFixed(4)} | ${fmt(files.length / s)} | ${fmt(words / s)} | ${(s / baseline).toFixed(1)}x |`);
+  row('baseline: read + split', baseline);
+  row('analyze (full pipeline)', full);
+  console.log('');
+  console.log('| stage | seconds/round | share of pipeline | articles/s (stage alone) |');
+  console.log('|---|---|---|---|');
+  const total = [...stageTime.values()].reduce((a, b) => a + b, 0);
+  for (const [name, t] of stageTime) {
+    const s = t / rounds;
+    console.log(`| ${name} | ${s.toFixed(4)} | ${((100 * t) / total).toFixed(1)}% | ${fmt(files.length / s)} |`);
+  }
+  console.log('');
+  console.log(`peak RSS: ${fmt(rssMb, 1)} MB`);
+  console.log(`analyze words/s: ${fmt(words / full)}`);
+  if (sink === -1) console.log(sink);
+}
+
+await main();

@@ -1,0 +1,48 @@
+import { isNewsintelError, type ErrorCode } from '../core/errors.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { type CliContext, type Command, UsageError } from './context.js';
+
+const commands: Command[] = [analyzeCommand, evaluateCommand];
+
+/** Exit codes are decided here, at the edge: 2 for usage errors, 1 for failures. */
+function exitCodeFor(code: ErrorCode): number {
+  return code === 'E_USAGE' ? 2 : 1;
+}
+
+function help(): string {
+  const rows = commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
+  return `newsintel: news intelligence from wire text\n\nusage: newsintel <command> [options]\n\ncommands:\n${rows}\n\nRun 'newsintel <command> --help' for a command's options.\n`;
+}
+
+/** Runs the CLI in-process and returns the exit code (the bin script passes it to process.exit). */
+export async function main(ctx: CliContext): Promise<number> {
+  const [name, ...rest] = ctx.argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    ctx.stdout.write(help());
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    ctx.stdout.write('newsintel 0.1.0\n');
+    return 0;
+  }
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) {
+    ctx.stderr.write(`newsintel: unknown command '${name}'\n\n${help()}`);
+    return 2;
+  }
+  try {
+    return await cmd.run({ ...ctx, argv: rest });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      ctx.stderr.write(`newsintel ${name}: ${e.message}\nusage: ${cmd.usage}\n`);
+      return 2;
+    }
+    if (isNewsintelError(e)) {
+      ctx.stderr.write(`newsintel ${name}: ${e.message} [${e.code}]\n`);
+      return exitCodeFor(e.code);
+    }
+    ctx.stderr.write(`newsintel ${name}: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 1;
+  }
+}
