@@ -34,6 +34,7 @@ interface CountryRow {
   demonyms: string[];
   capitals: string[];
   cities: string[];
+  independent: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -149,7 +150,7 @@ function main(): void {
     const demonyms = uniq(dem ? [dem.m, dem.f].filter(latin) : []);
     const capitals = uniq([...(c.capital ?? []).filter(latin)]);
     const cities = uniq((ci?.cities ?? []).filter((x) => !capitals.includes(x) && x.length > 2));
-    rows.push({ iso3: c.cca3, iso2: c.cca2, name, official, alt, demonyms, capitals, cities });
+    rows.push({ iso3: c.cca3, iso2: c.cca2, name, official, alt, demonyms, capitals, cities, independent: c.independent === true });
   }
   rows.sort((a, b) => a.iso3.localeCompare(b.iso3));
 
@@ -177,7 +178,7 @@ function main(): void {
     header('Countries: names, official names, alternative spellings, demonyms, capitals, major cities.') +
       `/** One country as generated from the gazetteers. */\n` +
       `export interface GeneratedCountry {\n  iso3: string;\n  iso2: string;\n  name: string;\n  official: string;\n` +
-      `  alt: string[];\n  demonyms: string[];\n  capitals: string[];\n  cities: string[];\n}\n\n` +
+      `  alt: string[];\n  demonyms: string[];\n  capitals: string[];\n  cities: string[];\n  independent: boolean;\n}\n\n` +
       `export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = ${JSON.stringify(rows)};\n`,
   );
   writeFileSync(

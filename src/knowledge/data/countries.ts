@@ -12,6 +12,7 @@ export interface GeneratedCountry {
   demonyms: string[];
   capitals: string[];
   cities: string[];
+  independent: boolean;
 }
 
 export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
@@ -24,6 +25,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Aruban'],
     capitals: ['Oranjestad'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'AFG',
@@ -34,6 +36,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Afghan'],
     capitals: ['Kabul'],
     cities: ['Herat', 'Jalalabad', 'Kandahar', 'Qandahar', 'Mazar-i-Sharif'],
+    independent: true,
   },
   {
     iso3: 'AGO',
@@ -44,6 +47,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Angolan'],
     capitals: ['Luanda'],
     cities: ['Huambo', 'Nova Lisboa', 'Lobito'],
+    independent: true,
   },
   {
     iso3: 'AIA',
@@ -54,6 +58,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Anguillian'],
     capitals: ['The Valley'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'ALA',
@@ -64,6 +69,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: [],
     capitals: ['Mariehamn'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'ALB',
@@ -74,6 +80,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Albanian'],
     capitals: ['Tirana'],
     cities: ['Durres', 'Durazzo'],
+    independent: true,
   },
   {
     iso3: 'AND',
@@ -84,6 +91,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Andorran'],
     capitals: ['Andorra la Vella'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'ARE',
@@ -94,6 +102,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Emirati'],
     capitals: ['Abu Dhabi'],
     cities: ['Dubayy', 'Dubai'],
+    independent: true,
   },
   {
     iso3: 'ARG',
@@ -104,6 +113,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Argentine'],
     capitals: ['Buenos Aires'],
     cities: ['Moron', 'Rosario', 'Vicente Lopez'],
+    independent: true,
   },
   {
     iso3: 'ARM',
@@ -114,6 +124,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Armenian'],
     capitals: ['Yerevan'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'ASM',
@@ -124,6 +135,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['American Samoan'],
     capitals: ['Pago Pago'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'ATA',
@@ -134,6 +146,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Antarctican'],
     capitals: [],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'ATF',
@@ -144,6 +157,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['French'],
     capitals: [],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'ATG',
@@ -154,6 +168,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: [],
     capitals: ["Saint John's"],
     cities: ['Redonda'],
+    independent: true,
   },
   {
     iso3: 'AUS',
@@ -164,6 +179,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Australian'],
     capitals: ['Canberra'],
     cities: ['Sydney', 'Melbourne', 'Brisbane', 'Perth', 'Adelaide'],
+    independent: true,
   },
   {
     iso3: 'AUT',
@@ -174,6 +190,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Austrian'],
     capitals: ['Vienna'],
     cities: ['Granz', 'Linz', 'Lentia', 'Salzburg', 'Innsbruck', 'Wagram'],
+    independent: true,
   },
   {
     iso3: 'AZE',
@@ -184,6 +201,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Azerbaijani'],
     capitals: ['Baku'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'BDI',
@@ -194,6 +212,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Burundian'],
     capitals: ['Gitega'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'BEL',
@@ -218,6 +237,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Namur',
       'Waterloo',
     ],
+    independent: true,
   },
   {
     iso3: 'BEN',
@@ -228,6 +248,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Beninese'],
     capitals: ['Porto-Novo'],
     cities: ['Cotonou'],
+    independent: true,
   },
   {
     iso3: 'BES',
@@ -238,6 +259,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Dutch'],
     capitals: ['Kralendijk', 'Oranjestad', 'The Bottom'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'BFA',
@@ -248,6 +270,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Burkinabe'],
     capitals: ['Ouagadougou'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'BGD',
@@ -258,6 +281,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Bangladeshi'],
     capitals: ['Dhaka'],
     cities: ['Dacca', 'Chittagong', 'Khulna'],
+    independent: true,
   },
   {
     iso3: 'BGR',
@@ -268,6 +292,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Bulgarian'],
     capitals: ['Sofia'],
     cities: ['Plovdiv', 'Philippopolis', 'Varna'],
+    independent: true,
   },
   {
     iso3: 'BHR',
@@ -278,6 +303,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Bahraini'],
     capitals: ['Manama'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'BHS',
@@ -288,6 +314,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Bahamian'],
     capitals: ['Nassau'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'BIH',
@@ -298,6 +325,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: [],
     capitals: ['Sarajevo'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'BLM',
@@ -308,6 +336,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: [],
     capitals: ['Gustavia'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'BLR',
@@ -318,6 +347,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Belarusian'],
     capitals: ['Minsk'],
     cities: ['Homyel', 'Homel', 'Gomel', 'Pinsk', 'Lubavitch'],
+    independent: true,
   },
   {
     iso3: 'BLZ',
@@ -328,6 +358,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Belizean'],
     capitals: ['Belmopan'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'BMU',
@@ -338,6 +369,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Bermudian'],
     capitals: ['Hamilton'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'BOL',
@@ -348,6 +380,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Bolivian'],
     capitals: ['Sucre'],
     cities: ['Santa Cruz', 'Cochabamba'],
+    independent: true,
   },
   {
     iso3: 'BRA',
@@ -386,6 +419,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Sao Joao De Meriti',
       'Sao Jose Dos Campos',
     ],
+    independent: true,
   },
   {
     iso3: 'BRB',
@@ -396,6 +430,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Barbadian'],
     capitals: ['Bridgetown'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'BRN',
@@ -406,6 +441,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Bruneian'],
     capitals: ['Bandar Seri Begawan'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'BTN',
@@ -416,6 +452,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Bhutanese'],
     capitals: ['Thimphu'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'BVT',
@@ -426,6 +463,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: [],
     capitals: [],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'BWA',
@@ -436,6 +474,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Motswana'],
     capitals: ['Gaborone'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'CAF',
@@ -446,6 +485,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Central African'],
     capitals: ['Bangui'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'CAN',
@@ -456,6 +496,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Canadian'],
     capitals: ['Ottawa'],
     cities: ['Toronto', 'Montreal', 'Vancouver', 'Calgary', 'Edmonton'],
+    independent: true,
   },
   {
     iso3: 'CCK',
@@ -466,6 +507,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Cocos Islander'],
     capitals: ['West Island'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'CHE',
@@ -487,6 +529,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Interlaken',
       'Lausanne',
     ],
+    independent: true,
   },
   {
     iso3: 'CHL',
@@ -497,6 +540,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Chilean'],
     capitals: ['Santiago'],
     cities: ['Valparaiso', 'Punto Arenas', 'Temuco', 'Vina Del Mar'],
+    independent: true,
   },
   {
     iso3: 'CHN',
@@ -597,6 +641,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Jining',
       'Zhangjiakou',
     ],
+    independent: true,
   },
   {
     iso3: 'CIV',
@@ -607,6 +652,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Ivorian'],
     capitals: ['Yamoussoukro'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'CMR',
@@ -617,6 +663,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Cameroonian'],
     capitals: [],
     cities: ['Douala'],
+    independent: true,
   },
   {
     iso3: 'COD',
@@ -627,6 +674,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Congolese'],
     capitals: ['Kinshasa'],
     cities: ['Goma', 'Kananga', 'Luluabourg', 'Lubumbashi', 'Elisabethville'],
+    independent: true,
   },
   {
     iso3: 'COG',
@@ -637,6 +685,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Congolese'],
     capitals: ['Brazzaville'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'COK',
@@ -647,6 +696,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Cook Islander'],
     capitals: ['Avarua'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'COL',
@@ -657,6 +707,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Colombian'],
     capitals: [],
     cities: ['Medellin', 'Barranquilla', 'Bucaramanga', 'Soledad'],
+    independent: true,
   },
   {
     iso3: 'COM',
@@ -667,6 +718,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Comoran'],
     capitals: ['Moroni'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'CPV',
@@ -677,6 +729,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Cape Verdian'],
     capitals: ['Praia'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'CRI',
@@ -687,6 +740,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Costa Rican'],
     capitals: [],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'CUB',
@@ -697,6 +751,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Cuban'],
     capitals: ['Havana'],
     cities: ['Santiago De Cuba'],
+    independent: true,
   },
   {
     iso3: 'CUW',
@@ -707,6 +762,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: [],
     capitals: ['Willemstad'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'CXR',
@@ -717,6 +773,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Christmas Islander'],
     capitals: ['Flying Fish Cove'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'CYM',
@@ -727,6 +784,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Caymanian'],
     capitals: ['George Town'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'CYP',
@@ -737,6 +795,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Cypriot'],
     capitals: ['Nicosia'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'CZE',
@@ -747,6 +806,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Czech'],
     capitals: ['Prague'],
     cities: ['Pilsen', 'Plzen', 'Austerlitz', 'Brno', 'Brunn', 'Ostrava'],
+    independent: true,
   },
   {
     iso3: 'DEU',
@@ -799,6 +859,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Wurzburg',
       'Wuerzburg',
     ],
+    independent: true,
   },
   {
     iso3: 'DJI',
@@ -809,6 +870,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Djibouti'],
     capitals: ['Djibouti'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'DMA',
@@ -819,6 +881,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Dominican'],
     capitals: ['Roseau'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'DNK',
@@ -829,6 +892,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Danish'],
     capitals: ['Copenhagen'],
     cities: ['Zealand', 'Seeland', 'Sjaelland', 'Arhus', 'Aarhus', 'Aalborg', 'Alborg', 'Viborg'],
+    independent: true,
   },
   {
     iso3: 'DOM',
@@ -839,6 +903,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Dominican'],
     capitals: ['Santo Domingo'],
     cities: ['Santiago De Los Caballeros'],
+    independent: true,
   },
   {
     iso3: 'DZA',
@@ -861,6 +926,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Reggane',
       'Timimoun',
     ],
+    independent: true,
   },
   {
     iso3: 'ECU',
@@ -871,6 +937,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Ecuadorean'],
     capitals: ['Quito'],
     cities: ['Guayaquil'],
+    independent: true,
   },
   {
     iso3: 'EGY',
@@ -898,6 +965,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Saqqarah',
       'Sakkara',
     ],
+    independent: true,
   },
   {
     iso3: 'ERI',
@@ -908,6 +976,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Eritrean'],
     capitals: ['Asmara'],
     cities: ['Massawa'],
+    independent: true,
   },
   {
     iso3: 'ESH',
@@ -918,6 +987,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Sahrawi'],
     capitals: [],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'ESP',
@@ -944,6 +1014,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Saragossa',
       'Valencia',
     ],
+    independent: true,
   },
   {
     iso3: 'EST',
@@ -954,6 +1025,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Estonian'],
     capitals: ['Tallinn'],
     cities: ['Tartu'],
+    independent: true,
   },
   {
     iso3: 'ETH',
@@ -964,6 +1036,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Ethiopian'],
     capitals: ['Addis Ababa'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'FIN',
@@ -974,6 +1047,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Finnish'],
     capitals: ['Helsinki'],
     cities: ['Espoo', 'Tampere', 'Tammerfors', 'Mariehamn', 'Maarianhamina'],
+    independent: true,
   },
   {
     iso3: 'FJI',
@@ -984,6 +1058,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Fijian'],
     capitals: ['Suva'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'FLK',
@@ -994,6 +1069,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Falkland Islander'],
     capitals: ['Stanley'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'FRA',
@@ -1004,6 +1080,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['French'],
     capitals: ['Paris'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'FRO',
@@ -1014,6 +1091,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Faroese'],
     capitals: [],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'FSM',
@@ -1024,6 +1102,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Micronesian'],
     capitals: ['Palikir'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'GAB',
@@ -1034,6 +1113,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Gabonese'],
     capitals: ['Libreville'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'GBR',
@@ -1044,6 +1124,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['British'],
     capitals: ['London'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'GEO',
@@ -1054,6 +1135,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Georgian'],
     capitals: ['Tbilisi'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'GGY',
@@ -1064,6 +1146,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Channel Islander'],
     capitals: ['St. Peter Port'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'GHA',
@@ -1074,6 +1157,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Ghanaian'],
     capitals: ['Accra'],
     cities: ['Kumasi', 'Volta', 'Tamale'],
+    independent: true,
   },
   {
     iso3: 'GIB',
@@ -1084,6 +1168,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Gibraltar'],
     capitals: ['Gibraltar'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'GIN',
@@ -1094,6 +1179,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Guinean'],
     capitals: ['Conakry'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'GLP',
@@ -1104,6 +1190,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Guadeloupian'],
     capitals: ['Basse-Terre'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'GMB',
@@ -1114,6 +1201,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Gambian'],
     capitals: ['Banjul'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'GNB',
@@ -1124,6 +1212,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Guinea-Bissauan'],
     capitals: ['Bissau'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'GNQ',
@@ -1134,6 +1223,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Equatorial Guinean'],
     capitals: ['Malabo'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'GRC',
@@ -1157,6 +1247,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Thessalia',
       'Thessaly',
     ],
+    independent: true,
   },
   {
     iso3: 'GRD',
@@ -1167,6 +1258,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Grenadian'],
     capitals: ["St. George's"],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'GRL',
@@ -1177,6 +1269,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Greenlandic'],
     capitals: ['Nuuk'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'GTM',
@@ -1187,6 +1280,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Guatemalan'],
     capitals: ['Guatemala City'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'GUF',
@@ -1197,6 +1291,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Guianan'],
     capitals: ['Cayenne'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'GUM',
@@ -1207,6 +1302,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Guamanian'],
     capitals: [],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'GUY',
@@ -1217,6 +1313,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Guyanese'],
     capitals: ['Georgetown'],
     cities: ['Stabroek'],
+    independent: true,
   },
   {
     iso3: 'HKG',
@@ -1227,6 +1324,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Hong Konger'],
     capitals: ['City of Victoria'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'HMD',
@@ -1237,6 +1335,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Heard and McDonald Islander'],
     capitals: [],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'HND',
@@ -1247,6 +1346,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Honduran'],
     capitals: ['Tegucigalpa'],
     cities: ['San Pedro Sula'],
+    independent: true,
   },
   {
     iso3: 'HRV',
@@ -1257,6 +1357,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Croatian'],
     capitals: ['Zagreb'],
     cities: ['Dubrovnik', 'Ragusa'],
+    independent: true,
   },
   {
     iso3: 'HTI',
@@ -1267,6 +1368,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Haitian'],
     capitals: ['Port-au-Prince'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'HUN',
@@ -1277,6 +1379,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Hungarian'],
     capitals: ['Budapest'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'IDN',
@@ -1287,6 +1390,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Indonesian'],
     capitals: ['Jakarta'],
     cities: ['Bandung', 'Surabaya', 'Medan', 'Palembang', 'Semarang', 'Makasar', 'Ujungpandang'],
+    independent: true,
   },
   {
     iso3: 'IMN',
@@ -1297,6 +1401,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Manx'],
     capitals: ['Douglas'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'IND',
@@ -1382,6 +1487,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Tiruchirappalli',
       'Gwalior',
     ],
+    independent: true,
   },
   {
     iso3: 'IOT',
@@ -1392,6 +1498,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Indian'],
     capitals: ['Diego Garcia'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'IRL',
@@ -1402,6 +1509,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Irish'],
     capitals: ['Dublin'],
     cities: ['Cork', 'Galway', 'Limerick', 'Tara', 'Waterford'],
+    independent: true,
   },
   {
     iso3: 'IRN',
@@ -1429,6 +1537,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Qum',
       'Persepolis',
     ],
+    independent: true,
   },
   {
     iso3: 'IRQ',
@@ -1455,6 +1564,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Ashur',
       'Nineveh',
     ],
+    independent: true,
   },
   {
     iso3: 'ISL',
@@ -1465,6 +1575,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Icelander'],
     capitals: ['Reykjavik'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'ISR',
@@ -1490,6 +1601,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Tel Aviv-Yalo',
       'Tel Aviv-Jaffa',
     ],
+    independent: true,
   },
   {
     iso3: 'ITA',
@@ -1515,6 +1627,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Tivoli',
       'Tibur',
     ],
+    independent: true,
   },
   {
     iso3: 'JAM',
@@ -1525,6 +1638,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Jamaican'],
     capitals: ['Kingston'],
     cities: ['Montego Bay'],
+    independent: true,
   },
   {
     iso3: 'JEY',
@@ -1535,6 +1649,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Channel Islander'],
     capitals: ['Saint Helier'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'JOR',
@@ -1545,6 +1660,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Jordanian'],
     capitals: ['Amman'],
     cities: ['Al Aqabah', 'Aqaba', 'Akaba', 'Az Zarqa', 'Zarqa'],
+    independent: true,
   },
   {
     iso3: 'JPN',
@@ -1568,6 +1684,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Naha',
       'Kumamoto',
     ],
+    independent: true,
   },
   {
     iso3: 'KAZ',
@@ -1578,6 +1695,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Kazakhstani'],
     capitals: ['Astana'],
     cities: ['Almaty', 'Alma-ata'],
+    independent: true,
   },
   {
     iso3: 'KEN',
@@ -1588,6 +1706,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Kenyan'],
     capitals: ['Nairobi'],
     cities: ['Kisumu', 'Mombasa', 'Nakuru'],
+    independent: true,
   },
   {
     iso3: 'KGZ',
@@ -1598,6 +1717,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Kirghiz'],
     capitals: ['Bishkek'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'KHM',
@@ -1608,6 +1728,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Cambodian'],
     capitals: ['Phnom Penh'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'KIR',
@@ -1618,6 +1739,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['I-Kiribati'],
     capitals: ['South Tarawa'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'KNA',
@@ -1628,6 +1750,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Kittitian or Nevisian'],
     capitals: ['Basseterre'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'KOR',
@@ -1652,6 +1775,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Chemulpo',
       'Tegu',
     ],
+    independent: true,
   },
   {
     iso3: 'KWT',
@@ -1662,6 +1786,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Kuwaiti'],
     capitals: ['Kuwait City'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'LAO',
@@ -1672,6 +1797,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Laotian'],
     capitals: ['Vientiane'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'LBN',
@@ -1692,6 +1818,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Tyre',
       'Byblos',
     ],
+    independent: true,
   },
   {
     iso3: 'LBR',
@@ -1702,6 +1829,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Liberian'],
     capitals: ['Monrovia'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'LBY',
@@ -1712,6 +1840,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Libyan'],
     capitals: ['Tripoli'],
     cities: ['Ar-Bulus', 'Benghazi'],
+    independent: true,
   },
   {
     iso3: 'LCA',
@@ -1722,6 +1851,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Saint Lucian'],
     capitals: ['Castries'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'LIE',
@@ -1732,6 +1862,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Liechtensteiner'],
     capitals: ['Vaduz'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'LKA',
@@ -1742,6 +1873,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Sri Lankan'],
     capitals: ['Colombo'],
     cities: ['Kandy'],
+    independent: true,
   },
   {
     iso3: 'LSO',
@@ -1752,6 +1884,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Mosotho'],
     capitals: ['Maseru'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'LTU',
@@ -1762,6 +1895,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Lithuanian'],
     capitals: ['Vilnius'],
     cities: ['Kaunas', 'Kovna', 'Kovno', 'Klaipeda', 'Memel'],
+    independent: true,
   },
   {
     iso3: 'LUX',
@@ -1772,6 +1906,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Luxembourger'],
     capitals: ['Luxembourg'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'LVA',
@@ -1782,6 +1917,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Latvian'],
     capitals: ['Riga'],
     cities: ['Liepaja', 'Daugavpils'],
+    independent: true,
   },
   {
     iso3: 'MAC',
@@ -1792,6 +1928,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Macanese'],
     capitals: [],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'MAF',
@@ -1802,6 +1939,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Saint Martin Islander'],
     capitals: ['Marigot'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'MAR',
@@ -1812,6 +1950,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Moroccan'],
     capitals: ['Rabat'],
     cities: ['Dar-el-Beida', 'Casablanca', 'El Aaium', 'Fez', 'Oujda', 'Tangier', 'Tangiers'],
+    independent: true,
   },
   {
     iso3: 'MCO',
@@ -1822,6 +1961,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Monegasque'],
     capitals: ['Monaco'],
     cities: ['Monte Carlo'],
+    independent: true,
   },
   {
     iso3: 'MDA',
@@ -1832,6 +1972,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Moldovan'],
     capitals: [],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'MDG',
@@ -1842,6 +1983,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Malagasy'],
     capitals: ['Antananarivo'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'MDV',
@@ -1852,6 +1994,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Maldivan'],
     capitals: [],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'MEX',
@@ -1897,6 +2040,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Villahermosa',
       'Villa Hermosa',
     ],
+    independent: true,
   },
   {
     iso3: 'MHL',
@@ -1907,6 +2051,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Marshallese'],
     capitals: ['Majuro'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'MKD',
@@ -1917,6 +2062,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Macedonian'],
     capitals: ['Skopje'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'MLI',
@@ -1927,6 +2073,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Malian'],
     capitals: ['Bamako'],
     cities: ['Timbucktu'],
+    independent: true,
   },
   {
     iso3: 'MLT',
@@ -1937,6 +2084,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Maltese'],
     capitals: ['Valletta'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'MMR',
@@ -1947,6 +2095,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Burmese'],
     capitals: ['Naypyidaw'],
     cities: ['Mandalay'],
+    independent: true,
   },
   {
     iso3: 'MNE',
@@ -1957,6 +2106,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Montenegrin'],
     capitals: ['Podgorica'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'MNG',
@@ -1967,6 +2117,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Mongolian'],
     capitals: ['Ulan Bator'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'MNP',
@@ -1977,6 +2128,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['American'],
     capitals: ['Saipan'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'MOZ',
@@ -1987,6 +2139,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Mozambican'],
     capitals: ['Maputo'],
     cities: ['Beira'],
+    independent: true,
   },
   {
     iso3: 'MRT',
@@ -1997,6 +2150,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Mauritanian'],
     capitals: ['Nouakchott'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'MSR',
@@ -2007,6 +2161,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Montserratian'],
     capitals: ['Plymouth'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'MTQ',
@@ -2017,6 +2172,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Martinican'],
     capitals: ['Fort-de-France'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'MUS',
@@ -2027,6 +2183,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Mauritian'],
     capitals: ['Port Louis'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'MWI',
@@ -2037,6 +2194,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Malawian'],
     capitals: ['Lilongwe'],
     cities: ['Blantyre', 'Zomba'],
+    independent: true,
   },
   {
     iso3: 'MYS',
@@ -2047,6 +2205,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Malaysian'],
     capitals: ['Kuala Lumpur'],
     cities: ['Johor Baharu'],
+    independent: true,
   },
   {
     iso3: 'MYT',
@@ -2057,6 +2216,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Mahoran'],
     capitals: ['Mamoudzou'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'NAM',
@@ -2067,6 +2227,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Namibian'],
     capitals: ['Windhoek'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'NCL',
@@ -2077,6 +2238,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['New Caledonian'],
     capitals: [],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'NER',
@@ -2087,6 +2249,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Nigerien'],
     capitals: ['Niamey'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'NFK',
@@ -2097,6 +2260,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Norfolk Islander'],
     capitals: ['Kingston'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'NGA',
@@ -2118,6 +2282,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Yerwa-Maiduguri',
       'Zaria',
     ],
+    independent: true,
   },
   {
     iso3: 'NIC',
@@ -2128,6 +2293,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Nicaraguan'],
     capitals: ['Managua'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'NIU',
@@ -2138,6 +2304,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Niuean'],
     capitals: ['Alofi'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'NLD',
@@ -2160,6 +2327,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Leyden',
       'Utrecht',
     ],
+    independent: true,
   },
   {
     iso3: 'NOR',
@@ -2170,6 +2338,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Norwegian'],
     capitals: ['Oslo'],
     cities: ['Bergen', 'Stavanger', 'Trondheim', 'Nidaros', 'Lindesnes', 'Naze'],
+    independent: true,
   },
   {
     iso3: 'NPL',
@@ -2180,6 +2349,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Nepalese'],
     capitals: ['Kathmandu'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'NRU',
@@ -2190,6 +2360,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Nauruan'],
     capitals: ['Yaren'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'NZL',
@@ -2200,6 +2371,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['New Zealander'],
     capitals: ['Wellington'],
     cities: ['Auckland', 'Christchurch'],
+    independent: true,
   },
   {
     iso3: 'OMN',
@@ -2210,6 +2382,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Omani'],
     capitals: ['Muscat'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'PAK',
@@ -2220,6 +2393,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Pakistani'],
     capitals: ['Islamabad'],
     cities: ['Karachi', 'Lahore', 'Faisalabad', 'Lyallpur', 'Rawalpindi', 'Gujranwala', 'Multan', 'Peshawar'],
+    independent: true,
   },
   {
     iso3: 'PAN',
@@ -2230,6 +2404,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Panamanian'],
     capitals: ['Panama City'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'PCN',
@@ -2240,6 +2415,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Pitcairn Islander'],
     capitals: ['Adamstown'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'PER',
@@ -2250,6 +2426,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Peruvian'],
     capitals: ['Lima'],
     cities: ['Arequipa', 'Machu Picchu'],
+    independent: true,
   },
   {
     iso3: 'PHL',
@@ -2260,6 +2437,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Filipino'],
     capitals: ['Manila'],
     cities: ['Cebu', 'Davao', 'Quezon'],
+    independent: true,
   },
   {
     iso3: 'PLW',
@@ -2270,6 +2448,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Palauan'],
     capitals: ['Ngerulmud'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'PNG',
@@ -2280,6 +2459,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Papua New Guinean'],
     capitals: ['Port Moresby'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'POL',
@@ -2305,6 +2485,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Breslau',
       'Zabrze',
     ],
+    independent: true,
   },
   {
     iso3: 'PRI',
@@ -2315,6 +2496,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Puerto Rican'],
     capitals: ['San Juan'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'PRK',
@@ -2325,6 +2507,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['North Korean'],
     capitals: ['Pyongyang'],
     cities: ["Namp'o"],
+    independent: true,
   },
   {
     iso3: 'PRT',
@@ -2335,6 +2518,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Portuguese'],
     capitals: ['Lisbon'],
     cities: ['Porto', 'Braga', 'Oporto', 'Setubal'],
+    independent: true,
   },
   {
     iso3: 'PRY',
@@ -2345,6 +2529,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Paraguayan'],
     capitals: [],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'PSE',
@@ -2355,6 +2540,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Palestinian'],
     capitals: ['Ramallah'],
     cities: ['Ghazzah', 'Gaza'],
+    independent: false,
   },
   {
     iso3: 'PYF',
@@ -2365,6 +2551,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['French Polynesian'],
     capitals: [],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'QAT',
@@ -2375,6 +2562,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Qatari'],
     capitals: ['Doha'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'REU',
@@ -2385,6 +2573,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: [],
     capitals: ['Saint-Denis'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'ROU',
@@ -2395,6 +2584,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Romanian'],
     capitals: ['Bucharest'],
     cities: ['Brasov', 'Constantina'],
+    independent: true,
   },
   {
     iso3: 'RUS',
@@ -2450,6 +2640,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Tsaritsyn',
       'Vladivostok',
     ],
+    independent: true,
   },
   {
     iso3: 'RWA',
@@ -2460,6 +2651,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Rwandan'],
     capitals: ['Kigali'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SAU',
@@ -2483,6 +2675,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Tabuk',
       'Taif',
     ],
+    independent: true,
   },
   {
     iso3: 'SDN',
@@ -2493,6 +2686,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Sudanese'],
     capitals: ['Khartoum'],
     cities: ['Nyala', 'Port Sudan', 'Omdurman'],
+    independent: true,
   },
   {
     iso3: 'SEN',
@@ -2503,6 +2697,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Senegalese'],
     capitals: ['Dakar'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SGP',
@@ -2513,6 +2708,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Singaporean'],
     capitals: ['Singapore'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SGS',
@@ -2523,6 +2719,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['South Georgian South Sandwich Islander'],
     capitals: ['King Edward Point'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'SHN',
@@ -2533,6 +2730,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Saint Helenian'],
     capitals: ['Jamestown'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'SJM',
@@ -2543,6 +2741,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Norwegian'],
     capitals: ['Longyearbyen'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'SLB',
@@ -2553,6 +2752,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Solomon Islander'],
     capitals: ['Honiara'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SLE',
@@ -2563,6 +2763,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Sierra Leonean'],
     capitals: ['Freetown'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SLV',
@@ -2573,6 +2774,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Salvadoran'],
     capitals: ['San Salvador'],
     cities: ['Santa Ana'],
+    independent: true,
   },
   {
     iso3: 'SMR',
@@ -2583,6 +2785,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Sammarinese'],
     capitals: ['City of San Marino'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SOM',
@@ -2593,6 +2796,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Somali'],
     capitals: ['Mogadishu'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SPM',
@@ -2603,6 +2807,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: [],
     capitals: ['Saint-Pierre'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'SRB',
@@ -2613,6 +2818,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Serbian'],
     capitals: ['Belgrade'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SSD',
@@ -2623,6 +2829,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['South Sudanese'],
     capitals: ['Juba'],
     cities: ['Ramciel'],
+    independent: true,
   },
   {
     iso3: 'STP',
@@ -2633,6 +2840,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Sao Tomean'],
     capitals: [],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SUR',
@@ -2643,6 +2851,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Surinamer'],
     capitals: ['Paramaribo'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SVK',
@@ -2653,6 +2862,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Slovak'],
     capitals: ['Bratislava'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SVN',
@@ -2663,6 +2873,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Slovene'],
     capitals: ['Ljubljana'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SWE',
@@ -2673,6 +2884,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Swedish'],
     capitals: ['Stockholm'],
     cities: ['Malmo', 'Lund', 'Goteborg', 'Goeteborg', 'Gothenburg', 'Uppsala', 'Upsala'],
+    independent: true,
   },
   {
     iso3: 'SWZ',
@@ -2683,6 +2895,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Swazi'],
     capitals: ['Lobamba'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SXM',
@@ -2693,6 +2906,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['St. Maartener'],
     capitals: ['Philipsburg'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'SYC',
@@ -2703,6 +2917,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Seychellois'],
     capitals: ['Victoria'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'SYR',
@@ -2713,6 +2928,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Syrian'],
     capitals: ['Damascus'],
     cities: ['Aleppo', 'Homs', 'Halab', 'Alep', 'Al Ladhiqiya', 'Latakia'],
+    independent: true,
   },
   {
     iso3: 'TCA',
@@ -2723,6 +2939,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Turks and Caicos Islander'],
     capitals: ['Cockburn Town'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'TCD',
@@ -2733,6 +2950,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Chadian'],
     capitals: ["N'Djamena"],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'TGO',
@@ -2743,6 +2961,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Togolese'],
     capitals: [],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'THA',
@@ -2753,6 +2972,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Thai'],
     capitals: ['Bangkok'],
     cities: ['Krung Thep'],
+    independent: true,
   },
   {
     iso3: 'TJK',
@@ -2763,6 +2983,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Tadzhik'],
     capitals: ['Dushanbe'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'TKL',
@@ -2773,6 +2994,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Tokelauan'],
     capitals: ['Fakaofo'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'TKM',
@@ -2783,6 +3005,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Turkmen'],
     capitals: ['Ashgabat'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'TLS',
@@ -2793,6 +3016,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['East Timorese'],
     capitals: ['Dili'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'TON',
@@ -2803,6 +3027,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Tongan'],
     capitals: ["Nuku'alofa"],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'TTO',
@@ -2813,6 +3038,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Trinidadian'],
     capitals: ['Port of Spain'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'TUN',
@@ -2823,6 +3049,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Tunisian'],
     capitals: ['Tunis'],
     cities: ['Ariana', 'Ehadhamen', 'Gafsa', 'Sfax', 'Safaqis', 'Sousse', 'Susa', 'Susah'],
+    independent: true,
   },
   {
     iso3: 'TUR',
@@ -2858,6 +3085,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Pergamum',
       'Sardis',
     ],
+    independent: true,
   },
   {
     iso3: 'TUV',
@@ -2868,6 +3096,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Tuvaluan'],
     capitals: ['Funafuti'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'TWN',
@@ -2878,6 +3107,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Taiwanese'],
     capitals: ['Taipei'],
     cities: ['Gaoxiong', 'Gaosyong', 'Kaohsiung', 'Taizhong', 'Taijhong', 'Taichung', 'Taoyuan', 'Tainan'],
+    independent: false,
   },
   {
     iso3: 'TZA',
@@ -2888,6 +3118,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Tanzanian'],
     capitals: ['Dodoma'],
     cities: ['Mbeya', 'Mwanza', 'Tabora', 'Tanga'],
+    independent: true,
   },
   {
     iso3: 'UGA',
@@ -2898,6 +3129,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Ugandan'],
     capitals: ['Kampala'],
     cities: ['Entebbe', 'Jinja', 'Gulu'],
+    independent: true,
   },
   {
     iso3: 'UKR',
@@ -2920,6 +3152,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'Odesa',
       'Chernobyl',
     ],
+    independent: true,
   },
   {
     iso3: 'UMI',
@@ -2930,6 +3163,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['American Islander'],
     capitals: [],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'UNK',
@@ -2940,6 +3174,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Kosovar'],
     capitals: ['Pristina'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'URY',
@@ -2950,6 +3185,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Uruguayan'],
     capitals: ['Montevideo'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'USA',
@@ -3015,6 +3251,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
       'State College',
       'University Park',
     ],
+    independent: true,
   },
   {
     iso3: 'UZB',
@@ -3025,6 +3262,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Uzbekistani'],
     capitals: ['Tashkent'],
     cities: ['Samarkand', 'Samarcand'],
+    independent: true,
   },
   {
     iso3: 'VAT',
@@ -3035,6 +3273,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Vatican'],
     capitals: ['Vatican City'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'VCT',
@@ -3045,6 +3284,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Saint Vincentian'],
     capitals: ['Kingstown'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'VEN',
@@ -3055,6 +3295,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Venezuelan'],
     capitals: ['Caracas'],
     cities: ['Maracaibo', 'Maracay', 'Barquisimeto', 'Ciudad Bolivar', 'Cumana'],
+    independent: true,
   },
   {
     iso3: 'VGB',
@@ -3065,6 +3306,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Virgin Islander'],
     capitals: ['Road Town'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'VIR',
@@ -3075,6 +3317,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Virgin Islander'],
     capitals: ['Charlotte Amalie'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'VNM',
@@ -3085,6 +3328,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Vietnamese'],
     capitals: ['Hanoi'],
     cities: ['Thanh Pho Ho Chi Minh', 'Saigon', 'Ho Chi Minh City', 'Haiphong'],
+    independent: true,
   },
   {
     iso3: 'VUT',
@@ -3095,6 +3339,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Ni-Vanuatu'],
     capitals: ['Port Vila'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'WLF',
@@ -3105,6 +3350,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Wallis and Futuna Islander'],
     capitals: ['Mata-Utu'],
     cities: [],
+    independent: false,
   },
   {
     iso3: 'WSM',
@@ -3115,6 +3361,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Samoan'],
     capitals: ['Apia'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'YEM',
@@ -3125,6 +3372,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Yemeni'],
     capitals: ["Sana'a"],
     cities: ['Aden', 'Hodeida', 'Al-Hudaydah', 'Mukalla', 'Al-Mukalla'],
+    independent: true,
   },
   {
     iso3: 'ZAF',
@@ -3135,6 +3383,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['South African'],
     capitals: ['Pretoria', 'Bloemfontein', 'Cape Town'],
     cities: ['Johannesburg', 'Kimberley', 'Durban'],
+    independent: true,
   },
   {
     iso3: 'ZMB',
@@ -3145,6 +3394,7 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Zambian'],
     capitals: ['Lusaka'],
     cities: [],
+    independent: true,
   },
   {
     iso3: 'ZWE',
@@ -3155,5 +3405,6 @@ export const GENERATED_COUNTRIES: readonly GeneratedCountry[] = [
     demonyms: ['Zimbabwean'],
     capitals: ['Harare'],
     cities: ['Bulawayo'],
+    independent: true,
   },
 ];

@@ -1,33 +1,30 @@
-import type { Document, Token } from '../../core/document.js';
+import type { Document } from '../../core/document.js';
+import { NewsintelError } from '../../core/errors.js';
 import { defineStage, type Stage } from '../../core/stage.js';
-import type { Span } from '../../core/types.js';
+import { segment } from './segment.js';
 
-// PLACEHOLDER: naive splitter until the real sentence stage lands.
-export interface SentenceOptions {}
+export { findParagraphs, type Segmentation, segment } from './segment.js';
+export { isSpaceCode, isWordCode, type ScannedToken, scanTokens, type TokenKind } from './tokenize.js';
 
+/** Options of the sentence stage (none yet; the object exists so that the stage signature stays stable). */
+export type SentenceOptions = Record<string, never>;
+
+/**
+ * The sentences stage: paragraphs, sentences and tokens of the repaired text. Every later stage reads these
+ * spans, so it is a single linear scan (rule-based, no model) that keeps abbreviations such as "U.S." and
+ * "Gen." whole and never splits inside matched parentheses.
+ */
 export function sentencesStage(options: SentenceOptions = {}): Stage<SentenceOptions> {
+  if (options === null || typeof options !== 'object' || Object.keys(options).length > 0) {
+    throw new NewsintelError('E_OPTIONS', `sentences: unknown options ${JSON.stringify(options)}`);
+  }
   return defineStage({
     name: 'sentences',
     requires: ['text'],
     assigns: ['paragraphs', 'sentences', 'tokens'],
     options,
     run(doc: Document) {
-      const text = doc.text;
-      const paragraphs: Span[] = [];
-      const sentences: Span[] = [];
-      const tokens: Token[] = [];
-      const re = /[^\n]+/g;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        paragraphs.push({ start: m.index, end: m.index + m[0].length });
-        sentences.push({ start: m.index, end: m.index + m[0].length });
-      }
-      const tr = /\w+|[^\s\w]/g;
-      let si = 0;
-      for (let m = tr.exec(text); m; m = tr.exec(text)) {
-        while (si < sentences.length - 1 && m.index >= sentences[si]!.end) si++;
-        tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], sentence: si });
-      }
-      return { paragraphs, sentences, tokens };
+      return segment(doc.text);
     },
   });
 }

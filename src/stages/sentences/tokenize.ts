@@ -96,7 +96,12 @@ export function scanTokens(text: string, start = 0, end = text.length): ScannedT
       continue;
     }
     // possessive after a closing quote or parenthesis is rare; a leading apostrophe + s + non-letter is "'s"
-    if (APOSTROPHES.has(c) && out.length > 0 && out[out.length - 1]!.end === i && isPossessiveAt(text, i, end)) {
+    if (
+      APOSTROPHES.has(c) &&
+      out.length > 0 &&
+      out[out.length - 1]!.end === i &&
+      isPossessiveAt(text, i, end)
+    ) {
       out.push({ start: i, end: i + 2, kind: 'possessive' });
       i += 2;
       continue;

@@ -6,6 +6,11 @@ import { tokenize } from './tokens.js';
  * rolling hashes (no string joins at tagging time); a match must start with a capitalised token so that
  * `turkey` or `us` in running text never fire. Categories are bits in a mask.
  */
+/**
+ * `country`: country names and spellings; `city`: capitals, major cities and first-level regions (GPEs below
+ * country level); `region`: geographic features; `demonym`: nationality adjectives/nouns; `person`: full names
+ * of officials; `given`/`family`: first and last tokens of those names; `org`: international organisations.
+ */
 export const GAZETTEER_CATEGORIES = [
   'country',
   'city',

@@ -55,7 +55,8 @@ export function spansFromIob(labels: readonly string[]): TokenSpan[] {
     const dash = lab.indexOf('-');
     const prefix = dash > 0 ? lab.slice(0, dash) : 'I';
     const type = dash > 0 ? lab.slice(dash + 1) : lab;
-    const continues = cur !== null && cur.type === type && (prefix === 'I' || prefix === 'L' || prefix === 'E');
+    const continues =
+      cur !== null && cur.type === type && (prefix === 'I' || prefix === 'L' || prefix === 'E');
     if (continues && cur) {
       cur.end = i + 1;
     } else {

@@ -171,7 +171,10 @@ export function splitSentences(tokens: readonly OffsetToken[], text?: string): A
     }
     if (!SENTENCE_END.has(t.text)) continue;
     let j = i + 1;
-    while (j < tokens.length && AFTER_END.has(tokens[j]!.text)) j++;
+    // Closing quotes/brackets glued to the stop belong to this sentence; a straight quote after a space opens
+    // the next one.
+    while (j < tokens.length && AFTER_END.has(tokens[j]!.text) && tokens[j]!.start === tokens[j - 1]!.end)
+      j++;
     const after = tokens[j];
     if (!after) break;
     if (/^[\p{Lu}\d"“‘'(]/u.test(after.text)) {

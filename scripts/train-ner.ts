@@ -1,0 +1,108 @@
+/**
+ * Trains the shipped NER model: `npm run train:ner` (builds, then runs dist/scripts/train-ner.js).
+ *
+ * Data (read from ../shared/eval, never copied into the repo):
+ * - CoNLL-2003 English eng.train (Reuters RCV1, research use only) — training;
+ * - wikigold (CC-BY-4.0) — optional extra training sentences (--wikigold);
+ * - eng.testa — development set, scored after training (and per epoch with --dev-every).
+ * Gazetteers are generated from shared/eval/gazetteer and the PETRARCH2 dictionaries and embedded in the model.
+ *
+ * Deterministic: fixed sentence order seed, fixed epochs; the same inputs give the same weights file.
+ * Flags: --epochs N, --scheme BIO|BILOU, --limit N (first N training sentences), --wikigold, --dev-every,
+ * --min-count N, --prune X, --out FILE.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { scoreConllSentences } from '../src/services/evaluate/conll.js';
+import { type ConllSentence, readConll } from '../src/stages/entities/tagger/conll-data.js';
+import { buildGazetteerLists } from '../src/stages/entities/tagger/gazetteer-source.js';
+import { DEFAULT_MODEL_FILE, packageRoot } from '../src/stages/entities/tagger/index.js';
+import { spansFromIob, type TagScheme, tagsFromSpans } from '../src/stages/entities/tagger/labels.js';
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  type TrainOptions,
+  trainTagger,
+} from '../src/stages/entities/tagger/train.js';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+const root = packageRoot(path.dirname(new URL(import.meta.url).pathname));
+const shared = path.resolve(root, '../shared/eval');
+const out = arg('out') ?? path.join(root, 'models', 'ner', DEFAULT_MODEL_FILE);
+
+const t0 = Date.now();
+let train: ConllSentence[] = readConll(path.join(shared, 'ner/conll2003/eng.train'));
+const limit = arg('limit');
+if (limit) train = train.slice(0, Number(limit));
+// wikigold (Wikipedia) lowered eng.testa F1 by ~0.4 in our runs, so it is opt-in.
+const useWikigold = flag('wikigold');
+if (useWikigold) {
+  // Some wikigold tokens carry document-start markers; readConll handles them.
+  train = train.concat(readConll(path.join(shared, 'ner/wikigold/wikigold.conll.txt')));
+}
+const dev = readConll(path.join(shared, 'ner/conll2003/eng.testa'));
+const gazetteer = buildGazetteerLists(shared);
+const gazSizes = Object.fromEntries(Object.entries(gazetteer).map(([k, v]) => [k, v?.length ?? 0]));
+console.log(`training sentences: ${train.length}; gazetteer: ${JSON.stringify(gazSizes)}`);
+
+const opts: TrainOptions = {
+  ...DEFAULT_TRAIN_OPTIONS,
+  scheme: (arg('scheme') as TagScheme | undefined) ?? DEFAULT_TRAIN_OPTIONS.scheme,
+  epochs: Number(arg('epochs') ?? DEFAULT_TRAIN_OPTIONS.epochs),
+  minCount: Number(arg('min-count') ?? DEFAULT_TRAIN_OPTIONS.minCount),
+  prune: Number(arg('prune') ?? DEFAULT_TRAIN_OPTIONS.prune),
+  log: (m) => console.log(m),
+};
+if (flag('dev-every')) {
+  opts.onEpoch = (epoch, model) => {
+    const s = scoreConllSentences(model, dev);
+    console.log(`  epoch ${epoch} eng.testa F1 ${s.overall.f1.toFixed(2)}`);
+  };
+}
+const meta = {
+  trainedOn: useWikigold ? 'CoNLL-2003 eng.train + wikigold' : 'CoNLL-2003 eng.train',
+  licenceNote: 'CoNLL-2003 (Reuters RCV1) is licensed for research use only',
+};
+const model = trainTagger(train, gazetteer, opts, meta);
+const trainMs = Date.now() - t0;
+
+const te = performance.now();
+const scores = scoreConllSentences(model, dev);
+const evalMs = performance.now() - te;
+const devTokens = dev.reduce((n, s) => n + s.tokens.length, 0);
+console.log(
+  `eng.testa: P ${scores.overall.precision.toFixed(2)} R ${scores.overall.recall.toFixed(2)} F1 ${scores.overall.f1.toFixed(2)}`,
+);
+for (const [t, v] of Object.entries(scores.byType)) console.log(`  ${t}: F1 ${v.f1.toFixed(2)}`);
+console.log(
+  `tagging: ${Math.round((devTokens / evalMs) * 1000)} tokens/s; training ${(trainMs / 1000).toFixed(1)} s`,
+);
+
+// Fit the span-score temperature on dev: the grid value with the best gold-tag log-likelihood.
+const calib = dev.slice(0, 1000).map((s) => {
+  const gold = tagsFromSpans(spansFromIob(s.labels), s.tokens.length, model.scheme);
+  return { tokens: s.tokens, ids: gold.map((t) => model.tags.indexOf(t)) };
+});
+let bestT = 1;
+let bestLL = -Infinity;
+for (const t of [1, 2, 3, 4, 6, 8, 12, 16, 24, 32]) {
+  model.setTemperature(t);
+  let ll = 0;
+  for (const c of calib)
+    for (const p of model.tagPosteriors(c.tokens, c.ids)) ll += Math.log(Math.max(p, 1e-9));
+  if (ll > bestLL) {
+    bestLL = ll;
+    bestT = t;
+  }
+}
+model.setTemperature(bestT);
+console.log(`span-score temperature: ${bestT}`);
+(model.meta as Record<string, unknown>).devF1 = Math.round(scores.overall.f1 * 100) / 100;
+mkdirSync(path.dirname(out), { recursive: true });
+const buf = model.toFile();
+writeFileSync(out, buf);
+console.log(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB, ${model.meta.features} features)`);

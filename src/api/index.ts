@@ -1,0 +1,4 @@
+/** The HTTP API and static web UI server. */
+
+export { statusFor } from './errors.js';
+export { type ApiOptions, createApiServer, createHandler, listen } from './server.js';

@@ -1,0 +1,117 @@
+import type { Server } from 'node:http';
+import { createApiServer, listen } from '../../api/server.js';
+import { webRoot } from '../../services/assets.js';
+import { loadSampleDesk } from '../../services/samples.js';
+import { type ArticleStore, openStore } from '../../services/store.js';
+import { type CliContext, type Command, dbLocation, parseArgs, UsageError } from '../context.js';
+import { parseMaxBytes, redactLocation } from './ingest.js';
+
+export interface ServeOptions {
+  location: string;
+  port: number;
+  host: string;
+  /** Load the sample desk when the store is empty. */
+  sample?: boolean;
+  maxBytes?: number;
+  log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  store: ArticleStore;
+  /** Stops accepting connections and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the store, optionally loads the sample desk, and starts the API + web UI. Used by `serve` and tests. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const store = await openStore(options.location);
+  try {
+    if (options.sample) {
+      const loaded = await loadSampleDesk(store);
+      if (loaded) {
+        options.log?.(`loaded the sample desk: ${loaded.stored.length} articles`);
+        for (const f of loaded.failed) options.log?.(`sample ${f.path}: ${f.reason}`);
+      }
+    }
+    const server = createApiServer({
+      store,
+      webRoot: webRoot(),
+      maxBytes: options.maxBytes,
+      log: options.log,
+    });
+    const url = await listen(server, options.port, options.host);
+    return {
+      url,
+      server,
+      store,
+      async close() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
+
+function portOf(flags: Record<string, string | boolean>, ctx: CliContext): number {
+  const v = typeof flags.port === 'string' ? flags.port : (ctx.env.PORT ?? '3000');
+  if (!/^\d+$/.test(v) || Number(v) > 65535) throw new UsageError(`--port must be 0–65535, got ${v}`);
+  return Number(v);
+}
+
+/**
+ * `newsintel serve`: the HTTP API and web UI until SIGINT/SIGTERM. Binds to 127.0.0.1 unless `--host` says
+ * otherwise, so a first run never exposes the database to the network.
+ */
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the HTTP API and the web UI',
+  usage:
+    'newsintel serve [--db FILE|postgres://…] [--port N (default 3000, env PORT)] [--host H] [--sample] [--max-bytes N]',
+  async run(ctx: CliContext): Promise<number> {
+    const { flags, positionals } = parseArgs(ctx.argv, {
+      boolean: ['sample', 'help'],
+      string: ['db', 'port', 'host', 'max-bytes'],
+    });
+    if (flags.help) {
+      ctx.stdout.write(
+        `${this.usage}\n\n--sample loads the bundled fictional sample stories when the database is empty.\n`,
+      );
+      return 0;
+    }
+    if (positionals.length > 0)
+      throw new UsageError(`serve takes no arguments, got ${positionals.join(' ')}`);
+    const location = dbLocation(flags, ctx);
+    const log = (m: string) => ctx.stderr.write(`${m}\n`);
+    const running = await startServer({
+      location,
+      port: portOf(flags, ctx),
+      host: typeof flags.host === 'string' ? flags.host : '127.0.0.1',
+      sample: flags.sample === true,
+      maxBytes: parseMaxBytes(flags['max-bytes']),
+      log,
+    });
+    const n = await running.store.countArticles();
+    ctx.stdout.write(
+      `newsintel: serving ${n} articles from ${redactLocation(location)} at ${running.url}/\n`,
+    );
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await running.close();
+    return 0;
+  },
+};

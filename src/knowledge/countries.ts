@@ -1,0 +1,172 @@
+import { GENERATED_COUNTRIES } from './data/countries.js';
+
+/**
+ * Short forms, abbreviations, historical names and common misspellings that wire copy uses but the
+ * gazetteers lack. Written by hand (facts, not text); keyed by ISO3.
+ */
+const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
+  USA: ['U.S.', 'US', 'U.S.A.', 'USA', 'America', 'United States of America', 'Washington D.C.'],
+  GBR: ['Britain', 'Great Britain', 'UK', 'U.K.', 'Britian', 'England', 'Scotland', 'Wales', 'Northern Ireland'],
+  PRK: [
+    'N. Korea',
+    'N.K.',
+    'DPRK',
+    'D.P.R.K.',
+    'DPR Korea',
+    "Democratic People's Republic of Korea",
+    "Democratic Peoples' Republic of Korea",
+    'North Kroea',
+  ],
+  KOR: ['S. Korea', 'ROK', 'R.O.K.', 'Republic of Korea', 'South Kroea'],
+  CHN: ['PRC', 'P.R.C.', "People's Republic of China", 'Mainland China', 'mainland China'],
+  TWN: ['Republic of China', 'Formosa'],
+  RUS: ['Russian Federation'],
+  UKR: ['Ukraina'],
+  IRN: ['Islamic Republic of Iran', 'Islamic Republic'],
+  ARE: ['UAE', 'U.A.E.', 'Emirates'],
+  SAU: ['Saudi'],
+  NLD: ['Holland'],
+  MMR: ['Burma'],
+  CIV: ["Cote d'Ivoire", 'Ivory Coast'],
+  COD: ['DRC', 'Congo-Kinshasa', 'Zaire'],
+  COG: ['Congo-Brazzaville'],
+  VAT: ['Vatican', 'Holy See'],
+  CZE: ['Czech Republic'],
+  MKD: ['Macedonia', 'FYROM'],
+  BIH: ['Bosnia'],
+  PSE: ['Palestinian territories', 'Palestinian Territories', 'Occupied Palestinian Territory'],
+  SYR: ['Syrian Arab Republic'],
+  LBY: ['Libyan Arab Jamahiriya'],
+  TUR: ['Turkiye', 'Türkiye'],
+  SWZ: ['Swaziland'],
+  CPV: ['Cape Verde'],
+  TLS: ['East Timor'],
+  KHM: ['Kampuchea'],
+  LKA: ['Ceylon'],
+  NZL: ['N.Z.'],
+  AUS: ['Aussie'],
+};
+
+/** Adjectival and plural demonyms beyond the gazetteer's singular adjective. */
+const EXTRA_DEMONYMS: Readonly<Record<string, readonly string[]>> = {
+  USA: ['American', 'Americans'],
+  GBR: ['British', 'Briton', 'Britons', 'English', 'Scottish', 'Welsh'],
+  PRK: ['North Korean', 'North Koreans', 'N. Korean', 'N.Korean'],
+  KOR: ['South Korean', 'South Koreans', 'S. Korean', 'S.Korean'],
+  NLD: ['Dutch'],
+  CHN: ['Chinese'],
+  JPN: ['Japanese'],
+  FRA: ['French', 'Frenchman'],
+  ESP: ['Spanish', 'Spaniard', 'Spaniards'],
+  CHE: ['Swiss'],
+  IRL: ['Irish'],
+  DNK: ['Danish', 'Dane', 'Danes'],
+  SWE: ['Swedish', 'Swede', 'Swedes'],
+  FIN: ['Finnish', 'Finn', 'Finns'],
+  POL: ['Polish', 'Pole', 'Poles'],
+  TUR: ['Turkish', 'Turk', 'Turks'],
+  PHL: ['Filipino', 'Filipinos', 'Philippine'],
+  AFG: ['Afghan', 'Afghans'],
+  SAU: ['Saudi', 'Saudis'],
+  MMR: ['Burmese'],
+  ISR: ['Israeli', 'Israelis'],
+  PSE: ['Palestinian', 'Palestinians'],
+  THA: ['Thai', 'Thais'],
+  NZL: ['New Zealander', 'New Zealanders'],
+  CZE: ['Czech', 'Czechs'],
+  SVK: ['Slovak', 'Slovaks'],
+  BIH: ['Bosnian', 'Bosnians'],
+  COD: ['Congolese'],
+  ARE: ['Emirati', 'Emiratis'],
+  VNM: ['Vietnamese'],
+  LAO: ['Lao', 'Laotian'],
+  PRT: ['Portuguese'],
+  LBN: ['Lebanese'],
+  SDN: ['Sudanese'],
+  SEN: ['Senegalese'],
+  TWN: ['Taiwanese'],
+};
+
+/** Capitals and seats of government named for the country ("Washington said"). */
+const EXTRA_CAPITALS: Readonly<Record<string, readonly string[]>> = {
+  USA: ['Washington'],
+  UKR: ['Kiev', 'Kyiv'],
+  IND: ['New Delhi'],
+  ISR: ['Tel Aviv'],
+  MMR: ['Rangoon', 'Yangon', 'Naypyidaw'],
+  KAZ: ['Astana', 'Almaty'],
+  CHN: ['Peking'],
+  NGA: ['Abuja'],
+  TUR: ['Ankara'],
+  BRA: ['Brasilia'],
+  CIV: ['Abidjan', 'Yamoussoukro'],
+  PSE: ['Ramallah'],
+  BEL: ['Brussels'],
+};
+
+/** Demonyms that name no single country. */
+const AMBIGUOUS_DEMONYMS = new Set(['Korean', 'Koreans', 'Congolese', 'Guinean', 'Dominican', 'Samoan']);
+
+/** Names that are also ordinary English words or first names: matched only in a country sense elsewhere. */
+const UNSAFE_NAMES = new Set(['Chad', 'Jordan', 'Georgia', 'Turkey', 'Niger', 'Guinea', 'Man', 'Jersey', 'Nice']);
+
+export interface Country {
+  iso3: string;
+  iso2: string;
+  /** Common English name ("North Korea"), the canonical entity name. */
+  name: string;
+  official: string;
+  /** Every name form: common, official, alternative, short forms, misspellings. */
+  names: string[];
+  demonyms: string[];
+  capitals: string[];
+  cities: string[];
+  /** Sovereign state (territories share demonyms with their state and yield to it). */
+  independent: boolean;
+}
+
+function uniq(xs: readonly string[]): string[] {
+  return [...new Set(xs.filter((x) => x.length > 0))];
+}
+
+/** Regular English plural of a demonym ("Ukrainian" → "Ukrainians"); null when it does not inflect. */
+export function pluralDemonym(d: string): string | null {
+  if (/(ese|ish|ch|ss|s|i)$/.test(d)) return d.endsWith('i') ? d + 's' : null;
+  if (/(an|er|ot|ite)$/.test(d)) return d + 's';
+  return null;
+}
+
+function buildCountries(): Country[] {
+  return GENERATED_COUNTRIES.map((g) => {
+    const demBase = uniq([...g.demonyms, ...(EXTRA_DEMONYMS[g.iso3] ?? [])]);
+    const plurals = demBase.map(pluralDemonym).filter((p): p is string => p !== null);
+    return {
+      iso3: g.iso3,
+      iso2: g.iso2,
+      name: g.name,
+      official: g.official,
+      names: uniq([g.name, g.official, ...g.alt, ...(EXTRA_NAMES[g.iso3] ?? [])]).filter(
+        (n) => !n.includes('('),
+      ),
+      demonyms: uniq([...demBase, ...plurals]).filter((d) => !AMBIGUOUS_DEMONYMS.has(d)),
+      capitals: uniq([...g.capitals, ...(EXTRA_CAPITALS[g.iso3] ?? [])]),
+      cities: g.cities,
+      independent: g.independent,
+    };
+  });
+}
+
+/** Every country, built once at import from the generated table plus the hand-written short forms. */
+export const COUNTRIES: readonly Country[] = Object.freeze(buildCountries());
+
+const byIso3 = new Map(COUNTRIES.map((c) => [c.iso3, c]));
+
+/** The country with this ISO3 code, or null. */
+export function countryByIso3(iso3: string): Country | null {
+  return byIso3.get(iso3.toUpperCase()) ?? null;
+}
+
+/** True for a country name that is also a common word or first name ("Jordan", "Chad"). */
+export function isUnsafeCountryName(name: string): boolean {
+  return UNSAFE_NAMES.has(name);
+}

@@ -1,0 +1,19 @@
+/**
+ * The actor knowledge base: countries (names, short forms, demonyms, capitals, cities), international
+ * organisations, government bodies, news agencies, regions, facilities, titles and known leaders, with a
+ * fast phrase matcher over token arrays that the entities stage and the NER tagger share.
+ */
+export { COUNTRIES, type Country, countryByIso3, isUnsafeCountryName, pluralDemonym } from './countries.js';
+export { kbEntry, matchGazetteer, normToken, phraseTokens } from './gazetteer.js';
+export { contextualKb } from './organisations.js';
+export { type KnownPerson, lookupPerson, personKb } from './persons.js';
+export {
+  findTitles,
+  formatRole,
+  isHonorific,
+  isTemporalTitleWord,
+  isTitleHead,
+  isTitleWord,
+  titleGender,
+} from './titles.js';
+export type { GazetteerKind, GazetteerMatch, KbEntry } from './types.js';

@@ -1,0 +1,364 @@
+/**
+ * Titles and roles. A title is a run of title words ending in a head word ("Vice Foreign Minister",
+ * "National Security Communications Advisor", "chief negotiator"). Titles are not part of names: the
+ * entities stage strips them from person spans and keeps them as the person's `role`.
+ */
+
+/** Words that end a title (lower case). */
+const HEADS = [
+  'president',
+  'president-elect',
+  'vice-president',
+  'minister',
+  'premier',
+  'chancellor',
+  'advisor',
+  'adviser',
+  'secretary',
+  'secretary-general',
+  'undersecretary',
+  'under-secretary',
+  'ambassador',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'consul',
+  'envoy',
+  'negotiator',
+  'coach',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'director',
+  'director-general',
+  'commander',
+  'commander-in-chief',
+  'general',
+  'admiral',
+  'colonel',
+  'leader',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'emir',
+  'sheikh',
+  'sultan',
+  'governor',
+  'mayor',
+  'senator',
+  'congressman',
+  'congresswoman',
+  'lawmaker',
+  'legislator',
+  'chief',
+  'counselor',
+  'counsellor',
+  'attache',
+  'delegate',
+  'prosecutor',
+  'judge',
+  'justice',
+  'pope',
+  'cardinal',
+  'archbishop',
+  'bishop',
+  'ayatollah',
+  'imam',
+  'cleric',
+  'captain',
+  'lieutenant',
+  'sergeant',
+  'marshal',
+  'inspector',
+  'commissioner',
+  'rapporteur',
+  'official',
+  'officer',
+  'aide',
+  'diplomat',
+  'analyst',
+  'professor',
+  'speaker',
+  'whip',
+  'ceo',
+  'founder',
+  'editor',
+  'correspondent',
+  'monarch',
+  'dictator',
+  'strongman',
+  'warlord',
+  'representative',
+  'deputy',
+  'attorney',
+  'treasurer',
+  'administrator',
+  'coordinator',
+  'mediator',
+  'observer',
+  'head',
+  'dr.',
+  'mr.',
+  'mrs.',
+  'ms.',
+  'miss',
+  'sen.',
+  'rep.',
+  'gen.',
+  'col.',
+  'adm.',
+  'capt.',
+  'lt.',
+  'maj.',
+  'sgt.',
+  'gov.',
+  'prof.',
+  'pres.',
+  'amb.',
+  'sir',
+  'lord',
+  'lady',
+  'dame',
+] as const;
+
+/** Words that may precede a head inside a title (lower case). */
+const MODIFIERS = [
+  'vice',
+  'deputy',
+  'assistant',
+  'acting',
+  'associate',
+  'senior',
+  'special',
+  'chief',
+  'principal',
+  'first',
+  'second',
+  'national',
+  'security',
+  'communications',
+  'foreign',
+  'defense',
+  'defence',
+  'interior',
+  'home',
+  'finance',
+  'financial',
+  'trade',
+  'commerce',
+  'economy',
+  'economic',
+  'unification',
+  'justice',
+  'oil',
+  'energy',
+  'information',
+  'health',
+  'education',
+  'labor',
+  'labour',
+  'agriculture',
+  'culture',
+  'industry',
+  'transport',
+  'environment',
+  'intelligence',
+  'affairs',
+  'state',
+  'general',
+  'supreme',
+  'executive',
+  'prime',
+  'crown',
+  'presidential',
+  'press',
+  'top',
+  'nuclear',
+  'lieutenant',
+  'lt.',
+  'maj.',
+  'brig.',
+  'major',
+  'brigadier',
+  'army',
+  'navy',
+  'naval',
+  'air',
+  'force',
+  'military',
+  'joint',
+  'armed',
+  'forces',
+  'staff',
+  'high',
+  'human',
+  'rights',
+  'peace',
+  'party',
+  'opposition',
+  'majority',
+  'minority',
+  'cabinet',
+  'parliamentary',
+  'regional',
+  'provincial',
+  'police',
+  'science',
+  'technology',
+  'legal',
+  'policy',
+  'planning',
+  'strategic',
+  'political',
+  'public',
+  'relations',
+  'head',
+  'team',
+  'coast',
+  'guard',
+  'central',
+  'bank',
+  'treasury',
+  'homeland',
+  'veterans',
+  'immigration',
+  'communist',
+  'vice-foreign',
+  'permanent',
+  'interim',
+  'caretaker',
+  'outgoing',
+  'incoming',
+  'newly',
+  'elected',
+  'appointed',
+  'secretary',
+  'minister',
+  'president',
+  'commander',
+  'director',
+  'general',
+  'governor',
+  'ambassador',
+  'information',
+  'media',
+  'spokesman',
+  'spokeswoman',
+] as const;
+
+/** Connectors allowed between title words ("Secretary of State", "Minister for Foreign Affairs"). */
+const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'and']);
+
+/** Words before a title that say when, not what ("then Japanese Prime Minister", "former President"). */
+const TEMPORAL = new Set(['then', 'former', 'ex', 'ex-', 'late', 'then-', 'outgoing', 'incoming', 'future']);
+
+/** Courtesy titles: they give a gender, not a role. */
+const HONORIFIC_GENDER: Readonly<Record<string, 'm' | 'f'>> = {
+  'mr.': 'm',
+  mr: 'm',
+  'mrs.': 'f',
+  mrs: 'f',
+  'ms.': 'f',
+  ms: 'f',
+  miss: 'f',
+  sir: 'm',
+  lord: 'm',
+  lady: 'f',
+  dame: 'f',
+  king: 'm',
+  queen: 'f',
+  prince: 'm',
+  princess: 'f',
+  spokesman: 'm',
+  spokeswoman: 'f',
+  chairman: 'm',
+  chairwoman: 'f',
+  congressman: 'm',
+  congresswoman: 'f',
+};
+
+const HEAD_SET: ReadonlySet<string> = new Set(HEADS);
+const WORD_SET: ReadonlySet<string> = new Set<string>([...HEADS, ...MODIFIERS]);
+
+function key(token: string): string {
+  return token.toLowerCase().replace(/[’‘]/g, "'");
+}
+
+/** True when `token` can end a title. */
+export function isTitleHead(token: string): boolean {
+  return HEAD_SET.has(key(token));
+}
+
+/** True when `token` can be part of a title (head or modifier). */
+export function isTitleWord(token: string): boolean {
+  return WORD_SET.has(key(token));
+}
+
+/** True for "then", "former" and the like. */
+export function isTemporalTitleWord(token: string): boolean {
+  return TEMPORAL.has(key(token));
+}
+
+/** True for courtesy titles with no role ("Mr.", "Ms."). */
+export function isHonorific(token: string): boolean {
+  const k = key(token);
+  return k === 'mr.' || k === 'mr' || k === 'mrs.' || k === 'mrs' || k === 'ms.' || k === 'ms' || k === 'miss';
+}
+
+/** Gender a title implies ("Mr." → m, "spokeswoman" → f), else null. */
+export function titleGender(token: string): 'm' | 'f' | null {
+  return HONORIFIC_GENDER[key(token)] ?? null;
+}
+
+/**
+ * Title runs in a token array: maximal runs of title words (with inner connectors) that end in a head word,
+ * as `[start, end)` token indices. Case-insensitive, because wire copy writes "Foreign Minister Kim" and
+ * "the foreign minister" alike.
+ */
+export function findTitles(tokens: readonly string[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isTitleWord(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let lastHead = -1;
+    while (j < tokens.length) {
+      const t = tokens[j]!;
+      if (isTitleWord(t)) {
+        if (isTitleHead(t)) lastHead = j;
+        j++;
+      } else if (CONNECTORS.has(key(t)) && j + 1 < tokens.length && isTitleWord(tokens[j + 1]!) && j > i) {
+        j++;
+      } else break;
+    }
+    if (lastHead >= 0) {
+      out.push({ start: i, end: lastHead + 1 });
+      i = lastHead + 1;
+    } else i = j;
+  }
+  return out;
+}
+
+const SMALL = new Set(['of', 'for', 'the', 'on', 'and']);
+
+/** A role as displayed: title case, connectors lower case ("Secretary of State"). */
+export function formatRole(tokens: readonly string[]): string | null {
+  const words = tokens.filter((t) => !isHonorific(t) && !isTemporalTitleWord(t));
+  while (words.length > 0 && SMALL.has(key(words[0]!))) words.shift();
+  if (words.length === 0) return null;
+  return words
+    .map((w, i) => {
+      const k = key(w);
+      if (i > 0 && SMALL.has(k)) return k;
+      if (/^[A-Z]{2,}$/.test(w)) return w;
+      return k
+        .split('-')
+        .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+        .join('-');
+    })
+    .join(' ');
+}

@@ -1,0 +1,397 @@
+import type { Document } from '../../core/document.js';
+import { NewsintelError } from '../../core/errors.js';
+import { defineStage, type Stage } from '../../core/stage.js';
+import type { Claim, Qualifier } from '../../core/types.js';
+import { AttributionFinder } from '../events/attribution.js';
+import { buildDocIndex, type DocIndex } from '../events/doc-index.js';
+import { parseDigits, readNumberWords, SCALES, VAGUE, wordValue } from './numbers.js';
+
+/** Options of the claims stage. */
+export interface ClaimsOptions {
+  /** Drop claims whose value (or low bound) is below this; 0 keeps all. */
+  minValue?: number;
+}
+
+/** Hedges before a number, longest first; each maps to a qualifier. */
+const HEDGES: ReadonlyArray<[string[], Qualifier]> = [
+  [['in', 'excess', 'of'], 'more than'],
+  [['no', 'fewer', 'than'], 'at least'],
+  [['no', 'less', 'than'], 'at least'],
+  [['no', 'more', 'than'], 'at most'],
+  [['a', 'minimum', 'of'], 'at least'],
+  [['a', 'maximum', 'of'], 'at most'],
+  [['as', 'many', 'as'], 'up to'],
+  [['as', 'much', 'as'], 'up to'],
+  [['as', 'high', 'as'], 'up to'],
+  [['just', 'over'], 'more than'],
+  [['just', 'under'], 'less than'],
+  [['more', 'than'], 'more than'],
+  [['upwards', 'of'], 'more than'],
+  [['at', 'least'], 'at least'],
+  [['at', 'most'], 'at most'],
+  [['up', 'to'], 'up to'],
+  [['fewer', 'than'], 'less than'],
+  [['less', 'than'], 'less than'],
+  [['close', 'to'], 'at most'],
+  [['an', 'estimated'], 'approx'],
+  [['some'], 'approx'],
+  [['about'], 'approx'],
+  [['around'], 'approx'],
+  [['approximately'], 'approx'],
+  [['roughly'], 'approx'],
+  [['estimated'], 'approx'],
+  [['circa'], 'approx'],
+  [['nearly'], 'at most'],
+  [['almost'], 'at most'],
+  [['over'], 'more than'],
+  [['above'], 'more than'],
+  [['under'], 'less than'],
+  [['below'], 'less than'],
+];
+
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.'.split(
+    ' ',
+  ),
+);
+/** Words before a number that make it a label, not a quantity ("Resolution 1718", "Flight 17"). */
+const LABEL_WORDS = new Set(
+  'resolution resolutions no no. number article articles chapter section paragraph flight route highway room page line item case version model channel type class phase grade level code unit batch block gate exit platform round act law decree bill order ward district precinct division brigade battalion regiment squad apartment building floor term session summit'.split(
+    ' ',
+  ),
+);
+const DETERMINERS = new Set('the these those both its their his her our my your this that each every'.split(' '));
+const TIME_UNITS = new Set(
+  'year years yr yrs month months week weeks day days hour hours minute minutes second seconds decade decades century centuries a.m. p.m. am pm gmt utc'.split(
+    ' ',
+  ),
+);
+/** Words that end the unit noun phrase after a number. */
+const NP_STOP = new Set(
+  (
+    'is are was were be been being has have had will would could should may might can did do does to in on at by from with ' +
+    'for of over into across against during since per including as and or but the a an that which who whom whose ' +
+    'than while when after before already also still now reportedly each this these those it they he she there its their ' +
+    'his her if not no'
+  ).split(' '),
+);
+/** Frequent verbs that follow a counted noun ("troops remain", "people fled"). */
+const VERBISH = new Set(
+  'died fled left remain remained remains went came say said met held made took gave sent lost fought fell rose grew ran were are was is have has had will would could may might must'.split(
+    ' ',
+  ),
+);
+/** Heads that measure something else ("700 kg of medicine", "$50,000 worth of goods"). */
+const MEASURES = new Set(
+  'kg kilograms kilogram tons tonnes ton tonne pounds lbs litres liters barrels gallons km kilometres kilometers miles meters metres hectares acres worth percent per cent dollars euros yen yuan won rubles roubles pounds shillings rupees francs units pieces rounds cases boxes bags sacks'.split(
+    ' ',
+  ),
+);
+const CURRENCY: Record<string, string> = { $: 'dollars', us$: 'dollars', '€': 'euros', '£': 'pounds', '¥': 'yen' };
+
+interface NumRead {
+  /** First and one-past-last token of the number itself. */
+  start: number;
+  end: number;
+  value: number | null;
+  low: number | null;
+  vague: boolean;
+  unit: string | null;
+}
+
+/** The claims stage: quantitative statements with qualifier, unit, subject, source and time. */
+export function claimsStage(options: ClaimsOptions = {}): Stage<ClaimsOptions> {
+  if (options.minValue !== undefined && !(options.minValue >= 0)) {
+    throw new NewsintelError('E_OPTIONS', 'claims: minValue must be a non-negative number');
+  }
+  return defineStage({
+    name: 'claims',
+    requires: ['text', 'sentences', 'tokens', 'entities', 'quotes', 'times'],
+    assigns: ['claims'],
+    options,
+    run(doc: Document) {
+      return { claims: extractClaims(doc, options) };
+    },
+  });
+}
+
+/** Extracts claims from a document that has at least text, sentences and tokens (other layers optional). */
+export function extractClaims(doc: Document, options: ClaimsOptions = {}): Claim[] {
+  const ix = buildDocIndex(doc);
+  const attr = new AttributionFinder(ix);
+  const out: Claim[] = [];
+  for (let s = 0; s < ix.sentStart.length; s++) {
+    const lo = ix.sentStart[s]!;
+    const hi = ix.sentEnd[s]!;
+    let i = lo;
+    while (i < hi) {
+      const c = claimAt(ix, attr, i, lo, hi, out.length + 1);
+      if (c) {
+        if (c.claim && !(options.minValue && (c.claim.value ?? c.claim.low ?? 0) < options.minValue)) out.push(c.claim);
+        i = Math.max(c.next, i + 1);
+      } else i++;
+    }
+  }
+  return out;
+}
+
+function isDigitStart(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** Joins contiguous digit/separator tokens ("10" "," "000" from a coarse tokenizer) into one string. */
+function readDigitString(ix: DocIndex, i: number, hi: number): { str: string; end: number } {
+  let str = ix.tokens[i]!.text;
+  let j = i + 1;
+  while (
+    j + 1 < hi &&
+    (ix.low[j] === ',' || ix.low[j] === '.') &&
+    ix.tokens[j]!.start === ix.tokens[j - 1]!.end &&
+    ix.tokens[j + 1]!.start === ix.tokens[j]!.end &&
+    /^\d+$/.test(ix.tokens[j + 1]!.text)
+  ) {
+    str += ix.tokens[j]!.text + ix.tokens[j + 1]!.text;
+    j += 2;
+  }
+  return { str, end: j };
+}
+
+/** Reads a number (digits, words or vague plural) at token i. */
+function readNumber(ix: DocIndex, i: number, hi: number): NumRead | null {
+  const t = ix.tokens[i]!.text;
+  const l = ix.low[i]!;
+  let unit: string | null = null;
+  let start = i;
+  if (l in CURRENCY && i + 1 < hi && isDigitStart(ix.tokens[i + 1]!.text)) {
+    unit = CURRENCY[l]!;
+    i++;
+  }
+  if (isDigitStart(ix.tokens[i]!.text)) {
+    // a digit run glued to letters before it ("G20" split by a coarse tokenizer) is a name
+    if (i > 0 && ix.tokens[i - 1]!.end === ix.tokens[i]!.start && /\p{L}$/u.test(ix.tokens[i - 1]!.text)) return null;
+    const { str, end } = readDigitString(ix, i, hi);
+    if (end < hi && ix.tokens[end]!.start === ix.tokens[end - 1]!.end && /^[\p{L}\d]/u.test(ix.tokens[end]!.text)) {
+      return null; // "60th", "10am" split by a coarse tokenizer
+    }
+    if (end < hi && ix.tokens[end]!.start === ix.tokens[end - 1]!.end && /^[,.]\d/.test(ix.text.slice(ix.tokens[end]!.start, ix.tokens[end]!.start + 2))) {
+      return null; // a malformed list such as "1,2,3"
+    }
+    let value = parseDigits(str);
+    if (value === null) return null;
+    let j = end;
+    if (j < hi && ix.low[j] === '%') {
+      unit = 'percent';
+      j++;
+    } else if (j < hi && ix.low[j]! in SCALES) {
+      value *= SCALES[ix.low[j]!]!;
+      j++;
+    }
+    return { start, end: j, value, low: null, vague: false, unit };
+  }
+  if (start !== i) return null;
+  // "a dozen", "a hundred", "a million"
+  if ((l === 'a' || l === 'an') && i + 1 < hi) {
+    const n = ix.low[i + 1]!;
+    if (n === 'dozen' || n in SCALES) {
+      const r = n === 'dozen' ? { value: 12, used: 1 } : readNumberWords(['one', ...ix.low.slice(i + 1, Math.min(hi, i + 8))]);
+      if (!r) return null;
+      return { start: i, end: i + 1 + r.used, value: r.value, low: null, vague: false, unit: null };
+    }
+    return null;
+  }
+  // "tens of thousands", "hundreds of thousands", "thousands of"
+  if ((l === 'tens' || l in VAGUE) && ix.low[i + 1] === 'of') {
+    let scale = l === 'tens' ? 10 : VAGUE[l]!;
+    let j = i + 2;
+    const next = ix.low[j];
+    if (next !== undefined && j < hi && next in VAGUE && ix.low[j + 1] === 'of') {
+      scale *= VAGUE[next]!;
+      j += 2;
+    } else if (l === 'tens') return null;
+    return { start: i, end: j, value: null, low: 2 * scale, vague: true, unit: null };
+  }
+  if (wordValue(t) !== null) {
+    const r = readNumberWords(ix.low.slice(i, Math.min(hi, i + 8)));
+    if (!r) return null;
+    return { start: i, end: i + r.used, value: r.value, low: null, vague: false, unit: null };
+  }
+  return null;
+}
+
+/** True when a number at [start, end) is a date, year, age, time, label or duration rather than a quantity. */
+function isExcluded(ix: DocIndex, n: NumRead, lo: number, hi: number, spelled: boolean): boolean {
+  for (let k = n.start; k < n.end; k++) if (ix.timeAt[k]! >= 0) return true;
+  const prev = n.start > lo ? ix.low[n.start - 1]! : '';
+  const next = n.end < hi ? ix.low[n.end]! : '';
+  if (MONTHS.has(prev) || MONTHS.has(next)) return true;
+  if (LABEL_WORDS.has(prev)) return true;
+  if (prev === 'aged' || prev === 'age') return true;
+  if (/^-?years?-old$|^year-old$/.test(next) || (TIME_UNITS.has(next) && next !== 'second')) return true;
+  if (next === 'years' && ix.low[n.end + 1] === 'old') return true;
+  if (next === ':' || next === 'percentile') return true;
+  if (n.value !== null && !n.vague) {
+    const raw = ix.tokens[n.start]!.text;
+    // bare four-digit years
+    if (/^\d{4}$/.test(raw) && n.value >= 1800 && n.value <= 2100 && n.end === n.start + 1) return true;
+    // ", 61," after a name is an age
+    if (prev === ',' && next === ',' && n.value < 120 && n.start >= 2 && /^\p{Lu}/u.test(ix.tokens[n.start - 2]!.text)) {
+      return true;
+    }
+    if (spelled && n.value === 1) return true; // "one of", "one side": a pronoun or determiner
+  }
+  if (DETERMINERS.has(prev)) return true;
+  // phone-like runs: digits joined by hyphens or spaces into three or more groups
+  if (next === '-' && n.end + 1 < hi && isDigitStart(ix.tokens[n.end + 1]!.text)) {
+    const after = n.end + 2 < hi ? ix.low[n.end + 2] : '';
+    if (after === '-') return true;
+  }
+  return false;
+}
+
+function hedgeBefore(ix: DocIndex, i: number, lo: number): { qualifier: Qualifier; start: number } | null {
+  for (const [words, q] of HEDGES) {
+    const s = i - words.length;
+    if (s < lo) continue;
+    let ok = true;
+    for (let k = 0; k < words.length; k++) if (ix.low[s + k] !== words[k]) ok = false;
+    if (ok) return { qualifier: q, start: s };
+  }
+  return null;
+}
+
+function isWordToken(ix: DocIndex, i: number): boolean {
+  return /^\p{L}/u.test(ix.tokens[i]!.text);
+}
+
+/** The noun phrase after a number: [start, end) with its head as unit. */
+function unitPhrase(ix: DocIndex, i: number, hi: number): [number, number] | null {
+  let j = i;
+  while (j < hi && j - i < 5 && isWordToken(ix, j) && !NP_STOP.has(ix.low[j]!) && !/ly$/.test(ix.low[j]!)) {
+    // after the first word, a past-tense or common verb ends the phrase ("people fled", "soldiers died")
+    if (j > i && (/[^e]ed$/.test(ix.low[j]!) || VERBISH.has(ix.low[j]!))) break;
+    j++;
+  }
+  // a verb-looking last word ("troops moved") is cut when a longer phrase exists
+  return j > i ? [i, j] : null;
+}
+
+function claimAt(
+  ix: DocIndex,
+  attr: AttributionFinder,
+  i: number,
+  lo: number,
+  hi: number,
+  nextId: number,
+): { claim: Claim | null; next: number } | null {
+  const spelled = !isDigitStart(ix.tokens[i]!.text) && !(ix.low[i]! in CURRENCY);
+  const n = readNumber(ix, i, hi);
+  if (!n) return null;
+  if (isExcluded(ix, n, lo, hi, spelled)) return { claim: null, next: n.end };
+  let qualifier: Qualifier = n.vague ? 'approx' : 'exact';
+  let start = n.start;
+  let low = n.low;
+  let high: number | null = null;
+  let value = n.value;
+  let end = n.end;
+  const hedge = hedgeBefore(ix, n.start, lo);
+  // ranges: "between 2,000 and 3,000", "2,000 to 3,000", "six or seven", "from 5 to 10"
+  const sep = end < hi ? ix.low[end]! : '';
+  const between = ix.low[n.start - 1] === 'between' && n.start - 1 >= lo;
+  if ((sep === 'to' || sep === 'or' || sep === '-' || sep === '\u2013' || (sep === 'and' && between)) && end + 1 < hi) {
+    const m = readNumber(ix, end + 1, hi);
+    if (m && !m.vague && m.value !== null && value !== null && m.value > value && (sep !== 'or' || spelled === !isDigitStart(ix.tokens[end + 1]!.text))) {
+      low = value;
+      high = m.value;
+      value = null;
+      qualifier = 'range';
+      end = m.end;
+      if (between) start = n.start - 1;
+      else if (ix.low[n.start - 1] === 'from' && sep === 'to') start = n.start - 1;
+      if (!n.unit && m.unit) n.unit = m.unit;
+    }
+  }
+  if (qualifier !== 'range' && hedge) {
+    qualifier = hedge.qualifier;
+    start = hedge.start;
+  }
+  // unit and subject
+  let unit = n.unit;
+  let subject: string | null = null;
+  let j = end;
+  if (ix.low[j] === 'of' && (n.vague || unit)) j++;
+  const np = unitPhrase(ix, j, hi);
+  let phraseEnd = end;
+  if (np) {
+    const head = ix.tokens[np[1] - 1]!.text;
+    let subjStart = np[0];
+    let subjEnd = np[1];
+    unit ??= head;
+    if (MEASURES.has(head.toLowerCase()) && ix.low[np[1]] === 'of') {
+      const np2 = unitPhrase(ix, np[1] + 1, hi);
+      if (np2) {
+        subjStart = np2[0];
+        subjEnd = np2[1];
+        phraseEnd = np2[1];
+      }
+    }
+    phraseEnd = Math.max(phraseEnd, np[1]);
+    // one trailing modifier: a participle ("already dispatched") or a short prepositional phrase ("to Russia")
+    let k = subjEnd;
+    if (ix.low[k] === 'already' || ix.low[k] === 'reportedly') k++;
+    const adverb = k > subjEnd;
+    const reduced = ['to', 'in', 'into', 'by', 'from'].includes(ix.low[k + 1] ?? '');
+    if (k < hi && /ed$/.test(ix.low[k]!) && !NP_STOP.has(ix.low[k]!) && (adverb || reduced)) subjEnd = k + 1;
+    else if (k < hi && ['to', 'in', 'from', 'on'].includes(ix.low[k]!)) {
+      const pp = unitPhrase(ix, k + 1, hi);
+      if (pp && /^\p{Lu}/u.test(ix.tokens[pp[0]]!.text)) subjEnd = pp[1];
+    }
+    subject = ix.text.slice(ix.tokens[subjStart]!.start, ix.tokens[subjEnd - 1]!.end);
+    if (unit === 'percent' && subject.toLowerCase() === 'percent') subject = null;
+  } else if (ix.low[end] === 'percent' || ix.low[end] === 'per') {
+    unit = 'percent';
+    phraseEnd = ix.low[end] === 'per' && ix.low[end + 1] === 'cent' ? end + 2 : end + 1;
+  }
+  // bare small spelled numbers without a noun are not quantities ("two of them")
+  if (spelled && !n.vague && !np && value !== null && value < 100) return { claim: null, next: end };
+  if (unit && /^percent$|^per$/.test(unit) && subject === 'percent') subject = null;
+  const a = attr.at(n.start);
+  const time = nearestTime(ix, n.start, lo, hi, start, phraseEnd);
+  const span = { start: ix.tokens[start]!.start, end: ix.tokens[phraseEnd - 1]!.end };
+  const claim: Claim = {
+    id: `c${nextId}`,
+    start: span.start,
+    end: span.end,
+    text: ix.text.slice(span.start, span.end),
+    value,
+    low,
+    high,
+    qualifier,
+    unit,
+    subject,
+    source: a?.source ?? null,
+    sourceName: a?.sourceName ?? null,
+    time,
+  };
+  return { claim, next: phraseEnd };
+}
+
+/** The time expression nearest to token `at` in its sentence (outside the claim itself), or null. */
+function nearestTime(ix: DocIndex, at: number, lo: number, hi: number, cs: number, ce: number): string | null {
+  let best: string | null = null;
+  let bestD = Number.POSITIVE_INFINITY;
+  const limit = 40;
+  for (let k = Math.max(lo, at - limit); k < Math.min(hi, at + limit); k++) {
+    const ti = ix.timeAt[k]!;
+    if (ti < 0 || (k >= cs && k < ce)) continue;
+    const t = ix.times[ti]!;
+    if (t.type === 'DURATION' || t.type === 'SET') continue;
+    // a time after the number in the same clause is preferred ("send … by the end of this year")
+    const d = k >= at ? k - at : (at - k) * 1.5;
+    if (d < bestD) {
+      bestD = d;
+      best = t.id;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,371 @@
+import { isTitleWord, normToken } from '../../knowledge/index.js';
+import { isNameWord } from './extract.js';
+import type { Mention } from './mention.js';
+import { REPORTING_VERBS } from './mention.js';
+import type { Unit } from './units.js';
+
+/**
+ * Surnames that come first in East Asian names written in their own order ("Shin Won-sik", "Yoon Suk
+ * Yeol", "Xi Jinping"). Japanese names in English copy are given-name first and are not listed.
+ */
+const EAST_ASIAN_SURNAMES = new Set(
+  (
+    'Kim Lee Park Choi Choe Jung Chung Jeong Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh Seo Suh Shin Sin ' +
+    'Kwon Hwang Ahn An Song Yoo Yu Hong Moon Mun Yang Ko Go Bae Baek Paik Heo Hur Nam Noh Roh Ha Kwak Sung ' +
+    'Chun Jeon Won Ryu Yoo Woo Min Ban Ri Pak Rhee Hyun Byun Chae Do Ju Joo Ma Ra Seong Tak Uh Wi ' +
+    'Wang Li Zhang Liu Chen Huang Zhao Wu Zhou Xu Sun Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie Tang ' +
+    'Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Jin ' +
+    'Qian Xi Wen Tsai Chiang Lien Soong Hsieh Lai Qin Bo Yi Hua Kong Shi Fu Fang Tao Dai Xia Meng Jia Hao ' +
+    'Nguyen Tran Le Pham Hoang Phan Vu Vo Dang Bui Ngo Duong Hun Sen'
+  ).split(/\s+/),
+);
+
+interface Cluster {
+  key: string;
+  words: string[];
+  mentions: Mention[];
+  last: number;
+  gender: 'm' | 'f' | null;
+}
+
+function stripParticle(w: string): string {
+  return w.replace(/^(?:al|el|Al|El)-/, '');
+}
+
+function nameWords(m: Mention): string[] {
+  return m.words.filter((w) => normToken(w) !== "'s" && w !== ',' && w !== '.');
+}
+
+/** True when a name is written surname first ("Shin Won-sik", "Yoon Suk Yeol", "Ma Ying-jeou"). */
+export function surnameFirst(words: readonly string[]): boolean {
+  if (words.length < 2 || !EAST_ASIAN_SURNAMES.has(words[0]!)) return false;
+  const last = words[words.length - 1]!;
+  if (/^\p{Lu}\p{Ll}*-\p{Ll}+$/u.test(last)) return true;
+  if (words.length === 3 && words.every((w) => w.length <= 5)) return true;
+  return words.length === 2 && words[1]!.length <= 8 && !/-/.test(words[1]!);
+}
+
+/** Keys a partial mention can use: the surname first, then the other end of the name. */
+function clusterKeys(words: readonly string[]): string[] {
+  if (words.length === 1) return [stripParticle(words[0]!)];
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  const keys = surnameFirst(words) ? [first, last] : [stripParticle(last), last, first];
+  return [...new Set(keys)];
+}
+
+function key(w: string): string {
+  return normToken(w).toLowerCase();
+}
+
+/**
+ * Groups person mentions into people: a full name opens a person; a surname or other partial name joins the
+ * nearest earlier person it fits ("Shin" → Shin Won-sik, "Sullivan" → Jake Sullivan; of two Kims, the one
+ * mentioned last), or a later one when it comes first. A lone capitalised word becomes a person only with
+ * evidence (a title, a reporting verb, a known name). Assigns `key`, `type` and `kind` on the mentions.
+ */
+export function clusterPersons(mentions: Mention[]): void {
+  const clusters: Cluster[] = [];
+  const byFull = new Map<string, Cluster>();
+  const byKey = new Map<string, { c: Cluster; rank: number }[]>();
+  const register = (c: Cluster) => {
+    clusterKeys(c.words).forEach((k, rank) => {
+      const list = byKey.get(key(k)) ?? [];
+      if (!list.some((x) => x.c === c)) list.push({ c, rank });
+      byKey.set(key(k), list);
+    });
+    byFull.set(c.words.map(key).join(' '), c);
+  };
+  const attach = (c: Cluster, m: Mention, kind: Mention['kind']) => {
+    m.key = c.key;
+    m.type = 'PERSON';
+    m.kind = kind;
+    c.mentions.push(m);
+    c.last = Math.max(c.last, m.start);
+    c.gender ??= m.gender;
+  };
+  const pending: Mention[] = [];
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' && m.type !== 'UNK' && m.type !== 'BARE') {
+      // A tagger span typed as a place or body that is really a person met before ("Akiba", "Biden").
+      if (m.kb || m.kind !== 'name' || m.type === 'LAW' || m.type === 'EVENT') continue;
+      const words = nameWords(m);
+      const full = byFull.get(words.map(key).join(' '));
+      if (full) {
+        attach(full, m, 'name');
+        continue;
+      }
+      if (words.length !== 1) continue;
+      const best = (byKey.get(key(stripParticle(words[0]!))) ?? [])
+        .filter((x) => x.rank === 0 && x.c.words.length > 1)
+        .sort((a, b) => b.c.last - a.c.last)[0];
+      if (best) attach(best.c, m, 'partial');
+      continue;
+    }
+    const words = nameWords(m);
+    if (words.length === 0) continue;
+    if (words.length >= 2 && m.type !== 'BARE') {
+      if (m.type === 'UNK' && !(m.speaker || m.role || m.gender)) {
+        m.type = words.length > 4 ? 'MISC' : 'UNK';
+        if (m.type === 'MISC') continue;
+      }
+      const full = words.map(key).join(' ');
+      let c = byFull.get(full);
+      if (!c) {
+        // A person first met by a partial name ("Kirby said … John Kirby").
+        const cands = clusterKeys(words).flatMap((k) => byKey.get(key(k)) ?? []);
+        c = cands.find((x) => x.c.words.length === 1)?.c;
+        if (c) {
+          c.words = words;
+          register(c);
+        } else {
+          // A shorter form of a longer name met before ("Ladi Luya" after "Michel Ladi Luya").
+          const lw = words.map(key);
+          c = cands
+            .map((x) => x.c)
+            .filter((x) => x.words.length > words.length)
+            .filter((x) => {
+              const xw = x.words.map(key);
+              const tail = xw.slice(xw.length - lw.length).join(' ');
+              const head = xw.slice(0, lw.length).join(' ');
+              return tail === lw.join(' ') || head === lw.join(' ');
+            })
+            .sort((a, b) => b.last - a.last)[0];
+        }
+      }
+      if (!c) {
+        c = { key: `p${clusters.length + 1}`, words, mentions: [], last: m.start, gender: null };
+        clusters.push(c);
+        register(c);
+      }
+      attach(c, m, 'name');
+      continue;
+    }
+    const w = words[0]!;
+    if (words.length === 1 && (isTitleWord(w) || w.length < 2)) continue;
+    const cands = (byKey.get(key(stripParticle(w))) ?? []).concat(byKey.get(key(w)) ?? []);
+    if (cands.length > 0) {
+      const best = cands
+        .filter((x) => x.c.mentions.length > 0)
+        .sort((a, b) => a.rank - b.rank || b.c.last - a.c.last)[0];
+      if (best) {
+        attach(best.c, m, best.c.words.length > words.length ? 'partial' : 'name');
+        continue;
+      }
+    }
+    if (m.type === 'PERSON' || (m.type === 'UNK' && m.speaker)) {
+      const c: Cluster = { key: `p${clusters.length + 1}`, words, mentions: [], last: m.start, gender: null };
+      clusters.push(c);
+      register(c);
+      attach(c, m, 'name');
+    } else pending.push(m);
+  }
+  // Partial names met before the full name.
+  for (const m of pending) {
+    const w = nameWords(m)[0]!;
+    const cands = byKey.get(key(stripParticle(w))) ?? [];
+    const best = cands.sort((a, b) => a.rank - b.rank)[0];
+    if (best && best.c.words.length > 1) attach(best.c, m, 'partial');
+  }
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+const PERSON_PRONOUNS: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', him: 'm', his: 'm', she: 'f', her: 'f' };
+const NOMINAL_HEADS = new Set([
+  'official',
+  'minister',
+  'president',
+  'advisor',
+  'adviser',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'envoy',
+  'ambassador',
+  'diplomat',
+  'leader',
+  'premier',
+  'chancellor',
+  'secretary',
+  'negotiator',
+  'general',
+  'commander',
+]);
+
+/** Everything the pronoun pass needs per sentence. */
+export interface SentenceView {
+  units: Unit[];
+  toks: string[];
+  mentions: Mention[];
+}
+
+function score(m: Mention, sentence: number): number {
+  return (
+    10 -
+    3 * (sentence - m.sentence) +
+    (m.speaker ? 4 : 0) +
+    (m.subject ? 2 : 0) -
+    (m.inQuote ? 3 : 0) +
+    m.start / 1e12
+  );
+}
+
+/**
+ * Resolves he/she/his/him/her to people, "it" in speaker position ("it added") to bodies and places, and
+ * definite nominals ("the White House official", "the minister", "the 61-year-old") to people with a
+ * compatible role and country. Same-sentence antecedents come first (the sentence subject for "he said",
+ * the nearest name for "his"); otherwise the most salient of the last three sentences, where speakers and
+ * subjects outrank objects and quoted names. Returns the new mentions.
+ */
+export function resolveReferences(sents: SentenceView[], quoted: (start: number) => boolean): Mention[] {
+  const out: Mention[] = [];
+  const persons: Mention[][] = sents.map((s) => s.mentions.filter((m) => m.type === 'PERSON' && m.key));
+  const bodies: Mention[][] = sents.map((s) =>
+    s.mentions.filter((m) => (m.type === 'ORG' || m.type === 'GPE') && m.speaker && m.kb),
+  );
+  const genders = new Map<string, 'm' | 'f'>();
+  for (const list of persons) for (const m of list) if (m.key && m.gender) genders.set(m.key, m.gender);
+
+  const pick = (pool: Mention[][], si: number, before: number, inQuote: boolean, window: number, ok: (m: Mention) => boolean) => {
+    let best: Mention | null = null;
+    let bestScore = -Infinity;
+    for (let k = Math.max(0, si - window); k <= si; k++) {
+      for (const m of pool[k] ?? []) {
+        if (k === si && (m.start >= before || (m.inQuote && !inQuote))) continue;
+        if (!ok(m)) continue;
+        const sc = score(m, si);
+        if (sc > bestScore) {
+          best = m;
+          bestScore = sc;
+        }
+      }
+    }
+    return best;
+  };
+
+  sents.forEach((sent, si) => {
+    const { units, toks } = sent;
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i]!;
+      const w = toks[i]!.toLowerCase();
+      const inQuote = quoted(u.start);
+      const gender = PERSON_PRONOUNS[w];
+      if (gender) {
+        const compatible = (m: Mention) => {
+          const g = m.key ? genders.get(m.key) : undefined;
+          return !g || g === gender;
+        };
+        const same = (persons[si] ?? []).filter(
+          (m) => m.start < u.start && (!m.inQuote || inQuote) && compatible(m) && m.kind !== 'pronoun',
+        );
+        let ante: Mention | null = null;
+        if (same.length > 0) {
+          const subj = same.find((m) => m.subject || m.speaker);
+          ante = SUBJECT_PRONOUNS.has(w) && subj ? subj : same[same.length - 1]!;
+        } else ante = pick(persons, si, u.start, inQuote, 3, compatible);
+        if (!ante?.key) continue;
+        const m = pronounMention(u, i, ante, 'PERSON', toks, inQuote);
+        m.gender = gender;
+        genders.set(ante.key, gender);
+        persons[si]!.push(m);
+        out.push(m);
+        continue;
+      }
+      if (w === 'it' && speakerNext(toks, i)) {
+        const ante = pick(bodies, si, u.start, inQuote, 3, () => true);
+        if (!ante?.kb) continue;
+        const m = pronounMention(u, i, ante, ante.type, toks, inQuote);
+        out.push(m);
+        continue;
+      }
+      if (w === 'the') {
+        const nom = nominalAt(toks, i);
+        if (!nom) continue;
+        const mods = sent.mentions.filter((m) => m.s > i && m.e <= nom.head && m.country);
+        const country = mods[0]?.country ?? null;
+        const head = toks[nom.head]!.toLowerCase();
+        const ok = (m: Mention) => {
+          const c = persons.flat().find((x) => x.key === m.key && x.country)?.country ?? null;
+          if (country && c && c !== country) return false;
+          if (NOMINAL_HEADS.has(head) && head !== 'official' && head !== 'diplomat') {
+            const role = (persons.flat().find((x) => x.key === m.key && x.role)?.role ?? '').toLowerCase();
+            const needed = toks.slice(i + 1, nom.head + 1).map((t) => t.toLowerCase()).filter((t) => isTitleWord(t) && !LOOSE_MODIFIERS.has(t));
+            return role.includes(head) && needed.every((t) => role.includes(t.replace('defence', 'defense')) || role.includes(t));
+          }
+          return true;
+        };
+        const ante = pick(persons, si, u.start, inQuote, 5, ok);
+        if (!ante?.key) continue;
+        const last = units[nom.head]!;
+        const m: Mention = {
+          ...ante,
+          sentence: u.sentence,
+          s: i,
+          e: nom.head + 1,
+          start: u.start,
+          end: last.end,
+          text: '',
+          kind: 'nominal',
+          rule: 'coref:nominal',
+          speaker: speakerNext(toks, nom.head),
+          inQuote,
+          subject: false,
+          words: toks.slice(i, nom.head + 1),
+          role: null,
+          country: null,
+        };
+        persons[si]!.push(m);
+        out.push(m);
+        i = nom.head;
+      }
+    }
+  });
+  return out;
+}
+
+function speakerNext(toks: string[], i: number): boolean {
+  const n = toks[i + 1]?.toLowerCase() ?? '';
+  const n2 = toks[i + 2]?.toLowerCase() ?? '';
+  return REPORTING_VERBS.has(n) || ((n === 'also' || n === 'has' || n === 'had') && REPORTING_VERBS.has(n2));
+}
+
+function pronounMention(u: Unit, i: number, ante: Mention, type: string, toks: string[], inQuote: boolean): Mention {
+  return {
+    ...ante,
+    type,
+    sentence: u.sentence,
+    s: i,
+    e: i + 1,
+    start: u.start,
+    end: u.end,
+    text: '',
+    kind: 'pronoun',
+    rule: 'coref:pronoun',
+    speaker: speakerNext(toks, i),
+    inQuote,
+    subject: false,
+    words: [toks[i]!],
+    role: null,
+    country: null,
+  };
+}
+
+const LOOSE_MODIFIERS = new Set(['top', 'senior', 'former', 'then', 'acting', 'new', 'chief', 'first']);
+
+const NOMINAL_FOLLOW = new Set(['who', 'has', 'had', 'have', 'was', 'is', 'also', 'did', 'does', 'would', 'will', 'could', 'later', 'then', 'added', 'in', 'at', 'on']);
+
+/** "the [modifiers] head" naming one person, not followed by a name ("the foreign minister said"). */
+function nominalAt(toks: string[], i: number): { head: number } | null {
+  for (let h = i + 1; h <= i + 4 && h < toks.length; h++) {
+    const t = toks[h]!;
+    const lw = t.toLowerCase();
+    if (NOMINAL_HEADS.has(lw) || /^\d+-year-old$/.test(lw)) {
+      const next = toks[h + 1];
+      if (next && (isNameWord(next) || /^(?:of|for)$/.test(next) || normToken(next) === "'s")) return null;
+      if (next && /^\p{Ll}/u.test(next) && !NOMINAL_FOLLOW.has(next) && !REPORTING_VERBS.has(next)) return null;
+      return { head: h };
+    }
+    if (/^[,.;:“”"()]$/.test(t) || normToken(t) === "'s" || /^(?:and|or|two|three|both|other|said)$/.test(lw)) return null;
+  }
+  return null;
+}

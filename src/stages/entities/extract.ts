@@ -1,0 +1,440 @@
+import {
+  contextualKb,
+  countryByIso3,
+  type GazetteerMatch,
+  isHonorific,
+  isTemporalTitleWord,
+  isTitleWord,
+  kbEntry,
+  matchGazetteer,
+  normToken,
+  titleGender,
+} from '../../knowledge/index.js';
+import { CAPITALISED_STOPWORDS, type NerSpan, type NerTagger } from './fallback-tagger.js';
+import { type Mention, REPORTING_VERBS, SPEAKER_GAP } from './mention.js';
+import { refineType } from './tagger/refine.js';
+import type { Unit } from './units.js';
+
+/** What one sentence yields before coreference. */
+export interface SentenceAnalysis {
+  units: Unit[];
+  toks: string[];
+  gaz: GazetteerMatch[];
+  titles: GazetteerMatch[];
+  mentions: Mention[];
+}
+
+const COUNTRYISH = new Set(['country', 'capital', 'city', 'demonym']);
+const LAW_HEADS = new Set(['Convention', 'Treaty', 'Charter', 'Protocol', 'Accord', 'Accords', 'Act', 'Agreement']);
+const EVENT_HEADS = new Set(['War', 'Olympics', 'Games', 'Cup', 'Revolution', 'Uprising', 'Intifada']);
+/** Last words that make a name a publication or company, not a person ("Sankei Shimbun"). */
+const ORG_HEADS = new Set(['Shimbun', 'Ilbo', 'Times', 'Post', 'Daily', 'News', 'Press', 'Herald', 'Journal', 'Agency', 'Television', 'TV', 'Radio', 'Inc.', 'Corp.', 'Ltd.', 'Group']);
+const NOT_NAME_END = new Set(['said', 'says', 'told', 'added', 'noted', "'s", 'and', 'of', 'the']);
+
+/** True for a word that can be part of a proper name. */
+export function isNameWord(t: string): boolean {
+  if (/^(?:al|el|bin|ibn|abu|van|von|de|di|da|du|le|la)-\p{Lu}/u.test(t)) return true;
+  return /^\p{Lu}/u.test(t) && /\p{L}/u.test(t);
+}
+
+function lower(t: string | undefined): string {
+  return t === undefined ? '' : normToken(t).toLowerCase();
+}
+
+function mkMention(
+  units: Unit[],
+  s: number,
+  e: number,
+  fields: Partial<Mention> & { type: string; rule: string },
+): Mention {
+  const first = units[s]!;
+  const last = units[e - 1]!;
+  return {
+    sentence: first.sentence,
+    s,
+    e,
+    start: first.start,
+    end: last.end,
+    text: '',
+    kb: null,
+    country: null,
+    role: null,
+    kind: 'name',
+    gender: null,
+    speaker: false,
+    inQuote: false,
+    subject: false,
+    entry: null,
+    words: units.slice(s, e).map((u) => u.text),
+    key: null,
+    ...fields,
+  };
+}
+
+/**
+ * The country a contextual body or a person gets from the words just before it: a country, capital or
+ * demonym, optionally possessive and with up to two adjectives between ("Seoul's top intelligence agency",
+ * "the Chinese Foreign Ministry", "South Korea's National Security Advisor").
+ */
+function countryBefore(toks: string[], gaz: GazetteerMatch[], at: number, adjectives: number): string | null {
+  let q = at - 1;
+  let skipped = 0;
+  while (q >= 0 && skipped < adjectives && /^\p{Ll}[\p{Ll}-]*$/u.test(toks[q]!) && !/^(?:the|a|an|and|of|its|their|his|her)$/.test(toks[q]!)) {
+    q--;
+    skipped++;
+  }
+  if (q >= 0 && lower(toks[q]) === "'s") q--;
+  if (q < 0) return null;
+  const m = gaz.find((g) => g.end === q + 1);
+  if (!m) return null;
+  if (COUNTRYISH.has(m.kind) || m.kind === 'gov') return m.entry.country;
+  return null;
+}
+
+/** Is the span at `[s, e)` next to a reporting verb, as its subject or after it? */
+function speakerAt(toks: string[], s: number, e: number): boolean {
+  let p = e;
+  let gap = 0;
+  while (p < toks.length && gap < 3 && SPEAKER_GAP.has(lower(toks[p]))) {
+    p++;
+    gap++;
+  }
+  // "the White House said in a readout", "Shin said", ", it added"
+  if (p < toks.length && REPORTING_VERBS.has(lower(toks[p]))) return true;
+  // "said Kirby", "according to Kirby"
+  if (s > 0 && REPORTING_VERBS.has(lower(toks[s - 1])) && lower(toks[s - 1]) !== 'called') return true;
+  if (s > 1 && lower(toks[s - 2]) === 'according' && lower(toks[s - 1]) === 'to') return true;
+  return false;
+}
+
+interface PersonContext {
+  role: string | null;
+  country: string | null;
+  gender: 'm' | 'f' | null;
+}
+
+/** Role, country and gender from the title words before a name (and an appositive after it). */
+function personContext(
+  toks: string[],
+  gaz: GazetteerMatch[],
+  titles: GazetteerMatch[],
+  s: number,
+  e: number,
+): PersonContext {
+  const ctx: PersonContext = { role: null, country: null, gender: null };
+  let pos = s;
+  while (pos > 0) {
+    const t = titles.find((m) => m.end === pos);
+    if (t) {
+      ctx.role ??= t.entry.name;
+      for (let k = t.start; k < t.end; k++) ctx.gender ??= titleGender(toks[k]!);
+      if (/^(?:Mr|Mrs|Ms|Miss|Dr)\.?$/.test(t.entry.name)) ctx.role = null;
+      pos = t.start;
+      continue;
+    }
+    const prev = toks[pos - 1]!;
+    if (isHonorific(prev) || isTemporalTitleWord(prev)) {
+      ctx.gender ??= titleGender(prev);
+      pos--;
+      continue;
+    }
+    break;
+  }
+  if (pos < s || (pos > 0 && (lower(toks[pos - 1]) === "'s" || gaz.some((g) => g.end === pos)))) {
+    ctx.country = countryBefore(toks, gaz, pos, 0);
+  }
+  // Appositive: "Kim Jong-gyu, North Korea's vice foreign minister," / "X, the foreign minister of Iraq,"
+  if (toks[e] === ',') {
+    let p = e + 1;
+    if (/^(?:the|a|an)$/i.test(toks[p] ?? '')) p++;
+    let country: string | null = null;
+    const g = gaz.find((m) => m.start === p && (COUNTRYISH.has(m.kind) || m.kind === 'gov' || m.kind === 'org'));
+    if (g) {
+      country = g.entry.country;
+      p = g.end;
+      if (lower(toks[p]) === "'s") p++;
+    }
+    const t = titles.find((m) => m.start === p);
+    if (t && !isNameWord(toks[t.end] ?? '')) {
+      ctx.role ??= t.entry.name;
+      p = t.end;
+      if (!country && lower(toks[p]) === 'of') {
+        const h = gaz.find((m) => m.start === p + 1 || (m.start === p + 2 && lower(toks[p + 1]) === 'the'));
+        if (h) country = h.entry.country;
+      }
+      ctx.country ??= country;
+    }
+  }
+  return ctx;
+}
+
+/** Per-document facts the sentence pass needs. */
+export interface DocContext {
+  /** ISO3 of the story's home country (dateline, publisher), for "the presidential office". */
+  home: string | null;
+  /** Unit is inside a quotation. */
+  quoted: (start: number) => boolean;
+  tagger: NerTagger | null;
+  fallback: NerTagger;
+}
+
+/** Gazetteer pass for one sentence (run first for every sentence: the Korea test needs them all). */
+export function gazetteerPass(units: Unit[]): Pick<SentenceAnalysis, 'units' | 'toks' | 'gaz' | 'titles'> {
+  const toks = units.map((u) => u.text);
+  const all = matchGazetteer(toks);
+  return {
+    units,
+    toks,
+    gaz: all.filter((m) => m.kind !== 'title'),
+    titles: all.filter((m) => m.kind === 'title'),
+  };
+}
+
+/**
+ * Mentions of one sentence: gazetteer phrases (countries, capitals, demonyms, bodies with their country),
+ * NER spans refined against them (titles stripped off person names and kept as roles, reporting verbs cut,
+ * spans that are really places or bodies given the gazetteer's type), laws and events by their head words.
+ */
+export function sentenceMentions(
+  base: Pick<SentenceAnalysis, 'units' | 'toks' | 'gaz' | 'titles'>,
+  doc: DocContext,
+): SentenceAnalysis {
+  const { units, toks, titles } = base;
+  let gaz = base.gaz;
+  const mentions: Mention[] = [];
+  if (units.length === 0) return { ...base, mentions };
+
+  // Contextual bodies: the country from the words before, or the story's home country.
+  const bodies = new Map<GazetteerMatch, { country: string | null; kb: string }>();
+  gaz = gaz.filter((m) => {
+    if (!m.entry.contextual) return true;
+    const country = countryBefore(toks, base.gaz, m.start, 2) ?? (m.entry.needsCountry ? null : doc.home);
+    if (m.entry.needsCountry && !country) return false;
+    const slug = m.kb.replace(/^gov:/, '');
+    bodies.set(m, { country, kb: country ? contextualKb(slug, country) : m.kb });
+    return true;
+  });
+
+  // NER spans.
+  let spans: NerSpan[] = [];
+  try {
+    spans = (doc.tagger ?? doc.fallback)(toks.slice());
+  } catch {
+    spans = doc.fallback(toks.slice());
+  }
+  const laws = lawSpans(toks);
+  if (laws.length > 0) {
+    spans = [...laws, ...spans.filter((x) => !laws.some((l) => x.start < l.end && l.start < x.end))];
+  }
+  const drop = new Set<GazetteerMatch>();
+  const covered = (k: number) => gaz.some((g) => g.start <= k && k < g.end) || titles.some((t) => t.start <= k && k < t.end);
+  const ner: { s: number; e: number; type: string; country: string | null }[] = [];
+  for (const span of spans) {
+    let s = Math.max(0, span.start);
+    let e = Math.min(units.length, span.end);
+    if (e <= s) continue;
+    let type = span.type.toUpperCase();
+    if (type === 'PERSON') type = 'PER';
+    // Leading titles, honorifics, "then", country words, "the".
+    let titled = false;
+    for (;;) {
+      if (s >= e) break;
+      const t = titles.find((m) => m.start <= s && m.end > s);
+      if (t) {
+        s = t.end;
+        titled = true;
+        continue;
+      }
+      if (isHonorific(toks[s]!) || isTemporalTitleWord(toks[s]!) || (type === 'PER' && isTitleWord(toks[s]!))) {
+        titled ||= isHonorific(toks[s]!) || isTitleWord(toks[s]!);
+        s++;
+        continue;
+      }
+      if (/^the$/i.test(toks[s]!)) {
+        s++;
+        continue;
+      }
+      const g = gaz.find((m) => m.start === s && COUNTRYISH.has(m.kind));
+      if (g && g.end < e && (type === 'PER' || lower(toks[g.end]) === "'s" || titles.some((t) => t.start === g.end))) {
+        s = g.end;
+        if (lower(toks[s]) === "'s") s++;
+        continue;
+      }
+      break;
+    }
+    while (e > s && (NOT_NAME_END.has(lower(toks[e - 1])) || REPORTING_VERBS.has(lower(toks[e - 1])))) e--;
+    if (type === 'PER' || type === 'UNK') {
+      while (e > s && (!isNameWord(toks[e - 1]!) || CAPITALISED_STOPWORDS.has(toks[e - 1]!))) e--;
+      if (e > s && ORG_HEADS.has(toks[e - 1]!) && e - s >= 2) type = 'ORG';
+    }
+    if (e <= s) continue;
+    if (titled && (type === 'UNK' || type === 'MISC' || type === 'PER' || type === 'ORG')) {
+      if (e - s <= 4 && toks.slice(s, e).every(isNameWord)) type = 'PER';
+    }
+    if (type === 'PER' && !toks.slice(s, e).some((t) => isNameWord(t) && !CAPITALISED_STOPWORDS.has(t))) continue;
+    // Against the gazetteer.
+    const inside = gaz.find((g) => g.start <= s && e <= g.end);
+    if (inside) continue;
+    const contained = gaz.filter((g) => s <= g.start && g.end <= e);
+    const crossing = gaz.filter((g) => g.start < e && s < g.end && !(s <= g.start && g.end <= e));
+    for (const g of crossing) {
+      if (g.start <= s) s = g.end;
+      else e = g.start;
+    }
+    if (e <= s) continue;
+    const words = toks.slice(s, e);
+    const isLaw = words.some((w) => LAW_HEADS.has(w)) && e - s >= 2;
+    const isEvent = words.some((w) => EVENT_HEADS.has(w)) && e - s >= 2;
+    let country: string | null = null;
+    if (contained.length > 0) {
+      if (type === 'PER') {
+        if (contained[0]!.start === s && COUNTRYISH.has(contained[0]!.kind)) continue;
+        for (const g of contained) drop.add(g);
+      } else if (!isLaw && !isEvent) {
+        let all = true;
+        for (let k = s; k < e && all; k++) {
+          all = covered(k) || lower(toks[k]) === "'s" || /^(?:of|the|and)$/.test(lower(toks[k]));
+        }
+        if (all) continue;
+        for (const g of contained) {
+          country ??= g.entry.country;
+          drop.add(g);
+        }
+      } else {
+        for (const g of contained) drop.add(g);
+      }
+    }
+    if (isLaw) type = 'LAW';
+    else if (isEvent) type = 'EVENT';
+    else if (type === 'MISC' || type === 'LOC') type = refineType(type, words);
+    ner.push({ s, e, type, country });
+  }
+  gaz = gaz.filter((g) => !drop.has(g));
+
+  for (const g of gaz) {
+    const body = bodies.get(g);
+    const entry = body ? (kbEntry(body.kb) ?? g.entry) : g.entry;
+    mentions.push(
+      mkMention(units, g.start, g.end, {
+        type: g.entry.type ?? 'MISC',
+        kb: body ? body.kb : g.kb,
+        country: body ? body.country : g.entry.country,
+        rule: body ? 'gazetteer:contextual' : `gazetteer:${g.kind}`,
+        entry,
+      }),
+    );
+  }
+  for (const n of ner) {
+    const type =
+      n.type === 'PER' ? 'PERSON' : n.type;
+    const m = mkMention(units, n.s, n.e, { type, country: n.country, rule: doc.tagger ? 'ner' : 'ner:fallback' });
+    if (type === 'PERSON' || type === 'UNK') {
+      const ctx = personContext(toks, base.gaz, titles, n.s, n.e);
+      m.role = ctx.role;
+      m.country = ctx.country;
+      m.gender = ctx.gender;
+      if (type === 'UNK' && (ctx.role || ctx.gender)) m.type = 'PERSON';
+    }
+    mentions.push(m);
+  }
+
+  mentions.sort((a, b) => a.s - b.s || b.e - a.e);
+  let subjectSeen = false;
+  for (const m of mentions) {
+    m.text = unitsText(units, m.s, m.e);
+    m.inQuote = doc.quoted(m.start);
+    m.speaker = speakerAt(toks, m.s, m.e);
+    if (!subjectSeen && !m.inQuote && m.type !== 'NORP') {
+      m.subject = true;
+      subjectSeen = true;
+    }
+  }
+  counterparts(toks, mentions);
+  return { ...base, gaz, mentions };
+}
+
+const LAW_CONNECTORS = new Set(['on', 'of', 'the', 'for', 'and', 'against']);
+
+/**
+ * Named laws and events by their head word ("U.N. Convention on the Law of the Sea", "Nuclear
+ * Non-Proliferation Treaty", "World War II"), whatever the tagger split them into.
+ */
+function lawSpans(toks: string[]): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const law = LAW_HEADS.has(t);
+    if (!law && !EVENT_HEADS.has(t)) continue;
+    let s = i;
+    while (s > 0 && isNameWord(toks[s - 1]!) && !CAPITALISED_STOPWORDS.has(toks[s - 1]!)) s--;
+    let e = i + 1;
+    for (;;) {
+      let k = e;
+      while (k < toks.length && LAW_CONNECTORS.has(toks[k]!) && k - e < 2) k++;
+      if (k < toks.length && (isNameWord(toks[k]!) || /^(?:I{1,3}|IV|\d+)$/.test(toks[k]!))) {
+        if (k > e && !/^(?:I{1,3}|IV|\d+)$/.test(toks[k]!) && !isNameWord(toks[k]!)) break;
+        e = k + 1;
+      } else break;
+    }
+    if (e - s >= 2) {
+      out.push({ start: s, end: e, type: 'MISC' });
+      i = e - 1;
+    }
+  }
+  return out;
+}
+
+/** The source text of units `[s, e)`. */
+export function unitsText(units: Unit[], s: number, e: number): string {
+  // Units keep their own offsets; callers slice the document text for exact spans.
+  let out = '';
+  for (let k = s; k < e; k++) {
+    const u = units[k]!;
+    if (k > s) out += u.start > units[k - 1]!.end ? ' ' : '';
+    out += u.text;
+  }
+  return out;
+}
+
+/**
+ * "X and his U.S. and Japanese counterparts, A and B, respectively": A and B get the countries in order and
+ * X's role.
+ */
+function counterparts(toks: string[], mentions: Mention[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    const w = lower(toks[i]);
+    if (w !== 'counterparts' && w !== 'counterpart') continue;
+    let q = i - 1;
+    const countries: string[] = [];
+    while (q >= 0 && i - q <= 8) {
+      const t = lower(toks[q]);
+      if (t === 'his' || t === 'her' || t === 'their' || t === 'its') break;
+      const m = mentions.find((x) => x.e === q + 1 && x.s <= q && x.country && x.type !== 'PERSON');
+      if (m) {
+        countries.unshift(m.country!);
+        q = m.s - 1;
+        continue;
+      }
+      if (t === 'and' || t === ',') {
+        q--;
+        continue;
+      }
+      break;
+    }
+    if (countries.length === 0) continue;
+    const owner = [...mentions].reverse().find((x) => x.type === 'PERSON' && x.e <= q);
+    const people = mentions.filter((x) => x.s > i && (x.type === 'PERSON' || x.type === 'UNK'));
+    const stop = toks.findIndex((t, k) => k > i && lower(t) === 'respectively');
+    const list = people.filter((x) => stop < 0 || x.s < stop).slice(0, countries.length);
+    list.forEach((p, k) => {
+      p.type = 'PERSON';
+      p.country ??= countries[k] ?? null;
+      p.role ??= owner?.role ?? null;
+    });
+  }
+}
+
+/** Country name for display ("North Korea"), or the code. */
+export function countryName(iso3: string): string {
+  return countryByIso3(iso3)?.name ?? iso3;
+}

@@ -1,0 +1,329 @@
+import type { DocumentMeta, Token } from '../../core/document.js';
+import { NewsintelError } from '../../core/errors.js';
+import { defineStage, type Stage } from '../../core/stage.js';
+import type { Entity, Span, TextSpan } from '../../core/types.js';
+import {
+  countryByIso3,
+  isTitleWord,
+  kbEntry,
+  lookupPerson,
+  matchGazetteer,
+  normToken,
+  phraseTokens,
+} from '../../knowledge/index.js';
+import { clusterPersons, resolveReferences } from './coref.js';
+import { type DocContext, gazetteerPass, isNameWord, type SentenceAnalysis, sentenceMentions } from './extract.js';
+import { CAPITALISED_STOPWORDS, fallbackTagger, type NerTagger } from './fallback-tagger.js';
+import type { Mention, MentionKind } from './mention.js';
+import { loadDefaultTagger } from './tagger/index.js';
+import { buildUnits } from './units.js';
+
+export type { NerSpan, NerTagger } from './fallback-tagger.js';
+export { fallbackTagger } from './fallback-tagger.js';
+
+/** Options of the entities stage. */
+export interface EntitiesOptions {
+  /**
+   * The NER tagger: CoNLL-style PER/ORG/LOC/MISC spans over one sentence's tokens. `'model'` (default) is the
+   * shipped statistical tagger (`./tagger/`), falling back to the rules when its model file is missing;
+   * `'rules'` is the capitalised-sequence tagger alone; a function plugs in any other tagger.
+   */
+  tagger?: NerTagger | 'model' | 'rules';
+  /** ISO3 home country of the story, for "the presidential office"; default: from dateline or publisher. */
+  homeCountry?: string;
+}
+
+/** A mention in the output: its span and text plus how it names the entity (an added field). */
+export interface EntityMention extends TextSpan {
+  kind: MentionKind;
+}
+
+/** An output entity with the rule that found it (added field). */
+export interface StageEntity extends Entity {
+  mentions: EntityMention[];
+  rule: string;
+}
+
+/** The shipped model as a NerTagger, or null when its file is missing (the rules stand in). */
+function modelTagger(): NerTagger | null {
+  try {
+    const model = loadDefaultTagger();
+    return (tokens) => model.tagSentence(tokens).spans;
+  } catch {
+    return null;
+  }
+}
+
+function resolveTagger(t: EntitiesOptions['tagger']): NerTagger | null {
+  if (typeof t === 'function') return t;
+  if (t === 'rules') return null;
+  return modelTagger();
+}
+
+/** Quotation regions of the text, as a sorted list of `[open, close)` offsets. */
+function quoteRegions(text: string): (start: number) => boolean {
+  const regions: Span[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) open = i;
+    else if (c === 0x201d) {
+      if (open >= 0) regions.push({ start: open, end: i });
+      open = -1;
+    } else if (c === 0x22) {
+      if (open >= 0) {
+        regions.push({ start: open, end: i });
+        open = -1;
+      } else open = i;
+    } else if (c === 0x0a && open >= 0 && text.charCodeAt(i + 1) === 0x0a) open = -1;
+  }
+  return (start: number) => {
+    let lo = 0;
+    let hi = regions.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = regions[mid]!;
+      if (start < r.start) hi = mid - 1;
+      else if (start > r.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+/** The story's home country from its dateline ("SEOUL") or publisher ("Yonhap News Agency"). */
+export function homeCountry(meta: Partial<DocumentMeta>): string | null {
+  for (const s of [meta.dateline, meta.source]) {
+    if (!s) continue;
+    const toks = phraseTokens(s.replace(/[,(].*$/, ''));
+    const m = matchGazetteer(toks).find((g) => g.kind !== 'title' && g.entry.country && !g.entry.contextual);
+    if (m) return m.entry.country;
+  }
+  return null;
+}
+
+/** "the North" and "the South" in a story about Korea; "the two Koreas" names both. */
+function koreaMentions(sents: SentenceAnalysis[]): void {
+  for (const sent of sents) {
+    const { toks, units } = sent;
+    for (let k = 0; k + 1 < toks.length; k++) {
+      if (toks[k]!.toLowerCase() !== 'the' && toks[k]!.toLowerCase() !== 'both') continue;
+      const covered = (i: number) => sent.mentions.some((m) => m.s <= i && i < m.e && m.kb);
+      const clear = (i: number) => {
+        sent.mentions = sent.mentions.filter((m) => m.kb || !(m.s <= i && i < m.e));
+      };
+      const w = toks[k + 1]!;
+      if ((w === 'North' || w === 'South') && toks[k]!.toLowerCase() === 'the' && !covered(k + 1)) {
+        const next = toks[k + 2];
+        if (next && isNameWord(next) && normToken(next) !== "'s") continue;
+        const iso = w === 'North' ? 'PRK' : 'KOR';
+        clear(k + 1);
+        sent.mentions.push(koreaMention(units, k, k + 2, iso, 'korea:the-north-south'));
+        continue;
+      }
+      let e = k + 1;
+      if (/^two$/i.test(toks[e]!)) e++;
+      if (toks[e] === 'Koreas' && !covered(e)) {
+        clear(e);
+        sent.mentions.push(koreaMention(units, k, e + 1, 'PRK', 'korea:two-koreas'));
+        sent.mentions.push(koreaMention(units, k, e + 1, 'KOR', 'korea:two-koreas'));
+      }
+    }
+  }
+}
+
+function koreaMention(units: SentenceAnalysis['units'], s: number, e: number, iso: string, rule: string): Mention {
+  const entry = kbEntry(`country:${iso}`);
+  return {
+    sentence: units[s]!.sentence,
+    s,
+    e,
+    start: units[s]!.start,
+    end: units[e - 1]!.end,
+    text: '',
+    type: 'GPE',
+    kb: `country:${iso}`,
+    country: iso,
+    role: null,
+    kind: 'name',
+    rule,
+    gender: null,
+    speaker: false,
+    inQuote: false,
+    subject: false,
+    entry,
+    words: units.slice(s, e).map((u) => u.text),
+    key: null,
+  };
+}
+
+/** Capitalised words no rule claimed: candidates for surnames of people already met ("Shin, Sullivan"). */
+function bareWords(sents: SentenceAnalysis[]): void {
+  for (const sent of sents) {
+    const { toks, units } = sent;
+    const covered = new Uint8Array(toks.length);
+    for (const m of sent.mentions) for (let k = m.s; k < m.e; k++) covered[k] = 1;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k]!;
+      if (covered[k] || !isNameWord(t) || CAPITALISED_STOPWORDS.has(t) || isTitleWord(t) || t.length < 2) continue;
+      if (/^\p{Lu}+$/u.test(t) && t.length <= 4) continue;
+      sent.mentions.push({
+        sentence: units[k]!.sentence,
+        s: k,
+        e: k + 1,
+        start: units[k]!.start,
+        end: units[k]!.end,
+        text: t,
+        type: 'BARE',
+        kb: null,
+        country: null,
+        role: null,
+        kind: 'partial',
+        rule: 'coref:surname',
+        gender: null,
+        speaker: false,
+        inQuote: false,
+        subject: false,
+        entry: null,
+        words: [t],
+        key: null,
+      });
+    }
+    sent.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+}
+
+function displayName(m: Mention): string {
+  if (m.kb?.startsWith('gov:') && m.entry?.contextual && m.country) {
+    const c = countryByIso3(m.country);
+    const adj = c?.demonyms[0] ?? c?.name ?? m.country;
+    return `${adj} ${m.entry.name}`;
+  }
+  return m.entry?.name ?? m.text;
+}
+
+/**
+ * Runs mention finding, person clustering and reference resolution over a document's text, sentences and
+ * tokens, and returns the public entities (ids e1… in order of first mention).
+ */
+export function extractEntities(
+  text: string,
+  sentences: readonly Span[],
+  tokens: readonly Token[],
+  meta: Partial<DocumentMeta>,
+  options: EntitiesOptions = {},
+): StageEntity[] {
+  const units = buildUnits(text, tokens, sentences);
+  const quoted = quoteRegions(text);
+  const bases = units.map((u) => gazetteerPass(u));
+  const ctx: DocContext = {
+    home: options.homeCountry ?? homeCountry(meta),
+    quoted,
+    tagger: resolveTagger(options.tagger),
+    fallback: fallbackTagger,
+  };
+  const sents = bases.map((b) => sentenceMentions(b, ctx));
+  const korea = sents.some((s) =>
+    s.gaz.some(
+      (g) => g.entry.country === 'PRK' || g.entry.country === 'KOR' || g.kb === 'loc:korea' || g.kb === 'loc:korean-peninsula',
+    ),
+  );
+  if (korea) koreaMentions(sents);
+  bareWords(sents);
+  const ordered = sents.flatMap((s) => s.mentions);
+  clusterPersons(ordered);
+  const refs = resolveReferences(sents, quoted);
+
+  // Group into entities.
+  const groups = new Map<string, Mention[]>();
+  for (const m of [...ordered, ...refs]) {
+    if (m.type === 'UNK' || m.type === 'BARE') continue;
+    let k: string;
+    if (m.type === 'PERSON') {
+      if (!m.key) continue;
+      k = `person|${m.key}`;
+    } else if (m.kb) k = m.entry?.contextual && !m.country ? `${m.kb}|${m.text.toLowerCase()}` : m.kb;
+    else k = `${m.type}|${normToken(m.text).toLowerCase()}`;
+    const list = groups.get(k);
+    if (list) list.push(m);
+    else groups.set(k, [m]);
+  }
+  const entities: StageEntity[] = [];
+  for (const list of groups.values()) {
+    list.sort((a, b) => a.start - b.start);
+    const first = list[0]!;
+    const names = list.filter((m) => m.kind === 'name' || m.kind === 'partial');
+    const seen = new Set<string>();
+    const mentions: EntityMention[] = [];
+    for (const m of list) {
+      const id = `${m.start}:${m.end}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      mentions.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: m.kind });
+    }
+    let name: string;
+    let kb: string | null = first.kb;
+    let country: string | null = list.find((m) => m.country)?.country ?? null;
+    let role: string | null = null;
+    if (first.type === 'PERSON') {
+      const fullest = (names.length > 0 ? names : list).reduce((a, b) =>
+        b.words.length > a.words.length || (b.words.length === a.words.length && b.end - b.start > a.end - a.start) ? b : a,
+      );
+      name = text.slice(fullest.start, fullest.end).replace(/[’']s$/, '');
+      const known = lookupPerson(name);
+      kb = known?.kb ?? null;
+      country ??= known?.country ?? null;
+      role = list.find((m) => m.role)?.role ?? null;
+    } else {
+      const withEntry = list.find((m) => m.entry);
+      name = withEntry
+        ? displayName(withEntry)
+        : text.slice(first.start, first.end).replace(/[’']s$/, '');
+      if (!withEntry) {
+        const longest = list.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+        name = text.slice(longest.start, longest.end);
+      }
+    }
+    entities.push({
+      id: '',
+      type: first.type,
+      name,
+      kb,
+      country,
+      role,
+      mentions,
+      rule: first.rule,
+    });
+  }
+  entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name));
+  entities.forEach((e, i) => {
+    e.id = `e${i + 1}`;
+  });
+  return entities;
+}
+
+/**
+ * The entities stage: named entities typed PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, LAW, resolved against the
+ * actor knowledge base (kb id, country, role), with every mention including surnames, pronouns and
+ * nominals. NER spans come from the pluggable tagger and are refined with the gazetteer; no span crosses a
+ * sentence.
+ */
+export function entitiesStage(options: EntitiesOptions = {}): Stage<EntitiesOptions> {
+  const t = options.tagger;
+  if (t !== undefined && typeof t !== 'function' && t !== 'model' && t !== 'rules') {
+    throw new NewsintelError('E_OPTIONS', "entities: options.tagger must be 'model', 'rules' or a function");
+  }
+  if (options.homeCountry !== undefined && !countryByIso3(options.homeCountry)) {
+    throw new NewsintelError('E_OPTIONS', `entities: unknown home country '${options.homeCountry}'`);
+  }
+  return defineStage({
+    name: 'entities',
+    requires: ['text', 'sentences', 'tokens'],
+    assigns: ['entities'],
+    options,
+    run(doc) {
+      const entities = extractEntities(doc.text, doc.get('sentences'), doc.get('tokens'), doc.source.meta, options);
+      return { entities };
+    },
+  });
+}

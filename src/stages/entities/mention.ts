@@ -1,0 +1,56 @@
+import type { KbEntry } from '../../knowledge/index.js';
+
+/** How a mention names its entity. */
+export type MentionKind = 'name' | 'partial' | 'pronoun' | 'nominal';
+
+/**
+ * One mention while the stage works: its place (sentence and unit indices), what it names, and the cues
+ * coreference uses (speaker position, inside a quotation, gender).
+ */
+export interface Mention {
+  sentence: number;
+  /** Unit indices `[s, e)` within the sentence. */
+  s: number;
+  e: number;
+  start: number;
+  end: number;
+  text: string;
+  /** PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, LAW, MISC; `UNK` and `BARE` are undecided capitalised words. */
+  type: string;
+  kb: string | null;
+  country: string | null;
+  role: string | null;
+  kind: MentionKind;
+  /** The rule or model that produced the mention. */
+  rule: string;
+  gender: 'm' | 'f' | null;
+  /** Subject of a reporting verb ("Kirby said", "according to Kirby"). */
+  speaker: boolean;
+  /** Inside a quotation. */
+  inQuote: boolean;
+  /** First person or body mention of its sentence outside quotations. */
+  subject: boolean;
+  entry: KbEntry | null;
+  /** Name tokens (persons), used by coreference. */
+  words: string[];
+  /** Cluster key once resolved. */
+  key: string | null;
+}
+
+/** Verbs that introduce reported speech; a name next to one is a speaker. */
+export const REPORTING_VERBS: ReadonlySet<string> = new Set(
+  (
+    'said says say told tells added adds noted notes stressed stresses stated states announced announces ' +
+    'explained explains warned warns claimed claims insisted insists confirmed confirms reported reports urged ' +
+    'urges asked asks argued argues emphasized emphasised emphasizes underscored reiterated reiterates declared ' +
+    'declares wrote writes tweeted commented remarked replied responded acknowledged admitted denied denies ' +
+    'suggested predicted estimated quoted cited vowed pledged called'
+  ).split(/\s+/),
+);
+
+/** Words that may sit between a speaker and the reporting verb ("Kirby also said", "has said"). */
+export const SPEAKER_GAP: ReadonlySet<string> = new Set(
+  'also has have had further later earlier then reportedly previously once again was is has quickly separately'.split(
+    /\s+/,
+  ),
+);

@@ -1,0 +1,223 @@
+import type { Gazetteer } from './gazetteer.js';
+import { tokenKey } from './gazetteer.js';
+import { hashSlice, hashString, mix } from './hash.js';
+import { shortShape, wordShape } from './tokens.js';
+
+/**
+ * Token features as 32-bit hashes. Every string is hashed once per token (word, lower case, shapes, affixes);
+ * window and conjunction features are integer mixes of those hashes with a template seed, so the per-feature
+ * cost in the hot loop is a couple of multiplications.
+ */
+
+/** Word statistics learnt from the training text and shipped in the model file. */
+export interface WordStats {
+  /**
+   * lower-cased word key → bucket of how often the word is written in lower case in running text (1 = never,
+   * …, 5 = almost always). A capitalised word that is usually lower case (`Police`, `Some`) is rarely a name.
+   */
+  lowerRatio: Map<number, number>;
+}
+
+export interface FeatureContext {
+  gazetteer: Gazetteer;
+  stats: WordStats;
+}
+
+/** Features of one sentence: token i's features are `feats[offsets[i] .. offsets[i+1])`. */
+export interface SentenceFeatures {
+  feats: Uint32Array;
+  offsets: Int32Array;
+}
+
+const T = (name: string): number => hashString(name, 0x5eed);
+const T_BIAS = T('bias');
+const T_W = T('w');
+const T_L = T('l');
+const T_SH = T('sh');
+const T_SS = T('ss');
+const T_PRE = [T('p1'), T('p2'), T('p3'), T('p4')];
+const T_SUF = [T('s1'), T('s2'), T('s3'), T('s4')];
+const T_LM1 = T('l-1');
+const T_LP1 = T('l+1');
+const T_LM2 = T('l-2');
+const T_LP2 = T('l+2');
+const T_WM1 = T('w-1');
+const T_WP1 = T('w+1');
+const T_SSM1 = T('ss-1');
+const T_SSP1 = T('ss+1');
+const T_BI_L = T('l-1|l');
+const T_BI_R = T('l|l+1');
+const T_SS3 = T('ss-1|ss|ss+1');
+const T_SS_L = T('ss-1|ss');
+const T_SS_R = T('ss|ss+1');
+const T_FIRST = T('first|ss');
+const T_FIRST_LR = T('first|lr');
+const T_UPPER = T('uppersent');
+const T_UPPER_L = T('uppersent|l');
+const T_LR = T('lr|ss');
+const T_LR_L1 = T('lr|l-1');
+const T_GAZ = T('gaz');
+const T_GAZM1 = T('gaz-1');
+const T_GAZP1 = T('gaz+1');
+const T_HYP0 = T('hyp0');
+const T_HYP1 = T('hyp1');
+const T_HYPG = T('hypgaz');
+const T_SSM2SS = T('ss-2|ss-1|ss');
+const T_SSSSP2 = T('ss|ss+1|ss+2');
+const T_LSS_M1 = T('l-1|ss');
+const T_SS_LP1 = T('ss|l+1');
+
+const BOS = hashString('<s>', 1);
+const EOS = hashString('</s>', 1);
+
+/** Bucket of the share of lower-case occurrences (`lower / total`) of a word. */
+export function lowerRatioBucket(lower: number, total: number): number {
+  if (total < 2) return 0;
+  const r = lower / total;
+  if (r === 0) return 1;
+  if (r < 0.1) return 2;
+  if (r < 0.5) return 3;
+  if (r < 0.9) return 4;
+  return 5;
+}
+
+function hasLowerLetter(w: string): boolean {
+  return w !== w.toUpperCase();
+}
+
+/** Reusable scratch buffers so that tagging allocates little per sentence. */
+class Buffer32 {
+  data = new Uint32Array(4096);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+export function extractFeatures(tokens: readonly string[], ctx: FeatureContext): SentenceFeatures {
+  const n = tokens.length;
+  const wH = new Uint32Array(n);
+  const lH = new Uint32Array(n);
+  const shH = new Uint32Array(n);
+  const ssH = new Uint32Array(n);
+  const cap = new Uint8Array(n);
+  const lr = new Uint8Array(n);
+  // gazetteer: per token, per position (B/I/L/U), a category mask
+  const gaz = new Int32Array(n * 4);
+  const gazAny = new Int32Array(n);
+  let anyLower = false;
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const w = tokens[i]!;
+    const lower = w.toLowerCase();
+    wH[i] = hashString(w, 11);
+    lH[i] = tokenKey(lower);
+    shH[i] = hashString(wordShape(w), 13);
+    ssH[i] = hashString(shortShape(w), 17);
+    const c0 = w[0]!;
+    cap[i] = c0 !== c0.toLowerCase() ? 1 : 0;
+    if (/\p{L}/u.test(w)) {
+      letters++;
+      if (hasLowerLetter(w)) anyLower = true;
+    }
+    lr[i] = ctx.stats.lowerRatio.get(lH[i]!) ?? 0;
+  }
+  const upperSentence = !anyLower && letters >= 2;
+  ctx.gazetteer.matchAll(lH, cap, (s, e, mask) => {
+    if (e - s === 1) {
+      gaz[s * 4 + 3]! |= mask;
+    } else {
+      gaz[s * 4]! |= mask;
+      for (let k = s + 1; k < e - 1; k++) gaz[k * 4 + 1]! |= mask;
+      gaz[(e - 1) * 4 + 2]! |= mask;
+    }
+    for (let k = s; k < e; k++) gazAny[k]! |= mask;
+  });
+
+  const buf = new Buffer32();
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = buf.length;
+    const w = tokens[i]!;
+    const lower = w.toLowerCase();
+    const l = lH[i]!;
+    const ss = ssH[i]!;
+    const lm1 = i > 0 ? lH[i - 1]! : BOS;
+    const lp1 = i + 1 < n ? lH[i + 1]! : EOS;
+    const lm2 = i > 1 ? lH[i - 2]! : BOS;
+    const lp2 = i + 2 < n ? lH[i + 2]! : EOS;
+    const ssm1 = i > 0 ? ssH[i - 1]! : BOS;
+    const ssp1 = i + 1 < n ? ssH[i + 1]! : EOS;
+    const ssm2 = i > 1 ? ssH[i - 2]! : BOS;
+    const ssp2 = i + 2 < n ? ssH[i + 2]! : EOS;
+    buf.push(T_BIAS);
+    buf.push(mix(T_W, wH[i]!));
+    buf.push(mix(T_L, l));
+    buf.push(mix(T_SH, shH[i]!));
+    buf.push(mix(T_SS, ss));
+    const len = w.length;
+    for (let k = 1; k <= 4 && k <= len; k++) {
+      buf.push(mix(T_PRE[k - 1]!, hashSlice(w, 0, k)));
+      buf.push(mix(T_SUF[k - 1]!, hashSlice(lower, len - k, len)));
+    }
+    buf.push(mix(T_LM1, lm1));
+    buf.push(mix(T_LP1, lp1));
+    buf.push(mix(T_LM2, lm2));
+    buf.push(mix(T_LP2, lp2));
+    buf.push(mix(T_WM1, i > 0 ? wH[i - 1]! : BOS));
+    buf.push(mix(T_WP1, i + 1 < n ? wH[i + 1]! : EOS));
+    buf.push(mix(T_SSM1, ssm1));
+    buf.push(mix(T_SSP1, ssp1));
+    buf.push(mix(mix(T_BI_L, lm1), l));
+    buf.push(mix(mix(T_BI_R, l), lp1));
+    buf.push(mix(mix(mix(T_SS3, ssm1), ss), ssp1));
+    buf.push(mix(mix(T_SS_L, ssm1), ss));
+    buf.push(mix(mix(T_SS_R, ss), ssp1));
+    buf.push(mix(mix(mix(T_SSM2SS, ssm2), ssm1), ss));
+    buf.push(mix(mix(mix(T_SSSSP2, ss), ssp1), ssp2));
+    buf.push(mix(mix(T_LSS_M1, lm1), ss));
+    buf.push(mix(mix(T_SS_LP1, ss), lp1));
+    const lrb = lr[i]! + (cap[i] ? 8 : 0);
+    buf.push(mix(T_LR, mix(lrb, ss)));
+    buf.push(mix(T_LR_L1, mix(lrb, lm1)));
+    if (i === 0) {
+      buf.push(mix(T_FIRST, ss));
+      buf.push(mix(T_FIRST_LR, lrb));
+    }
+    if (upperSentence) {
+      buf.push(T_UPPER);
+      buf.push(mix(T_UPPER_L, l));
+    }
+    for (let p = 0; p < 4; p++) {
+      const m = gaz[i * 4 + p]!;
+      if (m === 0) continue;
+      for (let b = 0; m >> b; b++) if ((m >> b) & 1) buf.push(mix(T_GAZ, b * 4 + p));
+    }
+    if (i > 0 && gazAny[i - 1]) {
+      const m = gazAny[i - 1]!;
+      for (let b = 0; m >> b; b++) if ((m >> b) & 1) buf.push(mix(T_GAZM1, b));
+    }
+    if (i + 1 < n && gazAny[i + 1]) {
+      const m = gazAny[i + 1]!;
+      for (let b = 0; m >> b; b++) if ((m >> b) & 1) buf.push(mix(T_GAZP1, b));
+    }
+    const hy = lower.indexOf('-');
+    if (hy > 0 && hy < len - 1) {
+      const last = lower.lastIndexOf('-');
+      buf.push(mix(T_HYP0, hashSlice(lower, 0, hy)));
+      buf.push(mix(T_HYP1, hashSlice(lower, last + 1, len)));
+      // Parts of hyphenated names (`Teng-hui`, `Won-sik`) looked up as single given/family name tokens.
+      const m0 = ctx.gazetteer.lookup(w.slice(0, hy));
+      const m1 = ctx.gazetteer.lookup(w.slice(last + 1));
+      if (m0) buf.push(mix(T_HYPG, m0));
+      if (m1) buf.push(mix(T_HYPG, m1 + 1024));
+    }
+  }
+  offsets[n] = buf.length;
+  return { feats: buf.data.slice(0, buf.length), offsets };
+}

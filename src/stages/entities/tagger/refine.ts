@@ -1,0 +1,82 @@
+import type { Gazetteer } from './gazetteer.js';
+import type { ConllType } from './labels.js';
+
+/**
+ * Maps a tagger span (CoNLL type + its tokens) to an analysis-format type:
+ * - PER → PERSON, ORG → ORG;
+ * - LOC → LOC for natural features, continents and named regions (`Korean Peninsula`, `Middle East`,
+ *   `Yellow Sea`), otherwise GPE (countries, cities, provinces: most LOC spans in wire news);
+ * - MISC → NORP for nationalities, demonyms and religious/political groups (`North Korean`, `Israelis`,
+ *   `Shiite`), EVENT for wars, games and summits, LAW for treaties and acts, else MISC.
+ * The entity stage may overrule this with the knowledge base; this is the tagger's own best guess.
+ */
+export function refineType(
+  type: ConllType | string,
+  tokens: readonly string[],
+  gazetteer?: Gazetteer,
+): string {
+  const text = tokens.join(' ');
+  const last = (tokens[tokens.length - 1] ?? '').toLowerCase();
+  switch (type) {
+    case 'PER':
+      return 'PERSON';
+    case 'ORG':
+      return 'ORG';
+    case 'LOC': {
+      if (gazetteer && (gazetteer.has(text, 'country') || gazetteer.has(text, 'city'))) return 'GPE';
+      if (LOC_HEADS.has(last) || LOC_NAMES.has(text.toLowerCase())) return 'LOC';
+      if (gazetteer?.has(text, 'region')) return 'LOC';
+      return 'GPE';
+    }
+    case 'MISC': {
+      if (tokens.length <= 3) {
+        if (gazetteer?.has(text, 'demonym')) return 'NORP';
+        const singular = text.replace(/s$/, '');
+        if (gazetteer?.has(singular, 'demonym')) return 'NORP';
+        if (NORP_WORDS.has(last) || NORP_WORDS.has(last.replace(/s$/, ''))) return 'NORP';
+        if (tokens.length === 1 && /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)s?$/u.test(text)) return 'NORP';
+      }
+      if (EVENT_HEADS.has(last)) return 'EVENT';
+      if (LAW_HEADS.has(last)) return 'LAW';
+      return 'MISC';
+    }
+    default:
+      return type;
+  }
+}
+
+const LOC_HEADS = new Set(
+  (
+    'sea ocean river mountain mountains mount range gulf bay strait straits peninsula lake valley desert island ' +
+    'islands coast plain plains basin canal channel cape delta plateau highlands lowlands region zone corridor ' +
+    'strip bank heights forest glacier'
+  ).split(' '),
+);
+
+const LOC_NAMES = new Set(
+  (
+    'europe|asia|africa|antarctica|oceania|north america|south america|latin america|central america|' +
+    'middle east|mideast|near east|far east|east asia|southeast asia|south asia|central asia|the balkans|' +
+    'balkans|caucasus|the caucasus|sahel|scandinavia|the gulf|west africa|east africa|horn of africa|' +
+    'the arctic|arctic|the west|eurasia|asia-pacific|indo-pacific|caribbean|the caribbean|sahara|himalayas'
+  ).split('|'),
+);
+
+const NORP_WORDS = new Set(
+  (
+    'muslim muslims christian christians jew jews jewish catholic catholics protestant protestants buddhist ' +
+    'hindu hindus sikh sikhs shiite shiites shia sunni sunnis kurd kurds kurdish arab arabs palestinian ' +
+    'democrat democrats republican republicans communist communists socialist socialists conservative ' +
+    'conservatives liberal liberals islamist islamists maoist maoists orthodox evangelical'
+  ).split(' '),
+);
+
+const EVENT_HEADS = new Set(
+  'war games olympics olympiad cup championship championships summit conference forum festival revolution uprising'.split(
+    ' ',
+  ),
+);
+
+const LAW_HEADS = new Set(
+  'act treaty accord accords convention constitution law charter protocol agreement resolution'.split(' '),
+);

@@ -1,0 +1,319 @@
+import type { PloverType } from '../../core/types.js';
+
+/**
+ * Our event lexicon: trigger words and phrases mapped to a CAMEO code and, through the CAMEO root, to a
+ * PLOVER category. Written by us for wire news; the PETRARCH2 CAMEO verb dictionary (MIT) informed which
+ * verbs belong to which CAMEO root, the rules are our own. Kept as compact text so that it reads like a
+ * table and can be reviewed line by line.
+ *
+ * Line format: `forms | cameo | mode | constraints`
+ * - forms: space-separated lemmas. `ban+` doubles the final consonant (banned, banning); `hold/held` or
+ *   `give/gave/given` give irregular past forms. For noun entries the forms are literal and `_` joins the
+ *   words of a multi-word noun.
+ * - cameo: CAMEO code (its root decides the PLOVER type), or `crime` for PLOVER's CRIME (no CAMEO root).
+ * - mode: PLOVER mode or `-`.
+ * - constraints (space-separated): `obj=a,b` the trigger needs one of these object heads within five tokens
+ *   after it; `next=on,for` a particle right after it (an adverb may intervene); `gov=agree|threaten|reject|
+ *   demand|support` the trigger governs an infinitive or that-clause complement whose own trigger it absorbs;
+ *   `noun` marks a noun trigger; `military` switches to FIGHT when military words surround it.
+ */
+const LEXICON_TEXT = `
+# AGREE (03): intentions and agreements
+agree | 030 | - | gov=agree
+pledge promise vow/vowed commit+ | 030 | - | gov=agree
+offer | 030 | - | gov=agree
+reach/reached | 030 | - | obj=agreement,deal,consensus,accord,understanding,compromise,settlement,truce
+reaffirm reiterate renew underscore underline | 030 | - | obj=commitment,commitments,pledge,resolve
+express voice | 030 | - | obj=willingness,readiness,intention,hope,desire
+# CONSULT (04)
+meet/met | 040 | - | -
+hold/held have/had | 040 | - | obj=talks,meeting,meetings,summit,consultations,discussions,negotiations,conversation,dialogue,session,conference,consultation
+discuss negotiate consult confer | 040 | - | -
+visit | 042 | visit | -
+arrive/arrived | 042 | visit | next=in
+host | 043 | host | -
+telephone phone | 041 | phone | -
+speak/spoke/spoken talk | 041 | phone | next=by
+mediate | 045 | - | -
+# SUPPORT (05)
+praise hail commend applaud welcome endorse back salute congratulate | 051 | - | -
+support | 051 | - | -
+express voice | 051 | - | obj=support,solidarity,gratitude,appreciation,condolences,sympathy
+reaffirm reiterate renew | 051 | - | obj=support,alliance,friendship,partnership,ties
+defend | 052 | - | -
+apologize apologise | 055 | - | -
+forgive/forgave/forgiven | 056 | - | -
+sign | 057 | - | obj=agreement,treaty,deal,accord,pact,memorandum,declaration,contract,agreements,deals,accords
+recognize recognise | 054 | - | -
+establish upgrade restore normalize normalise resume | 054 | - | obj=ties,relations
+# COOPERATE (06)
+cooperate collaborate | 060 | - | -
+share | 064 | - | obj=intelligence,information,expertise,data
+# AID (07)
+give/gave/given provide donate grant pledge extend deliver | 070 | - | obj=aid,assistance,grant,loan,loans,credit,money,dollars,funds,funding,food,medicine,supplies,relief,help,euros
+grant | 075 | - | obj=asylum
+send/sent dispatch ship+ supply transfer+ airlift+ deploy | 072 | - | obj=troops,soldiers,forces,weapons,arms,missiles,munitions,ammunition,shells,drones,tanks,artillery,workers,personnel,equipment,contingent,battalion,units
+send/sent dispatch deliver ship+ airlift+ | 073 | - | obj=aid,food,medicine,supplies,relief,assistance,shipment
+hand/handed | 070 | - | next=over
+evacuate | 073 | - | -
+troop_dispatch troop_deployment troop_deployments troops_deployment deployment_of_troops dispatch_of_troops arms_transfers missile_transfers transfer_of_missiles transfer_of_ballistic_missiles transfer_of_weapons arms_shipments | 072 | - | noun
+# CONCEDE / RETREAT (08)
+ease lift relax | 081 | - | obj=curfew,restrictions,ban,emergency,measures,controls,blockade,lockdown,rules
+ease lift relax | 085 | ease | obj=sanctions,embargo,boycott
+allow permit | 083 | - | -
+call/called | 082 | - | obj=strike,protest,boycott,demonstration,rally
+release free/freed | 0841 | release | -
+return | 0842 | return | obj=property,land,territory,weapons,remains,bodies,assets
+withdraw/withdrew/withdrawn pull/pulled | 087 | withdraw | -
+resign | 087 | - | -
+step/stepped | 087 | - | next=down
+demobilize demobilise disarm surrender | 0873 | disarm | -
+declare | 0871 | ceasefire | obj=ceasefire,truce,cease-fire
+withdrawal pullout pull-out | 087 | withdraw | noun
+# INVESTIGATE (09)
+investigate probe inspect | 090 | - | -
+launch open begin/began/begun start complete conduct | 090 | - | obj=investigation,inquiry,probe,hearing,inspection,inspections
+send/sent dispatch | 090 | - | obj=inspectors,investigators,monitors,observers,experts,team,mission
+# DEMAND (10, and CAMEO 02 appeals, which PLOVER folds into DEMAND)
+demand insist | 100 | - | gov=demand
+urge press pressure | 100 | - | gov=demand
+call/called | 100 | - | next=on,upon,for gov=demand
+appeal ask request | 020 | - | gov=demand
+order | 100 | - | gov=demand
+demand demands | 100 | - | noun
+# DISAPPROVE (11)
+condemn denounce criticize criticise decry deplore censure rebuke slam+ lambast lambaste blast deride | 111 | - | -
+accuse blame | 112 | - | -
+protest | 114 | - | -
+complain | 114 | - | -
+express voice | 111 | - | obj=concern,concerns,outrage,anger,regret,dismay,disappointment,displeasure,opposition,alarm,indignation
+sue/sued indict convict | 115 | - | -
+condemnation criticism | 111 | - | noun
+# REJECT (12)
+reject rebuff spurn dismiss | 120 | - | -
+refuse decline | 120 | - | gov=reject
+oppose | 120 | - | -
+deny | 120 | - | -
+veto | 129 | - | -
+defy/defied violate flout renege | 128 | - | -
+turn/turned | 120 | - | next=down
+# THREATEN (13)
+threaten | 130 | - | gov=threaten
+warn | 130 | - | -
+ultimatum | 139 | - | noun
+# PROTEST (14)
+demonstrate rally march riot | 141 | demo | -
+riot | 145 | riot | -
+stage organize organise hold/held | 141 | demo | obj=protest,protests,rally,rallies,demonstration,demonstrations,march,sit-in,vigil
+stage begin/began/begun start continue | 142 | strike-hun | obj=hunger
+go/went/gone | 143 | strike-gen | next=on
+boycott | 143 | boycott | -
+block blockade | 144 | obstruct | obj=roads,road,highway,streets,entrance,access,traffic
+protest protests demonstration demonstrations rally rallies riots riot hunger_strike general_strike sit-in | 141 | demo | noun
+# MOBILIZE (15)
+mobilize mobilise mass | 154 | troops | -
+deploy | 154 | troops | -
+reinforce strengthen bolster boost beef | 154 | troops | obj=forces,troops,presence,defenses,defences,army,military
+put/put place | 152 | troops | obj=alert
+conduct stage hold/held | 150 | weapons | obj=exercises,drills,exercise,drill,maneuvers,manoeuvres,test,tests
+launch fire/fired test-fire test-fired | 150 | weapons | obj=missile,missiles,rocket,rockets,projectile,projectiles
+# SANCTION (16)
+sever cut/cut break/broke/broken suspend freeze/froze/frozen downgrade | 161 | withdraw | obj=ties,relations,links,contacts
+recall | 161 | withdraw | obj=ambassador,envoy,diplomats
+suspend halt cut/cut reduce stop+ end freeze/froze/frozen | 162 | discontinue | obj=aid,assistance,supplies,funding,deliveries,loans,cooperation
+suspend halt end stop+ break/broke/broken | 164 | withdraw | obj=talks,negotiations,mediation,dialogue
+expel+ | 166 | expel | -
+impose slap+ | 163 | - | obj=sanctions,embargo,tariffs,penalties
+sanction | 163 | - | -
+deny | 166 | expel | obj=entry,visas
+sanctions embargo | 163 | - | noun
+# COERCE (17)
+arrest detain jail imprison | 173 | arrest | -
+kidnap+ | 173 | detain | -
+deport | 174 | deport | -
+impose | 1723 | curfew | obj=curfew
+impose declare | 1724 | martial-law | obj=law,emergency,siege
+ban+ outlaw prohibit | 1722 | ban | -
+seize/seized confiscate | 1711 | seize | -
+demolish destroy raze bulldoze | 1712 | destroy | -
+blow/blew/blown | 1712 | destroy | next=up
+set/set | 1712 | destroy | obj=fire
+prevent block | 191 | restrict | obj=demonstration,rally,protest,march
+blockade | 191 | restrict | -
+occupy | 192 | seize | -
+crack/cracked | 175 | - | next=down
+censor hack deface | 172 | censor | -
+# ASSAULT (18, 20)
+attack assault | 180 | - | military
+kill/killed | 1823 | - | military
+bomb | 183 | explosives | military
+assassinate | 186 | assassinate | -
+torture | 1822 | torture | -
+rape | 1821 | sexual | -
+abduct hijack | 181 | abduct | -
+massacre | 202 | massacre | -
+attack attacks bombing bombings suicide_bombing car_bombing assassination massacre | 180 | - | noun military
+# FIGHT (19)
+fight/fought clash battle | 190 | - | -
+shell bombard strafe | 194 | heavy-weapons | -
+invade | 192 | heavy-weapons | -
+capture retake/retook/retaken | 190 | heavy-weapons | obj=town,city,village,stronghold,base,territory,airport,province,district,region,area,hill,port,capital,positions
+launch | 190 | - | obj=offensive,attack,attacks,invasion,airstrike,airstrikes,air,strikes,assault,raid,raids,incursion,operation,strike
+open/opened | 193 | firearms | obj=fire
+shoot/shot | 193 | firearms | -
+violate | 196 | other | obj=ceasefire,truce,cease-fire,armistice
+airstrike airstrikes air_strikes invasion offensive clashes fighting shelling | 190 | - | noun
+# CRIME
+smuggle traffic+ steal/stole/stolen rob+ loot embezzle launder | crime | - | -
+`;
+
+/** One compiled lexicon entry. */
+export interface LexEntry {
+  /** Rule name for provenance (`lex:<cameo>:<first form>`). */
+  rule: string;
+  cameo: string | null;
+  type: PloverType;
+  mode: string | null;
+  noun: boolean;
+  /** Word sequences of noun triggers; for verbs, single forms. */
+  forms: string[][];
+  obj: ReadonlySet<string> | null;
+  next: ReadonlySet<string> | null;
+  gov: 'agree' | 'threaten' | 'reject' | 'demand' | null;
+  military: boolean;
+}
+
+/** PLOVER category of a CAMEO code (by root; 08 splits into CONCEDE 080–083 and RETREAT 084–087). */
+export function cameoToPlover(cameo: string): PloverType | null {
+  const root = cameo.slice(0, 2);
+  switch (root) {
+    case '02':
+      return 'DEMAND';
+    case '03':
+      return 'AGREE';
+    case '04':
+      return 'CONSULT';
+    case '05':
+      return 'SUPPORT';
+    case '06':
+      return 'COOPERATE';
+    case '07':
+      return 'AID';
+    case '08':
+      return Number(cameo.slice(0, 3)) >= 84 ? 'RETREAT' : 'CONCEDE';
+    case '09':
+      return 'INVESTIGATE';
+    case '10':
+      return 'DEMAND';
+    case '11':
+      return 'DISAPPROVE';
+    case '12':
+      return 'REJECT';
+    case '13':
+      return 'THREATEN';
+    case '14':
+      return 'PROTEST';
+    case '15':
+      return 'MOBILIZE';
+    case '16':
+      return 'SANCTION';
+    case '17':
+      return 'COERCE';
+    case '18':
+    case '20':
+      return 'ASSAULT';
+    case '19':
+      return 'FIGHT';
+    default:
+      return null;
+  }
+}
+
+const DOUBLE_OK = /[bdgklmnprt]$/;
+
+/** Inflected forms of a lemma spec (`condemn`, `ban+`, `hold/held`, `give/gave/given`). */
+export function inflect(spec: string): string[] {
+  const [lemma0, past, participle] = spec.split('/');
+  let lemma = lemma0!;
+  const dbl = lemma.endsWith('+');
+  if (dbl) lemma = lemma.slice(0, -1);
+  const forms = new Set<string>([lemma]);
+  // third person
+  if (/[^aeiou]y$/.test(lemma)) forms.add(`${lemma.slice(0, -1)}ies`);
+  else if (/(s|sh|ch|x|z)$/.test(lemma)) forms.add(`${lemma}es`);
+  else forms.add(`${lemma}s`);
+  // past and -ing
+  const stem = dbl && DOUBLE_OK.test(lemma) ? lemma + lemma.slice(-1) : lemma;
+  if (past) forms.add(past);
+  if (participle) forms.add(participle);
+  if (!past) {
+    if (lemma.endsWith('e')) forms.add(`${lemma}d`);
+    else if (/[^aeiou]y$/.test(lemma)) forms.add(`${lemma.slice(0, -1)}ied`);
+    else forms.add(`${stem}ed`);
+  }
+  if (lemma.endsWith('ie')) forms.add(`${lemma.slice(0, -2)}ying`);
+  else if (lemma.endsWith('e') && !lemma.endsWith('ee')) forms.add(`${lemma.slice(0, -1)}ing`);
+  else forms.add(`${stem}ing`);
+  return [...forms];
+}
+
+/** Compiles the lexicon text. Exported for tests; the stage uses the cached `LEXICON`. */
+export function compileLexicon(text: string = LEXICON_TEXT): LexEntry[] {
+  const out: LexEntry[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const [formsPart, cameoPart, modePart, consPart] = line.split('|').map((x) => x.trim());
+    const cons = (consPart ?? '-').split(/\s+/);
+    const noun = cons.includes('noun');
+    const cameo = cameoPart === 'crime' ? null : cameoPart!;
+    const type: PloverType | null = cameo === null ? 'CRIME' : cameoToPlover(cameo);
+    if (!type) throw new Error(`lexicon: no PLOVER type for '${line}'`);
+    const specs = formsPart!.split(/\s+/);
+    const forms = noun ? specs.map((s) => s.split('_')) : specs.flatMap((s) => inflect(s)).map((f) => [f]);
+    const get = (k: string) => cons.find((c) => c.startsWith(`${k}=`))?.slice(k.length + 1) ?? null;
+    const obj = get('obj');
+    const next = get('next');
+    const gov = get('gov') as LexEntry['gov'];
+    out.push({
+      rule: `lex:${cameoPart}:${specs[0]}`,
+      cameo,
+      type,
+      mode: modePart && modePart !== '-' ? modePart : null,
+      noun,
+      forms,
+      obj: obj ? new Set(obj.split(',')) : null,
+      next: next ? new Set(next.split(',')) : null,
+      gov,
+      military: cons.includes('military'),
+    });
+  }
+  return out;
+}
+
+/** Entries indexed by the first word of each form; constrained entries come first. */
+export interface LexiconIndex {
+  byWord: Map<string, LexEntry[]>;
+  /** All inflected forms that are past tense or participles (for the date-defaulting rule). */
+  past: Set<string>;
+}
+
+function buildIndex(entries: LexEntry[]): LexiconIndex {
+  const byWord = new Map<string, LexEntry[]>();
+  const past = new Set<string>();
+  for (const e of entries) {
+    for (const f of e.forms) {
+      const w = f[0]!;
+      let list = byWord.get(w);
+      if (!list) byWord.set(w, (list = []));
+      if (!list.includes(e)) list.push(e);
+      if (!e.noun && (/ed$/.test(w) || /^(held|met|sent|gave|given|had|spoke|spoken|fought|shot|blew|blown|broke|broken|froze|frozen|began|begun|went|gone|stole|stolen|forgave|forgiven|withdrew|withdrawn|retook|retaken|put|set|cut)$/.test(w))) past.add(w);
+    }
+  }
+  const rank = (e: LexEntry) => (e.noun ? (e.forms.some((f) => f.length > 1) ? 0 : 3) : e.obj || e.next ? 1 : 2);
+  for (const list of byWord.values()) list.sort((a, b) => rank(a) - rank(b));
+  return { byWord, past };
+}
+
+/** The compiled lexicon, built once per process. */
+export const LEXICON: LexiconIndex = buildIndex(compileLexicon());

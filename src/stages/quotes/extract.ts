@@ -1,0 +1,900 @@
+import type { Token } from '../../core/document.js';
+import type { Entity, Quote, QuoteKind, Span, TextSpan } from '../../core/types.js';
+import {
+  CUE_PREFIX,
+  type CueClass,
+  cueClass,
+  DETERMINERS,
+  isParticiple,
+  OBJECT_VERBS,
+  PERSON_NOUNS,
+  PRONOUNS,
+  SUBJECT_STOP,
+} from './lexicon.js';
+import { findQuoteRegions, isQuoteMark, type QuoteRegion } from './marks.js';
+
+/** A quote as the stage emits it: the public fields plus the rule and the speaker phrase (added fields). */
+export interface ExtractedQuote extends Quote {
+  /** Which extractor produced it. */
+  rule: string;
+  /** The speaker phrase in the text ("he", "the White House official"), or null. */
+  speakerSpan: TextSpan | null;
+}
+
+/** Input of the extractor: the layers the quotes stage reads. */
+export interface QuoteInput {
+  text: string;
+  paragraphs: readonly Span[];
+  sentences: readonly Span[];
+  tokens: readonly Token[];
+  entities: readonly Entity[];
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+/** A found attribution before speaker resolution; token ranges are half-open. */
+interface Candidate {
+  kind: QuoteKind;
+  rule: string;
+  content: Span; // characters
+  cue: [number, number] | null; // tokens
+  source: [number, number] | null; // tokens
+  paragraph: number;
+  /** Token index where the candidate sits in reading order. */
+  anchor: number;
+  /** For direct quotes without a cue: inherit from an adjacent quote. */
+  inherit: boolean;
+  region: QuoteRegion | null;
+  speaker: string | null;
+  speakerName: string | null;
+  speakerSpan: [number, number] | null;
+  person: boolean | null;
+  /** Participle cues take the speaker of the main clause in the same sentence. */
+  sentence: number;
+  participle: boolean;
+}
+
+const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '--', '–', '[', ']']);
+const END_PUNCT = new Set(['.', '?', '!', '...', '…']);
+const ORG_TYPES = new Set(['ORG', 'GPE', 'NORP', 'FAC', 'LOC']);
+const MAX_SUBJECT = 12;
+/** Words before a cue word that make it a noun ("a report", "his claims", "China's warning"). */
+const NOUN_BEFORE = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'these',
+  'those',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  "'s",
+  '’s',
+  'new',
+  'no',
+  'any',
+  'such',
+  'of',
+]);
+
+function isCapitalised(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 0xc0) return false;
+  return s[0] !== s[0]!.toLowerCase();
+}
+
+function isWordToken(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+}
+
+/**
+ * Finds direct, partial and indirect quotes with cue and speaker. Runs in time linear in the number of
+ * tokens: every look-around is bounded. See the stage's JSDoc for the rules.
+ */
+export function extractQuotes(input: QuoteInput): ExtractedQuote[] {
+  const ex = new Extractor(input);
+  return ex.run();
+}
+
+class Extractor {
+  readonly text: string;
+  readonly toks: readonly Token[];
+  readonly low: string[];
+  readonly sentFirst: Int32Array;
+  readonly sentLast: Int32Array; // exclusive
+  readonly paraOf: Int32Array;
+  readonly regionOf: Int32Array; // double-quote region index per token, -1 outside
+  readonly regions: QuoteRegion[];
+  readonly mentions: Mention[];
+  readonly entities: readonly Entity[];
+  readonly input: QuoteInput;
+
+  constructor(input: QuoteInput) {
+    this.input = input;
+    this.text = input.text;
+    this.toks = input.tokens;
+    this.entities = input.entities;
+    const n = this.toks.length;
+    this.low = this.toks.map((t) => t.text.toLowerCase());
+    const ns = input.sentences.length;
+    this.sentFirst = new Int32Array(ns).fill(-1);
+    this.sentLast = new Int32Array(ns).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const s = this.toks[i]!.sentence;
+      if (s < 0 || s >= ns) continue;
+      if (this.sentFirst[s] === -1) this.sentFirst[s] = i;
+      this.sentLast[s] = i + 1;
+    }
+    this.paraOf = new Int32Array(n).fill(-1);
+    let p = 0;
+    const paras = input.paragraphs;
+    for (let i = 0; i < n; i++) {
+      const t = this.toks[i]!;
+      while (p < paras.length && paras[p]!.end <= t.start) p++;
+      this.paraOf[i] = p;
+    }
+    this.regions = findQuoteRegions(this.toks, paras);
+    this.regionOf = new Int32Array(n).fill(-1);
+    this.regions.forEach((r, ri) => {
+      if (r.single) return;
+      const end = r.close >= 0 ? r.close + 1 : r.to;
+      for (let i = r.open; i < end; i++) this.regionOf[i] = ri;
+    });
+    const ms: Mention[] = [];
+    for (const e of input.entities)
+      for (const m of e.mentions) ms.push({ start: m.start, end: m.end, entity: e });
+    ms.sort((a, b) => a.start - b.start || b.end - a.end);
+    this.mentions = ms;
+  }
+
+  run(): ExtractedQuote[] {
+    const cands: Candidate[] = [];
+    const partials: QuoteRegion[] = [];
+    this.regions.forEach((r) => {
+      const c = this.classifyRegion(r);
+      if (c === 'partial') partials.push(r);
+      else if (c) cands.push(c);
+    });
+    const directSpans = cands.map((c) => c.content);
+    this.findIndirect(cands, directSpans);
+    cands.sort((a, b) => a.anchor - b.anchor);
+    this.resolveSpeakers(cands);
+    const out: ExtractedQuote[] = [];
+    for (const c of cands) out.push(this.toQuote(c));
+    for (const r of partials) {
+      const q = this.partialQuote(r, cands);
+      if (q) out.push(q);
+    }
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+    out.forEach((q, i) => {
+      q.id = `q${i + 1}`;
+    });
+    return out;
+  }
+
+  // ---------------------------------------------------------------- direct quotes
+
+  private contentSpan(from: number, to: number): Span | null {
+    let a = from;
+    let b = to;
+    while (b > a && (this.low[b - 1] === ',' || isQuoteMark(this.low[b - 1]!))) b--;
+    while (a < b && isQuoteMark(this.low[a]!)) a++;
+    if (b <= a) return null;
+    return { start: this.toks[a]!.start, end: this.toks[b - 1]!.end };
+  }
+
+  /** Looks like a name or title rather than speech: short, every word capitalised, no final punctuation. */
+  private isTitleLike(r: QuoteRegion): boolean {
+    const n = r.to - r.from;
+    if (n > 6) return false;
+    let words = 0;
+    for (let i = r.from; i < r.to; i++) {
+      const s = this.toks[i]!.text;
+      if (END_PUNCT.has(s) || s === ',') return false;
+      if (!isWordToken(s)) continue;
+      words++;
+      if (!isCapitalised(s) && !['of', 'the', 'and', 'for', 'in', 'on', 'to', 'a'].includes(s)) return false;
+    }
+    return words > 0;
+  }
+
+  /** Whether the quote opens a clause (sentence start, after ":" or after a cue) — the mark of direct speech. */
+  private opensClause(r: QuoteRegion): boolean {
+    const o = r.open;
+    const s = this.toks[o]!.sentence;
+    if (this.sentFirst[s] === o) return true;
+    if (o > 0 && this.paraOf[o - 1] !== this.paraOf[o]) return true;
+    const prev = this.low[o - 1];
+    if (prev === ':') return true;
+    if (prev && cueClass(prev)) return true;
+    if ((prev === ',' || prev === 'that') && o >= 2 && cueClass(this.low[o - 2]!)) return true;
+    return false;
+  }
+
+  private classifyRegion(r: QuoteRegion): Candidate | 'partial' | null {
+    if (this.isTitleLike(r)) return null;
+    const n = r.to - r.from;
+    const after = r.close >= 0 ? this.cueAfterQuote(r) : null;
+    if (r.single) return n >= 1 ? 'partial' : null;
+    const direct = this.opensClause(r) && (n >= 3 || after !== null);
+    if (!direct) return n >= 1 ? 'partial' : null;
+    const content = this.contentSpan(r.from, r.to);
+    if (!content) return null;
+    const cand: Candidate = {
+      kind: 'direct',
+      rule: 'direct',
+      content,
+      cue: null,
+      source: null,
+      paragraph: r.paragraph,
+      anchor: r.open,
+      inherit: false,
+      region: r,
+      speaker: null,
+      speakerName: null,
+      speakerSpan: null,
+      person: null,
+      sentence: this.toks[r.open]!.sentence,
+      participle: false,
+    };
+    if (after) {
+      cand.cue = after.cue;
+      cand.source = after.source;
+      cand.rule = 'direct:cue-after';
+      cand.sentence = this.toks[after.cue[0]]!.sentence;
+      return cand;
+    }
+    const before = this.cueBeforeQuote(r);
+    if (before) {
+      cand.cue = before.cue;
+      cand.source = before.source;
+      cand.rule = 'direct:cue-before';
+      return cand;
+    }
+    cand.inherit = true;
+    cand.rule = 'direct:inherited';
+    return cand;
+  }
+
+  /** Multi-word cue at token k: returns its end (exclusive), or -1. */
+  private cueAt(k: number): { end: number; cls: CueClass | 'according' } | null {
+    const w = this.low[k]!;
+    if (w === 'according' && this.low[k + 1] === 'to') return { end: k + 2, cls: 'according' };
+    if (w === 'quoted' && this.low[k + 1] === 'as' && this.low[k + 2] === 'saying')
+      return { end: k + 3, cls: 'strong' };
+    if ((w === 'pointed' || w === 'points') && this.low[k + 1] === 'out') return { end: k + 2, cls: 'that' };
+    const cls = cueClass(w);
+    if (!cls) return null;
+    // a capitalised cue word mid-sentence is a name ("Said"); "to say" is not a report
+    if (isCapitalised(this.toks[k]!.text) && this.sentFirst[this.toks[k]!.sentence] !== k) return null;
+    if (k > 0 && (this.low[k - 1] === 'to' || NOUN_BEFORE.has(this.low[k - 1]!))) return null;
+    if (this.low[k + 1] === 'by') return null;
+    return { end: k + 1, cls };
+  }
+
+  /** `"…," he said` / `"…," said the minister`: the cue in the sentence right after the closing mark. */
+  private cueAfterQuote(r: QuoteRegion): { cue: [number, number]; source: [number, number] | null } | null {
+    const c0 = r.close + 1;
+    if (c0 >= this.toks.length || this.paraOf[c0] !== r.paragraph) return null;
+    const s = this.toks[r.close]!.sentence;
+    let limit = Math.min(this.sentLast[Math.max(s, this.toks[c0]!.sentence)]!, c0 + 12);
+    if (limit < c0) limit = c0;
+    // the quote must end its clause: `,"` / `."` / `?"` inside the marks, or a comma after them
+    const lastIn = this.low[r.close - 1]!;
+    const firstOut = this.low[c0];
+    if (![',', '.', '?', '!', '...', '…', '—', '--'].includes(lastIn) && firstOut !== ',') return null;
+    let k = c0;
+    if (this.low[k] === ',') k++;
+    for (let i = k; i < limit; i++) {
+      const w = this.low[i]!;
+      if (isQuoteMark(w) || w === ';' || w === ':') break;
+      if (w === ',' && i > k) break;
+      const cue = this.cueAt(i);
+      if (!cue) continue;
+      if (cue.cls === 'according') {
+        return { cue: [i, cue.end], source: this.phraseAfter(cue.end) };
+      }
+      if (i > k) {
+        let e = i;
+        while (e > k && CUE_PREFIX.has(this.low[e - 1]!)) e--;
+        if (e > k && e - k <= 10) return { cue: [i, cue.end], source: [k, e] };
+        return null;
+      }
+      return { cue: [i, cue.end], source: this.phraseAfter(cue.end) };
+    }
+    return null;
+  }
+
+  /** `Kirby said: "…"` / `he added, "…"`: the cue right before the opening mark. */
+  private cueBeforeQuote(r: QuoteRegion): { cue: [number, number]; source: [number, number] | null } | null {
+    const s = this.toks[r.open]!.sentence;
+    let first = this.sentFirst[s]!;
+    let i = r.open - 1;
+    while (
+      i >= first &&
+      i >= r.open - 3 &&
+      (this.low[i] === ':' || this.low[i] === ',' || this.low[i] === 'that')
+    ) {
+      i--;
+    }
+    let colon = r.open > first && this.low[r.open - 1] === ':' ? r.open - 1 : -1;
+    if (
+      first === r.open &&
+      r.open > 0 &&
+      this.low[r.open - 1] === ':' &&
+      this.paraOf[r.open - 1] === r.paragraph - 1
+    ) {
+      // `Cruz continued:` closing the previous paragraph
+      colon = r.open - 1;
+      i = r.open - 2;
+      first = this.sentFirst[this.toks[colon]!.sentence]!;
+    }
+    // skip a short modifier: `said in a statement: "…"`
+    for (let j = i; j >= first && j >= i - 6; j--) {
+      const w = this.low[j]!;
+      if (isQuoteMark(w) || END_PUNCT.has(w)) break;
+      const cue = this.cueAt(j);
+      if (!cue) continue;
+      if (cue.cls === 'according') return null;
+      return { cue: [j, cue.end], source: this.subjectBefore(j) ?? this.coordinateSubject(j, first) };
+    }
+    if (colon >= 0) {
+      // an unlisted cue phrase before a colon (`X called them on it:`): the colon is the cue
+      const clause = this.subjectBefore(colon);
+      return { cue: [colon, colon + 1], source: clause ? this.leadingPhrase(clause) : null };
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- indirect speech
+
+  private findIndirect(cands: Candidate[], directSpans: Span[]): void {
+    const taken: Span[] = directSpans.slice();
+    const overlapsTaken = (sp: Span) => {
+      for (const t of taken) {
+        if (sp.start < t.end && t.start < sp.end) {
+          const ov = Math.min(sp.end, t.end) - Math.max(sp.start, t.start);
+          if (ov > 0.5 * (sp.end - sp.start) || ov > 0.5 * (t.end - t.start)) return true;
+        }
+      }
+      return false;
+    };
+    const usedCue = new Set<number>();
+    for (const c of cands) if (c.cue) usedCue.add(c.cue[0]);
+    // two passes: "said"/"told"/"according to" first, so that a weaker cue in the same sentence
+    // ("called on …") cannot take their content
+    for (const strongPass of [true, false])
+      for (let s = 0; s < this.sentFirst.length; s++) {
+        const first = this.sentFirst[s]!;
+        const last = this.sentLast[s]!;
+        if (first < 0) continue;
+        let end = last;
+        while (end > first && (END_PUNCT.has(this.low[end - 1]!) || isQuoteMark(this.low[end - 1]!))) end--;
+        for (let k = first; k < end; k++) {
+          if (this.regionOf[k]! >= 0 || usedCue.has(k)) continue;
+          const cue = this.cueAt(k);
+          if (!cue) continue;
+          if (strongPass !== (cue.cls === 'strong' || cue.cls === 'according')) continue;
+          const cand = this.indirectAt(k, cue.end, cue.cls, first, end, s);
+          if (!cand) continue;
+          if (overlapsTaken(cand.content)) continue;
+          taken.push(cand.content);
+          usedCue.add(k);
+          cands.push(cand);
+          k = cue.end - 1;
+        }
+      }
+  }
+
+  private makeIndirect(
+    rule: string,
+    content: Span,
+    cue: [number, number],
+    source: [number, number] | null,
+    sentence: number,
+    participle = false,
+  ): Candidate {
+    return {
+      kind: 'indirect',
+      rule,
+      content,
+      cue,
+      source,
+      paragraph: this.paraOf[cue[0]]!,
+      anchor: Math.min(cue[0], this.tokenAt(content.start)),
+      inherit: false,
+      region: null,
+      speaker: null,
+      speakerName: null,
+      speakerSpan: null,
+      person: null,
+      sentence,
+      participle,
+    };
+  }
+
+  private tokenAt(charPos: number): number {
+    let lo = 0;
+    let hi = this.toks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.toks[mid]!.end <= charPos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private indirectAt(
+    k: number,
+    cueEnd: number,
+    cls: CueClass | 'according',
+    first: number,
+    end: number,
+    s: number,
+  ): Candidate | null {
+    const cue: [number, number] = [k, cueEnd];
+    if (cls === 'according') {
+      const src = this.phraseAfter(cueEnd, end);
+      if (!src) return null;
+      if (k === first || (k > first && this.low[k - 1] === ',' && k - first <= 4)) {
+        // "According to X, CONTENT."
+        let c = src[1];
+        if (this.low[c] === ',') c++;
+        const content = this.contentSpan(c, end);
+        return content && end - c >= 3
+          ? this.makeIndirect('indirect:according-to', content, cue, src, s)
+          : null;
+      }
+      // "CONTENT, according to X."
+      let b = k;
+      while (b > first && (this.low[b - 1] === ',' || isQuoteMark(this.low[b - 1]!))) b--;
+      const content = this.contentSpan(first, b);
+      return content && b - first >= 3
+        ? this.makeIndirect('indirect:according-to', content, cue, src, s)
+        : null;
+    }
+    const next = this.low[cueEnd];
+    // participle: "…, saying the move was illegal"
+    if (isParticiple(this.low[k]!) && k > first && this.low[k - 1] === ',') {
+      const t = this.findThat(cueEnd, end);
+      const c = t >= 0 ? t + 1 : this.low[cueEnd] === ':' ? cueEnd + 1 : cueEnd;
+      if (end - c < 3 || CLAUSE_PUNCT.has(this.low[c]!) || isQuoteMark(this.low[c]!)) return null;
+      const content = this.contentSpan(c, end);
+      return content ? this.makeIndirect('indirect:participle', content, cue, null, s, true) : null;
+    }
+    // clause-final, inverted: "CONTENT, said the minister."
+    if (
+      k > first + 2 &&
+      (this.low[k - 1] === ',' || (isQuoteMark(this.low[k - 1]!) && this.low[k - 2] === ','))
+    ) {
+      if (next !== 'that' && next !== ':' && next !== ',') {
+        const src = this.phraseAfter(cueEnd, end);
+        if (src && src[1] - src[0] <= 10) {
+          let b = k;
+          while (b > first && (this.low[b - 1] === ',' || isQuoteMark(this.low[b - 1]!))) b--;
+          const content = this.contentSpan(first, b);
+          if (content && b - first >= 3)
+            return this.makeIndirect('indirect:final-inverted', content, cue, src, s);
+        }
+      }
+    }
+    let subj = this.subjectBefore(k);
+    if (!subj) {
+      subj = this.coordinateSubject(k, first);
+      if (!subj) return null;
+    }
+    // clause-final: "CONTENT, X said (in a statement)."
+    const beforeSubj = subj[0] - 1;
+    if (beforeSubj > first && (this.low[beforeSubj] === ',' || isQuoteMark(this.low[beforeSubj]!))) {
+      const restHasThat = next === 'that' || next === ':';
+      const nearEnd = end - cueEnd <= 8 || next === ',';
+      if (!restHasThat && nearEnd && subj[1] - subj[0] <= 8 && !this.hasClauseAfter(cueEnd, end)) {
+        let b = beforeSubj + 1;
+        while (b > first && (this.low[b - 1] === ',' || isQuoteMark(this.low[b - 1]!))) b--;
+        const content = this.contentSpan(first, b);
+        if (content && b - first >= 3) return this.makeIndirect('indirect:final', content, cue, subj, s);
+      }
+    }
+    if (cls === 'final') return null;
+    // verb-first: "X said (that) CONTENT."
+    const c = this.contentStart(cueEnd, end, cls, this.low[k]!);
+    if (c < 0 || end - c < 3) return null;
+    const content = this.contentSpan(c, end);
+    return content ? this.makeIndirect('indirect:verb', content, cue, subj, s) : null;
+  }
+
+  /** True when a that-clause follows the cue (so a speaker after a comma is a subject, not clause-final). */
+  private hasClauseAfter(cueEnd: number, end: number): boolean {
+    return cueEnd < end && this.findThat(cueEnd, end) >= 0;
+  }
+
+  private findThat(from: number, end: number): number {
+    for (let i = from; i < end && i < from + 10; i++) {
+      const w = this.low[i]!;
+      if (w === 'that') return i;
+      if (w === ',' || w === ';' || isQuoteMark(w) || END_PUNCT.has(w)) return -1;
+    }
+    return -1;
+  }
+
+  /** Where the reported clause starts after a cue: after "that" / ":" / a listener object; -1 if none. */
+  private contentStart(cueEnd: number, end: number, cls: CueClass, cueWord: string): number {
+    if (cueEnd >= end) return -1;
+    const t = cls === 'object' ? -1 : this.findThat(cueEnd, end);
+    if (t >= 0) return t + 1;
+    const next = this.low[cueEnd]!;
+    if (next === ':') return cueEnd + 1;
+    if (cls !== 'strong' && cls !== 'object') return -1;
+    if (next === ',' || END_PUNCT.has(next) || isQuoteMark(next) || next === 'by' || next === 'of') return -1;
+    if (cls === 'object') return cueEnd;
+    if (OBJECT_VERBS.has(cueWord)) {
+      // "told reporters the talks failed": skip the listener up to a clause-opening word
+      let i = cueEnd + 1;
+      while (i < end && i < cueEnd + 6) {
+        const w = this.low[i]!;
+        if (PRONOUNS.has(w) || w === 'the' || w === 'a' || w === 'there' || w === 'this') return i;
+        if (w === ',' || END_PUNCT.has(w)) return -1;
+        i++;
+      }
+      return -1;
+    }
+    // "said on Friday the talks …": skip a leading time adverbial
+    let i = cueEnd;
+    if (this.low[i] === 'on' && i + 1 < end && /day$/.test(this.low[i + 1]!)) i += 2;
+    else if (/day$/.test(this.low[i]!) && isCapitalised(this.toks[i]!.text)) i += 1;
+    if (this.low[i] === ',') i++;
+    return i < end ? i : -1;
+  }
+
+  /**
+   * "Rubio stood up and said …" / "Barkley, who said …": the cue has no subject of its own; the speaker is
+   * the leading noun phrase of the clause before "and" / "but", or the phrase before ", who".
+   */
+  private coordinateSubject(k: number, first: number): [number, number] | null {
+    let e = k;
+    while (e > first && CUE_PREFIX.has(this.low[e - 1]!)) e--;
+    const w = this.low[e - 1];
+    if (e - 1 <= first) return null;
+    if (w === 'who') {
+      let b = e - 1;
+      if (this.low[b - 1] === ',') b--;
+      const np = this.subjectBefore(b);
+      return np ? this.leadingPhrase(np) : null;
+    }
+    if (w === 'and' || w === 'but') {
+      const clause = this.subjectBefore(e - 1) ?? null;
+      if (!clause) {
+        // walk to the clause start and take its leading phrase
+        let b = e - 1;
+        while (b > first && !CLAUSE_PUNCT.has(this.low[b - 1]!) && e - b < MAX_SUBJECT * 2) b--;
+        return this.leadingPhrase([b, e - 1]);
+      }
+      return this.leadingPhrase(clause);
+    }
+    return null;
+  }
+
+  /** Trims a token range to its leading noun phrase: determiners, capitalised words, possessives, pronouns. */
+  private leadingPhrase([a, b]: [number, number]): [number, number] | null {
+    let i = a;
+    while (i < b) {
+      const w = this.low[i]!;
+      const t = this.toks[i]!.text;
+      if (i === a && PRONOUNS.has(w)) return [a, a + 1];
+      if (DETERMINERS.has(w) || isCapitalised(t) || /^['’]s$/.test(w) || /^\d/.test(w)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    return i > a ? [a, i] : null;
+  }
+
+  /** The speaker phrase before a cue: walks back over auxiliaries, then over a noun phrase. */
+  private subjectBefore(k: number): [number, number] | null {
+    const s = this.toks[k]!.sentence;
+    const first = this.sentFirst[s]!;
+    let e = k;
+    while (e > first && CUE_PREFIX.has(this.low[e - 1]!)) e--;
+    // "Shin on Friday said"
+    if (e - 2 >= first && this.low[e - 2] === 'on' && /day$/.test(this.low[e - 1]!)) e -= 2;
+    let b = e;
+    while (b > first && e - b < MAX_SUBJECT) {
+      const w = this.low[b - 1]!;
+      if (CLAUSE_PUNCT.has(w) || END_PUNCT.has(w) || isQuoteMark(w)) break;
+      if (SUBJECT_STOP.has(w)) {
+        // "Shin and Sullivan said": keep "and" between capitalised words
+        if ((w === 'and' || w === 'or') && b - 2 >= first && isCapitalised(this.toks[b - 2]!.text) && b < e) {
+          if (isCapitalised(this.toks[b]!.text)) {
+            b--;
+            continue;
+          }
+        }
+        break;
+      }
+      if (cueClass(w) && !isCapitalised(this.toks[b - 1]!.text) && w !== 'told') break;
+      b--;
+    }
+    if (b >= e) return null;
+    // a subject phrase must contain a word
+    for (let i = b; i < e; i++) if (isWordToken(this.toks[i]!.text)) return [b, e];
+    return null;
+  }
+
+  /** The speaker phrase after an inverted cue ("said the minister, who …"), up to a comma or clause word. */
+  private phraseAfter(from: number, end = this.toks.length): [number, number] | null {
+    const s = from < this.toks.length ? this.toks[from]!.sentence : -1;
+    if (s < 0) return null;
+    const stop = Math.min(end, this.sentLast[s]!, from + 12);
+    let i = from;
+    while (i < stop) {
+      const w = this.low[i]!;
+      if (CLAUSE_PUNCT.has(w) || END_PUNCT.has(w) || isQuoteMark(w)) break;
+      if (w === 'who' || w === 'which' || w === 'that' || w === 'when' || w === 'while' || w === 'as') break;
+      if (i > from && (w === 'in' || w === 'on' || w === 'at' || w === 'during' || w === 'after')) break;
+      i++;
+    }
+    return i > from ? [from, i] : null;
+  }
+
+  // ---------------------------------------------------------------- speakers
+
+  private mentionsIn(a: number, b: number): Mention[] {
+    const out: Mention[] = [];
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start < a) lo = mid + 1;
+      else hi = mid;
+    }
+    // mentions starting slightly before a (a title) are covered by scanning back a little
+    for (let i = Math.max(0, lo - 3); i < ms.length && ms[i]!.start < b; i++) {
+      const m = ms[i]!;
+      if (m.end > a && m.start < b) out.push(m);
+    }
+    return out;
+  }
+
+  /** Resolves a speaker phrase to an entity, a nominal name, or a pronoun antecedent. */
+  private resolvePhrase(
+    src: [number, number],
+    history: Candidate[],
+  ): { speaker: string | null; name: string | null; person: boolean | null } {
+    let [a, b] = src;
+    while (b > a && !isWordToken(this.toks[b - 1]!.text)) b--;
+    while (a < b && !isWordToken(this.toks[a]!.text)) a++;
+    if (b <= a) return { speaker: null, name: null, person: null };
+    const start = this.toks[a]!.start;
+    const end = this.toks[b - 1]!.end;
+    const ms = this.mentionsIn(start, end);
+    if (b - a === 1 && PRONOUNS.has(this.low[a]!)) {
+      const m = ms.find((x) => x.start <= start && x.end >= end);
+      if (m) return { speaker: m.entity.id, name: m.entity.name, person: m.entity.type === 'PERSON' };
+      return this.resolvePronoun(this.low[a]!, a, history);
+    }
+    const headTok = this.toks[b - 1]!;
+    const head = this.low[b - 1]!;
+    // the entity whose mention ends at the phrase head wins; possessive modifiers ("Seoul's") do not
+    let best: Mention | null = null;
+    for (const m of ms) {
+      const after = this.tokenAt(m.end);
+      if (after < this.toks.length && this.toks[after]!.start === m.end && /^['’]s$/.test(this.low[after]!))
+        continue;
+      if (m.end < headTok.end) continue;
+      const len = m.end - m.start;
+      const bestLen = best ? best.end - best.start : -1;
+      if (len > bestLen || (len === bestLen && m.entity.type === 'PERSON' && best!.entity.type !== 'PERSON'))
+        best = m;
+    }
+    const phrase = this.text.slice(start, end);
+    const personNoun = PERSON_NOUNS.has(head) || head.endsWith('year-old');
+    if (best) {
+      return { speaker: best.entity.id, name: best.entity.name, person: best.entity.type === 'PERSON' };
+    }
+    const name = this.stripDeterminer(a, b) ?? phrase;
+    if (!personNoun && ms.length === 0 && isCapitalised(headTok.text)) {
+      // a bare surname: reuse an earlier speaker whose name ends with it ("Kirby" -> "John Kirby")
+      for (let i = history.length - 1; i >= 0; i--) {
+        const h = history[i]!;
+        if (h.speakerName && h.speakerName !== phrase && h.speakerName.endsWith(` ${phrase}`)) {
+          return { speaker: h.speaker, name: h.speakerName, person: h.person };
+        }
+      }
+      // or an entity in the article with that surname
+      for (const e of this.entities) {
+        if (e.type === 'PERSON' && e.name.endsWith(` ${phrase}`))
+          return { speaker: e.id, name: e.name, person: true };
+      }
+    }
+    if (personNoun) return { speaker: null, name, person: true };
+    const orgish = ms.some((m) => ORG_TYPES.has(m.entity.type)) || !isCapitalised(headTok.text);
+    return { speaker: null, name, person: orgish ? false : b - a <= 3 && isCapitalised(headTok.text) };
+  }
+
+  private stripDeterminer(a: number, b: number): string | null {
+    if (DETERMINERS.has(this.low[a]!) && b - a > 1) {
+      return this.text.slice(this.toks[a + 1]!.start, this.toks[b - 1]!.end);
+    }
+    return null;
+  }
+
+  private resolvePronoun(
+    p: string,
+    at: number,
+    history: Candidate[],
+  ): { speaker: string | null; name: string | null; person: boolean | null } {
+    const wantPerson = p === 'he' || p === 'she' ? true : p === 'it' ? false : null;
+    if (p === 'i' || p === 'we' || p === 'you') return { speaker: null, name: null, person: null };
+    for (let i = history.length - 1; i >= 0; i--) {
+      const h = history[i]!;
+      if (!h.speakerName && !h.speaker) continue;
+      if (wantPerson === null || h.person === wantPerson) {
+        return { speaker: h.speaker, name: h.speakerName, person: h.person };
+      }
+    }
+    // no earlier speaker: the closest earlier entity of the right kind
+    const pos = this.toks[at]!.start;
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.end > pos) continue;
+      const isPerson = m.entity.type === 'PERSON';
+      if (
+        wantPerson === null
+          ? isPerson || m.entity.type === 'ORG'
+          : wantPerson
+            ? isPerson
+            : m.entity.type === 'ORG'
+      ) {
+        return { speaker: m.entity.id, name: m.entity.name, person: isPerson };
+      }
+    }
+    return { speaker: null, name: null, person: null };
+  }
+
+  private resolveSpeakers(cands: Candidate[]): void {
+    const history: Candidate[] = [];
+    for (const c of cands) {
+      if (c.participle) {
+        // the subject of the main clause: an attribution with a cue earlier in the same sentence
+        const main = history.findLast(
+          (h) => h.sentence === c.sentence && h.cue !== null && h.cue[0] < c.cue![0],
+        );
+        if (main) {
+          c.speaker = main.speaker;
+          c.speakerName = main.speakerName;
+          c.person = main.person;
+          c.speakerSpan = main.speakerSpan;
+        } else {
+          const subj = this.subjectBefore(this.firstVerbGuess(c.sentence, c.cue![0]));
+          if (subj) {
+            const r = this.resolvePhrase(subj, history);
+            c.speaker = r.speaker;
+            c.speakerName = r.name;
+            c.person = r.person;
+            c.speakerSpan = subj;
+          }
+        }
+      } else if (c.source) {
+        const r = this.resolvePhrase(c.source, history);
+        c.speaker = r.speaker;
+        c.speakerName = r.name;
+        c.person = r.person;
+        c.speakerSpan = c.source;
+      } else if (c.inherit) {
+        // a cue-less quote paragraph: the speaker of the adjacent earlier quote
+        const prev = history.findLast((h) => h.kind === 'direct');
+        if (prev && c.paragraph - prev.paragraph <= 1 && (prev.speaker || prev.speakerName)) {
+          c.speaker = prev.speaker;
+          c.speakerName = prev.speakerName;
+          c.person = prev.person;
+          c.speakerSpan = prev.speakerSpan;
+          c.rule = 'direct:inherited';
+        }
+      }
+      if (c.speaker || c.speakerName) history.push(c);
+      else if (c.kind === 'direct') history.push(c);
+    }
+    // cue-less quotes before their speaker is named: take the next adjacent quote's speaker
+    for (let i = cands.length - 2; i >= 0; i--) {
+      const c = cands[i]!;
+      if (!c.inherit || c.speaker || c.speakerName) continue;
+      const next = cands.slice(i + 1).find((x) => x.kind === 'direct');
+      if (next && next.paragraph - c.paragraph <= 1 && (next.speaker || next.speakerName)) {
+        c.speaker = next.speaker;
+        c.speakerName = next.speakerName;
+        c.person = next.person;
+        c.speakerSpan = next.speakerSpan;
+      }
+    }
+  }
+
+  /** A rough main-verb position for participle clauses without an earlier cue: the token before the comma. */
+  private firstVerbGuess(s: number, cueTok: number): number {
+    const first = this.sentFirst[s]!;
+    for (let i = first + 1; i < cueTok; i++) {
+      const w = this.low[i]!;
+      if (CLAUSE_PUNCT.has(w)) break;
+      if (/(ed|s)$/.test(w) && !isCapitalised(this.toks[i]!.text) && i > first) return i;
+    }
+    return first;
+  }
+
+  private partialQuote(r: QuoteRegion, cands: Candidate[]): ExtractedQuote | null {
+    const content = this.contentSpan(r.from, r.to);
+    if (!content) return null;
+    const s = this.toks[r.open]!.sentence;
+    // the attribution whose content holds the fragment, else one cued in the same sentence
+    let owner = cands.find(
+      (c) => c.content.start <= content.start && c.content.end >= content.end && c.kind !== 'partial',
+    );
+    owner ??= cands.find((c) => c.cue && this.toks[c.cue[0]]!.sentence === s);
+    let speaker: string | null = null;
+    let speakerName: string | null = null;
+    let speakerSpan: [number, number] | null = null;
+    let cue: [number, number] | null = null;
+    let rule = 'partial:report';
+    if (owner && (owner.speaker || owner.speakerName)) {
+      speaker = owner.speaker;
+      speakerName = owner.speakerName;
+      speakerSpan = owner.speakerSpan;
+      cue = owner.cue;
+    } else {
+      // no report around it: the subject entity of the sentence proposes the term (or it is left out)
+      const first = this.sentFirst[s]!;
+      const ms = this.mentionsIn(this.toks[first]!.start, this.toks[r.open]!.start);
+      const m = ms.find((x) => x.entity.type === 'PERSON' || x.entity.type === 'ORG');
+      if (!m) return null;
+      speaker = m.entity.id;
+      speakerName = m.entity.name;
+      const a = this.tokenAt(m.start);
+      speakerSpan = [a, this.tokenAt(m.end - 1) + 1];
+      rule = 'partial:subject';
+    }
+    return {
+      id: '',
+      kind: 'partial',
+      start: content.start,
+      end: content.end,
+      text: this.text.slice(content.start, content.end),
+      speaker,
+      speakerName,
+      cue: cue ? this.tokSpan(cue) : null,
+      rule,
+      speakerSpan: speakerSpan ? this.tokSpan(speakerSpan) : null,
+    };
+  }
+
+  private tokSpan([a, b]: [number, number]): TextSpan {
+    const start = this.toks[a]!.start;
+    const end = this.toks[b - 1]!.end;
+    return { start, end, text: this.text.slice(start, end) };
+  }
+
+  private toQuote(c: Candidate): ExtractedQuote {
+    return {
+      id: '',
+      kind: c.kind,
+      start: c.content.start,
+      end: c.content.end,
+      text: this.text.slice(c.content.start, c.content.end),
+      speaker: c.speaker,
+      speakerName: c.speakerName,
+      cue: c.cue ? this.tokSpan(c.cue) : null,
+      rule: c.rule,
+      speakerSpan: c.speakerSpan ? this.tokSpan(c.speakerSpan) : null,
+    };
+  }
+}

@@ -1,0 +1,158 @@
+import type { Anchor } from './anchor.js';
+import {
+  addMonths,
+  addMonthsToDay,
+  fmtDay,
+  fmtMonth,
+  fmtWeek,
+  fmtYear,
+  fmtYmd,
+  fromDays,
+  isoWeekday,
+  isValidDate,
+  toDays,
+} from './calendar.js';
+import type { Tense } from './tense.js';
+
+/**
+ * What a rule's resolver may look at: the anchor (publication day), the clause tense, and the reference
+ * time (the last date the story itself mentioned, which "the next day" or "a year earlier" count from).
+ */
+export interface ResolveContext {
+  anchor: Anchor | null;
+  tense(): Tense | null;
+  /** Last day-precision date mentioned before this expression (day number), else null. */
+  refDays: number | null;
+  /** Last year mentioned before this expression, else null. */
+  refYear: number | null;
+}
+
+/** Relative granularities of "this/last/next <unit>" and "<n> <unit>s ago". */
+export type Gran = 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'half' | 'year' | 'decade' | 'century';
+
+/** The period `n` units away from `days`, formatted at the unit's precision. */
+export function shiftPeriod(days: number, gran: Gran, n: number): string {
+  const { y, m } = fromDays(days);
+  switch (gran) {
+    case 'day':
+      return fmtDay(days + n);
+    case 'week':
+      return fmtWeek(days + 7 * n);
+    case 'weekend':
+      return `${fmtWeek(days + 7 * n)}-WE`;
+    case 'month': {
+      const t = addMonths(y, m, n);
+      return fmtMonth(t.y, t.m);
+    }
+    case 'quarter': {
+      const q = Math.floor((m - 1) / 3) + n;
+      const yy = y + Math.floor(q / 4);
+      return `${fmtYear(yy)}-Q${(((q % 4) + 4) % 4) + 1}`;
+    }
+    case 'half': {
+      const h = Math.floor((m - 1) / 6) + n;
+      const yy = y + Math.floor(h / 2);
+      return `${fmtYear(yy)}-H${(((h % 2) + 2) % 2) + 1}`;
+    }
+    case 'year':
+      return fmtYear(y + n);
+    case 'decade':
+      return String(Math.floor(y / 10) + n).padStart(3, '0');
+    case 'century':
+      return String(Math.floor(y / 100) + n).padStart(2, '0');
+  }
+}
+
+/** A date `n` units (day, week, month, year …) before or after `days`, at the unit's precision. */
+export function offsetDate(days: number, gran: Gran, n: number): string {
+  switch (gran) {
+    case 'day':
+      return fmtDay(days + n);
+    case 'week':
+    case 'weekend':
+      return fmtWeek(days + 7 * n);
+    case 'month':
+      return fmtMonth(fromDays(addMonthsToDay(days, n)).y, fromDays(addMonthsToDay(days, n)).m);
+    case 'quarter':
+      return shiftPeriod(addMonthsToDay(days, 3 * n), 'quarter', 0);
+    case 'half':
+      return shiftPeriod(addMonthsToDay(days, 6 * n), 'half', 0);
+    case 'year':
+      return fmtYear(fromDays(days).y + n);
+    case 'decade':
+      return fmtYear(fromDays(days).y + 10 * n);
+    case 'century':
+      return fmtYear(fromDays(days).y + 100 * n);
+  }
+}
+
+/**
+ * The weekday `dow` nearest the anchor in the given direction. `past` and null (news reports mostly look
+ * back) take the most recent such day, the anchor day included; `future` the next one, the anchor day
+ * included. `strict` excludes the anchor day ("last Friday", "next Friday").
+ */
+export function weekdayDays(anchorDays: number, dow: number, dir: Tense | null, strict = false): number {
+  const cur = isoWeekday(anchorDays);
+  if (dir === 'future') {
+    let diff = (dow - cur + 7) % 7;
+    if (strict && diff === 0) diff = 7;
+    return anchorDays + diff;
+  }
+  let diff = (cur - dow + 7) % 7;
+  if (strict && diff === 0) diff = 7;
+  return anchorDays - diff;
+}
+
+/**
+ * Year of a month named without a year (`in July`): the nearest such month consistent with the tense
+ * (past: not after the anchor's month; future: not before it), or simply the nearest one without tense.
+ */
+export function monthYear(anchor: Anchor, month: number, dir: Tense | null): number {
+  if (dir === 'past') return month <= anchor.m ? anchor.y : anchor.y - 1;
+  if (dir === 'future') return month >= anchor.m ? anchor.y : anchor.y + 1;
+  const diff = month - anchor.m;
+  if (diff > 6) return anchor.y - 1;
+  if (diff < -6) return anchor.y + 1;
+  return anchor.y;
+}
+
+/**
+ * Year of a month-day named without a year (`Nov. 1`): the nearest such day to the anchor, moved a year
+ * back (past tense) or forward (future tense) when it lies on the wrong side of the anchor. Two days of
+ * slack absorb time zones and reports filed just before or after the day.
+ */
+export function monthDayYear(anchor: Anchor, month: number, day: number, dir: Tense | null): number {
+  const at = (y: number): number => toDays(y, month, Math.min(day, 28));
+  let best = anchor.y;
+  for (const y of [anchor.y - 1, anchor.y + 1]) {
+    if (Math.abs(at(y) - anchor.days) < Math.abs(at(best) - anchor.days)) best = y;
+  }
+  if (dir === 'past' && at(best) > anchor.days + 2) return best - 1;
+  if (dir === 'future' && at(best) < anchor.days - 2) return best + 1;
+  return best;
+}
+
+/** A full date value, or null for an impossible day (February 30). */
+export function dateValue(y: number, m: number, d: number): string | null {
+  return isValidDate(y, m, d) ? fmtYmd(y, m, d) : null;
+}
+
+/** Century of a two-digit year nearest the anchor ('97 in 2024 = 1997); null without an anchor. */
+export function twoDigitYear(yy: number, anchor: Anchor | null): number | null {
+  if (!anchor) return null;
+  const base = Math.floor(anchor.y / 100) * 100;
+  let best = base + yy;
+  for (const c of [base - 100 + yy, base + 100 + yy]) {
+    if (Math.abs(c - anchor.y - 5) < Math.abs(best - anchor.y - 5)) best = c;
+  }
+  return best;
+}
+
+/** Season of a month (meteorological: winter = Dec–Feb, credited to the year of its December). */
+export function seasonOf(y: number, m: number): { y: number; idx: number } {
+  if (m === 12) return { y, idx: 3 };
+  if (m <= 2) return { y: y - 1, idx: 3 };
+  return { y, idx: Math.floor((m - 3) / 3) };
+}
+
+export const SEASON_CODES = ['SP', 'SU', 'FA', 'WI'] as const;

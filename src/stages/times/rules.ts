@@ -1,0 +1,1194 @@
+import type { TimeType } from '../../core/types.js';
+import { fmtDay, fmtMonth, fmtYear, fromDays, isoWeekday, toDays } from './calendar.js';
+import {
+  durationValue,
+  MONTH_RE,
+  monthNumber,
+  NUM_RE,
+  numberValue,
+  ORDINALS,
+  PART_OF_DAY,
+  SEASONS,
+  UNIT_RE,
+  unitInfo,
+  WEEKDAY_RE,
+  weekdayNumber,
+} from './lexicon.js';
+import {
+  dateValue,
+  type Gran,
+  monthDayYear,
+  monthYear,
+  offsetDate,
+  type ResolveContext,
+  SEASON_CODES,
+  seasonOf,
+  shiftPeriod,
+  twoDigitYear,
+  weekdayDays,
+} from './resolve.js';
+
+/** One extracted time expression before overlap removal and resolution. */
+export interface Candidate {
+  start: number;
+  end: number;
+  type: TimeType;
+  /** Name of the rule that produced it (kept in the output as `rule`). */
+  rule: string;
+  /** Index of the rule in {@link RULES}: the earlier rule wins between equally long overlapping matches. */
+  priority: number;
+  /** Computes the TIMEX3 value; called once, in document order. */
+  resolve: (ctx: ResolveContext) => string | null;
+  /** What else later refiners need. */
+  kind?: 'clock' | 'event-anchored' | 'date';
+  /** Clock time (minutes after midnight) of a `clock` candidate. */
+  clock?: number;
+  /** Zone named after a clock time or a day ("Korea time", "GMT"). */
+  zone?: string;
+  /** Head noun of the event an `event-anchored` expression counts from ("talks"), and its day offset. */
+  event?: { head: string; offset: number };
+  /** TIMEX3 `mod` (START, MID, END, APPROX, MORE_THAN, LESS_THAN …). */
+  mod?: string;
+  /** Resolver of the day a merged clock time ("10 a.m. Friday") lies on. */
+  dayFrom?: (ctx: ResolveContext) => string | null;
+}
+
+type Groups = Record<string, string | undefined>;
+
+interface Made {
+  type: TimeType;
+  resolve: (ctx: ResolveContext) => string | null;
+  start?: number;
+  end?: number;
+  kind?: Candidate['kind'];
+  clock?: number;
+  zone?: string;
+  event?: { head: string; offset: number };
+  mod?: string;
+}
+
+interface Rule {
+  name: string;
+  re: RegExp;
+  make(g: Groups, m: RegExpExecArray, text: string): Made | null;
+}
+
+const cap = (s: string | undefined): boolean => s !== undefined && /^[A-Z]/.test(s);
+const constant =
+  (v: string | null) =>
+  (): string | null =>
+    v;
+
+const DAY = '(?<day>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d)';
+const YEAR = '(?<year>[12]\\d{3})(?![\\d])';
+const REL_YEAR = '(?<rel>this|last|next|the previous|the following|the same)\\s+year';
+const PODS = 'morning|afternoon|evening|night|noon|midnight';
+const ZONES = 'Korea time|Seoul time|Japan time|Tokyo time|Beijing time|local time|KST|JST|GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST|MSK';
+
+function re(src: string, flags = 'gi'): RegExp {
+  return new RegExp(src, flags);
+}
+
+function relYearOffset(rel: string | undefined): number {
+  const r = (rel ?? '').toLowerCase();
+  if (r === 'last' || r === 'the previous') return -1;
+  if (r === 'next' || r === 'the following') return 1;
+  return 0;
+}
+
+function modOf(word: string | undefined): string | undefined {
+  if (!word) return undefined;
+  const w = word.toLowerCase().replace(/[\s-]+$/, '');
+  if (w === 'early' || w === 'beginning' || w === 'start') return 'START';
+  if (w === 'late' || w === 'end' || w === 'close') return 'END';
+  if (w === 'mid' || w === 'middle') return 'MID';
+  if (w === 'about' || w === 'some' || w === 'around' || w === 'roughly' || w === 'nearly' || w === 'almost')
+    return 'APPROX';
+  if (w === 'more than' || w === 'over') return 'MORE_THAN';
+  if (w === 'less than' || w === 'under') return 'LESS_THAN';
+  if (w === 'at least') return 'EQUAL_OR_MORE';
+  if (w === 'at most' || w === 'up to') return 'EQUAL_OR_LESS';
+  return undefined;
+}
+
+function granOf(unit: string): Gran | null {
+  const u = unit.toLowerCase().replace(/s$/, '');
+  if (u === 'day' || u === 'night') return 'day';
+  if (u === 'week' || u === 'fortnight') return 'week';
+  if (u === 'weekend') return 'weekend';
+  if (u === 'month') return 'month';
+  if (u === 'quarter') return 'quarter';
+  if (u === 'year') return 'year';
+  if (u === 'decade') return 'decade';
+  if (u === 'century' || u === 'centurie') return 'century';
+  return null;
+}
+
+/** Words after a bare four-digit number that show it is a year ("1995 election", "in 1995 and"). */
+const YEAR_PREPS = new Set([
+  'in',
+  'since',
+  'by',
+  'until',
+  'till',
+  'from',
+  'of',
+  'between',
+  'during',
+  'before',
+  'after',
+  'early',
+  'late',
+  'mid',
+  'year',
+  'years',
+  'fiscal',
+  'and',
+  'to',
+  'through',
+  'around',
+  'circa',
+  'summer',
+  'spring',
+  'autumn',
+  'fall',
+  'winter',
+  'for',
+  'throughout',
+  'than',
+  'or',
+  'as',
+  'at',
+  'on',
+  'into',
+  'over',
+  'mid-',
+]);
+
+const DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'a', 'an']);
+
+const NOT_YEAR_BEFORE = /\b(?:resolutions?|no|nos|number|numbers|flight|route|article|articles|room|page|pages|model|highway|code|section|rule|paragraph|bill|squad|unit|battalion|brigade|division|grade|level|platform|channel|station|ward|district|block|lot|item|nr|serial|rs|us|\$|usd|eur)\.?\s*$/i;
+
+const FUNCTION_NEXT = new Set([
+  'and',
+  'or',
+  'to',
+  'when',
+  'after',
+  'before',
+  'as',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'but',
+  'the',
+  'a',
+  'an',
+  'was',
+  'were',
+  'is',
+  'had',
+  'has',
+  'have',
+  'will',
+  'that',
+  'which',
+  'where',
+  'while',
+  'until',
+  'because',
+  'through',
+  'against',
+  'from',
+  'by',
+  'during',
+  'under',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'his',
+  'her',
+  'its',
+  'their',
+  'this',
+  'election',
+  'elections',
+  'presidential',
+  'parliamentary',
+  'general',
+  'budget',
+  'season',
+  'census',
+  'summit',
+  'war',
+  'crisis',
+  'agreement',
+  'accord',
+  'accords',
+  'treaty',
+  'talks',
+  'games',
+  'olympics',
+  'world',
+  'cup',
+  'constitution',
+  'coup',
+  'uprising',
+  'revolution',
+  'earthquake',
+  'invasion',
+  'levels',
+  'level',
+  'figures',
+  'target',
+  'deadline',
+  'plan',
+  'report',
+  'law',
+  'act',
+  'deal',
+  'also',
+  'alone',
+  'compared',
+  'onward',
+  'onwards',
+  'only',
+  'already',
+]);
+
+function looksLikeYear(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  if (NOT_YEAR_BEFORE.test(before)) return false;
+  const prevWord = /([A-Za-z-]+)\s*$/.exec(before)?.[1]?.toLowerCase();
+  if (prevWord !== undefined && YEAR_PREPS.has(prevWord)) return true;
+  // "the 1998 bombing", "the company's 1989 results": a determiner before a four-digit number is a year.
+  if (prevWord !== undefined && DETERMINERS.has(prevWord)) return true;
+  if (/\w['’]s\s*$/.test(before)) return true;
+  const after = text.slice(end, end + 30);
+  if (/^\s*(?:$|[.,;:!?)\]"”’'])/.test(after)) return true;
+  const next = /^\s+([A-Za-z]+)/.exec(after)?.[1];
+  if (next === undefined) return /^\s*[-–—(]/.test(after);
+  if (/^[A-Z]/.test(next)) return true;
+  return FUNCTION_NEXT.has(next.toLowerCase());
+}
+
+function clockValue(h: number, mi: number, ap: string | undefined): number | null {
+  let hh = h;
+  if (ap) {
+    const p = ap.toLowerCase().startsWith('p');
+    if (hh < 1 || hh > 12) return null;
+    if (p && hh < 12) hh += 12;
+    if (!p && hh === 12) hh = 0;
+  }
+  if (hh > 24 || mi > 59) return null;
+  return hh * 60 + mi;
+}
+
+/** Resolves a weekday plus an optional part of day against the anchor and the clause tense. */
+function weekdayResolver(dow: number, rel: string | undefined, pod: string | undefined) {
+  return (ctx: ResolveContext): string | null => {
+    if (!ctx.anchor) return null;
+    const r = (rel ?? '').toLowerCase();
+    let days: number;
+    if (r === 'last' || r === 'past') days = weekdayDays(ctx.anchor.days, dow, 'past', true);
+    else if (r === 'next' || r === 'coming') days = weekdayDays(ctx.anchor.days, dow, 'future', true);
+    else days = weekdayDays(ctx.anchor.days, dow, ctx.tense());
+    const code = pod ? PART_OF_DAY[pod.toLowerCase()] : undefined;
+    return fmtDay(days) + (code && code !== 'MI' ? `T${code}` : code === 'MI' ? 'T12:00' : '');
+  };
+}
+
+function monthDayResolver(mon: number, day: number, dir?: 'past' | 'future') {
+  return (ctx: ResolveContext): string | null => {
+    if (day < 1 || day > 31) return null;
+    if (!ctx.anchor) return dateValue(2000, mon, day) ? `XXXX-${fmtMonth(0, mon).slice(5)}-${String(day).padStart(2, '0')}` : null;
+    return dateValue(monthDayYear(ctx.anchor, mon, day, dir ?? ctx.tense()), mon, day);
+  };
+}
+
+/**
+ * The ordered rules. Order matters only between equally long overlapping matches (the earlier wins);
+ * otherwise the longest match wins, so "April 1 , 1997" beats "April 1" and "1997".
+ */
+export const RULES: Rule[] = [
+  {
+    name: 'date-mdy',
+    re: re(`(?:(?<wd>${WEEKDAY_RE})\\s*,?\\s+)?(?<mon>${MONTH_RE})\\s*${DAY}(?:\\s*,\\s*|\\s+)${YEAR}`),
+    make(g) {
+      if (!cap(g.mon)) return null;
+      const v = dateValue(Number(g.year), monthNumber(g.mon!)!, Number(g.day));
+      return { type: 'DATE', resolve: constant(v), kind: 'date' };
+    },
+  },
+  {
+    name: 'date-dmy',
+    re: re(
+      `(?:(?<wd>${WEEKDAY_RE})\\s*,?\\s+)?(?<![\\d.,])${DAY}\\s+(?:of\\s+)?(?<mon>${MONTH_RE})\\s*,?\\s*${YEAR}`,
+    ),
+    make(g) {
+      if (!cap(g.mon)) return null;
+      const v = dateValue(Number(g.year), monthNumber(g.mon!)!, Number(g.day));
+      return { type: 'DATE', resolve: constant(v), kind: 'date' };
+    },
+  },
+  {
+    name: 'date-md-relyear',
+    re: re(`(?<mon>${MONTH_RE})\\s*${DAY}\\s*,?\\s+(?:of\\s+)?${REL_YEAR}`),
+    make(g) {
+      if (!cap(g.mon)) return null;
+      const mon = monthNumber(g.mon!)!;
+      const day = Number(g.day);
+      const off = relYearOffset(g.rel);
+      return {
+        type: 'DATE',
+        kind: 'date',
+        resolve: (ctx) => (ctx.anchor ? dateValue(ctx.anchor.y + off, mon, day) : null),
+      };
+    },
+  },
+  {
+    name: 'date-iso',
+    re: re('(?<![\\w.-])(?<y>[12]\\d{3})-(?<mo>[01]\\d)-(?<d>[0-3]\\d)(?![\\w-])'),
+    make(g) {
+      return { type: 'DATE', kind: 'date', resolve: constant(dateValue(Number(g.y), Number(g.mo), Number(g.d))) };
+    },
+  },
+  {
+    name: 'date-md',
+    re: re(
+      `(?:(?<wd>${WEEKDAY_RE})\\s*,?\\s+)?(?:(?<rel>last|this|next|past|coming)\\s+)?(?<mon>${MONTH_RE})\\s*${DAY}(?!\\d|:\\d|[.,]\\d|\\s*(?:%|percent|million|billion|per|-\\s*\\d|to\\s+\\d))`,
+    ),
+    make(g) {
+      if (!cap(g.mon)) return null;
+      const day = Number(g.day);
+      if (day < 1 || day > 31) return null;
+      const rel = g.rel?.toLowerCase();
+      const dir = rel === 'last' || rel === 'past' ? 'past' : rel === 'next' || rel === 'coming' ? 'future' : undefined;
+      return { type: 'DATE', kind: 'date', resolve: monthDayResolver(monthNumber(g.mon!)!, day, dir) };
+    },
+  },
+  {
+    name: 'date-dm',
+    re: re(`(?:(?<wd>${WEEKDAY_RE})\\s*,?\\s+)?(?<![\\d.,$])${DAY}\\s+(?:of\\s+)?(?<mon>${MONTH_RE})`),
+    make(g) {
+      if (!cap(g.mon)) return null;
+      const day = Number(g.day);
+      if (day < 1 || day > 31) return null;
+      return { type: 'DATE', kind: 'date', resolve: monthDayResolver(monthNumber(g.mon!)!, day) };
+    },
+  },
+  {
+    name: 'month-year',
+    re: re(
+      `(?:(?<pre>early|late|mid-|mid|the beginning of|the end of|the middle of|the start of)\\s*)?(?<mon>${MONTH_RE})\\s*,?\\s+(?:of\\s+)?${YEAR}`,
+    ),
+    make(g) {
+      if (!cap(g.mon)) return null;
+      const v = fmtMonth(Number(g.year), monthNumber(g.mon!)!);
+      return { type: 'DATE', resolve: constant(v), mod: modOf(g.pre?.split(' ').at(-2) ?? g.pre) };
+    },
+  },
+  {
+    name: 'month-relyear',
+    re: re(
+      `(?:(?<pre>early|late|mid-|mid)\\s*)?(?<mon>${MONTH_RE})\\s+(?:of\\s+)?(?<rel>this|last|next|the previous|the following)\\s+year`,
+    ),
+    make(g) {
+      if (!cap(g.mon)) return null;
+      const mon = monthNumber(g.mon!)!;
+      const off = relYearOffset(g.rel);
+      return {
+        type: 'DATE',
+        resolve: (ctx) => (ctx.anchor ? fmtMonth(ctx.anchor.y + off, mon) : `XXXX-${fmtMonth(0, mon).slice(5)}`),
+        mod: modOf(g.pre),
+      };
+    },
+  },
+  {
+    name: 'rel-month',
+    re: re(`\\b(?<rel>last|next|this|past|coming)\\s+(?<mon>${MONTH_RE})(?![.\\s]*\\d)`),
+    make(g) {
+      if (!cap(g.mon)) return null;
+      const mon = monthNumber(g.mon!)!;
+      const r = g.rel!.toLowerCase();
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          const a = ctx.anchor;
+          if (!a) return null;
+          if (r === 'last' || r === 'past') return fmtMonth(mon < a.m ? a.y : a.y - 1, mon);
+          if (r === 'next' || r === 'coming') return fmtMonth(mon > a.m ? a.y : a.y + 1, mon);
+          return fmtMonth(a.y, mon);
+        },
+      };
+    },
+  },
+  {
+    name: 'month',
+    re: re(
+      `(?:\\b(?<prep>in|since|by|until|till|through|during|from|to|of|and|before|after|between|for|on|last|this|next|or|throughout)\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?<mon>${MONTH_RE})(?![.\\s]*\\d)`,
+    ),
+    make(g, m) {
+      if (!cap(g.mon)) return null;
+      const isPlain = /^(?:January|February|March|April|June|July|August|September|October|November|December)$/.test(
+        g.mon!,
+      );
+      if (!isPlain && !/\.$/.test(g.mon!) && !g.prep && !g.pre) return null;
+      if (g.mon === 'May' && !g.prep && !g.pre) return null;
+      const mon = monthNumber(g.mon!)!;
+      const start = g.pre ? m.index + m[0].indexOf(g.pre, g.prep ? g.prep.length : 0) : m.index + m[0].lastIndexOf(g.mon!);
+      return {
+        type: 'DATE',
+        start,
+        mod: modOf(g.pre),
+        resolve: (ctx) => (ctx.anchor ? fmtMonth(monthYear(ctx.anchor, mon, ctx.tense()), mon) : `XXXX-${fmtMonth(0, mon).slice(5)}`),
+      };
+    },
+  },
+  {
+    name: 'season',
+    re: re(
+      `\\b(?:(?<det>this|last|next|the|early|late|in|during|mid-|mid|past|coming)\\s*)?(?<s>spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?(?:(?<year>[12]\\d{3})(?!\\d)|'(?<yy>\\d\\d)(?!\\d)|(?<yy2>\\d\\d)(?![\\d\\w])))?\\b`,
+    ),
+    make(g, m) {
+      const det = g.det?.toLowerCase();
+      const hasYear = g.year !== undefined || g.yy !== undefined || g.yy2 !== undefined;
+      if (!det && !hasYear) return null;
+      if (det === 'the' && !hasYear) return null;
+      const code = SEASONS[g.s!.toLowerCase()]!;
+      const idx = SEASON_CODES.indexOf(code as (typeof SEASON_CODES)[number]);
+      const start = det === 'in' || det === 'during' ? m.index + m[0].search(/spring|summer|autumn|fall|winter/i) : m.index;
+      return {
+        type: 'DATE',
+        start,
+        resolve: (ctx) => {
+          if (g.year) return `${g.year}-${code}`;
+          if (g.yy || g.yy2) {
+            const y = twoDigitYear(Number(g.yy ?? g.yy2), ctx.anchor);
+            return y === null ? null : `${fmtYear(y)}-${code}`;
+          }
+          const a = ctx.anchor;
+          if (!a) return null;
+          const cur = seasonOf(a.y, a.m);
+          let y = cur.y;
+          if (det === 'last' || det === 'past') y = idx < cur.idx ? cur.y : cur.y - 1;
+          else if (det === 'next' || det === 'coming') y = idx > cur.idx ? cur.y : cur.y + 1;
+          else if (det !== 'this') {
+            const t = ctx.tense();
+            if (t === 'past' && idx > cur.idx) y = cur.y - 1;
+            if (t === 'future' && idx < cur.idx) y = cur.y + 1;
+          }
+          return `${fmtYear(y)}-${code}`;
+        },
+      };
+    },
+  },
+  {
+    name: 'quarter',
+    re: re(
+      `\\b(?:(?<the>the|its|their|this year's|last year's|next year's)\\s+)?(?:(?<y0>[12]\\d{3})\\s+)?(?:(?<rel>year-earlier|year-ago|year earlier|latest|last|past|current|this|next|previous|coming|most recent|same)\\s+)?(?:fiscal\\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[- ]quarter(?:\\s+of\\s+(?:the\\s+)?(?:(?<y>[12]\\d{3})(?!\\d)|(?<yrel>this|last|next|current|previous|same)\\s+(?:fiscal\\s+)?year))?`,
+    ),
+    make(g) {
+      const q = ORDINALS[g.ord!.toLowerCase()]!;
+      const rel = (g.rel ?? '').toLowerCase();
+      const the = (g.the ?? '').toLowerCase();
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          const year = g.y ?? g.y0;
+          if (year) return `${year}-Q${q}`;
+          const a = ctx.anchor;
+          if (!a) return null;
+          let y = a.y;
+          if (g.yrel) y += relYearOffset(g.yrel === 'previous' ? 'last' : g.yrel);
+          else if (the.startsWith('last')) y -= 1;
+          else if (the.startsWith('next')) y += 1;
+          else if (rel.startsWith('year')) y -= 1;
+          else if (!the.startsWith('this')) {
+            // Quarters are named when reported: the most recent quarter with that number.
+            const cq = Math.floor((a.m - 1) / 3) + 1;
+            if (q > cq) y -= 1;
+          }
+          return `${fmtYear(y)}-Q${q}`;
+        },
+      };
+    },
+  },
+  {
+    name: 'quarter-rel',
+    re: re(
+      `\\b(?:the\\s+)?(?<rel>latest|last|past|current|this|next|previous|coming|most recent|year-earlier|year-ago|same)\\s+(?:fiscal\\s+)?(?<u>quarter|period)\\b|\\bthe\\s+(?<bare>quarter)\\b`,
+    ),
+    make(g) {
+      const rel = (g.rel ?? 'latest').toLowerCase();
+      if (g.u?.toLowerCase() === 'period' && !/latest|year-|most recent|same/.test(rel)) return null;
+      if (g.u?.toLowerCase() === 'period' && rel === 'same') return null;
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          const a = ctx.anchor;
+          if (!a) return null;
+          if (rel === 'current' || rel === 'this') return shiftPeriod(a.days, 'quarter', 0);
+          if (rel === 'next' || rel === 'coming') return shiftPeriod(a.days, 'quarter', 1);
+          if (rel.startsWith('year') || rel === 'same') return shiftPeriod(a.days, 'quarter', -5);
+          return shiftPeriod(a.days, 'quarter', -1);
+        },
+      };
+    },
+  },
+  {
+    name: 'half',
+    re: re(
+      `\\b(?:the\\s+)?(?:(?<yr>year-earlier|year-ago)\\s+)?(?<ord>first|second|1st|2nd|latter)[- ]half(?:\\s+of\\s+(?:the\\s+)?(?:(?<y>[12]\\d{3})(?!\\d)|(?<yrel>this|last|next|current|previous)\\s+year|(?<theyear>year)\\b))?`,
+    ),
+    make(g) {
+      const h = ORDINALS[g.ord!.toLowerCase()] === 1 ? 1 : 2;
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          if (g.y) return `${g.y}-H${h}`;
+          const a = ctx.anchor;
+          if (!a) return null;
+          let y = a.y;
+          if (g.yrel) y += relYearOffset(g.yrel === 'previous' ? 'last' : g.yrel);
+          else if (g.yr) y -= 1;
+          else if (!g.theyear) {
+            const ch = a.m <= 6 ? 1 : 2;
+            const t = ctx.tense();
+            if (t !== 'future' && h > ch) y -= 1;
+          }
+          return `${fmtYear(y)}-H${h}`;
+        },
+      };
+    },
+  },
+  {
+    name: 'decade',
+    re: re(
+      `\\b(?:(?<the>the)\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?:(?<c>1\\d|20)(?<d>\\d)0|['’](?<d2>\\d)0|(?<d3>\\d)0)['’]?s\\b`,
+    ),
+    make(g) {
+      if (g.d3 !== undefined && !g.the) return null;
+      return {
+        type: 'DATE',
+        mod: modOf(g.pre),
+        resolve: (ctx) => {
+          if (g.c) return `${g.c}${g.d}`;
+          const d = Number(g.d2 ?? g.d3);
+          if (!ctx.anchor) return null;
+          const c = Math.floor(ctx.anchor.y / 100);
+          const ad = Math.floor((ctx.anchor.y % 100) / 10);
+          return `${d <= ad ? c : c - 1}${d}`;
+        },
+      };
+    },
+  },
+  {
+    name: 'century',
+    re: re(
+      `\\b(?:the\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[- ]century\\b`,
+    ),
+    make(g) {
+      const words: Record<string, number> = {
+        sixteenth: 16,
+        seventeenth: 17,
+        eighteenth: 18,
+        nineteenth: 19,
+        twentieth: 20,
+        'twenty-first': 21,
+      };
+      const n = g.n ? Number(g.n) : words[g.w!.toLowerCase()]!;
+      if (n < 1) return null;
+      return { type: 'DATE', mod: modOf(g.pre), resolve: constant(String(n - 1).padStart(2, '0')) };
+    },
+  },
+  {
+    name: 'fiscal-year',
+    re: re(`\\bfiscal(?:\\s+year)?\\s+(?:(?<y>[12]\\d{3})(?!\\d)|['’]?(?<yy>\\d{2})(?![\\d\\w]))`),
+    make(g) {
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          if (g.y) return g.y;
+          const y = twoDigitYear(Number(g.yy), ctx.anchor);
+          return y === null ? null : fmtYear(y);
+        },
+      };
+    },
+  },
+  {
+    name: 'year-prefixed',
+    re: re(`\\b(?<pre>mid|post|pre)-(?<y>1[5-9]\\d\\d|20\\d\\d)(?![\\w%]|[.,]\\d)`),
+    make(g) {
+      return { type: 'DATE', mod: g.pre!.toLowerCase() === 'mid' ? 'MID' : undefined, resolve: constant(g.y!) };
+    },
+  },
+  {
+    name: 'year-spoken',
+    re: re(
+      `\\b(?:(?:the\\s+)?year\\s+)?(?:nineteen[- ](?<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?<ones>one|two|three|four|five|six|seven|eight|nine))?|nineteen[- ](?<teen>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<=\\byear\\s+)two[- ]thousand(?:(?:\\s+and)?[- ](?<ones2>one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\\w-])`,
+    ),
+    make(g) {
+      let y: number | null;
+      if (g.tens) y = 1900 + numberValue(g.tens)! + (g.ones ? numberValue(g.ones)! : 0);
+      else if (g.teen) y = 1900 + numberValue(g.teen)!;
+      else y = 2000 + (g.ones2 ? numberValue(g.ones2)! : 0);
+      return { type: 'DATE', resolve: constant(fmtYear(y)) };
+    },
+  },
+  {
+    name: 'decade-words',
+    re: re(
+      `\\bthe\\s+(?:(?<pre>early|late|mid-|mid)\\s*)?(?:nineteen[- ])?(?<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b`,
+    ),
+    make(g, m) {
+      const d = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(g.d!.toLowerCase()) + 2;
+      const nineteen = /nineteen/i.test(m[0]);
+      return {
+        type: 'DATE',
+        mod: modOf(g.pre),
+        resolve: (ctx) => {
+          if (nineteen) return `19${d}`;
+          if (!ctx.anchor) return null;
+          const c = Math.floor(ctx.anchor.y / 100);
+          const ad = Math.floor((ctx.anchor.y % 100) / 10);
+          return `${d <= ad ? c : c - 1}${d}`;
+        },
+      };
+    },
+  },
+  {
+    name: 'the-weekend',
+    re: re(`\\bthe\\s+(?:(?<rel>past|coming|previous|following)\\s+)?weekend\\b(?!\\s+of\\b)`),
+    make(g) {
+      const rel = g.rel?.toLowerCase();
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          const a = ctx.anchor;
+          if (!a) return null;
+          const dow = isoWeekday(a.days);
+          const t = rel === 'past' || rel === 'previous' ? 'past' : rel === 'coming' || rel === 'following' ? 'future' : ctx.tense();
+          let week = 0;
+          if (t === 'future') week = dow >= 6 ? 1 : 0;
+          else week = dow >= 6 ? 0 : -1;
+          return shiftPeriod(a.days, 'weekend', week);
+        },
+      };
+    },
+  },
+  {
+    name: 'year-earlier-adj',
+    re: re(`\\b(?:the\\s+)?(?<w>year-earlier|year-ago|year earlier)\\b`),
+    make() {
+      return { type: 'DATE', resolve: (ctx) => (ctx.anchor ? fmtYear(ctx.anchor.y - 1) : null) };
+    },
+  },
+  {
+    name: 'period-edge',
+    re: re(
+      `\\b(?:(?<by>by|at|around|since|until|before|after|through|toward|towards)\\s+)?(?:(?<w>(?:the\\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\\s+of\\s+the\\s+(?<unit>week|month|year|decade|century|quarter))|(?<ye>year-end|year end|year['’]s end|end-year|end of year|the year-end))\\b`,
+    ),
+    make(g, m) {
+      const unit = (g.unit ?? 'year').toLowerCase();
+      const gran = granOf(unit)!;
+      const word = g.w ? /(end|beginning|start|middle|rest|remainder|close|turn)/i.exec(g.w)![1]!.toLowerCase() : 'end';
+      const since = g.by?.toLowerCase() === 'since';
+      const start = g.by ? m.index + g.by.length + 1 : m.index;
+      return {
+        type: 'DATE',
+        start,
+        mod: modOf(word === 'rest' || word === 'remainder' ? 'end' : word === 'turn' ? 'start' : word),
+        resolve: (ctx) => {
+          if (!ctx.anchor) return null;
+          return shiftPeriod(ctx.anchor.days, gran, since && gran === 'year' ? -1 : 0);
+        },
+      };
+    },
+  },
+  {
+    name: 'in-the-unit',
+    re: re(`\\b(?<pre>earlier|later|early|late)\\s+in\\s+the\\s+(?<unit>week|month|year|day)\\b`),
+    make(g) {
+      const gran = granOf(g.unit!)!;
+      return {
+        type: 'DATE',
+        mod: modOf(g.pre),
+        resolve: (ctx) => (ctx.anchor ? shiftPeriod(ctx.anchor.days, gran, 0) : null),
+      };
+    },
+  },
+  {
+    name: 'year',
+    re: re(`(?<![\\w$£€¥.,:/-]|\\d[.,])(?<y>1[5-9]\\d\\d|20\\d\\d)(?![\\w%°]|[.,:/]\\d|-\\d|\\s*(?:%|percent))`),
+    make(g, m, text) {
+      if (!looksLikeYear(text, m.index, m.index + m[0].length)) return null;
+      return { type: 'DATE', resolve: constant(g.y!) };
+    },
+  },
+  {
+    name: 'year-two-digit',
+    re: re(`\\b(?:in|of|since|by|until|from|Christmas)\\s+(?<ap>['’])(?<yy>\\d{2})(?![\\w'’])`),
+    make(g, m) {
+      const start = m.index + m[0].indexOf(g.ap!);
+      return {
+        type: 'DATE',
+        start,
+        resolve: (ctx) => {
+          const y = twoDigitYear(Number(g.yy), ctx.anchor);
+          return y === null ? null : fmtYear(y);
+        },
+      };
+    },
+  },
+  {
+    name: 'rel-day',
+    re: re(
+      `\\b(?<w>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:['’]s)?(?:\\s+(?<pod>morning|afternoon|evening|night))?\\b`,
+    ),
+    make(g, m, text) {
+      const w = g.w!.toLowerCase();
+      if (w === 'today' && /USA\s*$/.test(text.slice(Math.max(0, m.index - 5), m.index))) return null;
+      const off = w.startsWith('the day before')
+        ? -2
+        : w.startsWith('the day after')
+          ? 2
+          : w === 'yesterday'
+            ? -1
+            : w === 'tomorrow'
+              ? 1
+              : 0;
+      const pod = w === 'tonight' ? 'NI' : g.pod ? PART_OF_DAY[g.pod.toLowerCase()] : undefined;
+      const end = g.pod ? m.index + m[0].length : m.index + m[0].indexOf(g.w!) + g.w!.length;
+      return {
+        type: pod ? 'TIME' : 'DATE',
+        kind: 'date',
+        end,
+        resolve: (ctx) => (ctx.anchor ? fmtDay(ctx.anchor.days + off) + (pod ? `T${pod}` : '') : null),
+      };
+    },
+  },
+  {
+    name: 'this-pod',
+    re: re(`\\b(?<rel>this|last|early this|late this|later this|earlier this)\\s+(?<pod>morning|afternoon|evening|night)\\b`),
+    make(g) {
+      const off = g.rel!.toLowerCase() === 'last' ? -1 : 0;
+      const pod = PART_OF_DAY[g.pod!.toLowerCase()]!;
+      return {
+        type: 'TIME',
+        resolve: (ctx) => (ctx.anchor ? `${fmtDay(ctx.anchor.days + off)}T${pod}` : null),
+      };
+    },
+  },
+  {
+    name: 'weekday',
+    re: re(
+      `\\b(?:(?<rel>last|next|this|coming|past|early|late|earlier|later)\\s+)?(?<wd>${WEEKDAY_RE})(?:\\s+(?<pod>${PODS}))?(?:\\s*\\((?<zone>${ZONES})\\))?`,
+    ),
+    make(g, m) {
+      if (!cap(g.wd)) return null;
+      const dow = weekdayNumber(g.wd!)!;
+      const rel = g.rel?.toLowerCase();
+      const start = rel === 'earlier' || rel === 'later' ? m.index + m[0].indexOf(g.wd!) : m.index;
+      return {
+        type: g.pod ? 'TIME' : 'DATE',
+        kind: 'date',
+        start,
+        zone: g.zone,
+        resolve: weekdayResolver(dow, rel, g.pod),
+      };
+    },
+  },
+  {
+    name: 'rel-unit',
+    re: re(
+      `\\b(?:(?<pre>earlier|later|early|late|so far|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of)\\s+)?(?<the>the\\s+)?(?<rel>this|last|next|past|coming|previous|current|present|following|preceding)\\s+(?<unit>week|weekend|month|year|decade|century|quarter)(?![\\w-])`,
+    ),
+    make(g, m) {
+      const rel = g.rel!.toLowerCase();
+      const unit = g.unit!.toLowerCase();
+      const gran = granOf(unit)!;
+      const hasThe = g.the !== undefined;
+      const pre = g.pre?.toLowerCase();
+      const start = pre === 'so far' ? m.index + m[0].indexOf(g.rel!) - (hasThe ? 4 : 0) : m.index;
+      if (hasThe && (rel === 'past' || rel === 'last' || rel === 'previous' || rel === 'preceding') && !pre) {
+        return { type: 'DURATION', start, resolve: constant(durationValue(1, unitInfo(unit)!)) };
+      }
+      const off =
+        rel === 'last' || rel === 'past' || rel === 'previous' || rel === 'preceding'
+          ? -1
+          : rel === 'next' || rel === 'coming' || rel === 'following'
+            ? 1
+            : 0;
+      const useRef = rel === 'following' || rel === 'preceding';
+      return {
+        type: 'DATE',
+        start,
+        mod: modOf(pre?.replace(/^the /, '').replace(/ of$/, '')),
+        resolve: (ctx) => {
+          const base = useRef ? (ctx.refDays ?? ctx.anchor?.days ?? null) : (ctx.anchor?.days ?? null);
+          if (base === null) return null;
+          return shiftPeriod(base, gran, off);
+        },
+      };
+    },
+  },
+  {
+    name: 'ago',
+    re: re(
+      `\\b(?:(?<q>about|some|nearly|almost|more than|less than|over|around|roughly|at least|only|just|barely|exactly)\\s+)?(?<![\\d.,])(?<num>${NUM_RE})[- ](?<unit>${UNIT_RE})\\s+(?<dir>ago|earlier|before|later|after|from now|hence|previously|back)(?![\\w-])`,
+    ),
+    make(g, m, text) {
+      const dir = g.dir!.toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+      if ((dir === 'before' || dir === 'after') && !/^\s*(?:$|[.,;:)"”])/.test(after)) return null;
+      const n = numberValue(g.num!);
+      const unit = unitInfo(g.unit!);
+      if (!unit) return null;
+      const gran = granOf(g.unit!);
+      const back = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'previously' || dir === 'back';
+      const fromAnchor = dir === 'ago' || dir === 'from now' || dir === 'hence' || dir === 'back';
+      return {
+        type: 'DATE',
+        mod: modOf(g.q),
+        resolve: (ctx) => {
+          if (n === null) return back ? 'PAST_REF' : 'FUTURE_REF';
+          const base = fromAnchor ? (ctx.anchor?.days ?? null) : (ctx.refDays ?? ctx.anchor?.days ?? null);
+          if (base === null || gran === null) return null;
+          const k = n * unit.factor * (back ? -1 : 1);
+          if (!Number.isInteger(k)) return null;
+          if (gran === 'decade') return offsetDate(base, 'year', k);
+          if (gran === 'century') return offsetDate(base, 'year', k);
+          return offsetDate(base, gran, k);
+        },
+      };
+    },
+  },
+  {
+    name: 'duration',
+    re: re(
+      `\\b(?:(?<q>about|some|nearly|almost|more than|less than|over|around|roughly|at least|at most|up to|only|just|barely|exactly|another|an additional|a further|under)\\s+)?(?:(?<the>the|a|its|their|his|her)\\s+)?(?:(?<rel>past|last|next|coming|first|final|previous|remaining|following|latest|recent|preceding|initial|full)\\s+)?(?<![\\d.,])(?<num>${NUM_RE})(?:\\s+(?:or|to)\\s+(?:${NUM_RE}))?(?:\\s+(?:more|additional|further|straight|consecutive|full))?(?<sep>[- ])(?<unit>${UNIT_RE})(?:[\\s-]+(?<tail>long|old))?(?![\\w-])`,
+    ),
+    make(g, m, text) {
+      const unit = unitInfo(g.unit!);
+      if (!unit) return null;
+      if (/^[A-Z]/.test(g.unit!)) return null;
+      const n = numberValue(g.num!);
+      const num = g.num!.toLowerCase();
+      if ((num === 'a' || num === 'an') && g.the) return null;
+      // "a day" alone is too vague; "a year" and "a week" are kept (durations in TimeBank).
+      if ((num === 'a' || num === 'an') && /^(?:day|night|second)$/i.test(g.unit!) && !g.q && !g.rel) return null;
+      // Ages ("52 years old", "a 50-year-old man") are not time expressions of the story.
+      if (g.tail?.toLowerCase() === 'old' && unit.code === 'Y') return null;
+      // Fractions ("three-quarters of its food") are not quarters of a year.
+      if (unit.code === 'Q' && g.sep === '-') return null;
+      // Rates ("700 seats a week", "$2 million a year") are not durations.
+      if ((num === 'a' || num === 'an' || num === 'per') && !g.q && !g.rel) {
+        const before = text.slice(Math.max(0, m.index - 30), m.index);
+        if (/(?:\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?)(?:\s+[a-z]+)?\s*$/i.test(before))
+          return null;
+      }
+      let start = m.index;
+      if (g.the && /^(?:a|its|their|his|her)$/i.test(g.the) && !g.q) start = m.index + m[0].indexOf(g.the) + g.the.length + 1;
+      return { type: 'DURATION', start, mod: modOf(g.q), resolve: constant(durationValue(n, unit)) };
+    },
+  },
+  {
+    name: 'plural-units',
+    re: re(
+      `\\b(?:(?<pre>for|in|over|within|after|from|during)\\s+)?(?<x>(?:recent|the coming|the next|the past|the last|coming|upcoming|past|the|the early|the later|the first)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?<tc>\\s+to\\s+come|\\s+ahead)?(?!\\s+(?:of|ago|earlier|later|old)\\b)(?![\\w-])|\\b(?<adj>decades|years|months|weeks|days|hours)-(?<tail>long|old)\\b`,
+    ),
+    make(g, m) {
+      if (g.adj) {
+        const u = unitInfo(g.adj)!;
+        return { type: 'DURATION', resolve: constant(/decade/i.test(g.adj) ? 'PXDE' : durationValue(null, u)) };
+      }
+      const unit = unitInfo(g.unit!)!;
+      const x = g.x?.trim().toLowerCase();
+      if (!g.pre && !x) return null;
+      if (x && /^the( early| later| first)?$/.test(x) && !g.pre) return null;
+      const start = x ? m.index + m[0].toLowerCase().indexOf(x) : m.index + g.pre!.length + 1;
+      if (x === 'recent' || x === 'past') return { type: 'DATE', start, resolve: constant('PAST_REF') };
+      if (x === 'the coming' || x === 'the next' || x === 'coming' || x === 'upcoming' || g.tc?.includes('ahead'))
+        return { type: 'DATE', start, resolve: constant('FUTURE_REF') };
+      if (g.pre?.toLowerCase() === 'from' && !g.tc) return null;
+      return {
+        type: 'DURATION',
+        start,
+        resolve: constant(/decade/i.test(g.unit!) ? 'PXDE' : /centur/i.test(g.unit!) ? 'PXCE' : durationValue(null, unit)),
+      };
+    },
+  },
+  {
+    name: 'set-every',
+    re: re(
+      `\\b(?<q>every|each)\\s+(?:(?<other>other)\\s+)?(?:(?<num>${NUM_RE})\\s+)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|morning|afternoon|evening|night)`,
+    ),
+    make(g) {
+      const dow = weekdayNumber(g.unit!);
+      if (dow !== null && /^[A-Z]/.test(g.unit!)) return { type: 'SET', resolve: constant(`XXXX-WXX-${dow}`) };
+      const pod = PART_OF_DAY[g.unit!.toLowerCase()];
+      if (pod) return { type: 'SET', resolve: constant(`TXX${pod}`.replace('TXX', 'T')) };
+      const unit = unitInfo(g.unit!);
+      if (!unit) return null;
+      const n = g.num ? numberValue(g.num) : 1;
+      return { type: 'SET', resolve: constant(durationValue(g.other ? 2 * (n ?? 1) : n, unit)) };
+    },
+  },
+  {
+    name: 'set-adverb',
+    re: re(`\\b(?<w>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biannually|biennially)\\b`),
+    make(g, m, text) {
+      const map: Record<string, string> = {
+        daily: 'P1D',
+        weekly: 'P1W',
+        monthly: 'P1M',
+        yearly: 'P1Y',
+        annually: 'P1Y',
+        hourly: 'PT1H',
+        nightly: 'TNI',
+        quarterly: 'P3M',
+        biannually: 'P6M',
+        biennially: 'P2Y',
+      };
+      const w = g.w!.toLowerCase();
+      if (!/^(?:annually|biannually|biennially)$/.test(w)) {
+        // "daily volume", "its quarterly dividend", "the Communist Party daily Granma": adjectives and nouns.
+        const next = /^\s+([A-Za-z]+)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20))?.[1];
+        if (next !== undefined && (/^[A-Z]/.test(next) || !FUNCTION_NEXT.has(next.toLowerCase()))) return null;
+        const prev = /([A-Za-z]+)\s*$/.exec(text.slice(Math.max(0, m.index - 15), m.index))?.[1]?.toLowerCase();
+        if (prev !== undefined && DETERMINERS.has(prev)) return null;
+      }
+      return { type: 'SET', resolve: constant(map[w]!) };
+    },
+  },
+  {
+    name: 'set-frequency',
+    re: re(`\\b(?<f>once|twice|thrice|${NUM_RE}\\s+times)\\s+(?:a|an|per|each|every)\\s+(?<unit>${UNIT_RE})`),
+    make(g) {
+      const unit = unitInfo(g.unit!);
+      if (!unit) return null;
+      return { type: 'SET', resolve: constant(durationValue(1, unit)) };
+    },
+  },
+  {
+    name: 'present-ref',
+    re: re(
+      `\\b(?:(?<w>currently|presently|nowadays|at present|at the moment|these days|at this time|the present|current)|(?<now>now))\\b(?![-’']\\w)`,
+    ),
+    make(g, m, text) {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (g.w?.toLowerCase() === 'current' && /^\s+accounts?\b/i.test(after)) return null;
+      if (g.w?.toLowerCase() === 'the present' && /^\s+(?:day|time|government|situation)\b/i.test(after)) {
+        // "the present day" is still the present; keep it.
+      }
+      return { type: 'DATE', resolve: constant('PRESENT_REF') };
+    },
+  },
+  {
+    name: 'past-ref',
+    re: re(`\\b(?:in\\s+)?(?<w>recently|lately|the past|earlier times|(?<=\\bat\\s+)the time(?!\\s+(?:of|when|that|being|frame|needed)\\b))\\b(?!\\s*(?:-|,\\s*present))`),
+    make(g, m, text) {
+      const w = g.w!.toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+      if (w === 'the past' && /^\s+(?:\w+\s+)?(?:\w+[- ])?(?:years?|months?|weeks?|days?|decades?|hours?|century|quarter)\b/i.test(after))
+        return null;
+      const start = m.index + m[0].toLowerCase().lastIndexOf(w);
+      return { type: 'DATE', start, resolve: constant('PAST_REF') };
+    },
+  },
+  {
+    name: 'future-ref',
+    re: re(
+      `\\b(?:(?<the>the)\\s+)?(?<w>(?:near|distant|foreseeable|immediate)\\s+future|future|soon|shortly|as soon as possible|(?<=\\bthe\\s+)(?:near|short|long|medium)[- ]term|in the years ahead|the days ahead|the weeks ahead|the months ahead)\\b(?!-)`,
+    ),
+    make(g, m, text) {
+      const before = text.slice(Math.max(0, m.index - 4), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+      const w = g.w!.toLowerCase();
+      if (w === 'future' && !g.the) return null;
+      if (/term$/.test(w) && !g.the) return null;
+      if (w === 'soon' && (/as\s*$/i.test(before) || /^\s+as\b/i.test(after) || /^\s+after\b/i.test(after)))
+        return null;
+      if (w === 'shortly' && /^\s+(?:after|before)\b/i.test(after)) return null;
+      return { type: 'DATE', resolve: constant('FUTURE_REF') };
+    },
+  },
+  {
+    name: 'clock-ampm',
+    re: re(
+      `(?<![\\d:.])(?<h>[01]?\\d)(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.\\s?m\\.?|p\\.\\s?m\\.?|am\\b|pm\\b)(?:\\s+(?<zone>${ZONES})\\b)?`,
+    ),
+    make(g) {
+      const c = clockValue(Number(g.h), Number(g.mi ?? 0), g.ap);
+      if (c === null) return null;
+      return { type: 'TIME', kind: 'clock', clock: c, zone: g.zone, resolve: constant(null) };
+    },
+  },
+  {
+    name: 'clock-24h',
+    re: re(
+      `(?<prep>\\b(?:at|by|from|until|till|around|about|before|after|since|to)\\s+)?(?<![\\d:.])(?<h>[01]?\\d|2[0-4]):(?<mi>[0-5]\\d)(?![\\d:])(?:\\s*(?<suffix>hours|hrs|h\\b))?(?:\\s+(?<zone>${ZONES})\\b)?`,
+    ),
+    make(g, m) {
+      if (!g.prep && !g.zone && !g.suffix) return null;
+      const c = clockValue(Number(g.h), Number(g.mi), undefined);
+      if (c === null) return null;
+      const start = g.prep ? m.index + g.prep.length : m.index;
+      return { type: 'TIME', kind: 'clock', start, clock: c, zone: g.zone, resolve: constant(null) };
+    },
+  },
+  {
+    name: 'clock-zone',
+    re: re(`(?<![\\d:.])(?<hm>[0-2]\\d[0-5]\\d)\\s*(?<zone>GMT|UTC|KST|JST|EST|EDT|PST|PDT|CET|CEST|BST|MSK|hours\\s+(?:GMT|local))\\b`),
+    make(g) {
+      const h = Number(g.hm!.slice(0, 2));
+      const mi = Number(g.hm!.slice(2));
+      const c = clockValue(h, mi, undefined);
+      if (c === null) return null;
+      const zone = g.zone!.replace(/^hours\s+/i, '');
+      return { type: 'TIME', kind: 'clock', clock: c, zone, resolve: constant(null) };
+    },
+  },
+  {
+    name: 'clock-word',
+    re: re(`\\b(?<w>noon|midday|midnight)\\b`),
+    make(g) {
+      const w = g.w!.toLowerCase();
+      return { type: 'TIME', kind: 'clock', clock: w === 'midnight' ? 1440 : 720, resolve: constant(null) };
+    },
+  },
+  {
+    name: 'holiday',
+    re: re(
+      `\\b(?<h>Christmas(?: Day| Eve)?|New Year['’]?s?(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day)(?:\\s+(?:(?<y>[12]\\d{3})(?!\\d)|['’](?<yy>\\d\\d)(?!\\d)))?`,
+    ),
+    make(g) {
+      if (!cap(g.h)) return null;
+      const h = g.h!.toLowerCase();
+      return {
+        type: 'DATE',
+        kind: 'date',
+        resolve: (ctx) => {
+          const a = ctx.anchor;
+          let year: number | null = g.y ? Number(g.y) : g.yy ? twoDigitYear(Number(g.yy), a) : null;
+          const md = (y: number): [number, number] => {
+            if (h.startsWith('christmas')) return [12, h.endsWith('eve') ? 24 : 25];
+            if (h.startsWith('new year')) return h.endsWith('eve') ? [12, 31] : [1, 1];
+            if (h.startsWith('independence')) return [7, 4];
+            // Fourth Thursday of November.
+            const first = toDays(y, 11, 1);
+            const firstThu = first + ((4 - isoWeekday(first) + 7) % 7);
+            return [11, fromDays(firstThu + 21).d];
+          };
+          if (year === null) {
+            if (!a) {
+              if (h.startsWith('thanksgiving')) return null;
+              const [mo, d] = md(2000);
+              return `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+            }
+            const [mo, d] = md(a.y);
+            year = ctx.tense() === null ? a.y : (monthDayYear(a, mo, d, ctx.tense()) ?? a.y);
+          }
+          const [mo, d] = md(year);
+          return dateValue(year, mo, d);
+        },
+      };
+    },
+  },
+  {
+    name: 'event-eve',
+    re: re(
+      `\\b(?:the\\s+)?(?<rel>eve|day before|day after|morning of|night of|eve)\\s+(?:of\\s+)?(?:(?:the|a|an|this|next|last|its|their|his|her|this week's|next week's|[A-Z][\\w.-]*['’]s)\\s+)?(?:[\\w’'-]+\\s+){0,4}?(?<head>talks|meeting|meetings|summit|visit|election|elections|vote|polls|referendum|conference|session|ceremony|anniversary|trip|tour|games|olympics|congress|forum|negotiations|deadline|trial|hearing|inauguration|celebrations?|holiday|festival|parade|launch|funeral|wedding|gathering|consultations|dialogue|assembly|plenum|convention|opening|deployment|attack|strike|invasion|war|handover|signing|arrival|departure)(?![\\w-])`,
+    ),
+    make(g) {
+      const rel = g.rel!.toLowerCase();
+      if (rel === 'day before' || rel === 'day after') {
+        // "the day before the vote" — only as a time expression of its own.
+      }
+      const offset = rel === 'eve' || rel === 'day before' ? -1 : rel === 'day after' ? 1 : 0;
+      const pod = rel === 'morning of' ? 'MO' : rel === 'night of' ? 'NI' : undefined;
+      return {
+        type: pod ? 'TIME' : 'DATE',
+        kind: 'event-anchored',
+        event: { head: g.head!.toLowerCase(), offset },
+        zone: pod,
+        resolve: constant(null),
+      };
+    },
+  },
+  {
+    name: 'ref-day',
+    re: re(
+      `\\b(?:(?<pre>later|earlier|late|early)\\s+)?(?<w>that (?:day|night|morning|evening|afternoon|week|month|year)|the same (?:day|week|month|year)|the (?:next|following|previous|preceding) (?:day|morning|evening|night)|the (?:following|preceding) (?:week|month|year)|a day (?:earlier|later)|the day before|the day after)\\b`,
+    ),
+    make(g, m, text) {
+      const w = g.w!.toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      if ((w === 'the day before' || w === 'the day after') && !/^\s*(?:$|[.,;:)"”])/.test(after)) return null;
+      const unit = /day|night|morning|evening|afternoon/.test(w)
+        ? 'day'
+        : /week/.test(w)
+          ? 'week'
+          : /month/.test(w)
+            ? 'month'
+            : 'year';
+      const off = /next|following|after|later/.test(w) ? 1 : /previous|preceding|before|earlier/.test(w) ? -1 : 0;
+      const podWord = /(night|morning|evening|afternoon)$/.exec(w)?.[1];
+      const pod = podWord ? PART_OF_DAY[podWord] : undefined;
+      const start = g.pre && /^(?:later|earlier)$/i.test(g.pre) ? m.index + m[0].indexOf(g.w!) : m.index;
+      return {
+        type: pod ? 'TIME' : 'DATE',
+        start,
+        resolve: (ctx) => {
+          const base = ctx.refDays ?? ctx.anchor?.days ?? null;
+          if (base === null) return null;
+          if (unit === 'day') return fmtDay(base + off) + (pod ? `T${pod}` : '');
+          if (unit === 'year' && ctx.refYear !== null && ctx.refDays === null) return fmtYear(ctx.refYear + off);
+          return shiftPeriod(base, unit as Gran, off);
+        },
+      };
+    },
+  },
+];
+
+/** Runs every rule over `text` and returns all candidates (overlapping ones included). */
+export function runRules(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  RULES.forEach((rule, priority) => {
+    const r = rule.re;
+    r.lastIndex = 0;
+    for (let m = r.exec(text); m; m = r.exec(text)) {
+      if (m[0].length === 0) {
+        r.lastIndex++;
+        continue;
+      }
+      const made = rule.make((m.groups ?? {}) as Groups, m, text);
+      if (!made) {
+        // Retry one character later so a rejected long match does not hide a shorter one inside it.
+        r.lastIndex = m.index + 1;
+        continue;
+      }
+      let start = made.start ?? m.index;
+      let end = made.end ?? m.index + m[0].length;
+      // Never keep trailing or leading whitespace in a span.
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      while (start < end && /\s/.test(text[start]!)) start++;
+      if (end <= start) continue;
+      const c: Candidate = { start, end, type: made.type, rule: rule.name, priority, resolve: made.resolve };
+      if (made.kind) c.kind = made.kind;
+      if (made.clock !== undefined) c.clock = made.clock;
+      if (made.zone) c.zone = made.zone;
+      if (made.event) c.event = made.event;
+      if (made.mod) c.mod = made.mod;
+      out.push(c);
+    }
+  });
+  return out;
+}
+
+export { fmtDay, fmtMonth };

@@ -1,0 +1,14 @@
+/** Storage: one Kysely schema over SQLite and PostgreSQL, append-only migrations, the article repository. */
+
+export { MIGRATIONS, type Migration, migrationChecksum } from './migrations.js';
+export type { AnnotationLayer, Database } from './schema.js';
+export { parseSearchQuery, toFts5, toTsQuery } from './search-query.js';
+export {
+  type ArticleStore,
+  type ArticleSummary,
+  isPostgresUrl,
+  openStore,
+  type PageOptions,
+  type SaveResult,
+  type SearchHit,
+} from './store.js';

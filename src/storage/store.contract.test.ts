@@ -1,0 +1,254 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NewsintelError } from '../core/errors.js';
+import type { Analysis } from '../core/types.js';
+import { analyze } from '../services/analyze.js';
+import { type ArticleStore, openStore, parseSnippet } from './store.js';
+
+/**
+ * One contract, two engines: always against a temp SQLite file, and against PostgreSQL when
+ * NEWSINTEL_PG_URL is set (each run creates and drops its own database so parallel runs never collide).
+ */
+
+const PG_URL = process.env.NEWSINTEL_PG_URL;
+
+const TEXTS = {
+  deployment:
+    'The ministry confirmed the deployment of two engineering battalions to the border region on Monday.',
+  deploying:
+    'Officials said the navy was deploying three patrol vessels after a storm damaged the harbour wall.',
+  unrelated:
+    'The central bank left its benchmark interest rate unchanged at 3.5 percent, citing weak exports.',
+  headlineHit: 'A long report on regional trade flows and shipping costs in the first quarter.',
+};
+
+function make(text: string, meta: { published?: string; headline?: string; source?: string } = {}): Analysis {
+  return analyze(text, { source: 'Test Desk', ...meta });
+}
+
+interface Backend {
+  location: string;
+  cleanup(): Promise<void>;
+}
+
+async function sqliteBackend(): Promise<Backend> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'newsintel-store-'));
+  return {
+    location: path.join(dir, 'test.db'),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresBackend(url: string): Promise<Backend> {
+  const name = `newsintel_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    location: u.toString(),
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+function contract(label: string, backend: () => Promise<Backend>): void {
+  describe(`article store contract (${label})`, () => {
+    let b: Backend;
+    let store: ArticleStore;
+    const a1 = make(TEXTS.deployment, { published: '2024-11-01', headline: 'Battalions sent to border' });
+    const a2 = make(TEXTS.deploying, { published: '2024-11-03', headline: 'Navy sends patrol vessels' });
+    const a3 = make(TEXTS.unrelated, { published: '2024-11-02', headline: 'Rates on hold' });
+    const a4 = make(TEXTS.headlineHit, { headline: 'Deployment of new cranes speeds port' });
+
+    beforeAll(async () => {
+      b = await backend();
+      store = await openStore(b.location);
+    });
+    afterAll(async () => {
+      await store?.close();
+      await b?.cleanup();
+    });
+
+    it('stores articles once and reports repeats as already stored', async () => {
+      expect(await store.saveArticle(a1, TEXTS.deployment, 'a1.txt')).toEqual({
+        id: a1.article.id,
+        status: 'stored',
+      });
+      expect(await store.saveArticle(a1, TEXTS.deployment, 'a1.txt')).toEqual({
+        id: a1.article.id,
+        status: 'already stored',
+      });
+      for (const a of [a2, a3, a4]) await store.saveArticle(a, a.article.text, null);
+      expect(await store.countArticles()).toBe(4);
+    });
+
+    it('returns the analysis object exactly as saved, or null', async () => {
+      expect(await store.getArticle(a2.article.id)).toEqual(a2);
+      expect(await store.getArticle('sha256:nope')).toBeNull();
+    });
+
+    it('lists newest first with undated articles last, paginated', async () => {
+      const all = await store.listArticles({ limit: 10 });
+      expect(all.map((s) => s.id)).toEqual([a2.article.id, a3.article.id, a1.article.id, a4.article.id]);
+      expect(all[0]).toMatchObject({
+        headline: 'Navy sends patrol vessels',
+        source: 'Test Desk',
+        published: '2024-11-03',
+      });
+      const second = await store.listArticles({ limit: 2, offset: 2 });
+      expect(second.map((s) => s.id)).toEqual([a1.article.id, a4.article.id]);
+    });
+
+    it('stems queries like the index: "deploy" finds "deployment" and "deploying"', async () => {
+      const hits = await store.search('deploy', { limit: 10 });
+      const ids = hits.map((h) => h.id);
+      expect(ids).toContain(a1.article.id);
+      expect(ids).toContain(a2.article.id);
+      expect(ids).toContain(a4.article.id);
+      expect(ids).not.toContain(a3.article.id);
+      const h1 = hits.find((h) => h.id === a1.article.id)!;
+      expect(h1).toMatchObject({
+        headline: 'Battalions sent to border',
+        source: 'Test Desk',
+        published: '2024-11-01',
+      });
+      expect(h1.highlights.length).toBeGreaterThan(0);
+      for (const span of h1.highlights)
+        expect(h1.snippet.slice(span.start, span.end).toLowerCase()).toMatch(/^deploy/);
+      expect(h1.snippet).not.toMatch(/[\u0002\u0003\n]/);
+      // Scores are ranked best first.
+      for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+    });
+
+    it('supports phrases, OR and negation', async () => {
+      expect((await store.search('"patrol vessels"')).map((h) => h.id)).toEqual([a2.article.id]);
+      expect((await store.search('"vessels patrol"')).map((h) => h.id)).toEqual([]);
+      const either = (await store.search('battalions OR interest')).map((h) => h.id).sort();
+      expect(either).toEqual([a1.article.id, a3.article.id].sort());
+      const notNavy = (await store.search('deploy -navy')).map((h) => h.id);
+      expect(notNavy).toContain(a1.article.id);
+      expect(notNavy).not.toContain(a2.article.id);
+    });
+
+    it('never fails on bad query syntax', async () => {
+      for (const q of [
+        '"unbalanced',
+        'AND OR',
+        '*',
+        'foo:',
+        'NEAR(',
+        '-',
+        "'",
+        '(((',
+        'text:bank',
+        '""',
+        'a AND',
+      ]) {
+        await expect(store.search(q), q).resolves.toBeInstanceOf(Array);
+      }
+      expect((await store.search('"battalions')).map((h) => h.id)).toEqual([a1.article.id]);
+      expect(await store.search('   ')).toEqual([]);
+    });
+
+    it('writes one annotation row per item, queryable by layer and kb', async () => {
+      const base = make('Jane Roe of the Ministry of Ports spoke in Harbour City on Tuesday.', {
+        headline: 'Annotations test',
+      });
+      const withEntities: Analysis = {
+        ...base,
+        entities: [
+          {
+            id: 'e1',
+            type: 'PERSON',
+            name: 'Jane Roe',
+            kb: 'person:jane-roe',
+            country: 'XYZ',
+            role: 'minister',
+            mentions: [{ start: 0, end: 8, text: 'Jane Roe' }],
+          },
+        ],
+      };
+      await store.saveArticle(withEntities, 'raw', null);
+      const rows = await store.db
+        .selectFrom('annotations')
+        .selectAll()
+        .where('article_id', '=', base.article.id)
+        .orderBy('layer')
+        .execute();
+      expect(rows.filter((r) => r.layer === 'sentence')).toHaveLength(base.sentences.length);
+      const ent = rows.find((r) => r.layer === 'entity')!;
+      expect(ent).toMatchObject({
+        ann_id: 'e1',
+        start: 0,
+        end: 8,
+        type: 'PERSON',
+        label: 'Jane Roe',
+        kb: 'person:jane-roe',
+        country: 'XYZ',
+      });
+      expect(JSON.parse(ent.payload).mentions).toHaveLength(1);
+    });
+
+    it('rolls back only the failing article', async () => {
+      const before = await store.countArticles();
+      const bad = make('A short item that will fail to store because its entity ids repeat.', {
+        headline: 'Bad',
+      });
+      const dup = { id: 'e1', type: 'ORG', name: 'X', kb: null, country: null, role: null, mentions: [] };
+      const broken: Analysis = { ...bad, entities: [dup, dup] };
+      const err = await store.saveArticle(broken, 'raw', null).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(NewsintelError);
+      expect((err as NewsintelError).code).toBe('E_STORAGE');
+      expect((err as Error).message).toMatch(/^storage: saving sha256:/);
+      expect(await store.getArticle(bad.article.id)).toBeNull();
+      expect(await store.search('repeat')).toEqual([]);
+      expect(await store.countArticles()).toBe(before);
+      expect(await store.getArticle(a1.article.id)).toEqual(a1);
+    });
+
+    it('rejects bad paging and non-analysis objects with coded errors', async () => {
+      await expect(store.listArticles({ limit: 0 })).rejects.toMatchObject({ code: 'E_OPTIONS' });
+      await expect(store.search('x', { offset: -1 })).rejects.toMatchObject({ code: 'E_OPTIONS' });
+      await expect(store.saveArticle({} as Analysis, '')).rejects.toMatchObject({ code: 'E_STORAGE' });
+    });
+
+    it('reopens without re-running migrations and keeps the data', async () => {
+      const again = await openStore(b.location);
+      try {
+        expect(await again.countArticles()).toBe(await store.countArticles());
+        const ids = await again.db.selectFrom('newsintel_migrations').select('id').execute();
+        expect(ids.map((r) => r.id)).toEqual(['0001_initial']);
+      } finally {
+        await again.close();
+      }
+    });
+  });
+}
+
+contract('sqlite', sqliteBackend);
+
+describe.skipIf(!PG_URL)('postgres (set NEWSINTEL_PG_URL to run)', () => {
+  contract('postgres', () => postgresBackend(PG_URL!));
+});
+
+describe('parseSnippet', () => {
+  it('strips markers into spans and collapses whitespace', () => {
+    expect(parseSnippet('a\n\n\u0002Big\u0003  news\u0002!\u0003 ')).toEqual({
+      snippet: 'a Big news!',
+      highlights: [
+        { start: 2, end: 5 },
+        { start: 10, end: 11 },
+      ],
+    });
+  });
+});

@@ -1,0 +1,450 @@
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { type Insertable, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { NewsintelError, wrapError } from '../core/errors.js';
+import { ANALYSIS_FORMAT, type Analysis, type Span, type VersionTag } from '../core/types.js';
+import { migrate } from './migrate.js';
+import type { Dialect } from './migrations.js';
+import type { AnnotationsTable, Database } from './schema.js';
+import { isEmptyQuery, parseSearchQuery, toFts5, toTsQuery } from './search-query.js';
+
+/** What a list shows about an article, without loading its analysis. */
+export interface ArticleSummary {
+  id: string;
+  headline: string | null;
+  source: string | null;
+  published: string | null;
+  dateline: string | null;
+  version: VersionTag | null;
+  origin: string | null;
+  ingestedAt: string;
+}
+
+/** One search result. `snippet` is plain text; `highlights` mark the matched words inside it. */
+export interface SearchHit {
+  id: string;
+  headline: string | null;
+  published: string | null;
+  source: string | null;
+  dateline: string | null;
+  version: VersionTag | null;
+  snippet: string;
+  highlights: Span[];
+  /** Higher is better; comparable only within one result list. */
+  score: number;
+}
+
+export interface PageOptions {
+  /** 1–1000, default 20. */
+  limit?: number;
+  /** Default 0. */
+  offset?: number;
+}
+
+export interface SaveResult {
+  id: string;
+  status: 'stored' | 'already stored';
+}
+
+/**
+ * The article store: the same repository API over SQLite and PostgreSQL. Every save is one transaction
+ * (article + analysis + annotations + search index), so a failing article never leaves partial rows and
+ * never touches what is already stored.
+ */
+export interface ArticleStore {
+  readonly dialect: Dialect;
+  /** The Kysely handle, for views that query annotations directly. */
+  readonly db: Kysely<Database>;
+  /** Stores one analysed article. Idempotent by article id: saving it again reports `already stored`. */
+  saveArticle(analysis: Analysis, raw: string, origin?: string | null): Promise<SaveResult>;
+  /** The stored analysis object, or null. */
+  getArticle(id: string): Promise<Analysis | null>;
+  /** Newest first (by published date, then ingestion time). */
+  listArticles(options?: PageOptions): Promise<ArticleSummary[]>;
+  /** Ranked full-text search over headline and text; free text, never a syntax error. */
+  search(query: string, options?: PageOptions): Promise<SearchHit[]>;
+  countArticles(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** True for a `postgres://` or `postgresql://` URL; anything else is a SQLite file path. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/**
+ * Opens (creating if needed) the store at `location` and applies pending migrations. A PostgreSQL URL selects
+ * PostgreSQL; anything else is a SQLite file (`:memory:` for a throwaway one).
+ */
+export async function openStore(location: string): Promise<ArticleStore> {
+  let db: Kysely<Database>;
+  let dialect: Dialect;
+  if (isPostgresUrl(location)) {
+    dialect = 'postgres';
+    const pool = new pg.Pool({ connectionString: location, max: 4 });
+    // Idle-client errors (server restart) must not crash the process; the next query reports them.
+    pool.on('error', () => {});
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    dialect = 'sqlite';
+    if (location !== ':memory:') {
+      const dir = path.dirname(path.resolve(location));
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+        throw new NewsintelError('E_STORAGE', `storage: folder ${dir} does not exist (database ${location})`);
+      }
+    }
+    let handle: SqliteDatabase.Database;
+    try {
+      handle = new SqliteDatabase(location);
+      handle.pragma('journal_mode = WAL');
+      handle.pragma('foreign_keys = ON');
+      handle.pragma('busy_timeout = 5000');
+    } catch (e) {
+      throw wrapError(`storage: cannot open ${location}`, e);
+    }
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  }
+  try {
+    await migrate(db, dialect);
+  } catch (e) {
+    await db.destroy().catch(() => {});
+    throw wrapError('storage', e);
+  }
+  return new KyselyArticleStore(db, dialect);
+}
+
+const MARK_START = '\u0002';
+const MARK_END = '\u0003';
+
+function sha256(s: string): string {
+  return 'sha256:' + createHash('sha256').update(s, 'utf8').digest('hex');
+}
+
+function page(options: PageOptions = {}): { limit: number; offset: number } {
+  const limit = options.limit ?? 20;
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    throw new NewsintelError('E_OPTIONS', `storage: limit must be an integer from 1 to 1000, got ${limit}`);
+  }
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new NewsintelError('E_OPTIONS', `storage: offset must be a non-negative integer, got ${offset}`);
+  }
+  return { limit, offset };
+}
+
+/**
+ * Turns engine snippet markers into plain text plus highlight spans (so no HTML ever comes from storage), with
+ * whitespace runs (paragraph breaks) collapsed to one space so a snippet reads as one line.
+ */
+export function parseSnippet(marked: string): { snippet: string; highlights: Span[] } {
+  let snippet = '';
+  const highlights: Span[] = [];
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === MARK_START) open = snippet.length;
+    else if (ch === MARK_END) {
+      if (open >= 0 && snippet.length > open) highlights.push({ start: open, end: snippet.length });
+      open = -1;
+    } else if (/\s/.test(ch)) {
+      if (snippet.length > 0 && !snippet.endsWith(' ')) snippet += ' ';
+    } else snippet += ch;
+  }
+  const trimmed = snippet.trimEnd();
+  return {
+    snippet: trimmed,
+    highlights: highlights
+      .map((h) => ({ start: h.start, end: Math.min(h.end, trimmed.length) }))
+      .filter((h) => h.end > h.start),
+  };
+}
+
+/** One row per annotation, generic across layers; the full item goes in `payload`. */
+export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
+  const id = a.article.id;
+  const rows: Insertable<AnnotationsTable>[] = [];
+  const base = { article_id: id, kb: null, country: null, value: null };
+  a.sentences.forEach((s, i) => {
+    rows.push({
+      ...base,
+      layer: 'sentence',
+      ann_id: `s${i}`,
+      start: s.start,
+      end: s.end,
+      type: null,
+      label: null,
+      payload: JSON.stringify(s),
+    });
+  });
+  a.repairs.forEach((r, i) => {
+    rows.push({
+      ...base,
+      layer: 'repair',
+      ann_id: `r${i}`,
+      start: r.start,
+      end: r.end,
+      type: r.kind,
+      label: r.after,
+      payload: JSON.stringify(r),
+    });
+  });
+  for (const e of a.entities) {
+    const first = e.mentions[0] ?? { start: 0, end: 0 };
+    rows.push({
+      ...base,
+      layer: 'entity',
+      ann_id: e.id,
+      start: first.start,
+      end: first.end,
+      type: e.type,
+      label: e.name,
+      value: e.role,
+      kb: e.kb,
+      country: e.country,
+      payload: JSON.stringify(e),
+    });
+  }
+  for (const q of a.quotes) {
+    rows.push({
+      ...base,
+      layer: 'quote',
+      ann_id: q.id,
+      start: q.start,
+      end: q.end,
+      type: q.kind,
+      label: q.text,
+      value: q.speakerName,
+      kb: q.speaker,
+      payload: JSON.stringify(q),
+    });
+  }
+  for (const t of a.times) {
+    rows.push({
+      ...base,
+      layer: 'time',
+      ann_id: t.id,
+      start: t.start,
+      end: t.end,
+      type: t.type,
+      label: t.text,
+      value: t.value,
+      payload: JSON.stringify(t),
+    });
+  }
+  for (const c of a.claims) {
+    rows.push({
+      ...base,
+      layer: 'claim',
+      ann_id: c.id,
+      start: c.start,
+      end: c.end,
+      type: c.qualifier,
+      label: c.text,
+      value: c.value === null ? null : String(c.value),
+      kb: c.source,
+      payload: JSON.stringify(c),
+    });
+  }
+  for (const v of a.events) {
+    rows.push({
+      ...base,
+      layer: 'event',
+      ann_id: v.id,
+      start: v.trigger.start,
+      end: v.trigger.end,
+      type: v.type,
+      label: v.trigger.text,
+      value: v.date,
+      payload: JSON.stringify(v),
+    });
+  }
+  return rows;
+}
+
+class KyselyArticleStore implements ArticleStore {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+  ) {}
+
+  async saveArticle(analysis: Analysis, raw: string, origin: string | null = null): Promise<SaveResult> {
+    if (analysis?.format !== ANALYSIS_FORMAT || typeof analysis.article?.id !== 'string') {
+      throw new NewsintelError('E_STORAGE', `storage: not a ${ANALYSIS_FORMAT} analysis object`);
+    }
+    const art = analysis.article;
+    const now = new Date().toISOString();
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('articles')
+          .values({
+            id: art.id,
+            source: art.source,
+            url: art.url,
+            published: art.published,
+            headline: art.headline,
+            byline: art.byline,
+            dateline: art.dateline,
+            version_tag: art.version?.tag ?? null,
+            version_number: art.version?.number ?? null,
+            text: art.text,
+            raw,
+            content_hash: sha256(art.text),
+            origin,
+            ingested_at: now,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .executeTakeFirst();
+        if (!inserted.numInsertedOrUpdatedRows) return { id: art.id, status: 'already stored' as const };
+        await trx
+          .insertInto('analyses')
+          .values({
+            article_id: art.id,
+            format: analysis.format,
+            json: JSON.stringify(analysis),
+            created_at: now,
+          })
+          .execute();
+        const rows = annotationRows(analysis);
+        // Stay well under SQLite's bound-parameter limit (12 columns per row).
+        for (let i = 0; i < rows.length; i += 400) {
+          await trx
+            .insertInto('annotations')
+            .values(rows.slice(i, i + 400))
+            .execute();
+        }
+        if (this.dialect === 'sqlite') {
+          await sql`INSERT INTO articles_fts (article_id, headline, text) VALUES (${art.id}, ${art.headline ?? ''}, ${art.text})`.execute(
+            trx,
+          );
+        }
+        return { id: art.id, status: 'stored' as const };
+      });
+    } catch (e) {
+      throw wrapError(`storage: saving ${art.id}`, e);
+    }
+  }
+
+  async getArticle(id: string): Promise<Analysis | null> {
+    const row = await this.guard('reading an article', () =>
+      this.db.selectFrom('analyses').select('json').where('article_id', '=', id).executeTakeFirst(),
+    );
+    return row ? (JSON.parse(row.json) as Analysis) : null;
+  }
+
+  async listArticles(options?: PageOptions): Promise<ArticleSummary[]> {
+    const { limit, offset } = page(options);
+    const rows = await this.guard('listing articles', () =>
+      this.db
+        .selectFrom('articles')
+        .select([
+          'id',
+          'headline',
+          'source',
+          'published',
+          'dateline',
+          'version_tag',
+          'version_number',
+          'origin',
+          'ingested_at',
+        ])
+        .orderBy(sql`published IS NULL`)
+        .orderBy('published', 'desc')
+        .orderBy('ingested_at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      headline: r.headline,
+      source: r.source,
+      published: r.published,
+      dateline: r.dateline,
+      version: r.version_tag === null ? null : { tag: r.version_tag, number: r.version_number },
+      origin: r.origin,
+      ingestedAt: r.ingested_at,
+    }));
+  }
+
+  async search(query: string, options?: PageOptions): Promise<SearchHit[]> {
+    const { limit, offset } = page(options);
+    const parsed = parseSearchQuery(query);
+    if (isEmptyQuery(parsed)) return [];
+    type Row = {
+      id: string;
+      headline: string | null;
+      published: string | null;
+      source: string | null;
+      dateline: string | null;
+      version_tag: string | null;
+      version_number: number | null;
+      snippet: string | null;
+      score: number | string;
+    };
+    const rows = await this.guard('searching', async () => {
+      if (this.dialect === 'sqlite') {
+        // bm25 weights per column (article_id, headline, text): a headline hit counts five times a body hit.
+        const r = await sql<Row>`
+          SELECT a.id, a.headline, a.published, a.source, a.dateline, a.version_tag, a.version_number,
+                 snippet(articles_fts, 2, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet,
+                 -bm25(articles_fts, 0.0, 5.0, 1.0) AS score
+          FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id
+          WHERE articles_fts MATCH ${toFts5(parsed)}
+          ORDER BY bm25(articles_fts, 0.0, 5.0, 1.0), a.id
+          LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
+        return r.rows;
+      }
+      const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+      // Rank and page first, then build headlines only for the page (ts_headline re-parses the whole text).
+      const r = await sql<Row>`
+        SELECT a.id, a.headline, a.published, a.source, a.dateline, a.version_tag, a.version_number,
+               ts_headline('english', a.text, to_tsquery('english', ${toTsQuery(parsed)}), ${options}) AS snippet,
+               hits.score
+        FROM (
+          SELECT id, ts_rank_cd(search_vector, to_tsquery('english', ${toTsQuery(parsed)})) AS score
+          FROM articles
+          WHERE search_vector @@ to_tsquery('english', ${toTsQuery(parsed)})
+          ORDER BY score DESC, id
+          LIMIT ${limit} OFFSET ${offset}
+        ) hits JOIN articles a ON a.id = hits.id
+        ORDER BY hits.score DESC, a.id`.execute(this.db);
+      return r.rows;
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      headline: r.headline,
+      published: r.published,
+      source: r.source,
+      dateline: r.dateline,
+      version: r.version_tag === null ? null : { tag: r.version_tag, number: r.version_number },
+      ...parseSnippet(r.snippet ?? ''),
+      score: Number(r.score),
+    }));
+  }
+
+  async countArticles(): Promise<number> {
+    const row = await this.guard('counting articles', () =>
+      this.db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
+    return Number(row.n);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private async guard<T>(what: string, f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      throw wrapError(`storage: ${what}`, e);
+    }
+  }
+}
