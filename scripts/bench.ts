@@ -66,19 +66,26 @@ async function main(): Promise<void> {
       for (const stage of pipeline.stages) {
         const t0 = process.hrtime.bigint();
         const out = stage.run(doc);
-        stageTime.set(stage.name, (stageTime.get(stage.name) ?? 0) + Number(process.hrtime.bigint() - t0) / 1e9);
+        stageTime.set(
+          stage.name,
+          (stageTime.get(stage.name) ?? 0) + Number(process.hrtime.bigint() - t0) / 1e9,
+        );
         doc = doc.with(out);
       }
     }
   }
   const rssMb = process.resourceUsage().maxRSS / 1024;
 
-  console.log(`newsintel bench: ${files.length} stories, ${fmt(words)} words, ${rounds} rounds (Node ${process.version})`);
+  console.log(
+    `newsintel bench: ${files.length} stories, ${fmt(words)} words, ${rounds} rounds (Node ${process.version})`,
+  );
   console.log('');
   console.log('| measure | seconds/round | articles/s | words/s | ratio to baseline |');
   console.log('|---|---|---|---|---|');
   const row = (name: string, s: number) =>
-    console.log(`| ${name} | ${s.toFixed(4)} | ${fmt(files.length / s)} | ${fmt(words / s)} | ${(s / baseline).toFixed(1)}x |`);
+    console.log(
+      `| ${name} | ${s.toFixed(4)} | ${fmt(files.length / s)} | ${fmt(words / s)} | ${(s / baseline).toFixed(1)}x |`,
+    );
   row('baseline: read + split', baseline);
   row('analyze (full pipeline)', full);
   console.log('');
@@ -87,7 +94,9 @@ async function main(): Promise<void> {
   const total = [...stageTime.values()].reduce((a, b) => a + b, 0);
   for (const [name, t] of stageTime) {
     const s = t / rounds;
-    console.log(`| ${name} | ${s.toFixed(4)} | ${((100 * t) / total).toFixed(1)}% | ${fmt(files.length / s)} |`);
+    console.log(
+      `| ${name} | ${s.toFixed(4)} | ${((100 * t) / total).toFixed(1)}% | ${fmt(files.length / s)} |`,
+    );
   }
   console.log('');
   console.log(`peak RSS: ${fmt(rssMb, 1)} MB`);

@@ -23,7 +23,8 @@ describe.skipIf(!built)('newsintel CLI (built bin)', () => {
   });
 
   it('analyzes stdin to the public format', () => {
-    const text = 'March 3, 2025\n\nSample headline written for the tests\n\nThe ministers met on Monday. They talked.\n\nSource: Test Desk\n';
+    const text =
+      'March 3, 2025\n\nSample headline written for the tests\n\nThe ministers met on Monday. They talked.\n\nSource: Test Desk\n';
     const r = run(['analyze', '-', '--json'], text);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
@@ -69,7 +70,13 @@ describe.skipIf(!built)('newsintel CLI (built bin)', () => {
   it('decodes UTF-16 with a BOM', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsintel-cli-'));
     const f = join(dir, 'u16.txt');
-    writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Officials met in Geneva on Friday.', 'utf16le')]));
+    writeFileSync(
+      f,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('Officials met in Geneva on Friday.', 'utf16le'),
+      ]),
+    );
     const r = run(['analyze', f, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).article.text).toContain('Officials met in Geneva');

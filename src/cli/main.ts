@@ -1,12 +1,20 @@
-import { isNewsintelError, type ErrorCode } from '../core/errors.js';
+import { type ErrorCode, isNewsintelError } from '../core/errors.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { type CliContext, type Command, UsageError } from './context.js';
 
-const commands: Command[] = [analyzeCommand, evaluateCommand, ingestCommand, searchCommand, serveCommand];
+const commands: Command[] = [
+  analyzeCommand,
+  evaluateCommand,
+  ingestCommand,
+  searchCommand,
+  serveCommand,
+  exportCommand,
+];
 
 /** Exit codes are decided here, at the edge: 2 for usage errors, 1 for failures. */
 function exitCodeFor(code: ErrorCode): number {

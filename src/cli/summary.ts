@@ -25,7 +25,8 @@ export function formatSummary(a: Analysis): string {
   for (const w of a.warnings ?? []) lines.push(`warning: ${w}`);
   if (a.repairs.length) {
     lines.push('', 'Repairs:');
-    for (const r of a.repairs.slice(0, 20)) lines.push(`  ${r.kind}: ${JSON.stringify(r.before)} → ${JSON.stringify(r.after)}`);
+    for (const r of a.repairs.slice(0, 20))
+      lines.push(`  ${r.kind}: ${JSON.stringify(r.before)} → ${JSON.stringify(r.after)}`);
     if (a.repairs.length > 20) lines.push(`  … and ${a.repairs.length - 20} more`);
   }
   return `${lines.join('\n')}\n`;

@@ -8,7 +8,15 @@ import { defineStage } from './stage.js';
 const source: DocumentSource = {
   raw: 'HEAD\n\nHello world.',
   body: { start: 6, end: 18 },
-  meta: { source: null, url: null, published: null, headline: null, byline: null, dateline: null, version: null },
+  meta: {
+    source: null,
+    url: null,
+    published: null,
+    headline: null,
+    byline: null,
+    dateline: null,
+    version: null,
+  },
   repairs: [],
   warnings: [],
 };
@@ -66,8 +74,16 @@ describe('createPipeline', () => {
     });
     const p = createPipeline([textStage, rogue]);
     expect(() => p.run(new Document('x', source))).toThrow(/does not declare/);
-    const lazy = defineStage({ name: 'lazy', requires: [], assigns: ['tokens'], options: {}, run: () => ({}) });
-    expect(() => createPipeline([lazy]).run(new Document('x', source))).toThrow(/did not return layer 'tokens'/);
+    const lazy = defineStage({
+      name: 'lazy',
+      requires: [],
+      assigns: ['tokens'],
+      options: {},
+      run: () => ({}),
+    });
+    expect(() => createPipeline([lazy]).run(new Document('x', source))).toThrow(
+      /did not return layer 'tokens'/,
+    );
   });
 
   it('never mutates the input document', () => {

@@ -38,7 +38,11 @@ function applyOverrides(source: DocumentSource, options: AnalyzeOptions): Docume
 }
 
 /** Runs the pipeline over a read source and returns the Document with every layer. */
-export function analyzeDocument(source: DocumentSource, options: AnalyzeOptions = {}, pipeline?: Pipeline): Document {
+export function analyzeDocument(
+  source: DocumentSource,
+  options: AnalyzeOptions = {},
+  pipeline?: Pipeline,
+): Document {
   const src = applyOverrides(source, options);
   const doc = new Document(articleId(src.raw), src);
   return (pipeline ?? getDefaultPipeline()).run(doc);

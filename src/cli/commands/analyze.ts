@@ -4,8 +4,8 @@ import type { Analysis } from '../../core/types.js';
 import { decodeInput } from '../../ingest/decode.js';
 import { readInput } from '../../ingest/read-input.js';
 import { analyzeDocument, toAnalysis } from '../../services/analyze.js';
-import { formatSummary } from '../summary.js';
 import { type CliContext, type Command, parseArgs, UsageError } from '../context.js';
+import { formatSummary } from '../summary.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -31,7 +31,8 @@ export const analyzeCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('analyze takes exactly one file (or - for stdin)');
     const target = positionals[0]!;
     const maxBytes = flags['max-bytes'] ? Number(flags['max-bytes']) : undefined;
-    if (maxBytes !== undefined && !(maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number');
+    if (maxBytes !== undefined && !(maxBytes > 0))
+      throw new UsageError('--max-bytes must be a positive number');
     let buf: Buffer;
     try {
       buf = target === '-' ? await readAll(ctx.stdin) : await readFile(target);
@@ -58,7 +59,8 @@ export const analyzeCommand: Command = {
     } else {
       ctx.stdout.write(analyses.map((a) => formatSummary(a)).join('\n\n'));
     }
-    for (const e of errors) ctx.stderr.write(`warning: ${target}${e.record ? ` record ${e.record}` : ''}: ${e.message}\n`);
+    for (const e of errors)
+      ctx.stderr.write(`warning: ${target}${e.record ? ` record ${e.record}` : ''}: ${e.message}\n`);
     return 0;
   },
 };

@@ -11,7 +11,11 @@ export function listEvaluators(): readonly Evaluator[] {
 }
 
 /** Runs the named benchmark; an unknown format is a usage error that lists the known ones. */
-export async function evaluate(format: string, path: string, options?: { limit?: number }): Promise<EvaluationResult> {
+export async function evaluate(
+  format: string,
+  path: string,
+  options?: { limit?: number },
+): Promise<EvaluationResult> {
   const ev = evaluators.find((e) => e.name === format);
   if (!ev) {
     const known = evaluators.map((e) => e.name).join(', ') || '(none yet)';

@@ -227,7 +227,7 @@ function locPrepped(ix: DocIndex, k: number, lo: number): boolean {
   return p >= lo && LOC_PREP.has(ix.low[p]!);
 }
 
-function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window: number): NewsEvent[] & RuledEvent[] {
+function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window: number): RuledEvent[] {
   const lo = ix.sentStart[s]!;
   const hi = ix.sentEnd[s]!;
   const triggers: Trigger[] = [];
@@ -311,7 +311,7 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
       const span = ix.text.slice(ix.tokens[t.start]!.start, ix.tokens[Math.min(hi, t.consumedEnd + 1) - 1]!.end);
       if (MULTI.test(span) || t.actors.length + t.targets.length >= 3) t.mode = 'multilateral';
     }
-    const { time, date } = timeFor(ix, t, subj.start, hi, modality);
+    const { time, date } = timeFor(ix, t, lo, hi, modality);
     const first = ix.tokens[t.start]!;
     const last = ix.tokens[t.end - 1]!;
     out.push({
