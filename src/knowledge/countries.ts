@@ -6,7 +6,17 @@ import { GENERATED_COUNTRIES } from './data/countries.js';
  */
 const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   USA: ['U.S.', 'US', 'U.S.A.', 'USA', 'America', 'United States of America', 'Washington D.C.'],
-  GBR: ['Britain', 'Great Britain', 'UK', 'U.K.', 'Britian', 'England', 'Scotland', 'Wales', 'Northern Ireland'],
+  GBR: [
+    'Britain',
+    'Great Britain',
+    'UK',
+    'U.K.',
+    'Britian',
+    'England',
+    'Scotland',
+    'Wales',
+    'Northern Ireland',
+  ],
   PRK: [
     'N. Korea',
     'N.K.',
@@ -108,7 +118,17 @@ const EXTRA_CAPITALS: Readonly<Record<string, readonly string[]>> = {
 const AMBIGUOUS_DEMONYMS = new Set(['Korean', 'Koreans', 'Congolese', 'Guinean', 'Dominican', 'Samoan']);
 
 /** Names that are also ordinary English words or first names: matched only in a country sense elsewhere. */
-const UNSAFE_NAMES = new Set(['Chad', 'Jordan', 'Georgia', 'Turkey', 'Niger', 'Guinea', 'Man', 'Jersey', 'Nice']);
+const UNSAFE_NAMES = new Set([
+  'Chad',
+  'Jordan',
+  'Georgia',
+  'Turkey',
+  'Niger',
+  'Guinea',
+  'Man',
+  'Jersey',
+  'Nice',
+]);
 
 export interface Country {
   iso3: string;

@@ -12,7 +12,11 @@ import {
 
 function found(sentence: string) {
   const toks = sentence.split(' ');
-  return matchGazetteer(toks).map((m) => ({ text: toks.slice(m.start, m.end).join(' '), kb: m.kb, kind: m.kind }));
+  return matchGazetteer(toks).map((m) => ({
+    text: toks.slice(m.start, m.end).join(' '),
+    kb: m.kb,
+    kind: m.kind,
+  }));
 }
 
 describe('countries', () => {
@@ -20,7 +24,9 @@ describe('countries', () => {
     expect(COUNTRIES.length).toBeGreaterThan(240);
     const prk = countryByIso3('PRK')!;
     expect(prk.name).toBe('North Korea');
-    expect(prk.names).toEqual(expect.arrayContaining(['DPRK', 'N. Korea', "Democratic People's Republic of Korea"]));
+    expect(prk.names).toEqual(
+      expect.arrayContaining(['DPRK', 'N. Korea', "Democratic People's Republic of Korea"]),
+    );
     expect(prk.demonyms).toEqual(expect.arrayContaining(['North Korean', 'North Koreans']));
     expect(prk.capitals).toContain('Pyongyang');
     expect(countryByIso3('USA')!.names).toEqual(expect.arrayContaining(['U.S.', 'US', 'America']));
@@ -30,7 +36,9 @@ describe('countries', () => {
 
 describe('matchGazetteer', () => {
   it('finds countries, short forms, capitals, demonyms and bodies with kb ids', () => {
-    const m = found("S. Korea ’s ROK and the U.S. met in Pyongyang with Japanese and Ukrainian officials at the White House");
+    const m = found(
+      'S. Korea ’s ROK and the U.S. met in Pyongyang with Japanese and Ukrainian officials at the White House',
+    );
     expect(m).toEqual(
       expect.arrayContaining([
         { text: 'S. Korea', kb: 'country:KOR', kind: 'country' },
@@ -73,7 +81,9 @@ describe('matchGazetteer', () => {
 
 describe('titles', () => {
   it('finds title runs ending in a head word', () => {
-    const toks = 'National Security Communications Advisor John Kirby and the vice foreign minister'.split(' ');
+    const toks = 'National Security Communications Advisor John Kirby and the vice foreign minister'.split(
+      ' ',
+    );
     expect(findTitles(toks)).toEqual([
       { start: 0, end: 4 },
       { start: 8, end: 11 },

@@ -71,11 +71,13 @@ function buildPhrases(): Phrase[] {
   for (const c of ordered) {
     const ce = entry(`country:${c.iso3}`, 'country', c.name, 'GPE', c.iso3);
     for (const n of c.names) add(n, ce);
-    for (const d of c.demonyms) add(d, entry(`norp:${c.iso3}`, 'demonym', c.demonyms[0] ?? d, 'NORP', c.iso3));
+    for (const d of c.demonyms)
+      add(d, entry(`norp:${c.iso3}`, 'demonym', c.demonyms[0] ?? d, 'NORP', c.iso3));
     for (const cap of c.capitals) {
       add(cap, entry(`city:${c.iso3}:${slug(cap)}`, 'capital', cap, 'GPE', c.iso3));
     }
-    for (const city of c.cities) add(city, entry(`city:${c.iso3}:${slug(city)}`, 'city', city, 'GPE', c.iso3));
+    for (const city of c.cities)
+      add(city, entry(`city:${c.iso3}:${slug(city)}`, 'city', city, 'GPE', c.iso3));
   }
   for (const [id, name, ...aliases] of INTERNATIONAL_ORGS) {
     const e = entry(`org:${id}`, 'org', name!, 'ORG', null);
@@ -99,7 +101,12 @@ function buildPhrases(): Phrase[] {
     const e = entry(`gov:${id}`, 'gov', name!, 'ORG', null, { contextual: true, needsCountry: true });
     for (const a of aliases) add(a, e, true);
   }
-  const simple = (list: readonly (readonly string[])[], kind: GazetteerKind, type: string, prefix: string) => {
+  const simple = (
+    list: readonly (readonly string[])[],
+    kind: GazetteerKind,
+    type: string,
+    prefix: string,
+  ) => {
     for (const [id, name, iso, ...aliases] of list) {
       const e = entry(`${prefix}:${id}`, kind, name!, type, iso || null);
       for (const a of [name!, ...aliases]) add(a, e);
@@ -133,9 +140,9 @@ function getIndex(): Index {
     seen.add(sig);
     if (!entries.has(p.entry.kb)) entries.set(p.entry.kb, p.entry);
     const k = p.tokens[0]!.toLowerCase();
-    let list = byFirst.get(k);
-    if (!list) byFirst.set(k, (list = []));
-    list.push(p);
+    const list = byFirst.get(k);
+    if (list) list.push(p);
+    else byFirst.set(k, [p]);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   index = { byFirst, entries };
@@ -184,7 +191,13 @@ export function matchGazetteer(tokens: readonly string[]): GazetteerMatch[] {
       }
     }
     if (best) {
-      out.push({ start: i, end: i + best.tokens.length, kb: best.entry.kb, kind: best.entry.kind, entry: best.entry });
+      out.push({
+        start: i,
+        end: i + best.tokens.length,
+        kb: best.entry.kb,
+        kind: best.entry.kind,
+        entry: best.entry,
+      });
       i += best.tokens.length;
     } else i++;
   }

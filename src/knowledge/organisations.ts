@@ -19,7 +19,13 @@ export const INTERNATIONAL_ORGS: readonly (readonly string[])[] = [
   ['unhcr', 'UNHCR', 'UN High Commissioner for Refugees', 'UN refugee agency', 'U.N. refugee agency'],
   ['unicef', 'UNICEF', "United Nations Children's Fund"],
   ['unesco', 'UNESCO'],
-  ['unscom', 'UNSCOM', 'United Nations Special Commission', 'UN Special Commission', 'U.N. Special Commission'],
+  [
+    'unscom',
+    'UNSCOM',
+    'United Nations Special Commission',
+    'UN Special Commission',
+    'U.N. Special Commission',
+  ],
   ['unmovic', 'UNMOVIC'],
   ['unrwa', 'UNRWA'],
   ['wfp', 'World Food Programme', 'World Food Program', 'WFP'],
@@ -150,7 +156,14 @@ export const NEWS_AGENCIES: readonly (readonly string[])[] = [
 export const GOVERNMENT_BODIES: readonly (readonly string[])[] = [
   ['white-house', 'USA', 'White House'],
   ['pentagon', 'USA', 'Pentagon'],
-  ['state-department', 'USA', 'State Department', 'Department of State', 'U.S. State Department', 'US State Department'],
+  [
+    'state-department',
+    'USA',
+    'State Department',
+    'Department of State',
+    'U.S. State Department',
+    'US State Department',
+  ],
   ['defense-department', 'USA', 'Defense Department', 'Department of Defense', 'U.S. Defense Department'],
   ['treasury', 'USA', 'Treasury Department', 'U.S. Treasury', 'Treasury'],
   ['justice-department', 'USA', 'Justice Department', 'Department of Justice'],
@@ -196,7 +209,13 @@ export const GOVERNMENT_BODIES: readonly (readonly string[])[] = [
  * country. Matched case-insensitively.
  */
 export const CONTEXTUAL_BODIES: readonly (readonly string[])[] = [
-  ['foreign-ministry', 'Foreign Ministry', 'foreign ministry', 'ministry of foreign affairs', 'foreign affairs ministry'],
+  [
+    'foreign-ministry',
+    'Foreign Ministry',
+    'foreign ministry',
+    'ministry of foreign affairs',
+    'foreign affairs ministry',
+  ],
   [
     'defense-ministry',
     'Defense Ministry',

@@ -303,7 +303,9 @@ export function isTemporalTitleWord(token: string): boolean {
 /** True for courtesy titles with no role ("Mr.", "Ms."). */
 export function isHonorific(token: string): boolean {
   const k = key(token);
-  return k === 'mr.' || k === 'mr' || k === 'mrs.' || k === 'mrs' || k === 'ms.' || k === 'ms' || k === 'miss';
+  return (
+    k === 'mr.' || k === 'mr' || k === 'mrs.' || k === 'mrs' || k === 'ms.' || k === 'ms' || k === 'miss'
+  );
 }
 
 /** Gender a title implies ("Mr." → m, "spokeswoman" → f), else null. */

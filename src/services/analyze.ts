@@ -3,6 +3,8 @@ import { Document, type DocumentSource } from '../core/document.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { ANALYSIS_FORMAT, type Analysis } from '../core/types.js';
 import { readWireText } from '../ingest/wire-text.js';
+import { entitiesStage } from '../stages/entities/index.js';
+import { quotesStage } from '../stages/quotes/index.js';
 import { repairStage } from '../stages/repair/index.js';
 import { sentencesStage } from '../stages/sentences/index.js';
 
@@ -19,7 +21,7 @@ let defaultPipeline: Pipeline | undefined;
 
 /** The standard pipeline, built and order-checked once per process. */
 export function getDefaultPipeline(): Pipeline {
-  defaultPipeline ??= createPipeline([repairStage(), sentencesStage()]);
+  defaultPipeline ??= createPipeline([repairStage(), sentencesStage(), entitiesStage(), quotesStage()]);
   return defaultPipeline;
 }
 

@@ -1,10 +1,11 @@
 import { NewsintelError } from '../../core/errors.js';
+import { polnear } from './polnear.js';
 import type { EvaluationResult, Evaluator } from './types.js';
 
 export type { EvaluationResult, Evaluator } from './types.js';
 
 /** Every benchmark format. Later issues add one module each under this folder and one line here. */
-const evaluators: Evaluator[] = [];
+const evaluators: Evaluator[] = [polnear];
 
 export function listEvaluators(): readonly Evaluator[] {
   return evaluators;

@@ -119,8 +119,17 @@ export function scoreTimexes(gold: readonly GoldTimex[], system: readonly TimeRe
     counts.relaxed++;
     if (s.start === g.start && s.end === g.end) counts.strict++;
     if (s.type === g.type) counts.typeCorrect++;
-    if ((s.value ?? '') === (g.value ?? '')) counts.valueCorrect++;
+    if ((s.value ?? '') === normaliseValue(g.value)) counts.valueCorrect++;
   }
+}
+
+/**
+ * Gold values in TimeBank write ISO weeks without padding (`2000-W7`); ISO 8601 and our output pad them
+ * (`2000-W07`). Both name the same week, so gold is padded before comparing.
+ */
+export function normaliseValue(v: string | null): string {
+  if (!v) return '';
+  return v.replace(/-W(\d)(?!\d)/, '-W0$1');
 }
 
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));

@@ -170,7 +170,13 @@ export function clusterPersons(mentions: Mention[]): void {
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
-const PERSON_PRONOUNS: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', him: 'm', his: 'm', she: 'f', her: 'f' };
+const PERSON_PRONOUNS: Readonly<Record<string, 'm' | 'f'>> = {
+  he: 'm',
+  him: 'm',
+  his: 'm',
+  she: 'f',
+  her: 'f',
+};
 const NOMINAL_HEADS = new Set([
   'official',
   'minister',
@@ -226,7 +232,14 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
   const genders = new Map<string, 'm' | 'f'>();
   for (const list of persons) for (const m of list) if (m.key && m.gender) genders.set(m.key, m.gender);
 
-  const pick = (pool: Mention[][], si: number, before: number, inQuote: boolean, window: number, ok: (m: Mention) => boolean) => {
+  const pick = (
+    pool: Mention[][],
+    si: number,
+    before: number,
+    inQuote: boolean,
+    window: number,
+    ok: (m: Mention) => boolean,
+  ) => {
     let best: Mention | null = null;
     let bestScore = -Infinity;
     for (let k = Math.max(0, si - window); k <= si; k++) {
@@ -271,7 +284,10 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
         out.push(m);
         continue;
       }
-      if (w === 'it' && speakerNext(toks, i)) {
+      const reported =
+        REPORTING_VERBS.has(toks[i - 1] ?? '') ||
+        (toks[i - 1] === 'that' && REPORTING_VERBS.has(toks[i - 2] ?? ''));
+      if (w === 'it' && (speakerNext(toks, i) || reported)) {
         const ante = pick(bodies, si, u.start, inQuote, 3, () => true);
         if (!ante?.kb) continue;
         const m = pronounMention(u, i, ante, ante.type, toks, inQuote);
@@ -289,8 +305,14 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
           if (country && c && c !== country) return false;
           if (NOMINAL_HEADS.has(head) && head !== 'official' && head !== 'diplomat') {
             const role = (persons.flat().find((x) => x.key === m.key && x.role)?.role ?? '').toLowerCase();
-            const needed = toks.slice(i + 1, nom.head + 1).map((t) => t.toLowerCase()).filter((t) => isTitleWord(t) && !LOOSE_MODIFIERS.has(t));
-            return role.includes(head) && needed.every((t) => role.includes(t.replace('defence', 'defense')) || role.includes(t));
+            const needed = toks
+              .slice(i + 1, nom.head + 1)
+              .map((t) => t.toLowerCase())
+              .filter((t) => isTitleWord(t) && !LOOSE_MODIFIERS.has(t));
+            return (
+              role.includes(head) &&
+              needed.every((t) => role.includes(t.replace('defence', 'defense')) || role.includes(t))
+            );
           }
           return true;
         };
@@ -329,7 +351,14 @@ function speakerNext(toks: string[], i: number): boolean {
   return REPORTING_VERBS.has(n) || ((n === 'also' || n === 'has' || n === 'had') && REPORTING_VERBS.has(n2));
 }
 
-function pronounMention(u: Unit, i: number, ante: Mention, type: string, toks: string[], inQuote: boolean): Mention {
+function pronounMention(
+  u: Unit,
+  i: number,
+  ante: Mention,
+  type: string,
+  toks: string[],
+  inQuote: boolean,
+): Mention {
   return {
     ...ante,
     type,
@@ -352,7 +381,26 @@ function pronounMention(u: Unit, i: number, ante: Mention, type: string, toks: s
 
 const LOOSE_MODIFIERS = new Set(['top', 'senior', 'former', 'then', 'acting', 'new', 'chief', 'first']);
 
-const NOMINAL_FOLLOW = new Set(['who', 'has', 'had', 'have', 'was', 'is', 'also', 'did', 'does', 'would', 'will', 'could', 'later', 'then', 'added', 'in', 'at', 'on']);
+const NOMINAL_FOLLOW = new Set([
+  'who',
+  'has',
+  'had',
+  'have',
+  'was',
+  'is',
+  'also',
+  'did',
+  'does',
+  'would',
+  'will',
+  'could',
+  'later',
+  'then',
+  'added',
+  'in',
+  'at',
+  'on',
+]);
 
 /** "the [modifiers] head" naming one person, not followed by a name ("the foreign minister said"). */
 function nominalAt(toks: string[], i: number): { head: number } | null {
@@ -362,10 +410,12 @@ function nominalAt(toks: string[], i: number): { head: number } | null {
     if (NOMINAL_HEADS.has(lw) || /^\d+-year-old$/.test(lw)) {
       const next = toks[h + 1];
       if (next && (isNameWord(next) || /^(?:of|for)$/.test(next) || normToken(next) === "'s")) return null;
-      if (next && /^\p{Ll}/u.test(next) && !NOMINAL_FOLLOW.has(next) && !REPORTING_VERBS.has(next)) return null;
+      if (next && /^\p{Ll}/u.test(next) && !NOMINAL_FOLLOW.has(next) && !REPORTING_VERBS.has(next))
+        return null;
       return { head: h };
     }
-    if (/^[,.;:“”"()]$/.test(t) || normToken(t) === "'s" || /^(?:and|or|two|three|both|other|said)$/.test(lw)) return null;
+    if (/^[,.;:“”"()]$/.test(t) || normToken(t) === "'s" || /^(?:and|or|two|three|both|other|said)$/.test(lw))
+      return null;
   }
   return null;
 }

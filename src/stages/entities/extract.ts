@@ -25,10 +25,37 @@ export interface SentenceAnalysis {
 }
 
 const COUNTRYISH = new Set(['country', 'capital', 'city', 'demonym']);
-const LAW_HEADS = new Set(['Convention', 'Treaty', 'Charter', 'Protocol', 'Accord', 'Accords', 'Act', 'Agreement']);
+const LAW_HEADS = new Set([
+  'Convention',
+  'Treaty',
+  'Charter',
+  'Protocol',
+  'Accord',
+  'Accords',
+  'Act',
+  'Agreement',
+]);
 const EVENT_HEADS = new Set(['War', 'Olympics', 'Games', 'Cup', 'Revolution', 'Uprising', 'Intifada']);
 /** Last words that make a name a publication or company, not a person ("Sankei Shimbun"). */
-const ORG_HEADS = new Set(['Shimbun', 'Ilbo', 'Times', 'Post', 'Daily', 'News', 'Press', 'Herald', 'Journal', 'Agency', 'Television', 'TV', 'Radio', 'Inc.', 'Corp.', 'Ltd.', 'Group']);
+const ORG_HEADS = new Set([
+  'Shimbun',
+  'Ilbo',
+  'Times',
+  'Post',
+  'Daily',
+  'News',
+  'Press',
+  'Herald',
+  'Journal',
+  'Agency',
+  'Television',
+  'TV',
+  'Radio',
+  'Inc.',
+  'Corp.',
+  'Ltd.',
+  'Group',
+]);
 const NOT_NAME_END = new Set(['said', 'says', 'told', 'added', 'noted', "'s", 'and', 'of', 'the']);
 
 /** True for a word that can be part of a proper name. */
@@ -79,7 +106,12 @@ function mkMention(
 function countryBefore(toks: string[], gaz: GazetteerMatch[], at: number, adjectives: number): string | null {
   let q = at - 1;
   let skipped = 0;
-  while (q >= 0 && skipped < adjectives && /^\p{Ll}[\p{Ll}-]*$/u.test(toks[q]!) && !/^(?:the|a|an|and|of|its|their|his|her)$/.test(toks[q]!)) {
+  while (
+    q >= 0 &&
+    skipped < adjectives &&
+    /^\p{Ll}[\p{Ll}-]*$/u.test(toks[q]!) &&
+    !/^(?:the|a|an|and|of|its|their|his|her)$/.test(toks[q]!)
+  ) {
     q--;
     skipped++;
   }
@@ -148,7 +180,9 @@ function personContext(
     let p = e + 1;
     if (/^(?:the|a|an)$/i.test(toks[p] ?? '')) p++;
     let country: string | null = null;
-    const g = gaz.find((m) => m.start === p && (COUNTRYISH.has(m.kind) || m.kind === 'gov' || m.kind === 'org'));
+    const g = gaz.find(
+      (m) => m.start === p && (COUNTRYISH.has(m.kind) || m.kind === 'gov' || m.kind === 'org'),
+    );
     if (g) {
       country = g.entry.country;
       p = g.end;
@@ -227,7 +261,8 @@ export function sentenceMentions(
     spans = [...laws, ...spans.filter((x) => !laws.some((l) => x.start < l.end && l.start < x.end))];
   }
   const drop = new Set<GazetteerMatch>();
-  const covered = (k: number) => gaz.some((g) => g.start <= k && k < g.end) || titles.some((t) => t.start <= k && k < t.end);
+  const covered = (k: number) =>
+    gaz.some((g) => g.start <= k && k < g.end) || titles.some((t) => t.start <= k && k < t.end);
   const ner: { s: number; e: number; type: string; country: string | null }[] = [];
   for (const span of spans) {
     let s = Math.max(0, span.start);
@@ -245,7 +280,11 @@ export function sentenceMentions(
         titled = true;
         continue;
       }
-      if (isHonorific(toks[s]!) || isTemporalTitleWord(toks[s]!) || (type === 'PER' && isTitleWord(toks[s]!))) {
+      if (
+        isHonorific(toks[s]!) ||
+        isTemporalTitleWord(toks[s]!) ||
+        (type === 'PER' && isTitleWord(toks[s]!))
+      ) {
         titled ||= isHonorific(toks[s]!) || isTitleWord(toks[s]!);
         s++;
         continue;
@@ -255,14 +294,23 @@ export function sentenceMentions(
         continue;
       }
       const g = gaz.find((m) => m.start === s && COUNTRYISH.has(m.kind));
-      if (g && g.end < e && (type === 'PER' || lower(toks[g.end]) === "'s" || titles.some((t) => t.start === g.end))) {
+      if (
+        g &&
+        g.end < e &&
+        (type === 'PER' || lower(toks[g.end]) === "'s" || titles.some((t) => t.start === g.end))
+      ) {
         s = g.end;
         if (lower(toks[s]) === "'s") s++;
         continue;
       }
       break;
     }
-    while (e > s && (NOT_NAME_END.has(lower(toks[e - 1])) || REPORTING_VERBS.has(lower(toks[e - 1])))) e--;
+    while (e > s && (NOT_NAME_END.has(normToken(toks[e - 1]!)) || REPORTING_VERBS.has(toks[e - 1]!))) e--;
+    if (type === 'PER' || (type === 'UNK' && titled)) {
+      // "Foreign Minister Jane Doe of Chile": the name ends at the first lower-case word.
+      const cut = toks.slice(s, e).findIndex((t) => !isNameWord(t));
+      if (cut > 0) e = s + cut;
+    }
     if (type === 'PER' || type === 'UNK') {
       while (e > s && (!isNameWord(toks[e - 1]!) || CAPITALISED_STOPWORDS.has(toks[e - 1]!))) e--;
       if (e > s && ORG_HEADS.has(toks[e - 1]!) && e - s >= 2) type = 'ORG';
@@ -271,7 +319,8 @@ export function sentenceMentions(
     if (titled && (type === 'UNK' || type === 'MISC' || type === 'PER' || type === 'ORG')) {
       if (e - s <= 4 && toks.slice(s, e).every(isNameWord)) type = 'PER';
     }
-    if (type === 'PER' && !toks.slice(s, e).some((t) => isNameWord(t) && !CAPITALISED_STOPWORDS.has(t))) continue;
+    if (type === 'PER' && !toks.slice(s, e).some((t) => isNameWord(t) && !CAPITALISED_STOPWORDS.has(t)))
+      continue;
     // Against the gazetteer.
     const inside = gaz.find((g) => g.start <= s && e <= g.end);
     if (inside) continue;
@@ -325,9 +374,12 @@ export function sentenceMentions(
     );
   }
   for (const n of ner) {
-    const type =
-      n.type === 'PER' ? 'PERSON' : n.type;
-    const m = mkMention(units, n.s, n.e, { type, country: n.country, rule: doc.tagger ? 'ner' : 'ner:fallback' });
+    const type = n.type === 'PER' ? 'PERSON' : n.type;
+    const m = mkMention(units, n.s, n.e, {
+      type,
+      country: n.country,
+      rule: doc.tagger ? 'ner' : 'ner:fallback',
+    });
     if (type === 'PERSON' || type === 'UNK') {
       const ctx = personContext(toks, base.gaz, titles, n.s, n.e);
       m.role = ctx.role;

@@ -32,7 +32,24 @@ export const CAPITALISED_STOPWORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'the', 'on', 'for']);
+const CONNECTORS = new Set([
+  'of',
+  'de',
+  'del',
+  'la',
+  'le',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'bin',
+  'ibn',
+  'al',
+  'the',
+  'on',
+  'for',
+]);
 
 const ORG_WORDS = new Set(
   (
@@ -63,7 +80,11 @@ function isCapitalised(t: string): boolean {
 }
 
 function isNameLike(t: string): boolean {
-  return isCapitalised(t) || /^(?:al|el|bin|ibn|abu|van|von|de|di|da|du|le|la)-\p{Lu}/u.test(t) || /^\p{Lu}\.$/u.test(t);
+  return (
+    isCapitalised(t) ||
+    /^(?:al|el|bin|ibn|abu|van|von|de|di|da|du|le|la)-\p{Lu}/u.test(t) ||
+    /^\p{Lu}\.$/u.test(t)
+  );
 }
 
 /**
@@ -73,6 +94,9 @@ function isNameLike(t: string): boolean {
  */
 export function fallbackTagger(tokens: string[]): NerSpan[] {
   const out: NerSpan[] = [];
+  // An ALL-CAPS headline gives no capitalisation cue: leave it to the gazetteer.
+  const words = tokens.filter((t) => /\p{L}{2,}/u.test(t));
+  if (words.length >= 3 && words.filter((t) => !/\p{Ll}/u.test(t)).length / words.length > 0.6) return out;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -85,7 +109,8 @@ export function fallbackTagger(tokens: string[]): NerSpan[] {
       const n = tokens[j]!;
       if (isNameLike(n) && !CAPITALISED_STOPWORDS.has(n)) j++;
       else if (CONNECTORS.has(n) && j + 1 < tokens.length && isNameLike(tokens[j + 1]!)) j += 2;
-      else if (CONNECTORS.has(n) && CONNECTORS.has(tokens[j + 1] ?? '') && isNameLike(tokens[j + 2] ?? '')) j += 3;
+      else if (CONNECTORS.has(n) && CONNECTORS.has(tokens[j + 1] ?? '') && isNameLike(tokens[j + 2] ?? ''))
+        j += 3;
       else break;
     }
     const words = tokens.slice(i, j);

@@ -12,7 +12,13 @@ import {
   phraseTokens,
 } from '../../knowledge/index.js';
 import { clusterPersons, resolveReferences } from './coref.js';
-import { type DocContext, gazetteerPass, isNameWord, type SentenceAnalysis, sentenceMentions } from './extract.js';
+import {
+  type DocContext,
+  gazetteerPass,
+  isNameWord,
+  type SentenceAnalysis,
+  sentenceMentions,
+} from './extract.js';
 import { CAPITALISED_STOPWORDS, fallbackTagger, type NerTagger } from './fallback-tagger.js';
 import type { Mention, MentionKind } from './mention.js';
 import { loadDefaultTagger } from './tagger/index.js';
@@ -132,7 +138,13 @@ function koreaMentions(sents: SentenceAnalysis[]): void {
   }
 }
 
-function koreaMention(units: SentenceAnalysis['units'], s: number, e: number, iso: string, rule: string): Mention {
+function koreaMention(
+  units: SentenceAnalysis['units'],
+  s: number,
+  e: number,
+  iso: string,
+  rule: string,
+): Mention {
   const entry = kbEntry(`country:${iso}`);
   return {
     sentence: units[s]!.sentence,
@@ -165,7 +177,8 @@ function bareWords(sents: SentenceAnalysis[]): void {
     for (const m of sent.mentions) for (let k = m.s; k < m.e; k++) covered[k] = 1;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k]!;
-      if (covered[k] || !isNameWord(t) || CAPITALISED_STOPWORDS.has(t) || isTitleWord(t) || t.length < 2) continue;
+      if (covered[k] || !isNameWord(t) || CAPITALISED_STOPWORDS.has(t) || isTitleWord(t) || t.length < 2)
+        continue;
       if (/^\p{Lu}+$/u.test(t) && t.length <= 4) continue;
       sent.mentions.push({
         sentence: units[k]!.sentence,
@@ -225,7 +238,11 @@ export function extractEntities(
   const sents = bases.map((b) => sentenceMentions(b, ctx));
   const korea = sents.some((s) =>
     s.gaz.some(
-      (g) => g.entry.country === 'PRK' || g.entry.country === 'KOR' || g.kb === 'loc:korea' || g.kb === 'loc:korean-peninsula',
+      (g) =>
+        g.entry.country === 'PRK' ||
+        g.entry.country === 'KOR' ||
+        g.kb === 'loc:korea' ||
+        g.kb === 'loc:korean-peninsula',
     ),
   );
   if (korea) koreaMentions(sents);
@@ -267,7 +284,10 @@ export function extractEntities(
     let role: string | null = null;
     if (first.type === 'PERSON') {
       const fullest = (names.length > 0 ? names : list).reduce((a, b) =>
-        b.words.length > a.words.length || (b.words.length === a.words.length && b.end - b.start > a.end - a.start) ? b : a,
+        b.words.length > a.words.length ||
+        (b.words.length === a.words.length && b.end - b.start > a.end - a.start)
+          ? b
+          : a,
       );
       name = text.slice(fullest.start, fullest.end).replace(/[’']s$/, '');
       const known = lookupPerson(name);
@@ -276,9 +296,7 @@ export function extractEntities(
       role = list.find((m) => m.role)?.role ?? null;
     } else {
       const withEntry = list.find((m) => m.entry);
-      name = withEntry
-        ? displayName(withEntry)
-        : text.slice(first.start, first.end).replace(/[’']s$/, '');
+      name = withEntry ? displayName(withEntry) : text.slice(first.start, first.end).replace(/[’']s$/, '');
       if (!withEntry) {
         const longest = list.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
         name = text.slice(longest.start, longest.end);
@@ -322,7 +340,13 @@ export function entitiesStage(options: EntitiesOptions = {}): Stage<EntitiesOpti
     assigns: ['entities'],
     options,
     run(doc) {
-      const entities = extractEntities(doc.text, doc.get('sentences'), doc.get('tokens'), doc.source.meta, options);
+      const entities = extractEntities(
+        doc.text,
+        doc.get('sentences'),
+        doc.get('tokens'),
+        doc.source.meta,
+        options,
+      );
       return { entities };
     },
   });

@@ -4,7 +4,8 @@ import { buildUnits } from './units.js';
 
 function tokens(text: string, re: RegExp): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], sentence: 0 });
+  for (const m of text.matchAll(re))
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], sentence: 0 });
   return out;
 }
 
@@ -14,7 +15,20 @@ describe('buildUnits', () => {
 
   it('joins initialisms, hyphenated words and elided particles split by a fine tokeniser', () => {
     const units = buildUnits(text, tokens(text, /\w+|[^\s\w]/g), sentences)[0]!.map((u) => u.text);
-    expect(units).toEqual(['U.S.', 'envoy', 'Shin', 'Won-sik', 'met', 'Korea', '’s', 'Kim', 'in', 'Quai', 'd’Orsay', '.']);
+    expect(units).toEqual([
+      'U.S.',
+      'envoy',
+      'Shin',
+      'Won-sik',
+      'met',
+      'Korea',
+      '’s',
+      'Kim',
+      'in',
+      'Quai',
+      'd’Orsay',
+      '.',
+    ]);
   });
 
   it('splits a possessive off a whole-word token and keeps offsets exact', () => {
@@ -31,6 +45,8 @@ describe('buildUnits', () => {
       { start: 0, end: 8 },
       { start: 8, end: t.length },
     ]);
-    expect(units.flat().every((u) => toks.some((k) => k.start === u.start && k.sentence === u.sentence))).toBe(true);
+    expect(
+      units.flat().every((u) => toks.some((k) => k.start === u.start && k.sentence === u.sentence)),
+    ).toBe(true);
   });
 });

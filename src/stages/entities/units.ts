@@ -98,7 +98,8 @@ export function buildUnits(text: string, tokens: readonly Token[], sentences: re
     }
     // Possessive "’" + "s" as separate tokens → one unit.
     const cur = text.slice(start, end);
-    const bucket = out[sent] ?? (out[sent] = []);
+    if (!out[sent]) out[sent] = [];
+    const bucket = out[sent]!;
     if ((cur === '’' || cur === "'") && tokens[j] && tokens[j]!.start === end && tokens[j]!.text === 's') {
       end = tokens[j]!.end;
       j++;

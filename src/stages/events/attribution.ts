@@ -30,6 +30,11 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** True when token `i` is a lower-case reporting verb (so "United States" is not "states"). */
+export function isReportingVerb(ix: DocIndex, i: number): boolean {
+  return REPORTING_VERBS.has(ix.low[i]!) && ix.tokens[i]!.text === ix.low[i] && ix.entityAt[i] === -1;
+}
+
 /** Auxiliaries and adverbs allowed between a subject and its reporting verb ("has also said"). */
 const AUX: ReadonlySet<string> = new Set(
   (
@@ -55,7 +60,7 @@ const CLOSE_QUOTES = /^["”’'»)\]]$/;
 export function isNpToken(ix: DocIndex, i: number): boolean {
   const t = ix.tokens[i]!.text;
   const l = ix.low[i]!;
-  if (CLAUSE_WORDS.has(l) || REPORTING_VERBS.has(l)) return false;
+  if (CLAUSE_WORDS.has(l) || isReportingVerb(ix, i)) return false;
   if (l === "'s" || l === "'" || l === '-' || l === '&') return true;
   const c = t.charCodeAt(0);
   // letters, digits, or an abbreviation token such as "U.S."
@@ -153,7 +158,7 @@ export class AttributionFinder {
         if (np) out.push({ rule: 'according-to', cue: i, npStart: np[0], npEnd: np[1] });
         continue;
       }
-      if (!REPORTING_VERBS.has(l)) continue;
+      if (!isReportingVerb(ix, i)) continue;
       // skip reporting verbs inside a quote: they belong to the quoted speaker's own report
       if (ix.quoteAt[i]! >= 0 && ix.quotes[ix.quoteAt[i]!]!.kind === 'direct') continue;
       const np = phraseBefore(ix, i, lo);

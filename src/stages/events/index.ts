@@ -2,7 +2,7 @@ import type { Document } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Modality, NewsEvent, PloverType } from '../../core/types.js';
-import { AttributionFinder, CLAUSE_WORDS, CLOSE_QUOTES, OPEN_QUOTES, REPORTING_VERBS } from './attribution.js';
+import { AttributionFinder, CLAUSE_WORDS, CLOSE_QUOTES, isReportingVerb, OPEN_QUOTES } from './attribution.js';
 import { buildDocIndex, type DocIndex } from './doc-index.js';
 import { LEXICON, type LexEntry } from './lexicon.js';
 
@@ -39,6 +39,8 @@ const CONFLICT_MATERIAL: ReadonlySet<PloverType> = new Set([
   'CRIME',
 ]);
 const NOUN_CONTEXT = new Set("a an the its their his her 's this these those such any our my your no".split(' '));
+/** Adjective-looking words between a determiner and a noun ("the DPRK's ongoing support"). */
+const ADJECTIVE = /^[a-z-]+(?:ing|al|ive|ous|ful|ic|ary|ed)$/;
 const BE = new Set('is are was were be been being am'.split(' '));
 const FUTURE = new Set(['will', 'would', "'ll", 'shall']);
 const INTENT_ADJ = new Set(
@@ -137,7 +139,7 @@ function isBoundary(ix: DocIndex, i: number): boolean {
     OPEN_QUOTES.test(l) ||
     CLOSE_QUOTES.test(l) ||
     CLAUSE_WORDS.has(l) ||
-    REPORTING_VERBS.has(l)
+    isReportingVerb(ix, i)
   );
 }
 
@@ -145,7 +147,9 @@ function isBoundary(ix: DocIndex, i: number): boolean {
 function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | null {
   const list = LEXICON.byWord.get(ix.low[i]!);
   if (!list) return null;
-  const nounContext = i > lo && NOUN_CONTEXT.has(ix.low[i - 1]!);
+  const nounContext =
+    (i > lo && NOUN_CONTEXT.has(ix.low[i - 1]!)) ||
+    (i - 1 > lo && NOUN_CONTEXT.has(ix.low[i - 2]!) && ADJECTIVE.test(ix.low[i - 1]!) && !FUTURE.has(ix.low[i - 1]!));
   for (const e of list) {
     if (e.noun) {
       for (const f of e.forms) {
@@ -176,7 +180,7 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
           found = k;
           break;
         }
-        if (l === ',' || l === '.' || CLAUSE_WORDS.has(l) || REPORTING_VERBS.has(l)) break;
+        if (l === ',' || l === '.' || CLAUSE_WORDS.has(l) || isReportingVerb(ix, k)) break;
       }
       if (found < 0) continue;
       consumed = found + 1;
@@ -265,9 +269,26 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
     // governed complements: "agreed to X", "called on Y to X", "refused to X", "demanded that Y X"
     if (t.entry.gov) governComplement(ix, t, triggers, hi);
   }
+  // purpose clauses ("held talks with Sullivan to discuss …") belong to the event they follow
+  for (let n = 1; n < triggers.length; n++) {
+    const t = triggers[n]!;
+    if (t.absorbed || t.entry.noun || t.start - 1 < lo || ix.low[t.start - 1] !== 'to') continue;
+    const before = ix.low[t.start - 2] ?? '';
+    if (EXPECT.has(before) || INTENT_ADJ.has(before)) continue;
+    const prev = triggers.slice(0, n).reverse().find((p) => !p.absorbed && !p.entry.noun);
+    if (prev && t.start - prev.consumedEnd <= 12) t.absorbed = true;
+  }
   const out: RuledEvent[] = [];
+  let lastVerb: Trigger | null = null;
   for (const t of triggers) {
     if (t.absorbed) continue;
+    // "…, and called for …": a coordinated verb shares the subject of the previous verb
+    let c = t.start - 1;
+    while (c >= lo && isAdverb(ix.low[c]!)) c--;
+    if (t.actors.length === 0 && !t.entry.noun && lastVerb && c >= lo && ix.low[c] === 'and' && lastVerb.actors.length > 0) {
+      t.actors = [...lastVerb.actors];
+    }
+    if (!t.entry.noun) lastVerb = t;
     const subj = subjectRegion(ix, t, lo, window, triggerAt);
     // passive: "was indicted by X"
     let k = t.start - 1;
@@ -290,7 +311,7 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
     // location: "in/at <place>" in the clause
     for (let q = Math.max(lo, subj.start); q < Math.min(hi, t.consumedEnd + 15); q++) {
       const id = entAt(ix, q);
-      if (id && isLocType(ix, id) && locPrepped(ix, q, lo) && !t.actors.includes(id)) {
+      if (id && isLocType(ix, id) && locPrepped(ix, q, lo)) {
         t.location = id;
         t.targets = t.targets.filter((x) => x !== id);
         break;
@@ -357,7 +378,7 @@ function governComplement(ix: DocIndex, g: Trigger, all: Trigger[], hi: number):
       comp = k;
       break;
     }
-    if (l === ';' || l === '.' || REPORTING_VERBS.has(l)) break;
+    if (l === ';' || l === '.' || isReportingVerb(ix, k)) break;
   }
   if (comp < 0) return;
   let inner: Trigger | null = null;
@@ -481,7 +502,9 @@ function entityGroup(ix: DocIndex, from: number, hi: number, lo: number, exclude
 
 /** Targets of a verb trigger: the first entity group after it within the clause. */
 function objectTargets(ix: DocIndex, t: Trigger, hi: number, lo: number, actors: string[]): string[] {
-  return entityGroup(ix, t.end, hi, lo, actors);
+  let from = t.entry.obj ? t.consumedEnd : t.end;
+  while (from < hi && (OPEN_QUOTES.test(ix.low[from]!) || CLOSE_QUOTES.test(ix.low[from]!))) from++;
+  return entityGroup(ix, from, hi, lo, actors);
 }
 
 /** Actor and target of a noun trigger: "North Korea's troop dispatch to Russia", "deployments by the DPRK to Russia". */

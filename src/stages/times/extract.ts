@@ -306,6 +306,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
   const ref = { refDays: null as number | null, refYear: null as number | null };
   const results: TimeResult[] = [];
   let lastQuarter: { value: string; end: number } | null = null;
+  const r0 = (c: Candidate): string => text.slice(c.start, c.end);
   for (const c of cands) {
     while (si < sentences.length - 1 && c.start >= sentences[si]!.end) si++;
     const sent = sentences[si];
@@ -330,16 +331,23 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
     let value: string | null;
     try {
       value = c.dayFrom ? c.dayFrom(ctx) : c.resolve(ctx);
-      if (c.rule === 'ago' && value && /^\d{4}$/.test(value) && lastQuarter && c.start - lastQuarter.end < 400) {
+      if (
+        (c.rule === 'ago' || c.rule === 'year-earlier-adj') &&
+        value &&
+        /^\d{4}$/.test(value) &&
+        lastQuarter &&
+        c.start - lastQuarter.end < 400
+      ) {
         // Earnings reports: "a year earlier" after "the third quarter" is that quarter a year before.
-        if (/^(?:a|one)\s+year\s+(?:ago|earlier|before)$/i.test(text.slice(c.start, c.end))) {
+        if (/^(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year[- ](?:earlier|ago))$/i.test(text.slice(c.start, c.end))) {
           value = `${Number(lastQuarter.value.slice(0, 4)) - 1}${lastQuarter.value.slice(4)}`;
         }
       }
     } catch {
       value = null;
     }
-    if (value && /^\d{4}-Q\d$/.test(value)) lastQuarter = { value, end: c.end };
+    if (value && /^\d{4}-Q\d$/.test(value) && c.rule.startsWith('quarter') && !/year[- ](?:ago|earlier)/i.test(r0(c)))
+      lastQuarter = { value, end: c.end };
     const r: TimeResult = {
       id: '',
       type: c.type as TimeType,

@@ -148,20 +148,25 @@ export function unitInfo(word: string): UnitInfo | null {
 /** A TIMEX3 duration value: `P20Y`, `PT3H`, `PXD` when the count is vague. */
 export function durationValue(count: number | null, unit: UnitInfo): string {
   if (unit.code === 'WE') return count === null ? 'PXWE' : `P${count}WE`;
+  // ISO 8601 durations have no quarter designator: a quarter is three months.
+  if (unit.code === 'Q') return durationValue(count === null ? null : count * 3, { code: 'M', time: false, factor: unit.factor });
   const n = count === null ? 'X' : String(round(count * unit.factor));
   if (count !== null && !Number.isInteger(count * unit.factor)) {
-    // Half units: express in the next smaller unit when that is exact (half an hour = PT30M).
+    // Fractions: whole units plus the rest in the next smaller unit (5 1/2 hours = PT5H30M).
+    const total = count * unit.factor;
+    const whole = Math.floor(total);
     const smaller: Record<string, [string, boolean, number]> = {
       H: ['M', true, 60],
       D: ['H', true, 24],
       Y: ['M', false, 12],
-      M: ['D', false, 30],
       W: ['D', false, 7],
     };
-    const s = unit.time && unit.code === 'M' ? undefined : smaller[unit.code];
+    const s = unit.time && unit.code === 'M' ? (['S', true, 60] as [string, boolean, number]) : smaller[unit.code];
     if (s) {
-      const v = round(count * unit.factor * s[2]);
-      return s[1] ? `PT${v}${s[0]}` : `P${v}${s[0]}`;
+      const rest = round((total - whole) * s[2]);
+      const head = whole > 0 ? `${whole}${unit.code}` : '';
+      if (unit.time) return `PT${head}${rest}${s[0]}`;
+      return s[1] ? `P${head}T${rest}${s[0]}` : `P${head}${rest}${s[0]}`;
     }
   }
   return unit.time ? `PT${n}${unit.code}` : `P${n}${unit.code}`;

@@ -104,22 +104,26 @@ export function weekdayDays(anchorDays: number, dow: number, dir: Tense | null, 
 }
 
 /**
- * Year of a month named without a year (`in July`): the nearest such month consistent with the tense
- * (past: not after the anchor's month; future: not before it), or simply the nearest one without tense.
+ * Year of a month named without a year (`in July`): the nearest such month, moved a year back (past
+ * tense) or forward (future tense) when it lies on the wrong side of the anchor by four months or more.
+ * Surface tense is noisy ("extended to Nov. 20", "payable in January"), so a month just ahead of a
+ * past-tense clause is kept: a report would add the year for one almost a year back.
  */
 export function monthYear(anchor: Anchor, month: number, dir: Tense | null): number {
-  if (dir === 'past') return month <= anchor.m ? anchor.y : anchor.y - 1;
-  if (dir === 'future') return month >= anchor.m ? anchor.y : anchor.y + 1;
   const diff = month - anchor.m;
-  if (diff > 6) return anchor.y - 1;
-  if (diff < -6) return anchor.y + 1;
-  return anchor.y;
+  let y = anchor.y;
+  if (diff > 6) y = anchor.y - 1;
+  else if (diff < -6) y = anchor.y + 1;
+  const away = (y - anchor.y) * 12 + diff;
+  if (dir === 'past' && away >= 4) return y - 1;
+  if (dir === 'future' && away <= -4) return y + 1;
+  return y;
 }
 
 /**
- * Year of a month-day named without a year (`Nov. 1`): the nearest such day to the anchor, moved a year
- * back (past tense) or forward (future tense) when it lies on the wrong side of the anchor. Two days of
- * slack absorb time zones and reports filed just before or after the day.
+ * Year of a month-day named without a year (`Nov. 1`, `Dec 11`): the nearest such day to the anchor,
+ * moved a year back (past tense) or forward (future tense) when it lies more than 90 days on the wrong
+ * side of the anchor (same reasoning as {@link monthYear}).
  */
 export function monthDayYear(anchor: Anchor, month: number, day: number, dir: Tense | null): number {
   const at = (y: number): number => toDays(y, month, Math.min(day, 28));
@@ -127,8 +131,8 @@ export function monthDayYear(anchor: Anchor, month: number, day: number, dir: Te
   for (const y of [anchor.y - 1, anchor.y + 1]) {
     if (Math.abs(at(y) - anchor.days) < Math.abs(at(best) - anchor.days)) best = y;
   }
-  if (dir === 'past' && at(best) > anchor.days + 2) return best - 1;
-  if (dir === 'future' && at(best) < anchor.days - 2) return best + 1;
+  if (dir === 'past' && at(best) > anchor.days + 90) return best - 1;
+  if (dir === 'future' && at(best) < anchor.days - 90) return best + 1;
   return best;
 }
 

@@ -432,12 +432,16 @@ export const RULES: Rule[] = [
     re: re(
       `(?:\\b(?<prep>in|since|by|until|till|through|during|from|to|of|and|before|after|between|for|on|last|this|next|or|throughout)\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?<mon>${MONTH_RE})(?![.\\s]*\\d)`,
     ),
-    make(g, m) {
+    make(g, m, text) {
       if (!cap(g.mon)) return null;
       const isPlain = /^(?:January|February|March|April|June|July|August|September|October|November|December)$/.test(
         g.mon!,
       );
-      if (!isPlain && !/\.$/.test(g.mon!) && !g.prep && !g.pre) return null;
+      // Bare abbreviations without a period ("Jan Kavan") are names, not months.
+      if (!isPlain && !/\.$/.test(g.mon!)) return null;
+      // "the annual March for Life", "the March of the Mothers": a capitalised name.
+      const before = text.slice(Math.max(0, m.index - 12), m.index + m[0].length - g.mon!.length);
+      if (/\b(?:the|a|an|annual)\s+$/i.test(before) && !g.pre) return null;
       if (g.mon === 'May' && !g.prep && !g.pre) return null;
       const mon = monthNumber(g.mon!)!;
       const start = g.pre ? m.index + m[0].indexOf(g.pre, g.prep ? g.prep.length : 0) : m.index + m[0].lastIndexOf(g.mon!);
@@ -454,11 +458,12 @@ export const RULES: Rule[] = [
     re: re(
       `\\b(?:(?<det>this|last|next|the|early|late|in|during|mid-|mid|past|coming)\\s*)?(?<s>spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?(?:(?<year>[12]\\d{3})(?!\\d)|'(?<yy>\\d\\d)(?!\\d)|(?<yy2>\\d\\d)(?![\\d\\w])))?\\b`,
     ),
-    make(g, m) {
+    make(g, m, text) {
       const det = g.det?.toLowerCase();
       const hasYear = g.year !== undefined || g.yy !== undefined || g.yy2 !== undefined;
       if (!det && !hasYear) return null;
-      if (det === 'the' && !hasYear) return null;
+      if (det === 'the' && !hasYear && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5)))
+        return null;
       const code = SEASONS[g.s!.toLowerCase()]!;
       const idx = SEASON_CODES.indexOf(code as (typeof SEASON_CODES)[number]);
       const start = det === 'in' || det === 'during' ? m.index + m[0].search(/spring|summer|autumn|fall|winter/i) : m.index;
@@ -723,6 +728,16 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'the-year',
+    re: re(`\\b(?<pre>for|in|throughout|during|of)\\s+(?<w>the\\s+(?:(?:full|fiscal|whole|entire|current)\\s+)*year)\\b(?!['’-])`),
+    make(g, m, text) {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const start = m.index + m[0].indexOf(g.w!);
+      if (/^\s+(?:ended|ending|to|through)\b/i.test(after)) return { type: 'DURATION', start, resolve: constant('P1Y') };
+      return { type: 'DATE', start, resolve: (ctx) => (ctx.anchor ? fmtYear(ctx.anchor.y) : null) };
+    },
+  },
+  {
     name: 'year',
     re: re(`(?<![\\w$£€¥.,:/-]|\\d[.,])(?<y>1[5-9]\\d\\d|20\\d\\d)(?![\\w%°]|[.,:/]\\d|-\\d|\\s*(?:%|percent))`),
     make(g, m, text) {
@@ -752,7 +767,7 @@ export const RULES: Rule[] = [
     ),
     make(g, m, text) {
       const w = g.w!.toLowerCase();
-      if (w === 'today' && /USA\s*$/.test(text.slice(Math.max(0, m.index - 5), m.index))) return null;
+      if (g.w === 'Today' && /[A-Za-z]\s+$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
       const off = w.startsWith('the day before')
         ? -2
         : w.startsWith('the day after')
@@ -812,6 +827,8 @@ export const RULES: Rule[] = [
       const rel = g.rel!.toLowerCase();
       const unit = g.unit!.toLowerCase();
       const gran = granOf(unit)!;
+      // "This Week" (a programme): a capitalised unit is a title.
+      if (/^[A-Z]/.test(g.unit!)) return null;
       const hasThe = g.the !== undefined;
       const pre = g.pre?.toLowerCase();
       const start = pre === 'so far' ? m.index + m[0].indexOf(g.rel!) - (hasThe ? 4 : 0) : m.index;
@@ -878,6 +895,7 @@ export const RULES: Rule[] = [
       if (!unit) return null;
       if (/^[A-Z]/.test(g.unit!)) return null;
       const n = numberValue(g.num!);
+      if (n !== null && n >= 1000 && !/s$/i.test(g.unit!)) return null;
       const num = g.num!.toLowerCase();
       if ((num === 'a' || num === 'an') && g.the) return null;
       // "a day" alone is too vague; "a year" and "a week" are kept (durations in TimeBank).
@@ -912,9 +930,7 @@ export const RULES: Rule[] = [
       if (!g.pre && !x) return null;
       if (x && /^the( early| later| first)?$/.test(x) && !g.pre) return null;
       const start = x ? m.index + m[0].toLowerCase().indexOf(x) : m.index + g.pre!.length + 1;
-      if (x === 'recent' || x === 'past') return { type: 'DATE', start, resolve: constant('PAST_REF') };
-      if (x === 'the coming' || x === 'the next' || x === 'coming' || x === 'upcoming' || g.tc?.includes('ahead'))
-        return { type: 'DATE', start, resolve: constant('FUTURE_REF') };
+      // "recent years", "the coming weeks", "years to come": vague durations (PXY), TimeBank practice.
       if (g.pre?.toLowerCase() === 'from' && !g.tc) return null;
       return {
         type: 'DURATION',
@@ -956,7 +972,7 @@ export const RULES: Rule[] = [
         biennially: 'P2Y',
       };
       const w = g.w!.toLowerCase();
-      if (!/^(?:annually|biannually|biennially)$/.test(w)) {
+      if (w === 'quarterly') {
         // "daily volume", "its quarterly dividend", "the Communist Party daily Granma": adjectives and nouns.
         const next = /^\s+([A-Za-z]+)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20))?.[1];
         if (next !== undefined && (/^[A-Z]/.test(next) || !FUNCTION_NEXT.has(next.toLowerCase()))) return null;
@@ -1004,7 +1020,7 @@ export const RULES: Rule[] = [
   {
     name: 'future-ref',
     re: re(
-      `\\b(?:(?<the>the)\\s+)?(?<w>(?:near|distant|foreseeable|immediate)\\s+future|future|soon|shortly|as soon as possible|(?<=\\bthe\\s+)(?:near|short|long|medium)[- ]term|in the years ahead|the days ahead|the weeks ahead|the months ahead)\\b(?!-)`,
+      `\\b(?:(?<the>the)\\s+)?(?<w>(?:near|distant|foreseeable|immediate)\\s+future|future|soon|shortly|as soon as possible|(?<=\\bthe\\s+)(?:near|short|long|medium) term|in the years ahead|the days ahead|the weeks ahead|the months ahead)\\b(?!-)`,
     ),
     make(g, m, text) {
       const before = text.slice(Math.max(0, m.index - 4), m.index);
@@ -1057,8 +1073,9 @@ export const RULES: Rule[] = [
   {
     name: 'clock-word',
     re: re(`\\b(?<w>noon|midday|midnight)\\b`),
-    make(g) {
+    make(g, m, text) {
       const w = g.w!.toLowerCase();
+      if (/\bhigh\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
       return { type: 'TIME', kind: 'clock', clock: w === 'midnight' ? 1440 : 720, resolve: constant(null) };
     },
   },
