@@ -1,11 +1,13 @@
 import { NewsintelError } from '../../core/errors.js';
+import { conll } from './conll.js';
 import { polnear } from './polnear.js';
+import { re3d } from './re3d.js';
 import type { EvaluationResult, Evaluator } from './types.js';
 
 export type { EvaluationResult, Evaluator } from './types.js';
 
 /** Every benchmark format. Later issues add one module each under this folder and one line here. */
-const evaluators: Evaluator[] = [polnear];
+const evaluators: Evaluator[] = [conll, re3d, polnear];
 
 export function listEvaluators(): readonly Evaluator[] {
   return evaluators;

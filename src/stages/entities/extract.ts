@@ -289,7 +289,7 @@ export function sentenceMentions(
         s++;
         continue;
       }
-      if (/^the$/i.test(toks[s]!)) {
+      if (/^the$/i.test(toks[s]!) || (CAPITALISED_STOPWORDS.has(toks[s]!) && type !== 'PER')) {
         s++;
         continue;
       }
@@ -315,7 +315,7 @@ export function sentenceMentions(
       while (e > s && (!isNameWord(toks[e - 1]!) || CAPITALISED_STOPWORDS.has(toks[e - 1]!))) e--;
       if (e > s && ORG_HEADS.has(toks[e - 1]!) && e - s >= 2) type = 'ORG';
     }
-    if (e <= s) continue;
+    if (e <= s || toks.slice(s, e).every((t) => CAPITALISED_STOPWORDS.has(t) || !/\p{L}/u.test(t))) continue;
     if (titled && (type === 'UNK' || type === 'MISC' || type === 'PER' || type === 'ORG')) {
       if (e - s <= 4 && toks.slice(s, e).every(isNameWord)) type = 'PER';
     }

@@ -335,8 +335,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
         (c.rule === 'ago' || c.rule === 'year-earlier-adj') &&
         value &&
         /^\d{4}$/.test(value) &&
-        lastQuarter &&
-        c.start - lastQuarter.end < 400
+        lastQuarter
       ) {
         // Earnings reports: "a year earlier" after "the third quarter" is that quarter a year before.
         if (/^(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year[- ](?:earlier|ago))$/i.test(text.slice(c.start, c.end))) {

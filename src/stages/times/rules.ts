@@ -296,6 +296,8 @@ function weekdayResolver(dow: number, rel: string | undefined, pod: string | und
     let days: number;
     if (r === 'last' || r === 'past') days = weekdayDays(ctx.anchor.days, dow, 'past', true);
     else if (r === 'next' || r === 'coming') days = weekdayDays(ctx.anchor.days, dow, 'future', true);
+    else if (r === 'last-poss') days = weekdayDays(ctx.anchor.days, dow, 'past');
+    else if (r === 'next-poss') days = weekdayDays(ctx.anchor.days, dow, 'future');
     else days = weekdayDays(ctx.anchor.days, dow, ctx.tense());
     const code = pod ? PART_OF_DAY[pod.toLowerCase()] : undefined;
     return fmtDay(days) + (code && code !== 'MI' ? `T${code}` : code === 'MI' ? 'T12:00' : '');
@@ -804,17 +806,24 @@ export const RULES: Rule[] = [
     re: re(
       `\\b(?:(?<rel>last|next|this|coming|past|early|late|earlier|later)\\s+)?(?<wd>${WEEKDAY_RE})(?:\\s+(?<pod>${PODS}))?(?:\\s*\\((?<zone>${ZONES})\\))?`,
     ),
-    make(g, m) {
+    make(g, m, text) {
       if (!cap(g.wd)) return null;
       const dow = weekdayNumber(g.wd!)!;
       const rel = g.rel?.toLowerCase();
       const start = rel === 'earlier' || rel === 'later' ? m.index + m[0].indexOf(g.wd!) : m.index;
+      // "Wednesday's ruling": a possessive names an event already reported unless it is announced as ahead.
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+      let r = rel;
+      if (!r && /^['’]s/.test(after)) {
+        const before = text.slice(Math.max(0, m.index - 25), m.index);
+        r = /\b(?:ahead of|before|for|until|upcoming|awaiting|await|prepare for|preparing for)\s+$/i.test(before) ? 'next-poss' : 'last-poss';
+      }
       return {
         type: g.pod ? 'TIME' : 'DATE',
         kind: 'date',
         start,
         zone: g.zone,
-        resolve: weekdayResolver(dow, rel, g.pod),
+        resolve: weekdayResolver(dow, r, g.pod),
       };
     },
   },

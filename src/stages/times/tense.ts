@@ -17,8 +17,8 @@ const FUTURE_WORDS = new Set([
   "won't",
   'upcoming',
   'payable',
-  'until',
   'soon',
+  'would',
   'forthcoming',
   'tomorrow',
   'expected',
@@ -127,7 +127,43 @@ const NOT_PAST_ED = new Set([
 const ADJ_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'be', 'being', 'been', 'will', 'to']);
 
 /** Words followed by `to` + verb that point forward ("is to visit", "set to meet", "going to"). */
-const TO_FUTURE = new Set(['is', 'are', 'am', 'was', 'were', 'set', 'going', 'ready', 'poised', 'agreed', 'likely']);
+const TO_FUTURE = new Set([
+  'is',
+  'are',
+  'am',
+  'set',
+  'going',
+  'ready',
+  'poised',
+  'agreed',
+  'likely',
+  'planned',
+  'plans',
+  'plan',
+  'planning',
+  'scheduled',
+  'expected',
+  'due',
+  'hoping',
+  'hope',
+  'hopes',
+  'intends',
+  'intended',
+  'wants',
+  'wanted',
+  'promised',
+  'vowed',
+  'threatened',
+  'decided',
+  'pledged',
+  'prepared',
+  'preparing',
+  'aims',
+  'aiming',
+]);
+
+/** Auxiliaries that put a following future cue in the past ("was to", "had been due to expire"). */
+const PAST_AUX = new Set(['was', 'were', 'had', 'been']);
 
 const WORD_RE = /[A-Za-z']+/g;
 
@@ -137,13 +173,14 @@ export function tenseMarkers(text: string, start: number, end: number): Marker[]
   const s = text.slice(start, end);
   WORD_RE.lastIndex = 0;
   let prev = '';
+  let prev2 = '';
   for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
     const w = m[0].toLowerCase();
     const pos = start + m.index;
     if (w === 'to' && TO_FUTURE.has(prev)) {
-      out.push({ pos, tense: 'future' });
+      out.push({ pos, tense: PAST_AUX.has(prev2) || prev === 'was' || prev === 'were' ? 'past' : 'future' });
     } else if (FUTURE_WORDS.has(w)) {
-      out.push({ pos, tense: 'future' });
+      out.push({ pos, tense: PAST_AUX.has(prev) && w !== 'would' ? 'past' : 'future' });
     } else if (PAST_WORDS.has(w)) {
       out.push({ pos, tense: 'past' });
     } else if (
@@ -157,6 +194,7 @@ export function tenseMarkers(text: string, start: number, end: number): Marker[]
     } else if (w.endsWith("'ll")) {
       out.push({ pos, tense: 'future' });
     }
+    prev2 = prev;
     prev = w;
   }
   return out;

@@ -1,0 +1,174 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Document, type DocumentSource } from '../../core/document.js';
+import { NewsintelError } from '../../core/errors.js';
+import { createPipeline, type Pipeline } from '../../core/pipeline.js';
+import type { Entity, NewsEvent, PloverType } from '../../core/types.js';
+import { claimsStage } from '../../stages/claims/index.js';
+import { entitiesStage } from '../../stages/entities/index.js';
+import { eventsStage } from '../../stages/events/index.js';
+import { quotesStage } from '../../stages/quotes/index.js';
+import { repairStage } from '../../stages/repair/index.js';
+import { sentencesStage } from '../../stages/sentences/index.js';
+import { timesStage } from '../../stages/times/index.js';
+import type { EvaluationResult, Evaluator } from './types.js';
+
+/** One PLOVER gold-standard record (the fields we read). */
+interface GsrRecord {
+  id: string;
+  event: string;
+  text: string;
+  source?: Array<{ code?: string }> | string | null;
+  target?: Array<{ code?: string }> | string | null;
+}
+
+/** Gold actor codes that are not countries (PLOVER sector-only codes): not scored for country accuracy. */
+const NON_COUNTRY = new Set(['IGO', 'NGO', 'MNC', 'UNK', 'INT', 'REB', 'IMG', 'GOV', 'MIL']);
+
+function codes(v: GsrRecord['source']): string[] {
+  if (!Array.isArray(v)) return [];
+  return v.map((x) => (x?.code ?? '').toUpperCase()).filter((c) => /^[A-Z]{3}$/.test(c) && !NON_COUNTRY.has(c));
+}
+
+/** Reads the JSONL gold file; malformed lines are a data error naming the line. */
+export function readGsr(path: string): GsrRecord[] {
+  if (!existsSync(path)) throw new NewsintelError('E_EVAL_DATA', `plover: no such file ${path}`);
+  const out: GsrRecord[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, n) => {
+      if (line.trim() === '') return;
+      let r: GsrRecord;
+      try {
+        r = JSON.parse(line) as GsrRecord;
+      } catch (e) {
+        throw new NewsintelError('E_EVAL_DATA', `plover: line ${n + 1} is not JSON`, { cause: e });
+      }
+      if (typeof r.text !== 'string' || typeof r.event !== 'string') {
+        throw new NewsintelError('E_EVAL_DATA', `plover: line ${n + 1} lacks text or event`);
+      }
+      out.push(r);
+    });
+  return out;
+}
+
+let pipeline: Pipeline | undefined;
+
+/**
+ * The pipeline used for scoring: the standard stages, with the events stage keeping events that have no
+ * resolved participants (a record is scored on its type even when our actors are unknown).
+ */
+function evalPipeline(): Pipeline {
+  pipeline ??= createPipeline([
+    repairStage(),
+    sentencesStage(),
+    entitiesStage(),
+    timesStage(),
+    quotesStage(),
+    claimsStage(),
+    eventsStage({ keepUnattached: true }),
+  ]);
+  return pipeline;
+}
+
+function sourceOf(text: string): DocumentSource {
+  return {
+    raw: text,
+    body: { start: 0, end: text.length },
+    meta: { source: null, url: null, published: null, headline: null, byline: null, dateline: null, version: null },
+    repairs: [],
+    warnings: [],
+  };
+}
+
+/**
+ * The record's main event: events of the first sentence with participants first, then the earliest
+ * trigger. CAMEO manual sentences put the coded event in the main clause, which usually comes first.
+ */
+export function pickMainEvent(events: readonly NewsEvent[]): NewsEvent | null {
+  if (events.length === 0) return null;
+  const score = (e: NewsEvent) =>
+    e.sentence * 1e6 + (e.actors.length > 0 ? 0 : 5e5) + (e.modality === 'hypothetical' ? 2e5 : 0) + e.trigger.start;
+  return [...events].sort((a, b) => score(a) - score(b))[0]!;
+}
+
+/** Runs our pipeline over one record and returns the main event with the entities it refers to. */
+export function analyzeRecord(text: string): { event: NewsEvent | null; entities: readonly Entity[] } {
+  const clean = text.replace(/[{}]/g, '').trim();
+  const doc = evalPipeline().run(new Document('plover', sourceOf(clean)));
+  return { event: pickMainEvent(doc.get('events')), entities: doc.get('entities') };
+}
+
+function pct(k: number, n: number): string {
+  return n === 0 ? '   n/a' : `${((100 * k) / n).toFixed(1).padStart(5)}%`;
+}
+
+/** Scores event type and source/target country accuracy on PLOVER gold-standard records. */
+export async function evaluatePlover(path: string, options: { limit?: number } = {}): Promise<EvaluationResult> {
+  let records = readGsr(path);
+  if (options.limit !== undefined) records = records.slice(0, options.limit);
+  if (records.length === 0) throw new NewsintelError('E_EVAL_DATA', `plover: ${path} has no records`);
+  const perType = new Map<string, { n: number; ok: number }>();
+  const confusion = new Map<string, number>();
+  let ok = 0;
+  let srcN = 0;
+  let srcOk = 0;
+  let tgtN = 0;
+  let tgtOk = 0;
+  for (const r of records) {
+    const { event, entities } = analyzeRecord(r.text);
+    const gold = r.event.toUpperCase() as PloverType;
+    const got = event?.type ?? 'NONE';
+    const row = perType.get(gold) ?? { n: 0, ok: 0 };
+    row.n++;
+    if (got === gold) {
+      row.ok++;
+      ok++;
+    } else confusion.set(`${gold} -> ${got}`, (confusion.get(`${gold} -> ${got}`) ?? 0) + 1);
+    perType.set(gold, row);
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const countriesOf = (ids: readonly string[]) =>
+      new Set(ids.map((id) => byId.get(id)?.country ?? null).filter((c): c is string => !!c));
+    const gs = codes(r.source);
+    if (gs.length > 0) {
+      srcN++;
+      const mine = countriesOf(event?.actors ?? []);
+      if (gs.some((c) => mine.has(c))) srcOk++;
+    }
+    const gt = codes(r.target);
+    if (gt.length > 0) {
+      tgtN++;
+      const mine = countriesOf([...(event?.targets ?? []), ...(event?.actors ?? [])]);
+      const targetsOnly = countriesOf(event?.targets ?? []);
+      // compound SRC/TAR records list the same countries on both sides; otherwise only our targets count
+      const pool = gs.length > 0 && gt.every((c) => gs.includes(c)) ? mine : targetsOnly;
+      if (gt.some((c) => pool.has(c))) tgtOk++;
+    }
+  }
+  const lines = ['type         n   correct'];
+  for (const [t, v] of [...perType.entries()].sort()) lines.push(`${t.padEnd(12)} ${String(v.n).padStart(3)} ${pct(v.ok, v.n)}`);
+  lines.push('');
+  lines.push(`source country accuracy ${pct(srcOk, srcN)} (${srcOk}/${srcN})`);
+  lines.push(`target country accuracy ${pct(tgtOk, tgtN)} (${tgtOk}/${tgtN})`);
+  lines.push('');
+  lines.push('most frequent confusions:');
+  for (const [k, v] of [...confusion.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10)) lines.push(`  ${k}  ${v}`);
+  const value = (100 * ok) / records.length;
+  return {
+    table: lines.join('\n'),
+    metric: 'type accuracy',
+    value,
+    details: {
+      records: records.length,
+      typeCorrect: ok,
+      sourceAccuracy: srcN ? (100 * srcOk) / srcN : null,
+      targetAccuracy: tgtN ? (100 * tgtOk) / tgtN : null,
+    },
+  };
+}
+
+/** `newsintel evaluate plover <jsonl>`: PLOVER gold-standard records (CAMEO manual sentences). */
+export const ploverEvaluator: Evaluator = {
+  name: 'plover',
+  description: 'event type and source/target country accuracy on PLOVER gold-standard records (JSONL)',
+  run: (path, options) => evaluatePlover(path, options),
+};
