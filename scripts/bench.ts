@@ -4,11 +4,13 @@
  * measured here, never asserted in tests.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document } from '../src/core/document.js';
 import { readWireText } from '../src/ingest/wire-text.js';
 import { articleId, getDefaultPipeline } from '../src/services/analyze.js';
+import { loadDefaultTagger } from '../src/stages/entities/tagger/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -76,6 +78,49 @@ async function main(): Promise<void> {
   }
   const rssMb = process.resourceUsage().maxRSS / 1024;
 
+  // NER alone, on the sentences and tokens of the same stories, beside compromise and wink-nlp on the same text.
+  const tagger = loadDefaultTagger();
+  const sentenceTokens: string[][] = [];
+  const sentenceTexts: string[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    let doc = new Document(ids[i]!, sources[i]!);
+    for (const stage of pipeline.stages.slice(0, 2)) doc = doc.with(stage.run(doc));
+    const toks = doc.get('tokens');
+    for (const [si, sent] of doc.get('sentences').entries()) {
+      sentenceTokens.push(toks.filter((t) => t.sentence === si).map((t) => t.text));
+      sentenceTexts.push(doc.text.slice(sent.start, sent.end));
+    }
+  }
+  const nTokens = sentenceTokens.reduce((n, s) => n + s.length, 0);
+  const ours = timeIt(rounds, () => {
+    for (const s of sentenceTokens) sink += tagger.tagSentence(s).spans.length;
+  });
+  const require = createRequire(import.meta.url);
+  const nerRows: Array<[string, number | null]> = [['newsintel tagger (averaged perceptron)', ours]];
+  try {
+    const nlp = require('compromise');
+    const joined = sentenceTexts.join('\n');
+    const t = timeIt(1, () => {
+      const d = nlp(joined);
+      sink += d.people().length + d.places().length + d.organizations().length;
+    });
+    nerRows.push(['compromise people/places/organizations', t]);
+  } catch {
+    nerRows.push(['compromise (not installed)', null]);
+  }
+  try {
+    const winkNLP = require('wink-nlp');
+    const model = require('wink-eng-lite-web-model');
+    const w = winkNLP(model);
+    const joined = sentenceTexts.join('\n');
+    const t = timeIt(1, () => {
+      sink += w.readDoc(joined).entities().length();
+    });
+    nerRows.push(['wink-nlp entities (eng-lite-web-model)', t]);
+  } catch {
+    nerRows.push(['wink-nlp (not installed)', null]);
+  }
+
   console.log(
     `newsintel bench: ${files.length} stories, ${fmt(words)} words, ${rounds} rounds (Node ${process.version})`,
   );
@@ -97,6 +142,15 @@ async function main(): Promise<void> {
     console.log(
       `| ${name} | ${s.toFixed(4)} | ${((100 * t) / total).toFixed(1)}% | ${fmt(files.length / s)} |`,
     );
+  }
+  console.log('');
+  console.log(`NER on the same ${fmt(nTokens)} tokens (${sentenceTokens.length} sentences), one core:`);
+  console.log('');
+  console.log('| tagger | seconds | tokens/s | ratio to newsintel |');
+  console.log('|---|---|---|---|');
+  for (const [name, t] of nerRows) {
+    if (t === null) console.log(`| ${name} | - | - | - |`);
+    else console.log(`| ${name} | ${t.toFixed(4)} | ${fmt(nTokens / t)} | ${(t / ours).toFixed(2)}x time |`);
   }
   console.log('');
   console.log(`peak RSS: ${fmt(rssMb, 1)} MB`);

@@ -87,7 +87,7 @@ function sourceOf(text: string): DocumentSource {
 export function pickMainEvent(events: readonly NewsEvent[]): NewsEvent | null {
   if (events.length === 0) return null;
   const score = (e: NewsEvent) =>
-    e.sentence * 1e6 + (e.actors.length > 0 ? 0 : 5e5) + (e.modality === 'hypothetical' ? 2e5 : 0) + e.trigger.start;
+    e.sentence * 1e6 + (e.actors.length + e.targets.length > 0 ? 0 : 5e5) + (e.modality === 'hypothetical' ? 2e5 : 0) + e.trigger.start;
   return [...events].sort((a, b) => score(a) - score(b))[0]!;
 }
 

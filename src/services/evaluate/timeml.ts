@@ -24,13 +24,16 @@ export interface TimemlDoc {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decodeEntity(name: string): string {
-  if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+  if (name.startsWith('#x') || name.startsWith('#X'))
+    return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
   if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
   return ENTITIES[name] ?? `&${name};`;
 }
 
 function attr(attrs: string, name: string): string | null {
-  const m = new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(attrs) ?? new RegExp(`\\b${name}\\s*=\\s*'([^']*)'`).exec(attrs);
+  const m =
+    new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(attrs) ??
+    new RegExp(`\\b${name}\\s*=\\s*'([^']*)'`).exec(attrs);
   return m ? m[1]! : null;
 }
 
@@ -55,11 +58,21 @@ export function parseTimeml(xml: string, id = ''): TimemlDoc {
       const selfClosing = m[4] === '/';
       if (m[2].toUpperCase() !== 'TIMEX3' || selfClosing) continue;
       if (!closing) {
-        open.push({ start: out.length, type: attr(m[3] ?? '', 'type') ?? 'DATE', value: attr(m[3] ?? '', 'value') });
+        open.push({
+          start: out.length,
+          type: attr(m[3] ?? '', 'type') ?? 'DATE',
+          value: attr(m[3] ?? '', 'value'),
+        });
       } else {
         const o = open.pop();
         if (o && out.length > o.start) {
-          timexes.push({ start: o.start, end: out.length, text: out.slice(o.start), type: o.type, value: o.value });
+          timexes.push({
+            start: o.start,
+            end: out.length,
+            text: out.slice(o.start),
+            type: o.type,
+            value: o.value,
+          });
         }
       }
     } else if (m[5] !== undefined) {
@@ -98,7 +111,11 @@ const emptyCounts = (): TimexCounts => ({
  * overlap (one-to-one, in text order); type and value are judged on relaxed matches, and attribute F1
  * uses P = correct/system and R = correct/gold.
  */
-export function scoreTimexes(gold: readonly GoldTimex[], system: readonly TimeResult[], counts: TimexCounts): void {
+export function scoreTimexes(
+  gold: readonly GoldTimex[],
+  system: readonly TimeResult[],
+  counts: TimexCounts,
+): void {
   counts.docs++;
   counts.gold += gold.length;
   counts.system += system.length;
@@ -253,9 +270,15 @@ export const timeml: Evaluator = {
     const lines = [header];
     if (groups.size > 1) for (const [name, c] of groups) lines.push(row(name, c));
     lines.push(row('total', total));
-    if (duplicates > 0) lines.push(`(${duplicates} duplicate file name${duplicates === 1 ? '' : 's'} skipped)`);
+    if (duplicates > 0)
+      lines.push(`(${duplicates} duplicate file name${duplicates === 1 ? '' : 's'} skipped)`);
     const f = figures(total);
-    return { table: lines.join('\n'), metric: 'value F1', value: f.valueF1, details: { counts: total, duplicates, ...f } };
+    return {
+      table: lines.join('\n'),
+      metric: 'value F1',
+      value: f.valueF1,
+      details: { counts: total, duplicates, ...f },
+    };
   },
 };
 
@@ -282,7 +305,8 @@ export const heideltimeCases: Evaluator = {
   description: 'HeidelTime English test cases (JSONL): time value accuracy',
   async run(root: string, options?: { limit?: number }): Promise<EvaluationResult> {
     const files = await listFiles(root, '.jsonl');
-    if (files.length === 0) throw new NewsintelError('E_EVAL_DATA', `heideltime-cases: no .jsonl file under ${root}`);
+    if (files.length === 0)
+      throw new NewsintelError('E_EVAL_DATA', `heideltime-cases: no .jsonl file under ${root}`);
     const cases: HeidelCase[] = [];
     for (const file of files) {
       for (const line of (await readFile(file, 'utf8')).split('\n')) {
@@ -294,7 +318,9 @@ export const heideltimeCases: Evaluator = {
         }
       }
     }
-    const use = cases.filter((c) => !c.ignored && typeof c.fragment === 'string' && Array.isArray(c.expected));
+    const use = cases.filter(
+      (c) => !c.ignored && typeof c.fragment === 'string' && Array.isArray(c.expected),
+    );
     const limited = options?.limit && options.limit > 0 ? use.slice(0, options.limit) : use;
     const per = new Map<string, { n: number; ok: number }>();
     let n = 0;
@@ -310,7 +336,9 @@ export const heideltimeCases: Evaluator = {
         if (at >= 0) from = at + e.text.length;
         const end = at + e.text.length;
         const hit = sys.find((s) => at >= 0 && s.start < end && at < s.end);
-        items.push(hit !== undefined && (hit.value === e.value || (unresolved(e.value) && unresolved(hit.value))));
+        items.push(
+          hit !== undefined && (hit.value === e.value || (unresolved(e.value) && unresolved(hit.value))),
+        );
       }
       const key = c.file.replace(/^English|\.java$/g, '');
       const p = per.get(key) ?? { n: 0, ok: 0 };
@@ -324,9 +352,19 @@ export const heideltimeCases: Evaluator = {
       }
       per.set(key, p);
     }
-    const lines = [`${'set'.padEnd(16)} ${'items'.padStart(6)} ${'correct'.padStart(7)} ${'acc'.padStart(7)}`];
-    for (const [k, p] of per) lines.push(`${k.padEnd(16)} ${String(p.n).padStart(6)} ${String(p.ok).padStart(7)} ${fmt(pct(p.ok, p.n))}`);
+    const lines = [
+      `${'set'.padEnd(16)} ${'items'.padStart(6)} ${'correct'.padStart(7)} ${'acc'.padStart(7)}`,
+    ];
+    for (const [k, p] of per)
+      lines.push(
+        `${k.padEnd(16)} ${String(p.n).padStart(6)} ${String(p.ok).padStart(7)} ${fmt(pct(p.ok, p.n))}`,
+      );
     lines.push(`${'total'.padEnd(16)} ${String(n).padStart(6)} ${String(ok).padStart(7)} ${fmt(pct(ok, n))}`);
-    return { table: lines.join('\n'), metric: 'value accuracy', value: pct(ok, n), details: { items: n, correct: ok } };
+    return {
+      table: lines.join('\n'),
+      metric: 'value accuracy',
+      value: pct(ok, n),
+      details: { items: n, correct: ok },
+    };
   },
 };

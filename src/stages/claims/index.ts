@@ -229,15 +229,13 @@ function isExcluded(ix: DocIndex, n: NumRead, lo: number, hi: number, spelled: b
   if (prev === 'aged' || prev === 'age') return true;
   if (/^-?years?-old$|^year-old$/.test(next) || (TIME_UNITS.has(next) && next !== 'second')) return true;
   if (next === 'years' && ix.low[n.end + 1] === 'old') return true;
-  if (next === ':' || next === 'percentile') return true;
+  if (next === ':' || prev === ':' || next === 'percentile') return true;
   if (n.value !== null && !n.vague) {
     const raw = ix.tokens[n.start]!.text;
     // bare four-digit years
     if (/^\d{4}$/.test(raw) && n.value >= 1800 && n.value <= 2100 && n.end === n.start + 1) return true;
     // ", 61," after a name is an age
-    if (prev === ',' && next === ',' && n.value < 120 && n.start >= 2 && /^\p{Lu}/u.test(ix.tokens[n.start - 2]!.text)) {
-      return true;
-    }
+    if (prev === ',' && next === ',' && n.value < 120 && Number.isInteger(n.value)) return true;
     if (spelled && n.value === 1) return true; // "one of", "one side": a pronoun or determiner
   }
   if (DETERMINERS.has(prev)) return true;

@@ -41,10 +41,11 @@ const CONFLICT_MATERIAL: ReadonlySet<PloverType> = new Set([
 const NOUN_CONTEXT = new Set("a an the its their his her 's this these those such any our my your no".split(' '));
 /** Adjective-looking words between a determiner and a noun ("the DPRK's ongoing support"). */
 const ADJECTIVE = /^[a-z-]+(?:ing|al|ive|ous|ful|ic|ary|ed)$/;
+const GERUND_PREP = new Set('for of on about in against by after before without from'.split(' '));
 const BE = new Set('is are was were be been being am'.split(' '));
 const FUTURE = new Set(['will', 'would', "'ll", 'shall']);
 const INTENT_ADJ = new Set(
-  'ready willing prepared determined decided plans planned plan intends intend intended wants want wanted seeks sought aims'.split(
+  'ready willing prepared determined plans planned plan intends intend intended wants want wanted seeks sought aims'.split(
     ' ',
   ),
 );
@@ -58,7 +59,7 @@ const PREP_START = new Set(
   ),
 );
 const MILITARY = new Set(
-  'troops forces army military soldiers artillery tanks jets warplanes airstrike airstrikes navy fighters gunships helicopters'.split(
+  'troops forces army military soldiers peacekeepers artillery tanks jets warplanes airstrike airstrikes navy fighters gunships helicopters'.split(
     ' ',
   ),
 );
@@ -164,6 +165,10 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
       continue;
     }
     if (nounContext) continue;
+    // a capitalised verb form mid-sentence is a name ("the Canadian Press")
+    if (i > lo && ix.tokens[i]!.text !== ix.low[i] && !/^(?:["“‘']|``)$/.test(ix.low[i - 1]!)) continue;
+    // a gerund after a preposition is nominal ("a proposal for signing", "in demanding")
+    if (i > lo && /ing$/.test(ix.low[i]!) && GERUND_PREP.has(ix.low[i - 1]!)) continue;
     let end = i + 1;
     let consumed = end;
     if (e.next) {
@@ -247,10 +252,10 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
   for (let i = lo; i < hi; i++) {
     if (ix.low[i] !== 'must' && ix.low[i] !== 'should') continue;
     const a = attr.at(i);
-    if (!a || a.rule === 'quote' || a.rule === 'according-to' || !a.source) continue;
+    if (!a || a.rule === 'according-to') continue;
     const e: LexEntry = { ...DEMAND_ENTRY };
     const t = trig(e, i, i + 1, i + 1);
-    t.actors = [a.source];
+    t.actors = a.source ? [a.source] : [];
     // the target is the subject of "must"
     const tg: string[] = [];
     for (let k = i - 1; k >= Math.max(lo, i - 8) && !isBoundary(ix, k); k--) {
@@ -267,13 +272,16 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
   for (const t of triggers) {
     if (t.absorbed) continue;
     // governed complements: "agreed to X", "called on Y to X", "refused to X", "demanded that Y X"
-    if (t.entry.gov) governComplement(ix, t, triggers, hi);
+    if (t.entry.gov) governComplement(ix, t, triggers, hi, lo);
   }
   // purpose clauses ("held talks with Sullivan to discuss …") belong to the event they follow
   for (let n = 1; n < triggers.length; n++) {
     const t = triggers[n]!;
-    if (t.absorbed || t.entry.noun || t.start - 1 < lo || ix.low[t.start - 1] !== 'to') continue;
-    const before = ix.low[t.start - 2] ?? '';
+    if (t.absorbed || t.entry.noun || t.start - 1 < lo) continue;
+    let to = t.start - 1;
+    if (ix.low[to] === 'help' && ix.low[to - 1] === 'to') to--;
+    if (ix.low[to] !== 'to') continue;
+    const before = ix.low[to - 1] ?? '';
     if (EXPECT.has(before) || INTENT_ADJ.has(before)) continue;
     const prev = triggers.slice(0, n).reverse().find((p) => !p.absorbed && !p.entry.noun);
     if (prev && t.start - prev.consumedEnd <= 12) t.absorbed = true;
@@ -303,6 +311,17 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
       } else {
         t.actors = subj.inherit ?? subj.entities;
         if (t.targets.length === 0) t.targets = objectTargets(ix, t, hi, lo, t.actors);
+      }
+    }
+    // troops or peacekeepers "arriving in" a country are a deployment, not a visit
+    if (t.type === 'CONSULT' && t.mode === 'visit' && t.entry.next) {
+      for (let q = subj.start; q < t.start; q++) {
+        if (MILITARY.has(ix.low[q]!) || /^peace-?keep/.test(ix.low[q]!)) {
+          t.type = 'AID';
+          t.cameo = '074';
+          t.mode = null;
+          break;
+        }
       }
     }
     const a = attr.at(t.start);
@@ -369,8 +388,16 @@ const DEMAND_ENTRY: LexEntry = {
 };
 
 /** Absorbs triggers in the complement of a governing verb and sets its targets and type. */
-function governComplement(ix: DocIndex, g: Trigger, all: Trigger[], hi: number): void {
+function governComplement(ix: DocIndex, g: Trigger, all: Trigger[], hi: number, lo: number): void {
   const limit = Math.min(hi, g.consumedEnd + 18);
+  if (g.rule === DEMAND_ENTRY.rule) {
+    // "Y must Z": everything up to the clause end is the demanded action
+    let end = limit;
+    for (let k = g.end; k < limit; k++) if (ix.low[k] === ';' || ix.low[k] === '.' || CLAUSE_WORDS.has(ix.low[k]!)) end = Math.min(end, k);
+    for (const t of all) if (t !== g && t.start >= g.end && t.start < end) t.absorbed = true;
+    void lo;
+    return;
+  }
   let comp = -1; // token of "to" or "that" opening the complement
   for (let k = g.consumedEnd; k < limit; k++) {
     const l = ix.low[k]!;
@@ -396,6 +423,12 @@ function governComplement(ix: DocIndex, g: Trigger, all: Trigger[], hi: number):
     }
   }
   if (g.entry.gov === 'threaten' && inner) g.mode = inner.mode;
+  // "vowed to fight": an intention to act against someone is a threat
+  if (g.entry.gov === 'agree' && inner && CONFLICT_MATERIAL.has(inner.type) && !/^agree/.test(ix.low[g.start]!)) {
+    g.type = 'THREATEN';
+    g.cameo = '130';
+    g.mode = inner.mode;
+  }
   if (g.entry.gov === 'demand') {
     // targets: entities between the verb and "to" ("called on Russia and North Korea to"), or the subject
     // of the that-clause ("demanded that the DPRK forsake")
@@ -560,7 +593,29 @@ function decideModality(ix: DocIndex, t: Trigger, lo: number, attributed: boolea
     if (ix.low[k] === 'if' || ix.low[k] === 'unless') hypothetical = true;
     if (ix.low[k] === ';') break;
   }
+  let conditional = false;
+  for (let k = t.end; k < Math.min(ix.sentEnd[ix.tokens[t.start]!.sentence]!, t.end + 25); k++) {
+    if (ix.low[k] === 'unless' || ix.low[k] === 'if') conditional = true;
+  }
+  if (negated && (future || intent) && COOPERATIVE.has(t.type) && !t.entry.gov) {
+    // "would not meet their demands": a refusal
+    t.type = 'REJECT';
+    t.cameo = '120';
+    t.mode = null;
+    return attributed ? 'reported' : 'asserted';
+  }
   if (negated) return 'negated';
+  // "will withdraw … unless", "may halt mediation if …": a conditional action against someone is a threat
+  if ((future || intent || hypothetical) && conditional && !expected && (CONFLICT_MATERIAL.has(t.type) || t.type === 'RETREAT')) {
+    t.type = 'THREATEN';
+    t.cameo = '130';
+    return attributed ? 'reported' : 'asserted';
+  }
+  if (hypothetical && CONFLICT_MATERIAL.has(t.type) && !expected) {
+    t.type = 'THREATEN';
+    t.cameo = '130';
+    return 'hypothetical';
+  }
   // an actor's stated intention: PLOVER codes cooperative intent as AGREE and conflictual intent as THREATEN
   if ((future || intent) && !expected && !hypothetical && !t.entry.gov) {
     if (COOPERATIVE.has(t.type) && t.type !== 'AGREE') {

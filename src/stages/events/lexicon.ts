@@ -20,7 +20,7 @@ import type { PloverType } from '../../core/types.js';
 const LEXICON_TEXT = `
 # AGREE (03): intentions and agreements
 agree | 030 | - | gov=agree
-pledge promise vow/vowed commit+ | 030 | - | gov=agree
+pledge promise vow/vowed commit+ swear/swore/sworn | 030 | - | gov=agree
 offer | 030 | - | gov=agree
 reach/reached | 030 | - | obj=agreement,deal,consensus,accord,understanding,compromise,settlement,truce
 reaffirm reiterate renew underscore underline | 030 | - | obj=commitment,commitments,pledge,resolve
@@ -50,20 +50,22 @@ establish upgrade restore normalize normalise resume | 054 | - | obj=ties,relati
 cooperate collaborate | 060 | - | -
 share | 064 | - | obj=intelligence,information,expertise,data
 # AID (07)
-give/gave/given provide donate grant pledge extend deliver | 070 | - | obj=aid,assistance,grant,loan,loans,credit,money,dollars,funds,funding,food,medicine,supplies,relief,help,euros
+give/gave/given provide grant pledge extend deliver contribute | 070 | - | obj=aid,assistance,grant,loan,loans,credit,money,dollars,funds,funding,food,medicine,supplies,relief,help,euros,goods,material,materials,equipment,vaccines,tents,blankets
+donate | 070 | - | -
 grant | 075 | - | obj=asylum
-send/sent dispatch ship+ supply transfer+ airlift+ deploy | 072 | - | obj=troops,soldiers,forces,weapons,arms,missiles,munitions,ammunition,shells,drones,tanks,artillery,workers,personnel,equipment,contingent,battalion,units
+send/sent dispatch ship+ supply transfer+ airlift+ deploy contribute | 072 | - | obj=material,troops,soldiers,forces,weapons,arms,missiles,munitions,ammunition,shells,drones,tanks,artillery,workers,personnel,equipment,contingent,battalion,units
 send/sent dispatch deliver ship+ airlift+ | 073 | - | obj=aid,food,medicine,supplies,relief,assistance,shipment
 hand/handed | 070 | - | next=over
 evacuate | 073 | - | -
 troop_dispatch troop_deployment troop_deployments troops_deployment deployment_of_troops dispatch_of_troops arms_transfers missile_transfers transfer_of_missiles transfer_of_ballistic_missiles transfer_of_weapons arms_shipments | 072 | - | noun
 # CONCEDE / RETREAT (08)
-ease lift relax | 081 | - | obj=curfew,restrictions,ban,emergency,measures,controls,blockade,lockdown,rules
+ease lift relax shorten | 081 | - | obj=curfew,restrictions,ban,emergency,measures,controls,blockade,lockdown,rules
 ease lift relax | 085 | ease | obj=sanctions,embargo,boycott
 allow permit | 083 | - | -
 call/called | 082 | - | obj=strike,protest,boycott,demonstration,rally
 release free/freed | 0841 | release | -
 return | 0842 | return | obj=property,land,territory,weapons,remains,bodies,assets
+withdraw/withdrew/withdrawn pull/pulled recall | 166 | expel | obj=inspectors,monitors,observers,ambassador,envoy,diplomats,peacekeepers,staff,workers,mission
 withdraw/withdrew/withdrawn pull/pulled | 087 | withdraw | -
 resign | 087 | - | -
 step/stepped | 087 | - | next=down
@@ -80,7 +82,7 @@ urge press pressure | 100 | - | gov=demand
 call/called | 100 | - | next=on,upon,for gov=demand
 appeal ask request | 020 | - | gov=demand
 order | 100 | - | gov=demand
-demand demands | 100 | - | noun
+demand demands | 100 | - | noun gov=demand
 # DISAPPROVE (11)
 condemn denounce criticize criticise decry deplore censure rebuke slam+ lambast lambaste blast deride | 111 | - | -
 accuse blame | 112 | - | -
@@ -126,12 +128,12 @@ expel+ | 166 | expel | -
 impose slap+ | 163 | - | obj=sanctions,embargo,tariffs,penalties
 sanction | 163 | - | -
 deny | 166 | expel | obj=entry,visas
-sanctions embargo | 163 | - | noun
+sanctions embargo suspension | 163 | - | noun
 # COERCE (17)
 arrest detain jail imprison | 173 | arrest | -
 kidnap+ | 173 | detain | -
 deport | 174 | deport | -
-impose | 1723 | curfew | obj=curfew
+impose extend institute reimpose | 1723 | curfew | obj=curfew
 impose declare | 1724 | martial-law | obj=law,emergency,siege
 ban+ outlaw prohibit | 1722 | ban | -
 seize/seized confiscate | 1711 | seize | -
@@ -140,6 +142,7 @@ blow/blew/blown | 1712 | destroy | next=up
 set/set | 1712 | destroy | obj=fire
 prevent block | 191 | restrict | obj=demonstration,rally,protest,march
 blockade | 191 | restrict | -
+impose reimpose tighten enforce | 191 | restrict | obj=blockade,blockades,siege,restrictions,closure
 occupy | 192 | seize | -
 crack/cracked | 175 | - | next=down
 censor hack deface | 172 | censor | -
@@ -150,6 +153,7 @@ bomb | 183 | explosives | military
 assassinate | 186 | assassinate | -
 torture | 1822 | torture | -
 rape | 1821 | sexual | -
+abuse mistreat beat/beat/beaten | 182 | beat | -
 abduct hijack | 181 | abduct | -
 massacre | 202 | massacre | -
 attack attacks bombing bombings suicide_bombing car_bombing assassination massacre | 180 | - | noun military
@@ -223,7 +227,8 @@ export function cameoToPlover(cameo: string): PloverType | null {
     case '20':
       return 'ASSAULT';
     case '19':
-      return 'FIGHT';
+      // 191 (blockade) and 192 (occupation) are coercion in the PLOVER translation table
+      return cameo.startsWith('191') || cameo.startsWith('192') ? 'COERCE' : 'FIGHT';
     default:
       return null;
   }

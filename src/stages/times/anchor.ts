@@ -101,7 +101,8 @@ export function datelineOffset(dateline: string | null | undefined, source?: str
   return v === undefined ? null : v;
 }
 
-const ISO_RE = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const ISO_RE =
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /**
  * Parses a publication date (`2024-11-01`, `20241101`, `2024-11-01T10:30:00Z`, `…+09:00`) into an anchor.

@@ -24,7 +24,9 @@ export function chronoFallback(
   for (const s of sentences) {
     const sentence = text.slice(s.start, s.end);
     if (!NUMERIC_DATE.test(sentence)) continue;
-    const instant = anchor ? new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12)) : new Date(Date.UTC(2000, 0, 1));
+    const instant = anchor
+      ? new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12))
+      : new Date(Date.UTC(2000, 0, 1));
     let parsed: chrono.ParsedResult[];
     try {
       parsed = chrono.en.strict.parse(sentence, { instant, timezone: 0 });
@@ -44,7 +46,15 @@ export function chronoFallback(
       if (y !== null) value = dateValue(y, m, d);
       else if (anchor) value = dateValue(monthDayYear(anchor, m, d, null), m, d);
       else value = `XXXX-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-      out.push({ start, end, type: 'DATE', rule: 'chrono', priority: 1000, kind: 'date', resolve: () => value });
+      out.push({
+        start,
+        end,
+        type: 'DATE',
+        rule: 'chrono',
+        priority: 1000,
+        kind: 'date',
+        resolve: () => value,
+      });
     }
   }
   return out;

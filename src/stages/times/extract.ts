@@ -1,6 +1,6 @@
 import type { Span, TimeExpression, TimeType } from '../../core/types.js';
 import { type Anchor, parseAnchor, ZONE_OFFSETS } from './anchor.js';
-import { fmtDay, fmtYmd, toDays } from './calendar.js';
+import { fmtDay, toDays } from './calendar.js';
 import { chronoFallback } from './chrono-fallback.js';
 import type { ResolveContext } from './resolve.js';
 import { type Candidate, runRules } from './rules.js';
@@ -45,7 +45,11 @@ function splitSentences(text: string): Span[] {
     for (let b = br.exec(para); b; b = br.exec(para)) {
       // Do not split after abbreviations such as "Nov." or "U.S." followed by a capitalised word.
       const prev = /([A-Za-z.]+)[.!?]["”’)]?\s+$/.exec(para.slice(0, b.index + b[0].length))?.[1] ?? '';
-      if (/^(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|No|Vol|Inc|Corp|Co|Ltd|U\.S|U\.N|[A-Z]\.[A-Z])$/.test(prev))
+      if (
+        /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|No|Vol|Inc|Corp|Co|Ltd|U\.S|U\.N|[A-Z]\.[A-Z])$/.test(
+          prev,
+        )
+      )
         continue;
       out.push({ start: base + s, end: base + b.index + 1 });
       s = b.index + b[0].length;
@@ -117,7 +121,7 @@ function applyWrappers(text: string, cands: Candidate[]): Candidate[] {
       return out;
     }
     const e = EDGE_RE.exec(before);
-    if (e && !/^\d{4}-\d{2}-\d{2}/.test('') && c.rule !== 'weekday') {
+    if (e && c.rule !== 'weekday') {
       const word = e.groups!.w!.toLowerCase();
       const out: Candidate = { ...c, start: from + e.index, rule: `${c.rule}+edge` };
       out.mod = word === 'early' ? 'START' : word === 'late' ? 'END' : 'MID';
@@ -177,7 +181,12 @@ function headAlternatives(head: string): string {
  * Friday"; failing that, the lead's date when the lead paragraph reports that kind of event. Without such
  * evidence the value stays null: the day before publication is never assumed.
  */
-function anchorEvents(text: string, results: TimeResult[], cands: Candidate[], sentences: readonly Span[]): void {
+function anchorEvents(
+  text: string,
+  results: TimeResult[],
+  cands: Candidate[],
+  sentences: readonly Span[],
+): void {
   cands.forEach((c, i) => {
     if (c.kind !== 'event-anchored' || !c.event) return;
     const alts = headAlternatives(c.event.head);
@@ -200,7 +209,13 @@ function anchorEvents(text: string, results: TimeResult[], cands: Candidate[], s
       const leadText = text.slice(lead[0]!.start, lead[lead.length - 1]!.end);
       if (new RegExp(`\\b(?:${alts})\\b`, 'i').test(leadText)) {
         const first = results.find(
-          (r, j) => j !== i && r.start >= lead[0]!.start && r.end <= sentences[0]!.end && r.type === 'DATE' && r.value && FULL_DATE.test(r.value),
+          (r, j) =>
+            j !== i &&
+            r.start >= lead[0]!.start &&
+            r.end <= sentences[0]!.end &&
+            r.type === 'DATE' &&
+            r.value &&
+            FULL_DATE.test(r.value),
         );
         if (first) eventValue = first.value;
       }
@@ -243,7 +258,7 @@ function resolveClocks(text: string, results: TimeResult[], cands: Candidate[], 
     if (cands[i + 1]?.kind === 'clock' && cands[i + 1]!.zone) neighbours.unshift(i + 2);
     for (const j of day === null ? neighbours : []) {
       const o = results[j];
-      if (!o || !o.value || !FULL_DATE.test(o.value) || cands[j]!.kind === 'clock') continue;
+      if (!o?.value || !FULL_DATE.test(o.value) || cands[j]!.kind === 'clock') continue;
       const gap = j > i ? text.slice(cands[j - 1]!.end, o.start) : text.slice(o.end, c.start);
       if (gap.length <= 12 && /^[\s,)]*(?:on|at|of|local time|\(local time\))?[\s,]*$/i.test(gap)) {
         const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(o.value)!;
@@ -318,7 +333,10 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
       refYear: ref.refYear,
       tense: () => {
         if (tenseMemo !== undefined) return tenseMemo;
-        if (!sent) return (tenseMemo = null);
+        if (!sent) {
+          tenseMemo = null;
+          return null;
+        }
         let mk = markerCache.get(sentIdx);
         if (!mk) {
           mk = tenseMarkers(text, sent.start, sent.end);
@@ -338,14 +356,23 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
         lastQuarter
       ) {
         // Earnings reports: "a year earlier" after "the third quarter" is that quarter a year before.
-        if (/^(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year[- ](?:earlier|ago))$/i.test(text.slice(c.start, c.end))) {
+        if (
+          /^(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year[- ](?:earlier|ago))$/i.test(
+            text.slice(c.start, c.end),
+          )
+        ) {
           value = `${Number(lastQuarter.value.slice(0, 4)) - 1}${lastQuarter.value.slice(4)}`;
         }
       }
     } catch {
       value = null;
     }
-    if (value && /^\d{4}-Q\d$/.test(value) && c.rule.startsWith('quarter') && !/year[- ](?:ago|earlier)/i.test(r0(c)))
+    if (
+      value &&
+      /^\d{4}-Q\d$/.test(value) &&
+      c.rule.startsWith('quarter') &&
+      !/year[- ](?:ago|earlier)/i.test(r0(c))
+    )
       lastQuarter = { value, end: c.end };
     const r: TimeResult = {
       id: '',
@@ -359,7 +386,8 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
     if (c.mod) r.mod = c.mod;
     if (c.zone && c.kind !== 'event-anchored') r.zone = c.zone;
     if (value && /^\d/.test(value) && c.type === 'DATE' && c.kind === 'date') updateRef(value, ref);
-    else if (value && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value) && c.rule.startsWith('date')) updateRef(value, ref);
+    else if (value && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value) && c.rule.startsWith('date'))
+      updateRef(value, ref);
     results.push(r);
   }
   resolveClocks(text, results, cands, anchor);
@@ -370,5 +398,3 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
   });
   return results;
 }
-
-export { fmtYmd };

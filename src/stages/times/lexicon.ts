@@ -73,7 +73,7 @@ const SMALL: Record<string, number> = {
 
 /** Number words of durations; vague quantities ("several", "a few") give X in the TIMEX3 value. */
 export const NUM_RE =
-  "(?:\\d{1,3}(?:\\s+|-)1/2|\\d{1,4}(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|half a|half an|an|a|several|a few|few|many|some|a couple of|a couple|couple of|dozens of|hundreds of|a number of)";
+  '(?:\\d{1,3}(?:\\s+|-)1/2|\\d{1,4}(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|half a|half an|an|a|several|a few|few|many|some|a couple of|a couple|couple of|dozens of|hundreds of|a number of)';
 
 /** Value of a number phrase; null for vague quantities. */
 export function numberValue(phrase: string): number | null {
@@ -149,7 +149,8 @@ export function unitInfo(word: string): UnitInfo | null {
 export function durationValue(count: number | null, unit: UnitInfo): string {
   if (unit.code === 'WE') return count === null ? 'PXWE' : `P${count}WE`;
   // ISO 8601 durations have no quarter designator: a quarter is three months.
-  if (unit.code === 'Q') return durationValue(count === null ? null : count * 3, { code: 'M', time: false, factor: unit.factor });
+  if (unit.code === 'Q')
+    return durationValue(count === null ? null : count * 3, { code: 'M', time: false, factor: unit.factor });
   const n = count === null ? 'X' : String(round(count * unit.factor));
   if (count !== null && !Number.isInteger(count * unit.factor)) {
     // Fractions: whole units plus the rest in the next smaller unit (5 1/2 hours = PT5H30M).
@@ -161,7 +162,8 @@ export function durationValue(count: number | null, unit: UnitInfo): string {
       Y: ['M', false, 12],
       W: ['D', false, 7],
     };
-    const s = unit.time && unit.code === 'M' ? (['S', true, 60] as [string, boolean, number]) : smaller[unit.code];
+    const s =
+      unit.time && unit.code === 'M' ? (['S', true, 60] as [string, boolean, number]) : smaller[unit.code];
     if (s) {
       const rest = round((total - whole) * s[2]);
       const head = whole > 0 ? `${whole}${unit.code}` : '';

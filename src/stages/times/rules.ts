@@ -74,16 +74,14 @@ interface Rule {
 }
 
 const cap = (s: string | undefined): boolean => s !== undefined && /^[A-Z]/.test(s);
-const constant =
-  (v: string | null) =>
-  (): string | null =>
-    v;
+const constant = (v: string | null) => (): string | null => v;
 
 const DAY = '(?<day>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d)';
 const YEAR = '(?<year>[12]\\d{3})(?![\\d])';
 const REL_YEAR = '(?<rel>this|last|next|the previous|the following|the same)\\s+year';
 const PODS = 'morning|afternoon|evening|night|noon|midnight';
-const ZONES = 'Korea time|Seoul time|Japan time|Tokyo time|Beijing time|local time|KST|JST|GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST|MSK';
+const ZONES =
+  'Korea time|Seoul time|Japan time|Tokyo time|Beijing time|local time|KST|JST|GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST|MSK';
 
 function re(src: string, flags = 'gi'): RegExp {
   return new RegExp(src, flags);
@@ -167,7 +165,8 @@ const YEAR_PREPS = new Set([
 
 const DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'a', 'an']);
 
-const NOT_YEAR_BEFORE = /\b(?:resolutions?|no|nos|number|numbers|flight|route|article|articles|room|page|pages|model|highway|code|section|rule|paragraph|bill|squad|unit|battalion|brigade|division|grade|level|platform|channel|station|ward|district|block|lot|item|nr|serial|rs|us|\$|usd|eur)\.?\s*$/i;
+const NOT_YEAR_BEFORE =
+  /\b(?:resolutions?|no|nos|number|numbers|flight|route|article|articles|room|page|pages|model|highway|code|section|rule|paragraph|bill|squad|unit|battalion|brigade|division|grade|level|platform|channel|station|ward|district|block|lot|item|nr|serial|rs|us|\$|usd|eur)\.?\s*$/i;
 
 const FUNCTION_NEXT = new Set([
   'and',
@@ -307,7 +306,10 @@ function weekdayResolver(dow: number, rel: string | undefined, pod: string | und
 function monthDayResolver(mon: number, day: number, dir?: 'past' | 'future') {
   return (ctx: ResolveContext): string | null => {
     if (day < 1 || day > 31) return null;
-    if (!ctx.anchor) return dateValue(2000, mon, day) ? `XXXX-${fmtMonth(0, mon).slice(5)}-${String(day).padStart(2, '0')}` : null;
+    if (!ctx.anchor)
+      return dateValue(2000, mon, day)
+        ? `XXXX-${fmtMonth(0, mon).slice(5)}-${String(day).padStart(2, '0')}`
+        : null;
     return dateValue(monthDayYear(ctx.anchor, mon, day, dir ?? ctx.tense()), mon, day);
   };
 }
@@ -356,7 +358,11 @@ export const RULES: Rule[] = [
     name: 'date-iso',
     re: re('(?<![\\w.-])(?<y>[12]\\d{3})-(?<mo>[01]\\d)-(?<d>[0-3]\\d)(?![\\w-])'),
     make(g) {
-      return { type: 'DATE', kind: 'date', resolve: constant(dateValue(Number(g.y), Number(g.mo), Number(g.d))) };
+      return {
+        type: 'DATE',
+        kind: 'date',
+        resolve: constant(dateValue(Number(g.y), Number(g.mo), Number(g.d))),
+      };
     },
   },
   {
@@ -369,7 +375,8 @@ export const RULES: Rule[] = [
       const day = Number(g.day);
       if (day < 1 || day > 31) return null;
       const rel = g.rel?.toLowerCase();
-      const dir = rel === 'last' || rel === 'past' ? 'past' : rel === 'next' || rel === 'coming' ? 'future' : undefined;
+      const dir =
+        rel === 'last' || rel === 'past' ? 'past' : rel === 'next' || rel === 'coming' ? 'future' : undefined;
       return { type: 'DATE', kind: 'date', resolve: monthDayResolver(monthNumber(g.mon!)!, day, dir) };
     },
   },
@@ -405,7 +412,8 @@ export const RULES: Rule[] = [
       const off = relYearOffset(g.rel);
       return {
         type: 'DATE',
-        resolve: (ctx) => (ctx.anchor ? fmtMonth(ctx.anchor.y + off, mon) : `XXXX-${fmtMonth(0, mon).slice(5)}`),
+        resolve: (ctx) =>
+          ctx.anchor ? fmtMonth(ctx.anchor.y + off, mon) : `XXXX-${fmtMonth(0, mon).slice(5)}`,
         mod: modOf(g.pre),
       };
     },
@@ -436,22 +444,29 @@ export const RULES: Rule[] = [
     ),
     make(g, m, text) {
       if (!cap(g.mon)) return null;
-      const isPlain = /^(?:January|February|March|April|June|July|August|September|October|November|December)$/.test(
-        g.mon!,
-      );
+      const isPlain =
+        /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(
+          g.mon!,
+        );
       // Bare abbreviations without a period ("Jan Kavan") are names, not months.
       if (!isPlain && !/\.$/.test(g.mon!)) return null;
       // "the annual March for Life", "the March of the Mothers": a capitalised name.
       const before = text.slice(Math.max(0, m.index - 12), m.index + m[0].length - g.mon!.length);
-      if (/\b(?:the|a|an|annual)\s+$/i.test(before) && !g.pre) return null;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      if (/\b(?:the|a|an|annual)\s+$/i.test(before) && /^\s+(?:for|of)\b/i.test(after)) return null;
       if (g.mon === 'May' && !g.prep && !g.pre) return null;
       const mon = monthNumber(g.mon!)!;
-      const start = g.pre ? m.index + m[0].indexOf(g.pre, g.prep ? g.prep.length : 0) : m.index + m[0].lastIndexOf(g.mon!);
+      const start = g.pre
+        ? m.index + m[0].indexOf(g.pre, g.prep ? g.prep.length : 0)
+        : m.index + m[0].lastIndexOf(g.mon!);
       return {
         type: 'DATE',
         start,
         mod: modOf(g.pre),
-        resolve: (ctx) => (ctx.anchor ? fmtMonth(monthYear(ctx.anchor, mon, ctx.tense()), mon) : `XXXX-${fmtMonth(0, mon).slice(5)}`),
+        resolve: (ctx) =>
+          ctx.anchor
+            ? fmtMonth(monthYear(ctx.anchor, mon, ctx.tense()), mon)
+            : `XXXX-${fmtMonth(0, mon).slice(5)}`,
       };
     },
   },
@@ -464,11 +479,18 @@ export const RULES: Rule[] = [
       const det = g.det?.toLowerCase();
       const hasYear = g.year !== undefined || g.yy !== undefined || g.yy2 !== undefined;
       if (!det && !hasYear) return null;
-      if (det === 'the' && !hasYear && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5)))
+      if (
+        det === 'the' &&
+        !hasYear &&
+        /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))
+      )
         return null;
       const code = SEASONS[g.s!.toLowerCase()]!;
       const idx = SEASON_CODES.indexOf(code as (typeof SEASON_CODES)[number]);
-      const start = det === 'in' || det === 'during' ? m.index + m[0].search(/spring|summer|autumn|fall|winter/i) : m.index;
+      const start =
+        det === 'in' || det === 'during'
+          ? m.index + m[0].search(/spring|summer|autumn|fall|winter/i)
+          : m.index;
       return {
         type: 'DATE',
         start,
@@ -631,7 +653,11 @@ export const RULES: Rule[] = [
     name: 'year-prefixed',
     re: re(`\\b(?<pre>mid|post|pre)-(?<y>1[5-9]\\d\\d|20\\d\\d)(?![\\w%]|[.,]\\d)`),
     make(g) {
-      return { type: 'DATE', mod: g.pre!.toLowerCase() === 'mid' ? 'MID' : undefined, resolve: constant(g.y!) };
+      return {
+        type: 'DATE',
+        mod: g.pre!.toLowerCase() === 'mid' ? 'MID' : undefined,
+        resolve: constant(g.y!),
+      };
     },
   },
   {
@@ -653,7 +679,17 @@ export const RULES: Rule[] = [
       `\\bthe\\s+(?:(?<pre>early|late|mid-|mid)\\s*)?(?:nineteen[- ])?(?<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b`,
     ),
     make(g, m) {
-      const d = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(g.d!.toLowerCase()) + 2;
+      const d =
+        [
+          'twenties',
+          'thirties',
+          'forties',
+          'fifties',
+          'sixties',
+          'seventies',
+          'eighties',
+          'nineties',
+        ].indexOf(g.d!.toLowerCase()) + 2;
       const nineteen = /nineteen/i.test(m[0]);
       return {
         type: 'DATE',
@@ -679,7 +715,12 @@ export const RULES: Rule[] = [
           const a = ctx.anchor;
           if (!a) return null;
           const dow = isoWeekday(a.days);
-          const t = rel === 'past' || rel === 'previous' ? 'past' : rel === 'coming' || rel === 'following' ? 'future' : ctx.tense();
+          const t =
+            rel === 'past' || rel === 'previous'
+              ? 'past'
+              : rel === 'coming' || rel === 'following'
+                ? 'future'
+                : ctx.tense();
           let week = 0;
           if (t === 'future') week = dow >= 6 ? 1 : 0;
           else week = dow >= 6 ? 0 : -1;
@@ -703,7 +744,9 @@ export const RULES: Rule[] = [
     make(g, m) {
       const unit = (g.unit ?? 'year').toLowerCase();
       const gran = granOf(unit)!;
-      const word = g.w ? /(end|beginning|start|middle|rest|remainder|close|turn)/i.exec(g.w)![1]!.toLowerCase() : 'end';
+      const word = g.w
+        ? /(end|beginning|start|middle|rest|remainder|close|turn)/i.exec(g.w)![1]!.toLowerCase()
+        : 'end';
       const since = g.by?.toLowerCase() === 'since';
       const start = g.by ? m.index + g.by.length + 1 : m.index;
       return {
@@ -731,17 +774,22 @@ export const RULES: Rule[] = [
   },
   {
     name: 'the-year',
-    re: re(`\\b(?<pre>for|in|throughout|during|of)\\s+(?<w>the\\s+(?:(?:full|fiscal|whole|entire|current)\\s+)*year)\\b(?!['’-])`),
+    re: re(
+      `\\b(?<pre>for|in|throughout|during|of)\\s+(?<w>the\\s+(?:(?:full|fiscal|whole|entire|current)\\s+)*year)\\b(?!['’-])`,
+    ),
     make(g, m, text) {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       const start = m.index + m[0].indexOf(g.w!);
-      if (/^\s+(?:ended|ending|to|through)\b/i.test(after)) return { type: 'DURATION', start, resolve: constant('P1Y') };
+      if (/^\s+(?:ended|ending|to|through)\b/i.test(after))
+        return { type: 'DURATION', start, resolve: constant('P1Y') };
       return { type: 'DATE', start, resolve: (ctx) => (ctx.anchor ? fmtYear(ctx.anchor.y) : null) };
     },
   },
   {
     name: 'year',
-    re: re(`(?<![\\w$£€¥.,:/-]|\\d[.,])(?<y>1[5-9]\\d\\d|20\\d\\d)(?![\\w%°]|[.,:/]\\d|-\\d|\\s*(?:%|percent))`),
+    re: re(
+      `(?<![\\w$£€¥.,:/-]|\\d[.,])(?<y>1[5-9]\\d\\d|20\\d\\d)(?![\\w%°]|[.,:/]\\d|-\\d|\\s*(?:%|percent))`,
+    ),
     make(g, m, text) {
       if (!looksLikeYear(text, m.index, m.index + m[0].length)) return null;
       return { type: 'DATE', resolve: constant(g.y!) };
@@ -791,7 +839,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'this-pod',
-    re: re(`\\b(?<rel>this|last|early this|late this|later this|earlier this)\\s+(?<pod>morning|afternoon|evening|night)\\b`),
+    re: re(
+      `\\b(?<rel>this|last|early this|late this|later this|earlier this)\\s+(?<pod>morning|afternoon|evening|night)\\b`,
+    ),
     make(g) {
       const off = g.rel!.toLowerCase() === 'last' ? -1 : 0;
       const pod = PART_OF_DAY[g.pod!.toLowerCase()]!;
@@ -816,7 +866,9 @@ export const RULES: Rule[] = [
       let r = rel;
       if (!r && /^['’]s/.test(after)) {
         const before = text.slice(Math.max(0, m.index - 25), m.index);
-        r = /\b(?:ahead of|before|for|until|upcoming|awaiting|await|prepare for|preparing for)\s+$/i.test(before) ? 'next-poss' : 'last-poss';
+        r = /\b(?:ahead of|until|upcoming|awaiting|await|prepare for|preparing for)\s+$/i.test(before)
+          ? 'next-poss'
+          : 'last-poss';
       }
       return {
         type: g.pod ? 'TIME' : 'DATE',
@@ -876,7 +928,8 @@ export const RULES: Rule[] = [
       const unit = unitInfo(g.unit!);
       if (!unit) return null;
       const gran = granOf(g.unit!);
-      const back = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'previously' || dir === 'back';
+      const back =
+        dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'previously' || dir === 'back';
       const fromAnchor = dir === 'ago' || dir === 'from now' || dir === 'hence' || dir === 'back';
       return {
         type: 'DATE',
@@ -908,7 +961,8 @@ export const RULES: Rule[] = [
       const num = g.num!.toLowerCase();
       if ((num === 'a' || num === 'an') && g.the) return null;
       // "a day" alone is too vague; "a year" and "a week" are kept (durations in TimeBank).
-      if ((num === 'a' || num === 'an') && /^(?:day|night|second)$/i.test(g.unit!) && !g.q && !g.rel) return null;
+      if ((num === 'a' || num === 'an') && /^(?:day|night|second)$/i.test(g.unit!) && !g.q && !g.rel)
+        return null;
       // Ages ("52 years old", "a 50-year-old man") are not time expressions of the story.
       if (g.tail?.toLowerCase() === 'old' && unit.code === 'Y') return null;
       // Fractions ("three-quarters of its food") are not quarters of a year.
@@ -916,11 +970,16 @@ export const RULES: Rule[] = [
       // Rates ("700 seats a week", "$2 million a year") are not durations.
       if ((num === 'a' || num === 'an' || num === 'per') && !g.q && !g.rel) {
         const before = text.slice(Math.max(0, m.index - 30), m.index);
-        if (/(?:\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?)(?:\s+[a-z]+)?\s*$/i.test(before))
+        if (
+          /(?:\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?)(?:\s+[a-z]+)?\s*$/i.test(
+            before,
+          )
+        )
           return null;
       }
       let start = m.index;
-      if (g.the && /^(?:a|its|their|his|her)$/i.test(g.the) && !g.q) start = m.index + m[0].indexOf(g.the) + g.the.length + 1;
+      if (g.the && /^(?:a|its|their|his|her)$/i.test(g.the) && !g.q)
+        start = m.index + m[0].indexOf(g.the) + g.the.length + 1;
       return { type: 'DURATION', start, mod: modOf(g.q), resolve: constant(durationValue(n, unit)) };
     },
   },
@@ -932,7 +991,10 @@ export const RULES: Rule[] = [
     make(g, m) {
       if (g.adj) {
         const u = unitInfo(g.adj)!;
-        return { type: 'DURATION', resolve: constant(/decade/i.test(g.adj) ? 'PXDE' : durationValue(null, u)) };
+        return {
+          type: 'DURATION',
+          resolve: constant(/decade/i.test(g.adj) ? 'PXDE' : durationValue(null, u)),
+        };
       }
       const unit = unitInfo(g.unit!)!;
       const x = g.x?.trim().toLowerCase();
@@ -944,7 +1006,9 @@ export const RULES: Rule[] = [
       return {
         type: 'DURATION',
         start,
-        resolve: constant(/decade/i.test(g.unit!) ? 'PXDE' : /centur/i.test(g.unit!) ? 'PXCE' : durationValue(null, unit)),
+        resolve: constant(
+          /decade/i.test(g.unit!) ? 'PXDE' : /centur/i.test(g.unit!) ? 'PXCE' : durationValue(null, unit),
+        ),
       };
     },
   },
@@ -955,7 +1019,8 @@ export const RULES: Rule[] = [
     ),
     make(g) {
       const dow = weekdayNumber(g.unit!);
-      if (dow !== null && /^[A-Z]/.test(g.unit!)) return { type: 'SET', resolve: constant(`XXXX-WXX-${dow}`) };
+      if (dow !== null && /^[A-Z]/.test(g.unit!))
+        return { type: 'SET', resolve: constant(`XXXX-WXX-${dow}`) };
       const pod = PART_OF_DAY[g.unit!.toLowerCase()];
       if (pod) return { type: 'SET', resolve: constant(`TXX${pod}`.replace('TXX', 'T')) };
       const unit = unitInfo(g.unit!);
@@ -983,9 +1048,14 @@ export const RULES: Rule[] = [
       const w = g.w!.toLowerCase();
       if (w === 'quarterly') {
         // "daily volume", "its quarterly dividend", "the Communist Party daily Granma": adjectives and nouns.
-        const next = /^\s+([A-Za-z]+)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20))?.[1];
-        if (next !== undefined && (/^[A-Z]/.test(next) || !FUNCTION_NEXT.has(next.toLowerCase()))) return null;
-        const prev = /([A-Za-z]+)\s*$/.exec(text.slice(Math.max(0, m.index - 15), m.index))?.[1]?.toLowerCase();
+        const next = /^\s+([A-Za-z]+)/.exec(
+          text.slice(m.index + m[0].length, m.index + m[0].length + 20),
+        )?.[1];
+        if (next !== undefined && (/^[A-Z]/.test(next) || !FUNCTION_NEXT.has(next.toLowerCase())))
+          return null;
+        const prev = /([A-Za-z]+)\s*$/
+          .exec(text.slice(Math.max(0, m.index - 15), m.index))?.[1]
+          ?.toLowerCase();
         if (prev !== undefined && DETERMINERS.has(prev)) return null;
       }
       return { type: 'SET', resolve: constant(map[w]!) };
@@ -1016,11 +1086,18 @@ export const RULES: Rule[] = [
   },
   {
     name: 'past-ref',
-    re: re(`\\b(?:in\\s+)?(?<w>recently|lately|the past|earlier times|(?<=\\bat\\s+)the time(?!\\s+(?:of|when|that|being|frame|needed)\\b))\\b(?!\\s*(?:-|,\\s*present))`),
+    re: re(
+      `\\b(?:in\\s+)?(?<w>recently|lately|the past|earlier times|(?<=\\bat\\s+)the time(?!\\s+(?:of|when|that|being|frame|needed)\\b))\\b(?!\\s*(?:-|,\\s*present))`,
+    ),
     make(g, m, text) {
       const w = g.w!.toLowerCase();
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
-      if (w === 'the past' && /^\s+(?:\w+\s+)?(?:\w+[- ])?(?:years?|months?|weeks?|days?|decades?|hours?|century|quarter)\b/i.test(after))
+      if (
+        w === 'the past' &&
+        /^\s+(?:\w+\s+)?(?:\w+[- ])?(?:years?|months?|weeks?|days?|decades?|hours?|century|quarter)\b/i.test(
+          after,
+        )
+      )
         return null;
       const start = m.index + m[0].toLowerCase().lastIndexOf(w);
       return { type: 'DATE', start, resolve: constant('PAST_REF') };
@@ -1069,7 +1146,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock-zone',
-    re: re(`(?<![\\d:.])(?<hm>[0-2]\\d[0-5]\\d)\\s*(?<zone>GMT|UTC|KST|JST|EST|EDT|PST|PDT|CET|CEST|BST|MSK|hours\\s+(?:GMT|local))\\b`),
+    re: re(
+      `(?<![\\d:.])(?<hm>[0-2]\\d[0-5]\\d)\\s*(?<zone>GMT|UTC|KST|JST|EST|EDT|PST|PDT|CET|CEST|BST|MSK|hours\\s+(?:GMT|local))\\b`,
+    ),
     make(g) {
       const h = Number(g.hm!.slice(0, 2));
       const mi = Number(g.hm!.slice(2));
@@ -1155,7 +1234,8 @@ export const RULES: Rule[] = [
     make(g, m, text) {
       const w = g.w!.toLowerCase();
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
-      if ((w === 'the day before' || w === 'the day after') && !/^\s*(?:$|[.,;:)"”])/.test(after)) return null;
+      if ((w === 'the day before' || w === 'the day after') && !/^\s*(?:$|[.,;:)"”])/.test(after))
+        return null;
       const unit = /day|night|morning|evening|afternoon/.test(w)
         ? 'day'
         : /week/.test(w)
@@ -1163,7 +1243,11 @@ export const RULES: Rule[] = [
           : /month/.test(w)
             ? 'month'
             : 'year';
-      const off = /next|following|after|later/.test(w) ? 1 : /previous|preceding|before|earlier/.test(w) ? -1 : 0;
+      const off = /next|following|after|later/.test(w)
+        ? 1
+        : /previous|preceding|before|earlier/.test(w)
+          ? -1
+          : 0;
       const podWord = /(night|morning|evening|afternoon)$/.exec(w)?.[1];
       const pod = podWord ? PART_OF_DAY[podWord] : undefined;
       const start = g.pre && /^(?:later|earlier)$/i.test(g.pre) ? m.index + m[0].indexOf(g.w!) : m.index;
@@ -1174,7 +1258,8 @@ export const RULES: Rule[] = [
           const base = ctx.refDays ?? ctx.anchor?.days ?? null;
           if (base === null) return null;
           if (unit === 'day') return fmtDay(base + off) + (pod ? `T${pod}` : '');
-          if (unit === 'year' && ctx.refYear !== null && ctx.refDays === null) return fmtYear(ctx.refYear + off);
+          if (unit === 'year' && ctx.refYear !== null && ctx.refDays === null)
+            return fmtYear(ctx.refYear + off);
           return shiftPeriod(base, unit as Gran, off);
         },
       };
@@ -1216,5 +1301,3 @@ export function runRules(text: string): Candidate[] {
   });
   return out;
 }
-
-export { fmtDay, fmtMonth };

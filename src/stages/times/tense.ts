@@ -124,7 +124,21 @@ const NOT_PAST_ED = new Set([
 ]);
 
 /** Words before an -ed form that make it an adjective or a passive participle, not a past verb. */
-const ADJ_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'be', 'being', 'been', 'will', 'to']);
+const ADJ_BEFORE = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'be',
+  'being',
+  'been',
+  'will',
+  'to',
+]);
 
 /** Words followed by `to` + verb that point forward ("is to visit", "set to meet", "going to"). */
 const TO_FUTURE = new Set([
