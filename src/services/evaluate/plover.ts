@@ -26,7 +26,9 @@ const NON_COUNTRY = new Set(['IGO', 'NGO', 'MNC', 'UNK', 'INT', 'REB', 'IMG', 'G
 
 function codes(v: GsrRecord['source']): string[] {
   if (!Array.isArray(v)) return [];
-  return v.map((x) => (x?.code ?? '').toUpperCase()).filter((c) => /^[A-Z]{3}$/.test(c) && !NON_COUNTRY.has(c));
+  return v
+    .map((x) => (x?.code ?? '').toUpperCase())
+    .filter((c) => /^[A-Z]{3}$/.test(c) && !NON_COUNTRY.has(c));
 }
 
 /** Reads the JSONL gold file; malformed lines are a data error naming the line. */
@@ -74,7 +76,15 @@ function sourceOf(text: string): DocumentSource {
   return {
     raw: text,
     body: { start: 0, end: text.length },
-    meta: { source: null, url: null, published: null, headline: null, byline: null, dateline: null, version: null },
+    meta: {
+      source: null,
+      url: null,
+      published: null,
+      headline: null,
+      byline: null,
+      dateline: null,
+      version: null,
+    },
     repairs: [],
     warnings: [],
   };
@@ -87,7 +97,10 @@ function sourceOf(text: string): DocumentSource {
 export function pickMainEvent(events: readonly NewsEvent[]): NewsEvent | null {
   if (events.length === 0) return null;
   const score = (e: NewsEvent) =>
-    e.sentence * 1e6 + (e.actors.length + e.targets.length > 0 ? 0 : 5e5) + (e.modality === 'hypothetical' ? 2e5 : 0) + e.trigger.start;
+    e.sentence * 1e6 +
+    (e.actors.length + e.targets.length > 0 ? 0 : 5e5) +
+    (e.modality === 'hypothetical' ? 2e5 : 0) +
+    e.trigger.start;
   return [...events].sort((a, b) => score(a) - score(b))[0]!;
 }
 
@@ -103,7 +116,10 @@ function pct(k: number, n: number): string {
 }
 
 /** Scores event type and source/target country accuracy on PLOVER gold-standard records. */
-export async function evaluatePlover(path: string, options: { limit?: number } = {}): Promise<EvaluationResult> {
+export async function evaluatePlover(
+  path: string,
+  options: { limit?: number } = {},
+): Promise<EvaluationResult> {
   let records = readGsr(path);
   if (options.limit !== undefined) records = records.slice(0, options.limit);
   if (records.length === 0) throw new NewsintelError('E_EVAL_DATA', `plover: ${path} has no records`);
@@ -145,13 +161,15 @@ export async function evaluatePlover(path: string, options: { limit?: number } =
     }
   }
   const lines = ['type         n   correct'];
-  for (const [t, v] of [...perType.entries()].sort()) lines.push(`${t.padEnd(12)} ${String(v.n).padStart(3)} ${pct(v.ok, v.n)}`);
+  for (const [t, v] of [...perType.entries()].sort())
+    lines.push(`${t.padEnd(12)} ${String(v.n).padStart(3)} ${pct(v.ok, v.n)}`);
   lines.push('');
   lines.push(`source country accuracy ${pct(srcOk, srcN)} (${srcOk}/${srcN})`);
   lines.push(`target country accuracy ${pct(tgtOk, tgtN)} (${tgtOk}/${tgtN})`);
   lines.push('');
   lines.push('most frequent confusions:');
-  for (const [k, v] of [...confusion.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10)) lines.push(`  ${k}  ${v}`);
+  for (const [k, v] of [...confusion.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10))
+    lines.push(`  ${k}  ${v}`);
   const value = (100 * ok) / records.length;
   return {
     table: lines.join('\n'),

@@ -122,13 +122,33 @@ function prf(c: Counts): { p: number; r: number; f1: number } {
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-/** Our quotes that stand for an attribution: partial quotes nested in another quote are part of it. */
+/**
+ * Our quotes as attribution relations. Partial quotes nested in another quote are part of it, and quotes
+ * that share one cue span are one relation: we emit a quote split around its cue (`"A," she said. "B."`) as
+ * two contiguous quotes, PolNeAR as one relation with a discontinuous content, so they are merged into
+ * their hull (the first one's speaker is kept).
+ */
 export function scoredQuotes(quotes: readonly Quote[]): Quote[] {
-  return quotes.filter(
+  const kept = quotes.filter(
     (q) =>
       q.kind !== 'partial' ||
       !quotes.some((o) => o !== q && o.kind !== 'partial' && o.start <= q.start && o.end >= q.end),
   );
+  const byCue = new Map<string, Quote>();
+  const out: Quote[] = [];
+  for (const q of kept) {
+    const key = q.cue ? `${q.cue.start}:${q.cue.end}` : null;
+    const prev = key ? byCue.get(key) : undefined;
+    if (!prev) {
+      const copy = { ...q };
+      out.push(copy);
+      if (key) byCue.set(key, copy);
+      continue;
+    }
+    prev.start = Math.min(prev.start, q.start);
+    prev.end = Math.max(prev.end, q.end);
+  }
+  return out;
 }
 
 /** Totals of one PolNeAR run. */

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { testDoc } from '../events/test-doc.js';
 import { claimsStage, extractClaims } from './index.js';
 
-const agency = { type: 'ORG', name: 'National Intelligence Service', country: 'KOR', mentions: ['spy agency'] };
+const agency = {
+  type: 'ORG',
+  name: 'National Intelligence Service',
+  country: 'KOR',
+  mentions: ['spy agency'],
+};
 const wh = { type: 'ORG', name: 'White House', country: 'USA', mentions: ['White House'] };
 
 function claims(text: string, opts: Parameters<typeof testDoc>[1] = {}) {
@@ -20,11 +25,33 @@ describe('claims stage', () => {
   it('reads hedged figures with unit, source from the reporting verb, and time', () => {
     const text =
       'The spy agency has confirmed that the army is expected to send some 10,000 troops to the front by the end of this year, including around 3,000 troops already dispatched. The White House has also said that at least 3,000 soldiers were moved.';
-    const cs = claims(text, { entities: [agency, wh], times: [{ text: 'by the end of this year', value: '2024' }] });
+    const cs = claims(text, {
+      entities: [agency, wh],
+      times: [{ text: 'by the end of this year', value: '2024' }],
+    });
     expect(cs).toHaveLength(3);
-    expect(cs[0]).toMatchObject({ text: 'some 10,000 troops', value: 10000, qualifier: 'approx', unit: 'troops', source: 'e1', sourceName: 'spy agency', time: 't1' });
-    expect(cs[1]).toMatchObject({ value: 3000, qualifier: 'approx', subject: 'troops already dispatched', source: 'e1' });
-    expect(cs[2]).toMatchObject({ value: 3000, qualifier: 'at least', unit: 'soldiers', source: 'e2', sourceName: 'White House' });
+    expect(cs[0]).toMatchObject({
+      text: 'some 10,000 troops',
+      value: 10000,
+      qualifier: 'approx',
+      unit: 'troops',
+      source: 'e1',
+      sourceName: 'spy agency',
+      time: 't1',
+    });
+    expect(cs[1]).toMatchObject({
+      value: 3000,
+      qualifier: 'approx',
+      subject: 'troops already dispatched',
+      source: 'e1',
+    });
+    expect(cs[2]).toMatchObject({
+      value: 3000,
+      qualifier: 'at least',
+      unit: 'soldiers',
+      source: 'e2',
+      sourceName: 'White House',
+    });
   });
 
   it('maps hedges to qualifiers', () => {

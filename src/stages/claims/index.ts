@@ -60,7 +60,9 @@ const LABEL_WORDS = new Set(
     ' ',
   ),
 );
-const DETERMINERS = new Set('the these those both its their his her our my your this that each every'.split(' '));
+const DETERMINERS = new Set(
+  'the these those both its their his her our my your this that each every'.split(' '),
+);
 const TIME_UNITS = new Set(
   'year years yr yrs month months week weeks day days hour hours minute minutes second seconds decade decades century centuries a.m. p.m. am pm gmt utc'.split(
     ' ',
@@ -87,7 +89,13 @@ const MEASURES = new Set(
     ' ',
   ),
 );
-const CURRENCY: Record<string, string> = { $: 'dollars', us$: 'dollars', '€': 'euros', '£': 'pounds', '¥': 'yen' };
+const CURRENCY: Record<string, string> = {
+  $: 'dollars',
+  us$: 'dollars',
+  '€': 'euros',
+  '£': 'pounds',
+  '¥': 'yen',
+};
 
 interface NumRead {
   /** First and one-past-last token of the number itself. */
@@ -127,7 +135,8 @@ export function extractClaims(doc: Document, options: ClaimsOptions = {}): Claim
     while (i < hi) {
       const c = claimAt(ix, attr, i, lo, hi, out.length + 1);
       if (c) {
-        if (c.claim && !(options.minValue && (c.claim.value ?? c.claim.low ?? 0) < options.minValue)) out.push(c.claim);
+        if (c.claim && !(options.minValue && (c.claim.value ?? c.claim.low ?? 0) < options.minValue))
+          out.push(c.claim);
         i = Math.max(c.next, i + 1);
       } else i++;
     }
@@ -162,19 +171,28 @@ function readNumber(ix: DocIndex, i: number, hi: number): NumRead | null {
   const t = ix.tokens[i]!.text;
   const l = ix.low[i]!;
   let unit: string | null = null;
-  let start = i;
+  const start = i;
   if (l in CURRENCY && i + 1 < hi && isDigitStart(ix.tokens[i + 1]!.text)) {
     unit = CURRENCY[l]!;
     i++;
   }
   if (isDigitStart(ix.tokens[i]!.text)) {
     // a digit run glued to letters before it ("G20" split by a coarse tokenizer) is a name
-    if (i > 0 && ix.tokens[i - 1]!.end === ix.tokens[i]!.start && /\p{L}$/u.test(ix.tokens[i - 1]!.text)) return null;
+    if (i > 0 && ix.tokens[i - 1]!.end === ix.tokens[i]!.start && /\p{L}$/u.test(ix.tokens[i - 1]!.text))
+      return null;
     const { str, end } = readDigitString(ix, i, hi);
-    if (end < hi && ix.tokens[end]!.start === ix.tokens[end - 1]!.end && /^[\p{L}\d]/u.test(ix.tokens[end]!.text)) {
+    if (
+      end < hi &&
+      ix.tokens[end]!.start === ix.tokens[end - 1]!.end &&
+      /^[\p{L}\d]/u.test(ix.tokens[end]!.text)
+    ) {
       return null; // "60th", "10am" split by a coarse tokenizer
     }
-    if (end < hi && ix.tokens[end]!.start === ix.tokens[end - 1]!.end && /^[,.]\d/.test(ix.text.slice(ix.tokens[end]!.start, ix.tokens[end]!.start + 2))) {
+    if (
+      end < hi &&
+      ix.tokens[end]!.start === ix.tokens[end - 1]!.end &&
+      /^[,.]\d/.test(ix.text.slice(ix.tokens[end]!.start, ix.tokens[end]!.start + 2))
+    ) {
       return null; // a malformed list such as "1,2,3"
     }
     let value = parseDigits(str);
@@ -194,7 +212,10 @@ function readNumber(ix: DocIndex, i: number, hi: number): NumRead | null {
   if ((l === 'a' || l === 'an') && i + 1 < hi) {
     const n = ix.low[i + 1]!;
     if (n === 'dozen' || n in SCALES) {
-      const r = n === 'dozen' ? { value: 12, used: 1 } : readNumberWords(['one', ...ix.low.slice(i + 1, Math.min(hi, i + 8))]);
+      const r =
+        n === 'dozen'
+          ? { value: 12, used: 1 }
+          : readNumberWords(['one', ...ix.low.slice(i + 1, Math.min(hi, i + 8))]);
       if (!r) return null;
       return { start: i, end: i + 1 + r.used, value: r.value, low: null, vague: false, unit: null };
     }
@@ -296,9 +317,19 @@ function claimAt(
   // ranges: "between 2,000 and 3,000", "2,000 to 3,000", "six or seven", "from 5 to 10"
   const sep = end < hi ? ix.low[end]! : '';
   const between = ix.low[n.start - 1] === 'between' && n.start - 1 >= lo;
-  if ((sep === 'to' || sep === 'or' || sep === '-' || sep === '\u2013' || (sep === 'and' && between)) && end + 1 < hi) {
+  if (
+    (sep === 'to' || sep === 'or' || sep === '-' || sep === '\u2013' || (sep === 'and' && between)) &&
+    end + 1 < hi
+  ) {
     const m = readNumber(ix, end + 1, hi);
-    if (m && !m.vague && m.value !== null && value !== null && m.value > value && (sep !== 'or' || spelled === !isDigitStart(ix.tokens[end + 1]!.text))) {
+    if (
+      m &&
+      !m.vague &&
+      m.value !== null &&
+      value !== null &&
+      m.value > value &&
+      (sep !== 'or' || spelled === !isDigitStart(ix.tokens[end + 1]!.text))
+    ) {
       low = value;
       high = m.value;
       value = null;
@@ -375,7 +406,14 @@ function claimAt(
 }
 
 /** The time expression nearest to token `at` in its sentence (outside the claim itself), or null. */
-function nearestTime(ix: DocIndex, at: number, lo: number, hi: number, cs: number, ce: number): string | null {
+function nearestTime(
+  ix: DocIndex,
+  at: number,
+  lo: number,
+  hi: number,
+  cs: number,
+  ce: number,
+): string | null {
   let best: string | null = null;
   let bestD = Number.POSITIVE_INFINITY;
   const limit = 40;

@@ -129,7 +129,8 @@ export function readNumberWords(words: readonly string[]): { value: number; used
       used = i + 1;
       continue;
     }
-    if (any && w === 'and' && i + 1 < words.length && wordValue(words[i + 1]!) !== null && current >= 100) continue;
+    if (any && w === 'and' && i + 1 < words.length && wordValue(words[i + 1]!) !== null && current >= 100)
+      continue;
     break;
   }
   if (!any) return null;

@@ -53,7 +53,7 @@ export const CLAUSE_WORDS: ReadonlySet<string> = new Set(
 
 const PRONOUNS: ReadonlySet<string> = new Set('he she it they we i you this'.split(' '));
 const DETERMINERS: ReadonlySet<string> = new Set('the a an'.split(' '));
-const OPEN_QUOTES = /^["“‘'«(\[]$/;
+const OPEN_QUOTES = /^["“‘'«([]$/;
 const CLOSE_QUOTES = /^["”’'»)\]]$/;
 
 /** True when token `i` may sit inside a noun phrase (words, possessives, abbreviations, hyphens). */
@@ -76,7 +76,11 @@ interface Frame {
 }
 
 /** Resolves a noun phrase token range to an entity id and a readable name. */
-export function resolvePhrase(ix: DocIndex, start: number, end: number): { source: string | null; name: string | null } {
+export function resolvePhrase(
+  ix: DocIndex,
+  start: number,
+  end: number,
+): { source: string | null; name: string | null } {
   let best = -1;
   let bestScore = -1;
   for (let i = start; i < end; i++) {
@@ -165,7 +169,12 @@ export class AttributionFinder {
       if (np) {
         const before = np[0] - 1;
         const right = before >= lo && (ix.low[before] === ',' || CLOSE_QUOTES.test(ix.low[before]!));
-        out.push({ rule: right ? 'reporting-right' : 'reporting-left', cue: i, npStart: np[0], npEnd: np[1] });
+        out.push({
+          rule: right ? 'reporting-right' : 'reporting-left',
+          cue: i,
+          npStart: np[0],
+          npEnd: np[1],
+        });
         continue;
       }
       // inverted: ", said Kirby."
@@ -198,7 +207,10 @@ export class AttributionFinder {
       else if (f.rule === 'reporting-right' && f.npStart > i && !right) right = f;
     }
     const f = left ?? right ?? according;
-    if (!f) return qi >= 0 ? { source: null, sourceName: null, quote: ix.quotes[qi]!.id, rule: 'quote', cue: -1 } : null;
+    if (!f)
+      return qi >= 0
+        ? { source: null, sourceName: null, quote: ix.quotes[qi]!.id, rule: 'quote', cue: -1 }
+        : null;
     const r = resolvePhrase(ix, f.npStart, f.npEnd);
     if (!r.source && !r.name) return null;
     return {
@@ -211,4 +223,4 @@ export class AttributionFinder {
   }
 }
 
-export { OPEN_QUOTES, CLOSE_QUOTES };
+export { CLOSE_QUOTES, OPEN_QUOTES };

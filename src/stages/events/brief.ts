@@ -17,7 +17,8 @@ function formatNumber(n: number): string {
 }
 
 function claimFigure(c: Claim): string {
-  if (c.qualifier === 'range' && c.low !== null && c.high !== null) return `${formatNumber(c.low)}–${formatNumber(c.high)}`;
+  if (c.qualifier === 'range' && c.low !== null && c.high !== null)
+    return `${formatNumber(c.low)}–${formatNumber(c.high)}`;
   if (c.value !== null) return `${c.qualifier === 'exact' ? '' : `${c.qualifier} `}${formatNumber(c.value)}`;
   if (c.low !== null) return `${c.qualifier === 'exact' ? '' : `${c.qualifier} `}${formatNumber(c.low)}+`;
   return c.text;
@@ -39,7 +40,9 @@ export function formatBrief(analysis: Analysis): string {
 
   const dateOf = (e: NewsEvent) => (e.date ? `${e.date}  ` : '');
   const note = (e: NewsEvent) => (e.modality === 'asserted' ? '' : ` [${e.modality}]`);
-  const meetings = analysis.events.filter((e) => e.type === 'CONSULT' && e.actors.length + e.targets.length >= 2);
+  const meetings = analysis.events.filter(
+    (e) => e.type === 'CONSULT' && e.actors.length + e.targets.length >= 2,
+  );
   if (meetings.length > 0) {
     out.push('Who met whom');
     for (const e of meetings) {
@@ -56,7 +59,10 @@ export function formatBrief(analysis: Analysis): string {
     out.push('Who said what');
     for (const q of quotes) {
       const speaker = name(q.speaker) ?? q.speakerName ?? 'unattributed';
-      const text = q.kind === 'direct' ? `"${clip(q.text.replace(/^["“]|["”]$/g, ''), MAX_QUOTE)}"` : clip(q.text, MAX_QUOTE);
+      const text =
+        q.kind === 'direct'
+          ? `"${clip(q.text.replace(/^["“]|["”]$/g, ''), MAX_QUOTE)}"`
+          : clip(q.text, MAX_QUOTE);
       out.push(`  ${speaker}: ${text}`);
     }
     out.push('');
@@ -77,7 +83,10 @@ export function formatBrief(analysis: Analysis): string {
   if (analysis.claims.length > 0) {
     out.push('Figures claimed');
     for (const c of analysis.claims) {
-      const by = name(c.source) && c.sourceName && !c.sourceName.includes(name(c.source)!) ? `${c.sourceName} (${name(c.source)})` : (c.sourceName ?? name(c.source));
+      const by =
+        name(c.source) && c.sourceName && !c.sourceName.includes(name(c.source)!)
+          ? `${c.sourceName} (${name(c.source)})`
+          : (c.sourceName ?? name(c.source));
       const what = c.subject ?? c.unit ?? '';
       out.push(`  ${claimFigure(c)} ${what}`.trimEnd() + (by ? ` (according to ${by})` : ''));
     }

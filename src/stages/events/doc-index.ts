@@ -32,7 +32,10 @@ export interface DocIndex {
 
 /** Normalises a token for lexicon look-up: lower case, curly apostrophes and dashes folded. */
 export function normToken(s: string): string {
-  return s.toLowerCase().replace(/[\u2019\u2018]/g, "'").replace(/[\u2010\u2011\u2013]/g, '-');
+  return s
+    .toLowerCase()
+    .replace(/[\u2019\u2018]/g, "'")
+    .replace(/[\u2010\u2011\u2013]/g, '-');
 }
 
 /** Index of the first token whose end is greater than `pos` (binary search). */
@@ -49,7 +52,8 @@ export function tokenAtOrAfter(tokens: readonly Token[], pos: number): number {
 
 /** Calls `fn` for each token index overlapping `span`. */
 function forTokens(tokens: readonly Token[], span: Span, fn: (i: number) => void): void {
-  for (let i = tokenAtOrAfter(tokens, span.start); i < tokens.length && tokens[i]!.start < span.end; i++) fn(i);
+  for (let i = tokenAtOrAfter(tokens, span.start); i < tokens.length && tokens[i]!.start < span.end; i++)
+    fn(i);
 }
 
 /** Builds the index; layers a pipeline did not assign are treated as empty. */
@@ -87,13 +91,37 @@ export function buildDocIndex(doc: Document): DocIndex {
     }
   });
   const timeAt = new Int32Array(n).fill(-1);
-  times.forEach((t, ti) => forTokens(tokens, t, (i) => (timeAt[i] === -1 ? (timeAt[i] = ti) : 0)));
+  times.forEach((t, ti) => {
+    forTokens(tokens, t, (i) => {
+      if (timeAt[i] === -1) timeAt[i] = ti;
+    });
+  });
   const quoteAt = new Int32Array(n).fill(-1);
   // widest quotes first so that a partial quote inside an indirect one does not hide it
-  const order = quotes.map((_, i) => i).sort((a, b) => quotes[b]!.end - quotes[b]!.start - (quotes[a]!.end - quotes[a]!.start));
-  for (const qi of order) forTokens(tokens, quotes[qi]!, (i) => (quoteAt[i] === -1 ? (quoteAt[i] = qi) : 0));
+  const order = quotes
+    .map((_, i) => i)
+    .sort((a, b) => quotes[b]!.end - quotes[b]!.start - (quotes[a]!.end - quotes[a]!.start));
+  for (const qi of order) {
+    forTokens(tokens, quotes[qi]!, (i) => {
+      if (quoteAt[i] === -1) quoteAt[i] = qi;
+    });
+  }
 
   const pub = doc.source.meta.published;
   const published = pub && /^\d{4}-\d{2}-\d{2}/.test(pub) ? pub.slice(0, 10) : null;
-  return { text, tokens, low, sentStart, sentEnd, entities, times, quotes, entityAt, mentionStart, timeAt, quoteAt, published };
+  return {
+    text,
+    tokens,
+    low,
+    sentStart,
+    sentEnd,
+    entities,
+    times,
+    quotes,
+    entityAt,
+    mentionStart,
+    timeAt,
+    quoteAt,
+    published,
+  };
 }

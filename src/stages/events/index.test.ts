@@ -59,26 +59,53 @@ describe('events stage', () => {
       times: [{ text: 'on Friday', value: '2024-11-01' }],
     });
     expect(ev).toHaveLength(1);
-    expect(ev[0]).toMatchObject({ type: 'CONSULT', mode: 'multilateral', location: ids(['United States'])[0], date: '2024-11-01', time: 't1' });
+    expect(ev[0]).toMatchObject({
+      type: 'CONSULT',
+      mode: 'multilateral',
+      location: ids(['United States'])[0],
+      date: '2024-11-01',
+      time: 't1',
+    });
     expect(ev[0]!.actors).toEqual(ids(['Ann Lee', 'Bob Ray', 'Cho Ito']));
     expect(ev[0]!.trigger.text).toBe('held');
   });
 
   it('finds targets, demands and disapproval', () => {
     const [d] = events('Lee, Ray and Ito called on Russia and North Korea to cease these actions.');
-    expect(d).toMatchObject({ type: 'DEMAND', actors: ids(['Ann Lee', 'Bob Ray', 'Cho Ito']), targets: ids(['Russia', 'North Korea']) });
+    expect(d).toMatchObject({
+      type: 'DEMAND',
+      actors: ids(['Ann Lee', 'Bob Ray', 'Cho Ito']),
+      targets: ids(['Russia', 'North Korea']),
+    });
     const [x] = events('South Korea condemned North Korea over the launch.');
-    expect(x).toMatchObject({ type: 'DISAPPROVE', actors: ids(['South Korea']), targets: ids(['North Korea']) });
+    expect(x).toMatchObject({
+      type: 'DISAPPROVE',
+      actors: ids(['South Korea']),
+      targets: ids(['North Korea']),
+    });
     const [y] = events('Japan expressed grave concern over North Korea.');
     expect(y).toMatchObject({ type: 'DISAPPROVE', targets: ids(['North Korea']) });
   });
 
   it('sets modality: expected, negated, hypothetical, reported', () => {
-    expect(events('Pyongyang is expected to send troops to Russia.')[0]).toMatchObject({ type: 'AID', modality: 'expected', actors: ids(['North Korea']), targets: ids(['Russia']) });
-    expect(events('Seoul has not directly accused Pyongyang.')[0]).toMatchObject({ type: 'DISAPPROVE', modality: 'negated' });
+    expect(events('Pyongyang is expected to send troops to Russia.')[0]).toMatchObject({
+      type: 'AID',
+      modality: 'expected',
+      actors: ids(['North Korea']),
+      targets: ids(['Russia']),
+    });
+    expect(events('Seoul has not directly accused Pyongyang.')[0]).toMatchObject({
+      type: 'DISAPPROVE',
+      modality: 'negated',
+    });
     expect(events('If true, Pyongyang sent troops to Russia.')[0]!.modality).toBe('hypothetical');
     const r = events('Seoul said Pyongyang sent troops to Russia.');
-    expect(r[0]).toMatchObject({ type: 'AID', modality: 'reported', actors: ids(['North Korea']), date: '2024-11-01' });
+    expect(r[0]).toMatchObject({
+      type: 'AID',
+      modality: 'reported',
+      actors: ids(['North Korea']),
+      date: '2024-11-01',
+    });
   });
 
   it('codes stated intentions as AGREE or THREATEN (PLOVER convention)', () => {
@@ -94,9 +121,17 @@ describe('events stage', () => {
   });
 
   it('links the supporting quote and dates the eve of a meeting', () => {
-    const text = 'On the eve of the talks, Lee held bilateral talks with Ray. "Japan condemned North Korea," Ito said.';
-    const ev = events(text, { quotes: [{ text: '"Japan condemned North Korea,"', speaker: 'e8', speakerName: 'Cho Ito' }] });
-    expect(ev[0]).toMatchObject({ type: 'CONSULT', actors: ids(['Ann Lee']), targets: ids(['Bob Ray']), date: '2024-10-31' });
+    const text =
+      'On the eve of the talks, Lee held bilateral talks with Ray. "Japan condemned North Korea," Ito said.';
+    const ev = events(text, {
+      quotes: [{ text: '"Japan condemned North Korea,"', speaker: 'e8', speakerName: 'Cho Ito' }],
+    });
+    expect(ev[0]).toMatchObject({
+      type: 'CONSULT',
+      actors: ids(['Ann Lee']),
+      targets: ids(['Bob Ray']),
+      date: '2024-10-31',
+    });
     expect(ev[1]).toMatchObject({ type: 'DISAPPROVE', quote: 'q1', modality: 'reported' });
   });
 
@@ -110,7 +145,15 @@ describe('events stage', () => {
 const shared = path.resolve(import.meta.dirname, '../../../../shared');
 const example = path.join(shared, 'examples/yonhap-2024-11-01-nk-troops-3rd-ld.txt');
 describe.skipIf(!existsSync(example))('events end to end (needs ../shared; skipped when absent)', () => {
-  const p = createPipeline([repairStage(), sentencesStage(), entitiesStage(), timesStage(), quotesStage(), claimsStage(), eventsStage()]);
+  const p = createPipeline([
+    repairStage(),
+    sentencesStage(),
+    entitiesStage(),
+    timesStage(),
+    quotesStage(),
+    claimsStage(),
+    eventsStage(),
+  ]);
   const analysis = toAnalysis(analyzeDocument(readWireText(readFileSync(example, 'utf8')), {}, p));
   const byId = new Map(analysis.entities.map((e) => [e.id, e]));
   const countries = (list: string[]) => new Set(list.map((i) => byId.get(i)?.country));
@@ -121,7 +164,11 @@ describe.skipIf(!existsSync(example))('events end to end (needs ../shared; skipp
   });
 
   it('finds troops sent from North Korea to Russia', () => {
-    expect(analysis.events.some((e) => e.type === 'AID' && countries(e.actors).has('PRK') && countries(e.targets).has('RUS'))).toBe(true);
+    expect(
+      analysis.events.some(
+        (e) => e.type === 'AID' && countries(e.actors).has('PRK') && countries(e.targets).has('RUS'),
+      ),
+    ).toBe(true);
   });
 
   it('attributes claimed figures', () => {

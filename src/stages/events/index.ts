@@ -2,7 +2,13 @@ import type { Document } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Modality, NewsEvent, PloverType } from '../../core/types.js';
-import { AttributionFinder, CLAUSE_WORDS, CLOSE_QUOTES, isReportingVerb, OPEN_QUOTES } from './attribution.js';
+import {
+  AttributionFinder,
+  CLAUSE_WORDS,
+  CLOSE_QUOTES,
+  isReportingVerb,
+  OPEN_QUOTES,
+} from './attribution.js';
 import { buildDocIndex, type DocIndex } from './doc-index.js';
 import { LEXICON, type LexEntry } from './lexicon.js';
 
@@ -38,7 +44,9 @@ const CONFLICT_MATERIAL: ReadonlySet<PloverType> = new Set([
   'PROTEST',
   'CRIME',
 ]);
-const NOUN_CONTEXT = new Set("a an the its their his her 's this these those such any our my your no".split(' '));
+const NOUN_CONTEXT = new Set(
+  "a an the its their his her 's this these those such any our my your no".split(' '),
+);
 /** Adjective-looking words between a determiner and a noun ("the DPRK's ongoing support"). */
 const ADJECTIVE = /^[a-z-]+(?:ing|al|ive|ous|ful|ic|ary|ed)$/;
 const GERUND_PREP = new Set('for of on about in against by after before without from'.split(' '));
@@ -150,7 +158,10 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
   if (!list) return null;
   const nounContext =
     (i > lo && NOUN_CONTEXT.has(ix.low[i - 1]!)) ||
-    (i - 1 > lo && NOUN_CONTEXT.has(ix.low[i - 2]!) && ADJECTIVE.test(ix.low[i - 1]!) && !FUTURE.has(ix.low[i - 1]!));
+    (i - 1 > lo &&
+      NOUN_CONTEXT.has(ix.low[i - 2]!) &&
+      ADJECTIVE.test(ix.low[i - 1]!) &&
+      !FUTURE.has(ix.low[i - 1]!));
   for (const e of list) {
     if (e.noun) {
       for (const f of e.forms) {
@@ -159,7 +170,12 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
         for (let k = 1; k < f.length; k++) if (ix.low[i + k] !== f[k]) ok = false;
         if (!ok) continue;
         // single-word nouns need a noun context or a following "of"/"by"/"against"
-        if (f.length === 1 && !nounContext && !['of', 'by', 'against', 'on', 'in'].includes(ix.low[i + 1] ?? '')) continue;
+        if (
+          f.length === 1 &&
+          !nounContext &&
+          !['of', 'by', 'against', 'on', 'in'].includes(ix.low[i + 1] ?? '')
+        )
+          continue;
         return trig(e, i, i + f.length, i + f.length);
       }
       continue;
@@ -283,7 +299,10 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
     if (ix.low[to] !== 'to') continue;
     const before = ix.low[to - 1] ?? '';
     if (EXPECT.has(before) || INTENT_ADJ.has(before)) continue;
-    const prev = triggers.slice(0, n).reverse().find((p) => !p.absorbed && !p.entry.noun);
+    const prev = triggers
+      .slice(0, n)
+      .reverse()
+      .find((p) => !p.absorbed && !p.entry.noun);
     if (prev && t.start - prev.consumedEnd <= 12) t.absorbed = true;
   }
   const out: RuledEvent[] = [];
@@ -293,7 +312,14 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
     // "…, and called for …": a coordinated verb shares the subject of the previous verb
     let c = t.start - 1;
     while (c >= lo && isAdverb(ix.low[c]!)) c--;
-    if (t.actors.length === 0 && !t.entry.noun && lastVerb && c >= lo && ix.low[c] === 'and' && lastVerb.actors.length > 0) {
+    if (
+      t.actors.length === 0 &&
+      !t.entry.noun &&
+      lastVerb &&
+      c >= lo &&
+      ix.low[c] === 'and' &&
+      lastVerb.actors.length > 0
+    ) {
       t.actors = [...lastVerb.actors];
     }
     if (!t.entry.noun) lastVerb = t;
@@ -348,7 +374,10 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
     }
     const modality = decideModality(ix, t, lo, a !== null);
     if (t.type === 'CONSULT' && !t.mode) {
-      const span = ix.text.slice(ix.tokens[t.start]!.start, ix.tokens[Math.min(hi, t.consumedEnd + 1) - 1]!.end);
+      const span = ix.text.slice(
+        ix.tokens[t.start]!.start,
+        ix.tokens[Math.min(hi, t.consumedEnd + 1) - 1]!.end,
+      );
       if (MULTI.test(span) || t.actors.length + t.targets.length >= 3) t.mode = 'multilateral';
     }
     const { time, date } = timeFor(ix, t, lo, hi, modality);
@@ -393,7 +422,8 @@ function governComplement(ix: DocIndex, g: Trigger, all: Trigger[], hi: number, 
   if (g.rule === DEMAND_ENTRY.rule) {
     // "Y must Z": everything up to the clause end is the demanded action
     let end = limit;
-    for (let k = g.end; k < limit; k++) if (ix.low[k] === ';' || ix.low[k] === '.' || CLAUSE_WORDS.has(ix.low[k]!)) end = Math.min(end, k);
+    for (let k = g.end; k < limit; k++)
+      if (ix.low[k] === ';' || ix.low[k] === '.' || CLAUSE_WORDS.has(ix.low[k]!)) end = Math.min(end, k);
     for (const t of all) if (t !== g && t.start >= g.end && t.start < end) t.absorbed = true;
     void lo;
     return;
@@ -424,7 +454,12 @@ function governComplement(ix: DocIndex, g: Trigger, all: Trigger[], hi: number, 
   }
   if (g.entry.gov === 'threaten' && inner) g.mode = inner.mode;
   // "vowed to fight": an intention to act against someone is a threat
-  if (g.entry.gov === 'agree' && inner && CONFLICT_MATERIAL.has(inner.type) && !/^agree/.test(ix.low[g.start]!)) {
+  if (
+    g.entry.gov === 'agree' &&
+    inner &&
+    CONFLICT_MATERIAL.has(inner.type) &&
+    !/^agree/.test(ix.low[g.start]!)
+  ) {
     g.type = 'THREATEN';
     g.cameo = '130';
     g.mode = inner.mode;
@@ -564,7 +599,10 @@ function nounRoles(ix: DocIndex, t: Trigger, lo: number, hi: number): void {
       t.actors = entityGroup(ix, k + 1, hi, lo, []);
       continue;
     }
-    if ((l === 'to' || l === 'against' || l === 'with' || l === 'on' || l === 'into') && t.targets.length === 0) {
+    if (
+      (l === 'to' || l === 'against' || l === 'with' || l === 'on' || l === 'into') &&
+      t.targets.length === 0
+    ) {
       const g = entityGroup(ix, k + 1, hi, lo, t.actors);
       if (g.length > 0 && ix.mentionStart[k + 1] !== undefined) t.targets = g;
     }
@@ -606,7 +644,12 @@ function decideModality(ix: DocIndex, t: Trigger, lo: number, attributed: boolea
   }
   if (negated) return 'negated';
   // "will withdraw … unless", "may halt mediation if …": a conditional action against someone is a threat
-  if ((future || intent || hypothetical) && conditional && !expected && (CONFLICT_MATERIAL.has(t.type) || t.type === 'RETREAT')) {
+  if (
+    (future || intent || hypothetical) &&
+    conditional &&
+    !expected &&
+    (CONFLICT_MATERIAL.has(t.type) || t.type === 'RETREAT')
+  ) {
     t.type = 'THREATEN';
     t.cameo = '130';
     return attributed ? 'reported' : 'asserted';
@@ -642,7 +685,13 @@ function shiftDay(date: string, days: number): string {
 }
 
 /** Links the nearest time expression in the clause; defaults a past-tense event to the publication day. */
-function timeFor(ix: DocIndex, t: Trigger, start: number, hi: number, modality: Modality): { time: string | null; date: string | null } {
+function timeFor(
+  ix: DocIndex,
+  t: Trigger,
+  start: number,
+  hi: number,
+  modality: Modality,
+): { time: string | null; date: string | null } {
   let best = -1;
   let bestD = Number.POSITIVE_INFINITY;
   const end = Math.min(hi, t.consumedEnd + 20);
@@ -651,7 +700,7 @@ function timeFor(ix: DocIndex, t: Trigger, start: number, hi: number, modality: 
     if (ti < 0) continue;
     const tm = ix.times[ti]!;
     if (tm.type === 'DURATION' || tm.type === 'SET' || !tm.value) continue;
-    if (k >= t.consumedEnd && (isBoundary(ix, k - 1) && !LOC_PREP.has(ix.low[k - 1]!))) continue;
+    if (k >= t.consumedEnd && isBoundary(ix, k - 1) && !LOC_PREP.has(ix.low[k - 1]!)) continue;
     const d = Math.abs(k - t.start);
     if (d < bestD) {
       bestD = d;
@@ -664,12 +713,19 @@ function timeFor(ix: DocIndex, t: Trigger, start: number, hi: number, modality: 
     return { time: tm.id, date };
   }
   const past = LEXICON.past.has(ix.low[t.start]!);
-  if (!past || !ix.published || modality === 'expected' || modality === 'hypothetical' || modality === 'negated') {
+  if (
+    !past ||
+    !ix.published ||
+    modality === 'expected' ||
+    modality === 'hypothetical' ||
+    modality === 'negated'
+  ) {
     return { time: null, date: null };
   }
   // "On the eve of …": the day before the reference day
   for (let k = start; k < t.start - 2; k++) {
-    if (ix.low[k] === 'eve' && ix.low[k + 1] === 'of') return { time: null, date: shiftDay(ix.published, -1) };
+    if (ix.low[k] === 'eve' && ix.low[k + 1] === 'of')
+      return { time: null, date: shiftDay(ix.published, -1) };
   }
   return { time: null, date: ix.published };
 }

@@ -310,12 +310,23 @@ function buildIndex(entries: LexEntry[]): LexiconIndex {
     for (const f of e.forms) {
       const w = f[0]!;
       let list = byWord.get(w);
-      if (!list) byWord.set(w, (list = []));
+      if (!list) {
+        list = [];
+        byWord.set(w, list);
+      }
       if (!list.includes(e)) list.push(e);
-      if (!e.noun && (/ed$/.test(w) || /^(held|met|sent|gave|given|had|spoke|spoken|fought|shot|blew|blown|broke|broken|froze|frozen|began|begun|went|gone|stole|stolen|forgave|forgiven|withdrew|withdrawn|retook|retaken|put|set|cut)$/.test(w))) past.add(w);
+      if (
+        !e.noun &&
+        (/ed$/.test(w) ||
+          /^(held|met|sent|gave|given|had|spoke|spoken|fought|shot|blew|blown|broke|broken|froze|frozen|began|begun|went|gone|stole|stolen|forgave|forgiven|withdrew|withdrawn|retook|retaken|put|set|cut)$/.test(
+            w,
+          ))
+      )
+        past.add(w);
     }
   }
-  const rank = (e: LexEntry) => (e.noun ? (e.forms.some((f) => f.length > 1) ? 0 : 3) : e.obj || e.next ? 1 : 2);
+  const rank = (e: LexEntry) =>
+    e.noun ? (e.forms.some((f) => f.length > 1) ? 0 : 3) : e.obj || e.next ? 1 : 2;
   for (const list of byWord.values()) list.sort((a, b) => rank(a) - rank(b));
   return { byWord, past };
 }

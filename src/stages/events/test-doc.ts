@@ -31,7 +31,10 @@ export interface TestQuote {
 
 function allIndexes(text: string, needle: string): number[] {
   const out: number[] = [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+  const re = new RegExp(
+    `(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
   return out;
 }
@@ -77,7 +80,9 @@ export function testDoc(
     kb: e.kb ?? null,
     country: e.country ?? null,
     role: null,
-    mentions: e.mentions.flatMap((m) => allIndexes(text, m).map((start) => ({ start, end: start + m.length, text: m }))),
+    mentions: e.mentions.flatMap((m) =>
+      allIndexes(text, m).map((start) => ({ start, end: start + m.length, text: m })),
+    ),
   }));
   const times: TimeExpression[] = (opts.times ?? []).flatMap((t, i) =>
     allIndexes(text, t.text).map((start) => ({

@@ -291,7 +291,7 @@ class Extractor {
     let limit = Math.min(this.sentLast[Math.max(s, this.toks[c0]!.sentence)]!, c0 + 12);
     if (limit < c0) limit = c0;
     // the quote must end its clause: `,"` / `."` / `?"` inside the marks, or a comma after them
-    const lastIn = this.low[r.close - 1]!;
+    const lastIn = this.low[r.to - 1]!;
     const firstOut = this.low[c0];
     if (![',', '.', '?', '!', '...', '…', '—', '--'].includes(lastIn) && firstOut !== ',') return null;
     let k = c0;
@@ -802,6 +802,8 @@ class Extractor {
           c.person = prev.person;
           c.speakerSpan = prev.speakerSpan;
           c.rule = 'direct:inherited';
+          // the rest of a quote split around its cue in one paragraph is the same attribution
+          if (prev.paragraph === c.paragraph && prev.cue) c.cue = prev.cue;
         }
       }
       if (c.speaker || c.speakerName) history.push(c);
@@ -817,6 +819,7 @@ class Extractor {
         c.speakerName = next.speakerName;
         c.person = next.person;
         c.speakerSpan = next.speakerSpan;
+        if (next.paragraph === c.paragraph && next.cue) c.cue = next.cue;
       }
     }
   }

@@ -3,13 +3,13 @@ import type { Span } from '../../core/types.js';
 
 /** A region between quotation marks, in token indices. */
 export interface QuoteRegion {
-  /** Index of the opening mark token. */
+  /** Index of the opening mark's first token. */
   open: number;
-  /** Index of the closing mark token, or -1 when the quote runs to the paragraph end unclosed. */
+  /** Index of the closing mark's last token, or -1 when the quote runs to the paragraph end unclosed. */
   close: number;
-  /** First content token (open + 1). */
+  /** First content token (after the opening mark, which may be two glued apostrophes). */
   from: number;
-  /** Content end (exclusive token index). */
+  /** Content end (exclusive token index): the closing mark's first token. */
   to: number;
   paragraph: number;
   /** True for ‘single’ quotes (only paired outside double quotes). */
@@ -44,29 +44,37 @@ export function findQuoteRegions(tokens: readonly Token[], paragraphs: readonly 
     while (k < tokens.length && tokens[k]!.end <= para.end) k++;
     const last = k; // exclusive
     let open = -1;
+    let from = -1;
     let sOpen = -1;
     for (let i = first; i < last; i++) {
       const t = tokens[i]!;
-      const s = t.text;
+      let s = t.text;
+      // two glued apostrophes are a straight double mark (`''Yes,'' he said`, a newspaper convention)
+      const pair = s === "'" && i + 1 < last && tokens[i + 1]!.text === "'" && tokens[i + 1]!.start === t.end;
+      if (pair) s = '"';
       if (s === '"' || DOUBLE_OPEN.has(s) || DOUBLE_CLOSE.has(s)) {
         sOpen = -1; // a double mark cancels a pending single quote
+        const j = pair ? i + 1 : i; // the mark's last token
         let opens: boolean;
         if (DOUBLE_OPEN.has(s)) opens = true;
         else if (DOUBLE_CLOSE.has(s)) opens = false;
         else {
           const spaceBefore = i === first || tokens[i - 1]!.end < t.start;
-          const spaceAfter = i + 1 >= last || tokens[i + 1]!.start > t.end;
+          const spaceAfter = j + 1 >= last || tokens[j + 1]!.start > tokens[j]!.end;
           if (open < 0) opens = !(spaceAfter && !spaceBefore);
-          else opens = spaceBefore && !spaceAfter && i > open + 1 && looksLikeRestart(tokens, i);
+          else opens = spaceBefore && !spaceAfter && i > from && looksLikeRestart(tokens, i);
         }
         if (opens) {
           open = i;
+          from = j + 1;
         } else if (open >= 0) {
-          if (i > open + 1) out.push({ open, close: i, from: open + 1, to: i, paragraph: p, single: false });
+          if (i > from) out.push({ open, close: j, from, to: i, paragraph: p, single: false });
           open = -1;
-        } else if (s === '"' && !(i + 1 >= last || tokens[i + 1]!.start > t.end)) {
+        } else if (s === '"' && !(j + 1 >= last || tokens[j + 1]!.start > tokens[j]!.end)) {
           open = i; // a straight mark glued to the next word opens after all
+          from = j + 1;
         }
+        i = j;
         continue;
       }
       if (open >= 0) continue;
@@ -80,8 +88,8 @@ export function findQuoteRegions(tokens: readonly Token[], paragraphs: readonly 
         sOpen = -1;
       }
     }
-    if (open >= 0 && last > open + 1) {
-      out.push({ open, close: -1, from: open + 1, to: last, paragraph: p, single: false });
+    if (open >= 0 && last > from) {
+      out.push({ open, close: -1, from, to: last, paragraph: p, single: false });
     }
   }
   return out;

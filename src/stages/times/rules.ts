@@ -163,6 +163,9 @@ const YEAR_PREPS = new Set([
   'mid-',
 ]);
 
+/** Words that precede counts as often as years ("and 1995 people", "to 2000 troops"): not enough alone. */
+const WEAK_PREPS = new Set(['and', 'or', 'to', 'than', 'as', 'at', 'on', 'into', 'over', 'for', 'around', 'between', 'of']);
+
 const DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'a', 'an']);
 
 const NOT_YEAR_BEFORE =
@@ -263,7 +266,7 @@ function looksLikeYear(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
   if (NOT_YEAR_BEFORE.test(before)) return false;
   const prevWord = /([A-Za-z-]+)\s*$/.exec(before)?.[1]?.toLowerCase();
-  if (prevWord !== undefined && YEAR_PREPS.has(prevWord)) return true;
+  if (prevWord !== undefined && YEAR_PREPS.has(prevWord) && !WEAK_PREPS.has(prevWord)) return true;
   // "the 1998 bombing", "the company's 1989 results": a determiner before a four-digit number is a year.
   if (prevWord !== undefined && DETERMINERS.has(prevWord)) return true;
   if (/\w['’]s\s*$/.test(before)) return true;

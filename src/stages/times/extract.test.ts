@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAnchor } from './anchor.js';
+import { fmtDay, fromDays, isoWeek, isValidDate, toDays } from './calendar.js';
+import { extractTimes, type TimeResult } from './extract.js';
+
+// Every sentence here is written for these tests. 2024-11-01 is a Friday.
+const PUB = '2024-11-01';
+
+function times(text: string, published: string | null = PUB, extra: Record<string, unknown> = {}): TimeResult[] {
+  return extractTimes(text, { published, ...extra });
+}
+
+function find(text: string, needle: string, published: string | null = PUB): TimeResult {
+  const hit = times(text, published).find((t) => t.text.includes(needle));
+  if (!hit) throw new Error(`no time expression containing '${needle}' in: ${text}`);
+  return hit;
+}
+
+describe('calendar', () => {
+  it('round-trips day numbers and knows weekdays and ISO weeks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200000, max: 200000 }), (d) => {
+        const { y, m, d: dd } = fromDays(d);
+        return toDays(y, m, dd) === d && isValidDate(y, m, dd);
+      }),
+    );
+    expect(fmtDay(toDays(2024, 11, 1))).toBe('2024-11-01');
+    expect(isoWeek(toDays(2024, 11, 1))).toEqual({ year: 2024, week: 44 });
+    expect(isoWeek(toDays(2021, 1, 1))).toEqual({ year: 2020, week: 53 });
+    expect(isValidDate(2024, 2, 30)).toBe(false);
+    expect(isValidDate(2024, 2, 29)).toBe(true);
+  });
+});
+
+describe('anchor', () => {
+  it('moves a UTC stamp to the dateline day and rejects impossible dates', () => {
+    expect(parseAnchor('2024-10-31T20:30:00Z', 'SEOUL')?.d).toBe(1);
+    expect(parseAnchor('2024-10-31T20:30:00Z', null)?.d).toBe(31);
+    expect(parseAnchor('2024-10-31T20:30:00Z', null, 'Yonhap News Agency')?.d).toBe(1);
+    expect(parseAnchor('2024-02-30', null)).toBeNull();
+    expect(parseAnchor('yesterday', null)).toBeNull();
+    expect(parseAnchor(null, null)).toBeNull();
+  });
+});
+
+describe('extractTimes: weekdays and tense', () => {
+  it('takes the most recent day in past-tense reports and the next one with future cues', () => {
+    expect(find('The ministers met Wednesday in the capital.', 'Wednesday').value).toBe('2024-10-30');
+    expect(find('The ministers will meet Wednesday in the capital.', 'Wednesday').value).toBe('2024-11-06');
+    expect(find('The envoy is to arrive Tuesday for talks.', 'Tuesday').value).toBe('2024-11-05');
+    expect(find('The vote is expected to take place Monday.', 'Monday').value).toBe('2024-11-04');
+    expect(find('Officials said Friday that the plan was ready.', 'Friday').value).toBe('2024-11-01');
+    expect(find('The minister plans to visit the border Sunday.', 'Sunday').value).toBe('2024-11-03');
+  });
+
+  it('adds parts of the day and keeps a named zone', () => {
+    const t = find('On Friday night (Korea time), the ministry issued a statement.', 'Friday night');
+    expect(t.value).toBe('2024-11-01TNI');
+    expect(t.type).toBe('TIME');
+    expect(t.zone).toBe('Korea time');
+    expect(find('Troops moved in Thursday morning.', 'morning').value).toBe('2024-10-31TMO');
+    expect(find('The rally ended Wednesday evening.', 'evening').value).toBe('2024-10-30TEV');
+    expect(find('He spoke Tuesday afternoon.', 'afternoon').value).toBe('2024-10-29TAF');
+  });
+});
+
+describe('extractTimes: relative expressions', () => {
+  it('resolves news phrases at the precision the text supports', () => {
+    expect(find('Troops were sent earlier this month.', 'earlier this month').value).toBe('2024-11');
+    expect(find('The talks collapsed last week.', 'last week').value).toBe('2024-W43');
+    expect(find('The envoy arrives this week.', 'this week').value).toBe('2024-W44');
+    expect(find('Prices rose last month.', 'last month').value).toBe('2024-10');
+    expect(find('A summit is planned next year.', 'next year').value).toBe('2025');
+    const end = find('Some 10,000 troops will be sent by the end of this year.', 'end of this year');
+    expect(end.value).toBe('2024');
+    expect(end.mod).toBe('END');
+    expect(find('Talks resume in the first half of next year.', 'first half').value).toBe('2025-H1');
+    const few = find('Fighting intensified over the past few days.', 'few days');
+    expect(few.type).toBe('DURATION');
+    expect(few.value).toBe('PXD');
+    expect(find('The port reopened yesterday.', 'yesterday').value).toBe('2024-10-31');
+    expect(find('The bridge was built two years ago.', 'ago').value).toBe('2022');
+  });
+
+  it('reads month phrases', () => {
+    expect(find('They held a summit at Camp David in August last year.', 'August last year').value).toBe('2023-08');
+    expect(find('The accord was signed in July.', 'July').value).toBe('2024-07');
+    expect(find('The accord will be signed in July.', 'July').value).toBe('2025-07');
+    expect(find('The report was published last March.', 'March').value).toBe('2024-03');
+  });
+
+  it('reads explicit dates, including AFP datelines and impossible days', () => {
+    expect(find('The ceasefire began on Nov. 1.', 'Nov. 1').value).toBe('2024-11-01');
+    expect(find('GENEVA, April 1 , 1997 (AFP) - Talks opened.', 'April').value).toBe('1997-04-01');
+    expect(find('The law took effect on March 3 this year.', 'March 3').value).toBe('2024-03-03');
+    expect(find('The hearing is set for Dec 11.', 'Dec 11').value).toBe('2024-12-11');
+    expect(find('The deadline was February 30, 2024.', 'February').value).toBeNull();
+  });
+
+  it('reads years but not counts', () => {
+    expect(find('The treaty dates from 1995.', '1995').value).toBe('1995');
+    expect(find('Both sides want to make 2025 a milestone.', '2025').value).toBe('2025');
+    const counts = times('Some 2,000 troops and 1995 people were moved; Resolution 1718 applies.');
+    expect(counts.filter((t) => /2,000|1995|1718/.test(t.text))).toEqual([]);
+  });
+
+  it('reads durations and sets', () => {
+    expect(find('The army needs six or seven months.', 'months').value).toBe('P6M');
+    expect(find('Peace held for two decades.', 'decades').value).toBe('P20Y');
+    expect(find('He returned after a 13 month break.', '13 month').value).toBe('P13M');
+    const come = find('They will cooperate for years to come.', 'years to come');
+    expect(come.value).toBe('PXY');
+    const set = find('The forum meets every year.', 'every year');
+    expect(set.type).toBe('SET');
+    expect(set.value).toBe('P1Y');
+    expect(find('Voters waited 5 1/2 hours.', 'hours').value).toBe('PT5H30M');
+  });
+
+  it('gives TimeML references for vague words', () => {
+    expect(find('Prices are now falling.', 'now').value).toBe('PRESENT_REF');
+    expect(find('The plant is currently closed.', 'currently').value).toBe('PRESENT_REF');
+    expect(find('The plant was recently closed.', 'recently').value).toBe('PAST_REF');
+    expect(find('Such raids happened in the past.', 'past').value).toBe('PAST_REF');
+    expect(find('Talks will resume soon.', 'soon').value).toBe('FUTURE_REF');
+    expect(find('Nobody knows what the future holds.', 'future').value).toBe('FUTURE_REF');
+    expect(times('He will leave as soon as he can.').some((t) => t.text === 'soon')).toBe(false);
+  });
+
+  it('gives clock times their day and a zone time the zone day', () => {
+    const ts = times('The blast occurred at 10:30 a.m. (0230 GMT) on Wednesday.', '1997-04-02');
+    expect(ts.find((t) => t.text.startsWith('10:30'))?.value).toBe('1997-04-02T10:30');
+    const gmt = ts.find((t) => t.text.includes('GMT'));
+    expect(gmt?.value).toBe('1997-04-02T02:30');
+    expect(gmt?.zone).toBe('GMT');
+    const late = times('Polls closed at 1:40 a.m. (1640 GMT) on Sunday.', '2006-11-12');
+    expect(late.find((t) => t.text.includes('GMT'))?.value).toBe('2006-11-11T16:40');
+    const merged = times('The offer expires at 5 p.m. Friday.', '2024-10-28');
+    expect(merged.find((t) => t.text.includes('5 p.m.'))?.value).toBe('2024-11-01T17:00');
+  });
+});
+
+describe('extractTimes: event anchoring', () => {
+  it('dates "the eve of" from the event date the story gives', () => {
+    const text =
+      'The three ministers met in Washington Friday.\nOn the eve of the three-way talks, the two envoys met.\nDuring Friday’s talks, they agreed to cooperate.';
+    const eve = find(text, 'eve');
+    expect(eve.value).toBe('2024-10-31');
+    expect(eve.anchor).toBe('event');
+  });
+
+  it('leaves it unresolved when the story does not date the event', () => {
+    const eve = find('On the eve of the summit, the envoys held talks.\nNo date was set.', 'eve');
+    expect(eve.value).toBeNull();
+  });
+});
+
+describe('extractTimes: bad input', () => {
+  it('never uses the clock: no publication date leaves relative values null', () => {
+    const ts = times('The envoy met Friday and will return next year, as talks continue now.', null);
+    expect(ts.find((t) => t.text === 'Friday')?.value).toBeNull();
+    expect(ts.find((t) => t.text === 'next year')?.value).toBeNull();
+    expect(ts.find((t) => t.text === 'now')?.value).toBe('PRESENT_REF');
+    expect(find('The ceasefire began on Nov. 1.', 'Nov. 1', null).value).toBe('XXXX-11-01');
+  });
+
+  it('gives null for two-digit years without an anchor and resolves them with one', () => {
+    expect(find("The crisis began in '97.", "'97", null).value).toBeNull();
+    expect(find("The crisis began in '97.", "'97", '2024-11-01').value).toBe('1997');
+  });
+
+  it('does not throw, loop or leave malformed spans on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.option(fc.constantFrom('2024-11-01', '1997-04-02T10:00Z', 'bad')), (s, p) => {
+        const ts = extractTimes(s, { published: p ?? null });
+        for (const t of ts) {
+          if (t.start < 0 || t.end > s.length || t.start >= t.end) return false;
+          if (s.slice(t.start, t.end) !== t.text) return false;
+        }
+        return ts.every((t, i) => t.id === `t${i + 1}`);
+      }),
+      { numRuns: 300 },
+    );
+    expect(extractTimes('', { published: PUB })).toEqual([]);
+    const long = 'Friday Friday 2024 in July '.repeat(2000);
+    expect(extractTimes(long, { published: PUB }).length).toBeGreaterThan(1000);
+  });
+
+  it('keeps spans non-overlapping and ordered', () => {
+    const ts = times('Since April 1, 1997 and until Friday night, every year, for two decades.');
+    for (let i = 1; i < ts.length; i++) expect(ts[i]!.start).toBeGreaterThanOrEqual(ts[i - 1]!.end);
+  });
+});
