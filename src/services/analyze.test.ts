@@ -92,9 +92,12 @@ describe('analyze', () => {
       expect(checkSpans(a), f).toEqual([]);
       expect(a.article.published, f).toMatch(/^\d{4}-\d{2}-\d{2}/);
       expect(a.article.source, f).toBeTruthy();
-      // The title slot holds a headline or a version slug; when it holds neither (a stray fragment), say so.
+      // The title slot holds a headline, a version slug or a byline; when it holds none (a stray fragment), say so.
       const explained = (a.warnings ?? []).some((w) => /title slot/.test(w));
-      expect(a.article.headline ?? a.article.version ?? (explained || null), f).toBeTruthy();
+      expect(
+        a.article.headline ?? a.article.version ?? a.article.byline ?? (explained || null),
+        f,
+      ).toBeTruthy();
       expect(a.article.text.length, f).toBeGreaterThan(100);
     }
   });

