@@ -151,6 +151,7 @@ export function parseTitleLine(line: string): ParsedTitle {
     else if (/corrected repetition/i.test(slug)) pushMarker(markers, 'CORRECTED REPETITION');
     else if (keyword) pushMarker(markers, slug.slice(keyword.index).trim());
     else if (slug !== '') warnings.push(`title slot holds a truncated slug: ${JSON.stringify(slug)}`);
+    else if (rest === '') warnings.push('title slot holds an empty slug (///), no headline');
     t = rest;
   }
 

@@ -331,8 +331,11 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
     if (t.actors.length === 0) {
       if (t.entry.noun) nounRoles(ix, t, lo, hi);
       else if (passive) {
-        const by = ix.low.indexOf('by', t.end);
-        if (by >= 0 && by < Math.min(hi, t.end + 4)) t.actors = entityGroup(ix, by + 1, hi, lo, []);
+        for (let by = t.end; by < Math.min(hi, t.end + 4); by++) {
+          if (ix.low[by] !== 'by') continue;
+          t.actors = entityGroup(ix, by + 1, hi, lo, []);
+          break;
+        }
         t.targets = subj.entities.filter((e) => !t.actors.includes(e));
       } else {
         t.actors = subj.inherit ?? subj.entities;
