@@ -1,4 +1,5 @@
 import type { Analysis } from '../core/types.js';
+import { formatBrief } from '../stages/events/brief.js';
 
 /**
  * The readable summary of `newsintel analyze` without `--json`: metadata first, then what each stage found.
@@ -23,6 +24,7 @@ export function formatSummary(a: Analysis): string {
       `${a.quotes.length} quotes, ${a.times.length} times, ${a.claims.length} claims, ${a.events.length} events`,
   );
   for (const w of a.warnings ?? []) lines.push(`warning: ${w}`);
+  lines.push('', formatBrief(a).trimEnd());
   if (a.repairs.length) {
     lines.push('', 'Repairs:');
     for (const r of a.repairs.slice(0, 20))

@@ -3,10 +3,13 @@ import { Document, type DocumentSource } from '../core/document.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { ANALYSIS_FORMAT, type Analysis } from '../core/types.js';
 import { readWireText } from '../ingest/wire-text.js';
+import { claimsStage } from '../stages/claims/index.js';
 import { entitiesStage } from '../stages/entities/index.js';
+import { eventsStage } from '../stages/events/index.js';
 import { quotesStage } from '../stages/quotes/index.js';
 import { repairStage } from '../stages/repair/index.js';
 import { sentencesStage } from '../stages/sentences/index.js';
+import { timesStage } from '../stages/times/index.js';
 
 /** Options for one analysis. Metadata given here overrides what the reader found in the text. */
 export interface AnalyzeOptions {
@@ -21,7 +24,15 @@ let defaultPipeline: Pipeline | undefined;
 
 /** The standard pipeline, built and order-checked once per process. */
 export function getDefaultPipeline(): Pipeline {
-  defaultPipeline ??= createPipeline([repairStage(), sentencesStage(), entitiesStage(), quotesStage()]);
+  defaultPipeline ??= createPipeline([
+    repairStage(),
+    sentencesStage(),
+    entitiesStage(),
+    timesStage(),
+    quotesStage(),
+    claimsStage(),
+    eventsStage(),
+  ]);
   return defaultPipeline;
 }
 

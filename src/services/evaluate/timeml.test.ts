@@ -61,7 +61,15 @@ describe('scoreTimexes', () => {
     ];
     const c = { docs: 0, gold: 0, system: 0, strict: 0, relaxed: 0, typeCorrect: 0, valueCorrect: 0 };
     scoreTimexes(gold, sys, c);
-    expect(c).toEqual({ docs: 1, gold: 3, system: 3, strict: 1, relaxed: 2, typeCorrect: 1, valueCorrect: 1 });
+    expect(c).toEqual({
+      docs: 1,
+      gold: 3,
+      system: 3,
+      strict: 1,
+      relaxed: 2,
+      typeCorrect: 1,
+      valueCorrect: 1,
+    });
     const f = figures(c);
     expect(f.relaxedF1).toBeCloseTo(66.67, 1);
     expect(f.valueF1).toBeCloseTo(33.33, 1);

@@ -288,7 +288,7 @@ function unitPhrase(ix: DocIndex, i: number, hi: number): [number, number] | nul
   let j = i;
   while (j < hi && j - i < 5 && isWordToken(ix, j) && !NP_STOP.has(ix.low[j]!) && !/ly$/.test(ix.low[j]!)) {
     // after the first word, a past-tense or common verb ends the phrase ("people fled", "soldiers died")
-    if (j > i && (/[^e]ed$/.test(ix.low[j]!) || VERBISH.has(ix.low[j]!))) break;
+    if (j > i && (/[^e]ed$|ing$/.test(ix.low[j]!) || VERBISH.has(ix.low[j]!))) break;
     j++;
   }
   // a verb-looking last word ("troops moved") is cut when a longer phrase exists

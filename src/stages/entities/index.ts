@@ -54,7 +54,7 @@ export interface StageEntity extends Entity {
 function modelTagger(): NerTagger | null {
   try {
     const model = loadDefaultTagger();
-    return (tokens) => model.tagSentence(tokens).spans;
+    return (tokens) => model.tagSpans(tokens);
   } catch {
     return null;
   }

@@ -44,8 +44,9 @@ const CONFLICT_MATERIAL: ReadonlySet<PloverType> = new Set([
   'PROTEST',
   'CRIME',
 ]);
+/** Words after which a verb form is a noun ("the protest", "in order to", "in return"). */
 const NOUN_CONTEXT = new Set(
-  "a an the its their his her 's this these those such any our my your no".split(' '),
+  "a an the its their his her 's this these those such any our my your no in".split(' '),
 );
 /** Adjective-looking words between a determiner and a noun ("the DPRK's ongoing support"). */
 const ADJECTIVE = /^[a-z-]+(?:ing|al|ive|ous|ful|ic|ary|ed)$/;

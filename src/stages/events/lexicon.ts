@@ -36,7 +36,7 @@ telephone phone | 041 | phone | -
 speak/spoke/spoken talk | 041 | phone | next=by
 mediate | 045 | - | -
 # SUPPORT (05)
-praise hail commend applaud welcome endorse back salute congratulate | 051 | - | -
+praise hail commend applaud welcome endorse salute congratulate | 051 | - | -
 support | 051 | - | -
 express voice | 051 | - | obj=support,solidarity,gratitude,appreciation,condolences,sympathy
 reaffirm reiterate renew | 051 | - | obj=support,alliance,friendship,partnership,ties
@@ -66,7 +66,8 @@ call/called | 082 | - | obj=strike,protest,boycott,demonstration,rally
 release free/freed | 0841 | release | -
 return | 0842 | return | obj=property,land,territory,weapons,remains,bodies,assets
 withdraw/withdrew/withdrawn pull/pulled recall | 166 | expel | obj=inspectors,monitors,observers,ambassador,envoy,diplomats,peacekeepers,staff,workers,mission
-withdraw/withdrew/withdrawn pull/pulled | 087 | withdraw | -
+withdraw/withdrew/withdrawn | 087 | withdraw | -
+pull/pulled | 087 | withdraw | next=out,back
 resign | 087 | - | -
 step/stepped | 087 | - | next=down
 demobilize demobilise disarm surrender | 0873 | disarm | -

@@ -62,6 +62,37 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '--', '–', '[', 
 const END_PUNCT = new Set(['.', '?', '!', '...', '…']);
 const ORG_TYPES = new Set(['ORG', 'GPE', 'NORP', 'FAC', 'LOC']);
 const MAX_SUBJECT = 12;
+/** Conjunctions that may open a coordinated attribution ("…, but he said …"). */
+const CONJ = new Set(['and', 'but', 'while', 'although', 'though', 'yet']);
+/** First words of an appositive or relative clause after a name ("X, a spokesman, said"). */
+const APPOSITIVE_OPEN = new Set(['a', 'an', 'the', 'who', 'whose', 'his', 'her', 'their', 'its', 'one', 'now', 'then']);
+/** Auxiliaries and modals: a phrase holding one is a clause, not a speaker. */
+const CLAUSE_VERBS = new Set([
+  'is',
+  'was',
+  'were',
+  'are',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'must',
+  'did',
+  'does',
+  'do',
+  "won't",
+  "can't",
+  "isn't",
+  "wasn't",
+]);
 /** Words before a cue word that make it a noun ("a report", "his claims", "China's warning"). */
 const NOUN_BEFORE = new Set([
   'a',
@@ -347,7 +378,10 @@ class Extractor {
       const cue = this.cueAt(j);
       if (!cue) continue;
       if (cue.cls === 'according') return null;
-      return { cue: [j, cue.end], source: this.subjectBefore(j) ?? this.coordinateSubject(j, first) };
+      return {
+        cue: [j, cue.end],
+        source: this.appositiveSubject(j) ?? this.subjectBefore(j) ?? this.coordinateSubject(j, first),
+      };
     }
     if (colon >= 0) {
       // an unlisted cue phrase before a colon (`X called them on it:`): the colon is the cue
@@ -470,17 +504,19 @@ class Extractor {
       const t = this.findThat(cueEnd, end);
       const c = t >= 0 ? t + 1 : this.low[cueEnd] === ':' ? cueEnd + 1 : cueEnd;
       if (end - c < 3 || CLAUSE_PUNCT.has(this.low[c]!) || isQuoteMark(this.low[c]!)) return null;
-      const content = this.contentSpan(c, end);
+      const content = this.contentSpan(c, this.contentEnd(c, end));
       return content ? this.makeIndirect('indirect:participle', content, cue, null, s, true) : null;
     }
+    const appos = this.appositiveSubject(k);
     // clause-final, inverted: "CONTENT, said the minister."
     if (
+      !appos &&
       k > first + 2 &&
       (this.low[k - 1] === ',' || (isQuoteMark(this.low[k - 1]!) && this.low[k - 2] === ','))
     ) {
       if (next !== 'that' && next !== ':' && next !== ',') {
         const src = this.phraseAfter(cueEnd, end);
-        if (src && src[1] - src[0] <= 10) {
+        if (src && src[1] - src[0] <= 10 && this.isNounPhrase(src)) {
           let b = k;
           while (b > first && (this.low[b - 1] === ',' || isQuoteMark(this.low[b - 1]!))) b--;
           const content = this.contentSpan(first, b);
@@ -489,7 +525,7 @@ class Extractor {
         }
       }
     }
-    let subj = this.subjectBefore(k);
+    let subj = appos ?? this.subjectBefore(k);
     if (!subj) {
       subj = this.coordinateSubject(k, first);
       if (!subj) return null;
@@ -510,8 +546,33 @@ class Extractor {
     // verb-first: "X said (that) CONTENT."
     const c = this.contentStart(cueEnd, end, cls, this.low[k]!);
     if (c < 0 || end - c < 3) return null;
-    const content = this.contentSpan(c, end);
+    const content = this.contentSpan(c, this.contentEnd(c, end));
     return content ? this.makeIndirect('indirect:verb', content, cue, subj, s) : null;
+  }
+
+  /**
+   * Where a reported clause ends: before a second attribution coordinated in the same sentence ("…, but he
+   * said …", "…, adding that …", "…; she added …"), which is a relation of its own. Bounded look-ahead.
+   */
+  private contentEnd(c: number, end: number): number {
+    for (let i = c + 2; i < end; i++) {
+      const w = this.low[i]!;
+      if (w !== ',' && w !== ';' && w !== '—' && w !== '--') continue;
+      let j = i + 1;
+      if (j < end && CONJ.has(this.low[j]!)) j++;
+      if (j >= end) break;
+      const cue0 = this.cueAt(j);
+      if (cue0 && isParticiple(this.low[j]!)) return i;
+      // a short subject: a pronoun or up to four capitalised words
+      let h = j;
+      if (PRONOUNS.has(this.low[h]!)) h++;
+      else while (h < end && h - j < 4 && isCapitalised(this.toks[h]!.text)) h++;
+      if (h === j) continue;
+      while (h < end && h - j < 7 && CUE_PREFIX.has(this.low[h]!)) h++;
+      const cue = h < end ? this.cueAt(h) : null;
+      if (cue && (cue.cls === 'strong' || cue.cls === 'that')) return i;
+    }
+    return end;
   }
 
   /** True when a that-clause follows the cue (so a speaker after a comma is a subject, not clause-final). */
@@ -601,6 +662,49 @@ class Extractor {
     return i > a ? [a, i] : null;
   }
 
+  /**
+   * "Steven Cheung, a campaign spokesman, said …" / "Ann Compton, who covered the White House, said …": a
+   * name followed by an appositive or a relative clause between commas. Returns the name plus the
+   * appositive (the whole phrase names the speaker), or null.
+   */
+  private appositiveSubject(k: number): [number, number] | null {
+    const first = this.sentFirst[this.toks[k]!.sentence]!;
+    let e = k;
+    while (e > first && CUE_PREFIX.has(this.low[e - 1]!)) e--;
+    if (e - 1 <= first || this.low[e - 1] !== ',') return null;
+    // the appositive: back to the previous comma
+    let c = e - 2;
+    while (c > first && e - c < 30) {
+      const w = this.low[c]!;
+      if (w === ',') break;
+      if (END_PUNCT.has(w) || isQuoteMark(w) || w === ';' || w === ':') return null;
+      c--;
+    }
+    if (c <= first || this.low[c] !== ',' || c + 1 >= e - 1) return null;
+    const a0 = this.low[c + 1]!;
+    const appositive =
+      APPOSITIVE_OPEN.has(a0) ||
+      PERSON_NOUNS.has(this.low[e - 2]!) ||
+      (!isCapitalised(this.toks[c + 1]!.text) && isWordToken(a0) && e - c <= 8);
+    if (!appositive) return null;
+    // the name before it: capitalised words (titles, initials, "of") from a clause start
+    let b = c;
+    while (b > first && c - b < 8) {
+      const w = this.low[b - 1]!;
+      const t = this.toks[b - 1]!.text;
+      if (isCapitalised(t) || w === '.' || w === 'of' || w === '-' || /^['’]s$/.test(w)) {
+        b--;
+        continue;
+      }
+      break;
+    }
+    if (b >= c || !isCapitalised(this.toks[b]!.text)) return null;
+    const before = b > first ? this.low[b - 1]! : '';
+    if (b > first && !CLAUSE_PUNCT.has(before) && !isQuoteMark(before) && before !== 'and' && before !== 'but')
+      return null;
+    return [b, e - 1];
+  }
+
   /** The speaker phrase before a cue: walks back over auxiliaries, then over a noun phrase. */
   private subjectBefore(k: number): [number, number] | null {
     const s = this.toks[k]!.sentence;
@@ -648,6 +752,12 @@ class Extractor {
     return i > from ? [from, i] : null;
   }
 
+  /** A phrase without auxiliaries or modals: "the minister" is a speaker, "the plan was illegal" is not. */
+  private isNounPhrase([a, b]: [number, number]): boolean {
+    for (let i = a; i < b; i++) if (CLAUSE_VERBS.has(this.low[i]!)) return false;
+    return true;
+  }
+
   // ---------------------------------------------------------------- speakers
 
   private mentionsIn(a: number, b: number): Mention[] {
@@ -674,6 +784,13 @@ class Extractor {
     history: Candidate[],
   ): { speaker: string | null; name: string | null; person: boolean | null } {
     let [a, b] = src;
+    // "Steven Cheung, a campaign spokesman": the name before an appositive names the speaker
+    for (let i = a + 1; i < b; i++) {
+      if (this.low[i] === ',' || this.low[i] === '(') {
+        b = i;
+        break;
+      }
+    }
     while (b > a && !isWordToken(this.toks[b - 1]!.text)) b--;
     while (a < b && !isWordToken(this.toks[a]!.text)) a++;
     if (b <= a) return { speaker: null, name: null, person: null };

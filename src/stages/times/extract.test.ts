@@ -7,7 +7,11 @@ import { extractTimes, type TimeResult } from './extract.js';
 // Every sentence here is written for these tests. 2024-11-01 is a Friday.
 const PUB = '2024-11-01';
 
-function times(text: string, published: string | null = PUB, extra: Record<string, unknown> = {}): TimeResult[] {
+function times(
+  text: string,
+  published: string | null = PUB,
+  extra: Record<string, unknown> = {},
+): TimeResult[] {
   return extractTimes(text, { published, ...extra });
 }
 
@@ -84,7 +88,9 @@ describe('extractTimes: relative expressions', () => {
   });
 
   it('reads month phrases', () => {
-    expect(find('They held a summit at Camp David in August last year.', 'August last year').value).toBe('2023-08');
+    expect(find('They held a summit at Camp David in August last year.', 'August last year').value).toBe(
+      '2023-08',
+    );
     expect(find('The accord was signed in July.', 'July').value).toBe('2024-07');
     expect(find('The accord will be signed in July.', 'July').value).toBe('2025-07');
     expect(find('The report was published last March.', 'March').value).toBe('2024-03');
@@ -171,14 +177,18 @@ describe('extractTimes: bad input', () => {
 
   it('does not throw, loop or leave malformed spans on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.option(fc.constantFrom('2024-11-01', '1997-04-02T10:00Z', 'bad')), (s, p) => {
-        const ts = extractTimes(s, { published: p ?? null });
-        for (const t of ts) {
-          if (t.start < 0 || t.end > s.length || t.start >= t.end) return false;
-          if (s.slice(t.start, t.end) !== t.text) return false;
-        }
-        return ts.every((t, i) => t.id === `t${i + 1}`);
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.option(fc.constantFrom('2024-11-01', '1997-04-02T10:00Z', 'bad')),
+        (s, p) => {
+          const ts = extractTimes(s, { published: p ?? null });
+          for (const t of ts) {
+            if (t.start < 0 || t.end > s.length || t.start >= t.end) return false;
+            if (s.slice(t.start, t.end) !== t.text) return false;
+          }
+          return ts.every((t, i) => t.id === `t${i + 1}`);
+        },
+      ),
       { numRuns: 300 },
     );
     expect(extractTimes('', { published: PUB })).toEqual([]);

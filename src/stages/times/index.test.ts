@@ -58,28 +58,35 @@ describe('timesStage', () => {
   it('reads numeric dates through the chrono fallback unless it is switched off', () => {
     const body = 'The accord dated 10/29/1999 was filed.';
     const withChrono = pipeline.run(new Document('d3', source(body, '2024-11-01')));
-    expect((withChrono.get('times') as TimeResult[]).find((t) => t.rule === 'chrono')?.value).toBe('1999-10-29');
+    expect((withChrono.get('times') as TimeResult[]).find((t) => t.rule === 'chrono')?.value).toBe(
+      '1999-10-29',
+    );
     const rulesOnly = createPipeline([repairStage(), sentencesStage(), timesStage({ chrono: false })]);
     const without = rulesOnly.run(new Document('d4', source(body, '2024-11-01')));
     expect((without.get('times') as TimeResult[]).some((t) => t.rule === 'chrono')).toBe(false);
   });
 });
 
-describe.skipIf(!existsSync(example) || !existsSync(seedGold))('timesStage on the example article (../shared)', () => {
-  it('finds every gold time of the seed facts with an accepted value', () => {
-    const raw = readFileSync(example, 'utf8');
-    const src = readWireText(raw);
-    const doc = pipeline.run(new Document('ex', src));
-    const ts = doc.get('times') as TimeResult[];
-    const gold = JSON.parse(readFileSync(seedGold, 'utf8')) as {
-      times: { text: string; value: string[]; contains?: string }[];
-    };
-    const norm = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
-    for (const g of gold.times) {
-      const key = norm(g.contains ?? g.text);
-      const cands = ts.filter((t) => norm(t.text).includes(key));
-      const ok = cands.some((t) => g.value.some((v) => String(t.value ?? '').startsWith(v)));
-      expect(ok, `time '${g.text}' = ${g.value[0]}; got ${JSON.stringify(cands.map((c) => c.value))}`).toBe(true);
-    }
-  });
-});
+describe.skipIf(!existsSync(example) || !existsSync(seedGold))(
+  'timesStage on the example article (../shared)',
+  () => {
+    it('finds every gold time of the seed facts with an accepted value', () => {
+      const raw = readFileSync(example, 'utf8');
+      const src = readWireText(raw);
+      const doc = pipeline.run(new Document('ex', src));
+      const ts = doc.get('times') as TimeResult[];
+      const gold = JSON.parse(readFileSync(seedGold, 'utf8')) as {
+        times: { text: string; value: string[]; contains?: string }[];
+      };
+      const norm = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
+      for (const g of gold.times) {
+        const key = norm(g.contains ?? g.text);
+        const cands = ts.filter((t) => norm(t.text).includes(key));
+        const ok = cands.some((t) => g.value.some((v) => String(t.value ?? '').startsWith(v)));
+        expect(ok, `time '${g.text}' = ${g.value[0]}; got ${JSON.stringify(cands.map((c) => c.value))}`).toBe(
+          true,
+        );
+      }
+    });
+  },
+);

@@ -69,6 +69,8 @@ interface Made {
 
 interface Rule {
   name: string;
+  /** Cheap test on the whole text; the rule's full pattern runs only when it passes. */
+  trigger?: RegExp;
   re: RegExp;
   make(g: Groups, m: RegExpExecArray, text: string): Made | null;
 }
@@ -82,6 +84,9 @@ const REL_YEAR = '(?<rel>this|last|next|the previous|the following|the same)\\s+
 const PODS = 'morning|afternoon|evening|night|noon|midnight';
 const ZONES =
   'Korea time|Seoul time|Japan time|Tokyo time|Beijing time|local time|KST|JST|GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST|MSK';
+
+const DURATION_LEFT =
+  /(?:\b(?<q>about|some|nearly|almost|more than|less than|over|around|roughly|at least|at most|up to|only|just|barely|exactly|another|an additional|a further|under)\s+)?(?:\b(?<the>the|a|its|their|his|her)\s+)?(?:\b(?<rel>past|last|next|coming|first|final|previous|remaining|following|latest|recent|preceding|initial|full)\s+)?$/i;
 
 function re(src: string, flags = 'gi'): RegExp {
   return new RegExp(src, flags);
@@ -164,7 +169,21 @@ const YEAR_PREPS = new Set([
 ]);
 
 /** Words that precede counts as often as years ("and 1995 people", "to 2000 troops"): not enough alone. */
-const WEAK_PREPS = new Set(['and', 'or', 'to', 'than', 'as', 'at', 'on', 'into', 'over', 'for', 'around', 'between', 'of']);
+const WEAK_PREPS = new Set([
+  'and',
+  'or',
+  'to',
+  'than',
+  'as',
+  'at',
+  'on',
+  'into',
+  'over',
+  'for',
+  'around',
+  'between',
+  'of',
+]);
 
 const DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'a', 'an']);
 
@@ -359,6 +378,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date-iso',
+    trigger: /\d{4}-\d\d-\d\d/,
     re: re('(?<![\\w.-])(?<y>[12]\\d{3})-(?<mo>[01]\\d)-(?<d>[0-3]\\d)(?![\\w-])'),
     make(g) {
       return {
@@ -475,6 +495,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'season',
+    trigger: /spring|summer|autumn|fall|winter/i,
     re: re(
       `\\b(?:(?<det>this|last|next|the|early|late|in|during|mid-|mid|past|coming)\\s*)?(?<s>spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?(?:(?<year>[12]\\d{3})(?!\\d)|'(?<yy>\\d\\d)(?!\\d)|(?<yy2>\\d\\d)(?![\\d\\w])))?\\b`,
     ),
@@ -521,6 +542,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'quarter',
+    trigger: /quarter/i,
     re: re(
       `\\b(?:(?<the>the|its|their|this year's|last year's|next year's)\\s+)?(?:(?<y0>[12]\\d{3})\\s+)?(?:(?<rel>year-earlier|year-ago|year earlier|latest|last|past|current|this|next|previous|coming|most recent|same)\\s+)?(?:fiscal\\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[- ]quarter(?:\\s+of\\s+(?:the\\s+)?(?:(?<y>[12]\\d{3})(?!\\d)|(?<yrel>this|last|next|current|previous|same)\\s+(?:fiscal\\s+)?year))?`,
     ),
@@ -552,6 +574,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'quarter-rel',
+    trigger: /quarter|period/i,
     re: re(
       `\\b(?:the\\s+)?(?<rel>latest|last|past|current|this|next|previous|coming|most recent|year-earlier|year-ago|same)\\s+(?:fiscal\\s+)?(?<u>quarter|period)\\b|\\bthe\\s+(?<bare>quarter)\\b`,
     ),
@@ -574,6 +597,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'half',
+    trigger: /half/i,
     re: re(
       `\\b(?:the\\s+)?(?:(?<yr>year-earlier|year-ago)\\s+)?(?<ord>first|second|1st|2nd|latter)[- ]half(?:\\s+of\\s+(?:the\\s+)?(?:(?<y>[12]\\d{3})(?!\\d)|(?<yrel>this|last|next|current|previous)\\s+year|(?<theyear>year)\\b))?`,
     ),
@@ -600,6 +624,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'decade',
+    trigger: /0['’]?s\b/,
     re: re(
       `\\b(?:(?<the>the)\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?:(?<c>1\\d|20)(?<d>\\d)0|['’](?<d2>\\d)0|(?<d3>\\d)0)['’]?s\\b`,
     ),
@@ -621,6 +646,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'century',
+    trigger: /centur/i,
     re: re(
       `\\b(?:the\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[- ]century\\b`,
     ),
@@ -640,6 +666,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'fiscal-year',
+    trigger: /fiscal/i,
     re: re(`\\bfiscal(?:\\s+year)?\\s+(?:(?<y>[12]\\d{3})(?!\\d)|['’]?(?<yy>\\d{2})(?![\\d\\w]))`),
     make(g) {
       return {
@@ -654,6 +681,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year-prefixed',
+    trigger: /(?:mid|post|pre)-\d/i,
     re: re(`\\b(?<pre>mid|post|pre)-(?<y>1[5-9]\\d\\d|20\\d\\d)(?![\\w%]|[.,]\\d)`),
     make(g) {
       return {
@@ -665,6 +693,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year-spoken',
+    trigger: /nineteen|thousand/i,
     re: re(
       `\\b(?:(?:the\\s+)?year\\s+)?(?:nineteen[- ](?<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?<ones>one|two|three|four|five|six|seven|eight|nine))?|nineteen[- ](?<teen>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<=\\byear\\s+)two[- ]thousand(?:(?:\\s+and)?[- ](?<ones2>one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\\w-])`,
     ),
@@ -678,6 +707,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'decade-words',
+    trigger: /ties\b/i,
     re: re(
       `\\bthe\\s+(?:(?<pre>early|late|mid-|mid)\\s*)?(?:nineteen[- ])?(?<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b`,
     ),
@@ -709,6 +739,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'the-weekend',
+    trigger: /weekend/i,
     re: re(`\\bthe\\s+(?:(?<rel>past|coming|previous|following)\\s+)?weekend\\b(?!\\s+of\\b)`),
     make(g) {
       const rel = g.rel?.toLowerCase();
@@ -734,6 +765,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year-earlier-adj',
+    trigger: /year[- ](?:earlier|ago)/i,
     re: re(`\\b(?:the\\s+)?(?<w>year-earlier|year-ago|year earlier)\\b`),
     make() {
       return { type: 'DATE', resolve: (ctx) => (ctx.anchor ? fmtYear(ctx.anchor.y - 1) : null) };
@@ -741,6 +773,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'period-edge',
+    trigger: /\bof the\b|year[- '’]s? ?end|end[- ]year|end of year/i,
     re: re(
       `\\b(?:(?<by>by|at|around|since|until|before|after|through|toward|towards)\\s+)?(?:(?<w>(?:the\\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\\s+of\\s+the\\s+(?<unit>week|month|year|decade|century|quarter))|(?<ye>year-end|year end|year['’]s end|end-year|end of year|the year-end))\\b`,
     ),
@@ -765,6 +798,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'in-the-unit',
+    trigger: /\bin the (?:week|month|year|day)\b/i,
     re: re(`\\b(?<pre>earlier|later|early|late)\\s+in\\s+the\\s+(?<unit>week|month|year|day)\\b`),
     make(g) {
       const gran = granOf(g.unit!)!;
@@ -777,6 +811,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'the-year',
+    trigger: /the\s+(?:\w+\s+)*?year\b/i,
     re: re(
       `\\b(?<pre>for|in|throughout|during|of)\\s+(?<w>the\\s+(?:(?:full|fiscal|whole|entire|current)\\s+)*year)\\b(?!['’-])`,
     ),
@@ -800,6 +835,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year-two-digit',
+    trigger: /['’]\d\d/,
     re: re(`\\b(?:in|of|since|by|until|from|Christmas)\\s+(?<ap>['’])(?<yy>\\d{2})(?![\\w'’])`),
     make(g, m) {
       const start = m.index + m[0].indexOf(g.ap!);
@@ -815,6 +851,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'rel-day',
+    trigger: /today|tonight|yesterday|tomorrow/i,
     re: re(
       `\\b(?<w>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:['’]s)?(?:\\s+(?<pod>morning|afternoon|evening|night))?\\b`,
     ),
@@ -842,6 +879,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'this-pod',
+    trigger: /morning|afternoon|evening|night/i,
     re: re(
       `\\b(?<rel>this|last|early this|late this|later this|earlier this)\\s+(?<pod>morning|afternoon|evening|night)\\b`,
     ),
@@ -920,6 +958,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ago',
+    trigger: /\b(?:ago|earlier|before|later|after|from now|hence|previously|back)\b/i,
     re: re(
       `\\b(?:(?<q>about|some|nearly|almost|more than|less than|over|around|roughly|at least|only|just|barely|exactly)\\s+)?(?<![\\d.,])(?<num>${NUM_RE})[- ](?<unit>${UNIT_RE})\\s+(?<dir>ago|earlier|before|later|after|from now|hence|previously|back)(?![\\w-])`,
     ),
@@ -953,9 +992,14 @@ export const RULES: Rule[] = [
   {
     name: 'duration',
     re: re(
-      `\\b(?:(?<q>about|some|nearly|almost|more than|less than|over|around|roughly|at least|at most|up to|only|just|barely|exactly|another|an additional|a further|under)\\s+)?(?:(?<the>the|a|its|their|his|her)\\s+)?(?:(?<rel>past|last|next|coming|first|final|previous|remaining|following|latest|recent|preceding|initial|full)\\s+)?(?<![\\d.,])(?<num>${NUM_RE})(?:\\s+(?:or|to)\\s+(?:${NUM_RE}))?(?:\\s+(?:more|additional|further|straight|consecutive|full))?(?<sep>[- ])(?<unit>${UNIT_RE})(?:[\\s-]+(?<tail>long|old))?(?![\\w-])`,
+      `(?<![\\w.,$])(?<num>${NUM_RE})(?:\\s+(?:or|to)\\s+(?:${NUM_RE}))?(?:\\s+(?:more|additional|further|straight|consecutive|full))?(?<sep>[- ])(?<unit>${UNIT_RE})(?:[\\s-]+(?<tail>long|old))?(?![\\w-])`,
     ),
-    make(g, m, text) {
+    make(g0, m, text) {
+      // Modifiers are read leftwards from the number: a pattern that starts with optional words would be
+      // tried at every position of the text.
+      const left = DURATION_LEFT.exec(text.slice(Math.max(0, m.index - 60), m.index));
+      const g: Groups = { ...g0, ...(left?.groups ?? {}) };
+      const mStart = m.index - (left ? left[0].length : 0);
       const unit = unitInfo(g.unit!);
       if (!unit) return null;
       if (/^[A-Z]/.test(g.unit!)) return null;
@@ -972,7 +1016,7 @@ export const RULES: Rule[] = [
       if (unit.code === 'Q' && g.sep === '-') return null;
       // Rates ("700 seats a week", "$2 million a year") are not durations.
       if ((num === 'a' || num === 'an' || num === 'per') && !g.q && !g.rel) {
-        const before = text.slice(Math.max(0, m.index - 30), m.index);
+        const before = text.slice(Math.max(0, mStart - 30), mStart);
         if (
           /(?:\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?)(?:\s+[a-z]+)?\s*$/i.test(
             before,
@@ -980,14 +1024,18 @@ export const RULES: Rule[] = [
         )
           return null;
       }
-      let start = m.index;
-      if (g.the && /^(?:a|its|their|his|her)$/i.test(g.the) && !g.q)
-        start = m.index + m[0].indexOf(g.the) + g.the.length + 1;
+      let start = mStart;
+      if (g.the && /^(?:a|its|their|his|her)$/i.test(g.the) && !g.q) {
+        // "a three-year period", "its first nine months": the article or possessive stays outside.
+        const rel = left?.groups?.rel;
+        start = rel && left ? mStart + left[0].indexOf(rel) : m.index;
+      }
       return { type: 'DURATION', start, mod: modOf(g.q), resolve: constant(durationValue(n, unit)) };
     },
   },
   {
     name: 'plural-units',
+    trigger: /(?:years|months|weeks|days|decades|hours|minutes|centuries)\b/i,
     re: re(
       `\\b(?:(?<pre>for|in|over|within|after|from|during)\\s+)?(?<x>(?:recent|the coming|the next|the past|the last|coming|upcoming|past|the|the early|the later|the first)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?<tc>\\s+to\\s+come|\\s+ahead)?(?!\\s+(?:of|ago|earlier|later|old)\\b)(?![\\w-])|\\b(?<adj>decades|years|months|weeks|days|hours)-(?<tail>long|old)\\b`,
     ),
@@ -1017,6 +1065,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'set-every',
+    trigger: /\b(?:every|each)\b/i,
     re: re(
       `\\b(?<q>every|each)\\s+(?:(?<other>other)\\s+)?(?:(?<num>${NUM_RE})\\s+)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|morning|afternoon|evening|night)`,
     ),
@@ -1034,6 +1083,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'set-adverb',
+    trigger: /(?:dai|week|month|year|annual|hour|night|quarter|biannual|biennial)ly\b/i,
     re: re(`\\b(?<w>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biannually|biennially)\\b`),
     make(g, m, text) {
       const map: Record<string, string> = {
@@ -1066,6 +1116,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'set-frequency',
+    trigger: /\b(?:once|twice|thrice|times)\b/i,
     re: re(`\\b(?<f>once|twice|thrice|${NUM_RE}\\s+times)\\s+(?:a|an|per|each|every)\\s+(?<unit>${UNIT_RE})`),
     make(g) {
       const unit = unitInfo(g.unit!);
@@ -1075,6 +1126,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'present-ref',
+    trigger: /now|current|present|moment|these days|at this time/i,
     re: re(
       `\\b(?:(?<w>currently|presently|nowadays|at present|at the moment|these days|at this time|the present|current)|(?<now>now))\\b(?![-’']\\w)`,
     ),
@@ -1089,6 +1141,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'past-ref',
+    trigger: /recently|lately|the past|earlier times|the time/i,
     re: re(
       `\\b(?:in\\s+)?(?<w>recently|lately|the past|earlier times|(?<=\\bat\\s+)the time(?!\\s+(?:of|when|that|being|frame|needed)\\b))\\b(?!\\s*(?:-|,\\s*present))`,
     ),
@@ -1108,6 +1161,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'future-ref',
+    trigger: /future|soon|shortly|term\b|ahead/i,
     re: re(
       `\\b(?:(?<the>the)\\s+)?(?<w>(?:near|distant|foreseeable|immediate)\\s+future|future|soon|shortly|as soon as possible|(?<=\\bthe\\s+)(?:near|short|long|medium) term|in the years ahead|the days ahead|the weeks ahead|the months ahead)\\b(?!-)`,
     ),
@@ -1125,6 +1179,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock-ampm',
+    trigger: /\d\s*(?:a\.?\s?m|p\.?\s?m)/i,
     re: re(
       `(?<![\\d:.])(?<h>[01]?\\d)(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.\\s?m\\.?|p\\.\\s?m\\.?|am\\b|pm\\b)(?:\\s+(?<zone>${ZONES})\\b)?`,
     ),
@@ -1136,6 +1191,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock-24h',
+    trigger: /\d:\d/,
     re: re(
       `(?<prep>\\b(?:at|by|from|until|till|around|about|before|after|since|to)\\s+)?(?<![\\d:.])(?<h>[01]?\\d|2[0-4]):(?<mi>[0-5]\\d)(?![\\d:])(?:\\s*(?<suffix>hours|hrs|h\\b))?(?:\\s+(?<zone>${ZONES})\\b)?`,
     ),
@@ -1149,6 +1205,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock-zone',
+    trigger: /\d{4}\s*(?:GMT|UTC|KST|JST|EST|EDT|PST|PDT|CET|CEST|BST|MSK|hours)/,
     re: re(
       `(?<![\\d:.])(?<hm>[0-2]\\d[0-5]\\d)\\s*(?<zone>GMT|UTC|KST|JST|EST|EDT|PST|PDT|CET|CEST|BST|MSK|hours\\s+(?:GMT|local))\\b`,
     ),
@@ -1163,6 +1220,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock-word',
+    trigger: /noon|midday|midnight/i,
     re: re(`\\b(?<w>noon|midday|midnight)\\b`),
     make(g, m, text) {
       const w = g.w!.toLowerCase();
@@ -1172,6 +1230,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'holiday',
+    trigger: /Christmas|New Year|Thanksgiving|Independence Day/,
     re: re(
       `\\b(?<h>Christmas(?: Day| Eve)?|New Year['’]?s?(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day)(?:\\s+(?:(?<y>[12]\\d{3})(?!\\d)|['’](?<yy>\\d\\d)(?!\\d)))?`,
     ),
@@ -1210,6 +1269,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'event-eve',
+    trigger: /\beve\b|\bday (?:before|after)\b|\b(?:morning|night) of\b/i,
     re: re(
       `\\b(?:the\\s+)?(?<rel>eve|day before|day after|morning of|night of|eve)\\s+(?:of\\s+)?(?:(?:the|a|an|this|next|last|its|their|his|her|this week's|next week's|[A-Z][\\w.-]*['’]s)\\s+)?(?:[\\w’'-]+\\s+){0,4}?(?<head>talks|meeting|meetings|summit|visit|election|elections|vote|polls|referendum|conference|session|ceremony|anniversary|trip|tour|games|olympics|congress|forum|negotiations|deadline|trial|hearing|inauguration|celebrations?|holiday|festival|parade|launch|funeral|wedding|gathering|consultations|dialogue|assembly|plenum|convention|opening|deployment|attack|strike|invasion|war|handover|signing|arrival|departure)(?![\\w-])`,
     ),
@@ -1231,6 +1291,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ref-day',
+    trigger: /\b(?:that|same|next|following|previous|preceding|day)\b/i,
     re: re(
       `\\b(?:(?<pre>later|earlier|late|early)\\s+)?(?<w>that (?:day|night|morning|evening|afternoon|week|month|year)|the same (?:day|week|month|year)|the (?:next|following|previous|preceding) (?:day|morning|evening|night)|the (?:following|preceding) (?:week|month|year)|a day (?:earlier|later)|the day before|the day after)\\b`,
     ),
@@ -1274,6 +1335,7 @@ export const RULES: Rule[] = [
 export function runRules(text: string): Candidate[] {
   const out: Candidate[] = [];
   RULES.forEach((rule, priority) => {
+    if (rule.trigger && !rule.trigger.test(text)) return;
     const r = rule.re;
     r.lastIndex = 0;
     for (let m = r.exec(text); m; m = r.exec(text)) {

@@ -40,32 +40,40 @@ export function viterbi(
   out: Int32Array,
 ): Int32Array {
   if (n === 0) return out;
-  const delta = new Float64Array(n * L);
-  const back = new Int32Array(n * L);
+  const { preds, predOff } = allowedLists(mask, L);
+  if (delta.length < n * L) {
+    delta = new Float64Array(n * L * 2);
+    back = new Int32Array(n * L * 2);
+  }
+  const d = delta;
+  const bk = back;
   const start = L * L;
-  for (let y = 0; y < L; y++) delta[y] = em[y]! + trans[start + y]! + mask[start + y]!;
+  for (let y = 0; y < L; y++) d[y] = em[y]! + trans[start + y]! + mask[start + y]!;
   for (let i = 1; i < n; i++) {
     const base = i * L;
     const prev = base - L;
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        const s = delta[prev + p]! + trans[p * L + y]! + mask[p * L + y]!;
+      // Only the allowed predecessors (about a third of L × L under BILOU); in ascending order, so ties break
+      // as in the dense loop.
+      for (let k = predOff[y]!, end = predOff[y + 1]!; k < end; k++) {
+        const p = preds[k]!;
+        const s = d[prev + p]! + trans[p * L + y]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      delta[base + y] = best + em[base + y]!;
-      back[base + y] = arg;
+      d[base + y] = best + em[base + y]!;
+      bk[base + y] = arg;
     }
   }
   let best = -Infinity;
   let arg = 0;
   const last = (n - 1) * L;
   for (let y = 0; y < L; y++) {
-    const s = delta[last + y]! + endMask[y]!;
+    const s = d[last + y]! + endMask[y]!;
     if (s > best) {
       best = s;
       arg = y;
@@ -73,8 +81,46 @@ export function viterbi(
   }
   out[n - 1] = arg;
   for (let i = n - 1; i > 0; i--) {
-    arg = back[i * L + arg]!;
+    arg = bk[i * L + arg]!;
     out[i - 1] = arg;
   }
   return out;
+}
+
+let delta = new Float64Array(1024);
+let back = new Int32Array(1024);
+
+/** Allowed transitions of a constraint matrix as adjacency lists (predecessors of y, successors of p). */
+export interface AllowedLists {
+  /** `preds[predOff[y] .. predOff[y+1])`: tags p (not the start row) that may precede y, ascending. */
+  preds: Int32Array;
+  predOff: Int32Array;
+  /** `succs[succOff[p] .. succOff[p+1])`: tags y that may follow p, ascending. */
+  succs: Int32Array;
+  succOff: Int32Array;
+}
+
+const listsCache = new WeakMap<Float32Array, AllowedLists>();
+
+/** Adjacency lists of the allowed transitions of `mask` (cached per matrix). */
+export function allowedLists(mask: Float32Array, L: number): AllowedLists {
+  let lists = listsCache.get(mask);
+  if (lists) return lists;
+  const preds: number[] = [];
+  const predOff = new Int32Array(L + 1);
+  for (let y = 0; y < L; y++) {
+    predOff[y] = preds.length;
+    for (let p = 0; p < L; p++) if (mask[p * L + y]! > FORBIDDEN / 2) preds.push(p);
+  }
+  predOff[L] = preds.length;
+  const succs: number[] = [];
+  const succOff = new Int32Array(L + 1);
+  for (let p = 0; p < L; p++) {
+    succOff[p] = succs.length;
+    for (let y = 0; y < L; y++) if (mask[p * L + y]! > FORBIDDEN / 2) succs.push(y);
+  }
+  succOff[L] = succs.length;
+  lists = { preds: Int32Array.from(preds), predOff, succs: Int32Array.from(succs), succOff };
+  listsCache.set(mask, lists);
+  return lists;
 }

@@ -221,3 +221,192 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
   offsets[n] = buf.length;
   return { feats: buf.data.slice(0, buf.length), offsets };
 }
+
+/**
+ * What tagging needs of one word, whatever sentence it is in: its hashes, its lower-ratio bucket and the
+ * features that depend on the word alone. Tagging caches these per word string, so a word met before costs one
+ * map lookup instead of a dozen hashes (news repeats its words).
+ */
+export interface TokenInfo {
+  /** Hash of the word as written (`w`). */
+  w: number;
+  /** Token key of the lower-cased word (`l`). */
+  l: number;
+  /** Hash of the short shape (`ss`). */
+  ss: number;
+  /** Lower-ratio bucket plus 8 when capitalised. */
+  lrb: number;
+  /** 1 when the first character is upper case. */
+  cap: number;
+  /** Has a letter. */
+  letter: boolean;
+  /** Has a lower-case letter. */
+  hasLower: boolean;
+}
+
+/** The per-word part of `extractFeatures` (the same hashes; used by the tagging fast path). */
+export function tokenInfo(w: string, ctx: FeatureContext): TokenInfo {
+  const lower = w.toLowerCase();
+  const l = tokenKey(lower);
+  const c0 = w[0]!;
+  const cap = c0 !== c0.toLowerCase() ? 1 : 0;
+  return {
+    w: hashString(w, 11),
+    l,
+    ss: hashString(shortShape(w), 17),
+    lrb: (ctx.stats.lowerRatio.get(l) ?? 0) + (cap ? 8 : 0),
+    cap,
+    letter: /\p{L}/u.test(w),
+    hasLower: hasLowerLetter(w),
+  };
+}
+
+/**
+ * The features of `extractFeatures` that depend on the word alone (bias, word, shapes, affixes, lower-ratio by
+ * shape, hyphen parts), passed to `push`. Together with `contextFeatures` they are exactly the features
+ * `extractFeatures` gives the token (a test checks it), in another order.
+ */
+export function wordFeatures(w: string, info: TokenInfo, ctx: FeatureContext, push: (h: number) => void): void {
+  const lower = w.toLowerCase();
+  push(T_BIAS);
+  push(mix(T_W, info.w));
+  push(mix(T_L, info.l));
+  push(mix(T_SH, hashString(wordShape(w), 13)));
+  push(mix(T_SS, info.ss));
+  const len = w.length;
+  for (let k = 1; k <= 4 && k <= len; k++) {
+    push(mix(T_PRE[k - 1]!, hashSlice(w, 0, k)));
+    push(mix(T_SUF[k - 1]!, hashSlice(lower, len - k, len)));
+  }
+  push(mix(T_LR, mix(info.lrb, info.ss)));
+  const hy = lower.indexOf('-');
+  if (hy > 0 && hy < len - 1) {
+    const last = lower.lastIndexOf('-');
+    push(mix(T_HYP0, hashSlice(lower, 0, hy)));
+    push(mix(T_HYP1, hashSlice(lower, last + 1, len)));
+    const m0 = ctx.gazetteer.lookup(w.slice(0, hy));
+    const m1 = ctx.gazetteer.lookup(w.slice(last + 1));
+    if (m0) push(mix(T_HYPG, m0));
+    if (m1) push(mix(T_HYPG, m1 + 1024));
+  }
+}
+
+/** Per-sentence arrays the context features read; reused between sentences by the caller. */
+export interface SentenceScratch {
+  l: Uint32Array;
+  w: Uint32Array;
+  ss: Uint32Array;
+  cap: Uint8Array;
+  /** Gazetteer category masks per token and position (B, I, L, U). */
+  gaz: Int32Array;
+  gazAny: Int32Array;
+}
+
+/** Scratch arrays for sentences of up to `n` tokens. */
+export function sentenceScratch(n: number): SentenceScratch {
+  return {
+    l: new Uint32Array(n),
+    w: new Uint32Array(n),
+    ss: new Uint32Array(n),
+    cap: new Uint8Array(n),
+    gaz: new Int32Array(n * 4),
+    gazAny: new Int32Array(n),
+  };
+}
+
+/**
+ * Fills the scratch arrays for a sentence of `infos` (hashes and gazetteer matches) and reports whether the
+ * sentence is written in capitals (a headline).
+ */
+export function prepareSentence(infos: readonly TokenInfo[], ctx: FeatureContext, sc: SentenceScratch): boolean {
+  const n = infos.length;
+  let anyLower = false;
+  let letters = 0;
+  sc.gaz.fill(0, 0, n * 4);
+  sc.gazAny.fill(0, 0, n);
+  for (let i = 0; i < n; i++) {
+    const t = infos[i]!;
+    sc.l[i] = t.l;
+    sc.w[i] = t.w;
+    sc.ss[i] = t.ss;
+    sc.cap[i] = t.cap;
+    if (t.letter) {
+      letters++;
+      if (t.hasLower) anyLower = true;
+    }
+  }
+  const { gaz, gazAny } = sc;
+  ctx.gazetteer.matchAll(sc.l.subarray(0, n), sc.cap, (s, e, mask) => {
+    if (e - s === 1) {
+      gaz[s * 4 + 3]! |= mask;
+    } else {
+      gaz[s * 4]! |= mask;
+      for (let k = s + 1; k < e - 1; k++) gaz[k * 4 + 1]! |= mask;
+      gaz[(e - 1) * 4 + 2]! |= mask;
+    }
+    for (let k = s; k < e; k++) gazAny[k]! |= mask;
+  });
+  return !anyLower && letters >= 2;
+}
+
+/** The features of token `i` that depend on its neighbours, passed to `push` (see `wordFeatures`). */
+export function contextFeatures(
+  i: number,
+  n: number,
+  infos: readonly TokenInfo[],
+  sc: SentenceScratch,
+  upperSentence: boolean,
+  push: (h: number) => void,
+): void {
+  const { l: lH, w: wH, ss: ssH, gaz, gazAny } = sc;
+  const l = lH[i]!;
+  const ss = ssH[i]!;
+  const lm1 = i > 0 ? lH[i - 1]! : BOS;
+  const lp1 = i + 1 < n ? lH[i + 1]! : EOS;
+  const lm2 = i > 1 ? lH[i - 2]! : BOS;
+  const lp2 = i + 2 < n ? lH[i + 2]! : EOS;
+  const ssm1 = i > 0 ? ssH[i - 1]! : BOS;
+  const ssp1 = i + 1 < n ? ssH[i + 1]! : EOS;
+  const ssm2 = i > 1 ? ssH[i - 2]! : BOS;
+  const ssp2 = i + 2 < n ? ssH[i + 2]! : EOS;
+  push(mix(T_LM1, lm1));
+  push(mix(T_LP1, lp1));
+  push(mix(T_LM2, lm2));
+  push(mix(T_LP2, lp2));
+  push(mix(T_WM1, i > 0 ? wH[i - 1]! : BOS));
+  push(mix(T_WP1, i + 1 < n ? wH[i + 1]! : EOS));
+  push(mix(T_SSM1, ssm1));
+  push(mix(T_SSP1, ssp1));
+  push(mix(mix(T_BI_L, lm1), l));
+  push(mix(mix(T_BI_R, l), lp1));
+  push(mix(mix(mix(T_SS3, ssm1), ss), ssp1));
+  push(mix(mix(T_SS_L, ssm1), ss));
+  push(mix(mix(T_SS_R, ss), ssp1));
+  push(mix(mix(mix(T_SSM2SS, ssm2), ssm1), ss));
+  push(mix(mix(mix(T_SSSSP2, ss), ssp1), ssp2));
+  push(mix(mix(T_LSS_M1, lm1), ss));
+  push(mix(mix(T_SS_LP1, ss), lp1));
+  const lrb = infos[i]!.lrb;
+  push(mix(T_LR_L1, mix(lrb, lm1)));
+  if (i === 0) {
+    push(mix(T_FIRST, ss));
+    push(mix(T_FIRST_LR, lrb));
+  }
+  if (upperSentence) {
+    push(T_UPPER);
+    push(mix(T_UPPER_L, l));
+  }
+  for (let p = 0; p < 4; p++) {
+    const m = gaz[i * 4 + p]!;
+    if (m === 0) continue;
+    for (let b = 0; m >> b; b++) if ((m >> b) & 1) push(mix(T_GAZ, b * 4 + p));
+  }
+  if (i > 0 && gazAny[i - 1]) {
+    const m = gazAny[i - 1]!;
+    for (let b = 0; m >> b; b++) if ((m >> b) & 1) push(mix(T_GAZM1, b));
+  }
+  if (i + 1 < n && gazAny[i + 1]) {
+    const m = gazAny[i + 1]!;
+    for (let b = 0; m >> b; b++) if ((m >> b) & 1) push(mix(T_GAZP1, b));
+  }
+}

@@ -1,9 +1,19 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { NewsintelError } from '../../../core/errors.js';
-import { constraintMatrix, viterbi } from './decode.js';
-import { extractFeatures, type FeatureContext } from './features.js';
+import { allowedLists, constraintMatrix, viterbi } from './decode.js';
+import {
+  contextFeatures,
+  extractFeatures,
+  type FeatureContext,
+  prepareSentence,
+  type SentenceScratch,
+  sentenceScratch,
+  type TokenInfo,
+  tokenInfo,
+  wordFeatures,
+} from './features.js';
 import { Gazetteer, type GazetteerLists, tokenKey } from './gazetteer.js';
-import { spansFromIob, type TagScheme, type TokenSpan } from './labels.js';
+import { type TagScheme, type TokenSpan } from './labels.js';
 
 /** What `tagSentence` returns: one tag per token (scheme tags) and the decoded entity spans (token indices). */
 export interface TagResult {
@@ -42,10 +52,20 @@ export class NerModel {
   readonly lowerRatioWords: string[][];
   private readonly keys: Uint32Array;
   private readonly L: number;
-  private readonly table: Uint32Array;
-  private readonly rows: Int32Array;
+  /** Open-addressing table of `[key, row]` pairs (one cache line holds both). */
+  private readonly slots: Int32Array;
   private readonly tmask: number;
   private readonly weights: Float32Array;
+  /** The weights quantised to Int16 as in the model file; scores are integer sums times `scale`. */
+  private readonly qw: Int16Array;
+  private readonly scale: number;
+  /** Per-tag prefix (B, I, L, U, O) and type of each tag id, for reading spans off a tag path. */
+  private readonly tagPrefix: string[];
+  private readonly tagType: string[];
+  /** word → its hashes and the integer scores of its word-only features (cleared when it grows large). */
+  private readonly words = new Map<string, { info: TokenInfo; vec: Int32Array }>();
+  private scratch: SentenceScratch = sentenceScratch(256);
+  private acc: Int32Array = new Int32Array(256 * 17);
   private readonly trans: Float32Array;
   private readonly mask: Float32Array;
   private readonly endMask: Float32Array;
@@ -79,41 +99,50 @@ export class NerModel {
     this.endMask = end;
     let size = 1024;
     while (size < args.keys.length * 2) size <<= 1;
-    this.table = new Uint32Array(size);
-    this.rows = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.tmask = size - 1;
     for (let r = 0; r < args.keys.length; r++) {
-      const k = args.keys[r]!;
+      const k = args.keys[r]! | 0;
       let h = k & this.tmask;
-      while (this.table[h] !== 0) h = (h + 1) & this.tmask;
-      this.table[h] = k;
-      this.rows[h] = r;
+      while (this.slots[h * 2] !== 0) h = (h + 1) & this.tmask;
+      this.slots[h * 2] = k;
+      this.slots[h * 2 + 1] = r;
     }
+    let maxAbs = 0;
+    for (const w of args.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+    this.scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+    this.qw = new Int16Array(args.weights.length);
+    for (let i = 0; i < this.qw.length; i++) this.qw[i] = Math.round(args.weights[i]! / this.scale);
+    this.tagPrefix = args.tags.map((t) => (t === 'O' ? 'O' : t.slice(0, 1)));
+    this.tagType = args.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
+    this.acc = new Int32Array(256 * this.L);
   }
 
   /** Row of a feature hash, or -1 when the model has no weight for it. */
   row(key: number): number {
-    let h = key & this.tmask;
+    const k = key | 0;
+    const slots = this.slots;
+    let h = k & this.tmask;
     for (;;) {
-      const k = this.table[h]!;
-      if (k === key) return this.rows[h]!;
-      if (k === 0) return -1;
+      const sk = slots[h * 2]!;
+      if (sk === k) return slots[h * 2 + 1]!;
+      if (sk === 0) return -1;
       h = (h + 1) & this.tmask;
     }
   }
 
   /**
    * Tags one tokenised sentence (tokens as the sentences stage makes them: hyphenated words and `U.S.` whole,
-   * `'s` split off). Empty input gives empty output.
+   * `'s` split off). Each span carries a confidence `score` (the smallest posterior of its tokens). Empty
+   * input gives empty output.
    */
   tagSentence(tokens: readonly string[]): TagResult {
     const n = tokens.length;
     if (n === 0) return { labels: [], spans: [] };
-    const L = this.L;
     const em = this.emissions(tokens);
-    const path = viterbi(em, n, L, this.trans, this.mask, this.endMask, new Int32Array(n));
+    const path = viterbi(em, n, this.L, this.trans, this.mask, this.endMask, new Int32Array(n));
     const labels = Array.from(path, (y) => this.tags[y]!);
-    const spans = spansFromIob(labels);
+    const spans = this.spansOf(path);
     if (spans.length > 0) {
       const marg = this.marginals(em, n, path);
       for (const s of spans) {
@@ -126,10 +155,48 @@ export class NerModel {
   }
 
   /**
+   * The spans of `tagSentence` without their scores (no forward-backward pass): what the entities stage
+   * needs, at about two thirds of the cost.
+   */
+  tagSpans(tokens: readonly string[]): TokenSpan[] {
+    const n = tokens.length;
+    if (n === 0) return [];
+    const em = this.emissions(tokens);
+    return this.spansOf(viterbi(em, n, this.L, this.trans, this.mask, this.endMask, new Int32Array(n)));
+  }
+
+  /** Spans read off a well-formed BILOU/BIO tag path (the decoder never yields a broken one). */
+  private spansOf(path: ArrayLike<number>): TokenSpan[] {
+    const spans: TokenSpan[] = [];
+    let cur: TokenSpan | null = null;
+    for (let i = 0; i < path.length; i++) {
+      const y = path[i]!;
+      const p = this.tagPrefix[y]!;
+      if (p === 'O') {
+        if (cur) spans.push(cur);
+        cur = null;
+        continue;
+      }
+      const type = this.tagType[y]!;
+      if (cur && cur.type === type && (p === 'I' || p === 'L')) cur.end = i + 1;
+      else {
+        if (cur) spans.push(cur);
+        cur = { start: i, end: i + 1, type };
+      }
+      if (p === 'L' || p === 'U') {
+        spans.push(cur);
+        cur = null;
+      }
+    }
+    if (cur) spans.push(cur);
+    return spans;
+  }
+
+  /**
    * Posterior probability of each decoded tag (forward-backward over the same scores Viterbi uses, read as
    * log-potentials). A span's score is the smallest posterior among its tokens.
    */
-  private marginals(em: Float32Array, n: number, path: ArrayLike<number>): Float64Array {
+  private marginals(em: Float64Array, n: number, path: ArrayLike<number>): Float64Array {
     const L = this.L;
     const temp = this.temperature;
     const expT = this.expTrans();
@@ -141,15 +208,20 @@ export class NerModel {
     }
     const a = new Float64Array(n * L);
     const b = new Float64Array(n * L);
+    const { preds, predOff, succs, succOff } = allowedLists(this.mask, L);
     const start = L * L;
     let z = 0;
     for (let y = 0; y < L; y++) z += a[y] = e[y]! * expT[start + y]!;
     for (let y = 0; y < L; y++) a[y]! /= z || 1;
     for (let i = 1; i < n; i++) {
       z = 0;
+      const prev = (i - 1) * L;
       for (let y = 0; y < L; y++) {
         let s = 0;
-        for (let p = 0; p < L; p++) s += a[(i - 1) * L + p]! * expT[p * L + y]!;
+        for (let k = predOff[y]!, end = predOff[y + 1]!; k < end; k++) {
+          const p = preds[k]!;
+          s += a[prev + p]! * expT[p * L + y]!;
+        }
         z += a[i * L + y] = s * e[i * L + y]!;
       }
       for (let y = 0; y < L; y++) a[i * L + y]! /= z || 1;
@@ -157,9 +229,13 @@ export class NerModel {
     for (let y = 0; y < L; y++) b[(n - 1) * L + y] = this.endMask[y]! < 0 ? 0 : 1;
     for (let i = n - 2; i >= 0; i--) {
       z = 0;
+      const next = (i + 1) * L;
       for (let p = 0; p < L; p++) {
         let s = 0;
-        for (let y = 0; y < L; y++) s += expT[p * L + y]! * e[(i + 1) * L + y]! * b[(i + 1) * L + y]!;
+        for (let k = succOff[p]!, end = succOff[p + 1]!; k < end; k++) {
+          const y = succs[k]!;
+          s += expT[p * L + y]! * e[next + y]! * b[next + y]!;
+        }
         z += b[i * L + p] = s;
       }
       for (let p = 0; p < L; p++) b[i * L + p]! /= z || 1;
@@ -196,22 +272,80 @@ export class NerModel {
     return this.marginals(em, tokens.length, tagIds);
   }
 
-  private emissions(tokens: readonly string[]): Float32Array {
+  /**
+   * Emission scores (n × L). Word-only features are summed once per distinct word and cached; the context
+   * features are hashed per token. Sums are exact integers over the Int16 weights, scaled at the end, so the
+   * order of features does not matter.
+   */
+  private emissions(tokens: readonly string[]): Float64Array {
+    const n = tokens.length;
+    const L = this.L;
+    if (this.scratch.l.length < n) {
+      this.scratch = sentenceScratch(n * 2);
+      this.acc = new Int32Array(n * 2 * L);
+    }
+    const sc = this.scratch;
+    const acc = this.acc;
+    const qw = this.qw;
+    const infos: TokenInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = tokens[i]!;
+      let hit = this.words.get(w);
+      if (!hit) {
+        if (this.words.size >= 100_000) this.words.clear();
+        const info = tokenInfo(w, this.context);
+        const vec = new Int32Array(L);
+        wordFeatures(w, info, this.context, (key) => {
+          const r = this.row(key);
+          if (r < 0) return;
+          const wb = r * L;
+          for (let y = 0; y < L; y++) vec[y]! += qw[wb + y]!;
+        });
+        hit = { info, vec };
+        this.words.set(w, hit);
+      }
+      infos[i] = hit.info;
+      acc.set(hit.vec, i * L);
+    }
+    const upper = prepareSentence(infos, this.context, sc);
+    let base = 0;
+    const add = (key: number) => {
+      const r = this.row(key);
+      if (r < 0) return;
+      const wb = r * L;
+      for (let y = 0; y < L; y++) acc[base + y]! += qw[wb + y]!;
+    };
+    for (let i = 0; i < n; i++) {
+      base = i * L;
+      contextFeatures(i, n, infos, sc, upper, add);
+    }
+    const em = new Float64Array(n * L);
+    const scale = this.scale;
+    for (let k = 0; k < n * L; k++) em[k] = acc[k]! * scale;
+    return em;
+  }
+
+  /** Emission scores through `extractFeatures` (the training path), for checking the fast path. */
+  emissionsReference(tokens: readonly string[]): Float64Array {
     const n = tokens.length;
     const L = this.L;
     const { feats, offsets } = extractFeatures(tokens, this.context);
-    const em = new Float32Array(n * L);
-    const W = this.weights;
+    const em = new Float64Array(n * L);
     for (let i = 0; i < n; i++) {
-      const base = i * L;
+      const sum = new Int32Array(L);
       for (let f = offsets[i]!; f < offsets[i + 1]!; f++) {
         const r = this.row(feats[f]!);
         if (r < 0) continue;
-        const wb = r * L;
-        for (let y = 0; y < L; y++) em[base + y]! += W[wb + y]!;
+        for (let y = 0; y < L; y++) sum[y]! += this.qw[r * L + y]!;
       }
+      for (let y = 0; y < L; y++) em[i * L + y] = sum[y]! * this.scale;
     }
     return em;
+  }
+
+  /** Emission scores of the fast path (public for the equivalence test). */
+  emissionsFast(tokens: readonly string[]): Float64Array {
+    return this.emissions(tokens);
   }
 
   private expTrans(): Float64Array {
