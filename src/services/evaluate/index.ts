@@ -3,12 +3,13 @@ import { conll } from './conll.js';
 import { ploverEvaluator } from './plover.js';
 import { polnear } from './polnear.js';
 import { re3d } from './re3d.js';
+import { heideltimeCases, timeml } from './timeml.js';
 import type { EvaluationResult, Evaluator } from './types.js';
 
 export type { EvaluationResult, Evaluator } from './types.js';
 
 /** Every benchmark format. Later issues add one module each under this folder and one line here. */
-const evaluators: Evaluator[] = [conll, re3d, polnear, ploverEvaluator];
+const evaluators: Evaluator[] = [conll, re3d, polnear, timeml, heideltimeCases, ploverEvaluator];
 
 export function listEvaluators(): readonly Evaluator[] {
   return evaluators;

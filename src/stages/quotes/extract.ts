@@ -596,9 +596,10 @@ class Extractor {
     if (t >= 0) return t + 1;
     const next = this.low[cueEnd]!;
     if (next === ':') return cueEnd + 1;
-    if (cls !== 'strong' && cls !== 'object') return -1;
+    if (cls === 'final') return -1;
     if (next === ',' || END_PUNCT.has(next) || isQuoteMark(next) || next === 'by' || next === 'of') return -1;
-    if (cls === 'object') return cueEnd;
+    // stance verbs ("X wants a recount", "Y noted the risks"): the rest of the clause is the content
+    if (cls === 'object' || cls === 'that') return cueEnd;
     if (OBJECT_VERBS.has(cueWord)) {
       // "told reporters the talks failed": skip the listener up to a clause-opening word
       let i = cueEnd + 1;
@@ -608,7 +609,7 @@ class Extractor {
         if (w === ',' || END_PUNCT.has(w)) return -1;
         i++;
       }
-      return -1;
+      return cueEnd + 1 < end ? cueEnd + 1 : -1;
     }
     // "said on Friday the talks …": skip a leading time adverbial
     let i = cueEnd;

@@ -266,7 +266,12 @@ export function tokenInfo(w: string, ctx: FeatureContext): TokenInfo {
  * shape, hyphen parts), passed to `push`. Together with `contextFeatures` they are exactly the features
  * `extractFeatures` gives the token (a test checks it), in another order.
  */
-export function wordFeatures(w: string, info: TokenInfo, ctx: FeatureContext, push: (h: number) => void): void {
+export function wordFeatures(
+  w: string,
+  info: TokenInfo,
+  ctx: FeatureContext,
+  push: (h: number) => void,
+): void {
   const lower = w.toLowerCase();
   push(T_BIAS);
   push(mix(T_W, info.w));
@@ -318,7 +323,11 @@ export function sentenceScratch(n: number): SentenceScratch {
  * Fills the scratch arrays for a sentence of `infos` (hashes and gazetteer matches) and reports whether the
  * sentence is written in capitals (a headline).
  */
-export function prepareSentence(infos: readonly TokenInfo[], ctx: FeatureContext, sc: SentenceScratch): boolean {
+export function prepareSentence(
+  infos: readonly TokenInfo[],
+  ctx: FeatureContext,
+  sc: SentenceScratch,
+): boolean {
   const n = infos.length;
   let anyLower = false;
   let letters = 0;

@@ -13,7 +13,7 @@ import {
   wordFeatures,
 } from './features.js';
 import { Gazetteer, type GazetteerLists, tokenKey } from './gazetteer.js';
-import { type TagScheme, type TokenSpan } from './labels.js';
+import type { TagScheme, TokenSpan } from './labels.js';
 
 /** What `tagSentence` returns: one tag per token (scheme tags) and the decoded entity spans (token indices). */
 export interface TagResult {
