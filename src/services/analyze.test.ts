@@ -29,7 +29,7 @@ function checkSpans(a: Analysis): string[] {
     if (text.slice(s.start, s.end) !== s.text)
       problems.push(`${where}: text ${JSON.stringify(s.text)} is not the covered substring`);
   };
-  a.sentences.forEach((s, i) => span(`sentence ${i}`, s));
+  for (const [i, s] of a.sentences.entries()) span(`sentence ${i}`, s);
   for (let i = 1; i < a.sentences.length; i++) {
     if (a.sentences[i]!.start < a.sentences[i - 1]!.end)
       problems.push(`sentence ${i} overlaps the previous one`);

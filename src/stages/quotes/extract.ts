@@ -62,10 +62,39 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '--', '–', '[', 
 const END_PUNCT = new Set(['.', '?', '!', '...', '…']);
 const ORG_TYPES = new Set(['ORG', 'GPE', 'NORP', 'FAC', 'LOC']);
 const MAX_SUBJECT = 12;
+/** Phrasal cues: verb form → the particle it needs ("talked about", "referring to", "pointed to"). */
+const PHRASAL = new Map<string, string>();
+for (const [forms, particle] of [
+  [['talk', 'talks', 'talked', 'talking'], 'about'],
+  [['refer', 'refers', 'referred', 'referring'], 'to'],
+  [['point', 'pointed', 'pointing'], 'to'],
+  [['appear', 'appears', 'appeared'], 'to'],
+  [['spoke', 'speaks', 'speaking'], 'about'],
+  [['complained', 'complains', 'complaining'], 'about'],
+  [['worried', 'worries'], 'about'],
+  [['vote', 'votes', 'voted', 'voting'], 'for'],
+] as const)
+  for (const f of forms) PHRASAL.set(f, particle);
 /** Conjunctions that may open a coordinated attribution ("…, but he said …"). */
 const CONJ = new Set(['and', 'but', 'while', 'although', 'though', 'yet']);
 /** First words of an appositive or relative clause after a name ("X, a spokesman, said"). */
-const APPOSITIVE_OPEN = new Set(['a', 'an', 'the', 'who', 'whose', 'his', 'her', 'their', 'its', 'one', 'now', 'then']);
+const APPOSITIVE_OPEN = new Set([
+  'a',
+  'an',
+  'the',
+  'who',
+  'whose',
+  'his',
+  'her',
+  'their',
+  'its',
+  'one',
+  'now',
+  'then',
+  'including',
+  'both',
+  'former',
+]);
 /** Auxiliaries and modals: a phrase holding one is a clause, not a speaker. */
 const CLAUSE_VERBS = new Set([
   'is',
@@ -305,6 +334,9 @@ class Extractor {
     if (w === 'quoted' && this.low[k + 1] === 'as' && this.low[k + 2] === 'saying')
       return { end: k + 3, cls: 'strong' };
     if ((w === 'pointed' || w === 'points') && this.low[k + 1] === 'out') return { end: k + 2, cls: 'that' };
+    const particle = PHRASAL.get(w);
+    if (particle && this.low[k + 1] === particle && k > 0 && !NOUN_BEFORE.has(this.low[k - 1]!))
+      return { end: k + 2, cls: 'object' };
     const cls = cueClass(w);
     if (!cls) return null;
     // a capitalised cue word mid-sentence is a name ("Said"); "to say" is not a report
@@ -538,8 +570,11 @@ class Extractor {
       if (!restHasThat && nearEnd && subj[1] - subj[0] <= 8 && !this.hasClauseAfter(cueEnd, end)) {
         let b = beforeSubj + 1;
         while (b > first && (this.low[b - 1] === ',' || isQuoteMark(this.low[b - 1]!))) b--;
-        const content = this.contentSpan(first, b);
-        if (content && b - first >= 3) return this.makeIndirect('indirect:final', content, cue, subj, s);
+        // "The plan, an inside source said, is to …": a parenthetical cue inside its content
+        const aside = next === ',' && cueEnd + 1 < end && end - cueEnd > 3 && this.low[cue[0] - 1] !== ',';
+        const content = this.contentSpan(first, aside ? end : b);
+        if (content && (aside || b - first >= 3))
+          return this.makeIndirect(aside ? 'indirect:aside' : 'indirect:final', content, cue, subj, s);
       }
     }
     if (cls === 'final') return null;
@@ -563,14 +598,25 @@ class Extractor {
       if (j >= end) break;
       const cue0 = this.cueAt(j);
       if (cue0 && isParticiple(this.low[j]!)) return i;
-      // a short subject: a pronoun or up to four capitalised words
-      let h = j;
-      if (PRONOUNS.has(this.low[h]!)) h++;
-      else while (h < end && h - j < 4 && isCapitalised(this.toks[h]!.text)) h++;
-      if (h === j) continue;
-      while (h < end && h - j < 7 && CUE_PREFIX.has(this.low[h]!)) h++;
+      // a subject of up to eight words, then a reporting verb
+      for (let h = j + 1; h < end && h - j <= 8; h++) {
+        const x = this.low[h]!;
+        if (CLAUSE_PUNCT.has(x) || END_PUNCT.has(x) || isQuoteMark(x) || x === 'that') break;
+        if (CUE_PREFIX.has(x)) continue;
+        const cue = this.cueAt(h);
+        if (cue) {
+          if (cue.cls === 'strong' || cue.cls === 'that' || cue.cls === 'according') return i;
+          break;
+        }
+      }
+    }
+    // "… and says he introduced …": a second verb of the same speaker
+    for (let i = c + 2; i < end; i++) {
+      if (this.low[i] !== 'and' && this.low[i] !== 'but') continue;
+      let h = i + 1;
+      while (h < end && h - i < 4 && CUE_PREFIX.has(this.low[h]!)) h++;
       const cue = h < end ? this.cueAt(h) : null;
-      if (cue && (cue.cls === 'strong' || cue.cls === 'that')) return i;
+      if (cue && cue.cls === 'strong') return i;
     }
     return end;
   }
@@ -632,7 +678,9 @@ class Extractor {
       let b = e - 1;
       if (this.low[b - 1] === ',') b--;
       const np = this.subjectBefore(b);
-      return np ? this.leadingPhrase(np) : null;
+      const lead = np ? this.leadingPhrase(np) : null;
+      // "four in 10 who said …": the relative pronoun is the speaker phrase
+      return lead ?? [e - 1, e];
     }
     if (w === 'and' || w === 'but') {
       const clause = this.subjectBefore(e - 1) ?? null;
@@ -688,6 +736,8 @@ class Extractor {
       PERSON_NOUNS.has(this.low[e - 2]!) ||
       (!isCapitalised(this.toks[c + 1]!.text) && isWordToken(a0) && e - c <= 8);
     if (!appositive) return null;
+    // "Marley Anderson, 21, a junior from Las Vegas, said": an age before the appositive
+    if (c - 2 > first && /^\d+$/.test(this.low[c - 1]!) && this.low[c - 2] === ',') c -= 2;
     // the name before it: capitalised words (titles, initials, "of") from a clause start
     let b = c;
     while (b > first && c - b < 8) {
@@ -717,6 +767,16 @@ class Extractor {
     let b = e;
     while (b > first && e - b < MAX_SUBJECT) {
       const w = this.low[b - 1]!;
+      if (w === ')') {
+        // "Sen. Bernie Sanders (I-Vt.) said": step over a short parenthesis
+        let o = b - 2;
+        while (o > first && b - o < 8 && this.low[o] !== '(' && this.low[o] !== ')') o--;
+        if (this.low[o] === '(' && o > first) {
+          b = o;
+          continue;
+        }
+        break;
+      }
       if (CLAUSE_PUNCT.has(w) || END_PUNCT.has(w) || isQuoteMark(w)) break;
       if (SUBJECT_STOP.has(w)) {
         // "Shin and Sullivan said": keep "and" between capitalised words

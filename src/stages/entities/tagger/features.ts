@@ -358,7 +358,11 @@ export function prepareSentence(
   return !anyLower && letters >= 2;
 }
 
-/** The features of token `i` that depend on its neighbours, passed to `push` (see `wordFeatures`). */
+/**
+ * The features of token `i` that depend on its neighbours, passed to `push` (see `wordFeatures`). With
+ * `withNeighbours` false it leaves out the eight that name one neighbour alone (`neighbourFeatures`), which
+ * the tagger sums once per word.
+ */
 export function contextFeatures(
   i: number,
   n: number,
@@ -366,6 +370,7 @@ export function contextFeatures(
   sc: SentenceScratch,
   upperSentence: boolean,
   push: (h: number) => void,
+  withNeighbours = true,
 ): void {
   const { l: lH, w: wH, ss: ssH, gaz, gazAny } = sc;
   const l = lH[i]!;
@@ -378,14 +383,16 @@ export function contextFeatures(
   const ssp1 = i + 1 < n ? ssH[i + 1]! : EOS;
   const ssm2 = i > 1 ? ssH[i - 2]! : BOS;
   const ssp2 = i + 2 < n ? ssH[i + 2]! : EOS;
-  push(mix(T_LM1, lm1));
-  push(mix(T_LP1, lp1));
-  push(mix(T_LM2, lm2));
-  push(mix(T_LP2, lp2));
-  push(mix(T_WM1, i > 0 ? wH[i - 1]! : BOS));
-  push(mix(T_WP1, i + 1 < n ? wH[i + 1]! : EOS));
-  push(mix(T_SSM1, ssm1));
-  push(mix(T_SSP1, ssp1));
+  if (withNeighbours) {
+    push(mix(T_LM1, lm1));
+    push(mix(T_LP1, lp1));
+    push(mix(T_LM2, lm2));
+    push(mix(T_LP2, lp2));
+    push(mix(T_WM1, i > 0 ? wH[i - 1]! : BOS));
+    push(mix(T_WP1, i + 1 < n ? wH[i + 1]! : EOS));
+    push(mix(T_SSM1, ssm1));
+    push(mix(T_SSP1, ssp1));
+  }
   push(mix(mix(T_BI_L, lm1), l));
   push(mix(mix(T_BI_R, l), lp1));
   push(mix(mix(mix(T_SS3, ssm1), ss), ssp1));
@@ -418,4 +425,28 @@ export function contextFeatures(
     const m = gazAny[i + 1]!;
     for (let b = 0; m >> b; b++) if ((m >> b) & 1) push(mix(T_GAZP1, b));
   }
+}
+
+/** Where a word stands relative to the token whose features it gives (see `neighbourFeatures`). */
+export const NEIGHBOUR_SLOTS = 4;
+
+/**
+ * The features a word gives the token beside it, by slot: 0 = it is the previous token (`l-1`, `w-1`,
+ * `ss-1`), 1 = two before (`l-2`), 2 = the next token (`l+1`, `w+1`, `ss+1`), 3 = two after (`l+2`). With
+ * `info` null, the sentence-boundary values. These are the features `contextFeatures` leaves out when asked.
+ */
+export function neighbourFeatures(info: TokenInfo | null, slot: number, push: (h: number) => void): void {
+  const l = info ? info.l : slot < 2 ? BOS : EOS;
+  const w = info ? info.w : slot < 2 ? BOS : EOS;
+  const ss = info ? info.ss : slot < 2 ? BOS : EOS;
+  if (slot === 0) {
+    push(mix(T_LM1, l));
+    push(mix(T_WM1, w));
+    push(mix(T_SSM1, ss));
+  } else if (slot === 1) push(mix(T_LM2, l));
+  else if (slot === 2) {
+    push(mix(T_LP1, l));
+    push(mix(T_WP1, w));
+    push(mix(T_SSP1, ss));
+  } else push(mix(T_LP2, l));
 }

@@ -8,6 +8,8 @@ import {
   prepareSentence,
   type SentenceScratch,
   sentenceScratch,
+  NEIGHBOUR_SLOTS,
+  neighbourFeatures,
   type TokenInfo,
   tokenInfo,
   wordFeatures,
@@ -58,12 +60,21 @@ export class NerModel {
   private readonly weights: Float32Array;
   /** The weights quantised to Int16 as in the model file; scores are integer sums times `scale`. */
   private readonly qw: Int16Array;
+  /**
+   * The same weights as sparse rows (four in five are zero): row r's non-zero weights are
+   * `spVal[spOff[r] .. spOff[r+1])` for tags `spTag[…]`.
+   */
+  private readonly spOff: Int32Array;
+  private readonly spTag: Uint8Array;
+  private readonly spVal: Int16Array;
   private readonly scale: number;
   /** Per-tag prefix (B, I, L, U, O) and type of each tag id, for reading spans off a tag path. */
   private readonly tagPrefix: string[];
   private readonly tagType: string[];
   /** word → its hashes and the integer scores of its word-only features (cleared when it grows large). */
-  private readonly words = new Map<string, { info: TokenInfo; vec: Int32Array }>();
+  private readonly words = new Map<string, { info: TokenInfo; vec: Int32Array; nb: Int32Array }>();
+  /** Neighbour-slot scores of the sentence boundary (slots 0, 1 before the start; 2, 3 after the end). */
+  private boundary: Int32Array | null = null;
   private scratch: SentenceScratch = sentenceScratch(256);
   private acc: Int32Array = new Int32Array(256 * 17);
   private readonly trans: Float32Array;
@@ -113,6 +124,22 @@ export class NerModel {
     this.scale = maxAbs > 0 ? maxAbs / 32767 : 1;
     this.qw = new Int16Array(args.weights.length);
     for (let i = 0; i < this.qw.length; i++) this.qw[i] = Math.round(args.weights[i]! / this.scale);
+    let nnz = 0;
+    for (const q of this.qw) if (q !== 0) nnz++;
+    this.spOff = new Int32Array(args.keys.length + 1);
+    this.spTag = new Uint8Array(nnz);
+    this.spVal = new Int16Array(nnz);
+    let k = 0;
+    for (let r = 0; r < args.keys.length; r++) {
+      this.spOff[r] = k;
+      for (let y = 0; y < this.L; y++) {
+        const q = this.qw[r * this.L + y]!;
+        if (q === 0) continue;
+        this.spTag[k] = y;
+        this.spVal[k++] = q;
+      }
+    }
+    this.spOff[args.keys.length] = k;
     this.tagPrefix = args.tags.map((t) => (t === 'O' ? 'O' : t.slice(0, 1)));
     this.tagType = args.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
     this.acc = new Int32Array(256 * this.L);
@@ -286,8 +313,22 @@ export class NerModel {
     }
     const sc = this.scratch;
     const acc = this.acc;
-    const qw = this.qw;
+    const { spOff, spTag, spVal } = this;
+    const addRow = (into: Int32Array, at: number, key: number) => {
+      const r = this.row(key);
+      if (r < 0) return;
+      for (let k = spOff[r]!, end = spOff[r + 1]!; k < end; k++) into[at + spTag[k]!]! += spVal[k]!;
+    };
+    const neighbourScores = (info: TokenInfo | null): Int32Array => {
+      const nb = new Int32Array(NEIGHBOUR_SLOTS * L);
+      for (let slot = 0; slot < NEIGHBOUR_SLOTS; slot++) {
+        neighbourFeatures(info, slot, (key) => addRow(nb, slot * L, key));
+      }
+      return nb;
+    };
+    this.boundary ??= neighbourScores(null);
     const infos: TokenInfo[] = new Array(n);
+    const nbs: Int32Array[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const w = tokens[i]!;
       let hit = this.words.get(w);
@@ -295,29 +336,29 @@ export class NerModel {
         if (this.words.size >= 100_000) this.words.clear();
         const info = tokenInfo(w, this.context);
         const vec = new Int32Array(L);
-        wordFeatures(w, info, this.context, (key) => {
-          const r = this.row(key);
-          if (r < 0) return;
-          const wb = r * L;
-          for (let y = 0; y < L; y++) vec[y]! += qw[wb + y]!;
-        });
-        hit = { info, vec };
+        wordFeatures(w, info, this.context, (key) => addRow(vec, 0, key));
+        hit = { info, vec, nb: neighbourScores(info) };
         this.words.set(w, hit);
       }
       infos[i] = hit.info;
+      nbs[i] = hit.nb;
       acc.set(hit.vec, i * L);
     }
     const upper = prepareSentence(infos, this.context, sc);
+    const bd = this.boundary;
     let base = 0;
-    const add = (key: number) => {
-      const r = this.row(key);
-      if (r < 0) return;
-      const wb = r * L;
-      for (let y = 0; y < L; y++) acc[base + y]! += qw[wb + y]!;
-    };
+    const add = (key: number) => addRow(acc, base, key);
     for (let i = 0; i < n; i++) {
       base = i * L;
-      contextFeatures(i, n, infos, sc, upper, add);
+      // the neighbours' own contributions: slot 0 from i-1, 1 from i-2, 2 from i+1, 3 from i+2
+      const p1 = i > 0 ? nbs[i - 1]! : bd;
+      const p2 = i > 1 ? nbs[i - 2]! : bd;
+      const n1 = i + 1 < n ? nbs[i + 1]! : bd;
+      const n2 = i + 2 < n ? nbs[i + 2]! : bd;
+      for (let y = 0; y < L; y++) {
+        acc[base + y]! += p1[y]! + p2[L + y]! + n1[2 * L + y]! + n2[3 * L + y]!;
+      }
+      contextFeatures(i, n, infos, sc, upper, add, false);
     }
     const em = new Float64Array(n * L);
     const scale = this.scale;
