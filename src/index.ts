@@ -1,6 +1,14 @@
 /** Public library entry: `import { analyze } from 'newsintel'`. */
 
-export { Document, type DocumentSource, type LayerName, type Layers, type Token } from './core/document.js';
+export {
+  Document,
+  type DocumentSource,
+  emptyMeta,
+  type LayerName,
+  type Layers,
+  plainSource,
+  type Token,
+} from './core/document.js';
 export { type ErrorCode, NewsintelError } from './core/errors.js';
 export { OffsetMap } from './core/offsets.js';
 export { createPipeline, type Pipeline } from './core/pipeline.js';

@@ -92,3 +92,30 @@ export class Document {
     return new Document(this.id, this.source, { ...this.layers, ...patch });
   }
 }
+
+/** Metadata with every field unknown: the starting point for readers and for plain text. */
+export function emptyMeta(): DocumentMeta {
+  return {
+    source: null,
+    url: null,
+    published: null,
+    headline: null,
+    byline: null,
+    dateline: null,
+    version: null,
+  };
+}
+
+/**
+ * A source whose whole text is the body, for plain text with no layout (evaluation sentences, tests, API
+ * input that is already clean). `meta` fills in what the caller knows.
+ */
+export function plainSource(text: string, meta: Partial<DocumentMeta> = {}): DocumentSource {
+  return {
+    raw: text,
+    body: { start: 0, end: text.length },
+    meta: { ...emptyMeta(), ...meta },
+    repairs: [],
+    warnings: [],
+  };
+}

@@ -22,7 +22,12 @@ interface Phrase {
 
 /** Normalises typographic apostrophes so "People’s" and "People's" are one key. */
 export function normToken(t: string): string {
-  return t.replace(/[’‘`]/g, "'");
+  // Most tokens have no apostrophe at all: skip the regex for them (this runs for every token, many times).
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x2019 || c === 0x2018 || c === 0x60) return t.replace(/[’‘`]/g, "'");
+  }
+  return t;
 }
 
 /**

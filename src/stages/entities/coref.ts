@@ -230,7 +230,16 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
     s.mentions.filter((m) => (m.type === 'ORG' || m.type === 'GPE') && m.speaker && m.kb),
   );
   const genders = new Map<string, 'm' | 'f'>();
-  for (const list of persons) for (const m of list) if (m.key && m.gender) genders.set(m.key, m.gender);
+  const countryOf = new Map<string, string>();
+  const roleOf = new Map<string, string>();
+  for (const list of persons) {
+    for (const m of list) {
+      if (!m.key) continue;
+      if (m.gender) genders.set(m.key, m.gender);
+      if (m.country && !countryOf.has(m.key)) countryOf.set(m.key, m.country);
+      if (m.role && !roleOf.has(m.key)) roleOf.set(m.key, m.role);
+    }
+  }
 
   const pick = (
     pool: Mention[][],
@@ -301,10 +310,10 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
         const country = mods[0]?.country ?? null;
         const head = toks[nom.head]!.toLowerCase();
         const ok = (m: Mention) => {
-          const c = persons.flat().find((x) => x.key === m.key && x.country)?.country ?? null;
+          const c = (m.key && countryOf.get(m.key)) || null;
           if (country && c && c !== country) return false;
           if (NOMINAL_HEADS.has(head) && head !== 'official' && head !== 'diplomat') {
-            const role = (persons.flat().find((x) => x.key === m.key && x.role)?.role ?? '').toLowerCase();
+            const role = ((m.key && roleOf.get(m.key)) || '').toLowerCase();
             const needed = toks
               .slice(i + 1, nom.head + 1)
               .map((t) => t.toLowerCase())

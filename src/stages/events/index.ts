@@ -186,6 +186,14 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
     if (i > lo && ix.tokens[i]!.text !== ix.low[i] && !/^(?:["“‘']|``)$/.test(ix.low[i - 1]!)) continue;
     // a gerund after a preposition is nominal ("a proposal for signing", "in demanding")
     if (i > lo && /ing$/.test(ix.low[i]!) && GERUND_PREP.has(ix.low[i - 1]!)) continue;
+    // a clause-initial participle or gerund is a subject or a frame, not a finite event ("Supporting this
+    // resolution will …", "Asked when …")
+    if (/(?:ing|ed)$/.test(ix.low[i]!) && clauseInitial(ix, i, lo)) continue;
+    // "-s" forms of verbs that are also plural nouns ("North Korean demands", "Security Council sanctions")
+    // are verbs only after a subject-like word
+    if (isNounyPlural(e, ix.low[i]!) && !subjectLikeBefore(ix, i, lo)) continue;
+    // a word right after the verb that makes a compound noun ("press briefing", "fighting presence")
+    if (i + 1 < hi && COMPOUND_HEADS.has(ix.low[i + 1]!)) continue;
     let end = i + 1;
     let consumed = end;
     if (e.next) {
@@ -207,9 +215,55 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
       if (found < 0) continue;
       consumed = found + 1;
     }
+    if (e.comp && !hasComplement(ix, consumed, hi)) continue;
     return trig(e, i, end, consumed);
   }
   return null;
+}
+
+/** Nouns that a verb form modifies when it is used attributively ("press briefing", "fighting presence"). */
+const COMPOUND_HEADS = new Set(
+  'briefing briefings conference conferences release releases statement statements secretary office officer corps agency freedom freedoms presence zone zones capability capabilities season ahead'.split(
+    ' ',
+  ),
+);
+const SUBJECT_PRONOUNS = new Set('he she it who which that they we i'.split(' '));
+
+/** True when token i starts its clause (sentence start, after an opening quote, or after a semicolon). */
+function clauseInitial(ix: DocIndex, i: number, lo: number): boolean {
+  if (i === lo) return true;
+  const p = ix.low[i - 1]!;
+  return OPEN_QUOTES.test(p) || p === ';' || (i - 1 === lo && p === '(');
+}
+
+/** A third-person "-s" verb form whose stem is also in the entry ("demands" / "demand"). */
+function isNounyPlural(e: LexEntry, w: string): boolean {
+  if (!w.endsWith('s') || w.endsWith('ss')) return false;
+  const stem = w.slice(0, -1);
+  return e.forms.some((f) => f[0] === stem || (w.endsWith('es') && f[0] === w.slice(0, -2)));
+}
+
+/** True when the word before token i can be a subject: a named actor, a pronoun or an adverb after one. */
+function subjectLikeBefore(ix: DocIndex, i: number, lo: number): boolean {
+  let k = i - 1;
+  while (k >= lo && isAdverb(ix.low[k]!)) k--;
+  if (k < lo) return false;
+  if (SUBJECT_PRONOUNS.has(ix.low[k]!)) return true;
+  const ei = ix.entityAt[k]!;
+  if (ei < 0) return false;
+  const t = ix.entities[ei]!.type;
+  return t !== 'NORP' && t !== 'MISC';
+}
+
+/** True when a "to"/"that"/"for" complement (or an entity then "to") follows within the clause. */
+function hasComplement(ix: DocIndex, from: number, hi: number): boolean {
+  if (ix.low[from] === 'ahead') return false;
+  for (let k = from; k < Math.min(hi, from + 10); k++) {
+    const l = ix.low[k]!;
+    if (l === 'to' || l === 'that' || l === 'for' || l === 'into') return true;
+    if (l === ',' || l === '.' || l === ';' || isReportingVerb(ix, k)) return false;
+  }
+  return false;
 }
 
 function trig(e: LexEntry, start: number, end: number, consumedEnd: number): Trigger {
@@ -418,6 +472,8 @@ const DEMAND_ENTRY: LexEntry = {
   next: null,
   gov: 'demand',
   military: false,
+  comp: false,
+  arg: false,
 };
 
 /** Absorbs triggers in the complement of a governing verb and sets its targets and type. */

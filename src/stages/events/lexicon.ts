@@ -15,7 +15,9 @@ import type { PloverType } from '../../core/types.js';
  * - constraints (space-separated): `obj=a,b` the trigger needs one of these object heads within five tokens
  *   after it; `next=on,for` a particle right after it (an adverb may intervene); `gov=agree|threaten|reject|
  *   demand|support` the trigger governs an infinitive or that-clause complement whose own trigger it absorbs;
- *   `noun` marks a noun trigger; `military` switches to FIGHT when military words surround it.
+ *   `noun` marks a noun trigger; `military` switches to FIGHT when military words surround it; `comp` the verb
+ *   needs a "to"/"that"/"for" complement in its clause ("pressed Iran to", not "press ahead" or "a press
+ *   briefing"); `arg` the event needs a target or military context ("will fight to the last" is figurative).
  */
 const LEXICON_TEXT = `
 # AGREE (03): intentions and agreements
@@ -78,11 +80,14 @@ investigate probe inspect | 090 | - | -
 launch open begin/began/begun start complete conduct | 090 | - | obj=investigation,inquiry,probe,hearing,inspection,inspections
 send/sent dispatch | 090 | - | obj=inspectors,investigators,monitors,observers,experts,team,mission
 # DEMAND (10, and CAMEO 02 appeals, which PLOVER folds into DEMAND)
-demand insist | 100 | - | gov=demand
-urge press pressure | 100 | - | gov=demand
+demand | 100 | - | gov=demand
+insist | 100 | - | next=on gov=demand
+urge | 100 | - | gov=demand
+press pressure | 100 | - | gov=demand comp
 call/called | 100 | - | next=on,upon,for gov=demand
-appeal ask request | 020 | - | gov=demand
-order | 100 | - | gov=demand
+appeal request | 020 | - | gov=demand
+ask | 020 | - | gov=demand comp
+order | 100 | - | gov=demand comp
 demand demands | 100 | - | noun gov=demand
 # DISAPPROVE (11)
 condemn denounce criticize criticise decry deplore censure rebuke slam+ lambast lambaste blast deride | 111 | - | -
@@ -114,7 +119,8 @@ boycott | 143 | boycott | -
 block blockade | 144 | obstruct | obj=roads,road,highway,streets,entrance,access,traffic
 protest protests demonstration demonstrations rally rallies riots riot hunger_strike general_strike sit-in | 141 | demo | noun
 # MOBILIZE (15)
-mobilize mobilise mass | 154 | troops | -
+mobilize mobilise | 154 | troops | -
+mass | 154 | troops | obj=troops,forces,soldiers,tanks,units
 deploy | 154 | troops | -
 reinforce strengthen bolster boost beef | 154 | troops | obj=forces,troops,presence,defenses,defences,army,military
 put/put place | 152 | troops | obj=alert
@@ -159,7 +165,7 @@ abduct hijack | 181 | abduct | -
 massacre | 202 | massacre | -
 attack attacks bombing bombings suicide_bombing car_bombing assassination massacre | 180 | - | noun military
 # FIGHT (19)
-fight/fought clash battle | 190 | - | -
+fight/fought clash battle | 190 | - | arg
 shell bombard strafe | 194 | heavy-weapons | -
 invade | 192 | heavy-weapons | -
 capture retake/retook/retaken | 190 | heavy-weapons | obj=town,city,village,stronghold,base,territory,airport,province,district,region,area,hill,port,capital,positions
@@ -186,6 +192,10 @@ export interface LexEntry {
   next: ReadonlySet<string> | null;
   gov: 'agree' | 'threaten' | 'reject' | 'demand' | null;
   military: boolean;
+  /** Needs a "to"/"that"/"for" complement in the clause. */
+  comp: boolean;
+  /** Needs a target or a military word nearby. */
+  arg: boolean;
 }
 
 /** PLOVER category of a CAMEO code (by root; 08 splits into CONCEDE 080–083 and RETREAT 084–087). */
@@ -292,6 +302,8 @@ export function compileLexicon(text: string = LEXICON_TEXT): LexEntry[] {
       next: next ? new Set(next.split(',')) : null,
       gov,
       military: cons.includes('military'),
+      comp: cons.includes('comp'),
+      arg: cons.includes('arg'),
     });
   }
   return out;

@@ -426,9 +426,20 @@ class Extractor {
   // ---------------------------------------------------------------- indirect speech
 
   private findIndirect(cands: Candidate[], directSpans: Span[]): void {
-    const taken: Span[] = directSpans.slice();
-    const overlapsTaken = (sp: Span) => {
-      for (const t of taken) {
+    // taken contents per sentence: a candidate lies in one sentence, so each check is local (linear overall)
+    const taken = new Map<number, Span[]>();
+    const addTaken = (sp: Span) => {
+      const s0 = this.toks[this.tokenAt(sp.start)]!.sentence;
+      const s1 = this.toks[this.tokenAt(Math.max(sp.start, sp.end - 1))]!.sentence;
+      for (let s = s0; s <= s1; s++) {
+        const list = taken.get(s);
+        if (list) list.push(sp);
+        else taken.set(s, [sp]);
+      }
+    };
+    for (const sp of directSpans) addTaken(sp);
+    const overlapsTaken = (sp: Span, s: number) => {
+      for (const t of taken.get(s) ?? []) {
         if (sp.start < t.end && t.start < sp.end) {
           const ov = Math.min(sp.end, t.end) - Math.max(sp.start, t.start);
           if (ov > 0.5 * (sp.end - sp.start) || ov > 0.5 * (t.end - t.start)) return true;
@@ -438,9 +449,10 @@ class Extractor {
     };
     const usedCue = new Set<number>();
     for (const c of cands) if (c.cue) usedCue.add(c.cue[0]);
-    // two passes: "said"/"told"/"according to" first, so that a weaker cue in the same sentence
-    // ("called on …") cannot take their content
-    for (const strongPass of [true, false])
+    // three passes: "said"/"told"/"according to" first, so that a weaker cue in the same sentence
+    // ("called on …") cannot take their content; then weaker cues that close their sentence ("…, it
+    // added."), which report everything before them; then the rest
+    for (const pass of [0, 1, 2])
       for (let s = 0; s < this.sentFirst.length; s++) {
         const first = this.sentFirst[s]!;
         const last = this.sentLast[s]!;
@@ -451,11 +463,14 @@ class Extractor {
           if (this.regionOf[k]! >= 0 || usedCue.has(k)) continue;
           const cue = this.cueAt(k);
           if (!cue) continue;
-          if (strongPass !== (cue.cls === 'strong' || cue.cls === 'according')) continue;
+          const strong = cue.cls === 'strong' || cue.cls === 'according';
+          if (pass === 0 ? !strong : strong) continue;
+          if (pass === 1 && end - cue.end > 6) continue;
           const cand = this.indirectAt(k, cue.end, cue.cls, first, end, s);
           if (!cand) continue;
-          if (overlapsTaken(cand.content)) continue;
-          taken.push(cand.content);
+          if (pass === 1 && !cand.rule.startsWith('indirect:final')) continue;
+          if (overlapsTaken(cand.content, s)) continue;
+          addTaken(cand.content);
           usedCue.add(k);
           cands.push(cand);
           k = cue.end - 1;

@@ -96,6 +96,52 @@ describe('partial and indirect quotes', () => {
   });
 });
 
+describe('attribution patterns', () => {
+  it('reads a speaker with an appositive or a relative clause between commas', () => {
+    const t =
+      'Ana Ruiz, a campaign spokeswoman, said the office was needed. ' +
+      'Leo Park, who covered the race for years, said the vote was close.';
+    const qs = run(t, [
+      ['PERSON', 'Ana Ruiz', []],
+      ['PERSON', 'Leo Park', []],
+    ]);
+    expect(find(qs, 'the office was needed')).toMatchObject({ kind: 'indirect', speaker: 'e1' });
+    expect(find(qs, 'the office was needed')!.speakerSpan?.text).toBe('Ana Ruiz, a campaign spokeswoman');
+    expect(find(qs, 'the vote was close')).toMatchObject({ speaker: 'e2' });
+  });
+  it('does not read a clause after an inverted cue as its speaker', () => {
+    const qs = run('Ana Ruiz, a spokeswoman, said the plan was dead.', [['PERSON', 'Ana Ruiz', []]]);
+    expect(qs.some((q) => q.rule === 'indirect:final-inverted')).toBe(false);
+  });
+  it('splits two attributions coordinated in one sentence', () => {
+    const t = 'Beck said he would not run, but he said Park could win. The mayor said the bridge was safe, adding that tolls stay.';
+    const qs = run(t, [['PERSON', 'Beck', ['he']]]);
+    expect(find(qs, 'he would not run')!.text).toBe('he would not run');
+    expect(find(qs, 'Park could win')).toMatchObject({ speaker: 'e1' });
+    expect(find(qs, 'the bridge was safe')!.text).toBe('the bridge was safe');
+    expect(find(qs, 'tolls stay')!.cue?.text).toBe('adding');
+  });
+  it('reads stance verbs, a parenthetical cue and two glued apostrophes as quotation marks', () => {
+    const t =
+      'The senator wants a recount of the ballots. ' +
+      'The plan, an aide said, is to hand out leaflets. ' +
+      "''The tool is communication,'' said Leo Park. ''Being open matters.''";
+    const qs = run(t, [['PERSON', 'Leo Park', []]]);
+    expect(find(qs, 'a recount of the ballots')!.speakerName).toBe('senator');
+    expect(find(qs, 'The plan, an aide said')).toMatchObject({ kind: 'indirect', speakerName: 'aide' });
+    const direct = qs.filter((q) => q.kind === 'direct');
+    expect(direct.map((q) => q.text)).toEqual(['The tool is communication', 'Being open matters.']);
+    // the rest of a quote split around its cue shares that cue
+    expect(direct[1]!.cue?.text).toBe('said');
+    expect(direct[1]!.speaker).toBe('e1');
+  });
+  it('lets a clause-final cue report the whole sentence before a stance verb inside it', () => {
+    const t = 'The two sides agreed to make 2025 a “historic year” for ties, the office added.';
+    const q = find(run(t), 'historic year')!;
+    expect(q.speakerName).toBe('office');
+  });
+});
+
 describe('robustness', () => {
   it('handles unbalanced, nested, mixed and never-closing marks in a large input', () => {
     const parts = [

@@ -309,6 +309,10 @@ function clockValue(h: number, mi: number, ap: string | undefined): number | nul
   return hh * 60 + mi;
 }
 
+/** Words before a weekday (possibly across a clock time) that put it ahead of the publication day. */
+const UNTIL_BEFORE =
+  /\b(?:until|till|as early as|as soon as|no later than|ahead of)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?|noon|midnight)\s*(?:[A-Z]{3,4}\s*)?,?\s*(?:on\s+)?)?$/i;
+
 /** Resolves a weekday plus an optional part of day against the anchor and the clause tense. */
 function weekdayResolver(dow: number, rel: string | undefined, pod: string | undefined) {
   return (ctx: ResolveContext): string | null => {
@@ -905,7 +909,12 @@ export const RULES: Rule[] = [
       // "Wednesday's ruling": a possessive names an event already reported unless it is announced as ahead.
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
       let r = rel;
-      if (!r && /^['’]s/.test(after)) {
+      const lead = text.slice(Math.max(0, m.index - 40), m.index);
+      if (!r && UNTIL_BEFORE.test(lead)) {
+        // "until Tuesday", "until 9 a.m. Tuesday", "as early as Monday": a deadline or a date ahead, whatever
+        // the tense of the verb ("postponed until Tuesday morning").
+        r = 'next-poss';
+      } else if (!r && /^['’]s/.test(after)) {
         const before = text.slice(Math.max(0, m.index - 25), m.index);
         r = /\b(?:ahead of|until|upcoming|awaiting|await|prepare for|preparing for)\s+$/i.test(before)
           ? 'next-poss'

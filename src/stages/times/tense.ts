@@ -192,6 +192,11 @@ const PAST_AUX = new Set(['was', 'were', 'had', 'been']);
 
 const WORD_RE = /[A-Za-z']+/g;
 
+/** Future cues that point forward only before a time word or a verb ("next week", "due to arrive"). */
+const CONTEXT_FUTURE = new Set(['next', 'coming', 'due']);
+const CONTEXT_FUTURE_NEXT =
+  /^\s+(?:(?:to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b|these\b|those\b|[a-z]+ing\b|[a-z]+s\b)[a-z]+)|(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+|(?:week|weekend|month|year|decade|century|quarter|season|spring|summer|fall|autumn|winter|day|days|time|round|stage|phase|session|election|elections|meeting|summit|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b|\w+\s+(?:week|weekend|month|year)\b)/;
+
 /** Tense markers of one sentence, computed once and reused for every expression in it. */
 export function tenseMarkers(text: string, start: number, end: number): Marker[] {
   const out: Marker[] = [];
@@ -202,7 +207,9 @@ export function tenseMarkers(text: string, start: number, end: number): Marker[]
   for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
     const w = m[0].toLowerCase();
     const pos = start + m.index;
-    if (w === 'to' && TO_FUTURE.has(prev)) {
+    if (CONTEXT_FUTURE.has(w) && !CONTEXT_FUTURE_NEXT.test(s.slice(m.index + m[0].length, m.index + m[0].length + 24))) {
+      // "next to the embassy", "coming from Iraq", "due to the rain": not about time.
+    } else if (w === 'to' && TO_FUTURE.has(prev)) {
       out.push({ pos, tense: PAST_AUX.has(prev2) || prev === 'was' || prev === 'were' ? 'past' : 'future' });
     } else if (FUTURE_WORDS.has(w)) {
       out.push({ pos, tense: PAST_AUX.has(prev) && w !== 'would' ? 'past' : 'future' });
