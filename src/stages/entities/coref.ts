@@ -343,8 +343,10 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
           subject: false,
           words: toks.slice(i, nom.head + 1),
           role: null,
-          country: null,
+          // "the White House official": the body's country becomes the person's when none is known
+          country: ante.key && !countryOf.has(ante.key) ? country : null,
         };
+        if (ante.key && country && !countryOf.has(ante.key)) countryOf.set(ante.key, country);
         persons[si]!.push(m);
         out.push(m);
         i = nom.head;

@@ -20,7 +20,8 @@ import {
   sentenceMentions,
 } from './extract.js';
 import { CAPITALISED_STOPWORDS, fallbackTagger, type NerTagger } from './fallback-tagger.js';
-import type { Mention, MentionKind } from './mention.js';
+import { resolveGroups } from './groups.js';
+import { type Mention, type MentionKind, mentionKey } from './mention.js';
 import { loadDefaultTagger } from './tagger/index.js';
 import { buildUnits } from './units.js';
 
@@ -44,10 +45,15 @@ export interface EntityMention extends TextSpan {
   kind: MentionKind;
 }
 
-/** An output entity with the rule that found it (added field). */
+/**
+ * An output entity with the rule that found it (added field). A group that the story refers to as a whole
+ * ("they", "the two officials", "the three countries") is an entity too, with `members`: the ids of its
+ * member entities (added field); its name joins theirs and its mentions are the plural references.
+ */
 export interface StageEntity extends Entity {
   mentions: EntityMention[];
   rule: string;
+  members?: string[];
 }
 
 /** The shipped model as a NerTagger, or null when its file is missing (the rules stand in). */
@@ -250,23 +256,22 @@ export function extractEntities(
   const ordered = sents.flatMap((s) => s.mentions);
   clusterPersons(ordered);
   const refs = resolveReferences(sents, quoted);
+  const plural = resolveGroups(sents, quoted);
 
   // Group into entities.
   const groups = new Map<string, Mention[]>();
-  for (const m of [...ordered, ...refs]) {
-    if (m.type === 'UNK' || m.type === 'BARE') continue;
-    let k: string;
-    if (m.type === 'PERSON') {
-      if (!m.key) continue;
-      k = `person|${m.key}`;
-    } else if (m.kb) k = m.entry?.contextual && !m.country ? `${m.kb}|${m.text.toLowerCase()}` : m.kb;
-    else k = `${m.type}|${normToken(m.text).toLowerCase()}`;
+  for (const m of [...ordered, ...refs, ...plural]) {
+    const k = mentionKey(m);
+    if (k === null) continue;
     const list = groups.get(k);
     if (list) list.push(m);
     else groups.set(k, [m]);
   }
   const entities: StageEntity[] = [];
-  for (const list of groups.values()) {
+  const byKey = new Map<string, StageEntity>();
+  const groupLists: [StageEntity, string[]][] = [];
+  const memberOf = new Map<StageEntity, StageEntity[]>();
+  for (const [gk, list] of groups) {
     list.sort((a, b) => a.start - b.start);
     const first = list[0]!;
     const names = list.filter((m) => m.kind === 'name' || m.kind === 'partial');
@@ -282,7 +287,10 @@ export function extractEntities(
     let kb: string | null = first.kb;
     let country: string | null = list.find((m) => m.country)?.country ?? null;
     let role: string | null = null;
-    if (first.type === 'PERSON') {
+    if (first.members) {
+      name = '';
+      kb = null;
+    } else if (first.type === 'PERSON') {
       const fullest = (names.length > 0 ? names : list).reduce((a, b) =>
         b.words.length > a.words.length ||
         (b.words.length === a.words.length && b.end - b.start > a.end - a.start)
@@ -302,21 +310,37 @@ export function extractEntities(
         name = text.slice(longest.start, longest.end);
       }
     }
-    entities.push({
-      id: '',
-      type: first.type,
-      name,
-      kb,
-      country,
-      role,
-      mentions,
-      rule: first.rule,
-    });
+    const ent: StageEntity = { id: '', type: first.type, name, kb, country, role, mentions, rule: first.rule };
+    if (first.members) groupLists.push([ent, first.members]);
+    byKey.set(gk, ent);
+    entities.push(ent);
   }
+  // Groups: name, shared country and role from the members (members missing from the output drop out).
+  for (const [ent, keys] of groupLists) {
+    const members = keys
+      .map((k) => byKey.get(k))
+      .filter((e): e is StageEntity => !!e && !e.members)
+      .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+    if (members.length < 2) {
+      entities.splice(entities.indexOf(ent), 1);
+      continue;
+    }
+    const names = members.map((e) => e.name);
+    ent.name = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const same = (f: (e: StageEntity) => string | null) => {
+      const v = f(members[0]!);
+      return members.every((e) => f(e) === v) ? v : null;
+    };
+    ent.country = same((e) => e.country);
+    ent.role = same((e) => e.role);
+    memberOf.set(ent, members);
+  }
+
   entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name));
   entities.forEach((e, i) => {
     e.id = `e${i + 1}`;
   });
+  for (const [group, members] of memberOf) group.members = members.map((m) => m.id);
   return entities;
 }
 

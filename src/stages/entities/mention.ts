@@ -35,6 +35,21 @@ export interface Mention {
   words: string[];
   /** Cluster key once resolved. */
   key: string | null;
+  /** For a reference to a group ("they", "the two officials"): the member entities' keys (`mentionKey`). */
+  members?: string[];
+}
+
+/**
+ * The key that groups mentions into one output entity: a person's cluster, a knowledge-base id (contextual
+ * bodies without a country keep their wording apart), else type and text; null for mentions that make no
+ * entity (undecided words, persons not clustered).
+ */
+export function mentionKey(m: Mention): string | null {
+  if (m.type === 'UNK' || m.type === 'BARE') return null;
+  if (m.members) return `group|${m.members.join('|')}`;
+  if (m.type === 'PERSON') return m.key ? `person|${m.key}` : null;
+  if (m.kb) return m.entry?.contextual && !m.country ? `${m.kb}|${m.text.toLowerCase()}` : m.kb;
+  return `${m.type}|${m.text.replace(/[’‘`]/g, "'").toLowerCase()}`;
 }
 
 /** Verbs that introduce reported speech; a name next to one is a speaker. */

@@ -1,7 +1,7 @@
 import type { Document } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import { defineStage, type Stage } from '../../core/stage.js';
-import type { Modality, NewsEvent, PloverType } from '../../core/types.js';
+import type { Entity, Modality, NewsEvent, PloverType, TextSpan } from '../../core/types.js';
 import {
   AttributionFinder,
   CLAUSE_WORDS,
@@ -114,21 +114,87 @@ export function extractEvents(doc: Document, options: EventsOptions = {}): Ruled
   const ix = buildDocIndex(doc);
   const attr = new AttributionFinder(ix);
   const window = options.window ?? 30;
-  const out: RuledEvent[] = [];
+  const found: RuledEvent[] = [];
+  const groups: Group[] = [];
   for (let s = 0; s < ix.sentStart.length; s++) {
-    const events = sentenceEvents(ix, attr, s, window);
-    for (const e of events) {
-      if (!options.keepUnattached && e.actors.length === 0 && e.targets.length === 0) continue;
-      const dup = out.some(
-        (o) =>
-          o.sentence === e.sentence &&
-          o.type === e.type &&
-          o.actors.join() === e.actors.join() &&
-          o.targets.join() === e.targets.join(),
-      );
-      if (dup) continue;
-      out.push({ ...e, id: `v${out.length + 1}` });
+    const events = sentenceEvents(ix, attr, s, window, groups);
+    for (const { patientOnly, ...e } of events) {
+      // who did it is the point of an event: without an actor only a passive ("Iran was attacked") or a
+      // noun with an explicit target ("attacks on Iraq") says enough to list
+      if (!options.keepUnattached && e.actors.length === 0 && (e.targets.length === 0 || !patientOnly))
+        continue;
+      found.push(e);
     }
+  }
+  return mergeEvents(found).map((e, i) => ({ ...e, id: `v${i + 1}` }));
+}
+
+/** A further mention of the same event, kept as evidence on the merged event. */
+export interface EventMention extends TextSpan {
+  sentence: number;
+}
+
+/** An event with provenance and the other triggers that report the same event. */
+export interface MergedEvent extends RuledEvent {
+  /** Other triggers in this article that report the same event (an added field). */
+  evidence?: EventMention[];
+}
+
+/** Realis (asserted, reported), irrealis (expected, hypothetical) and negated reports never merge. */
+function modalityClass(m: Modality): number {
+  return m === 'negated' ? 2 : m === 'expected' || m === 'hypothetical' ? 1 : 0;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+function subset(a: readonly string[], b: readonly string[]): boolean {
+  return a.every((x) => b.includes(x));
+}
+
+/**
+ * Merges events that a story reports several times ("held talks" … "the meeting" … "also discussed"): same
+ * type, same participants (a meeting's sides in any order; for other types the same actors, and targets
+ * equal or missing on one side) and compatible dates (equal, or one side has no time expression of its own
+ * and takes the other's). The first mention is kept; the others become `evidence`. Negated and asserted
+ * reports of an event stay apart.
+ */
+export function mergeEvents(events: readonly RuledEvent[]): MergedEvent[] {
+  const out: MergedEvent[] = [];
+  for (const e of events) {
+    const host = out.find((o) => {
+      if (o.type !== e.type || modalityClass(o.modality) !== modalityClass(e.modality)) return false;
+      if (o.actors.length + o.targets.length === 0) return false;
+      if (o.type === 'CONSULT') {
+        if (!sameSet([...o.actors, ...o.targets], [...e.actors, ...e.targets])) return false;
+      } else {
+        if (!sameSet(o.actors, e.actors) && !(e.actors.length === 0 && o.actors.length > 0)) return false;
+        const tOk =
+          sameSet(o.targets, e.targets) ||
+          (e.targets.length === 0 && o.targets.length > 0) ||
+          (o.targets.length === 0 && subset(o.targets, e.targets));
+        if (!tOk) return false;
+        if (e.actors.length === 0 && !sameSet(o.targets, e.targets)) return false;
+      }
+      // different dates merge only when one of them was defaulted (no time expression of its own)
+      if (o.date && e.date && o.date !== e.date && (o.time === null) === (e.time === null)) return false;
+      return true;
+    });
+    if (!host) {
+      out.push({ ...e });
+      continue;
+    }
+    host.evidence ??= [];
+    host.evidence.push({ ...e.trigger, sentence: e.sentence });
+    if (host.targets.length === 0 && e.targets.length > 0) host.targets = e.targets;
+    if (host.actors.length === 0 && e.actors.length > 0) host.actors = e.actors;
+    // an explicit time beats a defaulted or missing one
+    if (!host.time && e.time) {
+      host.time = e.time;
+      host.date = e.date;
+    } else if (!host.date && e.date) host.date = e.date;
+    host.location ??= e.location;
+    host.mode ??= e.mode;
   }
   return out;
 }
@@ -307,7 +373,13 @@ function locPrepped(ix: DocIndex, k: number, lo: number): boolean {
   return p >= lo && LOC_PREP.has(ix.low[p]!);
 }
 
-function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window: number): RuledEvent[] {
+function sentenceEvents(
+  ix: DocIndex,
+  attr: AttributionFinder,
+  s: number,
+  window: number,
+  groups: Group[],
+): Array<RuledEvent & { patientOnly: boolean }> {
   const lo = ix.sentStart[s]!;
   const hi = ix.sentEnd[s]!;
   const triggers: Trigger[] = [];
@@ -360,7 +432,7 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
       .find((p) => !p.absorbed && !p.entry.noun);
     if (prev && t.start - prev.consumedEnd <= 12) t.absorbed = true;
   }
-  const out: RuledEvent[] = [];
+  const out: Array<RuledEvent & { patientOnly: boolean }> = [];
   let lastVerb: Trigger | null = null;
   for (const t of triggers) {
     if (t.absorbed) continue;
@@ -379,10 +451,11 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
     }
     if (!t.entry.noun) lastVerb = t;
     const subj = subjectRegion(ix, t, lo, window, triggerAt);
-    // passive: "was indicted by X"
+    // passive: "was indicted by X", and the reduced relative "a move urged by several lawmakers"
     let k = t.start - 1;
     while (k >= lo && isAdverb(ix.low[k]!)) k--;
-    const passive = k >= lo && BE.has(ix.low[k]!) && /ed$|en$/.test(ix.low[t.start]!) && !t.entry.noun;
+    const participle = /ed$|en$/.test(ix.low[t.start]!) && !t.entry.noun;
+    const passive = participle && ((k >= lo && BE.has(ix.low[k]!)) || ix.low[t.end] === 'by');
     if (t.actors.length === 0) {
       if (t.entry.noun) nounRoles(ix, t, lo, hi);
       else if (passive) {
@@ -391,9 +464,11 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
           t.actors = entityGroup(ix, by + 1, hi, lo, []);
           break;
         }
-        t.targets = subj.entities.filter((e) => !t.actors.includes(e));
+        // a reduced relative modifies the noun before it, whose entities are not the patient
+        t.targets = BE.has(ix.low[k] ?? '') ? subj.entities.filter((e) => !t.actors.includes(e)) : [];
       } else {
         t.actors = subj.inherit ?? subj.entities;
+        if (t.actors.length === 0 && subj.anaphor) t.actors = resolveAnaphor(ix, subj.anaphor, groups, s);
         if (t.targets.length === 0) t.targets = objectTargets(ix, t, hi, lo, t.actors);
       }
     }
@@ -409,7 +484,18 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
       }
     }
     const a = attr.at(t.start);
-    if (t.actors.length === 0 && a?.source && (subj.empty || subj.pronoun)) t.actors = [a.source];
+    // the speaker acts only when the quoted subject is "we"/"I" or there is no subject at all ("… to
+    // work together," he said); a third-party subject without a name stays unresolved rather than wrong
+    if (
+      t.actors.length === 0 &&
+      !t.entry.noun &&
+      !passive &&
+      a?.source &&
+      (subj.firstPerson || (subj.empty && !subj.anaphor && subj.start >= t.start))
+    )
+      t.actors = [a.source];
+    t.actors = normalizeParticipants(ix, t.actors);
+    t.targets = normalizeParticipants(ix, t.targets);
     t.targets = t.targets.filter((x) => !t.actors.includes(x));
     // location: "in/at <place>" in the clause
     for (let q = Math.max(lo, subj.start); q < Math.min(hi, t.consumedEnd + 15); q++) {
@@ -438,7 +524,9 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
       );
       if (MULTI.test(span) || t.actors.length + t.targets.length >= 3) t.mode = 'multilateral';
     }
-    const { time, date } = timeFor(ix, t, lo, hi, modality);
+    // "will fight to the last": a fight needs an opponent or a military context
+    if (t.entry.arg && t.targets.length === 0 && !militaryNear(ix, t, lo, hi)) continue;
+    const { time, date } = timeFor(ix, t, subj.clause, hi, modality);
     const first = ix.tokens[t.start]!;
     const last = ix.tokens[t.end - 1]!;
     out.push({
@@ -456,9 +544,22 @@ function sentenceEvents(ix: DocIndex, attr: AttributionFinder, s: number, window
       sentence: s,
       quote: a?.quote ?? null,
       rule: t.rule,
+      patientOnly: passive || t.entry.noun,
     });
+    // groups that a later "they" / "the two sides" can refer to: co-actors, and the sides of a meeting
+    if (t.actors.length >= 2) groups.push({ sentence: s, ids: t.actors });
+    else if (t.type === 'CONSULT' && t.actors.length > 0 && t.targets.length > 0)
+      groups.push({ sentence: s, ids: [...t.actors, ...t.targets] });
   }
   return out;
+}
+
+function militaryNear(ix: DocIndex, t: Trigger, lo: number, hi: number): boolean {
+  for (let q = Math.max(lo, t.start - 8); q < Math.min(hi, t.end + 8); q++) {
+    if (MILITARY.has(ix.low[q]!) || /^(?:war|wars|battle|rebels|militants|insurgents)$/.test(ix.low[q]!))
+      return true;
+  }
+  return false;
 }
 
 const DEMAND_ENTRY: LexEntry = {
@@ -540,11 +641,18 @@ function governComplement(ix: DocIndex, g: Trigger, all: Trigger[], hi: number, 
 }
 
 interface SubjectRegion {
+  /** First token of the subject (after a leading adverbial). */
   start: number;
+  /** First token of the clause (before a leading adverbial), for time linking. */
+  clause: number;
   entities: string[];
   inherit: string[] | null;
   empty: boolean;
   pronoun: boolean;
+  /** A first-person subject ("we", "I"): the speaker of the quote. */
+  firstPerson: boolean;
+  /** A group anaphor as subject ("they", "the two sides", "the three countries"). */
+  anaphor: Anaphor | null;
 }
 
 /** The subject side of a trigger: entities back to the clause start, or those of a coordinated verb. */
@@ -558,17 +666,24 @@ function subjectRegion(
   let k = t.start - 1;
   const floor = Math.max(lo, t.start - window);
   let inherit: string[] | null = null;
+  let coordinated = false;
   while (k >= floor) {
     if (isBoundary(ix, k)) break;
     const other = triggerAt.get(k);
     if (other && other !== t) {
-      // "X held talks and agreed …": the coordinated verb shares the subject
+      // "X held talks and agreed …": the coordinated verb shares the subject; "X attacked Y and
+      // condemned Z": entities between the two verbs are the first verb's objects, never the subject
+      let c = t.start - 1;
+      while (c > k && (isAdverb(ix.low[c]!) || CLOSE_QUOTES.test(ix.low[c]!) || OPEN_QUOTES.test(ix.low[c]!)))
+        c--;
+      coordinated = ix.low[c] === 'and' && !other.entry.noun;
       inherit = other.actors.length > 0 ? other.actors : null;
       break;
     }
     k--;
   }
-  let start = k + 1;
+  const clause = k + 1;
+  let start = clause;
   // drop a leading adverbial ("On the eve of the talks, …", "In a separate briefing, …")
   if (start < t.start && PREP_START.has(ix.low[start]!)) {
     for (let c = start; c < t.start; c++) {
@@ -580,18 +695,226 @@ function subjectRegion(
   }
   const entities: string[] = [];
   let pronoun = false;
+  let firstPerson = false;
   let words = 0;
-  for (let q = start; q < t.start; q++) {
-    const id = entAt(ix, q);
-    if (/^\p{L}/u.test(ix.tokens[q]!.text)) words++;
-    if (/^(he|she|it|they|we)$/.test(ix.low[q]!) && !id) pronoun = true;
-    if (!id || entities.includes(id)) continue;
-    if (ix.timeAt[q]! >= 0) continue;
-    if (locPrepped(ix, q, start)) continue;
-    entities.push(id);
+  if (!coordinated) {
+    for (let q = start; q < t.start; q++) {
+      const id = entAt(ix, q);
+      if (/^\p{L}/u.test(ix.tokens[q]!.text)) words++;
+      if (!id && /^(he|she|it|they)$/.test(ix.low[q]!)) pronoun = true;
+      if (!id && /^(we|i)$/.test(ix.low[q]!)) firstPerson = true;
+      if (!id || entities.includes(id)) continue;
+      if (ix.timeAt[q]! >= 0) continue;
+      if (locPrepped(ix, q, start)) continue;
+      if (ix.mentionStart[q] === q || q === start) {
+        if (isModifier(ix, q, t.start)) {
+          q = mentionEnd(ix, q) - 1;
+          continue;
+        }
+      } else if (ix.mentionStart[q]! < start && isModifier(ix, q, t.start)) continue;
+      entities.push(id);
+    }
   }
+  if (coordinated) return { start, clause, entities, inherit: inherit ?? [], empty: false, pronoun, firstPerson, anaphor: null };
   if (inherit && entities.length > 0) inherit = null;
-  return { start, entities, inherit, empty: words === 0 || entities.length === 0, pronoun };
+  const anaphor = entities.length === 0 ? findAnaphor(ix, start, t.start) : null;
+  return {
+    start,
+    clause,
+    entities,
+    inherit,
+    empty: words === 0 || entities.length === 0,
+    pronoun,
+    firstPerson,
+    anaphor,
+  };
+}
+
+/** One past the last token of the entity mention covering token q. */
+function mentionEnd(ix: DocIndex, q: number): number {
+  const ei = ix.entityAt[q]!;
+  const ms = ix.mentionStart[q]!;
+  let k = q + 1;
+  while (k < ix.tokens.length && ix.entityAt[k] === ei && ix.mentionStart[k] === ms) k++;
+  return k;
+}
+
+/** Heads that make a modifying place or group name the actor ("US troops", "Israeli minister"). */
+const AGENTIVE = new Set(
+  (
+    'troops forces soldiers army military navy marines police officials official authorities government governments ' +
+    'leader leaders minister ministers president premier chancellor spokesman spokeswoman spokesperson diplomats ' +
+    'diplomat envoy envoys ambassador delegation delegates negotiators militants rebels fighters insurgents guerrillas ' +
+    'jets warplanes aircraft planes ships warships vessels lawmakers legislators parliament officers commander ' +
+    'commanders chief chiefs embassy ministry administration regime team prosecutors court judges side counterpart ' +
+    'counterparts guards gunmen security intelligence agents negotiator leadership cabinet'
+  ).split(' '),
+);
+/** Words that end the lower-case run after a modifying name. */
+const RUN_STOP = new Set(
+  (
+    'is are was were be been has have had will would can could may might must should did does do and or but to of in ' +
+    'on at for with by from as that which who not also has into over against about after before during'
+  ).split(' '),
+);
+
+/**
+ * True when the entity mention at token q modifies something else rather than acting: a name before a person
+ * ("UNSCOM chief Rolf Ekeus", "South Korea's National Security Advisor Shin"), or a place or group name used
+ * as an adjective before a non-agentive noun ("Iraq policy", "the Istanbul commitments").
+ */
+function isModifier(ix: DocIndex, q: number, limit: number): boolean {
+  const e = ix.entities[ix.entityAt[q]!]!;
+  const end = mentionEnd(ix, q);
+  if (end >= limit) return false;
+  // before a person: skip titles ("chief", "Foreign Minister", "'s National Security Advisor")
+  let k = end;
+  let n = 0;
+  while (k < limit && n < 6) {
+    const ei = ix.entityAt[k]!;
+    if (ei >= 0) {
+      if (ix.entities[ei]!.type === 'PERSON' && e.type !== 'PERSON') return true;
+      break;
+    }
+    const l = ix.low[k]!;
+    if (l === ',' || l === 'and' || l === 'or' || RUN_STOP.has(l) || !/^[\p{L}']/u.test(ix.tokens[k]!.text)) break;
+    if (LEXICON.byWord.has(l) || isReportingVerb(ix, k)) break;
+    k++;
+    n++;
+  }
+  if (e.type === 'PERSON' || ix.low[end] === "'s") return false;
+  // attributive use: a lower-case noun run follows
+  let head = '';
+  for (k = end; k < limit && k < end + 4; k++) {
+    const tx = ix.tokens[k]!.text;
+    const l = ix.low[k]!;
+    if (!/^\p{Ll}/u.test(tx) || RUN_STOP.has(l) || isReportingVerb(ix, k) || /ly$/.test(l)) break;
+    if (LEXICON.byWord.has(l) && head !== '') break;
+    head = l;
+  }
+  if (head === '') return false;
+  if (e.type === 'MISC') return true;
+  return !AGENTIVE.has(head);
+}
+
+/** A group anaphor: "they", "the two sides", "both countries", "the officials". */
+interface Anaphor {
+  count: number | null;
+  countries: boolean;
+}
+
+const GROUP_HEADS = new Set(
+  'sides countries nations states governments officials leaders ministers advisors advisers delegations parties presidents envoys negotiators allies neighbours neighbors counterparts'.split(
+    ' ',
+  ),
+);
+const COUNTRY_HEADS = new Set('countries nations states governments'.split(' '));
+const COUNT_WORDS: Readonly<Record<string, number>> = { two: 2, both: 2, three: 3, four: 4, five: 5 };
+
+/** Finds a group anaphor in the subject tokens [from, to). */
+function findAnaphor(ix: DocIndex, from: number, to: number): Anaphor | null {
+  for (let q = from; q < to; q++) {
+    const l = ix.low[q]!;
+    if (ix.entityAt[q]! >= 0) continue;
+    if (l === 'they' || l === '(they)') return { count: null, countries: false };
+    if (!GROUP_HEADS.has(l)) continue;
+    // "the … officials of X" names its group explicitly
+    if (ix.low[q + 1] === 'of') return null;
+    let count: number | null = null;
+    let definite = false;
+    for (let b = q - 1; b >= Math.max(from, q - 4); b--) {
+      const w = ix.low[b]!;
+      if (w in COUNT_WORDS) count = COUNT_WORDS[w]!;
+      if (w === 'the' || w === 'both' || w === 'all') definite = true;
+    }
+    if (w2(ix, q - 1) === 'both') count = 2;
+    if (!definite) return null;
+    return { count, countries: COUNTRY_HEADS.has(l) };
+  }
+  return null;
+}
+
+function w2(ix: DocIndex, k: number): string {
+  return k >= 0 ? ix.low[k]! : '';
+}
+
+/** A group of participants seen earlier in the document (for anaphors). */
+interface Group {
+  sentence: number;
+  ids: string[];
+}
+
+/** Resolves a group anaphor to the most recent earlier group of the right size (within five sentences). */
+function resolveAnaphor(ix: DocIndex, a: Anaphor, groups: readonly Group[], sentence: number): string[] {
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const grp = groups[g]!;
+    if (sentence - grp.sentence > 5) break;
+    const ids = a.countries ? toCountries(ix, grp.ids) : grp.ids;
+    if (ids.length < 2) continue;
+    if (a.count !== null && ids.length !== a.count) continue;
+    return ids;
+  }
+  return [];
+}
+
+/** Maps participants to the country entities they represent (a person to their country's entity). */
+function toCountries(ix: DocIndex, ids: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const e = ix.entities.find((x) => x.id === id);
+    if (!e) continue;
+    let c = id;
+    if (e.type !== 'GPE' && e.country) c = countryEntity(ix, e.country) ?? id;
+    if (!out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+/** The GPE entity of a country code in this document (the one with the most mentions), or null. */
+function countryEntity(ix: DocIndex, country: string): string | null {
+  let best: string | null = null;
+  let n = -1;
+  for (const e of ix.entities) {
+    if (e.type === 'GPE' && e.country === country && e.kb?.startsWith('country:') !== false) {
+      if (e.mentions.length > n) {
+        n = e.mentions.length;
+        best = e.id;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Participants as an analyst reads them: a nationality ("Japanese") becomes its country's entity, and a
+ * country is dropped when one of the listed persons already represents it ("South Korea, Shin Won-sik" →
+ * "Shin Won-sik").
+ */
+function normalizeParticipants(ix: DocIndex, ids: readonly string[]): string[] {
+  // a group entity ("the two officials", with an added `members` field) stands for its members
+  const expanded: string[] = [];
+  for (const id of ids) {
+    const g = ix.entities.find((x) => x.id === id) as (Entity & { members?: unknown }) | undefined;
+    const members = Array.isArray(g?.members) ? (g.members as unknown[]).filter((m) => typeof m === 'string') : [];
+    for (const m of members.length > 0 ? members : [id]) if (!expanded.includes(m)) expanded.push(m);
+  }
+  const ents = expanded.map((id) => ix.entities.find((x) => x.id === id)).filter((e) => !!e);
+  const personCountries = new Set(ents.filter((e) => e.type === 'PERSON' && e.country).map((e) => e.country!));
+  const out: string[] = [];
+  for (const e of ents) {
+    let id = e.id;
+    let type = e.type;
+    if (e.type === 'NORP' && e.country) {
+      const c = countryEntity(ix, e.country);
+      if (c) {
+        id = c;
+        type = 'GPE';
+      }
+    }
+    if ((type === 'GPE' || type === 'NORP') && e.country && personCountries.has(e.country)) continue;
+    if (!out.includes(id)) out.push(id);
+  }
+  return out;
 }
 
 /** The first entity group after token `from`: "Russia and North Korea", "Shin, Sullivan and Akiba". */
@@ -663,8 +986,11 @@ function nounRoles(ix: DocIndex, t: Trigger, lo: number, hi: number): void {
       (l === 'to' || l === 'against' || l === 'with' || l === 'on' || l === 'into') &&
       t.targets.length === 0
     ) {
-      const g = entityGroup(ix, k + 1, hi, lo, t.actors);
-      if (g.length > 0 && ix.mentionStart[k + 1] !== undefined) t.targets = g;
+      // the object must follow the preposition directly ("to Russia", "against the DPRK"), not somewhere
+      // in a later phrase ("imposed … to serve US policy goals")
+      let q = k + 1;
+      if (ix.low[q] === 'the') q++;
+      if (entAt(ix, q) && !isModifier(ix, q, hi)) t.targets = entityGroup(ix, k + 1, hi, lo, t.actors);
     }
   }
 }
@@ -744,7 +1070,24 @@ function shiftDay(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Links the nearest time expression in the clause; defaults a past-tense event to the publication day. */
+/** True when token k opens an infinitival complement ("to discuss"), not a preposition ("to Russia"). */
+function infinitival(ix: DocIndex, k: number): boolean {
+  if (ix.low[k] !== 'to') return false;
+  const n = ix.tokens[k + 1];
+  if (!n || ix.entityAt[k + 1]! >= 0 || ix.timeAt[k + 1]! >= 0) return false;
+  // "to eastern Russia": an adjective before a name
+  if (k + 2 < ix.tokens.length && (ix.entityAt[k + 2]! >= 0 || /^\p{Lu}/u.test(ix.tokens[k + 2]!.text)))
+    return false;
+  return /^\p{Ll}/u.test(n.text) && !/^(?:the|a|an|its|their|his|her|this|these|those|\d)/.test(ix.low[k + 1]!);
+}
+
+/**
+ * Links the nearest time expression of the trigger's own clause; defaults a past-tense event to the
+ * publication day. A noun trigger ("the North's troop deployment") only takes a time written inside its own
+ * phrase ("the deployment earlier this month", "Tuesday's attack"): the main clause's time is when the
+ * mention was made, not when the mentioned event happened. Times in a following complement or subordinate
+ * clause ("agreed … to make 2025 a milestone", "after … the November 7 elections") belong to that clause.
+ */
 function timeFor(
   ix: DocIndex,
   t: Trigger,
@@ -752,29 +1095,64 @@ function timeFor(
   hi: number,
   modality: Modality,
 ): { time: string | null; date: string | null } {
+  const pick = (ti: number) => {
+    const tm = ix.times[ti]!;
+    const date = tm.value && /^\d{4}/.test(tm.value) ? tm.value : null;
+    return { time: tm.id, date };
+  };
+  const usable = (ti: number) => {
+    const tm = ix.times[ti]!;
+    return tm.type !== 'DURATION' && tm.type !== 'SET' && !!tm.value;
+  };
+  if (t.entry.noun) {
+    // "Tuesday's attack"
+    if (t.start - 2 >= start && ix.low[t.start - 1] === "'s" && ix.timeAt[t.start - 2]! >= 0) {
+      const ti = ix.timeAt[t.start - 2]!;
+      if (usable(ti)) return pick(ti);
+    }
+    for (let k = t.end; k < Math.min(hi, t.end + 8); k++) {
+      const ti = ix.timeAt[k]!;
+      if (ti >= 0 && usable(ti)) return pick(ti);
+      if (isBoundary(ix, k) || ix.low[k] === ',' || infinitival(ix, k) || LEXICON.byWord.has(ix.low[k]!)) break;
+    }
+    return { time: null, date: null };
+  }
   let best = -1;
   let bestD = Number.POSITIVE_INFINITY;
-  const end = Math.min(hi, t.consumedEnd + 20);
-  for (let k = start; k < end; k++) {
+  for (let k = start; k < t.start; k++) {
     const ti = ix.timeAt[k]!;
-    if (ti < 0) continue;
-    const tm = ix.times[ti]!;
-    if (tm.type === 'DURATION' || tm.type === 'SET' || !tm.value) continue;
-    if (k >= t.consumedEnd && isBoundary(ix, k - 1) && !LOC_PREP.has(ix.low[k - 1]!)) continue;
-    const d = Math.abs(k - t.start);
+    if (ti < 0 || !usable(ti)) continue;
+    const d = t.start - k;
     if (d < bestD) {
       bestD = d;
       best = ti;
     }
   }
-  if (best >= 0) {
-    const tm = ix.times[best]!;
-    const date = tm.value && /^\d{4}/.test(tm.value) ? tm.value : null;
-    return { time: tm.id, date };
+  const end = Math.min(hi, t.consumedEnd + 20);
+  for (let k = t.end; k < end; k++) {
+    if (k >= t.consumedEnd) {
+      const l = ix.low[k]!;
+      if (l === ';' || (CLAUSE_WORDS.has(l) && l !== 'as') || infinitival(ix, k) || isReportingVerb(ix, k)) break;
+    }
+    const ti = ix.timeAt[k]!;
+    if (ti < 0 || !usable(ti)) continue;
+    if (k >= t.consumedEnd && isBoundary(ix, k - 1) && !LOC_PREP.has(ix.low[k - 1]!)) continue;
+    const d = k - t.start;
+    if (d < bestD) {
+      bestD = d;
+      best = ti;
+    }
+    break;
   }
+  if (best >= 0) return pick(best);
   const past = LEXICON.past.has(ix.low[t.start]!);
+  let aux = t.start - 1;
+  while (aux >= start && isAdverb(ix.low[aux]!)) aux--;
+  // "have fought three wars since 1947": a perfect spans time, it is not an event of the day
+  const perfect = aux >= start && /^(?:have|has|had)$/.test(ix.low[aux]!);
   if (
     !past ||
+    perfect ||
     !ix.published ||
     modality === 'expected' ||
     modality === 'hypothetical' ||

@@ -335,7 +335,13 @@ class Extractor {
       return { end: k + 3, cls: 'strong' };
     if ((w === 'pointed' || w === 'points') && this.low[k + 1] === 'out') return { end: k + 2, cls: 'that' };
     const particle = PHRASAL.get(w);
-    if (particle && this.low[k + 1] === particle && k > 0 && !NOUN_BEFORE.has(this.low[k - 1]!))
+    if (
+      particle &&
+      this.low[k + 1] === particle &&
+      k > 0 &&
+      this.low[k - 1] !== 'to' &&
+      !NOUN_BEFORE.has(this.low[k - 1]!)
+    )
       return { end: k + 2, cls: 'object' };
     const cls = cueClass(w);
     if (!cls) return null;
@@ -698,6 +704,15 @@ class Extractor {
       return lead ?? [e - 1, e];
     }
     if (w === 'and' || w === 'but') {
+      // "Lazar said he welcomed it and added, …": the subject of the earlier verb in the sentence
+      for (let j = e - 2; j > first && e - j < 30; j--) {
+        const x = this.low[j]!;
+        if (CLAUSE_PUNCT.has(x) || isQuoteMark(x)) break;
+        if (!this.cueAt(j)) continue;
+        const sub = this.subjectBefore(j);
+        if (sub && this.leadingPhrase(sub)) return this.leadingPhrase(sub);
+        break;
+      }
       const clause = this.subjectBefore(e - 1) ?? null;
       if (!clause) {
         // walk to the clause start and take its leading phrase
@@ -766,7 +781,13 @@ class Extractor {
     }
     if (b >= c || !isCapitalised(this.toks[b]!.text)) return null;
     const before = b > first ? this.low[b - 1]! : '';
-    if (b > first && !CLAUSE_PUNCT.has(before) && !isQuoteMark(before) && before !== 'and' && before !== 'but')
+    if (
+      b > first &&
+      !CLAUSE_PUNCT.has(before) &&
+      !isQuoteMark(before) &&
+      before !== 'and' &&
+      before !== 'but'
+    )
       return null;
     return [b, e - 1];
   }
@@ -971,7 +992,9 @@ class Extractor {
           c.person = main.person;
           c.speakerSpan = main.speakerSpan;
         } else {
-          const subj = this.subjectBefore(this.firstVerbGuess(c.sentence, c.cue![0]));
+          const subj =
+            this.clauseSubject(c.sentence, c.cue![0]) ??
+            this.subjectBefore(this.firstVerbGuess(c.sentence, c.cue![0]));
           if (subj) {
             const r = this.resolvePhrase(subj, history);
             c.speaker = r.speaker;
@@ -1018,6 +1041,26 @@ class Extractor {
   }
 
   /** A rough main-verb position for participle clauses without an earlier cue: the token before the comma. */
+  /**
+   * "When his family moved back, his mother refused to teach him, insisting …": the subject of the clause
+   * right before the participle's comma, when that clause opens with one.
+   */
+  private clauseSubject(s: number, cueTok: number): [number, number] | null {
+    const first = this.sentFirst[s]!;
+    const c = cueTok - 1; // the comma before the participle
+    let b = c;
+    while (b > first && c - b < 30 && !CLAUSE_PUNCT.has(this.low[b - 1]!)) b--;
+    if (b <= first) return null;
+    for (let i = b + 1; i < c; i++) {
+      const w = this.low[i]!;
+      if (/(ed|s)$/.test(w) && !isCapitalised(this.toks[i]!.text) && !CUE_PREFIX.has(w)) {
+        const subj = this.subjectBefore(i);
+        return subj && subj[0] === b && this.leadingPhrase(subj) ? subj : null;
+      }
+    }
+    return null;
+  }
+
   private firstVerbGuess(s: number, cueTok: number): number {
     const first = this.sentFirst[s]!;
     for (let i = first + 1; i < cueTok; i++) {

@@ -215,6 +215,9 @@ for (const v of STRONG) for (const f of IRREGULAR[v]!) CUES.set(f, 'strong');
 // "found"/"shows" as cues need a that-clause; the irregular past of "find" is not generated
 CUES.set('found', 'that');
 CUES.delete('finding');
+// "swing states", "the United States": the noun is far more frequent than the verb
+CUES.delete('state');
+CUES.delete('states');
 CUES.delete('showing');
 CUES.delete('expecting');
 CUES.delete('holding');

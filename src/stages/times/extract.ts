@@ -293,13 +293,23 @@ function resolveClocks(text: string, results: TimeResult[], cands: Candidate[], 
   });
 }
 
-function updateRef(value: string | null, ctx: { refDays: number | null; refYear: number | null }): void {
+interface RefState {
+  refDays: number | null;
+  refYear: number | null;
+  refCoarse: boolean;
+}
+
+function updateRef(value: string | null, ctx: RefState): void {
   if (!value) return;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
   if (!m) return;
   ctx.refYear = Number(m[1]);
   if (m[3]) ctx.refDays = toDays(Number(m[1]), Number(m[2]), Number(m[3]));
+  ctx.refCoarse = !m[3];
 }
+
+/** Rules naming an absolute year or month ("in 1998", "June 1998"): later "that year" counts from them. */
+const COARSE_REF_RULES = new Set(['month-year', 'year', 'year-prefixed', 'fiscal-year', 'year-spoken']);
 
 /**
  * Finds the time expressions of one text and resolves them to TIMEX3 values. Pure: the anchor comes only
@@ -318,7 +328,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
 
   const markerCache = new Map<number, ReturnType<typeof tenseMarkers>>();
   let si = 0;
-  const ref = { refDays: null as number | null, refYear: null as number | null };
+  const ref: RefState = { refDays: null, refYear: null, refCoarse: false };
   const results: TimeResult[] = [];
   let lastQuarter: { value: string; end: number } | null = null;
   const r0 = (c: Candidate): string => text.slice(c.start, c.end);
@@ -331,6 +341,8 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
       anchor,
       refDays: ref.refDays,
       refYear: ref.refYear,
+      refCoarse: ref.refCoarse,
+      refQuarter: lastQuarter?.value ?? null,
       tense: () => {
         if (tenseMemo !== undefined) return tenseMemo;
         if (!sent) {
@@ -370,7 +382,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
     if (
       value &&
       /^\d{4}-Q\d$/.test(value) &&
-      c.rule.startsWith('quarter') &&
+      (c.rule === 'quarter' || c.rule === 'quarter+wrap') &&
       !/year[- ](?:ago|earlier)/i.test(r0(c))
     )
       lastQuarter = { value, end: c.end };
@@ -387,6 +399,8 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
     if (c.zone && c.kind !== 'event-anchored') r.zone = c.zone;
     if (value && /^\d/.test(value) && c.type === 'DATE' && c.kind === 'date') updateRef(value, ref);
     else if (value && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value) && c.rule.startsWith('date'))
+      updateRef(value, ref);
+    else if (value && /^\d{4}(?:-\d{2})?$/.test(value) && COARSE_REF_RULES.has(c.rule.replace(/\+.*$/, '')))
       updateRef(value, ref);
     results.push(r);
   }

@@ -25,6 +25,10 @@ export interface ResolveContext {
   refDays: number | null;
   /** Last year mentioned before this expression, else null. */
   refYear: number | null;
+  /** True when the last date mentioned named only a year or a month ("in June 1998"), so `refYear` is newer than `refDays`. */
+  refCoarse?: boolean;
+  /** Last calendar quarter the story named (`1989-Q3`), which "the year-ago quarter" counts back from. */
+  refQuarter?: string | null;
 }
 
 /** Relative granularities of "this/last/next <unit>" and "<n> <unit>s ago". */

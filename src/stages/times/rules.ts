@@ -593,9 +593,43 @@ export const RULES: Rule[] = [
           if (!a) return null;
           if (rel === 'current' || rel === 'this') return shiftPeriod(a.days, 'quarter', 0);
           if (rel === 'next' || rel === 'coming') return shiftPeriod(a.days, 'quarter', 1);
-          if (rel.startsWith('year') || rel === 'same') return shiftPeriod(a.days, 'quarter', -5);
+          if (rel.startsWith('year') || rel === 'same') {
+            if (ctx.refQuarter) return `${Number(ctx.refQuarter.slice(0, 4)) - 1}${ctx.refQuarter.slice(4)}`;
+            return shiftPeriod(a.days, 'quarter', -5);
+          }
+          // "the quarter", "the latest period" in an earnings report: the quarter it has named.
+          if (ctx.refQuarter) return ctx.refQuarter;
           return shiftPeriod(a.days, 'quarter', -1);
         },
+      };
+    },
+  },
+  {
+    name: 'quarter-year-ago',
+    trigger: /quarter|period/i,
+    re: re(
+      `\\b(?:(?:last|the previous)\\s+year['’]s\\s+(?:(?:same|corresponding|comparable|fiscal)\\s+)?(?:quarter|period)|the\\s+(?:same|corresponding|comparable|year-ago|year-earlier)\\s+(?:quarter|period)\\s+(?:of\\s+|in\\s+)?(?:last\\s+year|the\\s+previous\\s+year|a\\s+year\\s+(?:ago|earlier))|the\\s+(?:quarter|period)\\s+a\\s+year\\s+(?:ago|earlier))\\b`,
+    ),
+    make() {
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          // Earnings reports compare with the same quarter a year before the one they just named.
+          if (ctx.refQuarter) return `${Number(ctx.refQuarter.slice(0, 4)) - 1}${ctx.refQuarter.slice(4)}`;
+          return ctx.anchor ? shiftPeriod(ctx.anchor.days, 'quarter', -5) : null;
+        },
+      };
+    },
+  },
+  {
+    name: 'year-period',
+    trigger: /\d{4}\s+(?:quarter|period)/i,
+    re: re(`\\bthe\\s+(?<y>[12]\\d{3})\\s+(?:fiscal\\s+)?(?:quarter|period)\\b`),
+    make(g) {
+      return {
+        type: 'DATE',
+        // "the 1988 period" in an earnings report is the quarter last named, in that year.
+        resolve: (ctx) => (ctx.refQuarter ? `${g.y}${ctx.refQuarter.slice(4)}` : g.y!),
       };
     },
   },
@@ -603,7 +637,7 @@ export const RULES: Rule[] = [
     name: 'half',
     trigger: /half/i,
     re: re(
-      `\\b(?:the\\s+)?(?:(?<yr>year-earlier|year-ago)\\s+)?(?<ord>first|second|1st|2nd|latter)[- ]half(?:\\s+of\\s+(?:the\\s+)?(?:(?<y>[12]\\d{3})(?!\\d)|(?<yrel>this|last|next|current|previous)\\s+year|(?<theyear>year)\\b))?`,
+      `\\b(?:the\\s+)?(?:(?<yr>year-earlier|year-ago)\\s+)?(?<ord>first|second|1st|2nd|latter|last)[- ]half(?![- ]?(?:hour|an?|dozen|century|decade|point|percent|million|billion|mile)\\b)(?!\\s+of\\s+(?!(?:the\\s+)?(?:[12]\\d{3}|this|last|next|current|previous|year)\\b))(?:\\s+of\\s+(?:the\\s+)?(?:(?<y>[12]\\d{3})(?!\\d)|(?<yrel>this|last|next|current|previous)\\s+year|(?<theyear>year)\\b))?`,
     ),
     make(g) {
       const h = ORDINALS[g.ord!.toLowerCase()] === 1 ? 1 : 2;
@@ -910,9 +944,10 @@ export const RULES: Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
       let r = rel;
       const lead = text.slice(Math.max(0, m.index - 40), m.index);
-      if (!r && UNTIL_BEFORE.test(lead)) {
+      const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 50);
+      if (!r && UNTIL_BEFORE.test(lead) && !/^[^.;]*\bhad\b/.test(rest)) {
         // "until Tuesday", "until 9 a.m. Tuesday", "as early as Monday": a deadline or a date ahead, whatever
-        // the tense of the verb ("postponed until Tuesday morning").
+        // the tense of the verb ("postponed until Tuesday morning"); "until Thursday, they had not" looks back.
         r = 'next-poss';
       } else if (!r && /^['’]s/.test(after)) {
         const before = text.slice(Math.max(0, m.index - 25), m.index);
@@ -991,6 +1026,9 @@ export const RULES: Rule[] = [
           if (base === null || gran === null) return null;
           const k = n * unit.factor * (back ? -1 : 1);
           if (!Number.isInteger(k)) return null;
+          // "in 1995 … a year later": count from the year last named, not from an older day.
+          if (!fromAnchor && ctx.refCoarse && ctx.refYear !== null && (gran === 'year' || gran === 'decade' || gran === 'century'))
+            return fmtYear(ctx.refYear + k);
           if (gran === 'decade') return offsetDate(base, 'year', k);
           if (gran === 'century') return offsetDate(base, 'year', k);
           return offsetDate(base, gran, k);
@@ -1331,8 +1369,8 @@ export const RULES: Rule[] = [
           const base = ctx.refDays ?? ctx.anchor?.days ?? null;
           if (base === null) return null;
           if (unit === 'day') return fmtDay(base + off) + (pod ? `T${pod}` : '');
-          if (unit === 'year' && ctx.refYear !== null && ctx.refDays === null)
-            return fmtYear(ctx.refYear + off);
+          // "later that year" after "in June 1998": the year last named, even if a day was named before it.
+          if (unit === 'year' && ctx.refYear !== null) return fmtYear(ctx.refYear + off);
           return shiftPeriod(base, unit as Gran, off);
         },
       };
