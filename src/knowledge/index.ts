@@ -5,6 +5,7 @@
  */
 export { COUNTRIES, type Country, countryByIso3, isUnsafeCountryName, pluralDemonym } from './countries.js';
 export { kbEntry, matchGazetteer, normToken, phraseTokens } from './gazetteer.js';
+export { givenNameGender } from './given-names.js';
 export { contextualKb } from './organisations.js';
 export { type KnownPerson, lookupPerson, personKb } from './persons.js';
 export {

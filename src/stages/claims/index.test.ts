@@ -87,6 +87,15 @@ describe('claims stage', () => {
     expect(claims(text, { times: [{ text: 'November 1', value: '2024-11-01' }] })).toEqual([]);
   });
 
+  it('reads "or more" and keeps prepositions before spelled counts apart from hedges', () => {
+    expect(claims('It will leave 70,000 or more trainers.')[0]).toMatchObject({
+      value: 70000,
+      qualifier: 'at least',
+      unit: 'trainers',
+    });
+    expect(claims('He served under three governments.')[0]).toMatchObject({ value: 3, qualifier: 'exact' });
+  });
+
   it('never produces wrong huge values from malformed numbers', () => {
     expect(claims('The values 1,2,3 and 10.000 appeared.').map((c) => c.value)).toEqual([]);
   });

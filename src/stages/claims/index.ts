@@ -340,9 +340,22 @@ function claimAt(
       if (!n.unit && m.unit) n.unit = m.unit;
     }
   }
-  if (qualifier !== 'range' && hedge) {
+  // "under"/"over"/"above"/"below" are hedges before figures, prepositions before counted words ("served
+  // under three governments")
+  const prepHedge =
+    hedge && hedge.start === n.start - 1 && /^(?:under|over|above|below)$/.test(ix.low[hedge.start]!);
+  if (qualifier !== 'range' && hedge && !(prepHedge && spelled)) {
     qualifier = hedge.qualifier;
     start = hedge.start;
+  }
+  // "70,000 or more trainers", "20 or so vehicles"
+  if (
+    qualifier !== 'range' &&
+    ix.low[end] === 'or' &&
+    (ix.low[end + 1] === 'more' || ix.low[end + 1] === 'so')
+  ) {
+    qualifier = ix.low[end + 1] === 'more' ? 'at least' : 'approx';
+    end += 2;
   }
   // unit and subject
   let unit = n.unit;
@@ -385,6 +398,13 @@ function claimAt(
   if (spelled && !n.vague && !np && value !== null && value < 100) return { claim: null, next: end };
   if (unit && /^percent$|^per$/.test(unit) && subject === 'percent') subject = null;
   const a = attr.at(n.start);
+  // a source phrase that names nobody ("according to some estimates", "it would …") is no source
+  const vagueSource =
+    !!a &&
+    !a.source &&
+    /^(?:according|some|it|they|this|that|these|those|which|there|such|many|most)\b/i.test(
+      a.sourceName ?? '',
+    );
   const time = nearestTime(ix, n.start, lo, hi, start, phraseEnd);
   const span = { start: ix.tokens[start]!.start, end: ix.tokens[phraseEnd - 1]!.end };
   const claim: Claim = {
@@ -398,8 +418,8 @@ function claimAt(
     qualifier,
     unit,
     subject,
-    source: a?.source ?? null,
-    sourceName: a?.sourceName ?? null,
+    source: vagueSource ? null : (a?.source ?? null),
+    sourceName: vagueSource ? null : (a?.sourceName ?? null),
     time,
   };
   return { claim, next: phraseEnd };

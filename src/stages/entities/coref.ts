@@ -1,4 +1,4 @@
-import { isTitleWord, normToken } from '../../knowledge/index.js';
+import { givenNameGender, isTitleWord, normToken } from '../../knowledge/index.js';
 import { isNameWord } from './extract.js';
 import type { Mention } from './mention.js';
 import { REPORTING_VERBS } from './mention.js';
@@ -167,6 +167,12 @@ export function clusterPersons(mentions: Mention[]): void {
     const best = cands.sort((a, b) => a.rank - b.rank)[0];
     if (best && best.c.words.length > 1) attach(best.c, m, 'partial');
   }
+  // Gender from the given name when no title gave one ("Angela Merkel" → f), then on every mention so that
+  // pronoun resolution sees it.
+  for (const c of clusters) {
+    if (!c.gender && c.words.length >= 2 && !surnameFirst(c.words)) c.gender = givenNameGender(c.words[0]!);
+    if (c.gender) for (const m of c.mentions) m.gender ??= c.gender;
+  }
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -196,6 +202,17 @@ const NOMINAL_HEADS = new Set([
   'negotiator',
   'general',
   'commander',
+  'prosecutor',
+  'judge',
+  'lawyer',
+  'mayor',
+  'governor',
+  'chairman',
+  'chairwoman',
+  'director',
+  'senator',
+  'lawmaker',
+  'governor',
 ]);
 
 /** Everything the pronoun pass needs per sentence. */
@@ -240,6 +257,25 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
       if (m.role && !roleOf.has(m.key)) roleOf.set(m.key, m.role);
     }
   }
+
+  // Ages given beside names ("Smith, 61, said"; "Smith (61)") for "the 61-year-old".
+  const ageOf = new Map<string, number>();
+  sents.forEach((sent, si) => {
+    for (const m of persons[si] ?? []) {
+      const a = sent.toks[m.e];
+      const b = sent.toks[m.e + 1];
+      const c = sent.toks[m.e + 2];
+      if (
+        (a === ',' || a === '(') &&
+        b &&
+        /^\d{1,3}$/.test(b) &&
+        (c === ',' || c === ')' || c === '.' || !c)
+      ) {
+        if (m.key) ageOf.set(m.key, Number(b));
+      }
+    }
+  });
+  const ages = new Set(ageOf.values());
 
   const pick = (
     pool: Mention[][],
@@ -309,7 +345,14 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
         const mods = sent.mentions.filter((m) => m.s > i && m.e <= nom.head && m.country);
         const country = mods[0]?.country ?? null;
         const head = toks[nom.head]!.toLowerCase();
+        const age = /^(\d+)-year-old$/.exec(toks[nom.head]!.toLowerCase());
         const ok = (m: Mention) => {
+          if (age) {
+            const n = Number(age[1]);
+            const known = m.key ? ageOf.get(m.key) : undefined;
+            // the person given that age, if any; never one given another age
+            if (ages.has(n) ? known !== n : known !== undefined) return false;
+          }
           const c = (m.key && countryOf.get(m.key)) || null;
           if (country && c && c !== country) return false;
           if (NOMINAL_HEADS.has(head) && head !== 'official' && head !== 'diplomat') {
@@ -325,7 +368,9 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
           }
           return true;
         };
-        const ante = pick(persons, si, u.start, inQuote, 5, ok);
+        // a role that must match ("the minister") is evidence enough to reach back through the whole story
+        const roleBound = NOMINAL_HEADS.has(head) && head !== 'official' && head !== 'diplomat';
+        const ante = pick(persons, si, u.start, inQuote, roleBound ? si : 5, ok);
         if (!ante?.key) continue;
         const last = units[nom.head]!;
         const m: Mention = {

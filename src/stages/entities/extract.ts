@@ -12,7 +12,7 @@ import {
 } from '../../knowledge/index.js';
 import { CAPITALISED_STOPWORDS, type NerSpan, type NerTagger } from './fallback-tagger.js';
 import { type Mention, REPORTING_VERBS, SPEAKER_GAP } from './mention.js';
-import { refineType } from './tagger/refine.js';
+import { isGroupWord, refineType } from './tagger/refine.js';
 import type { Unit } from './units.js';
 
 /** What one sentence yields before coreference. */
@@ -210,6 +210,59 @@ export interface DocContext {
   quoted: (start: number) => boolean;
   tagger: NerTagger | null;
   fallback: NerTagger;
+  /**
+   * What the shipped model knows of single words, when it is loaded: whether a word is a listed place (and
+   * not a listed personal name), and how often it is written in lower case (1 never … 5 almost always).
+   */
+  words?: WordKnowledge | null;
+}
+
+/** Word-level facts from the tagger's name lists and training statistics. */
+export interface WordKnowledge {
+  isPlace(word: string): boolean;
+  lowerRatio(word: string): number;
+}
+
+/** Last words that make a capitalised name a building or site, not a person ("Yasukuni Shrine"). */
+const FAC_HEADS = new Set(
+  (
+    'Theater Theatre Shrine Temple Mosque Church Cathedral Palace Hotel Stadium Airport Bridge Square ' +
+    'Hospital Museum Tower Base Camp Prison Embassy Consulate Building Center Centre Hall Dam Port'
+  ).split(' '),
+);
+/** Words before a name that make it a publication ("the daily Kommersant", "newspaper An-Nahar"). */
+const PUBLICATION_NOUNS = new Set(
+  'daily newspaper paper weekly magazine journal tabloid broadsheet channel broadcaster website'.split(' '),
+);
+/** Capitalised words that are beliefs, holidays or deities, never a person's name. */
+const NOT_PERSON_WORDS = new Set(
+  'God Allah Islam Christianity Judaism Buddhism Hinduism Christmas Easter Ramadan Eid Hanukkah Lent Sharia'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Second thoughts on a tagger PER span from its words and the word before it: a religion, holiday or group
+ * word (NORP or MISC), a building (FAC), a publication (ORG), a listed place (GPE), or a lone word that is
+ * usually written in lower case ("Technically", "Chapter"): not a person. Returns the new type, or null to
+ * keep PER.
+ */
+function retypePerson(
+  words: readonly string[],
+  before: string | undefined,
+  titled: boolean,
+  know: WordKnowledge | null | undefined,
+): string | null {
+  const last = words[words.length - 1]!;
+  if (words.every((w) => NOT_PERSON_WORDS.has(w))) return 'MISC';
+  if (!titled && isGroupWord(words)) return 'NORP';
+  if (words.length >= 2 && FAC_HEADS.has(last)) return 'FAC';
+  if (before && PUBLICATION_NOUNS.has(before.toLowerCase())) return 'ORG';
+  if (words.length === 1 && !titled && know) {
+    if (know.isPlace(last)) return 'GPE';
+    if (know.lowerRatio(last) >= 4) return 'UNK';
+  }
+  return null;
 }
 
 /** Gazetteer pass for one sentence (run first for every sentence: the Korea test needs them all). */
@@ -353,6 +406,7 @@ export function sentenceMentions(
         for (const g of contained) drop.add(g);
       }
     }
+    if (type === 'PER') type = retypePerson(words, toks[s - 1], titled, doc.words) ?? type;
     if (isLaw) type = 'LAW';
     else if (isEvent) type = 'EVENT';
     else if (type === 'MISC' || type === 'LOC') type = refineType(type, words);

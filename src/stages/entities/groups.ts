@@ -71,7 +71,10 @@ function low(t: string | undefined): string {
 function classOf(m: Mention): GroupClass | null {
   if (m.members) return null;
   if (m.type === 'PERSON' && m.key && (m.kind === 'name' || m.kind === 'partial')) return 'person';
-  if ((m.type === 'GPE' && m.country && (m.kb?.startsWith('country:') || m.kb?.startsWith('city:'))) || m.type === 'ORG')
+  if (
+    (m.type === 'GPE' && m.country && (m.kb?.startsWith('country:') || m.kb?.startsWith('city:'))) ||
+    m.type === 'ORG'
+  )
     return m.kind === 'name' ? 'actor' : null;
   return null;
 }
@@ -116,13 +119,13 @@ function findLists(sents: SentenceView[]): ListedGroup[] {
             if (t === 'and') and = true;
             if (t === ',' || t === 'and') sep = true;
             ok =
-              (cls === 'person'
+              cls === 'person'
                 ? LIST_GAP.has(t) ||
                   isTitleWord(toks[k]!) ||
                   isHonorific(toks[k]!) ||
                   isTemporalTitleWord(toks[k]!) ||
                   coveredByOther(k)
-                : t === ',' || t === 'and' || t === 'the');
+                : t === ',' || t === 'and' || t === 'the';
           }
           if (ok && sep) {
             hasAnd ||= and;
@@ -140,7 +143,10 @@ function findLists(sents: SentenceView[]): ListedGroup[] {
 }
 
 /** A plural reference at token `i`: its end, the number it gives (if any) and the class it names. */
-function pluralAt(toks: string[], i: number): { end: number; n: number | null; cls: GroupClass | null } | null {
+function pluralAt(
+  toks: string[],
+  i: number,
+): { end: number; n: number | null; cls: GroupClass | null } | null {
   const w = low(toks[i]);
   if (w === 'they') {
     // subject of a verb or of a reporting verb: "They committed", "they said", "(They) resolved"
@@ -184,7 +190,7 @@ function pluralAt(toks: string[], i: number): { end: number; n: number | null; c
 
 /**
  * Finds plural references and links each to the group it names: the latest list of the right class and
- * size in this or the three previous sentences (lists in quotations serve only references in quotations),
+ * size in this or the three previous sentences (six with a number) (lists in quotations serve only references in quotations),
  * or, for a reference with a number ("the two officials"), the people named in the previous sentence when
  * they are exactly that many. Returns new mentions with `members` set; `mentionKey` groups them.
  */
@@ -203,7 +209,8 @@ export function resolveGroups(sents: SentenceView[], quoted: (start: number) => 
       let group: { cls: GroupClass; members: string[]; type: string } | null = null;
       for (let k = lists.length - 1; k >= 0; k--) {
         const g = lists[k]!;
-        if (g.start >= u.start || g.sentence < si - 3) continue;
+        // a number is a strong cue and may reach further back than a bare "they"
+        if (g.start >= u.start || g.sentence < si - (ref.n === null ? 3 : 6)) continue;
         if (g.inQuote && !inQuote && g.sentence !== si) continue;
         if (!fits(g)) continue;
         group = { cls: g.cls, members: g.members, type: groupType(sents, g) };
@@ -216,7 +223,10 @@ export function resolveGroups(sents: SentenceView[], quoted: (start: number) => 
           const members = [...new Set(prior.map((m) => mentionKey(m)!))];
           const g = { cls, members };
           if (members.length === ref.n && fits(g)) {
-            group = { ...g, type: cls === 'person' ? 'PERSON' : prior.every((m) => m.type === 'GPE') ? 'GPE' : 'ORG' };
+            group = {
+              ...g,
+              type: cls === 'person' ? 'PERSON' : prior.every((m) => m.type === 'GPE') ? 'GPE' : 'ORG',
+            };
             break;
           }
         }
@@ -256,4 +266,3 @@ function groupType(sents: SentenceView[], g: ListedGroup): string {
   const ms = sents[g.sentence]!.mentions.filter((m) => g.members.includes(mentionKey(m) ?? ''));
   return ms.every((m) => m.type === 'GPE') ? 'GPE' : 'ORG';
 }
-

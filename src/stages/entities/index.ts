@@ -1,5 +1,6 @@
 import type { DocumentMeta, Token } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
+import type { OffsetMap } from '../../core/offsets.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Entity, Span, TextSpan } from '../../core/types.js';
 import {
@@ -18,10 +19,12 @@ import {
   isNameWord,
   type SentenceAnalysis,
   sentenceMentions,
+  type WordKnowledge,
 } from './extract.js';
 import { CAPITALISED_STOPWORDS, fallbackTagger, type NerTagger } from './fallback-tagger.js';
 import { resolveGroups } from './groups.js';
 import { type Mention, type MentionKind, mentionKey } from './mention.js';
+import { tokenKey } from './tagger/gazetteer.js';
 import { loadDefaultTagger } from './tagger/index.js';
 import { buildUnits } from './units.js';
 
@@ -61,6 +64,40 @@ function modelTagger(): NerTagger | null {
   try {
     const model = loadDefaultTagger();
     return (tokens) => model.tagSpans(tokens);
+  } catch {
+    return null;
+  }
+}
+
+/** Word facts from the shipped model's name lists and statistics, or null when it is missing. */
+let wordsCache: WordKnowledge | null | undefined;
+function modelWords(): WordKnowledge | null {
+  if (wordsCache !== undefined) return wordsCache;
+  wordsCache = loadWords();
+  return wordsCache;
+}
+
+function loadWords(): WordKnowledge | null {
+  try {
+    const model = loadDefaultTagger();
+    const gaz = model.context.gazetteer;
+    const ratio = model.context.stats.lowerRatio;
+    const memo = new Map<string, boolean>();
+    return {
+      isPlace(word) {
+        let v = memo.get(word);
+        if (v === undefined) {
+          v =
+            (gaz.has(word, 'city') || gaz.has(word, 'country')) &&
+            !gaz.has(word, 'given') &&
+            !gaz.has(word, 'family') &&
+            !gaz.has(word, 'person');
+          memo.set(word, v);
+        }
+        return v;
+      },
+      lowerRatio: (word) => ratio.get(tokenKey(word.toLowerCase())) ?? 0,
+    };
   } catch {
     return null;
   }
@@ -240,6 +277,7 @@ export function extractEntities(
     quoted,
     tagger: resolveTagger(options.tagger),
     fallback: fallbackTagger,
+    words: options.tagger === 'rules' || typeof options.tagger === 'function' ? null : modelWords(),
   };
   const sents = bases.map((b) => sentenceMentions(b, ctx));
   const korea = sents.some((s) =>
@@ -310,7 +348,16 @@ export function extractEntities(
         name = text.slice(longest.start, longest.end);
       }
     }
-    const ent: StageEntity = { id: '', type: first.type, name, kb, country, role, mentions, rule: first.rule };
+    const ent: StageEntity = {
+      id: '',
+      type: first.type,
+      name,
+      kb,
+      country,
+      role,
+      mentions,
+      rule: first.rule,
+    };
     if (first.members) groupLists.push([ent, first.members]);
     byKey.set(gk, ent);
     entities.push(ent);
@@ -345,6 +392,38 @@ export function extractEntities(
 }
 
 /**
+ * Widens any mention edge that falls strictly inside a repaired block (the repair stage's `OffsetMap`) to the
+ * block's edge, so that every mention maps back to whole raw characters. Tokens normally respect repaired
+ * blocks already; this makes it a guarantee whatever tokeniser ran.
+ */
+export function snapToRepairs(entities: StageEntity[], text: string, map: OffsetMap): void {
+  const blocks = map.segments.filter((s) => s.repaired && s.textEnd - s.textStart > 1);
+  if (blocks.length === 0) return;
+  const inside = (i: number) => {
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const b = blocks[mid]!;
+      if (i <= b.textStart) hi = mid - 1;
+      else if (i >= b.textEnd) lo = mid + 1;
+      else return b;
+    }
+    return null;
+  };
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const a = inside(m.start);
+      const b = inside(m.end);
+      if (!a && !b) continue;
+      if (a) m.start = a.textStart;
+      if (b) m.end = b.textEnd;
+      m.text = text.slice(m.start, m.end);
+    }
+  }
+}
+
+/**
  * The entities stage: named entities typed PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, LAW, resolved against the
  * actor knowledge base (kb id, country, role), with every mention including surnames, pronouns and
  * nominals. NER spans come from the pluggable tagger and are refined with the gazetteer; no span crosses a
@@ -371,6 +450,7 @@ export function entitiesStage(options: EntitiesOptions = {}): Stage<EntitiesOpti
         doc.source.meta,
         options,
       );
+      if (doc.has('offsetMap')) snapToRepairs(entities, doc.text, doc.get('offsetMap'));
       return { entities };
     },
   });

@@ -39,7 +39,12 @@ export function formatBrief(analysis: Analysis): string {
   if (head) out.push(head, '');
 
   const dateOf = (e: NewsEvent) => (e.date ? `${e.date}  ` : '');
-  const note = (e: NewsEvent) => (e.modality === 'asserted' ? '' : ` [${e.modality}]`);
+  const note = (e: NewsEvent) => {
+    const more = (e as NewsEvent & { evidence?: unknown[] }).evidence?.length ?? 0;
+    return (
+      (e.modality === 'asserted' ? '' : ` [${e.modality}]`) + (more > 0 ? ` (${more + 1} mentions)` : '')
+    );
+  };
   const meetings = analysis.events.filter(
     (e) => e.type === 'CONSULT' && e.actors.length + e.targets.length >= 2,
   );

@@ -135,6 +135,62 @@ describe('events stage', () => {
     expect(ev[1]).toMatchObject({ type: 'DISAPPROVE', quote: 'q1', modality: 'reported' });
   });
 
+  it('takes the quoted clause subject as actor, never the reporting speaker', () => {
+    const text = '"In particular, the advisors expressed grave concern over North Korea," Lee said.';
+    const ev = events(text, {
+      quotes: [
+        { text: '"In particular, the advisors expressed grave concern over North Korea,"', speaker: 'e6' },
+      ],
+    });
+    expect(ev.some((e) => e.actors.includes(ids(['Ann Lee'])[0]!))).toBe(false);
+    const we = events('"We condemned North Korea," Lee said.', {
+      quotes: [{ text: '"We condemned North Korea,"', speaker: 'e6' }],
+    });
+    expect(we[0]).toMatchObject({ type: 'DISAPPROVE', actors: ids(['Ann Lee']), quote: 'q1' });
+  });
+
+  it('ignores verbs used as nouns or modifiers', () => {
+    expect(events('In a separate press briefing, Lee said the talks went well.')).toEqual([]);
+    expect(events('Japan will press ahead with its plans.')).toEqual([]);
+    expect(events('The list of long-standing North Korean demands grew.')).toEqual([]);
+  });
+
+  it('does not give a mentioned event the date of the clause that mentions it', () => {
+    const ev = events(
+      "On the eve of the talks, Lee held talks with Ray to discuss North Korea's troop deployment to Russia.",
+    );
+    const aid = ev.find((e) => e.type === 'AID');
+    expect(ev[0]).toMatchObject({ type: 'CONSULT', date: '2024-10-31' });
+    expect(aid?.date ?? null).toBeNull();
+  });
+
+  it('merges repeated reports of one event and keeps the triggers as evidence', () => {
+    const ev = events('Lee met Ray on Friday. Lee and Ray also discussed North Korea.', {
+      times: [{ text: 'on Friday', value: '2024-11-01' }],
+    });
+    const meetings = ev.filter((e) => e.type === 'CONSULT');
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]!.evidence?.map((m) => m.text)).toEqual(['discussed']);
+    expect(meetings[0]!.date).toBe('2024-11-01');
+  });
+
+  it('lists persons instead of the countries they represent and resolves nationalities', () => {
+    const jp = { type: 'NORP', name: 'Japanese', country: 'JPN', mentions: ['Japanese'] };
+    const [m] = extractEvents(
+      testDoc("South Korea's Lee and Japanese officials met in Seoul.", {
+        entities: [...ENTS, jp],
+        published: '2024-11-01',
+      }),
+    );
+    expect(m!.actors).toEqual(ids(['Ann Lee', 'Japan']));
+  });
+
+  it('stays bounded on ten thousand numbers and malformed figures', () => {
+    const many = `Lee met Ray ${Array.from({ length: 10000 }, (_, i) => String(i)).join(' ')} and 1,2,3 and 10.000.`;
+    const ev = events(many);
+    expect(ev.length).toBeLessThanOrEqual(2);
+  });
+
   it('stays linear on a very long sentence', () => {
     const text = `${'Lee met Ray and '.repeat(3000)}Ito met Lee.`;
     const ev = events(text);

@@ -110,7 +110,7 @@ export function eventsStage(options: EventsOptions = {}): Stage<EventsOptions> {
 }
 
 /** Extracts events from a document that has text, sentences and tokens (other layers optional). */
-export function extractEvents(doc: Document, options: EventsOptions = {}): RuledEvent[] {
+export function extractEvents(doc: Document, options: EventsOptions = {}): MergedEvent[] {
   const ix = buildDocIndex(doc);
   const attr = new AttributionFinder(ix);
   const window = options.window ?? 30;
@@ -126,7 +126,10 @@ export function extractEvents(doc: Document, options: EventsOptions = {}): Ruled
       found.push(e);
     }
   }
-  return mergeEvents(found).map((e, i) => ({ ...e, id: `v${i + 1}` }));
+  // places stand for their country when comparing participants ("Pyongyang" and "North Korea")
+  const key = new Map<string, string>();
+  for (const e of ix.entities) key.set(e.id, e.type === 'GPE' && e.country ? `country:${e.country}` : e.id);
+  return mergeEvents(found, (id) => key.get(id) ?? id).map((e, i) => ({ ...e, id: `v${i + 1}` }));
 }
 
 /** A further mention of the same event, kept as evidence on the merged event. */
@@ -145,13 +148,6 @@ function modalityClass(m: Modality): number {
   return m === 'negated' ? 2 : m === 'expected' || m === 'hypothetical' ? 1 : 0;
 }
 
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
-}
-function subset(a: readonly string[], b: readonly string[]): boolean {
-  return a.every((x) => b.includes(x));
-}
-
 /**
  * Merges events that a story reports several times ("held talks" … "the meeting" … "also discussed"): same
  * type, same participants (a meeting's sides in any order; for other types the same actors, and targets
@@ -159,8 +155,16 @@ function subset(a: readonly string[], b: readonly string[]): boolean {
  * and takes the other's). The first mention is kept; the others become `evidence`. Negated and asserted
  * reports of an event stay apart.
  */
-export function mergeEvents(events: readonly RuledEvent[]): MergedEvent[] {
+export function mergeEvents(
+  events: readonly RuledEvent[],
+  keyOf: (id: string) => string = (id) => id,
+): MergedEvent[] {
   const out: MergedEvent[] = [];
+  const sameSet = (a: readonly string[], b: readonly string[]) => {
+    const ka = new Set(a.map(keyOf));
+    const kb = new Set(b.map(keyOf));
+    return ka.size === kb.size && [...ka].every((x) => kb.has(x));
+  };
   for (const e of events) {
     const host = out.find((o) => {
       if (o.type !== e.type || modalityClass(o.modality) !== modalityClass(e.modality)) return false;
@@ -172,7 +176,7 @@ export function mergeEvents(events: readonly RuledEvent[]): MergedEvent[] {
         const tOk =
           sameSet(o.targets, e.targets) ||
           (e.targets.length === 0 && o.targets.length > 0) ||
-          (o.targets.length === 0 && subset(o.targets, e.targets));
+          o.targets.length === 0;
         if (!tOk) return false;
         if (e.actors.length === 0 && !sameSet(o.targets, e.targets)) return false;
       }
@@ -324,7 +328,7 @@ function subjectLikeBefore(ix: DocIndex, i: number, lo: number): boolean {
 /** True when a "to"/"that"/"for" complement (or an entity then "to") follows within the clause. */
 function hasComplement(ix: DocIndex, from: number, hi: number): boolean {
   if (ix.low[from] === 'ahead') return false;
-  for (let k = from; k < Math.min(hi, from + 10); k++) {
+  for (let k = from; k < Math.min(hi, from + 16); k++) {
     const l = ix.low[k]!;
     if (l === 'to' || l === 'that' || l === 'for' || l === 'into') return true;
     if (l === ',' || l === '.' || l === ';' || isReportingVerb(ix, k)) return false;
@@ -434,6 +438,7 @@ function sentenceEvents(
   }
   const out: Array<RuledEvent & { patientOnly: boolean }> = [];
   let lastVerb: Trigger | null = null;
+  let prevActors: string[] = [];
   for (const t of triggers) {
     if (t.absorbed) continue;
     // "…, and called for …": a coordinated verb shares the subject of the previous verb
@@ -450,6 +455,7 @@ function sentenceEvents(
       t.actors = [...lastVerb.actors];
     }
     if (!t.entry.noun) lastVerb = t;
+    const lastActors = prevActors;
     const subj = subjectRegion(ix, t, lo, window, triggerAt);
     // passive: "was indicted by X", and the reduced relative "a move urged by several lawmakers"
     let k = t.start - 1;
@@ -483,7 +489,15 @@ function sentenceEvents(
         }
       }
     }
+    // "…, but was still refusing …": an elliptical subject is the previous verb's
+    if (t.actors.length === 0 && !t.entry.noun && !passive && subj.auxOnly && lastActors.length > 0)
+      t.actors = [...lastActors];
     const a = attr.at(t.start);
+    // "their withdrawal": the possessor is the clause subject, else the (indirect) speaker
+    if (t.actors.length === 0 && t.entry.noun && possessivePronounBefore(ix, t.start, lo)) {
+      if (subj.entities.length > 0) t.actors = [...subj.entities];
+      else if (a?.source && !inDirectQuote(ix, t.start)) t.actors = [a.source];
+    }
     // the speaker acts only when the quoted subject is "we"/"I" or there is no subject at all ("… to
     // work together," he said); a third-party subject without a name stays unresolved rather than wrong
     if (
@@ -491,11 +505,15 @@ function sentenceEvents(
       !t.entry.noun &&
       !passive &&
       a?.source &&
-      (subj.firstPerson || (subj.empty && !subj.anaphor && subj.start >= t.start))
+      (subj.firstPerson ||
+        // "Palestinian leaders said they would boycott …": outside a quote, an unresolved pronoun is the speaker
+        (subj.pronoun && !inDirectQuote(ix, t.start)) ||
+        (subj.empty && !subj.anaphor && subj.start >= t.start))
     )
       t.actors = [a.source];
     t.actors = normalizeParticipants(ix, t.actors);
     t.targets = normalizeParticipants(ix, t.targets);
+    if (!t.entry.noun && t.actors.length > 0) prevActors = t.actors;
     t.targets = t.targets.filter((x) => !t.actors.includes(x));
     // location: "in/at <place>" in the clause
     for (let q = Math.max(lo, subj.start); q < Math.min(hi, t.consumedEnd + 15); q++) {
@@ -653,6 +671,30 @@ interface SubjectRegion {
   firstPerson: boolean;
   /** A group anaphor as subject ("they", "the two sides", "the three countries"). */
   anaphor: Anaphor | null;
+  /** The region holds only auxiliaries and adverbs after "but"/"and" (an elliptical subject). */
+  auxOnly: boolean;
+}
+
+const AUX_WORDS = new Set(
+  'was were is are has have had would will could also still then later but and not never yet already'.split(
+    ' ',
+  ),
+);
+
+/** True when token i sits in a direct quote (whose "we"/"they" are the speaker's, not the reporter's). */
+function inDirectQuote(ix: DocIndex, i: number): boolean {
+  const q = ix.quoteAt[i]!;
+  return q >= 0 && ix.quotes[q]!.kind === 'direct';
+}
+
+/** "its/their/his/her (adjectives) <noun trigger>". */
+function possessivePronounBefore(ix: DocIndex, i: number, lo: number): boolean {
+  for (let k = i - 1; k >= Math.max(lo, i - 3); k--) {
+    const l = ix.low[k]!;
+    if (l === 'its' || l === 'their' || l === 'his' || l === 'her') return true;
+    if (!/^\p{Ll}/u.test(ix.tokens[k]!.text) || ix.entityAt[k]! >= 0) return false;
+  }
+  return false;
 }
 
 /** The subject side of a trigger: entities back to the clause start, or those of a coordinated verb. */
@@ -715,7 +757,22 @@ function subjectRegion(
       entities.push(id);
     }
   }
-  if (coordinated) return { start, clause, entities, inherit: inherit ?? [], empty: false, pronoun, firstPerson, anaphor: null };
+  const auxOnly =
+    start < t.start &&
+    (ix.low[clause - 1] === 'but' || ix.low[clause - 1] === 'and' || ix.low[start] === 'but') &&
+    ix.low.slice(start, t.start).every((w) => AUX_WORDS.has(w) || isAdverb(w) || w === ',');
+  if (coordinated)
+    return {
+      start,
+      clause,
+      entities,
+      inherit: inherit ?? [],
+      empty: false,
+      pronoun,
+      firstPerson,
+      anaphor: null,
+      auxOnly: false,
+    };
   if (inherit && entities.length > 0) inherit = null;
   const anaphor = entities.length === 0 ? findAnaphor(ix, start, t.start) : null;
   return {
@@ -727,6 +784,7 @@ function subjectRegion(
     pronoun,
     firstPerson,
     anaphor,
+    auxOnly,
   };
 }
 
@@ -773,11 +831,15 @@ function isModifier(ix: DocIndex, q: number, limit: number): boolean {
   while (k < limit && n < 6) {
     const ei = ix.entityAt[k]!;
     if (ei >= 0) {
-      if (ix.entities[ei]!.type === 'PERSON' && e.type !== 'PERSON') return true;
+      // the name is dropped only when the person carries its country ("Iran's leader Khomeini" keeps Iran
+      // when Khomeini's country is unknown)
+      const p = ix.entities[ei]!;
+      if (p.type === 'PERSON' && e.type !== 'PERSON') return !!p.country || e.type === 'ORG';
       break;
     }
     const l = ix.low[k]!;
-    if (l === ',' || l === 'and' || l === 'or' || RUN_STOP.has(l) || !/^[\p{L}']/u.test(ix.tokens[k]!.text)) break;
+    if (l === ',' || l === 'and' || l === 'or' || RUN_STOP.has(l) || !/^[\p{L}']/u.test(ix.tokens[k]!.text))
+      break;
     if (LEXICON.byWord.has(l) || isReportingVerb(ix, k)) break;
     k++;
     n++;
@@ -792,7 +854,8 @@ function isModifier(ix: DocIndex, q: number, limit: number): boolean {
     if (LEXICON.byWord.has(l) && head !== '') break;
     head = l;
   }
-  if (head === '') return false;
+  // a nationality before a noun names the group ("Palestinian prisoners", "Swiss doctors")
+  if (head === '' || e.type === 'NORP') return false;
   if (e.type === 'MISC') return true;
   return !AGENTIVE.has(head);
 }
@@ -895,11 +958,15 @@ function normalizeParticipants(ix: DocIndex, ids: readonly string[]): string[] {
   const expanded: string[] = [];
   for (const id of ids) {
     const g = ix.entities.find((x) => x.id === id) as (Entity & { members?: unknown }) | undefined;
-    const members = Array.isArray(g?.members) ? (g.members as unknown[]).filter((m) => typeof m === 'string') : [];
+    const members = Array.isArray(g?.members)
+      ? (g.members as unknown[]).filter((m) => typeof m === 'string')
+      : [];
     for (const m of members.length > 0 ? members : [id]) if (!expanded.includes(m)) expanded.push(m);
   }
   const ents = expanded.map((id) => ix.entities.find((x) => x.id === id)).filter((e) => !!e);
-  const personCountries = new Set(ents.filter((e) => e.type === 'PERSON' && e.country).map((e) => e.country!));
+  const personCountries = new Set(
+    ents.filter((e) => e.type === 'PERSON' && e.country).map((e) => e.country!),
+  );
   const out: string[] = [];
   for (const e of ents) {
     let id = e.id;
@@ -955,6 +1022,14 @@ function entityGroup(ix: DocIndex, from: number, hi: number, lo: number, exclude
 function objectTargets(ix: DocIndex, t: Trigger, hi: number, lo: number, actors: string[]): string[] {
   let from = t.entry.obj ? t.consumedEnd : t.end;
   while (from < hi && (OPEN_QUOTES.test(ix.low[from]!) || CLOSE_QUOTES.test(ix.low[from]!))) from++;
+  // what is discussed is a topic, not a party: "discussed North Korea" has no target, "discussed … with Ray" has
+  if (t.rule === 'lex:040:discuss') {
+    for (let k = from; k < Math.min(hi, from + 8); k++) {
+      if (ix.low[k] === 'with') return entityGroup(ix, k + 1, hi, lo, actors);
+      if (isBoundary(ix, k) || ix.low[k] === ',') break;
+    }
+    return [];
+  }
   return entityGroup(ix, from, hi, lo, actors);
 }
 
@@ -1078,7 +1153,9 @@ function infinitival(ix: DocIndex, k: number): boolean {
   // "to eastern Russia": an adjective before a name
   if (k + 2 < ix.tokens.length && (ix.entityAt[k + 2]! >= 0 || /^\p{Lu}/u.test(ix.tokens[k + 2]!.text)))
     return false;
-  return /^\p{Ll}/u.test(n.text) && !/^(?:the|a|an|its|their|his|her|this|these|those|\d)/.test(ix.low[k + 1]!);
+  return (
+    /^\p{Ll}/u.test(n.text) && !/^(?:the|a|an|its|their|his|her|this|these|those|\d)/.test(ix.low[k + 1]!)
+  );
 }
 
 /**
@@ -1113,7 +1190,8 @@ function timeFor(
     for (let k = t.end; k < Math.min(hi, t.end + 8); k++) {
       const ti = ix.timeAt[k]!;
       if (ti >= 0 && usable(ti)) return pick(ti);
-      if (isBoundary(ix, k) || ix.low[k] === ',' || infinitival(ix, k) || LEXICON.byWord.has(ix.low[k]!)) break;
+      if (isBoundary(ix, k) || ix.low[k] === ',' || infinitival(ix, k) || LEXICON.byWord.has(ix.low[k]!))
+        break;
     }
     return { time: null, date: null };
   }
@@ -1132,7 +1210,8 @@ function timeFor(
   for (let k = t.end; k < end; k++) {
     if (k >= t.consumedEnd) {
       const l = ix.low[k]!;
-      if (l === ';' || (CLAUSE_WORDS.has(l) && l !== 'as') || infinitival(ix, k) || isReportingVerb(ix, k)) break;
+      if (l === ';' || (CLAUSE_WORDS.has(l) && l !== 'as') || infinitival(ix, k) || isReportingVerb(ix, k))
+        break;
     }
     const ti = ix.timeAt[k]!;
     if (ti < 0 || !usable(ti)) continue;

@@ -179,6 +179,8 @@ class Extractor {
   readonly mentions: Mention[];
   readonly entities: readonly Entity[];
   readonly input: QuoteInput;
+  /** Token after the cue of the last quote attributed by a cue after it (for the split quote's rest). */
+  private splitCueEnd = -1;
 
   constructor(input: QuoteInput) {
     this.input = input;
@@ -279,6 +281,8 @@ class Extractor {
     if (prev === ':') return true;
     if (prev && cueClass(prev)) return true;
     if ((prev === ',' || prev === 'that') && o >= 2 && cueClass(this.low[o - 2]!)) return true;
+    // `"…," the judge exclaimed, "…"`: the rest of a quote split around a cue found after its first part
+    if (prev === ',' && o >= 2 && this.splitCueEnd === o - 1) return true;
     return false;
   }
 
@@ -309,6 +313,7 @@ class Extractor {
       participle: false,
     };
     if (after) {
+      this.splitCueEnd = after.cue[1];
       cand.cue = after.cue;
       cand.source = after.source;
       cand.rule = 'direct:cue-after';
@@ -320,6 +325,10 @@ class Extractor {
       cand.cue = before.cue;
       cand.source = before.source;
       cand.rule = 'direct:cue-before';
+      if (before.participle) {
+        cand.participle = true;
+        cand.sentence = this.toks[before.cue[0]]!.sentence;
+      }
       return cand;
     }
     cand.inherit = true;
@@ -365,28 +374,78 @@ class Extractor {
     if (![',', '.', '?', '!', '...', '…', '—', '--'].includes(lastIn) && firstOut !== ',') return null;
     let k = c0;
     if (this.low[k] === ',') k++;
+    let nameEnd = -1; // end of the speaker name before an inserted age or appositive
     for (let i = k; i < limit; i++) {
       const w = this.low[i]!;
       if (isQuoteMark(w) || w === ';' || w === ':') break;
-      if (w === ',' && i > k) break;
+      if (w === ',' && i > k) {
+        // `"…," Rahman, 48, told …` / `"…," Graham, a former candidate, told …`: step over the insert
+        const skip = nameEnd < 0 && i - k <= 5 ? this.insertEnd(i) : -1;
+        if (skip < 0) break;
+        nameEnd = i;
+        i = skip;
+        limit = Math.min(this.sentLast[this.toks[i]!.sentence]!, i + 6);
+        continue;
+      }
       const cue = this.cueAt(i);
       if (!cue) continue;
       if (cue.cls === 'according') {
         return { cue: [i, cue.end], source: this.phraseAfter(cue.end) };
       }
       if (i > k) {
-        let e = i;
+        let e = nameEnd >= 0 ? nameEnd : i;
         while (e > k && CUE_PREFIX.has(this.low[e - 1]!)) e--;
         if (e > k && e - k <= 10) return { cue: [i, cue.end], source: [k, e] };
         return null;
       }
       return { cue: [i, cue.end], source: this.phraseAfter(cue.end) };
     }
+    return nameEnd < 0 ? this.unlistedCueAfter(k) : null;
+  }
+
+  /**
+   * The end of a comma-delimited insert after a speaker name (`, 48,` / `, a former candidate,` / `, who …,`):
+   * the index of the closing comma, or -1. Bounded.
+   */
+  private insertEnd(comma: number): number {
+    const s = this.toks[comma]!.sentence;
+    const stop = Math.min(this.sentLast[s]!, comma + 16);
+    const a = comma + 1;
+    if (a >= stop) return -1;
+    const w0 = this.low[a]!;
+    const opens = /^\d+$/.test(w0) || APPOSITIVE_OPEN.has(w0) || !isCapitalised(this.toks[a]!.text);
+    if (!opens) return -1;
+    for (let i = a + 1; i < stop; i++) {
+      const w = this.low[i]!;
+      if (w === ',') return i;
+      if (isQuoteMark(w) || END_PUNCT.has(w) || w === ';' || w === ':') return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * `"…," the judge exclaimed.` / `"…," Trump barked`: right after a quote that ends its clause, a short
+   * speaker phrase and a past-tense verb outside the cue lexicon still attribute the quote.
+   */
+  private unlistedCueAfter(k: number): { cue: [number, number]; source: [number, number] } | null {
+    const s = this.toks[k]?.sentence;
+    if (s === undefined) return null;
+    const stop = Math.min(this.sentLast[s]!, k + 5);
+    for (let j = k + 1; j < stop; j++) {
+      const w = this.low[j]!;
+      if (!isWordToken(w)) return null;
+      if (isCapitalised(this.toks[j]!.text) || !/[a-z]ed$/.test(w) || CLAUSE_VERBS.has(w)) continue;
+      const after = j + 1 < this.toks.length ? this.low[j + 1]! : '.';
+      if (!(END_PUNCT.has(after) || after === ',' || after === 'and' || isQuoteMark(after))) return null;
+      return this.isSpeakerPhrase(k, j) ? { cue: [j, j + 1], source: [k, j] } : null;
+    }
     return null;
   }
 
   /** `Kirby said: "…"` / `he added, "…"`: the cue right before the opening mark. */
-  private cueBeforeQuote(r: QuoteRegion): { cue: [number, number]; source: [number, number] | null } | null {
+  private cueBeforeQuote(
+    r: QuoteRegion,
+  ): { cue: [number, number]; source: [number, number] | null; participle?: boolean } | null {
     const s = this.toks[r.open]!.sentence;
     let first = this.sentFirst[s]!;
     let i = r.open - 1;
@@ -416,6 +475,9 @@ class Extractor {
       const cue = this.cueAt(j);
       if (!cue) continue;
       if (cue.cls === 'according') return null;
+      // `X posted a comment, saying: "…"`: the participle takes the main clause's subject
+      if (isParticiple(this.low[j]!) && j > first && this.low[j - 1] === ',')
+        return { cue: [j, cue.end], source: null, participle: true };
       return {
         cue: [j, cue.end],
         source: this.appositiveSubject(j) ?? this.subjectBefore(j) ?? this.coordinateSubject(j, first),
@@ -760,6 +822,15 @@ class Extractor {
       c--;
     }
     if (c <= first || this.low[c] !== ',' || c + 1 >= e - 1) return null;
+    // "her senior adviser, Jake Sullivan, said": a name between commas after a nominal is the speaker
+    const named = this.mentionsIn(this.toks[c + 1]!.start, this.toks[e - 2]!.end);
+    if (
+      named.length > 0 &&
+      named[0]!.entity.type === 'PERSON' &&
+      named[0]!.start === this.toks[c + 1]!.start &&
+      named[0]!.end === this.toks[e - 2]!.end
+    )
+      return [c + 1, e - 1];
     const a0 = this.low[c + 1]!;
     const appositive =
       APPOSITIVE_OPEN.has(a0) ||
@@ -847,6 +918,21 @@ class Extractor {
       i++;
     }
     return i > from ? [from, i] : null;
+  }
+
+  /** "he" / "Trump" / "Sen. Ted Cruz" / "the judge": a pronoun, a run of capitalised words, or "the" + noun. */
+  private isSpeakerPhrase(a: number, b: number): boolean {
+    if (b - a === 1 && PRONOUNS.has(this.low[a]!)) return true;
+    if (DETERMINERS.has(this.low[a]!)) {
+      if (b - a < 2 || b - a > 4) return false;
+      for (let i = a + 1; i < b; i++) if (!isWordToken(this.low[i]!) || CLAUSE_VERBS.has(this.low[i]!)) return false;
+      return true;
+    }
+    for (let i = a; i < b; i++) {
+      const t = this.toks[i]!.text;
+      if (!isCapitalised(t) && t !== '.') return false;
+    }
+    return true;
   }
 
   /** A phrase without auxiliaries or modals: "the minister" is a speaker, "the plan was illegal" is not. */
@@ -1012,7 +1098,7 @@ class Extractor {
       } else if (c.inherit) {
         // a cue-less quote paragraph: the speaker of the adjacent earlier quote
         const prev = history.findLast((h) => h.kind === 'direct');
-        if (prev && c.paragraph - prev.paragraph <= 1 && (prev.speaker || prev.speakerName)) {
+        if (prev && c.paragraph - prev.paragraph <= 1 && (prev.speaker || prev.speakerName || prev.speakerSpan)) {
           c.speaker = prev.speaker;
           c.speakerName = prev.speakerName;
           c.person = prev.person;
@@ -1028,9 +1114,9 @@ class Extractor {
     // cue-less quotes before their speaker is named: take the next adjacent quote's speaker
     for (let i = cands.length - 2; i >= 0; i--) {
       const c = cands[i]!;
-      if (!c.inherit || c.speaker || c.speakerName) continue;
+      if (!c.inherit || c.speaker || c.speakerName || c.speakerSpan) continue;
       const next = cands.slice(i + 1).find((x) => x.kind === 'direct');
-      if (next && next.paragraph - c.paragraph <= 1 && (next.speaker || next.speakerName)) {
+      if (next && next.paragraph - c.paragraph <= 1 && (next.speaker || next.speakerName || next.speakerSpan)) {
         c.speaker = next.speaker;
         c.speakerName = next.speakerName;
         c.person = next.person;

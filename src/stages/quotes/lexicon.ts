@@ -423,3 +423,55 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
 
 /** First-word determiners stripped from a speaker name. */
 export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+
+/**
+ * Head nouns of nominal speakers that refer to organisations ("the ministry said", "the company added"):
+ * a definite one refers back to the organisation named earlier in the story.
+ */
+export const ORG_NOUNS: ReadonlySet<string> = new Set([
+  'ministry',
+  'government',
+  'company',
+  'group',
+  'agency',
+  'army',
+  'military',
+  'party',
+  'office',
+  'council',
+  'court',
+  'embassy',
+  'department',
+  'commission',
+  'committee',
+  'union',
+  'bank',
+  'organisation',
+  'organization',
+  'firm',
+  'board',
+  'administration',
+  'foundation',
+  'campaign',
+  'association',
+  'federation',
+  'alliance',
+  'coalition',
+  'authority',
+  'agency',
+  'parliament',
+  'assembly',
+  'cabinet',
+  'institute',
+  'centre',
+  'center',
+  'network',
+  'movement',
+  'front',
+  'force',
+  'forces',
+  'station',
+  'newspaper',
+  'daily',
+  'broadcaster',
+]);

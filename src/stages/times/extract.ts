@@ -296,6 +296,7 @@ function resolveClocks(text: string, results: TimeResult[], cands: Candidate[], 
 interface RefState {
   refDays: number | null;
   refYear: number | null;
+  refMonthDays: number | null;
   refCoarse: boolean;
 }
 
@@ -304,12 +305,13 @@ function updateRef(value: string | null, ctx: RefState): void {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
   if (!m) return;
   ctx.refYear = Number(m[1]);
+  if (m[2]) ctx.refMonthDays = toDays(Number(m[1]), Number(m[2]), 1);
   if (m[3]) ctx.refDays = toDays(Number(m[1]), Number(m[2]), Number(m[3]));
   ctx.refCoarse = !m[3];
 }
 
 /** Rules naming an absolute year or month ("in 1998", "June 1998"): later "that year" counts from them. */
-const COARSE_REF_RULES = new Set(['month-year', 'year', 'year-prefixed', 'fiscal-year', 'year-spoken']);
+const COARSE_REF_RULES = new Set(['month-year', 'month', 'year', 'year-prefixed', 'fiscal-year', 'year-spoken']);
 
 /**
  * Finds the time expressions of one text and resolves them to TIMEX3 values. Pure: the anchor comes only
@@ -328,7 +330,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
 
   const markerCache = new Map<number, ReturnType<typeof tenseMarkers>>();
   let si = 0;
-  const ref: RefState = { refDays: null, refYear: null, refCoarse: false };
+  const ref: RefState = { refDays: null, refYear: null, refMonthDays: null, refCoarse: false };
   const results: TimeResult[] = [];
   let lastQuarter: { value: string; end: number } | null = null;
   const r0 = (c: Candidate): string => text.slice(c.start, c.end);
@@ -342,6 +344,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
       refDays: ref.refDays,
       refYear: ref.refYear,
       refCoarse: ref.refCoarse,
+      refMonthDays: ref.refMonthDays,
       refQuarter: lastQuarter?.value ?? null,
       tense: () => {
         if (tenseMemo !== undefined) return tenseMemo;

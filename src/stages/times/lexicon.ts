@@ -148,9 +148,10 @@ export function unitInfo(word: string): UnitInfo | null {
 /** A TIMEX3 duration value: `P20Y`, `PT3H`, `PXD` when the count is vague. */
 export function durationValue(count: number | null, unit: UnitInfo): string {
   if (unit.code === 'WE') return count === null ? 'PXWE' : `P${count}WE`;
-  // ISO 8601 durations have no quarter designator: a quarter is three months.
-  if (unit.code === 'Q')
-    return durationValue(count === null ? null : count * 3, { code: 'M', time: false, factor: unit.factor });
+  // TimeML writes quarters with their own designator (`P2Q`, `PXQ`), as TimeBank does; half a quarter
+  // has no such form and falls back to months.
+  if (unit.code === 'Q' && count !== null && !Number.isInteger(count))
+    return durationValue(count * 3, { code: 'M', time: false, factor: unit.factor });
   const n = count === null ? 'X' : String(round(count * unit.factor));
   if (count !== null && !Number.isInteger(count * unit.factor)) {
     // Fractions: whole units plus the rest in the next smaller unit (5 1/2 hours = PT5H30M).

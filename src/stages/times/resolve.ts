@@ -2,6 +2,7 @@ import type { Anchor } from './anchor.js';
 import {
   addMonths,
   addMonthsToDay,
+  daysInMonth,
   fmtDay,
   fmtMonth,
   fmtWeek,
@@ -27,6 +28,8 @@ export interface ResolveContext {
   refYear: number | null;
   /** True when the last date mentioned named only a year or a month ("in June 1998"), so `refYear` is newer than `refDays`. */
   refCoarse?: boolean;
+  /** First day (day number) of the last month the story named at month precision or finer, else null. */
+  refMonthDays?: number | null;
   /** Last calendar quarter the story named (`1989-Q3`), which "the year-ago quarter" counts back from. */
   refQuarter?: string | null;
 }
@@ -130,7 +133,7 @@ export function monthYear(anchor: Anchor, month: number, dir: Tense | null): num
  * side of the anchor (same reasoning as {@link monthYear}).
  */
 export function monthDayYear(anchor: Anchor, month: number, day: number, dir: Tense | null): number {
-  const at = (y: number): number => toDays(y, month, Math.min(day, 28));
+  const at = (y: number): number => toDays(y, month, Math.min(day, daysInMonth(y, month)));
   let best = anchor.y;
   for (const y of [anchor.y - 1, anchor.y + 1]) {
     if (Math.abs(at(y) - anchor.days) < Math.abs(at(best) - anchor.days)) best = y;

@@ -321,6 +321,9 @@ function weekdayResolver(dow: number, rel: string | undefined, pod: string | und
     let days: number;
     if (r === 'last' || r === 'past') days = weekdayDays(ctx.anchor.days, dow, 'past', true);
     else if (r === 'next' || r === 'coming') days = weekdayDays(ctx.anchor.days, dow, 'future', true);
+    else if (r === 'the previous' || r === 'the preceding')
+      days = weekdayDays(ctx.refDays ?? ctx.anchor.days, dow, 'past', true);
+    else if (r === 'the following') days = weekdayDays(ctx.refDays ?? ctx.anchor.days, dow, 'future', true);
     else if (r === 'last-poss') days = weekdayDays(ctx.anchor.days, dow, 'past');
     else if (r === 'next-poss') days = weekdayDays(ctx.anchor.days, dow, 'future');
     else days = weekdayDays(ctx.anchor.days, dow, ctx.tense());
@@ -389,6 +392,29 @@ export const RULES: Rule[] = [
         type: 'DATE',
         kind: 'date',
         resolve: constant(dateValue(Number(g.y), Number(g.mo), Number(g.d))),
+      };
+    },
+  },
+  {
+    name: 'week-of',
+    trigger: /\bweek of\b/i,
+    re: re(
+      `\\bthe\\s+week\\s+of\\s+(?<mon>${MONTH_RE})\\s*${DAY}(?:(?:\\s*,\\s*|\\s+)${YEAR})?(?!\\d|:\\d|[.,]\\d)`,
+    ),
+    make(g) {
+      if (!cap(g.mon)) return null;
+      const mon = monthNumber(g.mon!)!;
+      const day = Number(g.day);
+      const day0 = monthDayResolver(mon, day);
+      return {
+        type: 'DATE',
+        kind: 'date',
+        // "a hearing the week of March 6": the ISO week holding that day.
+        resolve: (ctx) => {
+          const v = g.year ? dateValue(Number(g.year), mon, day) : day0(ctx);
+          const mm = v ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+          return mm ? shiftPeriod(toDays(Number(mm[1]), Number(mm[2]), Number(mm[3])), 'week', 0) : null;
+        },
       };
     },
   },
@@ -580,7 +606,7 @@ export const RULES: Rule[] = [
     name: 'quarter-rel',
     trigger: /quarter|period/i,
     re: re(
-      `\\b(?:the\\s+)?(?<rel>latest|last|past|current|this|next|previous|coming|most recent|year-earlier|year-ago|same)\\s+(?:fiscal\\s+)?(?<u>quarter|period)\\b|\\bthe\\s+(?<bare>quarter)\\b`,
+      `\\b(?:the\\s+)?(?<rel>latest|last|past|current|this|next|previous|coming|most recent|year-earlier|year-ago|same)\\s+(?:fiscal\\s+)?(?<u>quarter|period)\\b|\\b(?:the|that)\\s+(?<bare>quarter)\\b`,
     ),
     make(g) {
       const rel = (g.rel ?? 'latest').toLowerCase();
@@ -896,6 +922,14 @@ export const RULES: Rule[] = [
     make(g, m, text) {
       const w = g.w!.toLowerCase();
       if (g.w === 'Today' && /[A-Za-z]\s+$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
+      // "today's youth", "in today's world": the present age, not the publication day.
+      if (
+        w === 'today' &&
+        /^['’]s\s+(?:[a-z]+\s+)?(?:youth|young|world|society|generations?|children|kids|teenagers|standards|terms|dollars|technology|culture|families|consumers|computers)\b/i.test(
+          text.slice(m.index + g.w!.length, m.index + g.w!.length + 40),
+        )
+      )
+        return null;
       const off = w.startsWith('the day before')
         ? -2
         : w.startsWith('the day after')
@@ -933,7 +967,7 @@ export const RULES: Rule[] = [
   {
     name: 'weekday',
     re: re(
-      `\\b(?:(?<rel>last|next|this|coming|past|early|late|earlier|later)\\s+)?(?<wd>${WEEKDAY_RE})(?:\\s+(?<pod>${PODS}))?(?:\\s*\\((?<zone>${ZONES})\\))?`,
+      `\\b(?:(?<rel>last|next|this|coming|past|early|late|earlier|later|the previous|the following|the preceding)\\s+)?(?<wd>${WEEKDAY_RE})(?:\\s+(?<pod>${PODS}))?(?:\\s*\\((?<zone>${ZONES})\\))?`,
     ),
     make(g, m, text) {
       if (!cap(g.wd)) return null;
@@ -978,7 +1012,22 @@ export const RULES: Rule[] = [
       const hasThe = g.the !== undefined;
       const pre = g.pre?.toLowerCase();
       const start = pre === 'so far' ? m.index + m[0].indexOf(g.rel!) - (hasThe ? 4 : 0) : m.index;
-      if (hasThe && (rel === 'past' || rel === 'last' || rel === 'previous' || rel === 'preceding') && !pre) {
+      if (hasThe && (rel === 'past' || rel === 'last') && !pre) {
+        // "over the past year", "in the last decade": TimeBank dates these as the period just before
+        // publication ("the past year" = last year); "the last week" is the week the story closes.
+        return {
+          type: 'DATE',
+          start,
+          resolve: (ctx) => {
+            const a = ctx.anchor;
+            if (!a) return null;
+            if (gran === 'week' || gran === 'weekend')
+              return shiftPeriod(a.days, 'week', isoWeekday(a.days) >= 4 ? 0 : -1);
+            return shiftPeriod(a.days, gran, -1);
+          },
+        };
+      }
+      if (hasThe && (rel === 'previous' || rel === 'preceding') && !pre) {
         return { type: 'DURATION', start, resolve: constant(durationValue(1, unitInfo(unit)!)) };
       }
       const off =
@@ -993,6 +1042,11 @@ export const RULES: Rule[] = [
         start,
         mod: modOf(pre?.replace(/^the /, '').replace(/ of$/, '')),
         resolve: (ctx) => {
+          if (useRef && ctx.refCoarse) {
+            // "In March … The following month": count from the month or year last named.
+            if (gran === 'month' && ctx.refMonthDays != null) return shiftPeriod(ctx.refMonthDays, 'month', off);
+            if (gran === 'year' && ctx.refYear !== null) return fmtYear(ctx.refYear + off);
+          }
           const base = useRef ? (ctx.refDays ?? ctx.anchor?.days ?? null) : (ctx.anchor?.days ?? null);
           if (base === null) return null;
           return shiftPeriod(base, gran, off);
@@ -1004,7 +1058,7 @@ export const RULES: Rule[] = [
     name: 'ago',
     trigger: /\b(?:ago|earlier|before|later|after|from now|hence|previously|back)\b/i,
     re: re(
-      `\\b(?:(?<q>about|some|nearly|almost|more than|less than|over|around|roughly|at least|only|just|barely|exactly)\\s+)?(?<![\\d.,])(?<num>${NUM_RE})[- ](?<unit>${UNIT_RE})\\s+(?<dir>ago|earlier|before|later|after|from now|hence|previously|back)(?![\\w-])`,
+      `\\b(?:(?<q>about|some|nearly|almost|more than|less than|over|around|roughly|at least|only|just|barely|exactly)\\s+)?(?<![\\d.,])(?<num>${NUM_RE})[- ](?<unit>${UNIT_RE})(?<orso>\\s+or\\s+so)?\\s+(?<dir>ago|earlier|before|later|after|from now|hence|previously|back)(?![\\w-])`,
     ),
     make(g, m, text) {
       const dir = g.dir!.toLowerCase();
@@ -1017,9 +1071,19 @@ export const RULES: Rule[] = [
       const back =
         dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'previously' || dir === 'back';
       const fromAnchor = dir === 'ago' || dir === 'from now' || dir === 'hence' || dir === 'back';
+      if (gran === null && !fromAnchor) {
+        // "an hour later", "20 minutes earlier": no calendar date to give, so TimeML's reading, the
+        // length, which the direction word only relates to another event.
+        return {
+          type: 'DURATION',
+          mod: modOf(g.q),
+          end: m.index + m[0].length - g.dir!.length,
+          resolve: constant(durationValue(n, unit)),
+        };
+      }
       return {
         type: 'DATE',
-        mod: modOf(g.q),
+        mod: modOf(g.q) ?? (g.orso ? 'APPROX' : undefined),
         resolve: (ctx) => {
           if (n === null) return back ? 'PAST_REF' : 'FUTURE_REF';
           const base = fromAnchor ? (ctx.anchor?.days ?? null) : (ctx.refDays ?? ctx.anchor?.days ?? null);
@@ -1061,6 +1125,23 @@ export const RULES: Rule[] = [
       if (g.tail?.toLowerCase() === 'old' && unit.code === 'Y') return null;
       // Fractions ("three-quarters of its food") are not quarters of a year.
       if (unit.code === 'Q' && g.sep === '-') return null;
+      // "more than a quarter of the market": a share, unless of a span of time ("a quarter of a century").
+      if (
+        unit.code === 'Q' &&
+        /^\s+of\b(?!\s+(?:a|the|this|last)\s+(?:century|year|decade))/i.test(
+          text.slice(m.index + m[0].length, m.index + m[0].length + 30),
+        )
+      )
+        return null;
+      // "Islam will one day be …": some day ahead, not a length of one day.
+      if (
+        num === 'one' &&
+        /^day$/i.test(g.unit!) &&
+        !g.q &&
+        !g.the &&
+        /\b(?:will|would|could|might|may|can|should|shall|must)\s+$/i.test(text.slice(Math.max(0, mStart - 10), mStart))
+      )
+        return { type: 'DATE', resolve: constant('FUTURE_REF') };
       // Rates ("700 seats a week", "$2 million a year") are not durations.
       if ((num === 'a' || num === 'an' || num === 'per') && !g.q && !g.rel) {
         const before = text.slice(Math.max(0, mStart - 30), mStart);
@@ -1070,6 +1151,17 @@ export const RULES: Rule[] = [
           )
         )
           return null;
+      }
+      // "a minute and a half", "two years and a half": half a unit more (PT1M30S).
+      const half = !g.tail ? /^\s+and\s+a\s+half\b/i.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16)) : null;
+      if (half && n !== null) {
+        return {
+          type: 'DURATION',
+          start: mStart,
+          end: m.index + m[0].length + half[0].length,
+          mod: modOf(g.q),
+          resolve: constant(durationValue(n + 0.5, unit)),
+        };
       }
       let start = mStart;
       if (g.the && /^(?:a|its|their|his|her)$/i.test(g.the) && !g.q) {
@@ -1114,9 +1206,13 @@ export const RULES: Rule[] = [
     name: 'set-every',
     trigger: /\b(?:every|each)\b/i,
     re: re(
-      `\\b(?<q>every|each)\\s+(?:(?<other>other)\\s+)?(?:(?<num>${NUM_RE})\\s+)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|morning|afternoon|evening|night)`,
+      `\\b(?<q>every|each)\\s+(?:(?<other>other)\\s+)?(?:(?<num>${NUM_RE})\\s+)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|${MONTH_RE}|morning|afternoon|evening|night)`,
     ),
     make(g) {
+      const mon = /^[A-Z]/.test(g.unit!) && !g.num && !g.other ? monthNumber(g.unit!) : null;
+      // "each July": every July of every year.
+      if (mon !== null && weekdayNumber(g.unit!) === null)
+        return { type: 'SET', resolve: constant(`XXXX-${String(mon).padStart(2, '0')}`) };
       const dow = weekdayNumber(g.unit!);
       if (dow !== null && /^[A-Z]/.test(g.unit!))
         return { type: 'SET', resolve: constant(`XXXX-WXX-${dow}`) };
@@ -1219,6 +1315,15 @@ export const RULES: Rule[] = [
       if (w === 'future' && !g.the) return null;
       if (/term$/.test(w) && !g.the) return null;
       if (w === 'soon' && (/as\s*$/i.test(before) || /^\s+as\b/i.test(after) || /^\s+after\b/i.test(after)))
+        return null;
+      // "a trickle that soon became a flood", "he was soon released": soon after a past event, not ahead.
+      if (
+        w === 'soon' &&
+        (/\b(?:was|were|had|been)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) ||
+          /^\s+(?:became|began|got|went|came|left|found|fell|rose|grew|took|gave|saw|made|[a-z]+ed)\b/.test(
+            text.slice(m.index + m[0].length, m.index + m[0].length + 20),
+          ))
+      )
         return null;
       if (w === 'shortly' && /^\s+(?:after|before)\b/i.test(after)) return null;
       return { type: 'DATE', resolve: constant('FUTURE_REF') };
@@ -1371,6 +1476,8 @@ export const RULES: Rule[] = [
           if (unit === 'day') return fmtDay(base + off) + (pod ? `T${pod}` : '');
           // "later that year" after "in June 1998": the year last named, even if a day was named before it.
           if (unit === 'year' && ctx.refYear !== null) return fmtYear(ctx.refYear + off);
+          if (unit === 'month' && ctx.refCoarse && ctx.refMonthDays != null)
+            return shiftPeriod(ctx.refMonthDays, 'month', off);
           return shiftPeriod(base, unit as Gran, off);
         },
       };

@@ -17,6 +17,8 @@ const FUTURE_WORDS = new Set([
   "won't",
   'upcoming',
   'payable',
+  // "a new labor pact effective June 1": what takes effect is ahead.
+  'effective',
   // Present-tense scheduling verbs: "the offer expires Friday", "talks resume Monday".
   'expires',
   'begins',
@@ -54,8 +56,6 @@ const PAST_WORDS = new Set([
   'was',
   'were',
   'had',
-  'has',
-  'have',
   'did',
   'told',
   'held',
@@ -242,7 +242,7 @@ export function tenseAt(markers: readonly Marker[], spanStart: number, spanEnd: 
   let bestDist = Number.POSITIVE_INFINITY;
   for (const mk of markers) {
     if (mk.pos >= spanStart && mk.pos < spanEnd) continue;
-    const dist = mk.pos < spanStart ? spanStart - mk.pos : (mk.pos - spanEnd) * 1.2;
+    const dist = mk.pos < spanStart ? spanStart - mk.pos : (mk.pos - spanEnd) * 2;
     if (dist < bestDist) {
       bestDist = dist;
       best = mk;

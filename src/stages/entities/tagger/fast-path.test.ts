@@ -46,7 +46,10 @@ function denseViterbi(
     }
   }
   const out = [arg];
-  for (let i = n - 1; i > 0; i--) out.unshift((arg = bk[i * L + arg]!));
+  for (let i = n - 1; i > 0; i--) {
+    arg = bk[i * L + arg]!;
+    out.unshift(arg);
+  }
   return out;
 }
 

@@ -45,6 +45,19 @@ export function refineType(
   }
 }
 
+/**
+ * True when a short span is a religious, ethnic or political group word ("Muslim", "Shiite Muslims",
+ * "Sunnis"): the word list only, not the demonym-looking suffixes `refineType` also accepts, since names like
+ * "Fujimori" or "Callaghan" end the same way.
+ */
+export function isGroupWord(tokens: readonly string[]): boolean {
+  if (tokens.length === 0 || tokens.length > 2) return false;
+  return tokens.every((t) => {
+    const w = t.toLowerCase();
+    return NORP_WORDS.has(w) || NORP_WORDS.has(w.replace(/s$/, ''));
+  });
+}
+
 const LOC_HEADS = new Set(
   (
     'sea ocean river mountain mountains mount range gulf bay strait straits peninsula lake valley desert island ' +
