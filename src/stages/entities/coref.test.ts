@@ -99,6 +99,17 @@ describe('person references', () => {
   });
 });
 
+describe('body references', () => {
+  it('finds a body by its head word and links "the ministry" to it', () => {
+    const { entities } = analyse(
+      'The Flood Relief Ministry said 40 people had died. “Teams are working,” the ministry said on Monday.',
+    );
+    const ministry = named(entities, 'Flood Relief Ministry');
+    expect(ministry).toMatchObject({ type: 'ORG' });
+    expect(texts(ministry)).toEqual(['Flood Relief Ministry', 'the ministry']);
+  });
+});
+
 describe('repaired text', () => {
   it('never starts or ends a mention strictly inside a repaired block', () => {
     const raw =

@@ -1,7 +1,7 @@
 import { givenNameGender, isTitleWord, normToken } from '../../knowledge/index.js';
-import { isNameWord } from './extract.js';
+import { BODY_HEADS, isNameWord } from './extract.js';
 import type { Mention } from './mention.js';
-import { REPORTING_VERBS } from './mention.js';
+import { mentionKey, REPORTING_VERBS } from './mention.js';
 import type { Unit } from './units.js';
 
 /**
@@ -338,6 +338,40 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
         const m = pronounMention(u, i, ante, ante.type, toks, inQuote);
         out.push(m);
         continue;
+      }
+      if (w === 'the' && i + 1 < toks.length) {
+        // "the ministry said": the latest body whose name ends in that word
+        const head = toks[i + 1]!;
+        const next = toks[i + 2];
+        const Head = head.charAt(0).toUpperCase() + head.slice(1);
+        if (
+          /^\p{Ll}+$/u.test(head) &&
+          BODY_HEADS.has(Head) &&
+          (next === undefined || !(isNameWord(next) || /^(?:of|for|'s|’s)$/.test(next)))
+        ) {
+          let ante: Mention | null = null;
+          for (let k = si; k >= 0 && !ante; k--) {
+            for (const m of sents[k]!.mentions) {
+              if (m.type !== 'ORG' || m.kind !== 'name' || (k === si && m.start >= u.start)) continue;
+              const words = m.text.split(/\s+/);
+              if (words[words.length - 1] === Head && words.length >= 2) ante = m;
+            }
+          }
+          if (ante) {
+            const m = pronounMention(u, i, ante, 'ORG', toks, inQuote);
+            const last = units[i + 1]!;
+            m.e = i + 2;
+            m.end = last.end;
+            m.kind = 'nominal';
+            m.rule = 'coref:body-nominal';
+            m.key = mentionKey(ante);
+            m.speaker = speakerNext(toks, i + 1);
+            m.words = toks.slice(i, i + 2);
+            out.push(m);
+            i++;
+            continue;
+          }
+        }
       }
       if (w === 'the') {
         const nom = nominalAt(toks, i);

@@ -309,7 +309,7 @@ export function sentenceMentions(
   } catch {
     spans = doc.fallback(toks.slice());
   }
-  const laws = lawSpans(toks);
+  const laws = [...lawSpans(toks), ...bodySpans(toks, spans)];
   if (laws.length > 0) {
     spans = [...laws, ...spans.filter((x) => !laws.some((l) => x.start < l.end && l.start < x.end))];
   }
@@ -460,6 +460,30 @@ export function sentenceMentions(
 }
 
 const LAW_CONNECTORS = new Set(['on', 'of', 'the', 'for', 'and', 'against']);
+
+/** Last words that make a capitalised run a body ("Disaster Management Ministry"). */
+export const BODY_HEADS = new Set(
+  (
+    'Ministry Department Agency Commission Council Authority Bureau Committee Office Directorate Service ' +
+    'Administration Secretariat Tribunal Court Parliament Assembly Party Front Movement Federation Union'
+  ).split(' '),
+);
+
+/**
+ * Bodies by their head word ("the Disaster Management Ministry", "Port Authority") when the tagger found
+ * no span there: two or more capitalised words ending in a body head. Returned as ORG spans.
+ */
+function bodySpans(toks: string[], tagged: readonly NerSpan[]): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (let i = 1; i < toks.length; i++) {
+    if (!BODY_HEADS.has(toks[i]!)) continue;
+    if (tagged.some((t) => t.start <= i && i < t.end)) continue;
+    let s = i;
+    while (s > 0 && isNameWord(toks[s - 1]!) && !CAPITALISED_STOPWORDS.has(toks[s - 1]!)) s--;
+    if (i - s >= 1) out.push({ start: s, end: i + 1, type: 'ORG' });
+  }
+  return out;
+}
 
 /**
  * Named laws and events by their head word ("U.N. Convention on the Law of the Sea", "Nuclear

@@ -47,6 +47,8 @@ export interface Mention {
 export function mentionKey(m: Mention): string | null {
   if (m.type === 'UNK' || m.type === 'BARE') return null;
   if (m.members) return `group|${m.members.join('|')}`;
+  // a nominal that refers to a body named before ("the ministry") carries that body's key
+  if (m.type !== 'PERSON' && m.key) return m.key;
   if (m.type === 'PERSON') return m.key ? `person|${m.key}` : null;
   if (m.kb) return m.entry?.contextual && !m.country ? `${m.kb}|${m.text.toLowerCase()}` : m.kb;
   return `${m.type}|${m.text.replace(/[’‘`]/g, "'").toLowerCase()}`;

@@ -7,6 +7,7 @@ import {
   DETERMINERS,
   isParticiple,
   OBJECT_VERBS,
+  ORG_NOUNS,
   PERSON_NOUNS,
   PRONOUNS,
   SUBJECT_STOP,
@@ -395,6 +396,13 @@ class Extractor {
       if (i > k) {
         let e = nameEnd >= 0 ? nameEnd : i;
         while (e > k && CUE_PREFIX.has(this.low[e - 1]!)) e--;
+        // "Ivanov was quoted by Itar-Tass as telling": the speaker ends at the auxiliary
+        for (let x = k + 1; x < e; x++) {
+          if (this.low[x] === 'was' || this.low[x] === 'is' || this.low[x] === 'were') {
+            e = x;
+            break;
+          }
+        }
         if (e > k && e - k <= 10) return { cue: [i, cue.end], source: [k, e] };
         return null;
       }
@@ -414,10 +422,10 @@ class Extractor {
     if (a >= stop) return -1;
     const w0 = this.low[a]!;
     const opens = /^\d+$/.test(w0) || APPOSITIVE_OPEN.has(w0) || !isCapitalised(this.toks[a]!.text);
-    if (!opens) return -1;
     for (let i = a + 1; i < stop; i++) {
       const w = this.low[i]!;
-      if (w === ',') return i;
+      // "Vranitzky, Austria's former chancellor, told": a capitalised appositive must end in a role noun
+      if (w === ',') return opens || PERSON_NOUNS.has(this.low[i - 1]!) ? i : -1;
       if (isQuoteMark(w) || END_PUNCT.has(w) || w === ';' || w === ':') return -1;
     }
     return -1;
@@ -800,6 +808,7 @@ class Extractor {
       }
       break;
     }
+    while (i > a && DETERMINERS.has(this.low[i - 1]!)) i--;
     return i > a ? [a, i] : null;
   }
 
@@ -981,12 +990,15 @@ class Extractor {
     const end = this.toks[b - 1]!.end;
     const ms = this.mentionsIn(start, end);
     if (b - a === 1 && PRONOUNS.has(this.low[a]!)) {
+      const sal = this.recentSubject(a, this.low[a]!, history);
+      if (sal) return sal;
       const m = ms.find((x) => x.start <= start && x.end >= end);
       if (m) return { speaker: m.entity.id, name: m.entity.name, person: m.entity.type === 'PERSON' };
       return this.resolvePronoun(this.low[a]!, a, history);
     }
     const headTok = this.toks[b - 1]!;
     const head = this.low[b - 1]!;
+
     // the entity whose mention ends at the phrase head wins; possessive modifiers ("Seoul's") do not
     let best: Mention | null = null;
     for (const m of ms) {
@@ -1003,6 +1015,10 @@ class Extractor {
     const personNoun = PERSON_NOUNS.has(head) || head.endsWith('year-old');
     if (best) {
       return { speaker: best.entity.id, name: best.entity.name, person: best.entity.type === 'PERSON' };
+    }
+    if ((this.low[a] === 'the' || this.low[a] === 'this') && b - a <= 4 && (personNoun || ORG_NOUNS.has(head))) {
+      const ante = this.nominalAntecedent(a, b, personNoun);
+      if (ante) return ante;
     }
     const name = this.stripDeterminer(a, b) ?? phrase;
     if (!personNoun && ms.length === 0 && isCapitalised(headTok.text)) {
@@ -1022,6 +1038,134 @@ class Extractor {
     if (personNoun) return { speaker: null, name, person: true };
     const orgish = ms.some((m) => ORG_TYPES.has(m.entity.type)) || !isCapitalised(headTok.text);
     return { speaker: null, name, person: orgish ? false : b - a <= 3 && isCapitalised(headTok.text) };
+  }
+
+  /**
+   * "the minister" / "the 61-year-old" / "the ministry": a definite nominal speaker names someone introduced
+   * earlier. Walks back (bounded) to the last use of the head noun outside quotes with a name beside it
+   * ("Prosecutor Helena Silva", "a spokeswoman, Lise Dubois", "Martin, 61,", "the Disaster Management
+   * Ministry"), and returns that entity, or the capitalised organisation name when no entity covers it.
+   */
+  private nominalAntecedent(
+    a: number,
+    b: number,
+    person: boolean,
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    const head = this.low[b - 1]!;
+    const age = /^(\d+)-year-old$/.exec(head)?.[1];
+    const want = (e: Entity) => (person ? e.type === 'PERSON' : ORG_TYPES.has(e.type));
+    for (let t = a - 1; t >= 0 && a - t <= 600; t--) {
+      if (this.low[t] !== (age ?? head) || this.regionOf[t]! >= 0) continue;
+      const s = this.toks[t]!.sentence;
+      if (age) {
+        // "Paul Martin, 61, said": the name right before ", 61"
+        if (t < 2 || this.low[t - 1] !== ',') continue;
+        const m = this.mentionsIn(this.toks[t - 2]!.start, this.toks[t - 2]!.end).find(
+          (x) => x.end === this.toks[t - 2]!.end && x.entity.type === 'PERSON',
+        );
+        if (m) return { speaker: m.entity.id, name: m.entity.name, person: true };
+        continue;
+      }
+      if (!person) {
+        // the organisation whose name ends with the head ("the Disaster Management Ministry")
+        if (!isCapitalised(this.toks[t]!.text)) continue;
+        const m = this.mentionsIn(this.toks[t]!.start, this.toks[t]!.end).find((x) => want(x.entity));
+        if (m) return { speaker: m.entity.id, name: m.entity.name, person: false };
+        let f = t;
+        while (f > this.sentFirst[s]! && t - f < 6 && isCapitalised(this.toks[f - 1]!.text)) f--;
+        while (f < t && DETERMINERS.has(this.low[f]!)) f++;
+        if (f < t)
+          return { speaker: null, name: this.text.slice(this.toks[f]!.start, this.toks[t]!.end), person: false };
+        continue;
+      }
+      // a person named beside the role word in the same sentence; the closest wins, a following name on ties
+      const lo = Math.max(this.sentFirst[s]!, t - 8);
+      const hi = Math.min(this.sentLast[s]! - 1, t + 6);
+      let bestM: Mention | null = null;
+      let bestD = 1e9;
+      for (const m of this.mentionsIn(this.toks[lo]!.start, this.toks[hi]!.end)) {
+        if (!want(m.entity) || !isCapitalised(this.text[m.start]!) || PRONOUNS.has(this.text.slice(m.start, m.end).toLowerCase()))
+          continue;
+        const d =
+          m.start >= this.toks[t]!.end ? this.tokenAt(m.start) - t : t - this.tokenAt(m.end - 1) + 0.5;
+        if (d < bestD) {
+          bestD = d;
+          bestM = m;
+        }
+      }
+      if (bestM) return { speaker: bestM.entity.id, name: bestM.entity.name, person: true };
+    }
+    return null;
+  }
+
+  /**
+   * The subject of the latest narrative sentence before a pronoun speaker, when that sentence comes after
+   * the last attribution: "Marco Silva showed no emotion. \"…,\" he told reporters." A sentence opening
+   * with a name (or a title and a name) of the right kind; quote sentences are skipped. Bounded to three
+   * sentences back.
+   */
+  private recentSubject(
+    at: number,
+    p: string,
+    history: Candidate[],
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    const wantPerson = p === 'he' || p === 'she' ? true : p === 'it' ? false : null;
+    if (wantPerson === null) return null;
+    const last = history.length > 0 ? history[history.length - 1]! : null;
+    const lastPos = last ? Math.max(last.anchor, last.cue ? last.cue[1] : -1) : -1;
+    const s0 = this.toks[at]!.sentence;
+    for (let s = s0 - 1; s >= 0 && s0 - s <= 3; s--) {
+      const f = this.sentFirst[s]!;
+      if (f < 0) continue;
+      if (this.sentLast[s]! <= lastPos) return null;
+      if (this.regionOf[f]! >= 0 || isQuoteMark(this.low[f]!)) continue;
+      const m = this.sentenceSubject(s);
+      if (!m) continue;
+      const isPerson = m.entity.type === 'PERSON';
+      if (wantPerson ? !isPerson : m.entity.type !== 'ORG') return null;
+      // "she" for an entity only ever called "he" (or the reverse) is someone else
+      if (wantPerson && this.genderOf(m.entity) === (p === 'he' ? 'f' : 'm')) return null;
+      return { speaker: m.entity.id, name: m.entity.name, person: isPerson };
+    }
+    return null;
+  }
+
+  /**
+   * The mention a narrative sentence opens with (after capitalised title words), or the one right after a
+   * leading participle clause ("Arguing that …, Shen accused …"); null when neither.
+   */
+  private sentenceSubject(s: number): Mention | null {
+    const f = this.sentFirst[s]!;
+    const last = this.sentLast[s]!;
+    const lim = Math.min(last - 1, f + 3);
+    const m = this.mentionsIn(this.toks[f]!.start, this.toks[lim]!.end)[0];
+    if (m && m.start >= this.toks[f]!.start) {
+      let ok = true;
+      for (let i = f; i < last && this.toks[i]!.end <= m.start; i++) if (!isCapitalised(this.toks[i]!.text)) ok = false;
+      if (ok) return m;
+    }
+    const w = this.low[f]!;
+    if (!(w.endsWith('ing') || w === 'after' || w === 'asked' || w === 'speaking')) return null;
+    for (let i = f + 1; i < last && i - f < 40; i++) {
+      if (this.low[i] !== ',' || this.regionOf[i]! >= 0) continue;
+      const n = this.mentionsIn(this.toks[Math.min(i + 1, last - 1)]!.start, this.toks[Math.min(i + 4, last - 1)]!.end)[0];
+      if (!n || n.start !== this.toks[i + 1]?.start) return null;
+      const after = this.tokenAt(n.end);
+      return after < last && !isCapitalised(this.toks[after]!.text) && isWordToken(this.low[after]!) ? n : null;
+    }
+    return null;
+  }
+
+  /** 'm' / 'f' from the pronouns the entity layer linked to an entity, or null when unknown or mixed. */
+  private genderOf(e: Entity): 'm' | 'f' | null {
+    let m = 0;
+    let f = 0;
+    for (const x of e.mentions) {
+      const w = x.text.toLowerCase();
+      if (w === 'he' || w === 'him' || w === 'his' || w === 'himself') m++;
+      else if (w === 'she' || w === 'her' || w === 'hers' || w === 'herself') f++;
+    }
+    return m > f ? 'm' : f > m ? 'f' : null;
   }
 
   private stripDeterminer(a: number, b: number): string | null {
@@ -1066,6 +1210,7 @@ class Extractor {
 
   private resolveSpeakers(cands: Candidate[]): void {
     const history: Candidate[] = [];
+    let lastDirect: Candidate | undefined;
     for (const c of cands) {
       if (c.participle) {
         // the subject of the main clause: an attribution with a cue earlier in the same sentence
@@ -1096,8 +1241,11 @@ class Extractor {
         c.person = r.person;
         c.speakerSpan = c.source;
       } else if (c.inherit) {
-        // a cue-less quote paragraph: the speaker of the adjacent earlier quote
-        const prev = history.findLast((h) => h.kind === 'direct');
+        // a cue-less quote paragraph: the speaker of the adjacent earlier quote, or of a report just before
+        // it (`Annan said he did not think … "could take another crisis". [¶] "It's in a very …"`)
+        const last = history.length > 0 ? history[history.length - 1]! : undefined;
+        const prev =
+          last && last.kind !== 'direct' && last.cue && (last.speaker || last.speakerName) ? last : lastDirect;
         if (prev && c.paragraph - prev.paragraph <= 1 && (prev.speaker || prev.speakerName || prev.speakerSpan)) {
           c.speaker = prev.speaker;
           c.speakerName = prev.speakerName;
@@ -1110,13 +1258,17 @@ class Extractor {
       }
       if (c.speaker || c.speakerName) history.push(c);
       else if (c.kind === 'direct') history.push(c);
+      if (c.kind === 'direct') lastDirect = c;
     }
     // cue-less quotes before their speaker is named: take the next adjacent quote's speaker
-    for (let i = cands.length - 2; i >= 0; i--) {
+    let next: Candidate | undefined;
+    for (let i = cands.length - 1; i >= 0; i--) {
       const c = cands[i]!;
+      const after = next;
+      if (c.kind === 'direct') next = c;
       if (!c.inherit || c.speaker || c.speakerName || c.speakerSpan) continue;
-      const next = cands.slice(i + 1).find((x) => x.kind === 'direct');
-      if (next && next.paragraph - c.paragraph <= 1 && (next.speaker || next.speakerName || next.speakerSpan)) {
+      if (after && after.paragraph - c.paragraph <= 1 && (after.speaker || after.speakerName || after.speakerSpan)) {
+        const next = after;
         c.speaker = next.speaker;
         c.speakerName = next.speakerName;
         c.person = next.person;

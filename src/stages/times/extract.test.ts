@@ -201,3 +201,78 @@ describe('extractTimes: bad input', () => {
     for (let i = 1; i < ts.length; i++) expect(ts[i]!.start).toBeGreaterThanOrEqual(ts[i - 1]!.end);
   });
 });
+
+describe('extractTimes: reference times and TimeML conventions', () => {
+  it('does not read "next to" or "due to" as future cues, but reads "until" as one', () => {
+    expect(
+      find('Dozens were killed in the blasts next to the embassies on Thursday.', 'Thursday').value,
+    ).toBe('2024-10-31');
+    expect(find('The flights were cancelled due to the storm on Tuesday.', 'Tuesday').value).toBe(
+      '2024-10-29',
+    );
+    expect(find('Officials postponed until Tuesday morning any action.', 'Tuesday').value).toBe(
+      '2024-11-05TMO',
+    );
+    expect(find('They extended the deadline until 9 a.m. Monday.', '9 a.m.').value).toBe('2024-11-04T09:00');
+    expect(find('Until Wednesday, the police had not named him.', 'Wednesday').value).toBe('2024-10-30');
+  });
+
+  it('counts "that year", "the following month" and "the previous Friday" from the story dates', () => {
+    expect(find('He fled in June 1998 and returned later that year.', 'that year').value).toBe('1998');
+    expect(
+      find('The bid came in March. The following month, it was withdrawn.', 'following month').value,
+    ).toBe('2024-04');
+    expect(find('Shares fell on Oct. 25, down 4% from the previous Friday.', 'previous Friday').value).toBe(
+      '2024-10-18',
+    );
+  });
+
+  it('dates the singular "past year" and the week of a day, and keeps quarter durations in quarters', () => {
+    expect(find('Hate groups grew over the past year.', 'past year')).toMatchObject({
+      type: 'DATE',
+      value: '2023',
+    });
+    expect(find('A hearing is set for the week of Nov. 11.', 'week of').value).toBe('2024-W46');
+    expect(find('It has lost money in the past two quarters.', 'quarters').value).toBe('P2Q');
+    expect(find('The company pays interest every quarter.', 'every quarter').value).toBe('P1Q');
+    expect(times('The fund holds more than a quarter of the market.').length).toBe(0);
+  });
+
+  it('resolves earnings comparisons against the quarter the story named', () => {
+    const text =
+      'Third-quarter profit rose. In the 2023 period, and for last year’s quarter, sales were lower.';
+    expect(find(text, '2023 period').value).toBe('2023-Q3');
+    expect(find(text, 'year’s quarter').value).toBe('2023-Q3');
+  });
+
+  it('reads lengths "later", fractions, approximate "ago" and generic "today\'s"', () => {
+    expect(find('Just over an hour later, he was declared dead.', 'hour')).toMatchObject({
+      type: 'DURATION',
+      value: 'PT1H',
+      text: 'over an hour',
+    });
+    expect(find('But a minute and a half later the pilot called.', 'minute').value).toBe('PT1M30S');
+    expect(find('Then, a week or so ago, the general chose the day.', 'week')).toMatchObject({
+      value: '2024-W43',
+      mod: 'APPROX',
+    });
+    expect(times("The case is for today's youth what the war was for their parents.").length).toBe(0);
+    expect(find('Islam will one day be the largest religion there.', 'one day').value).toBe('FUTURE_REF');
+    expect(find('The cash soon became a flood, and he will soon leave.', 'soon').start).toBeGreaterThan(20);
+  });
+
+  it('knows Election Day, "each July", edge parts of the day and "last February" in March', () => {
+    expect(find('The campaign runs from now to Election Day.', 'Election Day').value).toBe('2024-11-05');
+    expect(find('Orangemen march each July to the church.', 'July')).toMatchObject({
+      type: 'SET',
+      value: 'XXXX-07',
+    });
+    expect(find('By mid afternoon, sources said the town had fallen.', 'afternoon').value).toBe(
+      '2024-11-01TAF',
+    );
+    expect(find('Two helicopters crashed last February.', 'February', '2024-03-01').value).toBe('2023-02');
+    expect(find('The pact takes hold effective Feb. 1, officials said.', 'Feb. 1', '2024-10-26').value).toBe(
+      '2025-02-01',
+    );
+  });
+});

@@ -311,7 +311,14 @@ function updateRef(value: string | null, ctx: RefState): void {
 }
 
 /** Rules naming an absolute year or month ("in 1998", "June 1998"): later "that year" counts from them. */
-const COARSE_REF_RULES = new Set(['month-year', 'month', 'year', 'year-prefixed', 'fiscal-year', 'year-spoken']);
+const COARSE_REF_RULES = new Set([
+  'month-year',
+  'month',
+  'year',
+  'year-prefixed',
+  'fiscal-year',
+  'year-spoken',
+]);
 
 /**
  * Finds the time expressions of one text and resolves them to TIMEX3 values. Pure: the anchor comes only

@@ -483,7 +483,8 @@ export const RULES: Rule[] = [
         resolve: (ctx) => {
           const a = ctx.anchor;
           if (!a) return null;
-          if (r === 'last' || r === 'past') return fmtMonth(mon < a.m ? a.y : a.y - 1, mon);
+          // The month just gone would be "last month": "last February" written in March is a year back.
+          if (r === 'last' || r === 'past') return fmtMonth(mon < a.m - 1 ? a.y : a.y - 1, mon);
           if (r === 'next' || r === 'coming') return fmtMonth(mon > a.m ? a.y : a.y + 1, mon);
           return fmtMonth(a.y, mon);
         },
@@ -830,8 +831,17 @@ export const RULES: Rule[] = [
   {
     name: 'year-earlier-adj',
     trigger: /year[- ](?:earlier|ago)/i,
-    re: re(`\\b(?:the\\s+)?(?<w>year-earlier|year-ago|year earlier)\\b`),
-    make() {
+    re: re(
+      `\\b(?:the\\s+)?(?<w>year-earlier|year-ago|year earlier)(?:\\s+(?<num>${NUM_RE})\\s+(?<unit>months|weeks))?\\b`,
+    ),
+    make(g) {
+      if (g.unit) {
+        // "the year-earlier nine months": the length of the period compared, as TimeBank annotates it.
+        const n = numberValue(g.num!);
+        const unit = unitInfo(g.unit);
+        if (n === null || !unit) return null;
+        return { type: 'DURATION', resolve: constant(durationValue(n, unit)) };
+      }
       return { type: 'DATE', resolve: (ctx) => (ctx.anchor ? fmtYear(ctx.anchor.y - 1) : null) };
     },
   },
@@ -950,6 +960,33 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'edge-pod',
+    trigger: /(?:early|late|mid)[- ]?(?:morning|afternoon|evening)/i,
+    re: re(
+      `\\b(?:early|late|mid)[- ]?(?<pod>morning|afternoon|evening)(?:\\s+(?<rel>yesterday|today|tomorrow))?\\b(?![-'’])`,
+    ),
+    make(g, m, text) {
+      // "the early morning hours", "late-afternoon trading": an adjective before a noun is left alone.
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (
+        !g.rel &&
+        /^\s+(?:hours?|trading|session|light|sun|news|show|edition|raid|attack|prayers?)\b/i.test(after)
+      )
+        return null;
+      const pod = PART_OF_DAY[g.pod!.toLowerCase()]!;
+      const rel = g.rel?.toLowerCase();
+      const off = rel === 'yesterday' ? -1 : rel === 'tomorrow' ? 1 : 0;
+      return {
+        type: 'TIME',
+        // "By mid afternoon, …": that part of the day the story is about.
+        resolve: (ctx) => {
+          const base = rel ? (ctx.anchor?.days ?? null) : (ctx.refDays ?? ctx.anchor?.days ?? null);
+          return base === null ? null : `${fmtDay(base + off)}T${pod}`;
+        },
+      };
+    },
+  },
+  {
     name: 'this-pod',
     trigger: /morning|afternoon|evening|night/i,
     re: re(
@@ -1012,7 +1049,7 @@ export const RULES: Rule[] = [
       const hasThe = g.the !== undefined;
       const pre = g.pre?.toLowerCase();
       const start = pre === 'so far' ? m.index + m[0].indexOf(g.rel!) - (hasThe ? 4 : 0) : m.index;
-      if (hasThe && (rel === 'past' || rel === 'last') && !pre) {
+      if (hasThe && (rel === 'past' || rel === 'last') && !pre && gran !== 'century') {
         // "over the past year", "in the last decade": TimeBank dates these as the period just before
         // publication ("the past year" = last year); "the last week" is the week the story closes.
         return {
@@ -1027,7 +1064,7 @@ export const RULES: Rule[] = [
           },
         };
       }
-      if (hasThe && (rel === 'previous' || rel === 'preceding') && !pre) {
+      if (hasThe && (rel === 'previous' || rel === 'preceding' || gran === 'century') && !pre) {
         return { type: 'DURATION', start, resolve: constant(durationValue(1, unitInfo(unit)!)) };
       }
       const off =
@@ -1044,7 +1081,8 @@ export const RULES: Rule[] = [
         resolve: (ctx) => {
           if (useRef && ctx.refCoarse) {
             // "In March … The following month": count from the month or year last named.
-            if (gran === 'month' && ctx.refMonthDays != null) return shiftPeriod(ctx.refMonthDays, 'month', off);
+            if (gran === 'month' && ctx.refMonthDays != null)
+              return shiftPeriod(ctx.refMonthDays, 'month', off);
             if (gran === 'year' && ctx.refYear !== null) return fmtYear(ctx.refYear + off);
           }
           const base = useRef ? (ctx.refDays ?? ctx.anchor?.days ?? null) : (ctx.anchor?.days ?? null);
@@ -1091,7 +1129,12 @@ export const RULES: Rule[] = [
           const k = n * unit.factor * (back ? -1 : 1);
           if (!Number.isInteger(k)) return null;
           // "in 1995 … a year later": count from the year last named, not from an older day.
-          if (!fromAnchor && ctx.refCoarse && ctx.refYear !== null && (gran === 'year' || gran === 'decade' || gran === 'century'))
+          if (
+            !fromAnchor &&
+            ctx.refCoarse &&
+            ctx.refYear !== null &&
+            (gran === 'year' || gran === 'decade' || gran === 'century')
+          )
             return fmtYear(ctx.refYear + k);
           if (gran === 'decade') return offsetDate(base, 'year', k);
           if (gran === 'century') return offsetDate(base, 'year', k);
@@ -1139,7 +1182,9 @@ export const RULES: Rule[] = [
         /^day$/i.test(g.unit!) &&
         !g.q &&
         !g.the &&
-        /\b(?:will|would|could|might|may|can|should|shall|must)\s+$/i.test(text.slice(Math.max(0, mStart - 10), mStart))
+        /\b(?:will|would|could|might|may|can|should|shall|must)\s+$/i.test(
+          text.slice(Math.max(0, mStart - 10), mStart),
+        )
       )
         return { type: 'DATE', resolve: constant('FUTURE_REF') };
       // Rates ("700 seats a week", "$2 million a year") are not durations.
@@ -1153,7 +1198,9 @@ export const RULES: Rule[] = [
           return null;
       }
       // "a minute and a half", "two years and a half": half a unit more (PT1M30S).
-      const half = !g.tail ? /^\s+and\s+a\s+half\b/i.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16)) : null;
+      const half = !g.tail
+        ? /^\s+and\s+a\s+half\b/i.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16))
+        : null;
       if (half && n !== null) {
         return {
           type: 'DURATION',
@@ -1176,9 +1223,9 @@ export const RULES: Rule[] = [
     name: 'plural-units',
     trigger: /(?:years|months|weeks|days|decades|hours|minutes|centuries)\b/i,
     re: re(
-      `\\b(?:(?<pre>for|in|over|within|after|from|during)\\s+)?(?<x>(?:recent|the coming|the next|the past|the last|coming|upcoming|past|the|the early|the later|the first)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?<tc>\\s+to\\s+come|\\s+ahead)?(?!\\s+(?:of|ago|earlier|later|old)\\b)(?![\\w-])|\\b(?<adj>decades|years|months|weeks|days|hours)-(?<tail>long|old)\\b`,
+      `\\b(?:(?<pre>for|in|over|within|after|from|during)\\s+)?(?<x>(?:recent|the coming|the next|the past|the last|coming|upcoming|past|the|the early|the later|the first)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?<tc>\\s+to\\s+come|\\s+ahead)?(?!\\s+(?:ago|earlier|later|old)\\b)(?![\\w-])|\\b(?<adj>decades|years|months|weeks|days|hours)-(?<tail>long|old)\\b`,
     ),
-    make(g, m) {
+    make(g, m, text) {
       if (g.adj) {
         const u = unitInfo(g.adj)!;
         return {
@@ -1188,6 +1235,9 @@ export const RULES: Rule[] = [
       }
       const unit = unitInfo(g.unit!)!;
       const x = g.x?.trim().toLowerCase();
+      // "the first hours of the ground war": the opening stretch of an event; "years of talks" is left alone.
+      if (/^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4)) && x !== 'the first')
+        return null;
       if (!g.pre && !x) return null;
       if (x && /^the( early| later| first)?$/.test(x) && !g.pre) return null;
       const start = x ? m.index + m[0].toLowerCase().indexOf(x) : m.index + g.pre!.length + 1;
@@ -1271,7 +1321,7 @@ export const RULES: Rule[] = [
     name: 'present-ref',
     trigger: /now|current|present|moment|these days|at this time/i,
     re: re(
-      `\\b(?:(?<w>currently|presently|nowadays|at present|at the moment|these days|at this time|the present|current)|(?<now>now))\\b(?![-’']\\w)`,
+      `\\b(?:(?<w>currently|presently|nowadays|at present|at the moment|these days|at this time|the present|current|this (?:[a-z]+\\s+)?moment)|(?<now>now))\\b(?![-’']\\w)`,
     ),
     make(g, m, text) {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -1382,9 +1432,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'holiday',
-    trigger: /Christmas|New Year|Thanksgiving|Independence Day/,
+    trigger: /Christmas|New Year|Thanksgiving|Independence Day|Election Day/,
     re: re(
-      `\\b(?<h>Christmas(?: Day| Eve)?|New Year['’]?s?(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day)(?:\\s+(?:(?<y>[12]\\d{3})(?!\\d)|['’](?<yy>\\d\\d)(?!\\d)))?`,
+      `\\b(?<h>Christmas(?: Day| Eve)?|New Year['’]?s?(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day|Election Day)(?:\\s+(?:(?<y>[12]\\d{3})(?!\\d)|['’](?<yy>\\d\\d)(?!\\d)))?`,
     ),
     make(g) {
       if (!cap(g.h)) return null;
@@ -1399,6 +1449,12 @@ export const RULES: Rule[] = [
             if (h.startsWith('christmas')) return [12, h.endsWith('eve') ? 24 : 25];
             if (h.startsWith('new year')) return h.endsWith('eve') ? [12, 31] : [1, 1];
             if (h.startsWith('independence')) return [7, 4];
+            if (h.startsWith('election')) {
+              // U.S. Election Day: the Tuesday after the first Monday of November.
+              const first = toDays(y, 11, 1);
+              const firstMon = first + ((1 - isoWeekday(first) + 7) % 7);
+              return [11, fromDays(firstMon + 1).d];
+            }
             // Fourth Thursday of November.
             const first = toDays(y, 11, 1);
             const firstThu = first + ((4 - isoWeekday(first) + 7) % 7);
@@ -1406,7 +1462,7 @@ export const RULES: Rule[] = [
           };
           if (year === null) {
             if (!a) {
-              if (h.startsWith('thanksgiving')) return null;
+              if (h.startsWith('thanksgiving') || h.startsWith('election')) return null;
               const [mo, d] = md(2000);
               return `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
             }

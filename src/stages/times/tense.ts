@@ -56,6 +56,8 @@ const PAST_WORDS = new Set([
   'was',
   'were',
   'had',
+  'has',
+  'have',
   'did',
   'told',
   'held',
@@ -204,12 +206,16 @@ export function tenseMarkers(text: string, start: number, end: number): Marker[]
   WORD_RE.lastIndex = 0;
   let prev = '';
   let prev2 = '';
+  let prevNotTime = false;
   for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
     const w = m[0].toLowerCase();
     const pos = start + m.index;
-    if (CONTEXT_FUTURE.has(w) && !CONTEXT_FUTURE_NEXT.test(s.slice(m.index + m[0].length, m.index + m[0].length + 24))) {
+    const notTime =
+      CONTEXT_FUTURE.has(w) &&
+      !CONTEXT_FUTURE_NEXT.test(s.slice(m.index + m[0].length, m.index + m[0].length + 24));
+    if (notTime) {
       // "next to the embassy", "coming from Iraq", "due to the rain": not about time.
-    } else if (w === 'to' && TO_FUTURE.has(prev)) {
+    } else if (w === 'to' && TO_FUTURE.has(prev) && !prevNotTime) {
       out.push({ pos, tense: PAST_AUX.has(prev2) || prev === 'was' || prev === 'were' ? 'past' : 'future' });
     } else if (FUTURE_WORDS.has(w)) {
       out.push({ pos, tense: PAST_AUX.has(prev) && w !== 'would' ? 'past' : 'future' });
@@ -228,6 +234,7 @@ export function tenseMarkers(text: string, start: number, end: number): Marker[]
     }
     prev2 = prev;
     prev = w;
+    prevNotTime = notTime;
   }
   return out;
 }
