@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { Document, type DocumentSource } from '../../core/document.js';
+import { Document, plainSource } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import { createPipeline, type Pipeline } from '../../core/pipeline.js';
 import type { Entity, NewsEvent, PloverType } from '../../core/types.js';
@@ -72,24 +72,6 @@ function evalPipeline(): Pipeline {
   return pipeline;
 }
 
-function sourceOf(text: string): DocumentSource {
-  return {
-    raw: text,
-    body: { start: 0, end: text.length },
-    meta: {
-      source: null,
-      url: null,
-      published: null,
-      headline: null,
-      byline: null,
-      dateline: null,
-      version: null,
-    },
-    repairs: [],
-    warnings: [],
-  };
-}
-
 /**
  * The record's main event: events of the first sentence with participants first, then the earliest
  * trigger. CAMEO manual sentences put the coded event in the main clause, which usually comes first.
@@ -107,7 +89,7 @@ export function pickMainEvent(events: readonly NewsEvent[]): NewsEvent | null {
 /** Runs our pipeline over one record and returns the main event with the entities it refers to. */
 export function analyzeRecord(text: string): { event: NewsEvent | null; entities: readonly Entity[] } {
   const clean = text.replace(/[{}]/g, '').trim();
-  const doc = evalPipeline().run(new Document('plover', sourceOf(clean)));
+  const doc = evalPipeline().run(new Document('plover', plainSource(clean)));
   return { event: pickMainEvent(doc.get('events')), entities: doc.get('entities') };
 }
 

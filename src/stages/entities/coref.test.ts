@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Document } from '../../core/document.js';
+import { Document, plainSource } from '../../core/document.js';
 import { OffsetMap } from '../../core/offsets.js';
 import { createPipeline } from '../../core/pipeline.js';
 import { repairStage } from '../repair/index.js';
@@ -11,21 +11,7 @@ function analyse(text: string, options: EntitiesOptions = {}, repair = false) {
     ? [repairStage(), sentencesStage(), entitiesStage(options)]
     : [sentencesStage(), entitiesStage(options)];
   const pipeline = createPipeline(stages, repair ? [] : ['text']);
-  const source = {
-    raw: text,
-    body: { start: 0, end: text.length },
-    meta: {
-      source: null,
-      url: null,
-      published: null,
-      headline: null,
-      byline: null,
-      dateline: null,
-      version: null,
-    },
-    repairs: [],
-    warnings: [],
-  };
+  const source = plainSource(text);
   const doc = pipeline.run(new Document('t', source, repair ? {} : { text }));
   return { doc, entities: doc.get('entities') as StageEntity[] };
 }

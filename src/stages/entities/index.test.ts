@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Document } from '../../core/document.js';
+import { Document, plainSource } from '../../core/document.js';
 import { createPipeline } from '../../core/pipeline.js';
 import { readWireText } from '../../ingest/wire-text.js';
 import { repairStage } from '../repair/index.js';
@@ -14,27 +14,7 @@ const shared = path.resolve(repoRoot, '../shared');
 
 function analyse(text: string, options: EntitiesOptions = { tagger: 'rules' }) {
   const pipeline = createPipeline([sentencesStage(), entitiesStage(options)], ['text']);
-  const doc = pipeline.run(
-    new Document(
-      't',
-      {
-        raw: text,
-        body: { start: 0, end: text.length },
-        meta: {
-          source: null,
-          url: null,
-          published: null,
-          headline: null,
-          byline: null,
-          dateline: null,
-          version: null,
-        },
-        repairs: [],
-        warnings: [],
-      },
-      { text },
-    ),
-  );
+  const doc = pipeline.run(new Document('t', plainSource(text), { text }));
   return { doc, entities: doc.get('entities') as StageEntity[] };
 }
 
