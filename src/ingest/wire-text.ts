@@ -1,4 +1,4 @@
-import type { DocumentMeta, DocumentSource } from '../core/document.js';
+import { type DocumentMeta, type DocumentSource, emptyMeta } from '../core/document.js';
 import type { Repair } from '../core/types.js';
 import { agencyName } from './agencies.js';
 import { isoDate, MONTH_SOURCE, monthNumber, parseDateLine } from './dates.js';
@@ -38,18 +38,6 @@ export function readWireText(raw: string): DocumentSource {
       ],
     };
   }
-}
-
-function emptyMeta(): DocumentMeta {
-  return {
-    source: null,
-    url: null,
-    published: null,
-    headline: null,
-    byline: null,
-    dateline: null,
-    version: null,
-  };
 }
 
 const PLACE = "[A-Z][A-Z.'’\\- ]*[A-Z.](?:, [A-Z][A-Za-z.'’\\- ]{1,40}?){0,2}";

@@ -5,7 +5,7 @@ import { ANALYSIS_FORMAT, type Analysis } from '../core/types.js';
 import { readWireText } from '../ingest/wire-text.js';
 import { claimsStage } from '../stages/claims/index.js';
 import { entitiesStage } from '../stages/entities/index.js';
-import { eventsStage } from '../stages/events/index.js';
+import { type EventsOptions, eventsStage } from '../stages/events/index.js';
 import { quotesStage } from '../stages/quotes/index.js';
 import { repairStage } from '../stages/repair/index.js';
 import { sentencesStage } from '../stages/sentences/index.js';
@@ -22,17 +22,27 @@ export interface AnalyzeOptions {
 
 let defaultPipeline: Pipeline | undefined;
 
-/** The standard pipeline, built and order-checked once per process. */
-export function getDefaultPipeline(): Pipeline {
-  defaultPipeline ??= createPipeline([
+/** Per-stage options for building a pipeline other than the default (evaluation, experiments). */
+export interface PipelineOptions {
+  events?: EventsOptions;
+}
+
+/** The standard stages in order; benchmarks that need a variant pass stage options instead of re-listing them. */
+export function createDefaultPipeline(options: PipelineOptions = {}): Pipeline {
+  return createPipeline([
     repairStage(),
     sentencesStage(),
     entitiesStage(),
     timesStage(),
     quotesStage(),
     claimsStage(),
-    eventsStage(),
+    eventsStage(options.events),
   ]);
+}
+
+/** The standard pipeline, built and order-checked once per process. */
+export function getDefaultPipeline(): Pipeline {
+  defaultPipeline ??= createDefaultPipeline();
   return defaultPipeline;
 }
 

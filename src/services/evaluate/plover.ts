@@ -1,15 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Document, plainSource } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
-import { createPipeline, type Pipeline } from '../../core/pipeline.js';
+import type { Pipeline } from '../../core/pipeline.js';
 import type { Entity, NewsEvent, PloverType } from '../../core/types.js';
-import { claimsStage } from '../../stages/claims/index.js';
-import { entitiesStage } from '../../stages/entities/index.js';
-import { eventsStage } from '../../stages/events/index.js';
-import { quotesStage } from '../../stages/quotes/index.js';
-import { repairStage } from '../../stages/repair/index.js';
-import { sentencesStage } from '../../stages/sentences/index.js';
-import { timesStage } from '../../stages/times/index.js';
+import { createDefaultPipeline } from '../analyze.js';
 import type { EvaluationResult, Evaluator } from './types.js';
 
 /** One PLOVER gold-standard record (the fields we read). */
@@ -60,15 +54,7 @@ let pipeline: Pipeline | undefined;
  * resolved participants (a record is scored on its type even when our actors are unknown).
  */
 function evalPipeline(): Pipeline {
-  pipeline ??= createPipeline([
-    repairStage(),
-    sentencesStage(),
-    entitiesStage(),
-    timesStage(),
-    quotesStage(),
-    claimsStage(),
-    eventsStage({ keepUnattached: true }),
-  ]);
+  pipeline ??= createDefaultPipeline({ events: { keepUnattached: true } });
   return pipeline;
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Document, type DocumentSource } from '../../core/document.js';
+import { Document, type DocumentSource, emptyMeta } from '../../core/document.js';
 import { createPipeline } from '../../core/pipeline.js';
 import { readWireText } from '../../ingest/wire-text.js';
 import { repairStage, repairText } from './index.js';
@@ -189,15 +189,7 @@ describe('repairStage', () => {
     const source: DocumentSource = {
       raw,
       body: { start: 18, end: raw.length },
-      meta: {
-        source: null,
-        url: null,
-        published: null,
-        headline: null,
-        byline: null,
-        dateline: null,
-        version: null,
-      },
+      meta: emptyMeta(),
       repairs: [
         {
           kind: 'removed-truncated-standfirst',

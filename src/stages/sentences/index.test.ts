@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Document } from '../../core/document.js';
+import { Document, plainSource } from '../../core/document.js';
 import { createPipeline } from '../../core/pipeline.js';
 import { repairStage } from '../repair/index.js';
 import { sentencesStage } from './index.js';
 
 function doc(raw: string): Document {
-  return new Document('t', {
-    raw,
-    body: { start: 0, end: raw.length },
-    meta: {
-      source: null,
-      url: null,
-      published: null,
-      headline: null,
-      byline: null,
-      dateline: null,
-      version: null,
-    },
-    repairs: [],
-    warnings: [],
-  });
+  return new Document('t', plainSource(raw));
 }
 
 describe('sentencesStage', () => {
