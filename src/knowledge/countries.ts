@@ -30,24 +30,39 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   KOR: ['S. Korea', 'ROK', 'R.O.K.', 'Republic of Korea', 'South Kroea'],
   CHN: ['PRC', 'P.R.C.', "People's Republic of China", 'Mainland China', 'mainland China'],
   TWN: ['Republic of China', 'Formosa'],
-  RUS: ['Russian Federation'],
   UKR: ['Ukraina'],
   IRN: ['Islamic Republic of Iran', 'Islamic Republic'],
   ARE: ['UAE', 'U.A.E.', 'Emirates'],
   SAU: ['Saudi'],
   NLD: ['Holland'],
   MMR: ['Burma'],
-  CIV: ["Cote d'Ivoire", 'Ivory Coast'],
-  COD: ['DRC', 'Congo-Kinshasa', 'Zaire'],
+  CIV: ["Cote d'Ivoire", "Côte d'Ivoire", 'Ivory Coast'],
+  COD: ['DRC', 'D.R. Congo', 'DR Congo', 'DROC', 'Congo-Kinshasa', 'Zaire', 'Democratic Republic of the Congo'],
   COG: ['Congo-Brazzaville'],
   VAT: ['Vatican', 'Holy See'],
   CZE: ['Czech Republic'],
   MKD: ['Macedonia', 'FYROM'],
-  BIH: ['Bosnia'],
+  BIH: ['Bosnia', 'Bosnia-Herzegovina', 'Bosnia-Hercegovina', 'Bosnia Herzegovina'],
+  // Historical states named for their successor, so stories from their time still resolve.
+  SRB: [
+    'Serbia-Montenegro',
+    'Serbia and Montenegro',
+    'Yugoslavia',
+    'Federal Republic of Yugoslavia',
+    'Rump Yugoslavia',
+  ],
+  RUS: ['Russian Federation', 'Soviet Union', 'USSR', 'U.S.S.R.'],
+  TUR: ['Turkey', 'Turkiye', 'Türkiye', 'Republic of Turkey'],
+  ETH: ['Ethopia', 'Abyssinia'],
+  BLR: ['Byelorussia', 'Belorussia'],
+  KGZ: ['Kirghizia', 'Kyrgyz Republic'],
+  MDA: ['Moldavia'],
+  BEN: ['Dahomey'],
+  BFA: ['Upper Volta'],
+  STP: ['Sao Tome and Principe', 'Sao Tome'],
   PSE: ['Palestinian territories', 'Palestinian Territories', 'Occupied Palestinian Territory'],
   SYR: ['Syrian Arab Republic'],
   LBY: ['Libyan Arab Jamahiriya'],
-  TUR: ['Turkiye', 'Türkiye'],
   SWZ: ['Swaziland'],
   CPV: ['Cape Verde'],
   TLS: ['East Timor'],
@@ -95,6 +110,43 @@ const EXTRA_DEMONYMS: Readonly<Record<string, readonly string[]>> = {
   SDN: ['Sudanese'],
   SEN: ['Senegalese'],
   TWN: ['Taiwanese'],
+  COD: ['Zairean', 'Zaireans', 'Zairian', 'Zairians'],
+  KAZ: ['Kazakh', 'Kazakhs', 'Kazak'],
+  UZB: ['Uzbek', 'Uzbeks', 'Uzbekistani'],
+  KGZ: ['Kyrgyz', 'Kirghiz', 'Kyrgyzstani'],
+  TJK: ['Tajik', 'Tajiks', 'Tajikistani'],
+  TKM: ['Turkmen', 'Turkmens'],
+  AZE: ['Azeri', 'Azeris', 'Azerbaijani', 'Azerbaijanis'],
+  ECU: ['Ecuadorian', 'Ecuadorians', 'Ecuadoran', 'Ecuadorans'],
+  ARG: ['Argentinian', 'Argentinians', 'Argentinean', 'Argentineans', 'Argentines'],
+  SVK: ['Slovakian', 'Slovakians'],
+  BLR: ['Belarussian', 'Belarussians', 'Byelorussian'],
+  HRV: ['Croat', 'Croats'],
+  SRB: ['Serb', 'Serbs', 'Yugoslav', 'Yugoslavs'],
+  GRC: ['Greek', 'Greeks'],
+  ISL: ['Icelandic', 'Icelanders'],
+  YEM: ['Yemenite', 'Yemenis'],
+  SOM: ['Somalian', 'Somalis'],
+  SLV: ['Salvadoran', 'Salvadorans', 'Salvadorean'],
+  CPV: ['Cape Verdean', 'Cape Verdeans'],
+  GNB: ['Bissau-Guinean', 'Bissau-Guineans'],
+  CAF: ['Central African', 'Central Africans'],
+  ZAF: ['South African', 'South Africans'],
+  KHM: ['Cambodian', 'Cambodians'],
+  IRQ: ['Iraqis'],
+  OMN: ['Omani', 'Omanis'],
+  KWT: ['Kuwaitis'],
+  QAT: ['Qataris'],
+  BHR: ['Bahraini', 'Bahrainis'],
+  PAK: ['Pakistanis'],
+  BGD: ['Bangladeshis'],
+  NPL: ['Nepali', 'Nepalis'],
+  LKA: ['Sri Lankans'],
+  MDV: ['Maldivian', 'Maldivians'],
+  MNG: ['Mongol', 'Mongols'],
+  MDA: ['Moldovan', 'Moldovans'],
+  MKD: ['Macedonian', 'Macedonians'],
+  ATG: ['Antiguan', 'Antiguans'],
 };
 
 /** Capitals and seats of government named for the country ("Washington said"). */
@@ -112,6 +164,21 @@ const EXTRA_CAPITALS: Readonly<Record<string, readonly string[]>> = {
   CIV: ['Abidjan', 'Yamoussoukro'],
   PSE: ['Ramallah'],
   BEL: ['Brussels'],
+  // Capitals the generated table lacks or keeps only with diacritics or apostrophes.
+  COL: ['Bogota', 'Bogotá'],
+  BOL: ['La Paz'],
+  YEM: ['Sanaa', "Sana'a"],
+  CMR: ['Yaounde', 'Yaoundé'],
+  CRI: ['San Jose', 'San José'],
+  MDA: ['Chisinau', 'Kishinev'],
+  PRY: ['Asuncion', 'Asunción'],
+  TGO: ['Lome', 'Lomé'],
+  STP: ['Sao Tome', 'São Tomé'],
+  NLD: ['The Hague'],
+  TZA: ['Dar es Salaam', 'Dodoma'],
+  CHE: ['Bern', 'Berne'],
+  SRB: ['Belgrade'],
+  VNM: ['Hanoi'],
 };
 
 /** Demonyms that name no single country. */
@@ -149,6 +216,17 @@ function uniq(xs: readonly string[]): string[] {
   return [...new Set(xs.filter((x) => x.length > 0))];
 }
 
+/** Each name and its form without diacritics: wire copy writes "Bogota" and "Lome" as often as not. */
+function withAscii(xs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const x of xs) {
+    out.push(x);
+    const plain = x.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    if (plain !== x) out.push(plain);
+  }
+  return out;
+}
+
 /** Regular English plural of a demonym ("Ukrainian" → "Ukrainians"); null when it does not inflect. */
 export function pluralDemonym(d: string): string | null {
   if (/(ese|ish|ch|ss|s|i)$/.test(d)) return d.endsWith('i') ? d + 's' : null;
@@ -165,12 +243,12 @@ function buildCountries(): Country[] {
       iso2: g.iso2,
       name: g.name,
       official: g.official,
-      names: uniq([g.name, g.official, ...g.alt, ...(EXTRA_NAMES[g.iso3] ?? [])]).filter(
+      names: uniq(withAscii([g.name, g.official, ...g.alt, ...(EXTRA_NAMES[g.iso3] ?? [])])).filter(
         (n) => !n.includes('('),
       ),
       demonyms: uniq([...demBase, ...plurals]).filter((d) => !AMBIGUOUS_DEMONYMS.has(d)),
-      capitals: uniq([...g.capitals, ...(EXTRA_CAPITALS[g.iso3] ?? [])]),
-      cities: g.cities,
+      capitals: uniq(withAscii([...g.capitals, ...(EXTRA_CAPITALS[g.iso3] ?? [])])),
+      cities: uniq(withAscii(g.cities)),
       independent: g.independent,
     };
   });
@@ -178,6 +256,31 @@ function buildCountries(): Country[] {
 
 /** Every country, built once at import from the generated table plus the hand-written short forms. */
 export const COUNTRIES: readonly Country[] = Object.freeze(buildCountries());
+
+/**
+ * Demonyms that fit more than one sovereign state ("Congolese": DR Congo and Congo; "Korean": both Koreas),
+ * with their candidate ISO3 codes. They are kept out of each country's own demonyms; the entities stage picks
+ * the one the story is about, when it names only one of them.
+ */
+export const AMBIGUOUS_DEMONYM_COUNTRIES: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const g of GENERATED_COUNTRIES) {
+    if (!g.independent) continue;
+    for (const d of [...g.demonyms, ...(EXTRA_DEMONYMS[g.iso3] ?? [])]) {
+      if (!AMBIGUOUS_DEMONYMS.has(d)) continue;
+      for (const form of [d, pluralDemonym(d)]) {
+        if (!form) continue;
+        const list = out.get(form) ?? [];
+        if (!list.includes(g.iso3)) list.push(g.iso3);
+        out.set(form, list);
+      }
+    }
+  }
+  for (const [plural, isos] of [['Koreans', ['KOR', 'PRK']], ['Korean', ['KOR', 'PRK']]] as const) {
+    out.set(plural, [...isos]);
+  }
+  return out;
+})();
 
 const byIso3 = new Map(COUNTRIES.map((c) => [c.iso3, c]));
 

@@ -1,4 +1,4 @@
-import { COUNTRIES } from './countries.js';
+import { AMBIGUOUS_DEMONYM_COUNTRIES, COUNTRIES } from './countries.js';
 import {
   CONTEXTUAL_BODIES,
   COUNTRY_ONLY_BODIES,
@@ -83,6 +83,9 @@ function buildPhrases(): Phrase[] {
     }
     for (const city of c.cities)
       add(city, entry(`city:${c.iso3}:${slug(city)}`, 'city', city, 'GPE', c.iso3));
+  }
+  for (const [d, isos] of AMBIGUOUS_DEMONYM_COUNTRIES) {
+    add(d, entry(`norp:${slug(d)}`, 'demonym', d, 'NORP', null, { candidates: isos }));
   }
   for (const [id, name, ...aliases] of INTERNATIONAL_ORGS) {
     const e = entry(`org:${id}`, 'org', name!, 'ORG', null);

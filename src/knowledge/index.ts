@@ -3,7 +3,10 @@
  * organisations, government bodies, news agencies, regions, facilities, titles and known leaders, with a
  * fast phrase matcher over token arrays that the entities stage and the NER tagger share.
  */
-export { COUNTRIES, type Country, countryByIso3, isUnsafeCountryName, pluralDemonym } from './countries.js';
+export {
+  AMBIGUOUS_DEMONYM_COUNTRIES,
+  COUNTRIES,
+  type Country, countryByIso3, isUnsafeCountryName, pluralDemonym } from './countries.js';
 export { kbEntry, matchGazetteer, normToken, phraseTokens } from './gazetteer.js';
 export { givenNameGender } from './given-names.js';
 export { contextualKb } from './organisations.js';

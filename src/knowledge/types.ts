@@ -35,6 +35,11 @@ export interface KbEntry {
   contextual?: boolean;
   /** True when the phrase is only a body when a country word precedes it ("Iraqi government"). */
   needsCountry?: boolean;
+  /**
+   * For a demonym that fits several states ("Congolese", "Korean"): their ISO3 codes. `country` stays null;
+   * the entities stage picks one from the rest of the story.
+   */
+  candidates?: readonly string[];
 }
 
 /** A phrase found in a token array: `[start, end)` token indices. */

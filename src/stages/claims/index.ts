@@ -259,7 +259,15 @@ function isExcluded(ix: DocIndex, n: NumRead, lo: number, hi: number, spelled: b
     if (prev === ',' && next === ',' && n.value < 120 && Number.isInteger(n.value)) return true;
     if (spelled && n.value === 1) return true; // "one of", "one side": a pronoun or determiner
   }
-  if (DETERMINERS.has(prev)) return true;
+  // "the two sides" is a determiner phrase; "the 47,000 US troops" is a figure; "the 15-member council" a name
+  if (DETERMINERS.has(prev) && (spelled || next === '-')) return true;
+  // "August 6 and 9, 1945": a day of a date list
+  if (next === ',' && /^\d{4}$/.test(ix.low[n.end + 1] ?? '') && n.value !== null && n.value <= 31) return true;
+  // "aged 27 and 24": the second of two ages
+  if ((prev === 'and' || prev === 'or') && /^\d+$/.test(ix.low[n.start - 2] ?? '')) {
+    const p3 = ix.low[n.start - 3] ?? '';
+    if (p3 === 'aged' || p3 === 'age' || p3 === 'ages') return true;
+  }
   // phone-like runs: digits joined by hyphens or spaces into three or more groups
   if (next === '-' && n.end + 1 < hi && isDigitStart(ix.tokens[n.end + 1]!.text)) {
     const after = n.end + 2 < hi ? ix.low[n.end + 2] : '';

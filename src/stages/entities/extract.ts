@@ -215,6 +215,8 @@ export interface DocContext {
    * not a listed personal name), and how often it is written in lower case (1 never … 5 almost always).
    */
   words?: WordKnowledge | null;
+  /** Of several states a demonym fits, the one the story is about, or null. */
+  demonymCountry?: (candidates: readonly string[]) => string | null;
 }
 
 /** Word-level facts from the tagger's name lists and training statistics. */
@@ -416,6 +418,21 @@ export function sentenceMentions(
 
   for (const g of gaz) {
     const body = bodies.get(g);
+    if (g.entry.candidates) {
+      // "Congolese" in a story that names only one of the Congos
+      const iso = doc.demonymCountry?.(g.entry.candidates) ?? null;
+      const known = iso ? kbEntry(`norp:${iso}`) : null;
+      mentions.push(
+        mkMention(units, g.start, g.end, {
+          type: 'NORP',
+          kb: known ? known.kb : g.kb,
+          country: iso,
+          rule: iso ? 'gazetteer:demonym-context' : 'gazetteer:demonym',
+          entry: known ?? g.entry,
+        }),
+      );
+      continue;
+    }
     const entry = body ? (kbEntry(body.kb) ?? g.entry) : g.entry;
     mentions.push(
       mkMention(units, g.start, g.end, {

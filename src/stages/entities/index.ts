@@ -212,6 +212,31 @@ function koreaMention(
   };
 }
 
+/**
+ * Picks, for a demonym several states share ("Congolese", "Korean"), the one state among them that the story
+ * names (by name, capital, city or its own demonym), else the home country if it is one of them, else null.
+ */
+function demonymResolver(
+  bases: readonly { gaz: readonly { entry: { kind: string; country: string | null; contextual?: boolean } }[] }[],
+  home: string | null,
+): (candidates: readonly string[]) => string | null {
+  let named: Set<string> | null = null;
+  return (candidates) => {
+    if (!named) {
+      named = new Set();
+      for (const b of bases) {
+        for (const g of b.gaz) {
+          if (g.entry.country && !g.entry.contextual && g.entry.kind !== 'title') named.add(g.entry.country);
+        }
+      }
+    }
+    const hits = candidates.filter((c) => named!.has(c));
+    if (hits.length === 1) return hits[0]!;
+    if (hits.length === 0 && home && candidates.includes(home)) return home;
+    return null;
+  };
+}
+
 /** Capitalised words no rule claimed: candidates for surnames of people already met ("Shin, Sullivan"). */
 function bareWords(sents: SentenceAnalysis[]): void {
   for (const sent of sents) {
@@ -272,8 +297,10 @@ export function extractEntities(
   const units = buildUnits(text, tokens, sentences);
   const quoted = quoteRegions(text);
   const bases = units.map((u) => gazetteerPass(u));
+  const home = options.homeCountry ?? homeCountry(meta);
   const ctx: DocContext = {
-    home: options.homeCountry ?? homeCountry(meta),
+    home,
+    demonymCountry: demonymResolver(bases, home),
     quoted,
     tagger: resolveTagger(options.tagger),
     fallback: fallbackTagger,

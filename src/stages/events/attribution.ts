@@ -35,6 +35,8 @@ export function isReportingVerb(ix: DocIndex, i: number): boolean {
   return REPORTING_VERBS.has(ix.low[i]!) && ix.tokens[i]!.text === ix.low[i] && ix.entityAt[i] === -1;
 }
 
+const SPEAKER_NOT = /^(?:under|over|in|on|at|with|by|from|for|of|into|after|before|amid|during)\b/;
+
 /** Auxiliaries and adverbs allowed between a subject and its reporting verb ("has also said"). */
 const AUX: ReadonlySet<string> = new Set(
   (
@@ -192,7 +194,8 @@ export class AttributionFinder {
     const qi = ix.quoteAt[i]!;
     if (qi >= 0) {
       const q = ix.quotes[qi]!;
-      if (q.speaker || q.speakerName) {
+      // a speaker phrase that opens with a preposition ("under air" before "attacks") is a misread cue
+      if (q.speaker || (q.speakerName && !SPEAKER_NOT.test(q.speakerName))) {
         return { source: q.speaker, sourceName: q.speakerName, quote: q.id, rule: 'quote', cue: -1 };
       }
     }

@@ -9,7 +9,7 @@ import {
   isReportingVerb,
   OPEN_QUOTES,
 } from './attribution.js';
-import { buildDocIndex, type DocIndex } from './doc-index.js';
+import { buildDocIndex, type DocIndex, tokenAtOrAfter } from './doc-index.js';
 import { LEXICON, type LexEntry } from './lexicon.js';
 
 /** Options of the events stage. */
@@ -58,7 +58,9 @@ const INTENT_ADJ = new Set(
     ' ',
   ),
 );
-const EXPECT = new Set('expected likely set scheduled due poised slated'.split(' '));
+const EXPECT = new Set('expected likely set scheduled due poised slated hope hopes hoped hoping'.split(' '));
+/** "in a bid to reach", "efforts to end": what is aimed at has not happened. */
+const AIM_NOUNS = new Set('bid bids effort efforts attempt attempts initiative push drive proposal'.split(' '));
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const HYPOTHETICAL = new Set(['could', 'might', 'may', 'can']);
 const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside']);
@@ -227,12 +229,7 @@ function isBoundary(ix: DocIndex, i: number): boolean {
 function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | null {
   const list = LEXICON.byWord.get(ix.low[i]!);
   if (!list) return null;
-  const nounContext =
-    (i > lo && NOUN_CONTEXT.has(ix.low[i - 1]!)) ||
-    (i - 1 > lo &&
-      NOUN_CONTEXT.has(ix.low[i - 2]!) &&
-      ADJECTIVE.test(ix.low[i - 1]!) &&
-      !FUTURE.has(ix.low[i - 1]!));
+  const nounContext = nominalPosition(ix, i, lo);
   for (const e of list) {
     if (e.noun) {
       for (const f of e.forms) {
@@ -240,8 +237,11 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
         let ok = true;
         for (let k = 1; k < f.length; k++) if (ix.low[i + k] !== f[k]) ok = false;
         if (!ok) continue;
+        // a noun with a required particle ("talks with", "a meeting between") needs it, and nothing else
+        if (e.next && !e.next.has(ix.low[i + f.length] ?? '')) continue;
         // single-word nouns need a noun context or a following "of"/"by"/"against"
         if (
+          !e.next &&
           f.length === 1 &&
           !nounContext &&
           !['of', 'by', 'against', 'on', 'in'].includes(ix.low[i + 1] ?? '')
@@ -254,8 +254,13 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
     if (nounContext) continue;
     // a capitalised verb form mid-sentence is a name ("the Canadian Press")
     if (i > lo && ix.tokens[i]!.text !== ix.low[i] && !/^(?:["“‘']|``)$/.test(ix.low[i - 1]!)) continue;
-    // a gerund after a preposition is nominal ("a proposal for signing", "in demanding")
-    if (i > lo && /ing$/.test(ix.low[i]!) && GERUND_PREP.has(ix.low[i - 1]!)) continue;
+    // a gerund after a preposition is nominal ("a proposal for signing", "in demanding", "of sexually
+    // assaulting")
+    if (/ing$/.test(ix.low[i]!)) {
+      let p = i - 1;
+      while (p > lo && isAdverb(ix.low[p]!)) p--;
+      if (p >= lo && GERUND_PREP.has(ix.low[p]!)) continue;
+    }
     // a clause-initial participle or gerund is a subject or a frame, not a finite event ("Supporting this
     // resolution will …", "Asked when …")
     if (/(?:ing|ed)$/.test(ix.low[i]!) && clauseInitial(ix, i, lo)) continue;
@@ -286,14 +291,139 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
       consumed = found + 1;
     }
     if (e.comp && !hasComplement(ix, consumed, hi)) continue;
+    if (e.dobj && !directObject(ix, end, hi, /ed$/.test(ix.low[i]!))) continue;
+    // "support of Iraqi forces": a bare or "-s" form before "of" is a noun
+    if (!e.obj && !e.next && ix.low[end] === 'of' && !/ed$/.test(ix.low[i]!)) continue;
+    // "accused X of …", "blamed X for …", "blamed it on …": an accusation names its charge; "question
+    // accused US military" is an adjective
+    if (/^112/.test(e.cameo ?? '') && !chargeFollows(ix, end, hi)) continue;
+    // "warned that 50,000 refugees could pour in" is a prediction, not a threat
+    if (e.rule === 'lex:130:warn' && isPrediction(ix, end, hi)) continue;
+    // "have" and "had" before a participle are auxiliaries ("had agreed to attend talks")
+    if (e.obj && /^(?:have|has|had|having)$/.test(ix.low[i]!)) {
+      let k = i + 1;
+      while (k < hi && isAdverb(ix.low[k]!)) k++;
+      if (k < hi && (LEXICON.past.has(ix.low[k]!) || /(?:ed|en)$/.test(ix.low[k]!))) continue;
+    }
     return trig(e, i, end, consumed);
   }
   return null;
 }
 
+const MODIFIER_PARTICIPLES = new Set(
+  'armed alleged renewed expected planned proposed reported so-called combined united increased repeated'.split(' '),
+);
+
+/** A word that can stand between a possessor and its noun ("fresh", "economic", "alleged", "two-day"). */
+function nounModifierWord(ix: DocIndex, k: number): boolean {
+  const l = ix.low[k]!;
+  if (!/^\p{Ll}/u.test(ix.tokens[k]!.text)) return /^\d/.test(l);
+  if (LEXICON.byWord.has(l) || FINITE_AUX.has(l) || BE.has(l) || isReportingVerb(ix, k)) return false;
+  if (/ed$/.test(l) && !MODIFIER_PARTICIPLES.has(l)) return false;
+  return !NOT_MODIFIER.has(l) && !CLAUSE_WORDS.has(l) && !PREP_NOMINAL.has(l);
+}
+
+/** Prepositions after which a verb form is a noun ("under pressure", "calls for support", "drumming up support"). */
+const PREP_NOMINAL = new Set(
+  'under of with for from without against despite amid over through up into toward towards'.split(' '),
+);
+/** Verbs that take the noun use of a trigger as their object ("received support", "won backing"). */
+const LIGHT_VERBS = new Set(
+  (
+    'receive received receives receiving win won wins winning gain gained gains gaining get got gets getting ' +
+    'muster mustered mustering garner garnered garnering enjoy enjoyed enjoys need needs needed withhold ' +
+    'withheld withholding seek seeks sought seeking lend lent lends lending drum drummed drumming'
+  ).split(' '),
+);
+const NOT_MODIFIER = new Set(
+  'will would shall should can could may might must not never also still has have had is are was were be been to'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when the word at i sits where only a noun can ("the protest", "under intense pressure", "a European
+ * visit", "any arms smuggling", "the 1989 Tiananmen Square massacre"), so a verb form there is not a verb.
+ */
+function nominalPosition(ix: DocIndex, i: number, lo: number): boolean {
+  if (i <= lo) return false;
+  const p1 = ix.low[i - 1]!;
+  if (NOUN_CONTEXT.has(p1) || PREP_NOMINAL.has(p1) || LIGHT_VERBS.has(p1)) return true;
+  if (i - 1 <= lo) return false;
+  const p2 = ix.low[i - 2]!;
+  const w = ix.low[i]!;
+  const e1 = ix.entityAt[i - 1]!;
+  const lowerWord = /^\p{Ll}[\p{Ll}-]*$/u.test(ix.tokens[i - 1]!.text) && e1 < 0;
+  const plainWord = lowerWord && !NOT_MODIFIER.has(p1) && !isAdverb(p1) && !FUTURE.has(p1);
+  if (NOUN_CONTEXT.has(p2)) {
+    if (ADJECTIVE.test(p1) && !FUTURE.has(p1)) return true;
+    // a nationality between a determiner and the word: "a European visit"
+    if (e1 >= 0 && ix.entities[e1]!.type === 'NORP' && ix.mentionStart[i - 1] === i - 1 && !/s$/.test(p1))
+      return true;
+    // "any arms smuggling", "the heavy fighting": a gerund after a determiner and a plural or an adjective
+    // is a noun ("a declaration demanding that …" is a reduced relative)
+    if (/ing$/.test(w) && plainWord && (/[^s]s$/.test(p1) || ADJECTIVE.test(p1) || /^(?:heavy|fierce|renewed)$/.test(p1)))
+      return true;
+  }
+  if ((PREP_NOMINAL.has(p2) || LIGHT_VERBS.has(p2)) && plainWord) return true;
+  // a bare verb form right after a name that follows "the" or a year is a compound noun ("the 1989
+  // Tiananmen Square massacre", "the United States support")
+  if (e1 >= 0 && !/(?:s|ed|ing)$/.test(w)) {
+    const ent = ix.entities[e1]!;
+    const ms = ix.mentionStart[i - 1]!;
+    if (ent.type !== 'NORP' && ent.type !== 'PERSON' && ms > lo) {
+      const b = ix.low[ms - 1]!;
+      if (b === 'the' || (/^\d{4}$/.test(b) && ix.low[ms - 2] === 'the')) return true;
+    }
+  }
+  return false;
+}
+
+/** True when "of"/"for"/"over"/"on"/"that" (the charge) or a passive "by" follows an accusation verb. */
+function chargeFollows(ix: DocIndex, from: number, hi: number): boolean {
+  for (let k = from; k < Math.min(hi, from + 10); k++) {
+    const l = ix.low[k]!;
+    if (/^(?:of|for|over|on|that|by|with)$/.test(l)) return true;
+    if (l === ';' || l === '.' || isReportingVerb(ix, k)) return false;
+  }
+  return false;
+}
+
+/** True when a warning's clause is a forecast ("could", "may", "might") rather than a promise ("will"). */
+function isPrediction(ix: DocIndex, from: number, hi: number): boolean {
+  for (let k = from; k < Math.min(hi, from + 14); k++) {
+    const l = ix.low[k]!;
+    if (FUTURE.has(l)) return false;
+    if (HYPOTHETICAL.has(l)) return true;
+    if (l === ';' || l === '.') return false;
+  }
+  return false;
+}
+
+/** Words that can open a direct object. */
+const OBJECT_START = new Set(
+  'the a an its their his her this these those all both some several many two three four five dozens hundreds thousands'.split(
+    ' ',
+  ),
+);
+const NOT_OBJECT = new Set(
+  'of at from to in on with for by as about into over after before during under than and or but if that which who not'.split(
+    ' ',
+  ),
+);
+
+/** True when a direct object starts at token k ("freed the hostages", "stormed the compound"); a participle may be passive ("backed by"). */
+function directObject(ix: DocIndex, k: number, hi: number, participle: boolean): boolean {
+  if (k >= hi) return false;
+  const l = ix.low[k]!;
+  if (participle && l === 'by') return true;
+  if (OBJECT_START.has(l) || ix.entityAt[k]! >= 0 || /^\d/.test(l)) return true;
+  return /^\p{L}/u.test(ix.tokens[k]!.text) && !NOT_OBJECT.has(l) && !isAdverb(l) && !/^(?:last|again|here|there)$/.test(l);
+}
+
 /** Nouns that a verb form modifies when it is used attributively ("press briefing", "fighting presence"). */
 const COMPOUND_HEADS = new Set(
-  'briefing briefings conference conferences release releases statement statements secretary office officer corps agency freedom freedoms presence zone zones capability capabilities season ahead'.split(
+  'groups group briefing briefings conference conferences release releases statement statements secretary office officer corps agency freedom freedoms presence zone zones capability capabilities season ahead'.split(
     ' ',
   ),
 );
@@ -374,7 +504,29 @@ function locPrepped(ix: DocIndex, k: number, lo: number): boolean {
     if (ix.entityAt[p]! >= 0 && ix.entityAt[p] !== ix.entityAt[k]) break;
     p--;
   }
-  return p >= lo && LOC_PREP.has(ix.low[p]!);
+  if (p >= lo && LOC_PREP.has(ix.low[p]!)) return true;
+  // "in Juba, southern Sudan": a place in apposition to a located place
+  let c = m - 1;
+  while (c > lo && c >= m - 3 && /^\p{Ll}+$/u.test(ix.tokens[c]!.text) && ix.entityAt[c]! < 0) c--;
+  if (c > lo && ix.low[c] === ',' && ix.entityAt[c - 1]! >= 0 && ix.entityAt[c - 1] !== ix.entityAt[k]) {
+    const ei = ix.entities[ix.entityAt[c - 1]!]!;
+    if ((ei.type === 'GPE' || ei.type === 'LOC' || ei.type === 'FAC') && p !== c - 1) return locPrepped(ix, c - 1, lo);
+  }
+  return false;
+}
+
+const OBJECT_PREP = new Set('on to by against over about into toward towards'.split(' '));
+
+/**
+ * True when the mention at k is the object of a preposition inside a subject phrase ("a sex attack blamed on a
+ * US Navy officer threatened …", "the visit to Japan by Cohen"): it is not the one acting.
+ */
+function objectPrepped(ix: DocIndex, k: number, lo: number): boolean {
+  let m = ix.mentionStart[k]!;
+  if (m < 0) m = k;
+  let p = m - 1;
+  while (p >= lo && p >= m - 3 && /^(?:the|a|an)$/.test(ix.low[p]!)) p--;
+  return p > lo && OBJECT_PREP.has(ix.low[p]!) && /^\p{Ll}/u.test(ix.tokens[p - 1]!.text);
 }
 
 function sentenceEvents(
@@ -429,7 +581,8 @@ function sentenceEvents(
     if (ix.low[to] === 'help' && ix.low[to - 1] === 'to') to--;
     if (ix.low[to] !== 'to') continue;
     const before = ix.low[to - 1] ?? '';
-    if (EXPECT.has(before) || INTENT_ADJ.has(before)) continue;
+    // "plans to attack" is an intention, "a plan to allow …" the object of the previous verb
+    if (EXPECT.has(before) || (INTENT_ADJ.has(before) && !NOUN_CONTEXT.has(ix.low[to - 2] ?? ''))) continue;
     const prev = triggers
       .slice(0, n)
       .reverse()
@@ -461,22 +614,49 @@ function sentenceEvents(
     let k = t.start - 1;
     while (k >= lo && isAdverb(ix.low[k]!)) k--;
     const participle = /ed$|en$/.test(ix.low[t.start]!) && !t.entry.noun;
-    const passive = participle && ((k >= lo && BE.has(ix.low[k]!)) || ix.low[t.end] === 'by');
+    // "a millionaire accused of selling …": an accusation verb needs its object before "of", so a
+    // participle right before "of"/"for" is passive
+    const charge =
+      participle && /^11[25]/.test(t.cameo ?? '') && /^(?:of|for|over)$/.test(ix.low[t.end] ?? '');
+    const passive = participle && ((k >= lo && BE.has(ix.low[k]!)) || ix.low[t.end] === 'by' || charge);
     if (t.actors.length === 0) {
-      if (t.entry.noun) nounRoles(ix, t, lo, hi);
+      if (t.entry.noun) {
+        nounRoles(ix, t, lo, hi);
+        // "At a summit with Roh on Monday, Yushchenko said …": a meeting in a leading adverbial is the
+        // main subject's
+        if (t.type === 'CONSULT' && t.actors.length === 0 && inLeadingAdverbial(ix, t.start, lo)) {
+          t.actors = mainSubject(ix, lo, hi).filter((x) => !t.targets.includes(x));
+        }
+      }
       else if (passive) {
         for (let by = t.end; by < Math.min(hi, t.end + 4); by++) {
           if (ix.low[by] !== 'by') continue;
           t.actors = entityGroup(ix, by + 1, hi, lo, []);
           break;
         }
-        // a reduced relative modifies the noun before it, whose entities are not the patient
+        // a reduced relative modifies the noun before it, whose entities are not the patient; an appositive
+        // one ("Denmark, backed by the United States, …") is about the name before the comma
         t.targets = BE.has(ix.low[k] ?? '') ? subj.entities.filter((e) => !t.actors.includes(e)) : [];
+        if (!BE.has(ix.low[k] ?? '') && k >= lo && ix.low[k] === ',' && k - 1 >= lo) {
+          const id = entAt(ix, k - 1);
+          if (id && !t.actors.includes(id)) t.targets = [id];
+        }
       } else {
         t.actors = subj.inherit ?? subj.entities;
         if (t.actors.length === 0 && subj.anaphor) t.actors = resolveAnaphor(ix, subj.anaphor, groups, s);
+        if (t.actors.length === 0 && subj.antecedent) t.actors = [...subj.antecedent];
+        if (t.actors.length === 0 && subj.adjunct) {
+          // ", calling for …" shares the main clause's subject (not that of a relative clause in between)
+          const src = attr.at(t.start);
+          if (src?.source && src.cue >= 0 && src.cue < t.start && src.rule !== 'according-to')
+            t.actors = [src.source];
+          else t.actors = mainSubject(ix, lo, t.start);
+        }
         if (t.targets.length === 0) t.targets = objectTargets(ix, t, hi, lo, t.actors);
       }
+    } else if (!t.entry.noun && !passive && t.targets.length === 0) {
+      // "… and deported Georgians": a coordinated verb took its subject above; its object is still its own
+      t.targets = objectTargets(ix, t, hi, lo, t.actors);
     }
     // troops or peacekeepers "arriving in" a country are a deployment, not a visit
     if (t.type === 'CONSULT' && t.mode === 'visit' && t.entry.next) {
@@ -542,9 +722,11 @@ function sentenceEvents(
       );
       if (MULTI.test(span) || t.actors.length + t.targets.length >= 3) t.mode = 'multilateral';
     }
+    // a meeting named by a noun needs two sides ("a European visit" names none)
+    if (t.entry.noun && t.type === 'CONSULT' && t.actors.length + t.targets.length < 2) continue;
     // "will fight to the last": a fight needs an opponent or a military context
     if (t.entry.arg && t.targets.length === 0 && !militaryNear(ix, t, lo, hi)) continue;
-    const { time, date } = timeFor(ix, t, subj.clause, hi, modality);
+    const { time, date } = timeFor(ix, t, subj.clause, hi, modality, subj.adjunct);
     const first = ix.tokens[t.start]!;
     const last = ix.tokens[t.end - 1]!;
     out.push({
@@ -562,7 +744,8 @@ function sentenceEvents(
       sentence: s,
       quote: a?.quote ?? null,
       rule: t.rule,
-      patientOnly: passive || t.entry.noun,
+      // other nouns and passives may name only the patient ("attacks on Iraq")
+      patientOnly: passive || (t.entry.noun && t.type !== 'CONSULT') || subj.armed,
     });
     // groups that a later "they" / "the two sides" can refer to: co-actors, and the sides of a meeting
     if (t.actors.length >= 2) groups.push({ sentence: s, ids: t.actors });
@@ -593,6 +776,7 @@ const DEMAND_ENTRY: LexEntry = {
   military: false,
   comp: false,
   arg: false,
+  dobj: false,
 };
 
 /** Absorbs triggers in the complement of a governing verb and sets its targets and type. */
@@ -673,7 +857,15 @@ interface SubjectRegion {
   anaphor: Anaphor | null;
   /** The region holds only auxiliaries and adverbs after "but"/"and" (an elliptical subject). */
   auxOnly: boolean;
+  /** A participial adjunct (", calling for …"): the subject is the main clause's. */
+  adjunct: boolean;
+  /** The antecedent of a relative clause subject ("X, who has threatened …"). */
+  antecedent: string[] | null;
+  /** An unnamed armed subject ("pro-government forces seized Jowhar"): the event still says who was hit. */
+  armed: boolean;
 }
+
+const ARMED = new Set('gunmen militants rebels insurgents guerrillas militiamen militias police'.split(' '));
 
 const AUX_WORDS = new Set(
   'was were is are has have had would will could also still then later but and not never yet already'.split(
@@ -709,7 +901,47 @@ function subjectRegion(
   const floor = Math.max(lo, t.start - window);
   let inherit: string[] | null = null;
   let coordinated = false;
+  /** Token ranges [from, to] of parentheticals skipped on the way back ("Moscow, infuriated by …, has"). */
+  const skipped: Array<[number, number]> = [];
+  // ", calling for …": a participial adjunct has the subject of the clause it follows
+  if (isAdjunct(ix, t, lo)) {
+    return {
+      start: t.start,
+      clause: t.start,
+      entities: [],
+      inherit: null,
+      empty: true,
+      pronoun: false,
+      firstPerson: false,
+      anaphor: null,
+      auxOnly: false,
+      adjunct: true,
+      antecedent: null,
+      armed: false,
+    };
+  }
   while (k >= floor) {
+    // "the Organization of the Islamic Conference (OIC) urged": a short bracketed acronym is part of the name
+    if (ix.low[k] === ')') {
+      let o = k - 1;
+      while (o >= floor && o >= k - 4 && ix.low[o] !== '(') o--;
+      if (o >= floor && ix.low[o] === '(' && o < k - 1) {
+        const pronounBefore = o - 1 >= floor && /^(?:they|he|she|it|we)$/.test(ix.low[o - 1]!);
+        if (!pronounBefore) skipped.push([o, k]);
+        k = o - 1;
+        continue;
+      }
+    }
+    if (ix.low[k] === ',') {
+      const open = parentheticalStart(ix, k, floor);
+      if (open >= 0) {
+        skipped.push([open, k]);
+        k = open - 1;
+        continue;
+      }
+      // ", provided Europe continues to boycott …": a condition has its own subject
+      if (/^(?:provided|providing)$/.test(ix.low[k + 1] ?? '') && k + 1 < t.start) break;
+    }
     if (isBoundary(ix, k)) break;
     const other = triggerAt.get(k);
     if (other && other !== t) {
@@ -724,7 +956,8 @@ function subjectRegion(
     }
     k--;
   }
-  const clause = k + 1;
+  let clause = k + 1;
+  if (ix.low[clause] === 'provided' || ix.low[clause] === 'providing') clause++;
   let start = clause;
   // drop a leading adverbial ("On the eve of the talks, …", "In a separate briefing, …")
   if (start < t.start && PREP_START.has(ix.low[start]!)) {
@@ -735,19 +968,26 @@ function subjectRegion(
       }
     }
   }
+  // drop a leading participial phrase ("Addressing the General Assembly, Wang …", "Arguing that …, Shen …")
+  const lead = leadingParticiple(ix, lo, t.start);
+  if (lead > start) start = lead;
+  const inSkipped = (q: number) => skipped.some(([a, b]) => q >= a && q <= b);
   const entities: string[] = [];
   let pronoun = false;
   let firstPerson = false;
   let words = 0;
   if (!coordinated) {
     for (let q = start; q < t.start; q++) {
+      if (inSkipped(q)) continue;
+      // "ElBaradei received the prize and called for …": entities after a finite verb are its objects
+      if (entities.length > 0 && finiteVerbAt(ix, q)) break;
       const id = entAt(ix, q);
       if (/^\p{L}/u.test(ix.tokens[q]!.text)) words++;
       if (!id && /^(he|she|it|they)$/.test(ix.low[q]!)) pronoun = true;
       if (!id && /^(we|i)$/.test(ix.low[q]!)) firstPerson = true;
       if (!id || entities.includes(id)) continue;
       if (ix.timeAt[q]! >= 0) continue;
-      if (locPrepped(ix, q, start)) continue;
+      if (locPrepped(ix, q, start) || objectPrepped(ix, q, start)) continue;
       if (ix.mentionStart[q] === q || q === start) {
         if (isModifier(ix, q, t.start)) {
           q = mentionEnd(ix, q) - 1;
@@ -772,6 +1012,9 @@ function subjectRegion(
       firstPerson,
       anaphor: null,
       auxOnly: false,
+      adjunct: false,
+      antecedent: null,
+      armed: false,
     };
   if (inherit && entities.length > 0) inherit = null;
   const anaphor = entities.length === 0 ? findAnaphor(ix, start, t.start) : null;
@@ -785,7 +1028,169 @@ function subjectRegion(
     firstPerson,
     anaphor,
     auxOnly,
+    adjunct: false,
+    antecedent: entities.length === 0 && !inherit ? relativeAntecedent(ix, clause, lo) : null,
+    armed: entities.length === 0 && ix.low.slice(start, t.start).some((w) => MILITARY.has(w) || ARMED.has(w)),
   };
+}
+
+/** True when token i sits in a sentence-initial adverbial phrase ("At a summit with Roh, …", "After talks with …,"). */
+function inLeadingAdverbial(ix: DocIndex, i: number, lo: number): boolean {
+  if (ix.low[lo] === 'also' || ix.low[lo] === 'meanwhile') lo++;
+  const w = ix.low[lo]!;
+  if (!PREP_START.has(w) && !/^[a-z]+ing$/.test(w)) return false;
+  for (let c = lo; c < i; c++) if (ix.low[c] === ',' || isBoundary(ix, c)) return false;
+  return true;
+}
+
+/** ", calling for …", ", thanking …": a present participle after a comma, with no subject of its own. */
+function isAdjunct(ix: DocIndex, t: Trigger, lo: number): boolean {
+  if (t.entry.noun || !/ing$/.test(ix.low[t.start]!)) return false;
+  let p = t.start - 1;
+  while (p > lo && isAdverb(ix.low[p]!)) p--;
+  return p > lo && ix.low[p] === ',';
+}
+
+/**
+ * When the comma at k closes a parenthetical that follows a name ("Moscow, infuriated by …,", "Manbar, 51,
+ * an owner of …,", "Olmert, who flew to Italy …,"), the index of its opening comma; else -1. A list of
+ * names ("Denmark, France, and Germany") is not a parenthetical: its items start with a name.
+ */
+function parentheticalStart(ix: DocIndex, k: number, floor: number): number {
+  for (let p = k - 1; p >= Math.max(floor, k - 25); p--) {
+    const l = ix.low[p]!;
+    if (l === ';' || l === ':' || OPEN_QUOTES.test(l) || CLOSE_QUOTES.test(l)) return -1;
+    if (l !== ',') continue;
+    const first = p + 1;
+    if (first >= k) return -1;
+    const f = ix.low[first]!;
+    const ft = ix.tokens[first]!.text;
+    const opens =
+      /^(?:who|which|whose|where|a|an)$/.test(f) ||
+      /^\d/.test(f) ||
+      (/^\p{Ll}+ed$/u.test(ft) && ix.entityAt[first]! < 0) ||
+      (f === 'the' && ix.entityAt[first + 1]! < 0 && /^\p{Ll}/u.test(ix.tokens[first + 1]?.text ?? ''));
+    if (!opens) return -1;
+    const before = p - 1;
+    if (before < floor) return -1;
+    if (ix.entityAt[before]! >= 0 || /^\d/.test(ix.low[before]!)) return p;
+    return -1;
+  }
+  return -1;
+}
+
+/** Start of the clause after a sentence-initial participial phrase and its comma, or -1. */
+function leadingParticiple(ix: DocIndex, lo: number, end: number): number {
+  const w = ix.low[lo];
+  if (w === undefined || ix.entityAt[lo]! >= 0 || !/^[a-z]+(?:ing|ed)$/.test(w)) return -1;
+  for (let c = end - 1; c > lo; c--) {
+    if (ix.low[c] === ',') {
+      // the subject after the comma must name someone
+      for (let q = c + 1; q < end; q++) if (ix.entityAt[q]! >= 0) return c + 1;
+      return -1;
+    }
+  }
+  return -1;
+}
+
+const FINITE_AUX = new Set('has have had is are was were will would did does'.split(' '));
+
+/** A finite verb inside a subject region: an auxiliary, or a lower-case "-ed" word that takes an object. */
+function finiteVerbAt(ix: DocIndex, q: number): boolean {
+  const l = ix.low[q]!;
+  if (ix.entityAt[q]! >= 0 || !/^\p{Ll}/u.test(ix.tokens[q]!.text)) return false;
+  if (FINITE_AUX.has(l)) return true;
+  if (!/[^e]ed$|^(?:won|got|took|gave|made|met|sent|held)$/.test(l)) return false;
+  const prev = ix.low[q - 1] ?? '';
+  if (NOUN_CONTEXT.has(prev) || FINITE_AUX.has(prev) || BE.has(prev)) return false;
+  const next = ix.low[q + 1] ?? '';
+  return OBJECT_START.has(next) || ix.entityAt[q + 1]! >= 0;
+}
+
+/** Heads of documents that "welcome", "condemn" or "urge" on behalf of whoever adopted them. */
+const DOC_NOUNS = new Set(
+  'statement resolution declaration communique communiqué report letter motion text document'.split(' '),
+);
+
+/**
+ * The antecedent of a relative pronoun at the clause start: "Ahmadinejad, who has threatened …" is
+ * Ahmadinejad; "the Council adopted a statement that welcomed …" is the Council (a document speaks for the
+ * one who adopted it). Null when the clause is not relative or the antecedent names nobody.
+ */
+function relativeAntecedent(ix: DocIndex, clause: number, lo: number): string[] | null {
+  const r = clause - 1;
+  if (r <= lo) return null;
+  const rel = ix.low[r]!;
+  if (rel !== 'who' && rel !== 'which' && rel !== 'that') return null;
+  let q = r - 1;
+  if (ix.low[q] === ',') q--;
+  while (q > lo && ix.timeAt[q]! >= 0) q--;
+  const id = q >= lo ? entAt(ix, q) : null;
+  if (id && rel !== 'that') {
+    const e = ix.entities[ix.entityAt[q]!]!;
+    if (e.type !== 'NORP') return [id];
+  }
+  if (DOC_NOUNS.has(ix.low[q] ?? '')) {
+    const subj = mainSubject(ix, lo, q);
+    return subj.length > 0 ? subj : null;
+  }
+  return null;
+}
+
+/**
+ * The subject of a sentence's main clause: the names from its start (after a leading adverbial or
+ * participial phrase) up to the first verb. Used for parts of a sentence that share that subject.
+ */
+function mainSubject(ix: DocIndex, lo: number, end: number): string[] {
+  while (lo < end && (ix.low[lo] === 'also' || ix.low[lo] === 'meanwhile' || isAdverb(ix.low[lo]!))) lo++;
+  // a sentence that opens with a quote: the subject follows it ('"…," Yushchenko told them, calling …')
+  if (OPEN_QUOTES.test(ix.low[lo]!)) {
+    let c = lo + 1;
+    while (c < end && !CLOSE_QUOTES.test(ix.low[c]!)) c++;
+    if (c < end) lo = c + 1;
+  }
+  let start = lo;
+  if (PREP_START.has(ix.low[lo]!) || leadingParticiple(ix, lo, end) > 0) {
+    for (let c = lo; c < end; c++)
+      if (ix.low[c] === ',') {
+        start = c + 1;
+        break;
+      }
+  }
+  // the subject ends at the first verb
+  let stop = start;
+  for (; stop < end; stop++) {
+    const l = ix.low[stop]!;
+    if (
+      ix.entityAt[stop]! < 0 &&
+      /^\p{Ll}/u.test(ix.tokens[stop]!.text) &&
+      (FINITE_AUX.has(l) || LEXICON.byWord.has(l) || isReportingVerb(ix, stop) || /[^e]ed$/.test(l))
+    )
+      break;
+  }
+  end = stop;
+  const out: string[] = [];
+  for (let q = start; q < end; q++) {
+    const l = ix.low[q]!;
+    const id = entAt(ix, q);
+    if (!id) {
+      if (l === ',' && out.length > 0 && ix.entityAt[q + 1]! < 0) {
+        const open = q;
+        // skip an appositive after the subject
+        let c = open + 1;
+        while (c < end && ix.low[c] !== ',') c++;
+        q = c;
+      }
+      continue;
+    }
+    if (out.includes(id) || ix.timeAt[q]! >= 0 || locPrepped(ix, q, start)) continue;
+    if (ix.mentionStart[q] === q && isModifier(ix, q, end)) {
+      q = mentionEnd(ix, q) - 1;
+      continue;
+    }
+    out.push(id);
+  }
+  return out;
 }
 
 /** One past the last token of the entity mention covering token q. */
@@ -805,12 +1210,14 @@ const AGENTIVE = new Set(
     'diplomat envoy envoys ambassador delegation delegates negotiators militants rebels fighters insurgents guerrillas ' +
     'jets warplanes aircraft planes ships warships vessels lawmakers legislators parliament officers commander ' +
     'commanders chief chiefs embassy ministry administration regime team prosecutors court judges side counterpart ' +
-    'counterparts guards gunmen security intelligence agents negotiator leadership cabinet'
+    'counterparts guards gunmen security intelligence agents negotiator leadership cabinet countries nations ' +
+    'states members member'
   ).split(' '),
 );
 /** Words that end the lower-case run after a modifying name. */
 const RUN_STOP = new Set(
   (
+    'too also still now then however meanwhile already alone itself instead again ' +
     'is are was were be been has have had will would can could may might must should did does do and or but to of in ' +
     'on at for with by from as that which who not also has into over against about after before during'
   ).split(' '),
@@ -850,7 +1257,8 @@ function isModifier(ix: DocIndex, q: number, limit: number): boolean {
   for (k = end; k < limit && k < end + 4; k++) {
     const tx = ix.tokens[k]!.text;
     const l = ix.low[k]!;
-    if (!/^\p{Ll}/u.test(tx) || RUN_STOP.has(l) || isReportingVerb(ix, k) || /ly$/.test(l)) break;
+    if (!/^\p{Ll}/u.test(tx) || RUN_STOP.has(l) || isReportingVerb(ix, k) || /ly$/.test(l) || ix.timeAt[k]! >= 0)
+      break;
     if (LEXICON.byWord.has(l) && head !== '') break;
     head = l;
   }
@@ -985,12 +1393,20 @@ function normalizeParticipants(ix: DocIndex, ids: readonly string[]): string[] {
 }
 
 /** The first entity group after token `from`: "Russia and North Korea", "Shin, Sullivan and Akiba". */
-function entityGroup(ix: DocIndex, from: number, hi: number, lo: number, exclude: string[]): string[] {
+function entityGroup(
+  ix: DocIndex,
+  from: number,
+  hi: number,
+  lo: number,
+  exclude: string[],
+  stop: ReadonlySet<string> | null = null,
+): string[] {
   const out: string[] = [];
   let k = from;
   const limit = Math.min(hi, from + 15);
-  // find the first entity
+  // find the first entity; an infinitive ("a plan to allow UN peacekeepers in") starts another clause
   while (k < limit && !isBoundary(ix, k) && ix.low[k] !== ',') {
+    if (k > from && (infinitival(ix, k) || stop?.has(ix.low[k]!))) return out;
     const id = entAt(ix, k);
     if (id && !exclude.includes(id) && !locPrepped(ix, k, lo)) break;
     k++;
@@ -999,16 +1415,26 @@ function entityGroup(ix: DocIndex, from: number, hi: number, lo: number, exclude
   while (k < limit) {
     const id = entAt(ix, k);
     if (id) {
+      // "Israeli Prime Minister Ehud Olmert", "his Russian counterpart, Sergei Lavrov": the person
+      const p = personAfter(ix, k, limit);
+      if (p >= 0) {
+        k = p;
+        continue;
+      }
       if (!out.includes(id) && !exclude.includes(id)) out.push(id);
       k++;
       continue;
     }
     const l = ix.low[k]!;
-    // continue through coordination to another entity
+    // continue through coordination to another entity, but not to the speaker ("…, Eisin said")
     if (l === 'and' || l === ',' || l === 'or' || l === 'the' || l === "'s") {
       let q = k + 1;
       while (q < limit && (ix.low[q] === 'the' || ix.low[q] === 'and')) q++;
       if (q < limit && entAt(ix, q) && l !== "'s") {
+        const after = mentionEnd(ix, q);
+        // "with Prodi, Olmert will …": after a comma, a name that is not followed by more of the list starts
+        // a clause
+        if (l === ',' && after < hi && !/^(?:,|and|or|\)|\.)$/.test(ix.low[after]!)) break;
         k = q;
         continue;
       }
@@ -1016,6 +1442,36 @@ function entityGroup(ix: DocIndex, from: number, hi: number, lo: number, exclude
     break;
   }
   return out;
+}
+
+/**
+ * When the (non-person) mention at k only qualifies a person named right after it ("Israeli Prime Minister
+ * Ehud Olmert", "his Russian counterpart, Sergei Lavrov", "US Defense Secretary William Cohen"), the token of
+ * that person; else -1.
+ */
+function personAfter(ix: DocIndex, k: number, limit: number): number {
+  const e = ix.entities[ix.entityAt[k]!]!;
+  if (e.type === 'PERSON') return -1;
+  let q = mentionEnd(ix, k);
+  let comma = false;
+  for (let n = 0; q < limit && n < 6; n++, q++) {
+    const ei = ix.entityAt[q]!;
+    if (ei >= 0) {
+      const p = ix.entities[ei]!;
+      if (p.type !== 'PERSON') return -1;
+      if (e.country && p.country && p.country !== e.country) return -1;
+      return q;
+    }
+    const l = ix.low[q]!;
+    if (l === ',' && !comma && n > 0) {
+      comma = true;
+      continue;
+    }
+    if (l === 'of' && n > 0 && /^\p{Ll}/u.test(ix.tokens[q + 1]?.text ?? '')) continue;
+    if (comma || RUN_STOP.has(l) || !/^[\p{L}.-]/u.test(ix.tokens[q]!.text) || isReportingVerb(ix, q)) return -1;
+    if (LEXICON.byWord.has(l)) return -1;
+  }
+  return -1;
 }
 
 /** Targets of a verb trigger: the first entity group after it within the clause. */
@@ -1030,8 +1486,11 @@ function objectTargets(ix: DocIndex, t: Trigger, hi: number, lo: number, actors:
     }
     return [];
   }
-  return entityGroup(ix, from, hi, lo, actors);
+  // "accused western nations of turning a blind eye to China's progress": the charge is not a party
+  return entityGroup(ix, from, hi, lo, actors, /^11[25]/.test(t.cameo ?? '') ? CHARGE_STOP : null);
 }
+
+const CHARGE_STOP: ReadonlySet<string> = new Set(['of', 'for', 'over']);
 
 /** Actor and target of a noun trigger: "North Korea's troop dispatch to Russia", "deployments by the DPRK to Russia". */
 function nounRoles(ix: DocIndex, t: Trigger, lo: number, hi: number): void {
@@ -1044,17 +1503,33 @@ function nounRoles(ix: DocIndex, t: Trigger, lo: number, hi: number): void {
     }
     const id = entAt(ix, k);
     if (id) {
+      // "the Israeli attack", "US sanctions": a nationality or a country (not a city or square, which is
+      // where it happened) names the actor; a meeting's sides are never read off a modifier
       const e = ix.entities[ix.entityAt[k]!]!;
-      if (e.type === 'NORP' || e.type === 'GPE') t.actors = [id];
+      const country = e.type === 'NORP' || (e.type === 'GPE' && !!e.kb?.startsWith('country:'));
+      if (country && t.type !== 'CONSULT') t.actors = [id];
       break;
     }
-    if (isBoundary(ix, k) || ix.low[k] === ',') break;
+    // only adjectives may stand between ("Israel remained opposed to talks" names no actor of the talks)
+    const l = ix.low[k]!;
+    if (isBoundary(ix, k) || l === ',' || l === 'to' || !nounModifierWord(ix, k)) break;
   }
+  const consult = t.type === 'CONSULT';
   for (let k = t.end; k < Math.min(hi, t.end + 8); k++) {
     const l = ix.low[k]!;
     if (isBoundary(ix, k) || l === ',') break;
     if (l === 'by' && t.actors.length === 0) {
       t.actors = entityGroup(ix, k + 1, hi, lo, []);
+      continue;
+    }
+    // "talks between Uganda and the LRA", "the visit of Putin to Jordan"
+    if (consult && k === t.end && (l === 'between' || l === 'of') && t.actors.length === 0) {
+      t.actors = entityGroup(ix, k + 1, hi, lo, []);
+      continue;
+    }
+    // "a summit with President Roh", "talks with Lavrov"
+    if (consult && l === 'with' && t.targets.length === 0) {
+      t.targets = entityGroup(ix, k + 1, hi, lo, t.actors);
       continue;
     }
     if (
@@ -1084,7 +1559,7 @@ function decideModality(ix: DocIndex, t: Trigger, lo: number, attributed: boolea
     else if (HYPOTHETICAL.has(l)) hypothetical = true;
     else if (l === 'to' && k - 1 >= lo) {
       const p = ix.low[k - 1]!;
-      if (EXPECT.has(p)) expected = true;
+      if (EXPECT.has(p) || AIM_NOUNS.has(p)) expected = true;
       else if (INTENT_ADJ.has(p)) intent = true;
     }
   }
@@ -1139,6 +1614,16 @@ function decideModality(ix: DocIndex, t: Trigger, lo: number, attributed: boolea
   return attributed ? 'reported' : 'asserted';
 }
 
+/** True when a past-tense verb (a reporting verb or a trigger) precedes token `end` in its sentence. */
+function pastBefore(ix: DocIndex, lo: number, end: number): boolean {
+  for (let k = lo; k < end; k++) {
+    const l = ix.low[k]!;
+    if (ix.entityAt[k]! >= 0) continue;
+    if ((isReportingVerb(ix, k) && /(?:ed|told|said|wrote)$/.test(l)) || LEXICON.past.has(l)) return true;
+  }
+  return false;
+}
+
 function shiftDay(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -1150,6 +1635,7 @@ function infinitival(ix: DocIndex, k: number): boolean {
   if (ix.low[k] !== 'to') return false;
   const n = ix.tokens[k + 1];
   if (!n || ix.entityAt[k + 1]! >= 0 || ix.timeAt[k + 1]! >= 0) return false;
+  if (LEXICON.byWord.has(ix.low[k + 1]!) && !/^(?:the|a|an)$/.test(ix.low[k + 1]!)) return true;
   // "to eastern Russia": an adjective before a name
   if (k + 2 < ix.tokens.length && (ix.entityAt[k + 2]! >= 0 || /^\p{Lu}/u.test(ix.tokens[k + 2]!.text)))
     return false;
@@ -1171,6 +1657,7 @@ function timeFor(
   start: number,
   hi: number,
   modality: Modality,
+  adjunct = false,
 ): { time: string | null; date: string | null } {
   const pick = (ti: number) => {
     const tm = ix.times[ti]!;
@@ -1179,7 +1666,13 @@ function timeFor(
   };
   const usable = (ti: number) => {
     const tm = ix.times[ti]!;
-    return tm.type !== 'DURATION' && tm.type !== 'SET' && !!tm.value;
+    if (tm.type === 'DURATION' || tm.type === 'SET' || !tm.value) return false;
+    // "the 2005 Nobel Peace Prize", "the 1989 Tiananmen Square massacre": a year naming a thing
+    if (/^\d{4}$/.test(tm.value)) {
+      const k = tokenAtOrAfter(ix.tokens, tm.start);
+      if (k > 0 && ix.low[k - 1] === 'the') return false;
+    }
+    return true;
   };
   if (t.entry.noun) {
     // "Tuesday's attack"
@@ -1187,7 +1680,8 @@ function timeFor(
       const ti = ix.timeAt[t.start - 2]!;
       if (usable(ti)) return pick(ti);
     }
-    for (let k = t.end; k < Math.min(hi, t.end + 8); k++) {
+    const reach = t.type === 'CONSULT' ? 12 : 8;
+    for (let k = t.end; k < Math.min(hi, t.end + reach); k++) {
       const ti = ix.timeAt[k]!;
       if (ti >= 0 && usable(ti)) return pick(ti);
       if (isBoundary(ix, k) || ix.low[k] === ',' || infinitival(ix, k) || LEXICON.byWord.has(ix.low[k]!))
@@ -1197,7 +1691,16 @@ function timeFor(
   }
   let best = -1;
   let bestD = Number.POSITIVE_INFINITY;
-  for (let k = start; k < t.start; k++) {
+  // "welcomed the renewal early this month … and pledged to …": a coordinated verb's time follows the "and"
+  let back = start;
+  for (let k = t.start - 1; k > start; k--) {
+    if (isAdverb(ix.low[k]!)) continue;
+    if (ix.low[k] === 'and') back = t.start;
+    break;
+  }
+  // "Benedict, who hopes one day to visit …, on Wednesday met": a relative clause ends at its comma
+  const relative = start > 0 && /^(?:who|which)$/.test(ix.low[start - 1]!);
+  for (let k = back; k < t.start; k++) {
     const ti = ix.timeAt[k]!;
     if (ti < 0 || !usable(ti)) continue;
     const d = t.start - k;
@@ -1212,6 +1715,7 @@ function timeFor(
       const l = ix.low[k]!;
       if (l === ';' || (CLAUSE_WORDS.has(l) && l !== 'as') || infinitival(ix, k) || isReportingVerb(ix, k))
         break;
+      if (relative && l === ',') break;
     }
     const ti = ix.timeAt[k]!;
     if (ti < 0 || !usable(ti)) continue;
@@ -1224,9 +1728,16 @@ function timeFor(
     break;
   }
   if (best >= 0) return pick(best);
-  const past = LEXICON.past.has(ix.low[t.start]!);
+  // "Tuesday when Peruvian troops stormed the compound": the time the when-clause hangs on
+  if (start - 2 >= 0 && ix.low[start - 1] === 'when' && ix.timeAt[start - 2]! >= 0 && usable(ix.timeAt[start - 2]!))
+    return pick(ix.timeAt[start - 2]!);
   let aux = t.start - 1;
   while (aux >= start && isAdverb(ix.low[aux]!)) aux--;
+  // "were meeting": a past progressive; ", calling for …" after a past main verb
+  const past =
+    LEXICON.past.has(ix.low[t.start]!) ||
+    (/ing$/.test(ix.low[t.start]!) && aux >= start && (ix.low[aux] === 'was' || ix.low[aux] === 'were')) ||
+    (adjunct && pastBefore(ix, ix.sentStart[ix.tokens[t.start]!.sentence]!, t.start));
   // "have fought three wars since 1947": a perfect spans time, it is not an event of the day
   const perfect = aux >= start && /^(?:have|has|had)$/.test(ix.low[aux]!);
   if (

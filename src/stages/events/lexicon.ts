@@ -17,7 +17,9 @@ import type { PloverType } from '../../core/types.js';
  *   demand|support` the trigger governs an infinitive or that-clause complement whose own trigger it absorbs;
  *   `noun` marks a noun trigger; `military` switches to FIGHT when military words surround it; `comp` the verb
  *   needs a "to"/"that"/"for" complement in its clause ("pressed Iran to", not "press ahead" or "a press
- *   briefing"); `arg` the event needs a target or military context ("will fight to the last" is figurative).
+ *   briefing"); `arg` the event needs a target or military context ("will fight to the last" is figurative);
+ *   `dobj` the verb needs a direct object right after it ("freed the hostages", not "free of weapons").
+ * - a form written `=word` is taken literally, uninflected ("=backed": the base "back" has too many other uses).
  */
 const LEXICON_TEXT = `
 # AGREE (03): intentions and agreements
@@ -32,7 +34,9 @@ meet/met | 040 | - | -
 hold/held have/had | 040 | - | obj=talks,meeting,meetings,summit,consultations,discussions,negotiations,conversation,dialogue,session,conference,consultation
 discuss negotiate consult confer | 040 | - | -
 visit | 042 | visit | -
-arrive/arrived | 042 | visit | next=in
+arrive/arrived | 042 | visit | next=in,here
+visit visits | 042 | visit | noun
+talks meeting meetings summit negotiations consultations | 040 | - | noun next=with,between
 host | 043 | host | -
 telephone phone | 041 | phone | -
 speak/spoke/spoken talk | 041 | phone | next=by
@@ -42,6 +46,8 @@ praise hail commend applaud welcome endorse salute congratulate | 051 | - | -
 support | 051 | - | -
 express voice | 051 | - | obj=support,solidarity,gratitude,appreciation,condolences,sympathy
 reaffirm reiterate renew | 051 | - | obj=support,alliance,friendship,partnership,ties
+=backed =backing | 051 | - | dobj
+thank | 051 | - | dobj
 defend | 052 | - | -
 apologize apologise | 055 | - | -
 forgive/forgave/forgiven | 056 | - | -
@@ -65,7 +71,8 @@ ease lift relax shorten | 081 | - | obj=curfew,restrictions,ban,emergency,measur
 ease lift relax | 085 | ease | obj=sanctions,embargo,boycott
 allow permit | 083 | - | -
 call/called | 082 | - | obj=strike,protest,boycott,demonstration,rally
-release free/freed | 0841 | release | -
+release | 0841 | release | -
+free/freed | 0841 | release | dobj
 return | 0842 | return | obj=property,land,territory,weapons,remains,bodies,assets
 withdraw/withdrew/withdrawn pull/pulled recall | 166 | expel | obj=inspectors,monitors,observers,ambassador,envoy,diplomats,peacekeepers,staff,workers,mission
 withdraw/withdrew/withdrawn | 087 | withdraw | -
@@ -94,7 +101,8 @@ condemn denounce criticize criticise decry deplore censure rebuke slam+ lambast 
 accuse blame | 112 | - | -
 protest | 114 | - | -
 complain | 114 | - | -
-express voice | 111 | - | obj=concern,concerns,outrage,anger,regret,dismay,disappointment,displeasure,opposition,alarm,indignation
+express voice | 111 | - | obj=concern,concerns,outrage,anger,regret,regrets,dismay,disappointment,displeasure,opposition,alarm,indignation
+reaffirm reiterate restate | 111 | - | obj=opposition,objection,objections
 sue/sued indict convict | 115 | - | -
 condemnation criticism | 111 | - | noun
 # REJECT (12)
@@ -119,7 +127,7 @@ boycott | 143 | boycott | -
 block blockade | 144 | obstruct | obj=roads,road,highway,streets,entrance,access,traffic
 protest protests demonstration demonstrations rally rallies riots riot hunger_strike general_strike sit-in | 141 | demo | noun
 # MOBILIZE (15)
-mobilize mobilise | 154 | troops | -
+mobilize mobilise | 154 | troops | obj=troops,forces,soldiers,reservists,army,military,units,reserves,men
 mass | 154 | troops | obj=troops,forces,soldiers,tanks,units
 deploy | 154 | troops | -
 reinforce strengthen bolster boost beef | 154 | troops | obj=forces,troops,presence,defenses,defences,army,military
@@ -138,11 +146,12 @@ deny | 166 | expel | obj=entry,visas
 sanctions embargo suspension | 163 | - | noun
 # COERCE (17)
 arrest detain jail imprison | 173 | arrest | -
+take/took/taken | 173 | arrest | obj=custody
 kidnap+ | 173 | detain | -
 deport | 174 | deport | -
 impose extend institute reimpose | 1723 | curfew | obj=curfew
 impose declare | 1724 | martial-law | obj=law,emergency,siege
-ban+ outlaw prohibit | 1722 | ban | -
+ban+ outlaw prohibit forbid/forbade/forbidden | 1722 | ban | -
 seize/seized confiscate | 1711 | seize | -
 demolish destroy raze bulldoze | 1712 | destroy | -
 blow/blew/blown | 1712 | destroy | next=up
@@ -157,6 +166,7 @@ censor hack deface | 172 | censor | -
 attack assault | 180 | - | military
 kill/killed | 1823 | - | military
 bomb | 183 | explosives | military
+drop+ | 183 | explosives | obj=bomb,bombs,explosives
 assassinate | 186 | assassinate | -
 torture | 1822 | torture | -
 rape | 1821 | sexual | -
@@ -164,8 +174,10 @@ abuse mistreat beat/beat/beaten | 182 | beat | -
 abduct hijack | 181 | abduct | -
 massacre | 202 | massacre | -
 attack attacks bombing bombings suicide_bombing car_bombing assassination massacre | 180 | - | noun military
+torture | 1822 | torture | noun
 # FIGHT (19)
 fight/fought clash battle | 190 | - | arg
+storm | 190 | - | dobj
 shell bombard strafe | 194 | heavy-weapons | -
 invade | 192 | heavy-weapons | -
 capture retake/retook/retaken | 190 | heavy-weapons | obj=town,city,village,stronghold,base,territory,airport,province,district,region,area,hill,port,capital,positions
@@ -196,6 +208,8 @@ export interface LexEntry {
   comp: boolean;
   /** Needs a target or a military word nearby. */
   arg: boolean;
+  /** Needs a direct object right after the verb. */
+  dobj: boolean;
 }
 
 /** PLOVER category of a CAMEO code (by root; 08 splits into CONCEDE 080–083 and RETREAT 084–087). */
@@ -286,13 +300,15 @@ export function compileLexicon(text: string = LEXICON_TEXT): LexEntry[] {
     const type: PloverType | null = cameo === null ? 'CRIME' : cameoToPlover(cameo);
     if (!type) throw new Error(`lexicon: no PLOVER type for '${line}'`);
     const specs = formsPart!.split(/\s+/);
-    const forms = noun ? specs.map((s) => s.split('_')) : specs.flatMap((s) => inflect(s)).map((f) => [f]);
+    const forms = noun
+      ? specs.map((s) => s.split('_'))
+      : specs.flatMap((s) => (s.startsWith('=') ? [s.slice(1)] : inflect(s))).map((f) => [f]);
     const get = (k: string) => cons.find((c) => c.startsWith(`${k}=`))?.slice(k.length + 1) ?? null;
     const obj = get('obj');
     const next = get('next');
     const gov = get('gov') as LexEntry['gov'];
     out.push({
-      rule: `lex:${cameoPart}:${specs[0]}`,
+      rule: `lex:${cameoPart}:${specs[0]!.replace(/^=/, '')}`,
       cameo,
       type,
       mode: modePart && modePart !== '-' ? modePart : null,
@@ -304,6 +320,7 @@ export function compileLexicon(text: string = LEXICON_TEXT): LexEntry[] {
       military: cons.includes('military'),
       comp: cons.includes('comp'),
       arg: cons.includes('arg'),
+      dobj: cons.includes('dobj'),
     });
   }
   return out;
@@ -331,7 +348,7 @@ function buildIndex(entries: LexEntry[]): LexiconIndex {
       if (
         !e.noun &&
         (/ed$/.test(w) ||
-          /^(held|met|sent|gave|given|had|spoke|spoken|fought|shot|blew|blown|broke|broken|froze|frozen|began|begun|went|gone|stole|stolen|forgave|forgiven|withdrew|withdrawn|retook|retaken|put|set|cut)$/.test(
+          /^(held|met|sent|gave|given|had|spoke|spoken|fought|shot|blew|blown|broke|broken|froze|frozen|began|begun|went|gone|took|taken|forbade|forbidden|stole|stolen|forgave|forgiven|withdrew|withdrawn|retook|retaken|put|set|cut)$/.test(
             w,
           ))
       )

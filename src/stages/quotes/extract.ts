@@ -367,7 +367,7 @@ class Extractor {
     const c0 = r.close + 1;
     if (c0 >= this.toks.length || this.paraOf[c0] !== r.paragraph) return null;
     const s = this.toks[r.close]!.sentence;
-    let limit = Math.min(this.sentLast[Math.max(s, this.toks[c0]!.sentence)]!, c0 + 12);
+    let limit = Math.min(this.sentLast[Math.max(s, this.toks[c0]!.sentence)]!, c0 + 20);
     if (limit < c0) limit = c0;
     // the quote must end its clause: `,"` / `."` / `?"` inside the marks, or a comma after them
     const lastIn = this.low[r.to - 1]!;
@@ -382,7 +382,12 @@ class Extractor {
       if (w === ',' && i > k) {
         // `"…," Rahman, 48, told …` / `"…," Graham, a former candidate, told …`: step over the insert
         const skip = nameEnd < 0 && i - k <= 5 ? this.insertEnd(i) : -1;
-        if (skip < 0) break;
+        if (skip < 0) {
+          // `"…," the North's vice minister, Kim Kye-Gwan told …`: a name after the nominal, then the cue
+          const named = this.nameThenCue(i + 1);
+          if (named) return named;
+          break;
+        }
         nameEnd = i;
         i = skip;
         limit = Math.min(this.sentLast[this.toks[i]!.sentence]!, i + 6);
@@ -404,11 +409,29 @@ class Extractor {
           }
         }
         if (e > k && e - k <= 10) return { cue: [i, cue.end], source: [k, e] };
+        // a long title before a name: "US Assistant Secretary of State for … Affairs Richard Boucher said"
+        const named = e > k ? this.mentionsIn(this.toks[e - 1]!.start, this.toks[e - 1]!.end) : [];
+        const m = named.find((x) => x.entity.type === 'PERSON' && x.end === this.toks[e - 1]!.end);
+        if (m && e - k <= 18) return { cue: [i, cue.end], source: [this.tokenAt(m.start), e] };
         return null;
       }
       return { cue: [i, cue.end], source: this.phraseAfter(cue.end) };
     }
     return nameEnd < 0 ? this.unlistedCueAfter(k) : null;
+  }
+
+  /** A person's name at token j directly followed by a cue: `…, Kim Kye-Gwan told …`. Bounded. */
+  private nameThenCue(j: number): { cue: [number, number]; source: [number, number] } | null {
+    if (j >= this.toks.length) return null;
+    const m = this.mentionsIn(this.toks[j]!.start, this.toks[j]!.end).find(
+      (x) => x.start === this.toks[j]!.start && x.entity.type === 'PERSON',
+    );
+    if (!m) return null;
+    const e = this.tokenAt(m.end - 1) + 1;
+    let i = e;
+    while (i < this.toks.length && i - e < 3 && CUE_PREFIX.has(this.low[i]!)) i++;
+    const cue = i < this.toks.length ? this.cueAt(i) : null;
+    return cue && cue.cls !== 'according' ? { cue: [i, cue.end], source: [j, e] } : null;
   }
 
   /**
@@ -417,15 +440,16 @@ class Extractor {
    */
   private insertEnd(comma: number): number {
     const s = this.toks[comma]!.sentence;
-    const stop = Math.min(this.sentLast[s]!, comma + 16);
+    const stop = Math.min(this.sentLast[s]!, comma + 20);
     const a = comma + 1;
     if (a >= stop) return -1;
     const w0 = this.low[a]!;
-    const opens = /^\d+$/.test(w0) || APPOSITIVE_OPEN.has(w0) || !isCapitalised(this.toks[a]!.text);
+    let opens = /^\d+$/.test(w0) || APPOSITIVE_OPEN.has(w0) || !isCapitalised(this.toks[a]!.text);
     for (let i = a + 1; i < stop; i++) {
       const w = this.low[i]!;
-      // "Vranitzky, Austria's former chancellor, told": a capitalised appositive must end in a role noun
-      if (w === ',') return opens || PERSON_NOUNS.has(this.low[i - 1]!) ? i : -1;
+      // "Vranitzky, Austria's former chancellor, told": a capitalised appositive must hold a role noun
+      if (PERSON_NOUNS.has(w) || ORG_NOUNS.has(w)) opens = true;
+      if (w === ',') return opens ? i : -1;
       if (isQuoteMark(w) || END_PUNCT.has(w) || w === ';' || w === ':') return -1;
     }
     return -1;
@@ -934,7 +958,8 @@ class Extractor {
     if (b - a === 1 && PRONOUNS.has(this.low[a]!)) return true;
     if (DETERMINERS.has(this.low[a]!)) {
       if (b - a < 2 || b - a > 4) return false;
-      for (let i = a + 1; i < b; i++) if (!isWordToken(this.low[i]!) || CLAUSE_VERBS.has(this.low[i]!)) return false;
+      for (let i = a + 1; i < b; i++)
+        if (!isWordToken(this.low[i]!) || CLAUSE_VERBS.has(this.low[i]!)) return false;
       return true;
     }
     for (let i = a; i < b; i++) {
@@ -1016,7 +1041,11 @@ class Extractor {
     if (best) {
       return { speaker: best.entity.id, name: best.entity.name, person: best.entity.type === 'PERSON' };
     }
-    if ((this.low[a] === 'the' || this.low[a] === 'this') && b - a <= 4 && (personNoun || ORG_NOUNS.has(head))) {
+    if (
+      (this.low[a] === 'the' || this.low[a] === 'this') &&
+      b - a <= 4 &&
+      (personNoun || ORG_NOUNS.has(head))
+    ) {
       const ante = this.nominalAntecedent(a, b, personNoun);
       if (ante) return ante;
     }
@@ -1075,7 +1104,11 @@ class Extractor {
         while (f > this.sentFirst[s]! && t - f < 6 && isCapitalised(this.toks[f - 1]!.text)) f--;
         while (f < t && DETERMINERS.has(this.low[f]!)) f++;
         if (f < t)
-          return { speaker: null, name: this.text.slice(this.toks[f]!.start, this.toks[t]!.end), person: false };
+          return {
+            speaker: null,
+            name: this.text.slice(this.toks[f]!.start, this.toks[t]!.end),
+            person: false,
+          };
         continue;
       }
       // a person named beside the role word in the same sentence; the closest wins, a following name on ties
@@ -1084,7 +1117,11 @@ class Extractor {
       let bestM: Mention | null = null;
       let bestD = 1e9;
       for (const m of this.mentionsIn(this.toks[lo]!.start, this.toks[hi]!.end)) {
-        if (!want(m.entity) || !isCapitalised(this.text[m.start]!) || PRONOUNS.has(this.text.slice(m.start, m.end).toLowerCase()))
+        if (
+          !want(m.entity) ||
+          !isCapitalised(this.text[m.start]!) ||
+          PRONOUNS.has(this.text.slice(m.start, m.end).toLowerCase())
+        )
           continue;
         const d =
           m.start >= this.toks[t]!.end ? this.tokenAt(m.start) - t : t - this.tokenAt(m.end - 1) + 0.5;
@@ -1141,17 +1178,23 @@ class Extractor {
     const m = this.mentionsIn(this.toks[f]!.start, this.toks[lim]!.end)[0];
     if (m && m.start >= this.toks[f]!.start) {
       let ok = true;
-      for (let i = f; i < last && this.toks[i]!.end <= m.start; i++) if (!isCapitalised(this.toks[i]!.text)) ok = false;
+      for (let i = f; i < last && this.toks[i]!.end <= m.start; i++)
+        if (!isCapitalised(this.toks[i]!.text)) ok = false;
       if (ok) return m;
     }
     const w = this.low[f]!;
     if (!(w.endsWith('ing') || w === 'after' || w === 'asked' || w === 'speaking')) return null;
     for (let i = f + 1; i < last && i - f < 40; i++) {
       if (this.low[i] !== ',' || this.regionOf[i]! >= 0) continue;
-      const n = this.mentionsIn(this.toks[Math.min(i + 1, last - 1)]!.start, this.toks[Math.min(i + 4, last - 1)]!.end)[0];
+      const n = this.mentionsIn(
+        this.toks[Math.min(i + 1, last - 1)]!.start,
+        this.toks[Math.min(i + 4, last - 1)]!.end,
+      )[0];
       if (!n || n.start !== this.toks[i + 1]?.start) return null;
       const after = this.tokenAt(n.end);
-      return after < last && !isCapitalised(this.toks[after]!.text) && isWordToken(this.low[after]!) ? n : null;
+      return after < last && !isCapitalised(this.toks[after]!.text) && isWordToken(this.low[after]!)
+        ? n
+        : null;
     }
     return null;
   }
@@ -1244,9 +1287,20 @@ class Extractor {
         // a cue-less quote paragraph: the speaker of the adjacent earlier quote, or of a report just before
         // it (`Annan said he did not think … "could take another crisis". [¶] "It's in a very …"`)
         const last = history.length > 0 ? history[history.length - 1]! : undefined;
-        const prev =
-          last && last.kind !== 'direct' && last.cue && (last.speaker || last.speakerName) ? last : lastDirect;
-        if (prev && c.paragraph - prev.paragraph <= 1 && (prev.speaker || prev.speakerName || prev.speakerSpan)) {
+        const report =
+          last &&
+          last.kind === 'indirect' &&
+          last.cue &&
+          (last.speaker || last.speakerName) &&
+          c.sentence - last.sentence <= 1 &&
+          !(lastDirect && lastDirect.paragraph === c.paragraph) &&
+          this.reportCue(last.cue[0]);
+        const prev = report ? last : lastDirect;
+        if (
+          prev &&
+          c.paragraph - prev.paragraph <= 1 &&
+          (prev.speaker || prev.speakerName || prev.speakerSpan)
+        ) {
           c.speaker = prev.speaker;
           c.speakerName = prev.speakerName;
           c.person = prev.person;
@@ -1267,7 +1321,11 @@ class Extractor {
       const after = next;
       if (c.kind === 'direct') next = c;
       if (!c.inherit || c.speaker || c.speakerName || c.speakerSpan) continue;
-      if (after && after.paragraph - c.paragraph <= 1 && (after.speaker || after.speakerName || after.speakerSpan)) {
+      if (
+        after &&
+        after.paragraph - c.paragraph <= 1 &&
+        (after.speaker || after.speakerName || after.speakerSpan)
+      ) {
         const next = after;
         c.speaker = next.speaker;
         c.speakerName = next.speakerName;
@@ -1276,6 +1334,12 @@ class Extractor {
         if (next.paragraph === c.paragraph && next.cue) c.cue = next.cue;
       }
     }
+  }
+
+  /** A cue that reports speech ("said", "told", "warned"), not a stance verb ("wants", "backed"). */
+  private reportCue(k: number): boolean {
+    const cls = cueClass(this.low[k]!);
+    return cls === 'strong' || cls === 'that' || this.low[k] === 'according';
   }
 
   /** A rough main-verb position for participle clauses without an earlier cue: the token before the comma. */
