@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Document, type DocumentSource, plainSource } from './document.js';
+import { Document, type DocumentSource } from './document.js';
 import { NewsintelError } from './errors.js';
 import { OffsetMap } from './offsets.js';
 import { createPipeline } from './pipeline.js';

@@ -1,4 +1,4 @@
-import { type DocumentMeta, type DocumentSource, emptyMeta } from '../core/document.js';
+import { type DocumentSource, emptyMeta } from '../core/document.js';
 import type { Repair } from '../core/types.js';
 import { agencyName } from './agencies.js';
 import { isoDate, MONTH_SOURCE, monthNumber, parseDateLine } from './dates.js';
