@@ -18,6 +18,7 @@ export {
   isTemporalTitleWord,
   isTitleHead,
   isTitleWord,
+  titleCountry,
   titleGender,
 } from './titles.js';
 export type { GazetteerKind, GazetteerMatch, KbEntry } from './types.js';

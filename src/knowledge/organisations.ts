@@ -73,6 +73,10 @@ export const INTERNATIONAL_ORGS: readonly (readonly string[])[] = [
   ['ecowas', 'ECOWAS'],
   ['kedo', 'KEDO', 'Korean Peninsula Energy Development Organization'],
   ['non-aligned-movement', 'Non-Aligned Movement', 'Nonaligned Movement', 'NAM'],
+  ['odihr', 'ODIHR', 'Office for Democratic Institutions and Human Rights'],
+  ['itu', 'International Telecommunication Union', 'ITU'],
+  ['unfccc', 'UNFCCC', 'UN Framework Convention on Climate Change'],
+  ['igad', 'IGAD', 'Intergovernmental Authority on Development'],
 ];
 
 /** `[slug, ISO3, canonical name, aliases...]`: non-state armed and political groups with a home country. */
@@ -92,6 +96,16 @@ export const GROUPS: readonly (readonly string[])[] = [
   ['ira', 'GBR', 'Irish Republican Army', 'IRA'],
   ['khmer-rouge', 'KHM', 'Khmer Rouge'],
   ['tamil-tigers', 'LKA', 'Tamil Tigers', 'LTTE'],
+  ['islamic-jihad', 'PSE', 'Islamic Jihad'],
+  ['lra', 'UGA', "Lord's Resistance Army", 'LRA'],
+  ['mrta', 'PER', 'Tupac Amaru Revolutionary Movement', 'MRTA', 'Tupac Amaru'],
+  ['shining-path', 'PER', 'Shining Path'],
+  ['eta', 'ESP', 'ETA'],
+  ['muslim-brotherhood', 'EGY', 'Muslim Brotherhood'],
+  ['union-of-islamic-courts', 'SOM', 'Union of Islamic Courts', 'Islamic Courts Union', 'Islamic Courts'],
+  ['janjaweed', 'SDN', 'Janjaweed'],
+  ['sudan-liberation-army', 'SDN', 'Sudan Liberation Army', 'SLA'],
+  ['splm', 'SSD', "Sudan People's Liberation Movement", 'SPLM'],
 ];
 
 /** `[slug, ISO3, canonical name, aliases...]`: news agencies and broadcasters (ORG with a home country). */

@@ -120,6 +120,21 @@ const HEADS = [
   'lord',
   'lady',
   'dame',
+  // forms wire copy carries over from other languages and faiths
+  'capitan',
+  'comandante',
+  'coronel',
+  'presidente',
+  'mullah',
+  'mufti',
+  'rabbi',
+  'reverend',
+  'rev.',
+  'monsignor',
+  'patriarch',
+  'emperor',
+  'empress',
+  'shah',
 ] as const;
 
 /** Words that may precede a head inside a title (lower case). */
@@ -338,8 +353,11 @@ export function findTitles(tokens: readonly string[]): { start: number; end: num
       } else break;
     }
     if (lastHead >= 0) {
-      out.push({ start: i, end: lastHead + 1 });
-      i = lastHead + 1;
+      // "Secretary of State", "Minister for Foreign Affairs", "Chief of Staff": a head's complement
+      const complement = lastHead + 1 < j && /^(?:of|for)$/.test(key(tokens[lastHead + 1]!));
+      const end = complement ? j : lastHead + 1;
+      out.push({ start: i, end });
+      i = end;
     } else i = j;
   }
   return out;
@@ -363,4 +381,19 @@ export function formatRole(tokens: readonly string[]): string | null {
         .join('-');
     })
     .join(' ');
+}
+
+/** Roles that only one state uses, as `formatRole` writes them (hand-written facts). */
+const TITLE_COUNTRIES: Readonly<Record<string, string>> = {
+  'Secretary of State': 'USA',
+  'Secretary of Defense': 'USA',
+  'Chief Cabinet Secretary': 'JPN',
+};
+
+/**
+ * The country a role implies when no country word is given ("Secretary of State Condoleezza Rice" is a US
+ * official), else null. Only roles one state alone uses are listed.
+ */
+export function titleCountry(role: string): string | null {
+  return TITLE_COUNTRIES[role] ?? null;
 }

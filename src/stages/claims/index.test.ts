@@ -108,4 +108,11 @@ describe('claims stage', () => {
     const long = `${'word '.repeat(5000)}some 40 troops.`;
     expect(claims(long)[0]).toMatchObject({ value: 40, qualifier: 'approx' });
   });
+
+  it('reads figures after a determiner but not days of a date list or second ages', () => {
+    const cs = claims('Around 27,000 of the 47,000 US troops stay. The bombs fell on August 6 and 9, 1945.');
+    expect(cs.map((c) => c.value)).toEqual([27000, 47000]);
+    expect(claims('His daughters, aged 27 and 24, met him.')).toEqual([]);
+    expect(claims('The two sides met.')).toEqual([]);
+  });
 });

@@ -262,7 +262,8 @@ function isExcluded(ix: DocIndex, n: NumRead, lo: number, hi: number, spelled: b
   // "the two sides" is a determiner phrase; "the 47,000 US troops" is a figure; "the 15-member council" a name
   if (DETERMINERS.has(prev) && (spelled || next === '-')) return true;
   // "August 6 and 9, 1945": a day of a date list
-  if (next === ',' && /^\d{4}$/.test(ix.low[n.end + 1] ?? '') && n.value !== null && n.value <= 31) return true;
+  if (next === ',' && /^\d{4}$/.test(ix.low[n.end + 1] ?? '') && n.value !== null && n.value <= 31)
+    return true;
   // "aged 27 and 24": the second of two ages
   if ((prev === 'and' || prev === 'or') && /^\d+$/.test(ix.low[n.start - 2] ?? '')) {
     const p3 = ix.low[n.start - 3] ?? '';

@@ -176,13 +176,14 @@ export function clusterPersons(mentions: Mention[]): void {
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
-const PERSON_PRONOUNS: Readonly<Record<string, 'm' | 'f'>> = {
-  he: 'm',
-  him: 'm',
-  his: 'm',
-  she: 'f',
-  her: 'f',
-};
+/** A Map, not an object literal: "constructor" in the text must not look like a pronoun. */
+const PERSON_PRONOUNS: ReadonlyMap<string, 'm' | 'f'> = new Map([
+  ['he', 'm'],
+  ['him', 'm'],
+  ['his', 'm'],
+  ['she', 'f'],
+  ['her', 'f'],
+]);
 const NOMINAL_HEADS = new Set([
   'official',
   'minister',
@@ -304,10 +305,12 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
   sents.forEach((sent, si) => {
     const { units, toks } = sent;
     for (let i = 0; i < units.length; i++) {
-      const u = units[i]!;
       const w = toks[i]!.toLowerCase();
+      const gender = PERSON_PRONOUNS.get(w);
+      // only pronouns, "it" and "the …" start a reference: skip other words before any lookup
+      if (!gender && w !== 'it' && w !== 'the') continue;
+      const u = units[i]!;
       const inQuote = quoted(u.start);
-      const gender = PERSON_PRONOUNS[w];
       if (gender) {
         const compatible = (m: Mention) => {
           const g = m.key ? genders.get(m.key) : undefined;

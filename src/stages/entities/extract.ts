@@ -8,6 +8,7 @@ import {
   kbEntry,
   matchGazetteer,
   normToken,
+  titleCountry,
   titleGender,
 } from '../../knowledge/index.js';
 import { CAPITALISED_STOPWORDS, type NerSpan, type NerTagger } from './fallback-tagger.js';
@@ -103,7 +104,13 @@ function mkMention(
  * demonym, optionally possessive and with up to two adjectives between ("Seoul's top intelligence agency",
  * "the Chinese Foreign Ministry", "South Korea's National Security Advisor").
  */
-function countryBefore(toks: string[], gaz: GazetteerMatch[], at: number, adjectives: number): string | null {
+function countryBefore(
+  toks: string[],
+  gaz: GazetteerMatch[],
+  at: number,
+  adjectives: number,
+  countryOf: (g: GazetteerMatch) => string | null = (g) => g.entry.country,
+): string | null {
   let q = at - 1;
   let skipped = 0;
   while (
@@ -119,8 +126,20 @@ function countryBefore(toks: string[], gaz: GazetteerMatch[], at: number, adject
   if (q < 0) return null;
   const m = gaz.find((g) => g.end === q + 1);
   if (!m) return null;
-  if (COUNTRYISH.has(m.kind) || m.kind === 'gov') return m.entry.country;
+  if (COUNTRYISH.has(m.kind) || m.kind === 'gov') return countryOf(m);
   return null;
+}
+
+/** A title in apposition after token `e`: "X, secretary general of …", "X, a senior official". */
+function appositiveTitle(toks: string[], titles: GazetteerMatch[], e: number): boolean {
+  if (toks[e] !== ',') return false;
+  let p = e + 1;
+  if (/^(?:the|a|an)$/i.test(toks[p] ?? '')) p++;
+  for (let k = 0; k < 3 && p < toks.length; k++, p++) {
+    if (titles.some((t) => t.start === p)) return true;
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(toks[p]!)) return false;
+  }
+  return false;
 }
 
 /** Is the span at `[s, e)` next to a reporting verb, as its subject or after it? */
@@ -152,9 +171,22 @@ function personContext(
   titles: GazetteerMatch[],
   s: number,
   e: number,
+  countryOf: (g: GazetteerMatch) => string | null = (g) => g.entry.country,
+  named?: ReadonlyMap<string, number>,
 ): PersonContext {
   const ctx: PersonContext = { role: null, country: null, gender: null };
   let pos = s;
+  // "US Ambassador to China Clark Randt": the country after "to" is the posting, not the person's own
+  const posting = gaz.find((g) => g.end === s && COUNTRYISH.has(g.kind));
+  if (posting) {
+    let q = posting.start;
+    if (lower(toks[q - 1]) === 'the') q--;
+    const t = lower(toks[q - 1]) === 'to' ? titles.find((m) => m.end === q - 1) : undefined;
+    if (t) {
+      ctx.role = t.entry.name;
+      pos = t.end;
+    }
+  }
   while (pos > 0) {
     const t = titles.find((m) => m.end === pos);
     if (t) {
@@ -173,7 +205,11 @@ function personContext(
     break;
   }
   if (pos < s || (pos > 0 && (lower(toks[pos - 1]) === "'s" || gaz.some((g) => g.end === pos)))) {
-    ctx.country = countryBefore(toks, gaz, pos, 0);
+    ctx.country = countryBefore(toks, gaz, pos, 0, countryOf);
+  }
+  if (!ctx.country && ctx.role) {
+    const c = titleCountry(ctx.role);
+    if (c && named?.has(c)) ctx.country = c;
   }
   // Appositive: "Kim Jong-gyu, North Korea's vice foreign minister," / "X, the foreign minister of Iraq,"
   if (toks[e] === ',') {
@@ -194,7 +230,7 @@ function personContext(
       p = t.end;
       if (!country && lower(toks[p]) === 'of') {
         const h = gaz.find((m) => m.start === p + 1 || (m.start === p + 2 && lower(toks[p + 1]) === 'the'));
-        if (h) country = h.entry.country;
+        if (h) country = countryOf(h);
       }
       ctx.country ??= country;
     }
@@ -215,6 +251,8 @@ export interface DocContext {
    * not a listed personal name), and how often it is written in lower case (1 never … 5 almost always).
    */
   words?: WordKnowledge | null;
+  /** Countries the story names, with how often. */
+  named?: ReadonlyMap<string, number>;
   /** Of several states a demonym fits, the one the story is about, or null. */
   demonymCountry?: (candidates: readonly string[]) => string | null;
 }
@@ -223,6 +261,8 @@ export interface DocContext {
 export interface WordKnowledge {
   isPlace(word: string): boolean;
   lowerRatio(word: string): number;
+  /** Listed as a given name, family name or part of a known person's name. */
+  isPersonName?(word: string): boolean;
 }
 
 /** Last words that make a capitalised name a building or site, not a person ("Yasukuni Shrine"). */
@@ -242,6 +282,27 @@ const NOT_PERSON_WORDS = new Set(
     ' ',
   ),
 );
+/** Holidays and feasts: events, whatever the tagger guessed ("Ramadan" looks like a demonym). */
+const HOLIDAYS = new Set(
+  'Christmas Easter Ramadan Eid Hanukkah Lent Passover Diwali Nowruz Thanksgiving Yom Kippur Tet Hajj'.split(' '),
+);
+/** Last words that make a capitalised name an administrative area or a natural place, not a person. */
+const PLACE_HEADS = new Set(
+  (
+    'Prefecture Province Region District County Governorate Oblast Territory Dependency Harbour Harbor ' +
+    'Island Islands Bay Valley Peninsula Strait River Lake Mountains Desert Sea'
+  ).split(' '),
+);
+/** Words that make a part of a country a place of its own ("Inner Mongolia", "Greater Syria"). */
+const REGION_PREFIXES = new Set(['Inner', 'Outer', 'Upper', 'Lower', 'Greater', 'Northern', 'Southern', 'Eastern', 'Western', 'Central']);
+/** Lower-case particles inside a person's name ("Yvo de Boer", "Ludwig van Beethoven", "Osama bin Laden"). */
+const NAME_PARTICLES = new Set(
+  'de del della der den van von da das dos di du la le bin ibn ben al el abu ter ten'.split(' '),
+);
+/** Words before a person's name that are dates, not names ("Saturday Semashko"). */
+const DATE_WORDS = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Tomorrow Yesterday Tonight'.split(' '),
+);
 
 /**
  * Second thoughts on a tagger PER span from its words and the word before it: a religion, holiday or group
@@ -254,16 +315,29 @@ function retypePerson(
   before: string | undefined,
   titled: boolean,
   know: WordKnowledge | null | undefined,
+  apposed = false,
 ): string | null {
   const last = words[words.length - 1]!;
+  if (words.every((w) => HOLIDAYS.has(w))) return 'EVENT';
   if (words.every((w) => NOT_PERSON_WORDS.has(w))) return 'MISC';
   if (!titled && isGroupWord(words)) return 'NORP';
   if (words.length >= 2 && FAC_HEADS.has(last)) return 'FAC';
+  if (words.length >= 2 && PLACE_HEADS.has(last)) return 'LOC';
   if (before && PUBLICATION_NOUNS.has(before.toLowerCase())) return 'ORG';
-  if (words.length === 1 && !titled && know) {
-    if (know.isPlace(last)) return 'GPE';
+  if (!know) return null;
+  const named = (w: string) => know.isPersonName?.(w) ?? true;
+  if (words.length === 1) {
+    if (!titled && know.isPlace(last)) return 'GPE';
+    // "CEO Summit", "General Assembly": a title word before a common noun
+    if (titled) return know.lowerRatio(last) >= 4 && !named(last) ? 'BARE' : null;
     if (know.lowerRatio(last) >= 4) return 'UNK';
+    // A lone unlisted word with no title ("Boeing", "Kisangani") is a person only if it turns out to be
+    // part of a name met elsewhere in the story.
+    if (!named(last) && !apposed) return 'BARE';
+    return null;
   }
+  // "Bogor Goals", "Ministerial Meeting": a common noun at the end is no surname
+  if (!titled && know.lowerRatio(last) >= 4 && !named(last) && !named(words[0]!)) return 'MISC';
   return null;
 }
 
@@ -303,6 +377,8 @@ export function sentenceMentions(
     bodies.set(m, { country, kb: country ? contextualKb(slug, country) : m.kb });
     return true;
   });
+
+  const bodyCountry = (g: GazetteerMatch) => bodies.get(g)?.country ?? g.entry.country;
 
   // NER spans.
   let spans: NerSpan[] = [];
@@ -344,7 +420,10 @@ export function sentenceMentions(
         s++;
         continue;
       }
-      if (/^the$/i.test(toks[s]!) || (CAPITALISED_STOPWORDS.has(toks[s]!) && type !== 'PER')) {
+      if (
+        /^the$/i.test(toks[s]!) ||
+        (CAPITALISED_STOPWORDS.has(toks[s]!) && (type !== 'PER' || (DATE_WORDS.has(toks[s]!) && e - s > 1)))
+      ) {
         s++;
         continue;
       }
@@ -363,7 +442,13 @@ export function sentenceMentions(
     while (e > s && (NOT_NAME_END.has(normToken(toks[e - 1]!)) || REPORTING_VERBS.has(toks[e - 1]!))) e--;
     if (type === 'PER' || (type === 'UNK' && titled)) {
       // "Foreign Minister Jane Doe of Chile": the name ends at the first lower-case word.
-      const cut = toks.slice(s, e).findIndex((t) => !isNameWord(t));
+      const cut = toks
+        .slice(s, e)
+        .findIndex(
+          (t, k) =>
+            !isNameWord(t) &&
+            !(k > 0 && NAME_PARTICLES.has(t) && s + k + 1 < e && isNameWord(toks[s + k + 1] ?? '')),
+        );
       if (cut > 0) e = s + cut;
     }
     if (type === 'PER' || type === 'UNK') {
@@ -393,8 +478,20 @@ export function sentenceMentions(
     if (contained.length > 0) {
       if (type === 'PER') {
         if (contained[0]!.start === s && COUNTRYISH.has(contained[0]!.kind)) continue;
+        // "Christian Ethiopia", "Neighboring China": no person's name holds a country's
+        if (contained.some((g) => g.kind === 'country')) continue;
         for (const g of contained) drop.add(g);
       } else if (!isLaw && !isEvent) {
+        // "Stalinist North Korea", "Nazi Germany": an epithet before a country is no new place
+        const tail = contained[contained.length - 1]!;
+        if (
+          type !== 'ORG' &&
+          tail.end === e &&
+          tail.kind === 'country' &&
+          tail.start > s &&
+          !REGION_PREFIXES.has(toks[tail.start - 1]!)
+        )
+          continue;
         let all = true;
         for (let k = s; k < e && all; k++) {
           all = covered(k) || lower(toks[k]) === "'s" || /^(?:of|the|and)$/.test(lower(toks[k]));
@@ -408,9 +505,23 @@ export function sentenceMentions(
         for (const g of contained) drop.add(g);
       }
     }
-    if (type === 'PER') type = retypePerson(words, toks[s - 1], titled, doc.words) ?? type;
+    const apposed = appositiveTitle(toks, titles, e);
+    if (
+      apposed &&
+      (type === 'ORG' || type === 'MISC') &&
+      e - s >= 2 &&
+      e - s <= 4 &&
+      contained.length === 0 &&
+      words.every((w) => isNameWord(w) && !ORG_HEADS.has(w) && !BODY_HEADS.has(w) && !FAC_HEADS.has(w))
+    ) {
+      // "Yoshio Utsumi, secretary general of the ITU": a name with a title in apposition is a person
+      type = 'PER';
+    }
+    if (type === 'PER') type = retypePerson(words, toks[s - 1], titled, doc.words, apposed) ?? type;
     if (isLaw) type = 'LAW';
-    else if (isEvent) type = 'EVENT';
+    else if (isEvent || words.every((w) => HOLIDAYS.has(w))) type = 'EVENT';
+    else if ((type === 'LOC' || type === 'MISC') && e - s >= 2 && FAC_HEADS.has(words[words.length - 1]!))
+      type = 'FAC';
     else if (type === 'MISC' || type === 'LOC') type = refineType(type, words);
     ner.push({ s, e, type, country });
   }
@@ -452,7 +563,7 @@ export function sentenceMentions(
       rule: doc.tagger ? 'ner' : 'ner:fallback',
     });
     if (type === 'PERSON' || type === 'UNK') {
-      const ctx = personContext(toks, base.gaz, titles, n.s, n.e);
+      const ctx = personContext(toks, base.gaz, titles, n.s, n.e, bodyCountry, doc.named);
       m.role = ctx.role;
       m.country = ctx.country;
       m.gender = ctx.gender;

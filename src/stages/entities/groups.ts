@@ -146,7 +146,7 @@ function findLists(sents: SentenceView[]): ListedGroup[] {
 function pluralAt(
   toks: string[],
   i: number,
-): { end: number; n: number | null; cls: GroupClass | null } | null {
+): { end: number; n: number | null; cls: GroupClass | null; sides?: boolean } | null {
   const w = low(toks[i]);
   if (w === 'they') {
     // subject of a verb or of a reporting verb: "They committed", "they said", "(They) resolved"
@@ -159,8 +159,9 @@ function pluralAt(
   if (w !== 'the' && w !== 'both' && w !== 'all') return null;
   let k = i + 1;
   let n: number | null = w === 'both' ? 2 : null;
-  if (w !== 'both' && NUMBERS[low(toks[k])] !== undefined && low(toks[k]) !== 'both') {
-    n = NUMBERS[low(toks[k])]!;
+  const num = low(toks[k]);
+  if (w !== 'both' && Object.hasOwn(NUMBERS, num) && num !== 'both') {
+    n = NUMBERS[num]!;
     k++;
   }
   for (let h = k; h < k + 4 && h < toks.length; h++) {
@@ -180,10 +181,12 @@ function pluralAt(
       // without a number only subjects count: "the officials said", not "met the officials"
       if (n === null && w === 'the' && !(i === 0 || /^[,“"(]$/.test(toks[i - 1] ?? ''))) return null;
       if (w === 'all' && n === null) return null;
-      return { end: h + 1, n, cls };
+      return { end: h + 1, n, cls, sides: cls === null };
     }
-    // modifiers: lower-case words (adjectives, title words), "U.S.", nothing else
-    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(toks[h]!) || /^(?:and|or|of|to|in|said)$/.test(t)) return null;
+    // modifiers: lower-case words (adjectives, title words), "U.S.", nothing else; "the other countries"
+    // names those not listed
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(toks[h]!) || /^(?:and|or|of|to|in|said|other|remaining)$/.test(t))
+      return null;
   }
   return null;
 }
@@ -205,7 +208,10 @@ export function resolveGroups(sents: SentenceView[], quoted: (start: number) => 
       const u = units[i]!;
       const inQuote = quoted(u.start);
       const fits = (g: { cls: GroupClass; members: string[] }) =>
-        (ref.cls === null || g.cls === ref.cls) && (ref.n === null || g.members.length === ref.n);
+        (ref.cls === null || g.cls === ref.cls) &&
+        (ref.n === null || g.members.length === ref.n) &&
+        // "the two sides" are not two people of one country
+        !(ref.sides && g.cls === 'person' && sameCountry(sents, g.members));
       let group: { cls: GroupClass; members: string[]; type: string } | null = null;
       for (let k = lists.length - 1; k >= 0; k--) {
         const g = lists[k]!;
@@ -219,7 +225,7 @@ export function resolveGroups(sents: SentenceView[], quoted: (start: number) => 
       if (!group && ref.n !== null && si > 0) {
         // "Shin held talks with Sullivan ... The two officials condemned ..."
         for (const cls of ['person', 'actor'] as const) {
-          const prior = sents[si - 1]!.mentions.filter((m) => classOf(m) === cls && !m.inQuote);
+          const prior = ownBodies(sents[si - 1]!.mentions.filter((m) => classOf(m) === cls && !m.inQuote));
           const members = [...new Set(prior.map((m) => mentionKey(m)!))];
           const g = { cls, members };
           if (members.length === ref.n && fits(g)) {
@@ -265,4 +271,33 @@ function groupType(sents: SentenceView[], g: ListedGroup): string {
   if (g.cls === 'person') return 'PERSON';
   const ms = sents[g.sentence]!.mentions.filter((m) => g.members.includes(mentionKey(m) ?? ''));
   return ms.every((m) => m.type === 'GPE') ? 'GPE' : 'ORG';
+}
+
+/** Drops a country named beside its own body ("Nepal's government"): the two are one side, not two. */
+function ownBodies(ms: Mention[]): Mention[] {
+  return ms.filter(
+    (m) =>
+      !(
+        m.type === 'GPE' &&
+        m.country &&
+        ms.some((o) => o !== m && o.type === 'ORG' && o.kb?.startsWith('gov:') && o.country === m.country)
+      ),
+  );
+}
+
+/** True when every member person of a group has the same known country. */
+function sameCountry(sents: SentenceView[], members: readonly string[]): boolean {
+  const countries = new Set<string | null>();
+  for (const key of members) {
+    let c: string | null = null;
+    for (const sent of sents) {
+      const m = sent.mentions.find((x) => mentionKey(x) === key && x.country);
+      if (m) {
+        c = m.country;
+        break;
+      }
+    }
+    countries.add(c);
+  }
+  return countries.size === 1 && !countries.has(null);
 }

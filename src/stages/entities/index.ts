@@ -97,6 +97,7 @@ function loadWords(): WordKnowledge | null {
         return v;
       },
       lowerRatio: (word) => ratio.get(tokenKey(word.toLowerCase())) ?? 0,
+      isPersonName: (word) => gaz.has(word, 'given') || gaz.has(word, 'family') || gaz.has(word, 'person'),
     };
   } catch {
     return null;
@@ -212,25 +213,49 @@ function koreaMention(
   };
 }
 
+/** How often the story names each country (by name, demonym, capital or city; bodies and titles aside). */
+function countryCounts(
+  bases: readonly { gaz: readonly { entry: { kind: string; country: string | null; contextual?: boolean } }[] }[],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const b of bases) {
+    for (const g of b.gaz) {
+      const c = g.entry.country;
+      if (c && !g.entry.contextual && g.entry.kind !== 'title' && g.entry.kind !== 'org')
+        out.set(c, (out.get(c) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * The country unqualified bodies ("the foreign ministry") belong to: the home country (dateline, publisher)
+ * when the story names it beyond the dateline, else the country the story names most (a GENEVA-datelined
+ * story about China), else the home country.
+ */
+function bodyHome(home: string | null, counts: ReadonlyMap<string, number>): string | null {
+  if (home && (counts.get(home) ?? 0) >= 2) return home;
+  let best: string | null = null;
+  let n = 1;
+  for (const [c, k] of counts) {
+    if (k > n) {
+      best = c;
+      n = k;
+    }
+  }
+  return best ?? home;
+}
+
 /**
  * Picks, for a demonym several states share ("Congolese", "Korean"), the one state among them that the story
  * names (by name, capital, city or its own demonym), else the home country if it is one of them, else null.
  */
 function demonymResolver(
-  bases: readonly { gaz: readonly { entry: { kind: string; country: string | null; contextual?: boolean } }[] }[],
+  counts: ReadonlyMap<string, number>,
   home: string | null,
 ): (candidates: readonly string[]) => string | null {
-  let named: Set<string> | null = null;
   return (candidates) => {
-    if (!named) {
-      named = new Set();
-      for (const b of bases) {
-        for (const g of b.gaz) {
-          if (g.entry.country && !g.entry.contextual && g.entry.kind !== 'title') named.add(g.entry.country);
-        }
-      }
-    }
-    const hits = candidates.filter((c) => named!.has(c));
+    const hits = candidates.filter((c) => counts.has(c));
     if (hits.length === 1) return hits[0]!;
     if (hits.length === 0 && home && candidates.includes(home)) return home;
     return null;
@@ -298,9 +323,11 @@ export function extractEntities(
   const quoted = quoteRegions(text);
   const bases = units.map((u) => gazetteerPass(u));
   const home = options.homeCountry ?? homeCountry(meta);
+  const counts = countryCounts(bases);
   const ctx: DocContext = {
-    home,
-    demonymCountry: demonymResolver(bases, home),
+    home: options.homeCountry ?? bodyHome(home, counts),
+    named: counts,
+    demonymCountry: demonymResolver(counts, home),
     quoted,
     tagger: resolveTagger(options.tagger),
     fallback: fallbackTagger,

@@ -196,6 +196,52 @@ describe('events stage', () => {
     const ev = events(text);
     expect(ev.length).toBeGreaterThan(0);
   });
+
+  it('skips parentheticals in the subject and reads the appositive passive', () => {
+    const ev = events('Ray, backed by Lee and Ito, condemned North Korea.');
+    expect(ev.find((e) => e.type === 'DISAPPROVE')).toMatchObject({
+      actors: ids(['Bob Ray']),
+      targets: ids(['North Korea']),
+    });
+    expect(ev.find((e) => e.type === 'SUPPORT')).toMatchObject({
+      actors: ids(['Ann Lee', 'Cho Ito']),
+      targets: ids(['Bob Ray']),
+    });
+    const [t] = events('Ito, who has threatened to attack Russia, met Lee on Friday.');
+    expect(t).toMatchObject({ type: 'THREATEN', actors: ids(['Cho Ito']), targets: ids(['Russia']) });
+  });
+
+  it('does not read nouns after prepositions or light verbs as verbs', () => {
+    expect(events('Ray has been under intense pressure to leave Japan.')).toEqual([]);
+    expect(events('Lee received support from Japan.').find((e) => e.type === 'SUPPORT')).toBeUndefined();
+    expect(events('Ito died of a heart attack in Japan.')).toEqual([]);
+    expect(events('Japan kept a world free of weapons.')).toEqual([]);
+  });
+
+  it('gives a participial adjunct the main subject and a summit in an opening phrase both sides', () => {
+    const [d] = events('Lee told reporters, calling for calm in Japan.');
+    expect(d).toMatchObject({ type: 'DEMAND', actors: ids(['Ann Lee']), date: '2024-11-01' });
+    const [m] = events('At a summit with Ray on Monday, Lee said ties were strong.', {
+      times: [{ text: 'Monday', value: '2024-10-28' }],
+    });
+    expect(m).toMatchObject({ type: 'CONSULT', actors: ids(['Ann Lee']), targets: ids(['Bob Ray']) });
+    expect(m!.date).toBe('2024-10-28');
+    const [v] = events('Ray planned a visit to Japan by Ito.');
+    expect(v).toMatchObject({ type: 'CONSULT', actors: ids(['Cho Ito']), targets: ids(['Japan']) });
+  });
+
+  it('keeps forecasts and failures apart from threats and deeds', () => {
+    expect(events('Japan warned that refugees could flee to Russia.')).toEqual([]);
+    expect(events('Russia failed to reach a deal with Japan.')[0]!.modality).toBe('negated');
+    expect(events('Lee accused Ray of lying.')[0]).toMatchObject({
+      type: 'DISAPPROVE',
+      targets: ids(['Bob Ray']),
+    });
+    // "a man accused of selling arms to Russia" is the accused, not the accuser
+    expect(
+      events('Ray, accused of selling arms to Russia, left Japan.').find((e) => e.type === 'DISAPPROVE'),
+    ).toMatchObject({ actors: [], targets: ids(['Bob Ray']) });
+  });
 });
 
 const shared = path.resolve(import.meta.dirname, '../../../../shared');

@@ -60,7 +60,9 @@ const INTENT_ADJ = new Set(
 );
 const EXPECT = new Set('expected likely set scheduled due poised slated hope hopes hoped hoping'.split(' '));
 /** "in a bid to reach", "efforts to end": what is aimed at has not happened. */
-const AIM_NOUNS = new Set('bid bids effort efforts attempt attempts initiative push drive proposal'.split(' '));
+const AIM_NOUNS = new Set(
+  'bid bids effort efforts attempt attempts initiative push drive proposal'.split(' '),
+);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const HYPOTHETICAL = new Set(['could', 'might', 'may', 'can']);
 const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside']);
@@ -235,8 +237,10 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
       for (const f of e.forms) {
         if (i + f.length > hi) continue;
         let ok = true;
-        for (let k = 1; k < f.length; k++) if (ix.low[i + k] !== f[k]) ok = false;
+        for (let k = 0; k < f.length; k++) if (ix.low[i + k] !== f[k]) ok = false;
         if (!ok) continue;
+        // "a heart attack", "a panic attack" are not assaults
+        if (i > lo && NON_VIOLENT_MODIFIERS.has(ix.low[i - 1]!)) continue;
         // a noun with a required particle ("talks with", "a meeting between") needs it, and nothing else
         if (e.next && !e.next.has(ix.low[i + f.length] ?? '')) continue;
         // single-word nouns need a noun context or a following "of"/"by"/"against"
@@ -296,7 +300,7 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
     if (!e.obj && !e.next && ix.low[end] === 'of' && !/ed$/.test(ix.low[i]!)) continue;
     // "accused X of …", "blamed X for …", "blamed it on …": an accusation names its charge; "question
     // accused US military" is an adjective
-    if (/^112/.test(e.cameo ?? '') && !chargeFollows(ix, end, hi)) continue;
+    if (/^112/.test(e.cameo ?? '') && !chargeFollows(ix, end, hi) && !afterSubjectOrAux(ix, i, lo)) continue;
     // "warned that 50,000 refugees could pour in" is a prediction, not a threat
     if (e.rule === 'lex:130:warn' && isPrediction(ix, end, hi)) continue;
     // "have" and "had" before a participle are auxiliaries ("had agreed to attend talks")
@@ -311,7 +315,9 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
 }
 
 const MODIFIER_PARTICIPLES = new Set(
-  'armed alleged renewed expected planned proposed reported so-called combined united increased repeated'.split(' '),
+  'armed alleged renewed expected planned proposed reported so-called combined united increased repeated'.split(
+    ' ',
+  ),
 );
 
 /** A word that can stand between a possessor and its noun ("fresh", "economic", "alleged", "two-day"). */
@@ -322,6 +328,8 @@ function nounModifierWord(ix: DocIndex, k: number): boolean {
   if (/ed$/.test(l) && !MODIFIER_PARTICIPLES.has(l)) return false;
   return !NOT_MODIFIER.has(l) && !CLAUSE_WORDS.has(l) && !PREP_NOMINAL.has(l);
 }
+
+const NON_VIOLENT_MODIFIERS = new Set('heart panic asthma anxiety charm verbal'.split(' '));
 
 /** Prepositions after which a verb form is a noun ("under pressure", "calls for support", "drumming up support"). */
 const PREP_NOMINAL = new Set(
@@ -362,8 +370,14 @@ function nominalPosition(ix: DocIndex, i: number, lo: number): boolean {
       return true;
     // "any arms smuggling", "the heavy fighting": a gerund after a determiner and a plural or an adjective
     // is a noun ("a declaration demanding that …" is a reduced relative)
-    if (/ing$/.test(w) && plainWord && (/[^s]s$/.test(p1) || ADJECTIVE.test(p1) || /^(?:heavy|fierce|renewed)$/.test(p1)))
+    if (
+      /ing$/.test(w) &&
+      plainWord &&
+      (/[^s]s$/.test(p1) || ADJECTIVE.test(p1) || /^(?:heavy|fierce|renewed)$/.test(p1))
+    )
       return true;
+    // "Millon's five-day visit", "a state visit": a bare form after a determiner and a singular word
+    if (plainWord && !/s$/.test(p1) && !/(?:s|ed|ing)$/.test(w)) return true;
   }
   if ((PREP_NOMINAL.has(p2) || LIGHT_VERBS.has(p2)) && plainWord) return true;
   // a bare verb form right after a name that follows "the" or a year is a compound noun ("the 1989
@@ -387,6 +401,25 @@ function chargeFollows(ix: DocIndex, from: number, hi: number): boolean {
     if (l === ';' || l === '.' || isReportingVerb(ix, k)) return false;
   }
   return false;
+}
+
+/** True when token i follows a subject, an auxiliary or a negation (so an "-ed" form there is a verb). */
+function afterSubjectOrAux(ix: DocIndex, i: number, lo: number): boolean {
+  let p = i - 1;
+  while (p >= lo && isAdverb(ix.low[p]!)) p--;
+  if (p < lo) return true;
+  const l = ix.low[p]!;
+  return (
+    ix.entityAt[p]! >= 0 ||
+    SUBJECT_PRONOUNS.has(l) ||
+    FINITE_AUX.has(l) ||
+    BE.has(l) ||
+    NEGATION.has(l) ||
+    FUTURE.has(l) ||
+    HYPOTHETICAL.has(l) ||
+    l === 'and' ||
+    l === ','
+  );
 }
 
 /** True when a warning's clause is a forecast ("could", "may", "might") rather than a promise ("will"). */
@@ -418,7 +451,12 @@ function directObject(ix: DocIndex, k: number, hi: number, participle: boolean):
   const l = ix.low[k]!;
   if (participle && l === 'by') return true;
   if (OBJECT_START.has(l) || ix.entityAt[k]! >= 0 || /^\d/.test(l)) return true;
-  return /^\p{L}/u.test(ix.tokens[k]!.text) && !NOT_OBJECT.has(l) && !isAdverb(l) && !/^(?:last|again|here|there)$/.test(l);
+  return (
+    /^\p{L}/u.test(ix.tokens[k]!.text) &&
+    !NOT_OBJECT.has(l) &&
+    !isAdverb(l) &&
+    !/^(?:last|again|here|there)$/.test(l)
+  );
 }
 
 /** Nouns that a verb form modifies when it is used attributively ("press briefing", "fighting presence"). */
@@ -510,7 +548,8 @@ function locPrepped(ix: DocIndex, k: number, lo: number): boolean {
   while (c > lo && c >= m - 3 && /^\p{Ll}+$/u.test(ix.tokens[c]!.text) && ix.entityAt[c]! < 0) c--;
   if (c > lo && ix.low[c] === ',' && ix.entityAt[c - 1]! >= 0 && ix.entityAt[c - 1] !== ix.entityAt[k]) {
     const ei = ix.entities[ix.entityAt[c - 1]!]!;
-    if ((ei.type === 'GPE' || ei.type === 'LOC' || ei.type === 'FAC') && p !== c - 1) return locPrepped(ix, c - 1, lo);
+    if ((ei.type === 'GPE' || ei.type === 'LOC' || ei.type === 'FAC') && p !== c - 1)
+      return locPrepped(ix, c - 1, lo);
   }
   return false;
 }
@@ -592,6 +631,8 @@ function sentenceEvents(
   const out: Array<RuledEvent & { patientOnly: boolean }> = [];
   let lastVerb: Trigger | null = null;
   let prevActors: string[] = [];
+  /** The previous verb sits in a relative clause ("the LRA, which have fought …"). */
+  let prevRelative = false;
   for (const t of triggers) {
     if (t.absorbed) continue;
     // "…, and called for …": a coordinated verb shares the subject of the previous verb
@@ -610,6 +651,7 @@ function sentenceEvents(
     if (!t.entry.noun) lastVerb = t;
     const lastActors = prevActors;
     const subj = subjectRegion(ix, t, lo, window, triggerAt);
+    let relative = false;
     // passive: "was indicted by X", and the reduced relative "a move urged by several lawmakers"
     let k = t.start - 1;
     while (k >= lo && isAdverb(ix.low[k]!)) k--;
@@ -627,8 +669,7 @@ function sentenceEvents(
         if (t.type === 'CONSULT' && t.actors.length === 0 && inLeadingAdverbial(ix, t.start, lo)) {
           t.actors = mainSubject(ix, lo, hi).filter((x) => !t.targets.includes(x));
         }
-      }
-      else if (passive) {
+      } else if (passive) {
         for (let by = t.end; by < Math.min(hi, t.end + 4); by++) {
           if (ix.low[by] !== 'by') continue;
           t.actors = entityGroup(ix, by + 1, hi, lo, []);
@@ -644,11 +685,17 @@ function sentenceEvents(
       } else {
         t.actors = subj.inherit ?? subj.entities;
         if (t.actors.length === 0 && subj.anaphor) t.actors = resolveAnaphor(ix, subj.anaphor, groups, s);
-        if (t.actors.length === 0 && subj.antecedent) t.actors = [...subj.antecedent];
+        if (t.actors.length === 0 && subj.antecedent) {
+          t.actors = [...subj.antecedent];
+          relative = true;
+        }
         if (t.actors.length === 0 && subj.adjunct) {
           // ", calling for …" shares the main clause's subject (not that of a relative clause in between)
+          // (the previous verb's subject when that verb is in the same clause: "… fired on demonstrators,
+          // killing hundreds")
           const src = attr.at(t.start);
-          if (src?.source && src.cue >= 0 && src.cue < t.start && src.rule !== 'according-to')
+          if (lastActors.length > 0 && !prevRelative) t.actors = [...lastActors];
+          else if (src?.source && src.cue >= 0 && src.cue < t.start && src.rule !== 'according-to')
             t.actors = [src.source];
           else t.actors = mainSubject(ix, lo, t.start);
         }
@@ -693,7 +740,10 @@ function sentenceEvents(
       t.actors = [a.source];
     t.actors = normalizeParticipants(ix, t.actors);
     t.targets = normalizeParticipants(ix, t.targets);
-    if (!t.entry.noun && t.actors.length > 0) prevActors = t.actors;
+    if (!t.entry.noun && t.actors.length > 0) {
+      prevActors = t.actors;
+      prevRelative = relative;
+    }
     t.targets = t.targets.filter((x) => !t.actors.includes(x));
     // location: "in/at <place>" in the clause
     for (let q = Math.max(lo, subj.start); q < Math.min(hi, t.consumedEnd + 15); q++) {
@@ -1066,7 +1116,7 @@ function parentheticalStart(ix: DocIndex, k: number, floor: number): number {
     const f = ix.low[first]!;
     const ft = ix.tokens[first]!.text;
     const opens =
-      /^(?:who|which|whose|where|a|an)$/.test(f) ||
+      /^(?:who|which|whose|where|a|an|just|once|still|now|long)$/.test(f) ||
       /^\d/.test(f) ||
       (/^\p{Ll}+ed$/u.test(ft) && ix.entityAt[first]! < 0) ||
       (f === 'the' && ix.entityAt[first + 1]! < 0 && /^\p{Ll}/u.test(ix.tokens[first + 1]?.text ?? ''));
@@ -1257,9 +1307,17 @@ function isModifier(ix: DocIndex, q: number, limit: number): boolean {
   for (k = end; k < limit && k < end + 4; k++) {
     const tx = ix.tokens[k]!.text;
     const l = ix.low[k]!;
-    if (!/^\p{Ll}/u.test(tx) || RUN_STOP.has(l) || isReportingVerb(ix, k) || /ly$/.test(l) || ix.timeAt[k]! >= 0)
+    if (
+      !/^\p{Ll}/u.test(tx) ||
+      RUN_STOP.has(l) ||
+      isReportingVerb(ix, k) ||
+      /ly$/.test(l) ||
+      ix.timeAt[k]! >= 0
+    )
       break;
     if (LEXICON.byWord.has(l) && head !== '') break;
+    // "Russia failed to …": a verb, not a head noun
+    if (/ed$/.test(l) && (RUN_STOP.has(ix.low[k + 1] ?? '') || OBJECT_START.has(ix.low[k + 1] ?? ''))) break;
     head = l;
   }
   // a nationality before a noun names the group ("Palestinian prisoners", "Swiss doctors")
@@ -1468,7 +1526,8 @@ function personAfter(ix: DocIndex, k: number, limit: number): number {
       continue;
     }
     if (l === 'of' && n > 0 && /^\p{Ll}/u.test(ix.tokens[q + 1]?.text ?? '')) continue;
-    if (comma || RUN_STOP.has(l) || !/^[\p{L}.-]/u.test(ix.tokens[q]!.text) || isReportingVerb(ix, q)) return -1;
+    if (comma || RUN_STOP.has(l) || !/^[\p{L}.-]/u.test(ix.tokens[q]!.text) || isReportingVerb(ix, q))
+      return -1;
     if (LEXICON.byWord.has(l)) return -1;
   }
   return -1;
@@ -1559,7 +1618,9 @@ function decideModality(ix: DocIndex, t: Trigger, lo: number, attributed: boolea
     else if (HYPOTHETICAL.has(l)) hypothetical = true;
     else if (l === 'to' && k - 1 >= lo) {
       const p = ix.low[k - 1]!;
-      if (EXPECT.has(p) || AIM_NOUNS.has(p)) expected = true;
+      // "failed to reach consensus": it did not happen
+      if (/^(?:failed|fail|fails|unable)$/.test(p)) negated = true;
+      else if (EXPECT.has(p) || AIM_NOUNS.has(p)) expected = true;
       else if (INTENT_ADJ.has(p)) intent = true;
     }
   }
@@ -1729,7 +1790,12 @@ function timeFor(
   }
   if (best >= 0) return pick(best);
   // "Tuesday when Peruvian troops stormed the compound": the time the when-clause hangs on
-  if (start - 2 >= 0 && ix.low[start - 1] === 'when' && ix.timeAt[start - 2]! >= 0 && usable(ix.timeAt[start - 2]!))
+  if (
+    start - 2 >= 0 &&
+    ix.low[start - 1] === 'when' &&
+    ix.timeAt[start - 2]! >= 0 &&
+    usable(ix.timeAt[start - 2]!)
+  )
     return pick(ix.timeAt[start - 2]!);
   let aux = t.start - 1;
   while (aux >= start && isAdverb(ix.low[aux]!)) aux--;
