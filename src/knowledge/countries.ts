@@ -37,7 +37,15 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   NLD: ['Holland'],
   MMR: ['Burma'],
   CIV: ["Cote d'Ivoire", "Côte d'Ivoire", 'Ivory Coast'],
-  COD: ['DRC', 'D.R. Congo', 'DR Congo', 'DROC', 'Congo-Kinshasa', 'Zaire', 'Democratic Republic of the Congo'],
+  COD: [
+    'DRC',
+    'D.R. Congo',
+    'DR Congo',
+    'DROC',
+    'Congo-Kinshasa',
+    'Zaire',
+    'Democratic Republic of the Congo',
+  ],
   COG: ['Congo-Brazzaville'],
   VAT: ['Vatican', 'Holy See'],
   CZE: ['Czech Republic'],
@@ -274,7 +282,10 @@ export const AMBIGUOUS_DEMONYM_COUNTRIES: ReadonlyMap<string, readonly string[]>
       }
     }
   }
-  for (const [plural, isos] of [['Koreans', ['KOR', 'PRK']], ['Korean', ['KOR', 'PRK']]] as const) {
+  for (const [plural, isos] of [
+    ['Koreans', ['KOR', 'PRK']],
+    ['Korean', ['KOR', 'PRK']],
+  ] as const) {
     out.set(plural, [...isos]);
   }
   return out;

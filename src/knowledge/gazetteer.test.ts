@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AMBIGUOUS_DEMONYM_COUNTRIES,
   COUNTRIES,
   contextualKb,
   countryByIso3,
@@ -8,6 +9,7 @@ import {
   lookupPerson,
   matchGazetteer,
   phraseTokens,
+  titleCountry,
 } from './index.js';
 
 function found(sentence: string) {
@@ -109,5 +111,46 @@ describe('knowledge lookups', () => {
     expect(lookupPerson('Lee Teng-hui')).toMatchObject({ kb: 'person:lee-teng-hui', country: 'TWN' });
     expect(lookupPerson('KOFI ANNAN')?.country).toBe('GHA');
     expect(lookupPerson('Nobody Atall')).toBeNull();
+  });
+});
+
+describe('country coverage for wire copy', () => {
+  const country = (phrase: string) => {
+    const toks = phraseTokens(phrase);
+    const m = matchGazetteer(toks).find((g) => g.start === 0 && g.end === toks.length);
+    return m ? m.entry.country : null;
+  };
+
+  it('knows short, historical and hyphenated country names', () => {
+    expect(country('Turkey')).toBe('TUR');
+    expect(country('Bosnia-Herzegovina')).toBe('BIH');
+    expect(country('Serbia-Montenegro')).toBe('SRB');
+    expect(country('Democratic Republic of Congo')).toBe('COD');
+    expect(country('Soviet Union')).toBe('RUS');
+  });
+
+  it('knows Central Asian and Latin American demonyms and capitals written without accents', () => {
+    expect(country('Kazakh')).toBe('KAZ');
+    expect(country('Uzbek')).toBe('UZB');
+    expect(country('Zairean')).toBe('COD');
+    expect(country('Ecuadorian')).toBe('ECU');
+    expect(country('Bogota')).toBe('COL');
+    expect(country('Sanaa')).toBe('YEM');
+    expect(country('La Paz')).toBe('BOL');
+  });
+
+  it('keeps demonyms several states share apart, with their candidates', () => {
+    expect(AMBIGUOUS_DEMONYM_COUNTRIES.get('Congolese')).toEqual(expect.arrayContaining(['COD', 'COG']));
+    expect(AMBIGUOUS_DEMONYM_COUNTRIES.get('Korean')).toEqual(['KOR', 'PRK']);
+    const m = matchGazetteer(['Congolese'])[0];
+    expect(m?.entry.country).toBeNull();
+    expect(m?.entry.candidates).toEqual(expect.arrayContaining(['COD', 'COG']));
+  });
+
+  it('reads a title with its complement and the country only one state gives it', () => {
+    const toks = 'Secretary of State Condoleezza Rice'.split(' ');
+    expect(findTitles(toks)).toEqual([{ start: 0, end: 3 }]);
+    expect(titleCountry('Secretary of State')).toBe('USA');
+    expect(titleCountry('Foreign Minister')).toBeNull();
   });
 });

@@ -6,7 +6,11 @@
 export {
   AMBIGUOUS_DEMONYM_COUNTRIES,
   COUNTRIES,
-  type Country, countryByIso3, isUnsafeCountryName, pluralDemonym } from './countries.js';
+  type Country,
+  countryByIso3,
+  isUnsafeCountryName,
+  pluralDemonym,
+} from './countries.js';
 export { kbEntry, matchGazetteer, normToken, phraseTokens } from './gazetteer.js';
 export { givenNameGender } from './given-names.js';
 export { contextualKb } from './organisations.js';

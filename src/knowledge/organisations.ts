@@ -97,7 +97,7 @@ export const GROUPS: readonly (readonly string[])[] = [
   ['khmer-rouge', 'KHM', 'Khmer Rouge'],
   ['tamil-tigers', 'LKA', 'Tamil Tigers', 'LTTE'],
   ['islamic-jihad', 'PSE', 'Islamic Jihad'],
-  ['lra', 'UGA', "Lord's Resistance Army", 'LRA'],
+  ['lra', 'UGA', "Lord's Resistance Army", 'Lord Resistance Army', 'LRA'],
   ['mrta', 'PER', 'Tupac Amaru Revolutionary Movement', 'MRTA', 'Tupac Amaru'],
   ['shining-path', 'PER', 'Shining Path'],
   ['eta', 'ESP', 'ETA'],

@@ -284,7 +284,9 @@ const NOT_PERSON_WORDS = new Set(
 );
 /** Holidays and feasts: events, whatever the tagger guessed ("Ramadan" looks like a demonym). */
 const HOLIDAYS = new Set(
-  'Christmas Easter Ramadan Eid Hanukkah Lent Passover Diwali Nowruz Thanksgiving Yom Kippur Tet Hajj'.split(' '),
+  'Christmas Easter Ramadan Eid Hanukkah Lent Passover Diwali Nowruz Thanksgiving Yom Kippur Tet Hajj'.split(
+    ' ',
+  ),
 );
 /** Last words that make a capitalised name an administrative area or a natural place, not a person. */
 const PLACE_HEADS = new Set(
@@ -294,7 +296,18 @@ const PLACE_HEADS = new Set(
   ).split(' '),
 );
 /** Words that make a part of a country a place of its own ("Inner Mongolia", "Greater Syria"). */
-const REGION_PREFIXES = new Set(['Inner', 'Outer', 'Upper', 'Lower', 'Greater', 'Northern', 'Southern', 'Eastern', 'Western', 'Central']);
+const REGION_PREFIXES = new Set([
+  'Inner',
+  'Outer',
+  'Upper',
+  'Lower',
+  'Greater',
+  'Northern',
+  'Southern',
+  'Eastern',
+  'Western',
+  'Central',
+]);
 /** Lower-case particles inside a person's name ("Yvo de Boer", "Ludwig van Beethoven", "Osama bin Laden"). */
 const NAME_PARTICLES = new Set(
   'de del della der den van von da das dos di du la le bin ibn ben al el abu ter ten'.split(' '),

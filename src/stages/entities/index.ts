@@ -215,7 +215,9 @@ function koreaMention(
 
 /** How often the story names each country (by name, demonym, capital or city; bodies and titles aside). */
 function countryCounts(
-  bases: readonly { gaz: readonly { entry: { kind: string; country: string | null; contextual?: boolean } }[] }[],
+  bases: readonly {
+    gaz: readonly { entry: { kind: string; country: string | null; contextual?: boolean } }[];
+  }[],
 ): Map<string, number> {
   const out = new Map<string, number>();
   for (const b of bases) {

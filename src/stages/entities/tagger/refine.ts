@@ -77,7 +77,7 @@ const LOC_NAMES = new Set(
 
 const NORP_WORDS = new Set(
   (
-    'muslim muslims christian christians jew jews jewish catholic catholics protestant protestants buddhist ' +
+    'muslim muslims moslem moslems christian christians jew jews jewish catholic catholics protestant protestants buddhist ' +
     'hindu hindus sikh sikhs shiite shiites shia sunni sunnis kurd kurds kurdish arab arabs palestinian ' +
     'democrat democrats republican republicans communist communists socialist socialists conservative ' +
     'conservatives liberal liberals islamist islamists maoist maoists orthodox evangelical'
