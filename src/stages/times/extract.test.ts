@@ -276,3 +276,88 @@ describe('extractTimes: reference times and TimeML conventions', () => {
     );
   });
 });
+
+describe('extractTimes: coordinated days', () => {
+  const values = (text: string, published: string | null = PUB) =>
+    times(text, published).map((t) => [t.text, t.value]);
+
+  it('gives every day of a list the year printed after the last one', () => {
+    expect(values('Two towns were shelled on August 6 and 9, 1951, the council recalled.')).toEqual([
+      ['August 6', '1951-08-06'],
+      ['9, 1951', '1951-08-09'],
+    ]);
+    expect(values('The ballots were counted on 6 and 9 May 1988.')).toEqual([
+      ['6', '1988-05-06'],
+      ['9 May 1988', '1988-05-09'],
+    ]);
+    expect(values('Delegates met on March 3 and March 4, 1990, in a border town.')).toEqual([
+      ['March 3', '1990-03-03'],
+      ['March 4, 1990', '1990-03-04'],
+    ]);
+  });
+
+  it('gives later days of a yearless list the month and year of the first', () => {
+    expect(values('The rebels held the bridge on October 3 and 4.')).toEqual([
+      ['October 3', '2024-10-03'],
+      ['4', '2024-10-04'],
+    ]);
+    expect(values('Hearings are scheduled between December 1 and 5.')).toEqual([
+      ['December 1', '2024-12-01'],
+      ['5', '2024-12-05'],
+    ]);
+    expect(values('The summit runs Nov. 18-19 in the capital.').map((v) => v[1])).toEqual([
+      '2024-11-18',
+      '2024-11-19',
+    ]);
+  });
+
+  it('does not read quantities after a month-day as days', () => {
+    const out = values('Prices rose on October 3 and 4 percent of stores closed.');
+    expect(out).toEqual([['October 3', '2024-10-03']]);
+    expect(values('On October 10 and 11 soldiers were hurt.').map((v) => v[0])).toEqual(['October 10']);
+    expect(values('The Nov. 18-19 summit drew leaders.').map((v) => v[1])).toEqual([
+      '2024-11-18',
+      '2024-11-19',
+    ]);
+  });
+
+  it('takes the year of a dated day earlier in the same sentence', () => {
+    expect(find('The vote was held on April 12, 2001, and results came on April 14.', 'April 14').value).toBe(
+      '2001-04-14',
+    );
+    expect(
+      find('In December 1976 a note was written. In September that year, aides met.', 'September').value,
+    ).toBe('1976-09');
+  });
+});
+
+describe('extractTimes: plans reported in the past tense', () => {
+  // 2024-10-30 is a Wednesday.
+  const WED = '2024-10-30';
+
+  it('reads "was expected to", "were to", "is planned for" and "to be" as pointing ahead', () => {
+    expect(find('The envoy was expected to arrive in the capital Thursday.', 'Thursday', WED).value).toBe(
+      '2024-10-31',
+    );
+    expect(find('Negotiators were to meet Friday in Vienna.', 'Friday', WED).value).toBe('2024-11-01');
+    expect(find('A meeting of donors is planned for Tuesday.', 'Tuesday', WED).value).toBe('2024-11-05');
+    expect(find('He spoke in an interview to be aired Sunday.', 'Sunday', WED).value).toBe('2024-11-03');
+    expect(find('The minister was expected in Cairo early Friday.', 'Friday', WED).value).toBe('2024-11-01');
+    expect(find('The board meeting due on Monday will weigh the plan.', 'Monday', WED).value).toBe(
+      '2024-11-04',
+    );
+  });
+
+  it('keeps a plan that had been overtaken in the past', () => {
+    expect(find('The vote had been due to take place Monday.', 'Monday', WED).value).toBe('2024-10-28');
+  });
+
+  it('dates the day of saying from its own clause, not from the reported one', () => {
+    expect(find('The mayor said Tuesday that the bridge would reopen.', 'Tuesday', WED).value).toBe(
+      '2024-10-29',
+    );
+    expect(find('The envoy, who will open talks Friday, has met the king.', 'Friday', WED).value).toBe(
+      '2024-11-01',
+    );
+  });
+});

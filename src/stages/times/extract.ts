@@ -2,6 +2,7 @@ import type { Span, TimeExpression, TimeType } from '../../core/types.js';
 import { type Anchor, parseAnchor, ZONE_OFFSETS } from './anchor.js';
 import { fmtDay, toDays } from './calendar.js';
 import { chronoFallback } from './chrono-fallback.js';
+import { splitDayLists } from './day-list.js';
 import type { ResolveContext } from './resolve.js';
 import { type Candidate, runRules } from './rules.js';
 import { type Tense, tenseAt, tenseMarkers } from './tense.js';
@@ -333,13 +334,14 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
   const sentences = opts.sentences && opts.sentences.length > 0 ? opts.sentences : splitSentences(text);
   let cands = runRules(text);
   if (opts.chrono !== false) cands = cands.concat(chronoFallback(text, sentences, cands, anchor));
-  cands = mergeClockDays(text, applyWrappers(text, removeOverlaps(cands)));
+  cands = mergeClockDays(text, applyWrappers(text, splitDayLists(text, removeOverlaps(cands))));
 
   const markerCache = new Map<number, ReturnType<typeof tenseMarkers>>();
   let si = 0;
   const ref: RefState = { refDays: null, refYear: null, refMonthDays: null, refCoarse: false };
   const results: TimeResult[] = [];
   let lastQuarter: { value: string; end: number } | null = null;
+  let sentDated: { sent: number; days: number } | null = null;
   const r0 = (c: Candidate): string => text.slice(c.start, c.end);
   for (const c of cands) {
     while (si < sentences.length - 1 && c.start >= sentences[si]!.end) si++;
@@ -353,6 +355,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
       refCoarse: ref.refCoarse,
       refMonthDays: ref.refMonthDays,
       refQuarter: lastQuarter?.value ?? null,
+      sentenceDays: sentDated && sentDated.sent === sentIdx ? sentDated.days : null,
       tense: () => {
         if (tenseMemo !== undefined) return tenseMemo;
         if (!sent) {
@@ -412,6 +415,10 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
       updateRef(value, ref);
     else if (value && /^\d{4}(?:-\d{2})?$/.test(value) && COARSE_REF_RULES.has(c.rule.replace(/\+.*$/, '')))
       updateRef(value, ref);
+    if (value && FULL_DATE.test(value) && /(?:^|\D)[12]\d{3}(?:\D|$)/.test(r.text)) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value)!;
+      sentDated = { sent: sentIdx, days: toDays(Number(m[1]), Number(m[2]), Number(m[3])) };
+    }
     results.push(r);
   }
   resolveClocks(text, results, cands, anchor);

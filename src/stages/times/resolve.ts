@@ -30,6 +30,11 @@ export interface ResolveContext {
   refCoarse?: boolean;
   /** First day (day number) of the last month the story named at month precision or finer, else null. */
   refMonthDays?: number | null;
+  /**
+   * Day number of the last date with a printed year earlier in the same sentence ("on April 12, 2001, and
+   * results came on April 14"), which a yearless month-day close to it shares its year with.
+   */
+  sentenceDays?: number | null;
   /** Last calendar quarter the story named (`1989-Q3`), which "the year-ago quarter" counts back from. */
   refQuarter?: string | null;
 }

@@ -339,8 +339,25 @@ function monthDayResolver(mon: number, day: number, dir?: 'past' | 'future') {
       return dateValue(2000, mon, day)
         ? `XXXX-${fmtMonth(0, mon).slice(5)}-${String(day).padStart(2, '0')}`
         : null;
+    if (!dir && ctx.sentenceDays != null) {
+      const y = nearYear(ctx.sentenceDays, mon, day);
+      if (y !== null) return dateValue(y, mon, day);
+    }
     return dateValue(monthDayYear(ctx.anchor, mon, day, dir ?? ctx.tense()), mon, day);
   };
+}
+
+/**
+ * Year of a yearless month-day named in the same sentence as a dated day ("on April 12, 2001, and results
+ * came on April 14"): the year that puts it within 120 days of that day, else null.
+ */
+export function nearYear(refDays: number, mon: number, day: number): number | null {
+  const { y } = fromDays(refDays);
+  for (const yy of [y, y - 1, y + 1]) {
+    if (!dateValue(yy, mon, day)) continue;
+    if (Math.abs(toDays(yy, mon, day) - refDays) <= 120) return yy;
+  }
+  return null;
 }
 
 /**
@@ -457,16 +474,21 @@ export const RULES: Rule[] = [
   {
     name: 'month-relyear',
     re: re(
-      `(?:(?<pre>early|late|mid-|mid)\\s*)?(?<mon>${MONTH_RE})\\s+(?:of\\s+)?(?<rel>this|last|next|the previous|the following)\\s+year`,
+      `(?:(?<pre>early|late|mid-|mid)\\s*)?(?<mon>${MONTH_RE})\\s+(?:of\\s+)?(?<rel>this|last|next|the previous|the following|that|the same)\\s+year`,
     ),
     make(g) {
       if (!cap(g.mon)) return null;
       const mon = monthNumber(g.mon!)!;
-      const off = relYearOffset(g.rel);
+      const rel = g.rel!.toLowerCase();
+      // "In September that year": the year the story last named, which may be decades back.
+      const told = rel === 'that' || rel === 'the same';
+      const off = told ? 0 : relYearOffset(g.rel);
       return {
         type: 'DATE',
-        resolve: (ctx) =>
-          ctx.anchor ? fmtMonth(ctx.anchor.y + off, mon) : `XXXX-${fmtMonth(0, mon).slice(5)}`,
+        resolve: (ctx) => {
+          if (told && ctx.refYear !== null) return fmtMonth(ctx.refYear, mon);
+          return ctx.anchor ? fmtMonth(ctx.anchor.y + off, mon) : `XXXX-${fmtMonth(0, mon).slice(5)}`;
+        },
         mod: modOf(g.pre),
       };
     },

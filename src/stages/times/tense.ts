@@ -7,8 +7,16 @@ export type Tense = 'past' | 'future';
 
 interface Marker {
   pos: number;
-  tense: Tense;
+  /** Null marks the start of a new clause ("that", "which", "but"), not a tense. */
+  tense: Tense | null;
 }
+
+/**
+ * Words that open another clause (commas and semicolons count too). A verb after them belongs to that
+ * clause: in "said Tuesday that he would attend", "would" dates the attending, not the Tuesday of the
+ * saying; in "with whom he will hold talks Friday, have been trying", "have" is another clause's.
+ */
+const CLAUSE_OPENERS = new Set(['that', 'which', 'but', 'whereas', 'although', 'though', 'because']);
 
 const FUTURE_WORDS = new Set([
   'will',
@@ -30,6 +38,11 @@ const FUTURE_WORDS = new Set([
   'arrives',
   'departs',
   'convenes',
+  // Travel and meeting plans in the present simple: "the minister flies to Tokyo Monday".
+  'flies',
+  'travels',
+  'visits',
+  'meets',
   'soon',
   'would',
   'forthcoming',
@@ -187,17 +200,50 @@ const TO_FUTURE = new Set([
   'preparing',
   'aims',
   'aiming',
+  'threatening',
+  'threatens',
+  'vows',
+  'vowing',
+  'pledges',
+  'pledging',
+  'promises',
+  'promising',
 ]);
 
 /** Auxiliaries that put a following future cue in the past ("was to", "had been due to expire"). */
 const PAST_AUX = new Set(['was', 'were', 'had', 'been']);
 
-const WORD_RE = /[A-Za-z']+/g;
+/**
+ * Schedule words that keep pointing forward after a past-tense "was"/"were": a wire story filed on
+ * Wednesday that says an envoy "was expected to arrive Thursday" reports a plan made before filing for a
+ * day still ahead (the past tense is the reporting frame, not the event). "had been due to" stays past:
+ * the pluperfect marks a plan that was overtaken.
+ */
+const SCHEDULE_TO = new Set([
+  'expected',
+  'scheduled',
+  'due',
+  'set',
+  'slated',
+  'planned',
+  'planning',
+  'preparing',
+  'going',
+  'likely',
+  'poised',
+  'supposed',
+]);
+
+const WORD_RE = /[A-Za-z']+|[,;]/g;
+
+/** A bare verb after "was to" / "were to" ("were to meet"), not a destination ("was to the north"). */
+const BARE_VERB_NEXT =
+  /^\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b|these\b|those\b|[A-Z]|[a-z]+ing\b|\d)[a-z]+\b/;
 
 /** Future cues that point forward only before a time word or a verb ("next week", "due to arrive"). */
 const CONTEXT_FUTURE = new Set(['next', 'coming', 'due']);
 const CONTEXT_FUTURE_NEXT =
-  /^\s+(?:(?:to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b|these\b|those\b|[a-z]+ing\b|[a-z]+s\b)[a-z]+)|(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+|(?:week|weekend|month|year|decade|century|quarter|season|spring|summer|fall|autumn|winter|day|days|time|round|stage|phase|session|election|elections|meeting|summit|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b|\w+\s+(?:week|weekend|month|year)\b)/;
+  /^\s+(?:(?:on|in|by|for|at)\s+(?=[A-Z]|the\s+(?:week|weekend|month|year|end)\b|\d))?(?:(?:to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b|these\b|those\b|[a-z]+ing\b|[a-z]+s\b)[a-z]+)|(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+|(?:week|weekend|month|year|decade|century|quarter|season|spring|summer|fall|autumn|winter|day|days|time|round|stage|phase|session|election|elections|meeting|summit|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b|\w+\s+(?:week|weekend|month|year)\b)/;
 
 /** Tense markers of one sentence, computed once and reused for every expression in it. */
 export function tenseMarkers(text: string, start: number, end: number): Marker[] {
@@ -215,8 +261,29 @@ export function tenseMarkers(text: string, start: number, end: number): Marker[]
       !CONTEXT_FUTURE_NEXT.test(s.slice(m.index + m[0].length, m.index + m[0].length + 24));
     if (notTime) {
       // "next to the embassy", "coming from Iraq", "due to the rain": not about time.
+    } else if (CLAUSE_OPENERS.has(w) || w === ',' || w === ';') {
+      out.push({ pos, tense: null });
     } else if (w === 'to' && TO_FUTURE.has(prev) && !prevNotTime) {
-      out.push({ pos, tense: PAST_AUX.has(prev2) || prev === 'was' || prev === 'were' ? 'past' : 'future' });
+      const pastFrame =
+        prev2 === 'had' ||
+        prev2 === 'been' ||
+        (PAST_AUX.has(prev2) && !SCHEDULE_TO.has(prev)) ||
+        prev === 'was' ||
+        prev === 'were';
+      out.push({ pos, tense: pastFrame ? 'past' : 'future' });
+    } else if (
+      w === 'to' &&
+      (prev === 'was' || prev === 'were') &&
+      BARE_VERB_NEXT.test(s.slice(m.index + 2, m.index + 40))
+    ) {
+      // "envoys were to meet Wednesday": a plan reported in the past tense, for a day still ahead.
+      out.push({ pos, tense: 'future' });
+    } else if (w === 'be' && prev === 'to') {
+      // "an interview to be broadcast Monday".
+      out.push({ pos, tense: 'future' });
+    } else if (SCHEDULE_TO.has(w) && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) {
+      // "a meeting is planned for Tuesday", "the minister was expected in Lima Thursday".
+      out.push({ pos, tense: 'future' });
     } else if (FUTURE_WORDS.has(w)) {
       out.push({ pos, tense: PAST_AUX.has(prev) && w !== 'would' ? 'past' : 'future' });
     } else if (PAST_WORDS.has(w)) {
@@ -247,13 +314,28 @@ export function tenseMarkers(text: string, start: number, end: number): Marker[]
 export function tenseAt(markers: readonly Marker[], spanStart: number, spanEnd: number): Tense | null {
   let best: Marker | null = null;
   let bestDist = Number.POSITIVE_INFINITY;
+  // Right-hand markers beyond a clause opener count only when nothing else gives a tense.
+  let fallback: Tense | null = null;
+  let fallbackDist = Number.POSITIVE_INFINITY;
+  let opened = false;
   for (const mk of markers) {
     if (mk.pos >= spanStart && mk.pos < spanEnd) continue;
+    if (mk.tense === null) {
+      if (mk.pos >= spanEnd) opened = true;
+      continue;
+    }
     const dist = mk.pos < spanStart ? spanStart - mk.pos : (mk.pos - spanEnd) * 2;
+    if (opened) {
+      if (dist < fallbackDist) {
+        fallbackDist = dist;
+        fallback = mk.tense;
+      }
+      continue;
+    }
     if (dist < bestDist) {
       bestDist = dist;
       best = mk;
     }
   }
-  return best ? best.tense : null;
+  return best ? best.tense : fallback;
 }
