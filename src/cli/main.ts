@@ -57,3 +57,15 @@ export async function main(ctx: CliContext): Promise<number> {
     return 1;
   }
 }
+
+/** Runs the CLI against this process's streams, environment and working directory (the `bin` entry). */
+export function runFromProcess(argv: string[]): Promise<number> {
+  return main({
+    argv,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+}

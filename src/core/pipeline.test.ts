@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Document, type DocumentSource } from './document.js';
+import { Document, type DocumentSource, emptyMeta } from './document.js';
 import { NewsintelError } from './errors.js';
 import { OffsetMap } from './offsets.js';
 import { createPipeline } from './pipeline.js';
@@ -8,15 +8,7 @@ import { defineStage } from './stage.js';
 const source: DocumentSource = {
   raw: 'HEAD\n\nHello world.',
   body: { start: 6, end: 18 },
-  meta: {
-    source: null,
-    url: null,
-    published: null,
-    headline: null,
-    byline: null,
-    dateline: null,
-    version: null,
-  },
+  meta: emptyMeta(),
   repairs: [],
   warnings: [],
 };

@@ -82,6 +82,21 @@ function normalizeSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The repair record for a dropped truncated standfirst: it lies outside the body, so its repaired span is
+ * empty and only the raw span says what was removed.
+ */
+function truncatedStandfirstRepair(p: RawParagraph): Repair {
+  return {
+    kind: 'removed-truncated-standfirst',
+    start: 0,
+    end: 0,
+    raw: { start: p.start, end: p.end },
+    before: p.text,
+    after: '',
+  };
+}
+
 /** A standfirst cut off with an ellipsis that repeats the opening of the next paragraph. */
 function isTruncatedRepeat(p: RawParagraph, next: RawParagraph | undefined): boolean {
   if (!next) return false;
@@ -157,14 +172,7 @@ function read(raw: string): DocumentSource {
       }
       const nextText = dlIdx >= 0 ? paras[dlIdx + 1] : paras[idx + 1];
       if (isTruncatedRepeat(p, nextText)) {
-        repairs.push({
-          kind: 'removed-truncated-standfirst',
-          start: 0,
-          end: 0,
-          raw: { start: p.start, end: p.end },
-          before: p.text,
-          after: '',
-        });
+        repairs.push(truncatedStandfirstRepair(p));
         idx++;
         continue;
       }
@@ -229,14 +237,7 @@ function read(raw: string): DocumentSource {
       continue;
     }
     if (isTruncatedRepeat(p, paras[bodyIdx + 1])) {
-      repairs.push({
-        kind: 'removed-truncated-standfirst',
-        start: 0,
-        end: 0,
-        raw: { start: p.start, end: p.end },
-        before: p.text,
-        after: '',
-      });
+      repairs.push(truncatedStandfirstRepair(p));
       bodyIdx++;
       continue;
     }
