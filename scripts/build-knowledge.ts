@@ -4,8 +4,10 @@
  * Sources (read from the shared evaluation folder, never shipped raw):
  * - mledoze/countries (`eval/gazetteer/mledoze-countries/countries.json`), ODbL-1.0: names, official names,
  *   alternative spellings, ISO codes, capitals, demonyms.
- * - CountryInfo (`eval/gazetteer/countryinfo/CountryInfo.120116.txt`), CC-BY-SA-3.0: major cities and national
- *   leaders (rulers.org, ~1960 to ~2010).
+ * - CountryInfo (`eval/gazetteer/countryinfo/CountryInfo.120116.txt`), CC-BY-SA-3.0: major cities, regions and
+ *   national leaders (rulers.org, ~1960 to ~2010).
+ * - PETRARCH2 Phoenix country actors (`eval/events-petrarch2-dictionaries/dictionaries/Phoenix.Countries.actors.txt`),
+ *   MIT: the place names listed under each country (provinces, states, regions, cities, rivers).
  * The generated files carry the same licences (see `src/knowledge/data/README.md`).
  *
  * Run: `npx vite-node scripts/build-knowledge.ts [sharedDir]` (then `npx biome format --write src/knowledge/data`).
@@ -68,7 +70,9 @@ function uniq(xs: string[]): string[] {
 }
 
 interface CountryInfoRow {
+  name: string;
   cities: string[];
+  regions: string[];
   capitals: string[];
   leaders: { name: string; role: string }[];
 }
@@ -125,9 +129,111 @@ function readCountryInfo(file: string): Map<string, CountryInfoRow> {
         }
       }
     }
-    out.set(code, { cities: field('MajorCities'), capitals: field('Capital'), leaders });
+    const name = titleCase(/<CountryName>([^<]+)<\/CountryName>/.exec(block)?.[1] ?? '');
+    out.set(code, {
+      name,
+      cities: field('MajorCities'),
+      regions: field('Regions'),
+      capitals: field('Capital'),
+      leaders,
+    });
   }
   return out;
+}
+
+/** Lookup key of a place name: lower case, no diacritics, hyphens and spaces alike, no apostrophes. */
+function placeKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[\s-]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Place names listed under each country in the Phoenix actor dictionary: the `+` lines that follow a country
+ * header (`IRAQ_  [IRQ]`, or a header whose name is a known country), up to the first actor (`NAME_ # …`).
+ * Returns `[name, ISO3]` pairs; the name is in title case.
+ */
+function readPhoenixPlaces(file: string, countryCode: (name: string) => string | null): [string, string][] {
+  const out: [string, string][] = [];
+  let iso: string | null = null;
+  for (const line of readFileSync(file, 'latin1').split(/\r?\n/)) {
+    if (line.length === 0 || /^\s/.test(line) || line.startsWith('#')) continue;
+    if (line.startsWith('+')) {
+      const m = /^\+([A-Z][A-Z0-9_'.-]*)\s*(?:#.*)?$/.exec(line.trimEnd());
+      if (iso && m) out.push([titleCase(m[1]!), iso]);
+      continue;
+    }
+    iso = null;
+    if (/#/.test(line)) continue;
+    const head = /^([A-Z][A-Z_'.-]*?)_?\s*(?:\[([A-Z]{3,6})\])?\s*$/.exec(line);
+    if (!head) continue;
+    const code = head[2];
+    if (code) iso = code.length === 6 && countryCode(code.slice(3)) ? code.slice(3) : code.slice(0, 3);
+    else iso = countryCode(titleCase(head[1]!));
+  }
+  return out;
+}
+
+/**
+ * Regions and rivers that span several states although the sources list them under one ("Kurdistan" under
+ * Iran, "Tyrol" under Italy): no country is better than a wrong one.
+ */
+const CROSS_BORDER = new Set(
+  [
+    'Kurdistan',
+    'Nile',
+    'Tyrol',
+    'Punjab',
+    'Bengal',
+    'Kashmir',
+    'Galicia',
+    'Silesia',
+    'Karelia',
+    'Lapland',
+    'Ossetia',
+    'Baluchistan',
+    'Balochistan',
+    'Macedonia',
+    'Moldavia',
+    'Pashtunistan',
+  ].map((n) => placeKey(n)),
+);
+
+/**
+ * Subnational and other places with their country: CountryInfo regions plus Phoenix place names, minus names the
+ * country table already has (countries, demonyms, capitals, cities), names listed under two countries, and
+ * names with characters other than letters, spaces, hyphens, dots and apostrophes.
+ */
+function buildPlaces(
+  rows: readonly CountryRow[],
+  info: ReadonlyMap<string, CountryInfoRow>,
+  phoenix: readonly [string, string][],
+): [string, string][] {
+  const known = new Set<string>();
+  for (const r of rows) {
+    for (const n of [r.name, r.official, ...r.alt, ...r.demonyms, ...r.capitals, ...r.cities])
+      known.add(placeKey(n));
+  }
+  for (const [, ci] of info) known.add(placeKey(ci.name));
+  const valid = new Set(rows.map((r) => r.iso3));
+  const byKey = new Map<string, { name: string; isos: Set<string> }>();
+  const add = (name: string, iso: string) => {
+    if (!valid.has(iso) || !latin(name) || name.length < 3) return;
+    const k = placeKey(name);
+    if (known.has(k) || CROSS_BORDER.has(k)) return;
+    const cur = byKey.get(k);
+    if (cur) cur.isos.add(iso);
+    else byKey.set(k, { name, isos: new Set([iso]) });
+  };
+  for (const [iso, ci] of info) for (const r of ci.regions) add(r, iso);
+  for (const [name, iso] of phoenix) add(name, iso);
+  const out: [string, string][] = [];
+  for (const { name, isos } of byKey.values()) if (isos.size === 1) out.push([name, [...isos][0]!]);
+  return out.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
 function main(): void {
@@ -181,6 +287,15 @@ function main(): void {
     .filter(([n]) => !ambiguous.has(n.toLowerCase()))
     .sort((a, b) => a[0].localeCompare(b[0]));
 
+  const byName = new Map<string, string>();
+  for (const r of rows) for (const n of [r.name, r.official, ...r.alt]) byName.set(placeKey(n), r.iso3);
+  for (const [iso, ci] of info) if (!byName.has(placeKey(ci.name))) byName.set(placeKey(ci.name), iso);
+  const phoenix = readPhoenixPlaces(
+    path.join(shared, 'eval/events-petrarch2-dictionaries/dictionaries/Phoenix.Countries.actors.txt'),
+    (name) => (/^[A-Z]{3}$/.test(name) ? name : (byName.get(placeKey(name)) ?? null)),
+  );
+  const places = buildPlaces(rows, info, phoenix);
+
   const header = (what: string) =>
     `// GENERATED by scripts/build-knowledge.ts — do not edit by hand.\n` +
     `// ${what}\n` +
@@ -198,7 +313,14 @@ function main(): void {
     header('National leaders (rulers.org via CountryInfo, ~1960 to ~2010): [name, ISO3, role].') +
       `export const GENERATED_LEADERS: readonly (readonly [string, string, string])[] = ${JSON.stringify(leaderRows)};\n`,
   );
-  console.log(`countries: ${rows.length}, leaders: ${leaderRows.length}`);
+  writeFileSync(
+    path.join(outDir, 'places.ts'),
+    `// GENERATED by scripts/build-knowledge.ts — do not edit by hand.\n` +
+      `// Places below the country (provinces, states, regions, cities, rivers) and their country: [name, ISO3].\n` +
+      `// Licence: derived from CountryInfo (CC-BY-SA-3.0) and the PETRARCH2 Phoenix dictionaries (MIT); see README.md here.\n\n` +
+      `export const GENERATED_PLACES: readonly (readonly [string, string])[] = ${JSON.stringify(places)};\n`,
+  );
+  console.log(`countries: ${rows.length}, leaders: ${leaderRows.length}, places: ${places.length}`);
 }
 
 main();

@@ -43,6 +43,7 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
     'DR Congo',
     'DROC',
     'Congo-Kinshasa',
+    'Congo-Zaire',
     'Zaire',
     'Democratic Republic of the Congo',
   ],

@@ -112,6 +112,11 @@ describe('knowledge lookups', () => {
     expect(lookupPerson('KOFI ANNAN')?.country).toBe('GHA');
     expect(lookupPerson('Nobody Atall')).toBeNull();
   });
+
+  it('finds a leader whether the name is written with hyphens or spaces', () => {
+    expect(lookupPerson('Kim Dae-jung')).toMatchObject({ kb: 'person:kim-dae-jung', country: 'KOR' });
+    expect(lookupPerson('Lee Teng Hui')?.kb).toBe('person:lee-teng-hui');
+  });
 });
 
 describe('country coverage for wire copy', () => {

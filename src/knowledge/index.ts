@@ -15,6 +15,7 @@ export { kbEntry, matchGazetteer, normToken, phraseTokens } from './gazetteer.js
 export { givenNameGender } from './given-names.js';
 export { contextualKb } from './organisations.js';
 export { type KnownPerson, lookupPerson, personKb } from './persons.js';
+export { lookupPlace } from './places.js';
 export {
   findTitles,
   formatRole,

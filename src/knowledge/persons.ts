@@ -22,13 +22,16 @@ const IGO_PEOPLE: readonly (readonly [string, string, string])[] = [
 ];
 
 function personKey(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[’']/g, "'")
+      // "Lee Teng-hui" and "Lee Teng Hui" are one name
+      .replace(/[\s-]+/g, ' ')
+      .trim()
+  );
 }
 
 /** Knowledge-base id for a person name: `person:lee-teng-hui`. */

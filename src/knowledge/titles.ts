@@ -8,6 +8,9 @@
 const HEADS = [
   'president',
   'president-elect',
+  'president-designate',
+  'minister-designate',
+  'premier-designate',
   'vice-president',
   'minister',
   'premier',
@@ -140,6 +143,10 @@ const HEADS = [
 /** Words that may precede a head inside a title (lower case). */
 const MODIFIERS = [
   'vice',
+  // "Grand Ayatollah", "Rear Admiral", "Field Marshal"
+  'grand',
+  'rear',
+  'field',
   'deputy',
   'assistant',
   'acting',

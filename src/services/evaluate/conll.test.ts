@@ -51,6 +51,26 @@ describe('scoreConllSentences', () => {
   });
 });
 
+describe('scoreConllSentences with the document pass', () => {
+  // Hand-made (ours): one document naming Berg in full, then by surname read as a place.
+  const DOC = `-DOCSTART- -X- O O
+
+Anna NNP I-NP I-PER
+Berg NNP I-NP I-PER
+spoke VBD I-VP O
+
+Berg NNP I-NP I-PER
+left VBD I-VP O
+`;
+  const tagger = () => fixed([[{ start: 0, end: 2, type: 'PER' }], [{ start: 0, end: 1, type: 'LOC' }]]);
+
+  it('makes a surname agree with the full name met in the same document', () => {
+    const sentences = parseConll(DOC);
+    expect(scoreConllSentences(tagger(), sentences).overall.tp).toBe(1);
+    expect(scoreConllSentences(tagger(), sentences, { document: true }).overall.tp).toBe(2);
+  });
+});
+
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const testa = path.resolve(repoRoot, '../shared/eval/ner/conll2003/eng.testa');
 
@@ -58,6 +78,13 @@ describe.skipIf(!existsSync(testa))('CoNLL-2003 eng.testa (needs ../shared)', ()
   it('scores above 85 F1 on the first 500 sentences', () => {
     const s = scoreConllSentences(loadDefaultTagger(), readConll(testa).slice(0, 500));
     expect(s.overall.f1).toBeGreaterThan(85);
+  });
+
+  it('scores higher with the document pass than sentence by sentence', () => {
+    const sentences = readConll(testa).slice(0, 800);
+    const alone = scoreConllSentences(loadDefaultTagger(), sentences).overall.f1;
+    const doc = scoreConllSentences(loadDefaultTagger(), sentences, { document: true }).overall.f1;
+    expect(doc).toBeGreaterThan(alone);
   });
 
   it('runs as the conll evaluator with a table and the overall F1 metric', async () => {

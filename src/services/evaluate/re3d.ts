@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NewsintelError } from '../../core/errors.js';
+import { type DocSpan, harmoniseDocument } from '../../stages/entities/tagger/document.js';
 import { loadDefaultTagger } from '../../stages/entities/tagger/index.js';
 import type { NerModel } from '../../stages/entities/tagger/model.js';
 import { refineType } from '../../stages/entities/tagger/refine.js';
@@ -64,14 +65,22 @@ function trimSpan(text: string, s: TypedSpan): TypedSpan {
   return m && s.end - s.start > m[0].length ? { ...s, start: s.start + m[0].length } : s;
 }
 
-/** Predicted spans for a document: tokenise, split sentences, tag, refine types, map to re3d classes. */
+/**
+ * Predicted spans for a document: tokenise, split sentences, tag, make the document's readings of one name
+ * agree (`harmoniseDocument`, as the entities stage does), refine types, map to re3d classes.
+ */
 export function re3dPredictedSpans(tagger: NerModel, doc: Re3dDoc): TypedSpan[] {
   const toks = tokenize(doc.text);
   const out: TypedSpan[] = [];
   const sentences = splitSentences(toks, doc.text).map(([a, b]) => toks.slice(a, b));
-  sentences.forEach((sent) => {
-    const words = sent.map((t) => t.text);
-    for (const s of tagger.tagSentence(words).spans) {
+  const tagged = sentences.map((sent) => {
+    const tokens = sent.map((t) => t.text);
+    return { tokens, spans: tagger.tagSentence(tokens).spans.map((p) => ({ ...p }) as DocSpan) };
+  });
+  harmoniseDocument(tagged);
+  sentences.forEach((sent, i) => {
+    const words = tagged[i]!.tokens;
+    for (const s of tagged[i]!.spans) {
       const fine = refineType(s.type, words.slice(s.start, s.end), tagger.context.gazetteer);
       const type = OUR_TYPE_MAP[fine];
       if (!type) continue;

@@ -74,7 +74,8 @@ const NP_STOP = new Set(
     'is are was were be been being has have had will would could should may might can did do does to in on at by from with ' +
     'for of over into across against during since per including as and or but the a an that which who whom whose ' +
     'than while when after before already also still now reportedly each this these those it they he she there its their ' +
-    'his her if not no'
+    'his her if not no near outside inside around across along under between among without through toward ' +
+    'towards within behind beyond via like next last'
   ).split(' '),
 );
 /** Frequent verbs that follow a counted noun ("troops remain", "people fled"). */
@@ -247,7 +248,14 @@ function isExcluded(ix: DocIndex, n: NumRead, lo: number, hi: number, spelled: b
   const next = n.end < hi ? ix.low[n.end]! : '';
   if (MONTHS.has(prev) || MONTHS.has(next)) return true;
   if (LABEL_WORDS.has(prev)) return true;
-  if (prev === 'aged' || prev === 'age') return true;
+  if (prev === 'aged' || prev === 'age' || prev === 'turned' || prev === 'turns') return true;
+  // "would have been 85 on April 15": an age with nothing counted after it
+  if (
+    prev === 'been' &&
+    ix.low[n.start - 2] === 'have' &&
+    (n.end >= hi || NP_STOP.has(next) || !/^\p{L}/u.test(next))
+  )
+    return true;
   if (/^-?years?-old$|^year-old$/.test(next) || (TIME_UNITS.has(next) && next !== 'second')) return true;
   if (next === 'years' && ix.low[n.end + 1] === 'old') return true;
   if (next === ':' || prev === ':' || next === 'percentile') return true;
@@ -292,12 +300,34 @@ function isWordToken(ix: DocIndex, i: number): boolean {
   return /^\p{L}/u.test(ix.tokens[i]!.text);
 }
 
+/** True when the "-ing"/"-ed" word at j is followed by a plain lower-case noun it modifies ("fishing ships"). */
+function modifiesNext(ix: DocIndex, j: number, hi: number): boolean {
+  const n = j + 1;
+  if (n >= hi || !isWordToken(ix, n)) return false;
+  const l = ix.low[n]!;
+  return (
+    /^\p{Ll}/u.test(ix.tokens[n]!.text) &&
+    !NP_STOP.has(l) &&
+    !VERBISH.has(l) &&
+    !/ly$/.test(l) &&
+    !/[^e]ed$|ing$/.test(l) &&
+    (n + 1 >= hi || !isWordToken(ix, n + 1) || NP_STOP.has(ix.low[n + 1]!) || /s$/.test(l))
+  );
+}
+
 /** The noun phrase after a number: [start, end) with its head as unit. */
 function unitPhrase(ix: DocIndex, i: number, hi: number): [number, number] | null {
   let j = i;
+  // "two million fled": a verb right after the number counts nothing
+  if (i < hi && VERBISH.has(ix.low[i]!)) return null;
   while (j < hi && j - i < 5 && isWordToken(ix, j) && !NP_STOP.has(ix.low[j]!) && !/ly$/.test(ix.low[j]!)) {
-    // after the first word, a past-tense or common verb ends the phrase ("people fled", "soldiers died")
-    if (j > i && (/[^e]ed$|ing$/.test(ix.low[j]!) || VERBISH.has(ix.low[j]!))) break;
+    // after the first word, a past-tense or common verb ends the phrase ("people fled", "soldiers died"),
+    // unless it modifies a noun after it ("40 large fishing ships", "displaced people")
+    const l = ix.low[j]!;
+    if (j > i && VERBISH.has(l)) break;
+    if ((j > i || /[^e]ed$/.test(l)) && /[^e]ed$|ing$/.test(l) && !modifiesNext(ix, j, hi)) {
+      if (j > i) break;
+    }
     j++;
   }
   // a verb-looking last word ("troops moved") is cut when a longer phrase exists
@@ -351,9 +381,16 @@ function claimAt(
   }
   // "under"/"over"/"above"/"below" are hedges before figures, prepositions before counted words ("served
   // under three governments")
+  // "based around three pillars", "talked about two issues": after a verb, "around"/"about" are prepositions
+  const afterVerb =
+    hedge &&
+    hedge.start === n.start - 1 &&
+    /^(?:around|about|over|under)$/.test(ix.low[hedge.start]!) &&
+    /(?:[^e]ed|^talking|^thinking|^revolving|^centring|^centering)$/.test(ix.low[hedge.start - 1] ?? '');
   const prepHedge =
-    hedge && hedge.start === n.start - 1 && /^(?:under|over|above|below)$/.test(ix.low[hedge.start]!);
-  if (qualifier !== 'range' && hedge && !(prepHedge && spelled)) {
+    (hedge && hedge.start === n.start - 1 && /^(?:under|over|above|below)$/.test(ix.low[hedge.start]!)) ||
+    afterVerb;
+  if (qualifier !== 'range' && hedge && !(prepHedge && (spelled || afterVerb))) {
     qualifier = hedge.qualifier;
     start = hedge.start;
   }
@@ -411,9 +448,10 @@ function claimAt(
   const vagueSource =
     !!a &&
     !a.source &&
-    /^(?:according|some|it|they|this|that|these|those|which|there|such|many|most)\b/i.test(
+    (/^(?:according|some|it|they|this|that|these|those|which|there|such|many|most)\b/i.test(
       a.sourceName ?? '',
-    );
+    ) ||
+      !namesASource(a.sourceName ?? ''));
   const time = nearestTime(ix, n.start, lo, hi, start, phraseEnd);
   const span = { start: ix.tokens[start]!.start, end: ix.tokens[phraseEnd - 1]!.end };
   const claim: Claim = {
@@ -432,6 +470,20 @@ function claimAt(
     time,
   };
   return { claim, next: phraseEnd };
+}
+
+/** Heads of unnamed sources that still say who is speaking ("diplomatic sources", "a UNHCR spokesman"). */
+const SOURCE_HEADS =
+  /\b(?:sources?|officials?|spokes(?:man|woman|person)|ministry|ministers?|police|agency|agencies|report|reports|study|survey|statement|group|media|diplomats?|witnesses|analysts|experts|observers|residents|medics|doctors|military|army|government|authorities|officers?|commanders?|hospital|organi[sz]ations?|newspaper|television|radio|activists|monitors|figures|estimates|data|census|count|tally)\b/i;
+
+/**
+ * True when an attributed source phrase names someone: a capitalised name or a source head. "A key element of
+ * efforts" or "promoted scientific research" (a verb read as a reporting cue) name nobody.
+ */
+function namesASource(name: string): boolean {
+  if (name === '') return true;
+  if (/(?:^|\s)\p{Lu}/u.test(name)) return true;
+  return SOURCE_HEADS.test(name);
 }
 
 /** The time expression nearest to token `at` in its sentence (outside the claim itself), or null. */

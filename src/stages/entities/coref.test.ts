@@ -75,6 +75,14 @@ describe('person references', () => {
     expect(texts(named(entities, 'Mark Dahl'))).not.toContain('the 61-year-old');
   });
 
+  it('leaves "the official" unlinked when an unnamed official was introduced before', () => {
+    const { entities } = analyse(
+      'Secretary of State Laura Finch announced the sanctions on Tuesday. ' +
+        'A Ruritanian official rejected the move. The official said it would change nothing.',
+    );
+    expect(texts(named(entities, 'Laura Finch'))).not.toContain('The official');
+  });
+
   it('gives a person the country of the body in a nominal that refers to them', () => {
     const { entities } = analyse(
       'Communications Advisor Mark Ellis said the talks were useful. ' +

@@ -405,6 +405,12 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
           }
           return true;
         };
+        // "A Burmese official accused … The official said": a generic head met before with "a"/"an" and no
+        // name is that unnamed person, not anyone named nearby
+        if ((head === 'official' || head === 'diplomat') && unnamedBefore(sents, si, i, head)) {
+          i = nom.head;
+          continue;
+        }
         // a role that must match ("the minister") is evidence enough to reach back through the whole story
         const roleBound = NOMINAL_HEADS.has(head) && head !== 'official' && head !== 'diplomat';
         const ante = pick(persons, si, u.start, inQuote, roleBound ? si : 5, ok);
@@ -436,6 +442,31 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
     }
   });
   return out;
+}
+
+/**
+ * True when an indefinite phrase with the same head ("a Burmese official", "an Asian diplomat"), not followed
+ * by a name, occurs in the current sentence before token `at` or in the five sentences before it. Bounded.
+ */
+function unnamedBefore(sents: SentenceView[], si: number, at: number, head: string): boolean {
+  for (let k = si; k >= 0 && si - k <= 5; k--) {
+    const toks = sents[k]!.toks;
+    const end = k === si ? at : toks.length;
+    for (let j = 0; j < end; j++) {
+      const w = toks[j]!.toLowerCase();
+      if (w !== 'a' && w !== 'an' && w !== 'one') continue;
+      for (let h = j + 1; h <= j + 4 && h < end; h++) {
+        const x = toks[h]!.toLowerCase();
+        if (x === head) {
+          const next = toks[h + 1];
+          if (!next || !isNameWord(next)) return true;
+          break;
+        }
+        if (/^[,.;:“”"()]$/.test(x)) break;
+      }
+    }
+  }
+  return false;
 }
 
 function speakerNext(toks: string[], i: number): boolean {

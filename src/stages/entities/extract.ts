@@ -5,14 +5,26 @@ import {
   isHonorific,
   isTemporalTitleWord,
   isTitleWord,
+  type KbEntry,
   kbEntry,
+  lookupPlace,
   matchGazetteer,
   normToken,
   titleCountry,
   titleGender,
 } from '../../knowledge/index.js';
+import { getLexicon } from '../repair/lexicon.js';
 import { CAPITALISED_STOPWORDS, type NerSpan, type NerTagger } from './fallback-tagger.js';
 import { type Mention, REPORTING_VERBS, SPEAKER_GAP } from './mention.js';
+import {
+  hasWordChar,
+  isAllCapsSentence,
+  isForeignScript,
+  joinNameParts,
+  NAME_PARTICLES,
+  trimPunctuation,
+  truecase,
+} from './names.js';
 import { isGroupWord, refineType } from './tagger/refine.js';
 import type { Unit } from './units.js';
 
@@ -126,6 +138,8 @@ function countryBefore(
   if (q < 0) return null;
   const m = gaz.find((g) => g.end === q + 1);
   if (!m) return null;
+  // "pro-Syrian President Emile Lahoud", "anti-US parliament": the country is a stance, not an affiliation
+  if (m.start > 0 && toks[m.start - 1] === '-') return null;
   if (COUNTRYISH.has(m.kind) || m.kind === 'gov') return countryOf(m);
   return null;
 }
@@ -156,6 +170,25 @@ function speakerAt(toks: string[], s: number, e: number): boolean {
   if (s > 0 && REPORTING_VERBS.has(lower(toks[s - 1])) && lower(toks[s - 1]) !== 'called') return true;
   if (s > 1 && lower(toks[s - 2]) === 'according' && lower(toks[s - 1]) === 'to') return true;
   return false;
+}
+
+/** Verbs of speech a person uses, not a newspaper ("reported", "wrote") nor a body ("announced"). */
+const PERSON_SPEECH = new Set(
+  'said says told tells added adds stressed insisted explained noted warned argued replied recalled acknowledged admitted conceded denied urged asked'.split(
+    ' ',
+  ),
+);
+
+/** "Kanafani said", "said Kanafani": a lone name that speaks the way people do. */
+function personSpeaker(toks: string[], s: number, e: number): boolean {
+  let p = e;
+  while (p < toks.length && p - e < 3 && SPEAKER_GAP.has(lower(toks[p]))) p++;
+  if (p < toks.length && PERSON_SPEECH.has(lower(toks[p]))) return true;
+  return (
+    s > 0 &&
+    /^(?:said|says)$/.test(lower(toks[s - 1])) &&
+    (s + 1 >= toks.length || e === toks.length || /^[.,]$/.test(toks[e]!))
+  );
 }
 
 interface PersonContext {
@@ -308,9 +341,35 @@ const REGION_PREFIXES = new Set([
   'Western',
   'Central',
 ]);
-/** Lower-case particles inside a person's name ("Yvo de Boer", "Ludwig van Beethoven", "Osama bin Laden"). */
-const NAME_PARTICLES = new Set(
-  'de del della der den van von da das dos di du la le bin ibn ben al el abu ter ten'.split(' '),
+/**
+ * "the daily Kommersant", "the Izvestia daily", "Vedomosti business daily": a publication noun right before the
+ * name, or after it past at most one lower-case word (unless the name is a listed place), makes it a
+ * publication.
+ */
+function publicationAround(
+  toks: readonly string[],
+  s: number,
+  e: number,
+  know: WordKnowledge | null | undefined,
+): boolean {
+  if (s > 0 && PUBLICATION_NOUNS.has(lower(toks[s - 1]))) return true;
+  // "a Nagoya newspaper": a place before the noun is where the paper is, not its name
+  const name = toks.slice(s, e).join(' ');
+  if (know?.isPlace(name) || lookupPlace(name)) return false;
+  const next = lower(toks[e]);
+  if (PUBLICATION_NOUNS.has(next) && next !== 'channel' && next !== 'website') return true;
+  return /^\p{Ll}+$/u.test(toks[e] ?? '') && lower(toks[e + 1]) === 'daily';
+}
+
+/** Lower-case particles that can open a surname written alone ("bin Laden", "van der Broek", "de la Rua"). */
+const LEADING_PARTICLES = new Set(
+  'bin ibn van von der den de del della la da dos das di du le al el'.split(' '),
+);
+/** Month names that end a name span only when a day number follows ("… Council March 28"). */
+const DATE_TAIL = new Set(
+  'January February March April May June July August September October November December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sept. Sep. Oct. Nov. Dec.'.split(
+    ' ',
+  ),
 );
 /** Words before a person's name that are dates, not names ("Saturday Semashko"). */
 const DATE_WORDS = new Set(
@@ -329,6 +388,7 @@ function retypePerson(
   titled: boolean,
   know: WordKnowledge | null | undefined,
   apposed = false,
+  speaker = false,
 ): string | null {
   const last = words[words.length - 1]!;
   if (words.every((w) => HOLIDAYS.has(w))) return 'EVENT';
@@ -345,8 +405,8 @@ function retypePerson(
     if (titled) return know.lowerRatio(last) >= 4 && !named(last) ? 'BARE' : null;
     if (know.lowerRatio(last) >= 4) return 'UNK';
     // A lone unlisted word with no title ("Boeing", "Kisangani") is a person only if it turns out to be
-    // part of a name met elsewhere in the story.
-    if (!named(last) && !apposed) return 'BARE';
+    // part of a name met elsewhere in the story, or if it speaks ("…,” Sarandon said).
+    if (!named(last) && !apposed) return speaker ? 'UNK' : 'BARE';
     return null;
   }
   // "Bogor Goals", "Ministerial Meeting": a common noun at the end is no surname
@@ -354,16 +414,169 @@ function retypePerson(
   return null;
 }
 
+/**
+ * Is this word (seen in capitals) usually written in lower case? The tagger's own statistics decide when
+ * they are clear (more often lower case: yes; almost never: no); otherwise an unseen listed name or place is
+ * not, and a common English word (the lexicon's first tier, which also holds common first names) is.
+ */
+function usuallyLower(lower: string, capitalised: string, know: WordKnowledge): boolean {
+  const r = know.lowerRatio(lower);
+  if (r >= 4) return true;
+  if (r === 1 || r === 2) return false;
+  // r = 3 (sometimes lower case, "Rock") or unseen: a common English word unless a listed name or place
+  if (r === 0 && (know.isPersonName?.(capitalised) || know.isPlace(capitalised))) return false;
+  return getLexicon().tier(lower) === 1;
+}
+
+/**
+ * The listed place (with its country) a tagger span names: any span read as a place (GPE, LOC), and a person
+ * span with no title whose whole text is a listed place and whose words are no listed personal names
+ * ("Mbuji Mayi"). Null otherwise: the place table holds surnames and common words too.
+ */
+function placeFor(
+  type: string,
+  words: readonly string[],
+  text: string,
+  titled: boolean,
+  know: WordKnowledge | null | undefined,
+  before?: string,
+): KbEntry | null {
+  if (type === 'GPE' || type === 'LOC') return lookupPlace(text);
+  // "Baidoa", "Tikrit" read as a body: a listed place with no body or publication word in it
+  if (type === 'ORG') {
+    if (words.some((w) => BODY_HEADS.has(w) || ORG_HEADS.has(w) || FAC_HEADS.has(w))) return null;
+    return lookupPlace(text);
+  }
+  if (type !== 'PER' || titled || !know?.isPersonName) return null;
+  // "in Mbuji Mayi": after a locative preposition a listed place wins over a listed given name
+  if (!LOCATIVE.has(lower(before)) && words.some((w) => know.isPersonName!(w))) return null;
+  return lookupPlace(text);
+}
+
+/** Prepositions before a place name, not a person's ("in", "near", "outside"). */
+const LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'across', 'inside', 'towards', 'toward']);
+
+/**
+ * "Douglas Alexander", "Victoria Nuland": a one-word city or capital at the head of a person span that is also
+ * a listed given name, followed by another name word (not "'s"), is the person's given name.
+ */
+function cityAsGivenName(
+  g: GazetteerMatch,
+  toks: readonly string[],
+  e: number,
+  know: WordKnowledge | null | undefined,
+): boolean {
+  if ((g.kind !== 'capital' && g.kind !== 'city') || g.end - g.start !== 1 || g.end >= e) return false;
+  const next = toks[g.end]!;
+  if (!isNameWord(next) || lower(next) === "'s") return false;
+  return know?.isPersonName?.(toks[g.start]!) === true;
+}
+
+/**
+ * "the chairman of the Nobel Committee Ole Mjoes": a body or group span whose head word ("Committee",
+ * "Ministry") is followed inside the span by one to three name words starting with a listed given name is a
+ * body then a person; the span is split in two.
+ */
+function splitBodyPerson(
+  toks: readonly string[],
+  spans: NerSpan[],
+  know: WordKnowledge | null | undefined,
+): NerSpan[] {
+  if (!know?.isPersonName) return spans;
+  const out: NerSpan[] = [];
+  for (const sp of spans) {
+    const t = sp.type.toUpperCase();
+    if (t !== 'ORG' && t !== 'MISC') {
+      out.push(sp);
+      continue;
+    }
+    let cut = -1;
+    for (let k = sp.start + 1; k < sp.end - 1; k++) {
+      if (!BODY_HEADS.has(toks[k]!)) continue;
+      const rest = toks.slice(k + 1, sp.end);
+      if (
+        rest.length <= 3 &&
+        rest.every((w) => isNameWord(w) && !CAPITALISED_STOPWORDS.has(w) && !BODY_HEADS.has(w)) &&
+        know.isPersonName(rest[0]!)
+      ) {
+        cut = k + 1;
+        break;
+      }
+    }
+    if (cut < 0) out.push(sp);
+    else out.push({ ...sp, end: cut, type: 'ORG' }, { start: cut, end: sp.end, type: 'PER' });
+  }
+  return out;
+}
+
+/** Particles from `k` on ("van der", "bin") lead to a capitalised name word before `e`. */
+function particleBridge(toks: readonly string[], k: number, e: number): boolean {
+  let p = k;
+  while (p < e && NAME_PARTICLES.has(toks[p]!)) p++;
+  return p < e && p - k <= 3 && isNameWord(toks[p]!);
+}
+
 /** Gazetteer pass for one sentence (run first for every sentence: the Korea test needs them all). */
 export function gazetteerPass(units: Unit[]): Pick<SentenceAnalysis, 'units' | 'toks' | 'gaz' | 'titles'> {
   const toks = units.map((u) => u.text);
-  const all = matchGazetteer(toks);
+  const all = widenToPlaces(toks, matchGazetteer(toks));
   return {
     units,
     toks,
     gaz: all.filter((m) => m.kind !== 'title'),
     titles: all.filter((m) => m.kind === 'title'),
   };
+}
+
+/**
+ * The tagger's spans over one sentence (the rules when no tagger is set or it fails), with the tokens it was
+ * given: an ALL-CAPS line goes to the tagger in ordinary case (`truecase`). The spans are fresh objects the
+ * caller may edit (the document pass does).
+ */
+export function nerSpans(
+  base: Pick<SentenceAnalysis, 'toks' | 'gaz'>,
+  doc: DocContext,
+): { input: string[]; spans: NerSpan[] } {
+  const { toks, gaz } = base;
+  const know = doc.words;
+  const input =
+    doc.tagger && know && isAllCapsSentence(toks)
+      ? truecase(
+          toks,
+          (w, cap) => usuallyLower(w, cap, know),
+          (w) => w.length <= 4 && gaz.some((g) => g.end - g.start === 1 && toks[g.start] === w),
+        )
+      : toks.slice();
+  let spans: NerSpan[];
+  try {
+    spans = (doc.tagger ?? doc.fallback)(input.slice());
+  } catch {
+    spans = doc.fallback(toks.slice());
+  }
+  return { input, spans: spans.map((x) => ({ start: x.start, end: x.end, type: x.type })) };
+}
+
+/**
+ * "New Jersey", "New Mexico", "New South Wales", "Inner Mongolia": a country or city phrase with one or two
+ * capitalised words before it that together name a listed place is that place (with its own country), not the
+ * country or city inside it.
+ */
+function widenToPlaces(toks: readonly string[], matches: GazetteerMatch[]): GazetteerMatch[] {
+  let out: GazetteerMatch[] | null = null;
+  for (let i = 0; i < matches.length; i++) {
+    const g = matches[i]!;
+    if (g.kind !== 'country' && g.kind !== 'capital' && g.kind !== 'city') continue;
+    const prev = i > 0 ? matches[i - 1]!.end : 0;
+    for (let k = g.start - 1; k >= Math.max(prev, g.start - 2); k--) {
+      if (!/^\p{Lu}\p{Ll}/u.test(toks[k]!) || CAPITALISED_STOPWORDS.has(toks[k]!)) break;
+      const place = lookupPlace(toks.slice(k, g.end).join(' '));
+      if (!place) continue;
+      out ??= matches.slice();
+      out[i] = { start: k, end: g.end, kb: place.kb, kind: 'city', entry: place };
+      break;
+    }
+  }
+  return out ?? matches;
 }
 
 /**
@@ -374,6 +587,7 @@ export function gazetteerPass(units: Unit[]): Pick<SentenceAnalysis, 'units' | '
 export function sentenceMentions(
   base: Pick<SentenceAnalysis, 'units' | 'toks' | 'gaz' | 'titles'>,
   doc: DocContext,
+  tagged?: NerSpan[],
 ): SentenceAnalysis {
   const { units, toks, titles } = base;
   let gaz = base.gaz;
@@ -394,12 +608,8 @@ export function sentenceMentions(
   const bodyCountry = (g: GazetteerMatch) => bodies.get(g)?.country ?? g.entry.country;
 
   // NER spans.
-  let spans: NerSpan[] = [];
-  try {
-    spans = (doc.tagger ?? doc.fallback)(toks.slice());
-  } catch {
-    spans = doc.fallback(toks.slice());
-  }
+  let spans: NerSpan[] = tagged ?? nerSpans(base, doc).spans;
+  spans = splitBodyPerson(toks, joinNameParts(toks, spans), doc.words);
   const laws = [...lawSpans(toks), ...bodySpans(toks, spans)];
   if (laws.length > 0) {
     spans = [...laws, ...spans.filter((x) => !laws.some((l) => x.start < l.end && l.start < x.end))];
@@ -407,17 +617,43 @@ export function sentenceMentions(
   const drop = new Set<GazetteerMatch>();
   const covered = (k: number) =>
     gaz.some((g) => g.start <= k && k < g.end) || titles.some((t) => t.start <= k && k < t.end);
-  const ner: { s: number; e: number; type: string; country: string | null }[] = [];
+  const ner: { s: number; e: number; type: string; country: string | null; place: KbEntry | null }[] = [];
   for (const span of spans) {
-    let s = Math.max(0, span.start);
-    let e = Math.min(units.length, span.end);
+    let [s, e] = trimPunctuation(toks, Math.max(0, span.start), Math.min(units.length, span.end));
     if (e <= s) continue;
+    // Other scripts (Hangul, Cyrillic): the model reads English copy only.
+    if (toks.slice(s, e).some(isForeignScript)) continue;
     let type = span.type.toUpperCase();
     if (type === 'PERSON') type = 'PER';
+    // "China-Africa Cooperation Summit": the units keep the states of a hyphen pair apart; a body or event
+    // named after the pair keeps both
+    if (
+      type !== 'PER' &&
+      s > 1 &&
+      toks[s - 1] === '-' &&
+      isNameWord(toks[s - 2]!) &&
+      units[s - 1]!.start === units[s - 2]!.end
+    )
+      s -= 2;
+    // "bin Laden", "von der Leyen", "de Villepin": lower-case particles the tagger left before a surname
+    if (type === 'PER') {
+      let p = s;
+      while (p > 0 && s - p < 3 && LEADING_PARTICLES.has(toks[p - 1]!)) p--;
+      if (p < s && !(p > 0 && isNameWord(toks[p - 1]!))) s = p;
+    }
     // Leading titles, honorifics, "then", country words, "the".
     let titled = false;
     for (;;) {
       if (s >= e) break;
+      if (!hasWordChar(toks[s]!)) {
+        s++;
+        continue;
+      }
+      // "anti-Fujimori", "pro-Syrian": the stance prefix is no part of the name
+      if (toks[s + 1] === '-' && /^\p{Ll}+$/u.test(toks[s]!) && s + 2 < e) {
+        s += 2;
+        continue;
+      }
       const t = titles.find((m) => m.start <= s && m.end > s);
       if (t) {
         s = t.end;
@@ -441,6 +677,7 @@ export function sentenceMentions(
         continue;
       }
       const g = gaz.find((m) => m.start === s && COUNTRYISH.has(m.kind));
+      if (type === 'PER' && g && cityAsGivenName(g, toks, e, doc.words)) break;
       if (
         g &&
         g.end < e &&
@@ -452,15 +689,21 @@ export function sentenceMentions(
       }
       break;
     }
-    while (e > s && (NOT_NAME_END.has(normToken(toks[e - 1]!)) || REPORTING_VERBS.has(toks[e - 1]!))) e--;
+    while (
+      e > s &&
+      (NOT_NAME_END.has(normToken(toks[e - 1]!)) ||
+        REPORTING_VERBS.has(toks[e - 1]!) ||
+        !hasWordChar(toks[e - 1]!) ||
+        // "approved by the UN Security Council March 28": a date after a name is no part of it
+        (type !== 'PER' && e - s > 1 && DATE_TAIL.has(toks[e - 1]!) && /^\d/.test(toks[e] ?? '')))
+    )
+      e--;
     if (type === 'PER' || (type === 'UNK' && titled)) {
       // "Foreign Minister Jane Doe of Chile": the name ends at the first lower-case word.
       const cut = toks
         .slice(s, e)
         .findIndex(
-          (t, k) =>
-            !isNameWord(t) &&
-            !(k > 0 && NAME_PARTICLES.has(t) && s + k + 1 < e && isNameWord(toks[s + k + 1] ?? '')),
+          (t, k) => !isNameWord(t) && !(k > 0 && NAME_PARTICLES.has(t) && particleBridge(toks, s + k, e)),
         );
       if (cut > 0) e = s + cut;
     }
@@ -483,6 +726,7 @@ export function sentenceMentions(
       if (g.start <= s) s = g.end;
       else e = g.start;
     }
+    [s, e] = trimPunctuation(toks, s, e);
     if (e <= s) continue;
     const words = toks.slice(s, e);
     const isLaw = words.some((w) => LAW_HEADS.has(w)) && e - s >= 2;
@@ -490,7 +734,9 @@ export function sentenceMentions(
     let country: string | null = null;
     if (contained.length > 0) {
       if (type === 'PER') {
-        if (contained[0]!.start === s && COUNTRYISH.has(contained[0]!.kind)) continue;
+        const head = contained[0]!;
+        if (head.start === s && COUNTRYISH.has(head.kind) && !cityAsGivenName(head, toks, e, doc.words))
+          continue;
         // "Christian Ethiopia", "Neighboring China": no person's name holds a country's
         if (contained.some((g) => g.kind === 'country')) continue;
         for (const g of contained) drop.add(g);
@@ -530,13 +776,18 @@ export function sentenceMentions(
       // "Yoshio Utsumi, secretary general of the ITU": a name with a title in apposition is a person
       type = 'PER';
     }
-    if (type === 'PER') type = retypePerson(words, toks[s - 1], titled, doc.words, apposed) ?? type;
+    if (type === 'PER')
+      type = retypePerson(words, toks[s - 1], titled, doc.words, apposed, personSpeaker(toks, s, e)) ?? type;
     if (isLaw) type = 'LAW';
     else if (isEvent || words.every((w) => HOLIDAYS.has(w))) type = 'EVENT';
     else if ((type === 'LOC' || type === 'MISC') && e - s >= 2 && FAC_HEADS.has(words[words.length - 1]!))
       type = 'FAC';
     else if (type === 'MISC' || type === 'LOC') type = refineType(type, words);
-    ner.push({ s, e, type, country });
+    if (type !== 'LAW' && type !== 'EVENT' && e - s <= 3 && publicationAround(toks, s, e, doc.words))
+      type = 'ORG';
+    const place = placeFor(type, words, unitsText(units, s, e), titled || apposed, doc.words, toks[s - 1]);
+    if (place && (type === 'PER' || type === 'ORG')) type = 'GPE';
+    ner.push({ s, e, type, country: place?.country ?? country, place });
   }
   gaz = gaz.filter((g) => !drop.has(g));
 
@@ -573,7 +824,8 @@ export function sentenceMentions(
     const m = mkMention(units, n.s, n.e, {
       type,
       country: n.country,
-      rule: doc.tagger ? 'ner' : 'ner:fallback',
+      rule: n.place ? 'ner:place' : doc.tagger ? 'ner' : 'ner:fallback',
+      ...(n.place ? { kb: n.place.kb, entry: n.place } : {}),
     });
     if (type === 'PERSON' || type === 'UNK') {
       const ctx = personContext(toks, base.gaz, titles, n.s, n.e, bodyCountry, doc.named);
@@ -637,7 +889,12 @@ function lawSpans(toks: string[]): NerSpan[] {
     const law = LAW_HEADS.has(t);
     if (!law && !EVENT_HEADS.has(t)) continue;
     let s = i;
-    while (s > 0 && isNameWord(toks[s - 1]!) && !CAPITALISED_STOPWORDS.has(toks[s - 1]!)) s--;
+    for (;;) {
+      if (s > 0 && isNameWord(toks[s - 1]!) && !CAPITALISED_STOPWORDS.has(toks[s - 1]!)) s--;
+      // "Iran-Iraq War": a hyphen between two name words (the units keep states apart)
+      else if (s > 1 && s < i + 1 && toks[s - 1] === '-' && isNameWord(toks[s - 2]!)) s -= 2;
+      else break;
+    }
     let e = i + 1;
     for (;;) {
       let k = e;

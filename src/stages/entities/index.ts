@@ -17,6 +17,7 @@ import {
   type DocContext,
   gazetteerPass,
   isNameWord,
+  nerSpans,
   type SentenceAnalysis,
   sentenceMentions,
   type WordKnowledge,
@@ -24,6 +25,7 @@ import {
 import { CAPITALISED_STOPWORDS, fallbackTagger, type NerTagger } from './fallback-tagger.js';
 import { resolveGroups } from './groups.js';
 import { type Mention, type MentionKind, mentionKey } from './mention.js';
+import { harmoniseDocument } from './tagger/document.js';
 import { tokenKey } from './tagger/gazetteer.js';
 import { loadDefaultTagger } from './tagger/index.js';
 import { buildUnits } from './units.js';
@@ -301,6 +303,11 @@ function bareWords(sents: SentenceAnalysis[]): void {
   }
 }
 
+/** A mention written in capitals only ("KIM JONG-IL" in a headline). */
+function allCaps(t: string): boolean {
+  return /\p{Lu}.*\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t);
+}
+
 function displayName(m: Mention): string {
   if (m.kb?.startsWith('gov:') && m.entry?.contextual && m.country) {
     const c = countryByIso3(m.country);
@@ -335,7 +342,12 @@ export function extractEntities(
     fallback: fallbackTagger,
     words: options.tagger === 'rules' || typeof options.tagger === 'function' ? null : modelWords(),
   };
-  const sents = bases.map((b) => sentenceMentions(b, ctx));
+  // Tag every sentence first, then make the story's readings of one name agree (tagger/document.ts).
+  const tagged = bases.map((b) => nerSpans(b, ctx));
+  if (ctx.tagger && tagged.length > 1) {
+    harmoniseDocument(tagged.map((t) => ({ tokens: t.input, spans: t.spans })));
+  }
+  const sents = bases.map((b, i) => sentenceMentions(b, ctx, tagged[i]!.spans));
   const korea = sents.some((s) =>
     s.gaz.some(
       (g) =>
@@ -385,9 +397,11 @@ export function extractEntities(
       name = '';
       kb = null;
     } else if (first.type === 'PERSON') {
+      // The fullest name, written in ordinary case when the story has it so (not "KIM JONG-IL" from a headline).
       const fullest = (names.length > 0 ? names : list).reduce((a, b) =>
         b.words.length > a.words.length ||
-        (b.words.length === a.words.length && b.end - b.start > a.end - a.start)
+        (b.words.length === a.words.length &&
+          (allCaps(a.text) !== allCaps(b.text) ? allCaps(a.text) : b.end - b.start > a.end - a.start))
           ? b
           : a,
       );
@@ -400,7 +414,15 @@ export function extractEntities(
       const withEntry = list.find((m) => m.entry);
       name = withEntry ? displayName(withEntry) : text.slice(first.start, first.end).replace(/[’']s$/, '');
       if (!withEntry) {
-        const longest = list.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+        const longest = list.reduce((a, b) =>
+          allCaps(a.text) !== allCaps(b.text)
+            ? allCaps(a.text)
+              ? b
+              : a
+            : b.end - b.start > a.end - a.start
+              ? b
+              : a,
+        );
         name = text.slice(longest.start, longest.end);
       }
     }

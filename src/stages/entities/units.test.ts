@@ -50,3 +50,64 @@ describe('buildUnits', () => {
     ).toBe(true);
   });
 });
+
+describe('buildUnits on hyphen compounds', () => {
+  const words = (text: string) =>
+    buildUnits(text, tokens(text, /[^\s.,]+|[.,]/g), [{ start: 0, end: text.length }])[0]!.map((u) => u.text);
+
+  it('splits an actor off "-led", "-backed", "-based" and "anti-", "pro-"', () => {
+    expect(
+      words('US-led and Iranian-backed groups met Seoul-based anti-American pro-Western activists'),
+    ).toEqual([
+      'US',
+      '-',
+      'led',
+      'and',
+      'Iranian',
+      '-',
+      'backed',
+      'groups',
+      'met',
+      'Seoul',
+      '-',
+      'based',
+      'anti',
+      '-',
+      'American',
+      'pro',
+      '-',
+      'Western',
+      'activists',
+    ]);
+  });
+
+  it('splits pairs of states but keeps hyphenated names and listed countries whole', () => {
+    expect(words('China-US and Israeli-Palestinian talks')).toEqual([
+      'China',
+      '-',
+      'US',
+      'and',
+      'Israeli',
+      '-',
+      'Palestinian',
+      'talks',
+    ]);
+    expect(
+      words('Guinea-Bissau Serbia-Montenegro Kim Jong-Il Jean-Marc Non-Proliferation Asia-Pacific'),
+    ).toEqual([
+      'Guinea-Bissau',
+      'Serbia-Montenegro',
+      'Kim',
+      'Jong-Il',
+      'Jean-Marc',
+      'Non-Proliferation',
+      'Asia-Pacific',
+    ]);
+  });
+
+  it('keeps offsets exact for split units', () => {
+    const text = 'the US-led force';
+    const units = buildUnits(text, tokens(text, /\S+/g), [{ start: 0, end: text.length }])[0]!;
+    for (const u of units) expect(text.slice(u.start, u.end)).toBe(u.text);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Token } from '../../core/document.js';
 import type { Span } from '../../core/types.js';
+import { matchGazetteer } from '../../knowledge/index.js';
 
 /** A word unit: one or more adjacent tokens the entities stage treats as one word ("U.S.", "Won-sik"). */
 export interface Unit {
@@ -49,10 +50,27 @@ const WORD = /^[\p{L}\p{N}]+$/u;
 const LETTER_DOTS = /^(?:\p{L}\.)+$/u;
 const LETTER_DOTS_LETTER = /^(?:\p{L}\.)*\p{L}$/u;
 
+/**
+ * Second halves of hyphen compounds whose first half names an actor ("US-led", "Iranian-backed",
+ * "Seoul-based"): the two stay separate units so that the gazetteer sees the country, capital or demonym.
+ */
+const COMPOUND_TAILS = new Set(
+  (
+    'led backed based born sponsored funded financed brokered mediated controlled dominated run owned ' +
+    'allied held occupied administered ruled made built supplied drafted proposed hosted organised ' +
+    'organized supported inspired linked affiliated trained armed educated bound friendly style ' +
+    'leaning aligned installed appointed imposed registered flagged'
+  ).split(' '),
+);
+/** Lower-case first halves that put an actor second ("anti-American", "pro-Western"; not "Non-Proliferation"). */
+const COMPOUND_HEADS = new Set(['anti', 'pro', 'non', 'ex', 'post', 'pre', 'neo', 'all', 'trans']);
+
 /** Can `next` (contiguous) extend `cur` into one word unit? */
 function joins(cur: string, next: string, after: string | undefined, afterContiguous: boolean): number {
-  // Hyphenated words: "Won" "-" "sik", "Indo" "-" "Pacific".
+  // Hyphenated words: "Won" "-" "sik", "Indo" "-" "Pacific"; not "US" "-" "led" nor "anti" "-" "American".
   if ((next === '-' || next === '‐') && after !== undefined && afterContiguous && WORD.test(after)) {
+    if (/^\p{Lu}/u.test(cur) && COMPOUND_TAILS.has(after)) return 0;
+    if (COMPOUND_HEADS.has(cur) && /^\p{Lu}\p{Ll}/u.test(after)) return 0;
     if (/[\p{L}\p{N}]$/u.test(cur)) return 2;
   }
   // Initialisms: "U" "." "S" "." → "U.S."
@@ -66,6 +84,53 @@ function joins(cur: string, next: string, after: string | undefined, afterContig
   }
   // Possessive split by the tokeniser as "’" "s".
   return 0;
+}
+
+const STATE_KINDS = new Set(['country', 'capital', 'demonym']);
+
+/**
+ * Is `word` two names joined by a hyphen whose first half is a state (its name, capital or demonym) and which the
+ * gazetteer does not know whole ("Guinea-Bissau", "Serbia-Montenegro" stay one word)?
+ */
+function statePair(word: string, dash: number): boolean {
+  const whole = matchGazetteer([word]);
+  if (whole.some((m) => m.kind !== 'title')) return false;
+  return matchGazetteer([word.slice(0, dash)]).some((m) => STATE_KINDS.has(m.kind));
+}
+
+/**
+ * Pushes a word as one unit, or a hyphen compound that names an actor as three ("US-led" → "US" "-" "led",
+ * "anti-American" → "anti" "-" "American", "China-US" → "China" "-" "US"), with exact offsets.
+ */
+function pushCompound(bucket: Unit[], start: number, word: string, sentence: number): void {
+  const first = word.indexOf('-');
+  if (
+    first > 0 &&
+    /^\p{Lu}/u.test(word) &&
+    /^\p{Lu}[\p{L}.]/u.test(word.slice(first + 1)) &&
+    statePair(word, first)
+  ) {
+    // "China-US", "Lebanon-Israel", "US-South" (Korea): each state its own unit
+    bucket.push({ start, end: start + first, text: word.slice(0, first), sentence });
+    bucket.push({ start: start + first, end: start + first + 1, text: '-', sentence });
+    pushCompound(bucket, start + first + 1, word.slice(first + 1), sentence);
+    return;
+  }
+  const dash = word.lastIndexOf('-');
+  if (dash > 0 && dash < word.length - 1) {
+    const head = word.slice(0, dash);
+    const tail = word.slice(dash + 1);
+    const split =
+      (/^\p{Lu}/u.test(head) && COMPOUND_TAILS.has(tail)) ||
+      (!head.includes('-') && COMPOUND_HEADS.has(head) && /^\p{Lu}\p{Ll}/u.test(tail));
+    if (split) {
+      bucket.push({ start, end: start + dash, text: head, sentence });
+      bucket.push({ start: start + dash, end: start + dash + 1, text: '-', sentence });
+      bucket.push({ start: start + dash + 1, end: start + word.length, text: tail, sentence });
+      return;
+    }
+  }
+  bucket.push({ start, end: start + word.length, text: word, sentence });
 }
 
 /**
@@ -110,7 +175,7 @@ export function buildUnits(text: string, tokens: readonly Token[], sentences: re
         const cut = start + m[1]!.length;
         bucket.push({ start, end: cut, text: m[1]!, sentence: sent });
         bucket.push({ start: cut, end, text: m[2]!, sentence: sent });
-      } else bucket.push({ start, end, text: cur, sentence: sent });
+      } else pushCompound(bucket, start, cur, sent);
     }
     start = end;
     i = j;

@@ -18,15 +18,21 @@ import type { PloverType } from '../../core/types.js';
  *   `noun` marks a noun trigger; `military` switches to FIGHT when military words surround it; `comp` the verb
  *   needs a "to"/"that"/"for" complement in its clause ("pressed Iran to", not "press ahead" or "a press
  *   briefing"); `arg` the event needs a target or military context ("will fight to the last" is figurative);
- *   `dobj` the verb needs a direct object right after it ("freed the hostages", not "free of weapons").
+ *   `dobj` the verb needs a direct object right after it ("freed the hostages", not "free of weapons"); `modal`
+ *   the verb needs a must/should/have-to clause after it ("insisted that sanctions must be lifted" is a demand,
+ *   "insisted that talks went well" is not).
  * - a form written `=word` is taken literally, uninflected ("=backed": the base "back" has too many other uses).
  */
 const LEXICON_TEXT = `
 # AGREE (03): intentions and agreements
 agree | 030 | - | gov=agree
-pledge promise vow/vowed commit+ swear/swore/sworn | 030 | - | gov=agree
+pledge promise vow/vowed swear/swore/sworn | 030 | - | gov=agree
+commit+ | 030 | - | next=to,itself,themselves,himself,herself gov=agree
 offer | 030 | - | gov=agree
+propose | 036 | - | gov=agree comp
+assure reassure | 030 | - | dobj gov=agree
 reach/reached | 030 | - | obj=agreement,deal,consensus,accord,understanding,compromise,settlement,truce
+agreement deal accord truce pact ceasefire | 030 | - | noun next=reached,struck,brokered
 reaffirm reiterate renew underscore underline | 030 | - | obj=commitment,commitments,pledge,resolve
 express voice | 030 | - | obj=willingness,readiness,intention,hope,desire
 # CONSULT (04)
@@ -41,13 +47,17 @@ host | 043 | host | -
 telephone phone | 041 | phone | -
 speak/spoke/spoken talk | 041 | phone | next=by
 mediate | 045 | - | -
+convene | 040 | - | obj=meeting,meetings,session,talks,summit,conference
+attend | 040 | - | obj=forum,meeting,meetings,talks,summit,conference,session,consultations
 # SUPPORT (05)
 praise hail commend applaud welcome endorse salute congratulate | 051 | - | -
 support | 051 | - | -
 express voice | 051 | - | obj=support,solidarity,gratitude,appreciation,condolences,sympathy
 reaffirm reiterate renew | 051 | - | obj=support,alliance,friendship,partnership,ties
 =backed =backing | 051 | - | dobj
+throw/threw/thrown | 051 | - | obj=weight
 thank | 051 | - | dobj
+give/gave/given lend/lent | 051 | - | obj=backing,blessing,endorsement,approval
 defend | 052 | - | -
 apologize apologise | 055 | - | -
 forgive/forgave/forgiven | 056 | - | -
@@ -61,7 +71,7 @@ share | 064 | - | obj=intelligence,information,expertise,data
 give/gave/given provide grant pledge extend deliver contribute | 070 | - | obj=aid,assistance,grant,loan,loans,credit,money,dollars,funds,funding,food,medicine,supplies,relief,help,euros,goods,material,materials,equipment,vaccines,tents,blankets
 donate | 070 | - | -
 grant | 075 | - | obj=asylum
-send/sent dispatch ship+ supply transfer+ airlift+ deploy contribute | 072 | - | obj=material,troops,soldiers,forces,weapons,arms,missiles,munitions,ammunition,shells,drones,tanks,artillery,workers,personnel,equipment,contingent,battalion,units
+send/sent dispatch ship+ supply transfer+ airlift+ deploy contribute | 072 | - | obj=material,troops,soldiers,forces,weapons,arms,missiles,munitions,ammunition,shells,drones,tanks,artillery,workers,personnel,equipment,contingent,battalion,units,warships,ships,vessels,frigates,destroyers,submarines,helicopters,gunships,jets,warplanes,aircraft,planes,marines,paratroopers,police,policemen
 send/sent dispatch deliver ship+ airlift+ | 073 | - | obj=aid,food,medicine,supplies,relief,assistance,shipment
 hand/handed | 070 | - | next=over
 evacuate | 073 | - | -
@@ -77,6 +87,7 @@ return | 0842 | return | obj=property,land,territory,weapons,remains,bodies,asse
 withdraw/withdrew/withdrawn pull/pulled recall | 166 | expel | obj=inspectors,monitors,observers,ambassador,envoy,diplomats,peacekeepers,staff,workers,mission
 withdraw/withdrew/withdrawn | 087 | withdraw | -
 pull/pulled | 087 | withdraw | next=out,back
+pull/pulled | 087 | withdraw | obj=troops,forces,soldiers,contingent,units
 resign | 087 | - | -
 step/stepped | 087 | - | next=down
 demobilize demobilise disarm surrender | 0873 | disarm | -
@@ -89,6 +100,7 @@ send/sent dispatch | 090 | - | obj=inspectors,investigators,monitors,observers,e
 # DEMAND (10, and CAMEO 02 appeals, which PLOVER folds into DEMAND)
 demand | 100 | - | gov=demand
 insist | 100 | - | next=on gov=demand
+insist | 100 | - | gov=demand modal
 urge | 100 | - | gov=demand
 press pressure | 100 | - | gov=demand comp
 call/called | 100 | - | next=on,upon,for gov=demand
@@ -96,9 +108,13 @@ appeal request | 020 | - | gov=demand
 ask | 020 | - | gov=demand comp
 order | 100 | - | gov=demand comp
 demand demands | 100 | - | noun gov=demand
+appeal appeals plea pleas | 020 | - | noun
+calls | 020 | - | noun next=for,on
+call/called | 100 | - | dobj comp gov=demand
 # DISAPPROVE (11)
 condemn denounce criticize criticise decry deplore censure rebuke slam+ lambast lambaste blast deride | 111 | - | -
 accuse blame | 112 | - | -
+charge | 112 | - | next=that
 protest | 114 | - | -
 complain | 114 | - | -
 express voice | 111 | - | obj=concern,concerns,outrage,anger,regret,regrets,dismay,disappointment,displeasure,opposition,alarm,indignation
@@ -113,6 +129,9 @@ deny | 120 | - | -
 veto | 129 | - | -
 defy/defied violate flout renege | 128 | - | -
 turn/turned | 120 | - | next=down
+rule/ruled | 120 | - | next=out
+balk | 120 | - | next=at
+refusal rejection | 120 | - | noun
 # THREATEN (13)
 threaten | 130 | - | gov=threaten
 warn | 130 | - | -
@@ -179,8 +198,10 @@ torture | 1822 | torture | noun
 fight/fought clash battle | 190 | - | arg
 storm | 190 | - | dobj
 shell bombard strafe | 194 | heavy-weapons | -
-invade | 192 | heavy-weapons | -
-capture retake/retook/retaken | 190 | heavy-weapons | obj=town,city,village,stronghold,base,territory,airport,province,district,region,area,hill,port,capital,positions
+wipe/wiped | 190 | - | next=out arg
+crush eliminate annihilate | 190 | - | arg dobj
+invade | 190 | heavy-weapons | -
+capture retake/retook/retaken | 190 | heavy-weapons | obj=town,city,village,stronghold,base,territory,airport,province,district,region,area,hill,port,capital,positions,position,garrison,headquarters,camp,airfield,bridge
 launch | 190 | - | obj=offensive,attack,attacks,invasion,airstrike,airstrikes,air,strikes,assault,raid,raids,incursion,operation,strike
 open/opened | 193 | firearms | obj=fire
 shoot/shot | 193 | firearms | -
@@ -210,6 +231,8 @@ export interface LexEntry {
   arg: boolean;
   /** Needs a direct object right after the verb. */
   dobj: boolean;
+  /** Needs a must/should/have-to clause after the verb. */
+  modal: boolean;
 }
 
 /** PLOVER category of a CAMEO code (by root; 08 splits into CONCEDE 080–083 and RETREAT 084–087). */
@@ -321,6 +344,7 @@ export function compileLexicon(text: string = LEXICON_TEXT): LexEntry[] {
       comp: cons.includes('comp'),
       arg: cons.includes('arg'),
       dobj: cons.includes('dobj'),
+      modal: cons.includes('modal'),
     });
   }
   return out;

@@ -63,6 +63,111 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '--', '–', '[', 
 const END_PUNCT = new Set(['.', '?', '!', '...', '…']);
 const ORG_TYPES = new Set(['ORG', 'GPE', 'NORP', 'FAC', 'LOC']);
 const MAX_SUBJECT = 12;
+/** Prepositions that open a place or time phrase, not a speaker ("in Geneva", "at the summit"). */
+const LEADING_PREPS = new Set([
+  'in',
+  'at',
+  'from',
+  'during',
+  'after',
+  'near',
+  'inside',
+  'outside',
+  'across',
+  'on',
+]);
+/** More openers of a sentence-initial phrase before the subject ("In his speech, ElBaradei …"). */
+const SENTENCE_PREPS = new Set(['before', 'with', 'despite', 'for', 'following', 'under', 'asked', 'later']);
+/** Prepositions whose object is no subject ("under president Saddam", "with Kim"). */
+const OBJECT_PREPS = new Set([
+  'under',
+  'of',
+  'by',
+  'with',
+  'to',
+  'for',
+  'in',
+  'on',
+  'at',
+  'from',
+  'against',
+  'about',
+  'than',
+  'like',
+  'between',
+]);
+/** How many earlier attributions a speaker look-back visits at most (keeps resolution linear). */
+const HISTORY_REACH = 40;
+/** Possessive pronouns: a mention of someone, never a sentence's subject. */
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Time and place adverbs that can trail a speaker phrase ("Liu Jianchao Thursday", "the minister here"). */
+const TRAILING_ADVERBS =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|here|there|earlier|later|again|also)$/;
+/** Negations between a subject and its cue ("he did not say"). */
+const NEGATIONS = new Set(['not', "n't", 'never']);
+/** First words of a phrase before a cue that cannot open a speaker ("from saying", "for refusing"). */
+const JUNK_OPENERS = new Set([
+  'from',
+  'for',
+  'with',
+  'in',
+  'of',
+  'at',
+  'by',
+  'to',
+  'on',
+  'about',
+  'into',
+  'over',
+  'without',
+  'during',
+  'like',
+  'up',
+  'together',
+  'forcefully',
+]);
+/** Head nouns of documents that "say" things for their author ("the message said", "the report added"). */
+const DOC_NOUNS = new Set([
+  'message',
+  'statement',
+  'report',
+  'resolution',
+  'paper',
+  'letter',
+  'communique',
+  'declaration',
+  'document',
+  'note',
+  'memo',
+  'study',
+  'readout',
+  'text',
+  'editorial',
+  'commentary',
+]);
+/** Person nouns that describe someone other than the story's main actor ("the witness", "a resident"). */
+const ANONYMOUS_NOUNS = new Set([
+  'source',
+  'witness',
+  'resident',
+  'man',
+  'woman',
+  'soldier',
+  'police',
+  'policeman',
+  'member',
+  'expert',
+  'analyst',
+  'diplomat',
+  'official',
+  'people',
+  'child',
+  'boy',
+  'girl',
+  'victim',
+  'survivor',
+  'passenger',
+]);
 /** Phrasal cues: verb form → the particle it needs ("talked about", "referring to", "pointed to"). */
 const PHRASAL = new Map<string, string>();
 for (const [forms, particle] of [
@@ -180,6 +285,11 @@ class Extractor {
   readonly mentions: Mention[];
   readonly entities: readonly Entity[];
   readonly input: QuoteInput;
+  readonly entityById: Map<string, Entity>;
+  /** Per-entity caches, so that look-ups stay linear on documents with huge entities. */
+  private readonly genders = new Map<Entity, 'm' | 'f' | null>();
+  private bySurname: Map<string, Entity> | null = null;
+  private owners: { byStart: Candidate[]; bySentence: Map<number, Candidate> } | null = null;
   /** Token after the cue of the last quote attributed by a cue after it (for the split quote's rest). */
   private splitCueEnd = -1;
 
@@ -188,6 +298,7 @@ class Extractor {
     this.text = input.text;
     this.toks = input.tokens;
     this.entities = input.entities;
+    this.entityById = new Map(input.entities.map((e) => [e.id, e]));
     const n = this.toks.length;
     this.low = this.toks.map((t) => t.text.toLowerCase());
     const ns = input.sentences.length;
@@ -313,6 +424,13 @@ class Extractor {
       sentence: this.toks[r.open]!.sentence,
       participle: false,
     };
+    const label = this.transcriptLabel(r);
+    if (label >= 0) {
+      cand.cue = [label, label + 1];
+      cand.source = [r.from, label];
+      cand.rule = 'direct:label';
+      return cand;
+    }
     if (after) {
       this.splitCueEnd = after.cue[1];
       cand.cue = after.cue;
@@ -332,9 +450,75 @@ class Extractor {
       }
       return cand;
     }
+    const later = r.close >= 0 ? this.cueLaterInSentence(r) : null;
+    if (later) {
+      cand.cue = later.cue;
+      cand.source = later.source;
+      cand.rule = 'direct:cue-later';
+      cand.sentence = this.toks[later.cue[0]]!.sentence;
+      return cand;
+    }
     cand.inherit = true;
     cand.rule = 'direct:inherited';
     return cand;
+  }
+
+  /**
+   * `"WALLACE: Let's start …"`: an interview transcript quoted with its speaker label (one to three
+   * upper-case words and a colon opening the quote). Returns the colon's token, or -1.
+   */
+  private transcriptLabel(r: QuoteRegion): number {
+    for (let i = r.from; i < r.to && i < r.from + 4; i++) {
+      const t = this.toks[i]!.text;
+      if (t === ':') return i > r.from ? i : -1;
+      if (!/^\p{Lu}[\p{Lu}.'’-]+$/u.test(t)) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * `"We must support them" by June, said envoy Franz Vranitzky, after talks` / `"It will help" the
+   * council, he told reporters`: a quote that ends mid-sentence, its sentence running on to a cue after a
+   * comma. Only a comma-led cue with a speaker phrase counts, within a bounded stretch of the sentence.
+   */
+  private cueLaterInSentence(r: QuoteRegion): { cue: [number, number]; source: [number, number] } | null {
+    const c0 = r.close + 1;
+    if (c0 >= this.toks.length || this.paraOf[c0] !== r.paragraph) return null;
+    const s = this.toks[r.close]!.sentence;
+    const stop = Math.min(this.sentLast[this.toks[c0]!.sentence]!, c0 + 25);
+    if (this.toks[c0]!.sentence !== s) return null;
+    for (let i = c0; i < stop; i++) {
+      const w = this.low[i]!;
+      if (isQuoteMark(w) || w === ';' || w === ':' || END_PUNCT.has(w)) return null;
+      if (w !== ',' || i === c0) continue;
+      const j = i + 1;
+      if (j >= stop) return null;
+      const inv = this.cueAt(j);
+      // `…, the spokesman, Lee Sun-mi, told AFP`: the name before the comma is the speaker
+      const named = inv && inv.cls !== 'according' ? this.personEndingAt(i - 1, c0) : -1;
+      if (named >= 0) return { cue: [j, inv!.end], source: [named, i] };
+      if (inv && inv.cls !== 'according' && !isParticiple(this.low[j]!) && !OBJECT_VERBS.has(this.low[j]!)) {
+        const src = this.phraseAfter(inv.end, stop);
+        if (
+          src &&
+          src[1] - src[0] <= 10 &&
+          this.isNounPhrase(src) &&
+          (isCapitalised(this.toks[src[0]]!.text) || isCapitalised(this.toks[src[1] - 1]!.text))
+        )
+          return { cue: [j, inv.end], source: src };
+        if (src && src[1] - src[0] <= 10 && DETERMINERS.has(this.low[src[0]]!) && this.isNounPhrase(src))
+          return { cue: [j, inv.end], source: src };
+      }
+      for (let h = j + 1; h < stop && h - j <= 6; h++) {
+        const x = this.low[h]!;
+        if (CLAUSE_PUNCT.has(x) || END_PUNCT.has(x) || isQuoteMark(x)) break;
+        const cue = this.cueAt(h);
+        if (!cue || cue.cls === 'according') continue;
+        if (this.low[cue.end] === 'that') break;
+        return this.isSpeakerPhrase(j, h) ? { cue: [h, cue.end], source: [j, h] } : null;
+      }
+    }
+    return null;
   }
 
   /** Multi-word cue at token k: returns its end (exclusive), or -1. */
@@ -372,7 +556,14 @@ class Extractor {
     // the quote must end its clause: `,"` / `."` / `?"` inside the marks, or a comma after them
     const lastIn = this.low[r.to - 1]!;
     const firstOut = this.low[c0];
-    if (![',', '.', '?', '!', '...', '…', '—', '--'].includes(lastIn) && firstOut !== ',') return null;
+    if (![',', '.', '?', '!', '...', '…', '—', '--'].includes(lastIn) && firstOut !== ',') {
+      // `"… is over" Burns said`: a missing comma, but a name or pronoun and a cue right after the mark
+      if (firstOut && PRONOUNS.has(firstOut) && firstOut !== 'it' && c0 + 1 < this.toks.length) {
+        const cue = this.cueAt(c0 + 1);
+        if (cue && cue.cls !== 'according') return { cue: [c0 + 1, cue.end], source: [c0, c0 + 1] };
+      }
+      return this.nameThenCue(c0);
+    }
     let k = c0;
     if (this.low[k] === ',') k++;
     let nameEnd = -1; // end of the speaker name before an inserted age or appositive
@@ -399,6 +590,8 @@ class Extractor {
         return { cue: [i, cue.end], source: this.phraseAfter(cue.end) };
       }
       if (i > k) {
+        // `"…," but offered no details`: a second verb of the clause before the quote, not a speaker
+        if (CONJ.has(this.low[k]!)) return null;
         let e = nameEnd >= 0 ? nameEnd : i;
         while (e > k && CUE_PREFIX.has(this.low[e - 1]!)) e--;
         // "Ivanov was quoted by Itar-Tass as telling": the speaker ends at the auxiliary
@@ -429,7 +622,9 @@ class Extractor {
     if (!m) return null;
     const e = this.tokenAt(m.end - 1) + 1;
     let i = e;
-    while (i < this.toks.length && i - e < 3 && CUE_PREFIX.has(this.low[i]!)) i++;
+    // `…, the spokesman for the ministry, Lee Sun-mi, told AFP`: the appositive name's closing comma
+    if (this.low[i] === ',') i++;
+    while (i < this.toks.length && i - e < 4 && CUE_PREFIX.has(this.low[i]!)) i++;
     const cue = i < this.toks.length ? this.cueAt(i) : null;
     return cue && cue.cls !== 'according' ? { cue: [i, cue.end], source: [j, e] } : null;
   }
@@ -500,8 +695,10 @@ class Extractor {
       i = r.open - 2;
       first = this.sentFirst[this.toks[colon]!.sentence]!;
     }
-    // skip a short modifier: `said in a statement: "…"`
-    for (let j = i; j >= first && j >= i - 6; j--) {
+    // skip a short modifier: `said in a statement: "…"`; before a colon a longer one (`said in a message
+    // to UN Secretary General Kofi Annan: "…"`), since the colon already marks the attribution
+    const reach = colon >= 0 ? 14 : 6;
+    for (let j = i; j >= first && j >= i - reach; j--) {
       const w = this.low[j]!;
       if (isQuoteMark(w) || END_PUNCT.has(w)) break;
       const cue = this.cueAt(j);
@@ -563,7 +760,9 @@ class Extractor {
           if (this.regionOf[k]! >= 0 || usedCue.has(k)) continue;
           const cue = this.cueAt(k);
           if (!cue) continue;
-          const strong = cue.cls === 'strong' || cue.cls === 'according';
+          // a cue in a relative clause ("Citizens who say …, he said") waits for the main clause's
+          const relative = k > first && (this.low[k - 1] === 'who' || this.low[k - 1] === 'which');
+          const strong = (cue.cls === 'strong' || cue.cls === 'according') && !relative;
           if (pass === 0 ? !strong : strong) continue;
           if (pass === 1 && end - cue.end > 6) continue;
           const cand = this.indirectAt(k, cue.end, cue.cls, first, end, s);
@@ -792,6 +991,14 @@ class Extractor {
     if (w === 'who') {
       let b = e - 1;
       if (this.low[b - 1] === ',') b--;
+      // "… from Chancellor Angela Merkel, who said": the person named right before the relative pronoun
+      const t = this.toks[b - 1];
+      const named = t
+        ? this.mentionsIn(t.start, t.end).find(
+            (m) => m.entity.type === 'PERSON' && m.end === t.end && isCapitalised(this.text[m.start]!),
+          )
+        : undefined;
+      if (named) return [this.tokenAt(named.start), b];
       const np = this.subjectBefore(b);
       const lead = np ? this.leadingPhrase(np) : null;
       // "four in 10 who said …": the relative pronoun is the speaker phrase
@@ -806,6 +1013,22 @@ class Extractor {
         const sub = this.subjectBefore(j);
         if (sub && this.leadingPhrase(sub)) return this.leadingPhrase(sub);
         break;
+      }
+      if (this.low[e - 2] === ',' && e - 2 > first) {
+        // `Hashimoto thanked Fujimori, but noted: "…"`: the subject opening the clause before the comma
+        let b = e - 2;
+        while (
+          b > first &&
+          e - b < 30 &&
+          !CLAUSE_PUNCT.has(this.low[b - 1]!) &&
+          !isQuoteMark(this.low[b - 1]!)
+        )
+          b--;
+        if (b === first || this.low[b - 1] === ',') {
+          const lp = this.leadingPhrase([b, e - 2]);
+          if (lp && this.isSpeakerPhrase(lp[0], lp[1])) return lp;
+        }
+        return null;
       }
       const clause = this.subjectBefore(e - 1) ?? null;
       if (!clause) {
@@ -864,6 +1087,17 @@ class Extractor {
       named[0]!.end === this.toks[e - 2]!.end
     )
       return [c + 1, e - 1];
+    // `spokesman Jacques Rummelhardt, asked if …, declared` / `Raul Castro, Cuba's defense minister …, said`
+    // / `Karaha, speaking at …, on the border …, said`: a person's name right before the insert (one or two
+    // comma-delimited parts) is the subject, whatever the insert holds
+    for (let x = c, parts = 0; x > first && e - x < 40 && parts < 3; x--) {
+      const w = this.low[x]!;
+      if (END_PUNCT.has(w) || isQuoteMark(w) || w === ';' || w === ':') break;
+      if (w !== ',') continue;
+      parts++;
+      const person = this.personEndingAt(x - 1, first);
+      if (person >= 0) return [person, e - 1];
+    }
     const a0 = this.low[c + 1]!;
     const appositive =
       APPOSITIVE_OPEN.has(a0) ||
@@ -896,12 +1130,49 @@ class Extractor {
     return [b, e - 1];
   }
 
+  /** Whether a capitalised token lies in the token range [a, b). */
+  private hasCapitalised(a: number, b: number): boolean {
+    for (let i = a; i < b; i++) if (isCapitalised(this.toks[i]!.text)) return true;
+    return false;
+  }
+
+  /** A name inside a prepositional phrase ("better under president Saddam"): never a clause's subject. */
+  private afterPreposition(t: number): boolean {
+    let i = t - 1;
+    while (i >= 0 && i > t - 4 && (PERSON_NOUNS.has(this.low[i]!) || DETERMINERS.has(this.low[i]!))) i--;
+    return i >= 0 && OBJECT_PREPS.has(this.low[i]!);
+  }
+
+  /**
+   * The first token of a person's name ending at token `t`, when the name opens its clause or follows a
+   * title or role word ("foreign ministry spokesman Jacques Rummelhardt"); -1 otherwise.
+   */
+  private personEndingAt(t: number, first: number): number {
+    if (t < first) return -1;
+    const m = this.mentionsIn(this.toks[t]!.start, this.toks[t]!.end).find(
+      (x) => x.entity.type === 'PERSON' && x.end === this.toks[t]!.end && isCapitalised(this.text[x.start]!),
+    );
+    if (!m) return -1;
+    const b = this.tokenAt(m.start);
+    if (b <= first) return b;
+    const w = this.low[b - 1]!;
+    const ok =
+      CLAUSE_PUNCT.has(w) ||
+      isQuoteMark(w) ||
+      w === 'and' ||
+      w === 'but' ||
+      PERSON_NOUNS.has(w) ||
+      isCapitalised(this.toks[b - 1]!.text);
+    return ok ? b : -1;
+  }
+
   /** The speaker phrase before a cue: walks back over auxiliaries, then over a noun phrase. */
   private subjectBefore(k: number): [number, number] | null {
     const s = this.toks[k]!.sentence;
     const first = this.sentFirst[s]!;
     let e = k;
-    while (e > first && CUE_PREFIX.has(this.low[e - 1]!)) e--;
+    // "he did not support": a negated cue keeps its subject
+    while (e > first && (CUE_PREFIX.has(this.low[e - 1]!) || NEGATIONS.has(this.low[e - 1]!))) e--;
     // "Shin on Friday said"
     if (e - 2 >= first && this.low[e - 2] === 'on' && /day$/.test(this.low[e - 1]!)) e -= 2;
     let b = e;
@@ -932,6 +1203,14 @@ class Extractor {
       b--;
     }
     if (b >= e) return null;
+    // junk is no speaker: "from saying", "Having said that", "in many cases reporting"
+    const w0 = this.low[b]!;
+    if (
+      (JUNK_OPENERS.has(w0) || (/ing$/.test(w0) && !isCapitalised(this.toks[b]!.text))) &&
+      !this.hasCapitalised(b + 1, e)
+    )
+      return null;
+    if (/ing$/.test(w0) && e - b === 1) return null;
     // a subject phrase must contain a word
     for (let i = b; i < e; i++) if (isWordToken(this.toks[i]!.text)) return [b, e];
     return null;
@@ -947,7 +1226,11 @@ class Extractor {
       const w = this.low[i]!;
       if (CLAUSE_PUNCT.has(w) || END_PUNCT.has(w) || isQuoteMark(w)) break;
       if (w === 'who' || w === 'which' || w === 'that' || w === 'when' || w === 'while' || w === 'as') break;
-      if (i > from && (w === 'in' || w === 'on' || w === 'at' || w === 'during' || w === 'after')) break;
+      if (i > from && (w === 'in' || w === 'on' || w === 'at' || w === 'during' || w === 'after')) {
+        // "the Organisation for Security and Cooperation in Europe envoy": a preposition inside a name
+        const t = this.toks[i]!;
+        if (!this.mentionsIn(t.start, t.end).some((m) => m.start < t.start && m.end > t.end)) break;
+      }
       i++;
     }
     return i > from ? [from, i] : null;
@@ -1001,6 +1284,13 @@ class Extractor {
     history: Candidate[],
   ): { speaker: string | null; name: string | null; person: boolean | null } {
     let [a, b] = src;
+    // "In Paris, spokesman Jacques Rummelhardt": a leading place or time phrase is no part of the speaker
+    if (LEADING_PREPS.has(this.low[a]!)) {
+      let c = a + 1;
+      while (c < b && this.low[c] !== ',') c++;
+      if (c >= b - 1) return { speaker: null, name: null, person: null };
+      a = c + 1;
+    }
     // "Steven Cheung, a campaign spokesman": the name before an appositive names the speaker
     for (let i = a + 1; i < b; i++) {
       if (this.low[i] === ',' || this.low[i] === '(') {
@@ -1008,7 +1298,48 @@ class Extractor {
         break;
       }
     }
+    // "the Bernama news agency quoted Malaysian Premier Mahathir Mohamad as (saying)": the one quoted
+    for (let i = a; i < b - 1; i++) {
+      if (this.low[i] !== 'quoted') continue;
+      let j = i + 1;
+      while (j < b && this.low[j] !== 'as') j++;
+      if (j > i + 1) {
+        a = i + 1;
+        b = j;
+      }
+      break;
+    }
+    // "Edward Morse of the Energy Intelligence Group": the person, not the body he is from
+    for (let i = a + 1; i < b; i++) {
+      const w = this.low[i]!;
+      if (w !== 'of' && w !== 'from' && w !== 'with') continue;
+      if (this.personEndingAt(i - 1, a) === a) b = i;
+      break;
+    }
+    // "military sources in Rome", "Likulia also renewed …": a place after the head, or a verb, ends it
+    for (let i = a + 1; i < b; i++) {
+      const w = this.low[i]!;
+      if (isCapitalised(this.toks[i]!.text)) continue;
+      const t = this.toks[i]!;
+      const cut =
+        (LEADING_PREPS.has(w) &&
+          !this.mentionsIn(t.start, t.end).some((m) => m.start < t.start && m.end > t.end)) ||
+        CLAUSE_VERBS.has(w) ||
+        w === 'also' ||
+        (w === 'to' &&
+          i + 1 < b &&
+          !isCapitalised(this.toks[i + 1]!.text) &&
+          !DETERMINERS.has(this.low[i + 1]!) &&
+          !/^(?:this|that|these|those|his|her|its|their)$/.test(this.low[i + 1]!)) ||
+        (/[a-z]ed$/.test(w) && isCapitalised(this.toks[a]!.text) && !DETERMINERS.has(this.low[a]!));
+      if (cut) {
+        b = i;
+        break;
+      }
+    }
     while (b > a && !isWordToken(this.toks[b - 1]!.text)) b--;
+    // "spokesman Liu Jianchao Thursday", "the minister here": a time or place adverb after the speaker
+    while (b - a > 1 && TRAILING_ADVERBS.test(this.low[b - 1]!)) b--;
     while (a < b && !isWordToken(this.toks[a]!.text)) a++;
     if (b <= a) return { speaker: null, name: null, person: null };
     const start = this.toks[a]!.start;
@@ -1017,7 +1348,22 @@ class Extractor {
     if (b - a === 1 && PRONOUNS.has(this.low[a]!)) {
       const sal = this.recentSubject(a, this.low[a]!, history);
       if (sal) return sal;
+      // the speaker of the last attribution, when it is near and nobody became a subject since: a
+      // reporting "he said" continues the speaker chain more often than it picks up a name in passing
       const m = ms.find((x) => x.start <= start && x.end >= end);
+      // …unless the pronoun's antecedent is named earlier in its own sentence ("Moose … when he told")
+      const s0 = this.toks[a]!.sentence;
+      const local =
+        m &&
+        this.mentionsIn(this.toks[Math.max(this.sentFirst[s0]!, a - 60)]!.start, start).some(
+          (x) =>
+            x.entity === m.entity &&
+            x.end <= start &&
+            isCapitalised(this.text[x.start]!) &&
+            !this.afterPreposition(this.tokenAt(x.start)),
+        );
+      const prev = local ? null : this.nearSpeaker(a, this.low[a]!, history);
+      if (prev) return prev;
       if (m) return { speaker: m.entity.id, name: m.entity.name, person: m.entity.type === 'PERSON' };
       return this.resolvePronoun(this.low[a]!, a, history);
     }
@@ -1038,8 +1384,39 @@ class Extractor {
     }
     const phrase = this.text.slice(start, end);
     const personNoun = PERSON_NOUNS.has(head) || head.endsWith('year-old');
+    const definite = (this.low[a] === 'the' || this.low[a] === 'this') && !isCapitalised(headTok.text);
+    if (
+      best &&
+      definite === false &&
+      b - a === 2 &&
+      DETERMINERS.has(this.low[a]!) &&
+      best.entity.type === 'NORP'
+    ) {
+      // "the Ghanaian said": the person of that nationality the story follows
+      const p = this.affiliatedPerson(best.entity, a, history, true);
+      if (p) return p;
+    }
     if (best) {
+      // a nominal the entity layer linked ("the official") must fit the person's role; a generic one that
+      // does not goes to the speaker the story is following
+      if (
+        definite &&
+        best.entity.type === 'PERSON' &&
+        DETERMINERS.has(this.text.slice(best.start, best.end).split(' ')[0]!.toLowerCase()) &&
+        !(best.entity.role ?? '').toLowerCase().includes(head)
+      ) {
+        const sal = this.salientPerson(a, history, true);
+        if (sal) return sal;
+        // "the military official" after "a Burmese official": an unnamed person, not a guess
+        if (ANONYMOUS_NOUNS.has(head))
+          return { speaker: null, name: this.stripDeterminer(a, b), person: true };
+      }
       return { speaker: best.entity.id, name: best.entity.name, person: best.entity.type === 'PERSON' };
+    }
+    if (definite && b - a <= 5 && DOC_NOUNS.has(head)) {
+      // "the message said": the one who issued it
+      const author = this.documentAuthor(a, head, history);
+      if (author) return author;
     }
     if (
       (this.low[a] === 'the' || this.low[a] === 'this') &&
@@ -1049,20 +1426,51 @@ class Extractor {
       const ante = this.nominalAntecedent(a, b, personNoun);
       if (ante) return ante;
     }
+    if (
+      definite &&
+      b - a <= 5 &&
+      !ORG_NOUNS.has(head) &&
+      !DOC_NOUNS.has(head) &&
+      !ANONYMOUS_NOUNS.has(head) &&
+      !/[^s]s$/.test(head) &&
+      !this.low
+        .slice(a, b)
+        .some((w) => w === 'unnamed' || w === 'anonymous' || w === 'other' || w === 'another')
+    ) {
+      // "the UN chief": the person named beside that organisation ("UN Secretary-General Antonio Ramos")
+      const mod = ms.find(
+        (m) => m.end <= headTok.start && (ORG_TYPES.has(m.entity.type) || m.entity.type === 'NORP'),
+      );
+      const aff = mod ? this.affiliatedPerson(mod.entity, a, history, false) : null;
+      if (aff) return aff;
+      // "the 61-year-old cleric", "the controversial right-winger": a description of the person in focus
+      const sal = this.salientPerson(a, history, false);
+      if (sal) return sal;
+    }
     const name = this.stripDeterminer(a, b) ?? phrase;
     if (!personNoun && ms.length === 0 && isCapitalised(headTok.text)) {
       // a bare surname: reuse an earlier speaker whose name ends with it ("Kirby" -> "John Kirby")
-      for (let i = history.length - 1; i >= 0; i--) {
+      for (let i = history.length - 1; i >= 0 && history.length - i <= 200; i--) {
         const h = history[i]!;
         if (h.speakerName && h.speakerName !== phrase && h.speakerName.endsWith(` ${phrase}`)) {
           return { speaker: h.speaker, name: h.speakerName, person: h.person };
         }
       }
       // or an entity in the article with that surname
-      for (const e of this.entities) {
-        if (e.type === 'PERSON' && e.name.endsWith(` ${phrase}`))
-          return { speaker: e.id, name: e.name, person: true };
+      if (!this.bySurname) {
+        this.bySurname = new Map();
+        for (const e of this.entities) {
+          if (e.type !== 'PERSON') continue;
+          // every multi-word tail of the name: "Kim Jong-un" → "Jong-un"; "Lee Hsien Loong" → "Hsien Loong", "Loong"
+          const w = e.name.split(' ');
+          for (let i = 1; i < w.length; i++) {
+            const tail = w.slice(i).join(' ');
+            if (!this.bySurname.has(tail)) this.bySurname.set(tail, e);
+          }
+        }
       }
+      const e = this.bySurname.get(phrase);
+      if (e) return { speaker: e.id, name: e.name, person: true };
     }
     if (personNoun) return { speaker: null, name, person: true };
     const orgish = ms.some((m) => ORG_TYPES.has(m.entity.type)) || !isCapitalised(headTok.text);
@@ -1158,6 +1566,10 @@ class Extractor {
       if (this.regionOf[f]! >= 0 || isQuoteMark(this.low[f]!)) continue;
       const m = this.sentenceSubject(s);
       if (!m) continue;
+      // a pronoun subject ("He rejected …") continues the chain: its own link is no better evidence
+      // and so does a description ("The official also accused …"), whose link is a guess too
+      const mt = this.text.slice(m.start, m.end).toLowerCase();
+      if (PRONOUNS.has(mt) || DETERMINERS.has(mt.split(' ')[0]!)) continue;
       const isPerson = m.entity.type === 'PERSON';
       if (wantPerson ? !isPerson : m.entity.type !== 'ORG') return null;
       // "she" for an entity only ever called "he" (or the reverse) is someone else
@@ -1175,7 +1587,10 @@ class Extractor {
     const f = this.sentFirst[s]!;
     const last = this.sentLast[s]!;
     const lim = Math.min(last - 1, f + 3);
-    const m = this.mentionsIn(this.toks[f]!.start, this.toks[lim]!.end)[0];
+    // "In his speech, ElBaradei …": a possessive is no subject
+    const m = this.mentionsIn(this.toks[f]!.start, this.toks[lim]!.end).find(
+      (x) => !POSSESSIVES.has(this.text.slice(x.start, x.end).toLowerCase()),
+    );
     if (m && m.start >= this.toks[f]!.start) {
       let ok = true;
       for (let i = f; i < last && this.toks[i]!.end <= m.start; i++)
@@ -1183,7 +1598,7 @@ class Extractor {
       if (ok) return m;
     }
     const w = this.low[f]!;
-    if (!(w.endsWith('ing') || w === 'after' || w === 'asked' || w === 'speaking')) return null;
+    if (!(w.endsWith('ing') || w === 'asked' || LEADING_PREPS.has(w) || SENTENCE_PREPS.has(w))) return null;
     for (let i = f + 1; i < last && i - f < 40; i++) {
       if (this.low[i] !== ',' || this.regionOf[i]! >= 0) continue;
       const n = this.mentionsIn(
@@ -1199,8 +1614,178 @@ class Extractor {
     return null;
   }
 
+  /**
+   * The person a story is following at token `at`: the person speaker of the latest attribution within two
+   * paragraphs, else (unless `nearOnly`) the person mentioned most often in the last stretch of text, the
+   * later one on ties. Bounded: looks at most 400 mentions back.
+   */
+  private salientPerson(
+    at: number,
+    history: Candidate[],
+    nearOnly: boolean,
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    const para = this.paraOf[at]!;
+    for (let i = history.length - 1; i >= 0 && history.length - i <= HISTORY_REACH; i--) {
+      const h = history[i]!;
+      if (para - h.paragraph > 2) break;
+      if (h.speaker && h.person) return { speaker: h.speaker, name: h.speakerName, person: true };
+    }
+    if (nearOnly) return null;
+    const pos = this.toks[at]!.start;
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const count = new Map<Entity, number>();
+    let best: Entity | null = null;
+    for (let i = lo - 1; i >= 0 && lo - i <= 400; i--) {
+      const e = ms[i]!.entity;
+      if (e.type !== 'PERSON') continue;
+      const n = (count.get(e) ?? 0) + 1;
+      count.set(e, n);
+      if (!best || n > count.get(best)!) best = e;
+    }
+    return best ? { speaker: best.id, name: best.name, person: true } : null;
+  }
+
+  /**
+   * The person tied to an organisation or nationality: the latest one whose name comes right after a
+   * mention of it ("UN Secretary-General Antonio Ramos", "Ghana's foreign minister Kwame Mensah"), or, with
+   * `byCountry`, whose country is the body's. Bounded look-back over the mentions before token `at`.
+   */
+  private affiliatedPerson(
+    body: Entity,
+    at: number,
+    history: Candidate[],
+    byCountry: boolean,
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    const pos = this.toks[at]!.start;
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    if (byCountry && body.country) {
+      for (let i = history.length - 1; i >= 0 && history.length - i <= HISTORY_REACH; i--) {
+        const h = history[i]!;
+        const e = h.speaker ? this.entityById.get(h.speaker) : undefined;
+        if (e && e.type === 'PERSON' && e.country === body.country)
+          return { speaker: e.id, name: e.name, person: true };
+      }
+    }
+    for (let i = lo - 1; i >= 0 && lo - i <= 400; i--) {
+      const m = ms[i]!;
+      if (m.entity.type !== 'PERSON' || !isCapitalised(this.text[m.start]!)) continue;
+      if (byCountry && body.country && m.entity.country === body.country)
+        return { speaker: m.entity.id, name: m.entity.name, person: true };
+      const t = this.tokenAt(m.start);
+      const near = this.mentionsIn(this.toks[Math.max(0, t - 5)]!.start, m.start);
+      if (near.some((x) => x.entity === body && x.end <= m.start))
+        return { speaker: m.entity.id, name: m.entity.name, person: true };
+    }
+    return null;
+  }
+
+  /**
+   * "the message said" / "the report added": the author of a document named earlier — the speaker of an
+   * attribution in the sentence that last mentioned it ("al-Sahhaf said in a message …"), else that
+   * sentence's subject. Bounded look-back.
+   */
+  private documentAuthor(
+    a: number,
+    head: string,
+    history: Candidate[],
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    for (let t = a - 1; t >= 0 && a - t <= 1500; t--) {
+      if (this.low[t] !== head || this.regionOf[t]! >= 0) continue;
+      const s = this.toks[t]!.sentence;
+      for (let i = history.length - 1; i >= 0; i--) {
+        const h = history[i]!;
+        if (h.sentence < s) break;
+        if (h.sentence === s && h.speaker)
+          return { speaker: h.speaker, name: h.speakerName, person: h.person };
+      }
+      const m = this.sentenceSubject(s);
+      if (
+        m &&
+        (m.entity.type === 'PERSON' || m.entity.type === 'ORG') &&
+        isCapitalised(this.text[m.start]!) &&
+        this.regionOf[this.tokenAt(m.start)]! < 0
+      )
+        return { speaker: m.entity.id, name: m.entity.name, person: m.entity.type === 'PERSON' };
+      // "a paper from Chatham House", "in its report, HRW …": the nearest body or person beside the noun
+      const lo = Math.max(this.sentFirst[s]!, t - 6);
+      const hi = Math.min(this.sentLast[s]! - 1, t + 6);
+      let near: Mention | null = null;
+      let d = 1e9;
+      for (const x of this.mentionsIn(this.toks[lo]!.start, this.toks[hi]!.end)) {
+        if (
+          !(x.entity.type === 'PERSON' || x.entity.type === 'ORG') ||
+          !isCapitalised(this.text[x.start]!) ||
+          this.regionOf[this.tokenAt(x.start)]! >= 0
+        )
+          continue;
+        const dx = Math.abs(this.tokenAt(x.start) - t);
+        if (dx < d) {
+          d = dx;
+          near = x;
+        }
+      }
+      return near
+        ? { speaker: near.entity.id, name: near.entity.name, person: near.entity.type === 'PERSON' }
+        : null;
+    }
+    return null;
+  }
+
+  /**
+   * The speaker of the latest attribution within the current or previous paragraph, when it fits the
+   * pronoun ("he"/"she" a person of a compatible gender, "it" an organisation); null otherwise.
+   */
+  private nearSpeaker(
+    at: number,
+    p: string,
+    history: Candidate[],
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    const wantPerson = p === 'he' || p === 'she' ? true : p === 'it' ? false : null;
+    if (wantPerson === null) return null;
+    const para = this.paraOf[at]!;
+    for (let i = history.length - 1; i >= 0 && history.length - i <= HISTORY_REACH; i--) {
+      const h = history[i]!;
+      if (para - h.paragraph > 2) return null;
+      if (!h.speaker) {
+        // "a military official said … he said": the unnamed person, not someone named in passing
+        if (h.speakerName && h.person === true && wantPerson && !/[^s]s$/.test(h.speakerName))
+          return { speaker: null, name: h.speakerName, person: true };
+        continue;
+      }
+      if (h.person !== wantPerson) return null;
+      if (wantPerson) {
+        const e = this.entityById.get(h.speaker);
+        if (e && this.genderOf(e) === (p === 'he' ? 'f' : 'm')) return null;
+      }
+      return { speaker: h.speaker, name: h.speakerName, person: h.person };
+    }
+    return null;
+  }
+
   /** 'm' / 'f' from the pronouns the entity layer linked to an entity, or null when unknown or mixed. */
   private genderOf(e: Entity): 'm' | 'f' | null {
+    const known = this.genders.get(e);
+    if (known !== undefined) return known;
+    const g = this.countGender(e);
+    this.genders.set(e, g);
+    return g;
+  }
+
+  private countGender(e: Entity): 'm' | 'f' | null {
     let m = 0;
     let f = 0;
     for (const x of e.mentions) {
@@ -1225,7 +1810,7 @@ class Extractor {
   ): { speaker: string | null; name: string | null; person: boolean | null } {
     const wantPerson = p === 'he' || p === 'she' ? true : p === 'it' ? false : null;
     if (p === 'i' || p === 'we' || p === 'you') return { speaker: null, name: null, person: null };
-    for (let i = history.length - 1; i >= 0; i--) {
+    for (let i = history.length - 1; i >= 0 && history.length - i <= 200; i--) {
       const h = history[i]!;
       if (!h.speakerName && !h.speaker) continue;
       if (wantPerson === null || h.person === wantPerson) {
@@ -1234,7 +1819,14 @@ class Extractor {
     }
     // no earlier speaker: the closest earlier entity of the right kind
     const pos = this.toks[at]!.start;
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && lo - i <= 2000; i--) {
       const m = this.mentions[i]!;
       if (m.end > pos) continue;
       const isPerson = m.entity.type === 'PERSON';
@@ -1257,9 +1849,14 @@ class Extractor {
     for (const c of cands) {
       if (c.participle) {
         // the subject of the main clause: an attribution with a cue earlier in the same sentence
-        const main = history.findLast(
-          (h) => h.sentence === c.sentence && h.cue !== null && h.cue[0] < c.cue![0],
-        );
+        let main: Candidate | undefined;
+        for (let i = history.length - 1; i >= 0 && history[i]!.sentence >= c.sentence; i--) {
+          const h = history[i]!;
+          if (h.sentence === c.sentence && h.cue !== null && h.cue[0] < c.cue![0]) {
+            main = h;
+            break;
+          }
+        }
         if (main) {
           c.speaker = main.speaker;
           c.speakerName = main.speakerName;
@@ -1286,7 +1883,26 @@ class Extractor {
       } else if (c.inherit) {
         // a cue-less quote paragraph: the speaker of the adjacent earlier quote, or of a report just before
         // it (`Annan said he did not think … "could take another crisis". [¶] "It's in a very …"`)
-        const last = history.length > 0 ? history[history.length - 1]! : undefined;
+        let last = history.length > 0 ? history[history.length - 1]! : undefined;
+        // of several reports in that sentence, the main clause's (the first): "Karaha denied …, although
+        // Paris has suggested …"
+        for (let i = history.length - 2; last && last.kind === 'indirect' && i >= 0; i--) {
+          const h = history[i]!;
+          if (h.sentence !== last.sentence) break;
+          if (h.kind === 'indirect' && h.cue && h.speaker && this.reportCue(h.cue[0])) last = h;
+        }
+        // …but not one inside a relative or subordinate clause ("Citizens who say …, he said")
+        if (last && last.kind === 'indirect' && this.subordinate(last)) {
+          let main: Candidate | undefined;
+          for (let i = history.length - 1; i >= 0 && history[i]!.sentence >= last.sentence; i--) {
+            const h = history[i]!;
+            if (h.sentence === last.sentence && h.kind === 'indirect' && !this.subordinate(h)) {
+              main = h;
+              break;
+            }
+          }
+          last = main ?? lastDirect;
+        }
         const report =
           last &&
           last.kind === 'indirect' &&
@@ -1336,6 +1952,16 @@ class Extractor {
     }
   }
 
+  /** An attribution whose cue sits in a relative or subordinate clause: "who say", "although X said". */
+  private subordinate(c: Candidate): boolean {
+    if (!c.cue) return false;
+    const k = c.cue[0];
+    const first = this.sentFirst[this.toks[k]!.sentence]!;
+    if (k > first && (this.low[k - 1] === 'who' || this.low[k - 1] === 'which')) return true;
+    const b = c.source ? c.source[0] : -1;
+    return b > first && SUBJECT_STOP.has(this.low[b - 1]!) && this.low[b - 1] !== 'and';
+  }
+
   /** A cue that reports speech ("said", "told", "warned"), not a stance verb ("wants", "backed"). */
   private reportCue(k: number): boolean {
     const cls = cueClass(this.low[k]!);
@@ -1373,15 +1999,41 @@ class Extractor {
     return first;
   }
 
+  /** Attributions indexed for partial quotes: by content start, and the first one cued in each sentence. */
+  private ownerIndex(cands: Candidate[]): { byStart: Candidate[]; bySentence: Map<number, Candidate> } {
+    if (this.owners) return this.owners;
+    const byStart = cands
+      .filter((c) => c.kind !== 'partial')
+      .sort((x, y) => x.content.start - y.content.start);
+    const bySentence = new Map<number, Candidate>();
+    for (const c of cands) {
+      if (!c.cue) continue;
+      const s = this.toks[c.cue[0]]!.sentence;
+      if (!bySentence.has(s)) bySentence.set(s, c);
+    }
+    this.owners = { byStart, bySentence };
+    return this.owners;
+  }
+
   private partialQuote(r: QuoteRegion, cands: Candidate[]): ExtractedQuote | null {
     const content = this.contentSpan(r.from, r.to);
     if (!content) return null;
     const s = this.toks[r.open]!.sentence;
     // the attribution whose content holds the fragment, else one cued in the same sentence
-    let owner = cands.find(
-      (c) => c.content.start <= content.start && c.content.end >= content.end && c.kind !== 'partial',
-    );
-    owner ??= cands.find((c) => c.cue && this.toks[c.cue[0]]!.sentence === s);
+    const idx = this.ownerIndex(cands);
+    let owner: Candidate | undefined;
+    let lo = 0;
+    let hi = idx.byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (idx.byStart[mid]!.content.start <= content.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && lo - i <= 50; i--) {
+      const c = idx.byStart[i]!;
+      if (c.content.end >= content.end && (!owner || c.anchor < owner.anchor)) owner = c;
+    }
+    owner ??= idx.bySentence.get(s);
     let speaker: string | null = null;
     let speakerName: string | null = null;
     let speakerSpan: [number, number] | null = null;

@@ -118,6 +118,9 @@ export function splitDayLists(text: string, cands: Candidate[]): Candidate[] {
 
 const MD_RE = new RegExp(`^(?<mon>${MONTH_RE})\\s*(?<day>[0-3]?\\d)(?:st|nd|rd|th)?$`);
 const YEAR_END_RE = /(?:^|\D)([12]\d{3})$/;
+const REL_YEAR_END_RE = /\b(?:this|last|next|that|the same|the previous|the following)\s+year$/i;
+const MONTH_START_RE = new RegExp(`^(?:(?:early|late|mid-?)\\s*)?${MONTH_RE}`);
+const MONTH_ONLY_RE = new RegExp(`^(?:(?:early|late|mid-?)\\s*)?(?<mon>${MONTH_RE})$`);
 
 /**
  * "August 6 and August 9, 1945": a yearless month-day right before (joined by "and", "or", a comma or
@@ -127,14 +130,38 @@ function shareListYears(text: string, cands: Candidate[]): Candidate[] {
   for (let i = cands.length - 2; i >= 0; i--) {
     const c = cands[i]!;
     const next = cands[i + 1]!;
-    if (c.kind !== 'date' || next.kind !== 'date') continue;
-    const md = MD_RE.exec(text.slice(c.start, c.end));
-    if (!md) continue;
-    const y = YEAR_END_RE.exec(text.slice(next.start, next.end));
-    if (!y || !/^\s*(?:,\s*)?(?:and|or|&|to|through|until|till|-|–)?\s*$/.test(text.slice(c.end, next.start)))
+    if (c.type !== 'DATE' || next.type !== 'DATE' || c.kind === 'event-anchored') continue;
+    const own = text.slice(c.start, c.end);
+    const md = MD_RE.exec(own);
+    // "in May and June 2011", "May/June 2011": a bare month before a dated one shares its year.
+    const mo = md ? null : MONTH_ONLY_RE.exec(own);
+    if (!md && !mo) continue;
+    const nextText = text.slice(next.start, next.end);
+    const y = YEAR_END_RE.exec(nextText);
+    const gap = text.slice(c.end, next.start);
+    if (!/^\s*(?:,\s*)?(?:and|or|&|to|through|until|till|-|–|\/)?\s*$/.test(gap)) continue;
+    if (gap.trim() === '') continue;
+    if (mo && !y && REL_YEAR_END_RE.test(nextText) && MONTH_START_RE.test(nextText)) {
+      // "in August and December last year": the year the last month gets, once resolved.
+      const mm = String(monthNumber(mo.groups!.mon!)!).padStart(2, '0');
+      const inner = next.resolve;
+      cands[i] = {
+        ...c,
+        resolve: (ctx) => {
+          const v = inner(ctx);
+          return v && /^\d{4}-\d{2}$/.test(v) ? `${v.slice(0, 4)}-${mm}` : null;
+        },
+        rule: `${c.rule}+list`,
+      };
       continue;
-    if (text.slice(c.end, next.start).trim() === '') continue;
-    const value = dateValue(Number(y[1]), monthNumber(md.groups!.mon!)!, Number(md.groups!.day));
+    }
+    if (!y) continue;
+    if (mo) {
+      const value = `${y[1]}-${String(monthNumber(mo.groups!.mon!)!).padStart(2, '0')}`;
+      cands[i] = { ...c, resolve: () => value, rule: `${c.rule}+list` };
+      continue;
+    }
+    const value = dateValue(Number(y[1]), monthNumber(md!.groups!.mon!)!, Number(md!.groups!.day));
     cands[i] = { ...c, resolve: () => value, rule: `${c.rule}+list` };
   }
   return cands;

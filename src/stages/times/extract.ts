@@ -3,9 +3,10 @@ import { type Anchor, parseAnchor, ZONE_OFFSETS } from './anchor.js';
 import { fmtDay, toDays } from './calendar.js';
 import { chronoFallback } from './chrono-fallback.js';
 import { splitDayLists } from './day-list.js';
+import { PART_OF_DAY } from './lexicon.js';
 import type { ResolveContext } from './resolve.js';
-import { type Candidate, runRules } from './rules.js';
-import { type Tense, tenseAt, tenseMarkers } from './tense.js';
+import { type Candidate, runRules, SOME_DAY } from './rules.js';
+import { type Tense, tenseAt, tenseMarkers, tenseNear } from './tense.js';
 
 /** A time expression with the evidence of how it was found and resolved (added fields of the format). */
 export interface TimeResult extends TimeExpression {
@@ -74,7 +75,7 @@ function removeOverlaps(cands: Candidate[]): Candidate[] {
 }
 
 const WRAP_RE =
-  /(?:\b(?:the|its|their)\s+)?\b(?<w>end|beginning|start|middle|turn|close|first half|second half|first quarter|second quarter|third quarter|fourth quarter|early part|latter part|eve)\s+of\s+(?:the\s+)?$/i;
+  /(?:\b(?:the|its|their)\s+)?\b(?<w>end|beginning|start|middle|turn|close|first half|second half|first quarter|second quarter|third quarter|fourth quarter|early part|latter part|eve|morning|afternoon|evening)\s+of\s+(?:the\s+)?$/i;
 const EDGE_RE = /\b(?<w>early|late|mid-|mid)\s*$/i;
 
 /**
@@ -83,12 +84,16 @@ const EDGE_RE = /\b(?<w>early|late|mid-|mid)\s*$/i;
  */
 function applyWrappers(text: string, cands: Candidate[]): Candidate[] {
   return cands.map((c, i) => {
-    if (c.type !== 'DATE' || c.kind === 'event-anchored') return c;
+    // "the end of the current Iranian year": "current" there qualifies a noun, not the present moment.
+    if (c.type !== 'DATE' || c.kind === 'event-anchored' || c.rule === 'present-ref') return c;
     const prevEnd = i > 0 ? cands[i - 1]!.end : 0;
     const from = Math.max(prevEnd, c.start - 40);
     const before = text.slice(from, c.start);
     const w = WRAP_RE.exec(before);
-    if (w) {
+    // "at the end of the 1991 Gulf war": "the" before a bare year makes the year a modifier of the noun
+    // after it, so the edge belongs to the war, not to the year.
+    const attributiveYear = c.rule === 'year' && w !== null && /\bthe\s+$/i.test(w[0]);
+    if (w && !attributiveYear) {
       const word = w.groups!.w!.toLowerCase();
       const start = from + w.index;
       const inner = c.resolve;
@@ -110,6 +115,15 @@ function applyWrappers(text: string, cands: Candidate[]): Candidate[] {
           const v = inner(ctx);
           return v && /^\d{4}$/.test(v) ? `${v}-Q${q}` : null;
         };
+      } else if (PART_OF_DAY[word] && c.kind === 'date') {
+        // "the morning of April 18": that part of that day (a TIME).
+        const code = PART_OF_DAY[word]!;
+        resolve = (ctx) => {
+          const v = inner(ctx);
+          return v && /^(?:\d{4}|XXXX)-\d{2}-\d{2}$/.test(v) ? `${v}T${code}` : null;
+        };
+        const out: Candidate = { ...c, start, resolve, type: 'TIME', rule: `${c.rule}+pod` };
+        return out;
       } else if (word === 'eve') {
         resolve = (ctx) => {
           const v = inner(ctx);
@@ -149,6 +163,18 @@ function mergeClockDays(text: string, cands: Candidate[]): Candidate[] {
       next.start - c.end <= 6
     ) {
       out.push({ ...c, end: next.end, rule: `${c.rule}+day`, dayFrom: next.resolve });
+      i++;
+      continue;
+    }
+    if (
+      c.kind === 'date' &&
+      next?.kind === 'clock' &&
+      /^\s*,?\s*$/.test(text.slice(c.end, next.start)) &&
+      next.start - c.end <= 3 &&
+      /\d/.test(text.slice(c.start, c.end))
+    ) {
+      // A time stamp printed after its date ("Nov. 24, 2011 1535 GMT", "29 Dec 2004 00:28:16").
+      out.push({ ...next, start: c.start, rule: `${next.rule}+day`, dayFrom: c.resolve });
       i++;
       continue;
     }
@@ -283,13 +309,16 @@ function resolveClocks(text: string, results: TimeResult[], cands: Candidate[], 
         day = prevLocal.day + Math.floor(abs / 1440);
       }
     }
-    if (day === null) {
-      res.value = null;
-      return;
-    }
     const hh = Math.floor(c.clock / 60);
     const mm = c.clock % 60;
-    res.value = `${fmtDay(day)}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+    const hms = `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}${c.second === undefined ? '' : `:${String(c.second).padStart(2, '0')}`}`;
+    if (day === null) {
+      // No day to give (no publication date): the clock time on some day, never a guessed one.
+      res.value = `${SOME_DAY}T${hms}`;
+      res.anchor = 'none';
+      return;
+    }
+    res.value = `${fmtDay(day)}T${hms}`;
     prevLocal = { idx: i, day, clock: c.clock };
   });
 }
@@ -370,6 +399,15 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
         tenseMemo = tenseAt(mk, c.start, c.end);
         return tenseMemo;
       },
+      tenseNear: () => {
+        if (!sent) return null;
+        let mk = markerCache.get(sentIdx);
+        if (!mk) {
+          mk = tenseMarkers(text, sent.start, sent.end);
+          markerCache.set(sentIdx, mk);
+        }
+        return tenseNear(text, mk, c.start, c.end, 40, 20);
+      },
     };
     let value: string | null;
     try {
@@ -395,7 +433,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
     if (
       value &&
       /^\d{4}-Q\d$/.test(value) &&
-      (c.rule === 'quarter' || c.rule === 'quarter+wrap') &&
+      (c.rule === 'quarter' || c.rule === 'quarter+wrap' || c.rule === 'quarter-ended') &&
       !/year[- ](?:ago|earlier)/i.test(r0(c))
     )
       lastQuarter = { value, end: c.end };
@@ -425,7 +463,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
   anchorEvents(text, results, cands, sentences);
   results.forEach((r, i) => {
     r.id = `t${i + 1}`;
-    if (r.type === 'DATE' && r.value && /T\d\d:\d\d$/.test(r.value)) r.type = 'TIME';
+    if (r.type === 'DATE' && r.value && /T\d\d:\d\d(?::\d\d)?$/.test(r.value)) r.type = 'TIME';
   });
   return results;
 }

@@ -3,9 +3,12 @@
  * the rules so that every rule spells months, weekdays, numbers and units the same way.
  */
 
-/** Month names and wire abbreviations ("Sept.", "Nov."). Capitalisation is checked by the rules. */
+/**
+ * Month names and wire abbreviations ("Sept.", "Nov."). Only an abbreviation takes the period: after a full
+ * name it ends the sentence and stays outside the span. Capitalisation is checked by the rules.
+ */
 export const MONTH_RE =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?(?![\\w])';
+  '(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\\w])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?(?![\\w]))';
 
 export const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\\w])';
 
@@ -214,3 +217,46 @@ export const ORDINALS: Record<string, number> = {
   last: 4,
   latter: 2,
 };
+
+const ORDINAL_UNITS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
+
+/**
+ * Spelled ordinals up to thirty-first ("January nineteenth", "the seventh century"), longest first so the
+ * alternation never stops inside "twenty-first".
+ */
+export const ORDINAL_WORDS = `(?:(?:twenty|thirty)[- ](?:${ORDINAL_UNITS.slice(0, 9).join('|')})|twentieth|thirtieth|${ORDINAL_UNITS.slice()
+  .reverse()
+  .join('|')})(?![\\w-])`;
+
+/** Value of a spelled ordinal ("nineteenth" = 19, "twenty-first" = 21), or null. */
+export function ordinalWordValue(word: string): number | null {
+  const w = word.toLowerCase().replace(/\s+/, '-');
+  const i = ORDINAL_UNITS.indexOf(w);
+  if (i >= 0) return i + 1;
+  if (w === 'twentieth') return 20;
+  if (w === 'thirtieth') return 30;
+  const m = /^(twenty|thirty)-(\w+)$/.exec(w);
+  if (!m) return null;
+  const u = ORDINAL_UNITS.indexOf(m[2]!);
+  return u >= 0 && u < 9 ? (m[1] === 'twenty' ? 20 : 30) + u + 1 : null;
+}

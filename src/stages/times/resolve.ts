@@ -35,6 +35,11 @@ export interface ResolveContext {
    * results came on April 14"), which a yearless month-day close to it shares its year with.
    */
   sentenceDays?: number | null;
+  /**
+   * Tense of a verb right next to the expression in its own clause (see `tenseNear`), or null; optional so
+   * callers that build a context by hand need not supply it.
+   */
+  tenseNear?: () => Tense | null;
   /** Last calendar quarter the story named (`1989-Q3`), which "the year-ago quarter" counts back from. */
   refQuarter?: string | null;
 }
@@ -116,18 +121,28 @@ export function weekdayDays(anchorDays: number, dow: number, dir: Tense | null, 
 }
 
 /**
- * Year of a month named without a year (`in July`): the nearest such month, moved a year back (past
- * tense) or forward (future tense) when it lies on the wrong side of the anchor by four months or more.
- * Surface tense is noisy ("extended to Nov. 20", "payable in January"), so a month just ahead of a
- * past-tense clause is kept: a report would add the year for one almost a year back.
+ * Year of a month named without a year (`in July`): the nearest such month, moved a year back when it lies
+ * four months or more ahead of a past-tense clause, or forward when it lies four months or more behind a
+ * future-tense one. A month only just ahead moves back only when a past verb governs it directly (`near`,
+ * e.g. "killed Hariri in February" filed in December): a past reporting verb further off is often the
+ * frame of a plan ("hoped to report sometime in May", "was looking forward to a visit in May"). `pastMin`
+ * is the least distance ahead at which `near` applies (4 for a month used as a modifier: "the October
+ * slaying").
  */
-export function monthYear(anchor: Anchor, month: number, dir: Tense | null): number {
+export function monthYear(
+  anchor: Anchor,
+  month: number,
+  dir: Tense | null,
+  pastMin = 1,
+  near: Tense | null = dir,
+): number {
   const diff = month - anchor.m;
   let y = anchor.y;
   if (diff > 6) y = anchor.y - 1;
   else if (diff < -6) y = anchor.y + 1;
   const away = (y - anchor.y) * 12 + diff;
   if (dir === 'past' && away >= 4) return y - 1;
+  if (near === 'past' && away >= pastMin) return y - 1;
   if (dir === 'future' && away <= -4) return y + 1;
   return y;
 }

@@ -6,7 +6,9 @@ import {
   monthNumber,
   NUM_RE,
   numberValue,
+  ORDINAL_WORDS,
   ORDINALS,
+  ordinalWordValue,
   PART_OF_DAY,
   SEASONS,
   UNIT_RE,
@@ -43,6 +45,8 @@ export interface Candidate {
   kind?: 'clock' | 'event-anchored' | 'date';
   /** Clock time (minutes after midnight) of a `clock` candidate. */
   clock?: number;
+  /** Seconds of a clock time printed with them ("10:30:34 a.m."). */
+  second?: number;
   /** Zone named after a clock time or a day ("Korea time", "GMT"). */
   zone?: string;
   /** Head noun of the event an `event-anchored` expression counts from ("talks"), and its day offset. */
@@ -62,9 +66,12 @@ interface Made {
   end?: number;
   kind?: Candidate['kind'];
   clock?: number;
+  second?: number;
   zone?: string;
   event?: { head: string; offset: number };
   mod?: string;
+  /** Overrides the rule name in the output when one rule reads a distinct sub-pattern. */
+  ruleName?: string;
 }
 
 interface Rule {
@@ -74,6 +81,12 @@ interface Rule {
   re: RegExp;
   make(g: Groups, m: RegExpExecArray, text: string): Made | null;
 }
+
+/**
+ * TIMEX3's "some day" (`XXXX-XX-XX`): the prefix of a clock time or part of day whose calendar day is
+ * unknown (no publication date), so the value keeps what the text says without inventing a day.
+ */
+export const SOME_DAY = 'XXXX-XX-XX';
 
 const cap = (s: string | undefined): boolean => s !== undefined && /^[A-Z]/.test(s);
 const constant = (v: string | null) => (): string | null => v;
@@ -86,7 +99,8 @@ const ZONES =
   'Korea time|Seoul time|Japan time|Tokyo time|Beijing time|local time|KST|JST|GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST|MSK';
 
 const DURATION_LEFT =
-  /(?:\b(?<q>about|some|nearly|almost|more than|less than|over|around|roughly|at least|at most|up to|only|just|barely|exactly|another|an additional|a further|under)\s+)?(?:\b(?<the>the|a|its|their|his|her)\s+)?(?:\b(?<rel>past|last|next|coming|first|final|previous|remaining|following|latest|recent|preceding|initial|full)\s+)?$/i;
+  // "over the past five months": before a determiner, "over" is a preposition, not "more than".
+  /(?:\b(?<q>about|some|nearly|almost|more than|less than|over|around|roughly|at least|at most|up to|only|just|barely|exactly|another|an additional|a further|under)\s+(?!(?:the|its|their|his|her)\s))?(?:\b(?<the>the|a|its|their|his|her)\s+)?(?:\b(?<rel>past|last|next|coming|first|final|previous|remaining|following|latest|recent|preceding|initial|full)\s+)?$/i;
 
 function re(src: string, flags = 'gi'): RegExp {
   return new RegExp(src, flags);
@@ -313,10 +327,132 @@ function clockValue(h: number, mi: number, ap: string | undefined): number | nul
 const UNTIL_BEFORE =
   /\b(?:until|till|as early as|as soon as|no later than|ahead of)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?|noon|midnight)\s*(?:[A-Z]{3,4}\s*)?,?\s*(?:on\s+)?)?$/i;
 
+/** Capitalised words that may open a sentence right before a month ("Last March", "Since June"). */
+const MONTH_LEAD_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'that',
+  'in',
+  'on',
+  'by',
+  'since',
+  'until',
+  'till',
+  'from',
+  'last',
+  'this',
+  'next',
+  'early',
+  'late',
+  'mid',
+  'during',
+  'through',
+  'before',
+  'after',
+  'and',
+  'or',
+  'but',
+  'each',
+  'every',
+  'of',
+  'for',
+  'between',
+  'throughout',
+]);
+
+/** Words that may follow a spelled day ("on March eighth in Geneva"); any other word makes it an adverb. */
+const ORDINAL_DAY_NEXT = new Set([
+  'in',
+  'at',
+  'on',
+  'to',
+  'for',
+  'and',
+  'or',
+  'when',
+  'the',
+  'this',
+  'next',
+  'last',
+  'of',
+  'was',
+  'will',
+  'is',
+  'with',
+  'after',
+  'before',
+]);
+
+/** "… and June", "/June": another month right after, as in a list of months. */
+const MONTH_LIST_NEXT = new RegExp(`^\\s*(?:,|and|or|/|-|–|to)\\s*${MONTH_RE}`);
+
+/** "postponed to January", "pushed back until March": a new date, which lies ahead of the report. */
+const RESCHEDULED_TO =
+  /\b(?:postponed|delayed|deferred|pushed back|put off|rescheduled|moved|extended|adjourned)\b(?:\s+[\w'’-]+){0,4}?\s+(?:to|until|till|into)\s+(?:(?:early|late|mid-?)\s*)?$/i;
+
+/** A printed date right before a clock time ("Dec. 29, 2004 00:28", "29 Dec 2004, 00:28"). */
+const DATE_BEFORE_CLOCK = new RegExp(
+  `(?:${MONTH_RE}\\s*\\d{1,2},?\\s*[12]\\d{3}|[0-3]?\\d\\s+${MONTH_RE}\\s*,?\\s*[12]\\d{3}),?\\s*$`,
+);
+
+/** A weekday naming the event's own day inside an event-anchored phrase ("last Tuesday's hearing"). */
+const EVENT_WEEKDAY =
+  /\b(?:(?<rel>last|next|this)\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b/;
+
+/** Day number of Easter Sunday (Gregorian computus, the anonymous algorithm). */
+export function easterDays(y: number): number {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return toDays(y, month, day);
+}
+
+/** "… ended Sept. 30", "… ending March 31, 2024" right after a quarter. */
+const QUARTER_ENDED = new RegExp(
+  `^\\s*,?\\s*(?:that\\s+|which\\s+)?(?:ended|ending|ends|to)\\s+(?<mon>${MONTH_RE})\\s*(?<day>[0-3]?\\d)(?!\\d)(?:\\s*,\\s*(?<y>[12]\\d{3})(?!\\d))?`,
+);
+
+/**
+ * The calendar quarter a reporting period ending on that day covers: the quarter holding the day, or the
+ * one before when the day falls in the first week of a quarter (retail quarters end "Oct. 1").
+ */
+export function quarterEndingOn(y: number, mon: number, day: number): string {
+  let q = Math.floor((mon - 1) / 3) + 1;
+  let yy = y;
+  if ((mon - 1) % 3 === 0 && day <= 7) {
+    q -= 1;
+    if (q === 0) {
+      q = 4;
+      yy -= 1;
+    }
+  }
+  return `${fmtYear(yy)}-Q${q}`;
+}
+
 /** Resolves a weekday plus an optional part of day against the anchor and the clause tense. */
 function weekdayResolver(dow: number, rel: string | undefined, pod: string | undefined) {
   return (ctx: ResolveContext): string | null => {
-    if (!ctx.anchor) return null;
+    if (!ctx.anchor) {
+      // No publication day: the part of the day is all the text pins down ("Monday night" = some night).
+      const code = pod ? PART_OF_DAY[pod.toLowerCase()] : undefined;
+      return code ? `${SOME_DAY}T${code === 'MI' ? '12:00' : code}` : null;
+    }
     const r = (rel ?? '').toLowerCase();
     let days: number;
     if (r === 'last' || r === 'past') days = weekdayDays(ctx.anchor.days, dow, 'past', true);
@@ -403,12 +539,20 @@ export const RULES: Rule[] = [
   {
     name: 'date-iso',
     trigger: /\d{4}-\d\d-\d\d/,
-    re: re('(?<![\\w.-])(?<y>[12]\\d{3})-(?<mo>[01]\\d)-(?<d>[0-3]\\d)(?![\\w-])'),
+    re: re(
+      '(?<![\\w.-])(?<y>[12]\\d{3})-(?<mo>[01]\\d)-(?<d>[0-3]\\d)(?:[T ](?<hh>[01]\\d|2[0-3]):(?<mm>[0-5]\\d)(?::(?<ss>[0-5]\\d))?)?(?![\\w-]|:\\d)',
+    ),
     make(g) {
+      const day = dateValue(Number(g.y), Number(g.mo), Number(g.d));
+      if (g.hh !== undefined) {
+        // A machine time stamp ("2009-12-19T17:00"): the clock as printed, no zone conversion.
+        const t = day ? `${day}T${g.hh}:${g.mm}${g.ss === undefined ? '' : `:${g.ss}`}` : null;
+        return { type: 'TIME', resolve: constant(t) };
+      }
       return {
         type: 'DATE',
         kind: 'date',
-        resolve: constant(dateValue(Number(g.y), Number(g.mo), Number(g.d))),
+        resolve: constant(day),
       };
     },
   },
@@ -448,6 +592,30 @@ export const RULES: Rule[] = [
       const dir =
         rel === 'last' || rel === 'past' ? 'past' : rel === 'next' || rel === 'coming' ? 'future' : undefined;
       return { type: 'DATE', kind: 'date', resolve: monthDayResolver(monthNumber(g.mon!)!, day, dir) };
+    },
+  },
+  {
+    name: 'date-md-words',
+    trigger:
+      /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)\b/i,
+    re: re(
+      `(?:(?<mon>${MONTH_RE})\\s+(?:the\\s+)?(?<ow>${ORDINAL_WORDS})|\\bthe\\s+(?<ow2>${ORDINAL_WORDS})\\s+of\\s+(?<mon2>${MONTH_RE}))(?:\\s*,?\\s+${YEAR})?`,
+    ),
+    make(g, m, text) {
+      // "January nineteenth", "the fourth of July", "March eighth, 1998": spelled days. A verb after the
+      // ordinal makes it an adverb ("in March first reported").
+      const mon = g.mon ?? g.mon2;
+      if (!cap(mon)) return null;
+      if (g.ow && !g.year) {
+        const next = /^\s+([a-z]+)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20))?.[1];
+        if (next !== undefined && !ORDINAL_DAY_NEXT.has(next)) return null;
+      }
+      const day = ordinalWordValue(g.ow ?? g.ow2!);
+      if (day === null || day > 31) return null;
+      const mo = monthNumber(mon!)!;
+      if (g.year)
+        return { type: 'DATE', kind: 'date', resolve: constant(dateValue(Number(g.year), mo, day)) };
+      return { type: 'DATE', kind: 'date', resolve: monthDayResolver(mo, day) };
     },
   },
   {
@@ -529,19 +697,54 @@ export const RULES: Rule[] = [
       // "the annual March for Life", "the March of the Mothers": a capitalised name.
       const before = text.slice(Math.max(0, m.index - 12), m.index + m[0].length - g.mon!.length);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
-      if (/\b(?:the|a|an|annual)\s+$/i.test(before) && /^\s+(?:for|of)\b/i.test(after)) return null;
-      if (g.mon === 'May' && !g.prep && !g.pre) return null;
+      if (/\b(?:the|a|an|annual)\s+(?:``|["“'‘])?$/i.test(before) && /^\s+(?:for|of)\b/i.test(after))
+        return null;
+      // "the Long March rocket", "Operation Desert June": a capitalised word before the month makes a name.
+      const prevWord = /([A-Z][a-z]+)\s+$/.exec(text.slice(Math.max(0, m.index - 20), m.index))?.[1];
+      if (!g.prep && !g.pre && prevWord !== undefined && !MONTH_LEAD_WORDS.has(prevWord.toLowerCase()))
+        return null;
+      // A bare "May" is the verb unless a list makes it a month ("May and June 2011").
+      if (
+        g.mon === 'May' &&
+        !g.prep &&
+        !g.pre &&
+        !MONTH_LIST_NEXT.test(after + text.slice(m.index + m[0].length + 6, m.index + m[0].length + 20))
+      )
+        return null;
       const mon = monthNumber(g.mon!)!;
       const start = g.pre
         ? m.index + m[0].indexOf(g.pre, g.prep ? g.prep.length : 0)
         : m.index + m[0].lastIndexOf(g.mon!);
+      // "the June elections", "a March deadline": a month naming an event is the nearest such month; the
+      // clause verb tells about the event, not about which year's June.
+      const attributive =
+        /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) &&
+        /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+      // "loans through January", "until mid-November": a deadline lies ahead whatever the verb's tense,
+      // unless the clause looks back from it ("until March, it had …").
+      const ahead =
+        (/^(?:until|till|through)$/i.test(g.prep ?? '') ||
+          /\b(?:as early as|as soon as|no later than|no earlier than|ahead of)\s+$/i.test(
+            text.slice(Math.max(0, start - 20), start),
+          ) ||
+          RESCHEDULED_TO.test(text.slice(Math.max(0, start - 50), start))) &&
+        !/^[^.;]{0,40}\bhad\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50));
       return {
         type: 'DATE',
         start,
         mod: modOf(g.pre),
         resolve: (ctx) =>
           ctx.anchor
-            ? fmtMonth(monthYear(ctx.anchor, mon, ctx.tense()), mon)
+            ? fmtMonth(
+                monthYear(
+                  ctx.anchor,
+                  mon,
+                  ahead ? 'future' : ctx.tense(),
+                  attributive ? 4 : 1,
+                  ahead ? 'future' : (ctx.tenseNear?.() ?? null),
+                ),
+                mon,
+              )
             : `XXXX-${fmtMonth(0, mon).slice(5)}`,
       };
     },
@@ -578,7 +781,7 @@ export const RULES: Rule[] = [
             return y === null ? null : `${fmtYear(y)}-${code}`;
           }
           const a = ctx.anchor;
-          if (!a) return null;
+          if (!a) return `XXXX-${code}`;
           const cur = seasonOf(a.y, a.m);
           let y = cur.y;
           if (det === 'last' || det === 'past') y = idx < cur.idx ? cur.y : cur.y - 1;
@@ -597,19 +800,21 @@ export const RULES: Rule[] = [
     name: 'quarter',
     trigger: /quarter/i,
     re: re(
-      `\\b(?:(?<the>the|its|their|this year's|last year's|next year's)\\s+)?(?:(?<y0>[12]\\d{3})\\s+)?(?:(?<rel>year-earlier|year-ago|year earlier|latest|last|past|current|this|next|previous|coming|most recent|same)\\s+)?(?:fiscal\\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[- ]quarter(?:\\s+of\\s+(?:the\\s+)?(?:(?<y>[12]\\d{3})(?!\\d)|(?<yrel>this|last|next|current|previous|same)\\s+(?:fiscal\\s+)?year))?`,
+      `\\b(?:(?<the>the|its|their|this year's|last year's|next year's)\\s+)?(?:(?<y0>[12]\\d{3})\\s+)?(?:(?<rel>year-earlier|year-ago|year earlier|latest|last|past|current|this|next|previous|coming|most recent|same)\\s+)?(?:fiscal\\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[- ]quarters?(?![\\w-])(?:\\s+of\\s+(?:the\\s+)?(?:(?<y>[12]\\d{3})(?!\\d)|(?<yrel>this|last|next|current|previous|same)\\s+(?:fiscal\\s+)?year))?`,
     ),
-    make(g) {
+    make(g, m) {
       const q = ORDINALS[g.ord!.toLowerCase()]!;
       const rel = (g.rel ?? '').toLowerCase();
       const the = (g.the ?? '').toLowerCase();
+      // "in the second and fourth quarters": those quarters of every year.
+      if (/quarters$/i.test(m[0])) return { type: 'SET', resolve: constant(`XXXX-Q${q}`) };
       return {
         type: 'DATE',
         resolve: (ctx) => {
           const year = g.y ?? g.y0;
           if (year) return `${year}-Q${q}`;
           const a = ctx.anchor;
-          if (!a) return null;
+          if (!a) return `XXXX-Q${q}`;
           let y = a.y;
           if (g.yrel) y += relYearOffset(g.yrel === 'previous' ? 'last' : g.yrel);
           else if (the.startsWith('last')) y -= 1;
@@ -631,8 +836,26 @@ export const RULES: Rule[] = [
     re: re(
       `\\b(?:the\\s+)?(?<rel>latest|last|past|current|this|next|previous|coming|most recent|year-earlier|year-ago|same)\\s+(?:fiscal\\s+)?(?<u>quarter|period)\\b|\\b(?:the|that)\\s+(?<bare>quarter)\\b`,
     ),
-    make(g) {
+    make(g, m, text) {
       const rel = (g.rel ?? 'latest').toLowerCase();
+      const ended = QUARTER_ENDED.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      if (ended && !/^year|^same/.test(rel)) {
+        // "the quarter ended Sept. 30": the calendar quarter that closes on (or just before) that day.
+        const mon = monthNumber(ended.groups!.mon!)!;
+        const day = Number(ended.groups!.day);
+        return {
+          type: 'DATE',
+          ruleName: 'quarter-ended',
+          resolve: (ctx) => {
+            const y = ended.groups!.y
+              ? Number(ended.groups!.y)
+              : ctx.anchor
+                ? monthDayYear(ctx.anchor, mon, Math.min(day, 28), 'past')
+                : null;
+            return y === null ? null : quarterEndingOn(y, mon, day);
+          },
+        };
+      }
       if (g.u?.toLowerCase() === 'period' && !/latest|year-|most recent|same/.test(rel)) return null;
       if (g.u?.toLowerCase() === 'period' && rel === 'same') return null;
       return {
@@ -695,7 +918,7 @@ export const RULES: Rule[] = [
         resolve: (ctx) => {
           if (g.y) return `${g.y}-H${h}`;
           const a = ctx.anchor;
-          if (!a) return null;
+          if (!a) return `XXXX-H${h}`;
           let y = a.y;
           if (g.yrel) y += relYearOffset(g.yrel === 'previous' ? 'last' : g.yrel);
           else if (g.yr) y -= 1;
@@ -723,7 +946,8 @@ export const RULES: Rule[] = [
         resolve: (ctx) => {
           if (g.c) return `${g.c}${g.d}`;
           const d = Number(g.d2 ?? g.d3);
-          if (!ctx.anchor) return null;
+          // No publication date: "the 90s" is the 1990s for any story written since; "the 20s" is unclear.
+          if (!ctx.anchor) return d >= 3 ? `19${d}` : null;
           const c = Math.floor(ctx.anchor.y / 100);
           const ad = Math.floor((ctx.anchor.y % 100) / 10);
           return `${d <= ad ? c : c - 1}${d}`;
@@ -735,19 +959,11 @@ export const RULES: Rule[] = [
     name: 'century',
     trigger: /centur/i,
     re: re(
-      `\\b(?:the\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[- ]century\\b`,
+      `\\b(?:the\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>${ORDINAL_WORDS}))[- ]century\\b`,
     ),
     make(g) {
-      const words: Record<string, number> = {
-        sixteenth: 16,
-        seventeenth: 17,
-        eighteenth: 18,
-        nineteenth: 19,
-        twentieth: 20,
-        'twenty-first': 21,
-      };
-      const n = g.n ? Number(g.n) : words[g.w!.toLowerCase()]!;
-      if (n < 1) return null;
+      const n = g.n ? Number(g.n) : ordinalWordValue(g.w!);
+      if (n === null || n < 1 || n > 21) return null;
       return { type: 'DATE', mod: modOf(g.pre), resolve: constant(String(n - 1).padStart(2, '0')) };
     },
   },
@@ -816,7 +1032,7 @@ export const RULES: Rule[] = [
         mod: modOf(g.pre),
         resolve: (ctx) => {
           if (nineteen) return `19${d}`;
-          if (!ctx.anchor) return null;
+          if (!ctx.anchor) return d >= 3 ? `19${d}` : null;
           const c = Math.floor(ctx.anchor.y / 100);
           const ad = Math.floor((ctx.anchor.y % 100) / 10);
           return `${d <= ad ? c : c - 1}${d}`;
@@ -887,7 +1103,8 @@ export const RULES: Rule[] = [
         mod: modOf(word === 'rest' || word === 'remainder' ? 'end' : word === 'turn' ? 'start' : word),
         resolve: (ctx) => {
           if (!ctx.anchor) return null;
-          return shiftPeriod(ctx.anchor.days, gran, since && gran === 'year' ? -1 : 0);
+          // "since year-end" is the end of last year; "since the beginning of the year" is this year's start.
+          return shiftPeriod(ctx.anchor.days, gran, since && gran === 'year' && word === 'end' ? -1 : 0);
         },
       };
     },
@@ -977,7 +1194,12 @@ export const RULES: Rule[] = [
         type: pod ? 'TIME' : 'DATE',
         kind: 'date',
         end,
-        resolve: (ctx) => (ctx.anchor ? fmtDay(ctx.anchor.days + off) + (pod ? `T${pod}` : '') : null),
+        resolve: (ctx) =>
+          ctx.anchor
+            ? fmtDay(ctx.anchor.days + off) + (pod ? `T${pod}` : '')
+            : pod
+              ? `${SOME_DAY}T${pod}`
+              : null,
       };
     },
   },
@@ -1003,7 +1225,7 @@ export const RULES: Rule[] = [
         // "By mid afternoon, …": that part of the day the story is about.
         resolve: (ctx) => {
           const base = rel ? (ctx.anchor?.days ?? null) : (ctx.refDays ?? ctx.anchor?.days ?? null);
-          return base === null ? null : `${fmtDay(base + off)}T${pod}`;
+          return base === null ? `${SOME_DAY}T${pod}` : `${fmtDay(base + off)}T${pod}`;
         },
       };
     },
@@ -1012,15 +1234,29 @@ export const RULES: Rule[] = [
     name: 'this-pod',
     trigger: /morning|afternoon|evening|night/i,
     re: re(
-      `\\b(?<rel>this|last|early this|late this|later this|earlier this)\\s+(?<pod>morning|afternoon|evening|night)\\b`,
+      `\\b(?<rel>this|last|(?:early|late|later|earlier)\\s+(?:this|last))\\s+(?<pod>morning|afternoon|evening|night)\\b`,
     ),
     make(g) {
-      const off = g.rel!.toLowerCase() === 'last' ? -1 : 0;
+      const off = /last$/i.test(g.rel!) ? -1 : 0;
       const pod = PART_OF_DAY[g.pod!.toLowerCase()]!;
       return {
         type: 'TIME',
-        resolve: (ctx) => (ctx.anchor ? `${fmtDay(ctx.anchor.days + off)}T${pod}` : null),
+        resolve: (ctx) => (ctx.anchor ? `${fmtDay(ctx.anchor.days + off)}T${pod}` : `${SOME_DAY}T${pod}`),
       };
+    },
+  },
+  {
+    name: 'weekday-set',
+    trigger: /day(?:s\b|\s+(?:mornings|afternoons|evenings|nights)\b)/,
+    re: re(
+      `\\b(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\\b|\\s+(?<pod>mornings|afternoons|evenings|nights)\\b)`,
+    ),
+    make(g) {
+      // "on Fridays", "Monday afternoons": every such day, a SET.
+      if (!cap(g.wd)) return null;
+      const dow = weekdayNumber(g.wd!)!;
+      const code = g.pod ? PART_OF_DAY[g.pod.toLowerCase().replace(/s$/, '')] : undefined;
+      return { type: 'SET', resolve: constant(`XXXX-WXX-${dow}${code ? `T${code}` : ''}`) };
     },
   },
   {
@@ -1158,6 +1394,9 @@ export const RULES: Rule[] = [
             (gran === 'year' || gran === 'decade' || gran === 'century')
           )
             return fmtYear(ctx.refYear + k);
+          // "Dec. 29 … a week later": counted from a day the story named, the result is a day too.
+          if (!fromAnchor && gran === 'week' && ctx.refDays !== null && !ctx.refCoarse)
+            return offsetDate(base, 'day', 7 * k);
           if (gran === 'decade') return offsetDate(base, 'year', k);
           if (gran === 'century') return offsetDate(base, 'year', k);
           return offsetDate(base, gran, k);
@@ -1183,6 +1422,24 @@ export const RULES: Rule[] = [
       if (n !== null && n >= 1000 && !/s$/i.test(g.unit!)) return null;
       const num = g.num!.toLowerCase();
       if ((num === 'a' || num === 'an') && g.the) return null;
+      // "killed in a weekend attack": the weekend just past, named as a modifier, not a length.
+      if (
+        (num === 'a' || num === 'an') &&
+        /^weekend$/i.test(g.unit!) &&
+        !g.q &&
+        !g.rel &&
+        /^\s+(?!of\b)[a-z]+/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))
+      ) {
+        return {
+          type: 'DATE',
+          start: m.index + m[0].toLowerCase().lastIndexOf('weekend'),
+          resolve: (ctx) => {
+            const a = ctx.anchor;
+            if (!a) return null;
+            return shiftPeriod(a.days, 'weekend', isoWeekday(a.days) >= 6 ? 0 : -1);
+          },
+        };
+      }
       // "a day" alone is too vague; "a year" and "a week" are kept (durations in TimeBank).
       if ((num === 'a' || num === 'an') && /^(?:day|night|second)$/i.test(g.unit!) && !g.q && !g.rel)
         return null;
@@ -1233,7 +1490,8 @@ export const RULES: Rule[] = [
         };
       }
       let start = mStart;
-      if (g.the && /^(?:a|its|their|his|her)$/i.test(g.the) && !g.q) {
+      if (g.the && (/^(?:a|its|their|his|her)$/i.test(g.the) || g.sep === '-') && !g.q) {
+        // "the 34-day war", "a three-year period": the determiner belongs to the noun, not to the length.
         // "a three-year period", "its first nine months": the article or possessive stays outside.
         const rel = left?.groups?.rel;
         start = rel && left ? mStart + left[0].indexOf(rel) : m.index;
@@ -1278,9 +1536,11 @@ export const RULES: Rule[] = [
     name: 'set-every',
     trigger: /\b(?:every|each)\b/i,
     re: re(
-      `\\b(?<q>every|each)\\s+(?:(?<other>other)\\s+)?(?:(?<num>${NUM_RE})\\s+)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|${MONTH_RE}|morning|afternoon|evening|night)`,
+      `\\b(?<q>every|each)\\s+(?:(?<other>other)\\s+)?(?:(?<num>${NUM_RE})\\s+)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|${MONTH_RE}|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)(?![\\w-])`,
     ),
     make(g) {
+      const season = SEASONS[g.unit!.toLowerCase()];
+      if (season && !g.num && !g.other) return { type: 'SET', resolve: constant(`XXXX-${season}`) };
       const mon = /^[A-Z]/.test(g.unit!) && !g.num && !g.other ? monthNumber(g.unit!) : null;
       // "each July": every July of every year.
       if (mon !== null && weekdayNumber(g.unit!) === null)
@@ -1314,6 +1574,15 @@ export const RULES: Rule[] = [
         biennially: 'P2Y',
       };
       const w = g.w!.toLowerCase();
+      const end = m.index + m[0].length;
+      // "the Communist Party daily Granma", "the weekly Der Spiegel": a newspaper, not a frequency.
+      if (
+        /^\s+[A-Z]/.test(text.slice(end, end + 3)) &&
+        /[a-z]\s+$/.test(text.slice(Math.max(0, m.index - 2), m.index))
+      )
+        return null;
+      // "The Kommersant daily cited officials": a paper's name before it.
+      if (/[a-z]\s+[A-Z][\w-]*\s+$/.test(text.slice(Math.max(0, m.index - 40), m.index))) return null;
       if (w === 'quarterly') {
         // "daily volume", "its quarterly dividend", "the Communist Party daily Granma": adjectives and nouns.
         const next = /^\s+([A-Za-z]+)/.exec(
@@ -1378,7 +1647,7 @@ export const RULES: Rule[] = [
     name: 'future-ref',
     trigger: /future|soon|shortly|term\b|ahead/i,
     re: re(
-      `\\b(?:(?<the>the)\\s+)?(?<w>(?:near|distant|foreseeable|immediate)\\s+future|future|soon|shortly|as soon as possible|(?<=\\bthe\\s+)(?:near|short|long|medium) term|in the years ahead|the days ahead|the weeks ahead|the months ahead)\\b(?!-)`,
+      `(?<![\\w-])(?:(?<the>the)\\s+)?(?<w>(?:near|distant|foreseeable|immediate)\\s+future|future|soon|shortly|as soon as possible|(?<=\\bthe\\s+)(?:near|short|long|medium) term|in the years ahead|the days ahead|the weeks ahead|the months ahead)\\b(?!-)`,
     ),
     make(g, m, text) {
       const before = text.slice(Math.max(0, m.index - 4), m.index);
@@ -1405,26 +1674,30 @@ export const RULES: Rule[] = [
     name: 'clock-ampm',
     trigger: /\d\s*(?:a\.?\s?m|p\.?\s?m)/i,
     re: re(
-      `(?<![\\d:.])(?<h>[01]?\\d)(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.\\s?m\\.?|p\\.\\s?m\\.?|am\\b|pm\\b)(?:\\s+(?<zone>${ZONES})\\b)?`,
+      `(?<![\\d:.])(?<h>[01]?\\d)(?:[:.](?<mi>[0-5]\\d)(?::(?<se>[0-5]\\d))?)?\\s*(?<ap>a\\.\\s?m\\.?|p\\.\\s?m\\.?|am\\b|pm\\b)(?:\\s+(?<zone>${ZONES})\\b)?`,
     ),
     make(g) {
       const c = clockValue(Number(g.h), Number(g.mi ?? 0), g.ap);
       if (c === null) return null;
-      return { type: 'TIME', kind: 'clock', clock: c, zone: g.zone, resolve: constant(null) };
+      const second = g.se === undefined ? undefined : Number(g.se);
+      return { type: 'TIME', kind: 'clock', clock: c, second, zone: g.zone, resolve: constant(null) };
     },
   },
   {
     name: 'clock-24h',
     trigger: /\d:\d/,
     re: re(
-      `(?<prep>\\b(?:at|by|from|until|till|around|about|before|after|since|to)\\s+)?(?<![\\d:.])(?<h>[01]?\\d|2[0-4]):(?<mi>[0-5]\\d)(?![\\d:])(?:\\s*(?<suffix>hours|hrs|h\\b))?(?:\\s+(?<zone>${ZONES})\\b)?`,
+      `(?<prep>\\b(?:at|by|from|until|till|around|about|before|after|since|to)\\s+)?(?<![\\d:.])(?<h>[01]?\\d|2[0-4]):(?<mi>[0-5]\\d)(?::(?<se>[0-5]\\d))?(?![\\d:])(?:\\s*(?<suffix>hours|hrs|h\\b))?(?:\\s+(?<zone>${ZONES})\\b)?`,
     ),
-    make(g, m) {
-      if (!g.prep && !g.zone && !g.suffix) return null;
+    make(g, m, text) {
+      // A clock right after a printed date ("Dec. 29, 2004 00:28") is a time stamp even without "at".
+      const dated = DATE_BEFORE_CLOCK.test(text.slice(Math.max(0, m.index - 24), m.index));
+      if (!g.prep && !g.zone && !g.suffix && !dated) return null;
       const c = clockValue(Number(g.h), Number(g.mi), undefined);
       if (c === null) return null;
       const start = g.prep ? m.index + g.prep.length : m.index;
-      return { type: 'TIME', kind: 'clock', start, clock: c, zone: g.zone, resolve: constant(null) };
+      const second = g.se === undefined ? undefined : Number(g.se);
+      return { type: 'TIME', kind: 'clock', start, clock: c, second, zone: g.zone, resolve: constant(null) };
     },
   },
   {
@@ -1454,9 +1727,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'holiday',
-    trigger: /Christmas|New Year|Thanksgiving|Independence Day|Election Day/,
+    trigger: /Christmas|New Year|Thanksgiving|Independence Day|Election Day|Easter|Good Friday/,
     re: re(
-      `\\b(?<h>Christmas(?: Day| Eve)?|New Year['’]?s?(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day|Election Day)(?:\\s+(?:(?<y>[12]\\d{3})(?!\\d)|['’](?<yy>\\d\\d)(?!\\d)))?`,
+      `\\b(?<h>Christmas(?: Day| Eve)?|New Year['’]?s?(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day|Election Day|Easter(?: Sunday| Monday| Day)?|Good Friday)(?![\\w-])(?:\\s+(?:(?<y>[12]\\d{3})(?!\\d)|['’](?<yy>\\d\\d)(?!\\d)))?`,
     ),
     make(g) {
       if (!cap(g.h)) return null;
@@ -1471,6 +1744,10 @@ export const RULES: Rule[] = [
             if (h.startsWith('christmas')) return [12, h.endsWith('eve') ? 24 : 25];
             if (h.startsWith('new year')) return h.endsWith('eve') ? [12, 31] : [1, 1];
             if (h.startsWith('independence')) return [7, 4];
+            if (h.startsWith('easter') || h === 'good friday') {
+              const t = fromDays(easterDays(y) + (h === 'good friday' ? -2 : h.endsWith('monday') ? 1 : 0));
+              return [t.m, t.d];
+            }
             if (h.startsWith('election')) {
               // U.S. Election Day: the Tuesday after the first Monday of November.
               const first = toDays(y, 11, 1);
@@ -1484,7 +1761,13 @@ export const RULES: Rule[] = [
           };
           if (year === null) {
             if (!a) {
-              if (h.startsWith('thanksgiving') || h.startsWith('election')) return null;
+              if (
+                h.startsWith('thanksgiving') ||
+                h.startsWith('election') ||
+                h.startsWith('easter') ||
+                h === 'good friday'
+              )
+                return null;
               const [mo, d] = md(2000);
               return `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
             }
@@ -1503,13 +1786,25 @@ export const RULES: Rule[] = [
     re: re(
       `\\b(?:the\\s+)?(?<rel>eve|day before|day after|morning of|night of|eve)\\s+(?:of\\s+)?(?:(?:the|a|an|this|next|last|its|their|his|her|this week's|next week's|[A-Z][\\w.-]*['’]s)\\s+)?(?:[\\w’'-]+\\s+){0,4}?(?<head>talks|meeting|meetings|summit|visit|election|elections|vote|polls|referendum|conference|session|ceremony|anniversary|trip|tour|games|olympics|congress|forum|negotiations|deadline|trial|hearing|inauguration|celebrations?|holiday|festival|parade|launch|funeral|wedding|gathering|consultations|dialogue|assembly|plenum|convention|opening|deployment|attack|strike|invasion|war|handover|signing|arrival|departure)(?![\\w-])`,
     ),
-    make(g) {
+    make(g, m) {
       const rel = g.rel!.toLowerCase();
-      if (rel === 'day before' || rel === 'day after') {
-        // "the day before the vote" — only as a time expression of its own.
-      }
       const offset = rel === 'eve' || rel === 'day before' ? -1 : rel === 'day after' ? 1 : 0;
       const pod = rel === 'morning of' ? 'MO' : rel === 'night of' ? 'NI' : undefined;
+      // "the day before last Tuesday's hearing", "the eve of Friday's talks": the event's own day is named.
+      const own = EVENT_WEEKDAY.exec(m[0]);
+      if (own) {
+        const day = weekdayResolver(weekdayNumber(own.groups!.wd!)!, own.groups!.rel, undefined);
+        return {
+          type: pod ? 'TIME' : 'DATE',
+          kind: 'date',
+          resolve: (ctx) => {
+            const v = day(ctx);
+            const d = v ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+            if (!d) return null;
+            return fmtDay(toDays(Number(d[1]), Number(d[2]), Number(d[3])) + offset) + (pod ? `T${pod}` : '');
+          },
+        };
+      }
       return {
         type: pod ? 'TIME' : 'DATE',
         kind: 'event-anchored',
@@ -1587,9 +1882,17 @@ export function runRules(text: string): Candidate[] {
       while (end > start && /\s/.test(text[end - 1]!)) end--;
       while (start < end && /\s/.test(text[start]!)) start++;
       if (end <= start) continue;
-      const c: Candidate = { start, end, type: made.type, rule: rule.name, priority, resolve: made.resolve };
+      const c: Candidate = {
+        start,
+        end,
+        type: made.type,
+        rule: made.ruleName ?? rule.name,
+        priority,
+        resolve: made.resolve,
+      };
       if (made.kind) c.kind = made.kind;
       if (made.clock !== undefined) c.clock = made.clock;
+      if (made.second !== undefined) c.second = made.second;
       if (made.zone) c.zone = made.zone;
       if (made.event) c.event = made.event;
       if (made.mod) c.mod = made.mod;

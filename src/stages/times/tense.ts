@@ -5,7 +5,7 @@
  */
 export type Tense = 'past' | 'future';
 
-interface Marker {
+export interface Marker {
   pos: number;
   /** Null marks the start of a new clause ("that", "which", "but"), not a tense. */
   tense: Tense | null;
@@ -122,6 +122,22 @@ const PAST_WORDS = new Set([
 ]);
 
 const NOT_PAST_ED = new Set([
+  // Negated participles are adjectives in news ("an unspecified date", "unidentified gunmen").
+  'unspecified',
+  'unidentified',
+  'unnamed',
+  'unexpected',
+  'unprecedented',
+  'undisclosed',
+  'unconfirmed',
+  'unarmed',
+  'unmanned',
+  'unresolved',
+  'unrelated',
+  'unlimited',
+  'unauthorized',
+  'unemployed',
+  'undecided',
   'need',
   'speed',
   'feed',
@@ -168,6 +184,9 @@ const ADJ_BEFORE = new Set([
 
 /** Words followed by `to` + verb that point forward ("is to visit", "set to meet", "going to"). */
 const TO_FUTURE = new Set([
+  'hoped',
+  'sought',
+  'aimed',
   'is',
   'are',
   'am',
@@ -209,6 +228,9 @@ const TO_FUTURE = new Set([
   'promises',
   'promising',
 ]);
+
+/** Auxiliaries before a participle that keep the clause out of the past ("is heard", "be paid"). */
+const PRESENT_PASSIVE = new Set(['is', 'are', 'am', 'be', 'being', 'will', 'to']);
 
 /** Auxiliaries that put a following future cue in the past ("was to", "had been due to expire"). */
 const PAST_AUX = new Set(['was', 'were', 'had', 'been']);
@@ -286,14 +308,17 @@ export function tenseMarkers(text: string, start: number, end: number): Marker[]
       out.push({ pos, tense: 'future' });
     } else if (FUTURE_WORDS.has(w)) {
       out.push({ pos, tense: PAST_AUX.has(prev) && w !== 'would' ? 'past' : 'future' });
-    } else if (PAST_WORDS.has(w)) {
+    } else if (PAST_WORDS.has(w) && !PRESENT_PASSIVE.has(prev)) {
+      // "the case is heard in May", "to be paid in January": a participle after a present or future
+      // auxiliary is not a past-tense verb ("was paid" still is).
       out.push({ pos, tense: 'past' });
     } else if (
       w.length > 4 &&
       w.endsWith('ed') &&
       !NOT_PAST_ED.has(w) &&
       m[0][0] === w[0] &&
-      !ADJ_BEFORE.has(prev)
+      !ADJ_BEFORE.has(prev) &&
+      !PRESENT_PASSIVE.has(prev)
     ) {
       out.push({ pos, tense: 'past' });
     } else if (w.endsWith("'ll")) {
@@ -338,4 +363,60 @@ export function tenseAt(markers: readonly Marker[], spanStart: number, spanEnd: 
     }
   }
   return best ? best.tense : fallback;
+}
+
+/**
+ * Tense given by a verb right next to `[spanStart, spanEnd)` in the same clause: the nearest marker at most
+ * `maxLeft` characters before it or `maxRight` after it, with no clause boundary in between; else null.
+ * "killed 19 servicemen in June" has its verb at hand, while in "hoped to give a report sometime in May"
+ * or "said … by the time of June elections" the past verb is the reporting frame, not the month's event.
+ * A progressive "was looking forward to" is not a past event either.
+ */
+export function tenseNear(
+  text: string,
+  markers: readonly Marker[],
+  spanStart: number,
+  spanEnd: number,
+  maxLeft: number,
+  maxRight: number,
+): Tense | null {
+  let left: Marker | null = null;
+  let right: Marker | null = null;
+  // "In January, the company changed …": the comma after a fronted time phrase opens no new clause.
+  const fronted = /(?:^|[.!?]["”’]?\s+)(?:[A-Z][a-z]*\s+){0,2}$/.test(
+    text.slice(Math.max(0, spanStart - 40), spanStart),
+  );
+  let reach = maxRight;
+  // Markers are in text order: start at the first one inside the window (binary search), so the cost per
+  // expression does not grow with the sentence.
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid]!.pos < spanStart - maxLeft) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < markers.length; i++) {
+    const mk = markers[i]!;
+    if (mk.pos > spanEnd + reach) break;
+    if (mk.pos < spanStart) {
+      if (spanStart - mk.pos > maxLeft) continue;
+      left = mk.tense === null ? null : mk;
+    } else if (mk.pos >= spanEnd && mk.pos - spanEnd <= reach) {
+      if (mk.tense === null) {
+        if (fronted && mk.pos - spanEnd <= 1 && reach === maxRight) {
+          reach = mk.pos - spanEnd + maxRight;
+          continue;
+        }
+        break;
+      }
+      right = mk;
+      break;
+    }
+  }
+  const progressive = (mk: Marker): boolean =>
+    /^(?:was|were)\s+[a-z]+ing\b/i.test(text.slice(mk.pos, mk.pos + 30));
+  if (left && progressive(left)) left = null;
+  if (left && right) return spanStart - left.pos <= (right.pos - spanEnd) * 2 ? left.tense : right.tense;
+  return (left ?? right)?.tense ?? null;
 }
