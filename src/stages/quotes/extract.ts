@@ -145,8 +145,50 @@ const DOC_NOUNS = new Set([
   'editorial',
   'commentary',
 ]);
+/** Cue forms that are never nouns, so a possessive before them is a name's ending ("Poor's said"). */
+const VERB_ONLY = new Set(['said', 'told', 'says', 'tells', 'added']);
+/** Heads of media names: "the Kommersant daily", "Libyan television", "the state news agency". */
+const MEDIA_NOUNS = new Set([
+  'daily',
+  'newspaper',
+  'weekly',
+  'agency',
+  'television',
+  'tv',
+  'radio',
+  'broadcaster',
+  'channel',
+  'station',
+]);
+/** Relatives by the sex a pronoun refers to: "his wife" may be the "she" who speaks next. */
+const KIN = new Map<string, 'm' | 'f'>([
+  ['wife', 'f'],
+  ['widow', 'f'],
+  ['mother', 'f'],
+  ['daughter', 'f'],
+  ['sister', 'f'],
+  ['husband', 'm'],
+  ['widower', 'm'],
+  ['father', 'm'],
+  ['son', 'm'],
+  ['brother', 'm'],
+]);
+/** Participles naming a document's author after it ("a paper penned by X", "a statement issued by X"). */
+const AUTHOR_PARTICIPLES = new Set([
+  'penned',
+  'written',
+  'authored',
+  'signed',
+  'issued',
+  'released',
+  'drafted',
+]);
 /** Person nouns that describe someone other than the story's main actor ("the witness", "a resident"). */
 const ANONYMOUS_NOUNS = new Set([
+  // a spokesperson named nowhere is someone other than the person the story follows
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
   'source',
   'witness',
   'resident',
@@ -264,6 +306,15 @@ function isWordToken(s: string): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 }
 
+/** Whether two words differ by exactly one inserted or deleted letter ("Lehman" / "Lehmann"). */
+function oneIndelApart(x: string, y: string): boolean {
+  const [s, l] = x.length < y.length ? [x, y] : [y, x];
+  if (l.length - s.length !== 1) return false;
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  return s.slice(i) === l.slice(i + 1);
+}
+
 /**
  * Finds direct, partial and indirect quotes with cue and speaker. Runs in time linear in the number of
  * tokens: every look-around is bounded. See the stage's JSDoc for the rules.
@@ -289,6 +340,7 @@ class Extractor {
   /** Per-entity caches, so that look-ups stay linear on documents with huge entities. */
   private readonly genders = new Map<Entity, 'm' | 'f' | null>();
   private bySurname: Map<string, Entity> | null = null;
+  private readonly typos = new Map<Entity, Entity | null>();
   private owners: { byStart: Candidate[]; bySentence: Map<number, Candidate> } | null = null;
   /** Token after the cue of the last quote attributed by a cue after it (for the split quote's rest). */
   private splitCueEnd = -1;
@@ -489,6 +541,15 @@ class Extractor {
     if (this.toks[c0]!.sentence !== s) return null;
     for (let i = c0; i < stop; i++) {
       const w = this.low[i]!;
+      // `"What a great honor" to die in battle "but …" for the losses, Fujimori said`: a second quoted
+      // stretch of the same sentence is stepped over
+      const ri = this.regionOf[i]!;
+      if (isQuoteMark(w) && ri >= 0 && this.regions[ri]!.open === i && this.regions[ri]!.close >= 0) {
+        const close = this.regions[ri]!.close;
+        if (this.toks[close]!.sentence !== s) return null;
+        i = close;
+        continue;
+      }
       if (isQuoteMark(w) || w === ';' || w === ':' || END_PUNCT.has(w)) return null;
       if (w !== ',' || i === c0) continue;
       const j = i + 1;
@@ -541,7 +602,11 @@ class Extractor {
     if (!cls) return null;
     // a capitalised cue word mid-sentence is a name ("Said"); "to say" is not a report
     if (isCapitalised(this.toks[k]!.text) && this.sentFirst[this.toks[k]!.sentence] !== k) return null;
-    if (k > 0 && (this.low[k - 1] === 'to' || NOUN_BEFORE.has(this.low[k - 1]!))) return null;
+    const prev = k > 0 ? this.low[k - 1]! : '';
+    // "Standard and Poor's said", "McDonald's told": after a name's possessive ending, a form that is only
+    // ever a verb is still the cue
+    const verbAfterName = VERB_ONLY.has(w) && /^['’]s$/.test(prev);
+    if (k > 0 && (prev === 'to' || (NOUN_BEFORE.has(prev) && !verbAfterName))) return null;
     if (this.low[k + 1] === 'by') return null;
     return { end: k + 1, cls };
   }
@@ -577,6 +642,9 @@ class Extractor {
           // `"…," the North's vice minister, Kim Kye-Gwan told …`: a name after the nominal, then the cue
           const named = this.nameThenCue(i + 1);
           if (named) return named;
+          // `"…," Yoshio Utsumi, secretary general of the ITU told reporters`: no closing comma
+          const open = nameEnd < 0 ? this.unclosedAppositive(k, i) : null;
+          if (open) return open;
           break;
         }
         nameEnd = i;
@@ -611,6 +679,32 @@ class Extractor {
       return { cue: [i, cue.end], source: this.phraseAfter(cue.end) };
     }
     return nameEnd < 0 ? this.unlistedCueAfter(k) : null;
+  }
+
+  /**
+   * A person's name in tokens [k, comma) followed by an appositive that runs into the cue without its closing
+   * comma (`Yoshio Utsumi, secretary general of the ITU told reporters`). Bounded to 16 tokens.
+   */
+  private unclosedAppositive(
+    k: number,
+    comma: number,
+  ): { cue: [number, number]; source: [number, number] } | null {
+    if (comma - k > 5 || this.personEndingAt(comma - 1, k) !== k) return null;
+    const a = comma + 1;
+    if (a >= this.toks.length) return null;
+    const w0 = this.low[a]!;
+    if (!(APPOSITIVE_OPEN.has(w0) || PERSON_NOUNS.has(w0) || !isCapitalised(this.toks[a]!.text))) return null;
+    const s = this.toks[comma]!.sentence;
+    const stop = Math.min(this.sentLast[s]!, a + 16);
+    for (let j = a + 1; j < stop; j++) {
+      const w = this.low[j]!;
+      if (isQuoteMark(w) || END_PUNCT.has(w) || w === ';' || w === ':' || w === ',') return null;
+      if (w === 'who' || w === 'which' || w === 'that') return null;
+      const cue = this.cueAt(j);
+      if (!cue || cue.cls === 'according' || isParticiple(w)) continue;
+      return { cue: [j, cue.end], source: [k, comma] };
+    }
+    return null;
   }
 
   /** A person's name at token j directly followed by a cue: `…, Kim Kye-Gwan told …`. Bounded. */
@@ -1010,6 +1104,9 @@ class Extractor {
         const x = this.low[j]!;
         if (CLAUSE_PUNCT.has(x) || isQuoteMark(x)) break;
         if (!this.cueAt(j)) continue;
+        // "… agreement which calls for …, and said": a cue inside a relative clause is not the main verb
+        const before = this.low[j - 1]!;
+        if (before === 'which' || before === 'who' || before === 'that') continue;
         const sub = this.subjectBefore(j);
         if (sub && this.leadingPhrase(sub)) return this.leadingPhrase(sub);
         break;
@@ -1028,18 +1125,31 @@ class Extractor {
           const lp = this.leadingPhrase([b, e - 2]);
           if (lp && this.isSpeakerPhrase(lp[0], lp[1])) return lp;
         }
-        return null;
+        // "He recalled the accord, which calls for …, and said": the subject opening the sentence
+        return this.openingSubject(first, e - 2);
       }
       const clause = this.subjectBefore(e - 1) ?? null;
+      let lp: [number, number] | null;
       if (!clause) {
         // walk to the clause start and take its leading phrase
         let b = e - 1;
         while (b > first && !CLAUSE_PUNCT.has(this.low[b - 1]!) && e - b < MAX_SUBJECT * 2) b--;
-        return this.leadingPhrase([b, e - 1]);
-      }
-      return this.leadingPhrase(clause);
+        lp = this.leadingPhrase([b, e - 1]);
+      } else lp = this.leadingPhrase(clause);
+      return lp ?? this.openingSubject(first, e - 1);
     }
     return null;
+  }
+
+  /**
+   * `He evoked the 1984 agreement … and said: "…"`: the pronoun or name opening the sentence, right before
+   * its (lower-case) verb, when the walk back from the coordinated cue found no subject of its own.
+   */
+  private openingSubject(first: number, end: number): [number, number] | null {
+    const lp = this.leadingPhrase([first, end]);
+    if (!lp || lp[1] >= end || !this.isSpeakerPhrase(lp[0], lp[1])) return null;
+    const next = this.toks[lp[1]]!.text;
+    return isWordToken(next) && !isCapitalised(next) ? lp : null;
   }
 
   /** Trims a token range to its leading noun phrase: determiners, capitalised words, possessives, pronouns. */
@@ -1056,6 +1166,8 @@ class Extractor {
       break;
     }
     while (i > a && DETERMINERS.has(this.low[i - 1]!)) i--;
+    // "His wife travelled …": a possessive alone is no subject; its noun comes with it
+    if (i === a + 1 && POSSESSIVES.has(this.low[a]!) && i < b && isWordToken(this.low[i]!)) return [a, i + 1];
     return i > a ? [a, i] : null;
   }
 
@@ -1331,13 +1443,25 @@ class Extractor {
           !isCapitalised(this.toks[i + 1]!.text) &&
           !DETERMINERS.has(this.low[i + 1]!) &&
           !/^(?:this|that|these|those|his|her|its|their)$/.test(this.low[i + 1]!)) ||
-        (/[a-z]ed$/.test(w) && isCapitalised(this.toks[a]!.text) && !DETERMINERS.has(this.low[a]!));
+        (/[a-z]ed$/.test(w) && isCapitalised(this.toks[a]!.text) && !DETERMINERS.has(this.low[a]!)) ||
+        // "the Iraqi High Tribunal published a formal …": a verb right after the name
+        (/[a-z]ed$/.test(w) &&
+          i - a >= 2 &&
+          DETERMINERS.has(this.low[a]!) &&
+          isCapitalised(this.toks[i - 1]!.text));
       if (cut) {
         b = i;
         break;
       }
     }
-    while (b > a && !isWordToken(this.toks[b - 1]!.text)) b--;
+    // "Standard and Poor's said": a possessive ending the whole speaker phrase belongs to the name
+    const namePossessive =
+      b === src[1] &&
+      b - a >= 2 &&
+      /^['’]s$/.test(this.low[b - 1]!) &&
+      this.toks[b - 1]!.start === this.toks[b - 2]!.end &&
+      isCapitalised(this.toks[b - 2]!.text);
+    if (!namePossessive) while (b > a && !isWordToken(this.toks[b - 1]!.text)) b--;
     // "spokesman Liu Jianchao Thursday", "the minister here": a time or place adverb after the speaker
     while (b - a > 1 && TRAILING_ADVERBS.test(this.low[b - 1]!)) b--;
     while (a < b && !isWordToken(this.toks[a]!.text)) a++;
@@ -1348,6 +1472,9 @@ class Extractor {
     if (b - a === 1 && PRONOUNS.has(this.low[a]!)) {
       const sal = this.recentSubject(a, this.low[a]!, history);
       if (sal) return sal;
+      // `… left it to his wife Lonnie to speak. "…," she said`: a relative of the right sex named since
+      const kin = this.recentKin(a, this.low[a]!, history);
+      if (kin) return kin;
       // the speaker of the last attribution, when it is near and nobody became a subject since: a
       // reporting "he said" continues the speaker chain more often than it picks up a name in passing
       const m = ms.find((x) => x.start <= start && x.end >= end);
@@ -1367,16 +1494,39 @@ class Extractor {
       if (m) return { speaker: m.entity.id, name: m.entity.name, person: m.entity.type === 'PERSON' };
       return this.resolvePronoun(this.low[a]!, a, history);
     }
+    if (b - a === 2 && POSSESSIVES.has(this.low[a]!) && KIN.has(this.low[a + 1]!)) {
+      // "his wife said": the relative as named earlier ("his 60-year-old wife Tetsuyo"), else unnamed
+      return this.kinName(a + 1) ?? { speaker: null, name: this.text.slice(start, end), person: true };
+    }
+    const doc = this.documentPhrase(a, b, history);
+    if (doc) return doc;
     const headTok = this.toks[b - 1]!;
     const head = this.low[b - 1]!;
 
     // the entity whose mention ends at the phrase head wins; possessive modifiers ("Seoul's") do not
     let best: Mention | null = null;
+    // …except the possessive ending of the whole phrase ("Moody's said"), which is the name's own
+    const headEnd = namePossessive ? this.toks[b - 2]!.end : headTok.end;
+    // the whole name before it ("Standard and Poor"), which a mention must cover
+    let run = b - 2;
+    while (
+      namePossessive &&
+      run > a &&
+      (isCapitalised(this.toks[run - 1]!.text) ||
+        (run - 1 > a && /^(?:and|&|of)$/.test(this.low[run - 1]!) && isCapitalised(this.toks[run - 2]!.text)))
+    )
+      run--;
     for (const m of ms) {
       const after = this.tokenAt(m.end);
-      if (after < this.toks.length && this.toks[after]!.start === m.end && /^['’]s$/.test(this.low[after]!))
+      const ownEnding = namePossessive && after === b - 1 && m.start <= this.toks[run]!.start;
+      if (
+        !ownEnding &&
+        after < this.toks.length &&
+        this.toks[after]!.start === m.end &&
+        /^['’]s$/.test(this.low[after]!)
+      )
         continue;
-      if (m.end < headTok.end) continue;
+      if (m.end < headEnd) continue;
       const len = m.end - m.start;
       const bestLen = best ? best.end - best.start : -1;
       if (len > bestLen || (len === bestLen && m.entity.type === 'PERSON' && best!.entity.type !== 'PERSON'))
@@ -1385,6 +1535,10 @@ class Extractor {
     const phrase = this.text.slice(start, end);
     const personNoun = PERSON_NOUNS.has(head) || head.endsWith('year-old');
     const definite = (this.low[a] === 'the' || this.low[a] === 'this') && !isCapitalised(headTok.text);
+    if (!best && MEDIA_NOUNS.has(head) && !isCapitalised(headTok.text)) {
+      const media = this.mediaSpeaker(a, b, ms, history, definite);
+      if (media) return media;
+    }
     if (
       best &&
       definite === false &&
@@ -1411,12 +1565,18 @@ class Extractor {
         if (ANONYMOUS_NOUNS.has(head))
           return { speaker: null, name: this.stripDeterminer(a, b), person: true };
       }
-      return { speaker: best.entity.id, name: best.entity.name, person: best.entity.type === 'PERSON' };
+      const e = this.misspeltSurname(best.entity) ?? best.entity;
+      return { speaker: e.id, name: e.name, person: e.type === 'PERSON' };
     }
     if (definite && b - a <= 5 && DOC_NOUNS.has(head)) {
       // "the message said": the one who issued it
       const author = this.documentAuthor(a, head, history);
       if (author) return author;
+    }
+    if ((this.low[a] === 'a' || this.low[a] === 'an') && b - a <= 3 && DOC_NOUNS.has(head)) {
+      // `UNHCR said … [¶] "…," a statement said`: the body that has just been speaking
+      const body = this.lastBody(a, history, 1);
+      if (body) return body;
     }
     if (
       (this.low[a] === 'the' || this.low[a] === 'this') &&
@@ -1539,6 +1699,71 @@ class Extractor {
         }
       }
       if (bestM) return { speaker: bestM.entity.id, name: bestM.entity.name, person: true };
+    }
+    return null;
+  }
+
+  /**
+   * `His wife travelled to Lima …. "…," she said`: a relative of the pronoun's sex ("his wife", "her son")
+   * in the narrative since the last attribution (at most three sentences back), named as `kinName` finds.
+   */
+  private recentKin(
+    at: number,
+    p: string,
+    history: Candidate[],
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    const sex = p === 'he' ? 'm' : p === 'she' ? 'f' : null;
+    if (!sex) return null;
+    const last = history.length > 0 ? history[history.length - 1]! : null;
+    const lastPos = last ? Math.max(last.anchor, last.cue ? last.cue[1] : -1) : -1;
+    const s0 = this.toks[at]!.sentence;
+    const from = Math.max(lastPos + 1, this.sentFirst[Math.max(0, s0 - 3)]!, at - 150, 1);
+    for (let t = at - 1; t >= from; t--) {
+      if (KIN.get(this.low[t]!) !== sex || this.regionOf[t]! >= 0) continue;
+      if (!POSSESSIVES.has(this.low[t - 1]!) && !/-year-old$/.test(this.low[t - 1]!)) continue;
+      return (
+        this.kinName(t) ?? {
+          speaker: null,
+          name: this.text.slice(this.toks[t - 1]!.start, this.toks[t]!.end),
+          person: true,
+        }
+      );
+    }
+    return null;
+  }
+
+  /**
+   * The name given to a relative: "wife Tetsuyo" / "wife Lonnie Ali" at this kin word or at an earlier use
+   * of the same word (bounded look-back); the person entity when the entity layer has one.
+   */
+  private kinName(k: number): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    const word = this.low[k]!;
+    for (let t = k; t >= 0 && k - t <= 600; t--) {
+      if (this.low[t] !== word || this.regionOf[t]! >= 0) continue;
+      const n = t + 1;
+      if (
+        n >= this.toks.length ||
+        !isCapitalised(this.toks[n]!.text) ||
+        this.toks[n]!.sentence !== this.toks[t]!.sentence
+      )
+        continue;
+      const m = this.mentionsIn(this.toks[n]!.start, this.toks[n]!.end).find(
+        (x) => x.start === this.toks[n]!.start && x.entity.type === 'PERSON',
+      );
+      if (m) return { speaker: m.entity.id, name: m.entity.name, person: true };
+      let e = n + 1;
+      while (
+        e < this.toks.length &&
+        e - n < 3 &&
+        isCapitalised(this.toks[e]!.text) &&
+        this.toks[e]!.sentence === this.toks[n]!.sentence
+      )
+        e++;
+      return {
+        speaker: null,
+        name: this.text.slice(this.toks[n]!.start, this.toks[e - 1]!.end),
+        person: true,
+      };
     }
     return null;
   }
@@ -1694,6 +1919,152 @@ class Extractor {
   }
 
   /**
+   * A document as the speaker phrase: "the paper, penned by Victor Bulmer-Thomas" (the author after it),
+   * "a statement read by Qatar's deputy premier" (read out for a body: the organisation the story follows),
+   * "his paper added" (the possessor). Returns null when the phrase is no such document.
+   */
+  private documentPhrase(
+    a: number,
+    b: number,
+    history: Candidate[],
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    let d = a;
+    while (d < b && d - a < 4 && !DOC_NOUNS.has(this.low[d]!)) d++;
+    if (d >= b || d - a >= 4) return null;
+    const w0 = this.low[a]!;
+    if (d === a + 1 && POSSESSIVES.has(w0)) {
+      // "His paper added": the possessor, as the entity layer linked it, else the pronoun's speaker
+      const t = this.toks[a]!;
+      const m = this.mentionsIn(t.start, t.end).find((x) => x.start === t.start && x.end === t.end);
+      if (m) return { speaker: m.entity.id, name: m.entity.name, person: false };
+      const p = w0 === 'his' ? 'he' : w0 === 'her' ? 'she' : w0 === 'its' ? 'it' : '';
+      const near = p ? this.nearSpeaker(a, p, history) : null;
+      return near ? { ...near, person: false } : null;
+    }
+    if (d > a && !DETERMINERS.has(w0)) return null;
+    let x = d + 1;
+    if (this.low[x] === ',') x++;
+    if (x >= this.toks.length || this.toks[x]!.sentence !== this.toks[a]!.sentence) return null;
+    const verb = this.low[x]!;
+    if (!AUTHOR_PARTICIPLES.has(verb) && verb !== 'read') return null;
+    let by = x + 1;
+    if (verb === 'read' && this.low[by] === 'out') by++;
+    if (this.low[by] !== 'by') return null;
+    if (AUTHOR_PARTICIPLES.has(verb)) {
+      const author = this.phraseAfter(by + 1);
+      if (!author) return null;
+      const r = this.resolvePhrase(author, history);
+      return r.speaker || r.name ? { ...r, person: false } : null;
+    }
+    if (verb === 'read') return this.salientBody(a);
+    return null;
+  }
+
+  /**
+   * The organisation a story is about before token `at`: the one mentioned most often in the last stretch
+   * of text (the later one on ties), leaving out documents that the entity layer typed as organisations
+   * ("Hanoi Declaration"). Bounded: looks at most 400 mentions back.
+   */
+  private salientBody(
+    at: number,
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    const pos = this.toks[at]!.start;
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const count = new Map<Entity, number>();
+    let best: Entity | null = null;
+    for (let i = lo - 1; i >= 0 && lo - i <= 400; i--) {
+      const e = ms[i]!.entity;
+      if (e.type !== 'ORG' || DOC_NOUNS.has(e.name.split(' ').pop()!.toLowerCase())) continue;
+      const n = (count.get(e) ?? 0) + 1;
+      count.set(e, n);
+      if (!best || n > count.get(best)!) best = e;
+    }
+    return best ? { speaker: best.id, name: best.name, person: false } : null;
+  }
+
+  /**
+   * The latest attribution within `paras` paragraphs before token `at` whose speaker is a body (an
+   * organisation, a medium, a document), or null when a person spoke last.
+   */
+  private lastBody(
+    at: number,
+    history: Candidate[],
+    paras: number,
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    const para = this.paraOf[at]!;
+    for (let i = history.length - 1; i >= 0 && history.length - i <= HISTORY_REACH; i--) {
+      const h = history[i]!;
+      if (para - h.paragraph > paras) return null;
+      if (!h.speaker && !h.speakerName) continue;
+      if (h.person === false) return { speaker: h.speaker, name: h.speakerName, person: false };
+      if (h.kind === 'direct' || h.kind === 'indirect') return null;
+    }
+    return null;
+  }
+
+  /**
+   * A medium as the speaker phrase: "the Kommersant daily" / "the respected Vedomosti business daily" (the
+   * name inside), "Libyan television" (the phrase itself), "the daily" / "the television" (the medium that
+   * has been quoted: the latest one with the same head nearby, else the latest body nearby, else the latest
+   * one with the same head further back).
+   */
+  private mediaSpeaker(
+    a: number,
+    b: number,
+    ms: Mention[],
+    history: Candidate[],
+    definite: boolean,
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    const head = this.low[b - 1]!;
+    const inner = ms.find(
+      (m) =>
+        m.entity.type === 'ORG' &&
+        m.end <= this.toks[b - 1]!.start &&
+        isCapitalised(this.text[m.start]!) &&
+        !/^['’]s$/.test(this.low[this.tokenAt(m.end)] ?? ''),
+    );
+    if (inner) return { speaker: inner.entity.id, name: inner.entity.name, person: false };
+    if (b - 2 >= a && isCapitalised(this.toks[b - 2]!.text) && !DETERMINERS.has(this.low[b - 2]!)) {
+      let f = b - 2;
+      while (f > a && isCapitalised(this.toks[f - 1]!.text) && !DETERMINERS.has(this.low[f - 1]!)) f--;
+      return {
+        speaker: null,
+        name: this.text.slice(this.toks[f]!.start, this.toks[b - 1]!.end),
+        person: false,
+      };
+    }
+    if (!definite || b - a > 3) return null;
+    const para = this.paraOf[a]!;
+    const sameHead = (h: Candidate) => {
+      const sp = h.speakerSpan;
+      return (
+        sp !== null &&
+        (h.speaker !== null || h.speakerName !== null) &&
+        this.low.slice(sp[0], sp[1]).includes(head)
+      );
+    };
+    for (let i = history.length - 1; i >= 0 && history.length - i <= HISTORY_REACH; i--) {
+      const h = history[i]!;
+      if (para - h.paragraph > 2) break;
+      if (sameHead(h)) return { speaker: h.speaker, name: h.speakerName, person: false };
+    }
+    const body = this.lastBody(a, history, 2);
+    if (body) return body;
+    for (let i = history.length - 1; i >= 0 && history.length - i <= HISTORY_REACH; i--) {
+      const h = history[i]!;
+      if (sameHead(h)) return { speaker: h.speaker, name: h.speakerName, person: false };
+    }
+    return null;
+  }
+
+  /**
    * "the message said" / "the report added": the author of a document named earlier — the speaker of an
    * attribution in the sentence that last mentioned it ("al-Sahhaf said in a message …"), else that
    * sentence's subject. Bounded look-back.
@@ -1706,30 +2077,38 @@ class Extractor {
     for (let t = a - 1; t >= 0 && a - t <= 1500; t--) {
       if (this.low[t] !== head || this.regionOf[t]! >= 0) continue;
       const s = this.toks[t]!.sentence;
+      // "Nguyen Minh Triet read out the Hanoi Declaration": who reads a document out did not write it
+      for (let r = t - 1; r >= this.sentFirst[s]! && t - r <= 4; r--)
+        if (this.low[r] === 'read') return this.salientBody(t);
       for (let i = history.length - 1; i >= 0; i--) {
         const h = history[i]!;
         if (h.sentence < s) break;
-        if (h.sentence === s && h.speaker)
-          return { speaker: h.speaker, name: h.speakerName, person: h.person };
+        if (h.sentence === s && h.speaker) return { speaker: h.speaker, name: h.speakerName, person: false };
       }
+      const tok = this.toks[t]!;
       const m = this.sentenceSubject(s);
       if (
         m &&
         (m.entity.type === 'PERSON' || m.entity.type === 'ORG') &&
         isCapitalised(this.text[m.start]!) &&
-        this.regionOf[this.tokenAt(m.start)]! < 0
+        this.regionOf[this.tokenAt(m.start)]! < 0 &&
+        !(m.start <= tok.start && m.end >= tok.end)
       )
-        return { speaker: m.entity.id, name: m.entity.name, person: m.entity.type === 'PERSON' };
+        return { speaker: m.entity.id, name: m.entity.name, person: false };
       // "a paper from Chatham House", "in its report, HRW …": the nearest body or person beside the noun
       const lo = Math.max(this.sentFirst[s]!, t - 6);
       const hi = Math.min(this.sentLast[s]! - 1, t + 6);
       let near: Mention | null = null;
       let d = 1e9;
       for (const x of this.mentionsIn(this.toks[lo]!.start, this.toks[hi]!.end)) {
+        // …but not the document itself ("the Hanoi Declaration") nor a possessor ("Hashimoto's departure")
+        const after = this.tokenAt(x.end);
         if (
           !(x.entity.type === 'PERSON' || x.entity.type === 'ORG') ||
           !isCapitalised(this.text[x.start]!) ||
-          this.regionOf[this.tokenAt(x.start)]! >= 0
+          this.regionOf[this.tokenAt(x.start)]! >= 0 ||
+          (x.start <= tok.start && x.end >= tok.end) ||
+          (after < this.toks.length && /^['’]s$/.test(this.low[after]!))
         )
           continue;
         const dx = Math.abs(this.tokenAt(x.start) - t);
@@ -1738,9 +2117,8 @@ class Extractor {
           near = x;
         }
       }
-      return near
-        ? { speaker: near.entity.id, name: near.entity.name, person: near.entity.type === 'PERSON' }
-        : null;
+      // no author beside this mention of the document: an earlier one may name it
+      if (near) return { speaker: near.entity.id, name: near.entity.name, person: false };
     }
     return null;
   }
@@ -1764,6 +2142,9 @@ class Extractor {
         // "a military official said … he said": the unnamed person, not someone named in passing
         if (h.speakerName && h.person === true && wantPerson && !/[^s]s$/.test(h.speakerName))
           return { speaker: null, name: h.speakerName, person: true };
+        // "Rating agency Moody's said … it said": a body the entity layer did not name
+        if (h.speakerName && h.person === false && !wantPerson)
+          return { speaker: null, name: h.speakerName, person: false };
         continue;
       }
       if (h.person !== wantPerson) return null;
@@ -1774,6 +2155,35 @@ class Extractor {
       return { speaker: h.speaker, name: h.speakerName, person: h.person };
     }
     return null;
+  }
+
+  /**
+   * "Lehman said" after "Tyge Lehmann": a one-word person entity that is a dropped or doubled letter away
+   * from the surname of exactly one fully named person (wire copy misspells names) is that person. Only
+   * surnames of five letters or more, and never a substituted letter ("Jones" / "Jonas" are two people).
+   */
+  private misspeltSurname(e: Entity): Entity | null {
+    if (e.type !== 'PERSON' || e.name.includes(' ') || e.name.length < 5) return null;
+    const known = this.typos.get(e);
+    if (known !== undefined) return known;
+    let found: Entity | null = null;
+    let n = 0;
+    for (const x of this.entities) {
+      if (x === e || x.type !== 'PERSON' || !x.name.includes(' ')) continue;
+      const last = x.name.slice(x.name.lastIndexOf(' ') + 1);
+      if (last === e.name) {
+        n = 2; // the exact surname of someone else: no typo
+        break;
+      }
+      if (oneIndelApart(last, e.name)) {
+        found = x;
+        n++;
+      }
+      if (n > 1) break;
+    }
+    const r = n === 1 ? found : null;
+    this.typos.set(e, r);
+    return r;
   }
 
   /** 'm' / 'f' from the pronouns the entity layer linked to an entity, or null when unknown or mixed. */
@@ -1950,6 +2360,58 @@ class Extractor {
         if (next.paragraph === c.paragraph && next.cue) c.cue = next.cue;
       }
     }
+    this.inheritFromNarrative(cands);
+  }
+
+  /**
+   * Cue-less quotes that no adjacent quote or report attributes take the actor of the narrative sentence
+   * right before them, in the same or the previous paragraph: the speaker of its main attribution ("He
+   * called on the government to …"), else its subject (`Abbas, who …, also appealed for calm. [¶] "Any
+   * bullet shot …"`). Quote sentences are no narrative.
+   */
+  private inheritFromNarrative(cands: Candidate[]): void {
+    const main = new Map<number, Candidate>();
+    for (const c of cands)
+      if (c.cue && c.speaker && !main.has(c.sentence) && !this.subordinate(c)) main.set(c.sentence, c);
+    const seen: Candidate[] = [];
+    for (const c of cands) {
+      if (c.speaker) seen.push(c);
+      if (!c.inherit || c.speaker || c.speakerName || c.speakerSpan) continue;
+      const s = c.sentence - 1;
+      const f = s >= 0 ? this.sentFirst[s]! : -1;
+      if (f < 0 || c.paragraph - this.paraOf[f]! > 1) continue;
+      const h = main.get(s);
+      if (h) {
+        c.speaker = h.speaker;
+        c.speakerName = h.speakerName;
+        c.person = h.person;
+        c.speakerSpan = h.speakerSpan;
+        continue;
+      }
+      if (this.regionOf[f]! >= 0 || isQuoteMark(this.low[f]!)) continue;
+      if (this.low[f] === 'the' && DOC_NOUNS.has(this.low[f + 1]!)) {
+        // "The report urges China to …" [¶] "Its obstinacy …": the document's author
+        const author = this.documentAuthor(f, this.low[f + 1]!, seen);
+        if (author?.speaker) {
+          c.speaker = author.speaker;
+          c.speakerName = author.name;
+          c.person = false;
+          c.speakerSpan = [f, f + 2];
+        }
+        continue;
+      }
+      const m = this.sentenceSubject(s);
+      if (
+        !m ||
+        !(m.entity.type === 'PERSON' || m.entity.type === 'ORG') ||
+        !isCapitalised(this.text[m.start]!)
+      )
+        continue;
+      c.speaker = m.entity.id;
+      c.speakerName = m.entity.name;
+      c.person = m.entity.type === 'PERSON';
+      c.speakerSpan = [this.tokenAt(m.start), this.tokenAt(m.end - 1) + 1];
+    }
   }
 
   /** An attribution whose cue sits in a relative or subordinate clause: "who say", "although X said". */
@@ -1959,7 +2421,10 @@ class Extractor {
     const first = this.sentFirst[this.toks[k]!.sentence]!;
     if (k > first && (this.low[k - 1] === 'who' || this.low[k - 1] === 'which')) return true;
     const b = c.source ? c.source[0] : -1;
-    return b > first && SUBJECT_STOP.has(this.low[b - 1]!) && this.low[b - 1] !== 'and';
+    const w = b > first ? this.low[b - 1]! : '';
+    // "But Lankov argued …": a coordinator opening the sentence leaves its clause the main one
+    if (b - 1 === first && (w === 'but' || w === 'yet' || w === 'so' || w === 'or')) return false;
+    return b > first && SUBJECT_STOP.has(w) && w !== 'and';
   }
 
   /** A cue that reports speech ("said", "told", "warned"), not a stance verb ("wants", "backed"). */
@@ -1981,9 +2446,11 @@ class Extractor {
     if (b <= first) return null;
     for (let i = b + 1; i < c; i++) {
       const w = this.low[i]!;
-      if (/(ed|s)$/.test(w) && !isCapitalised(this.toks[i]!.text) && !CUE_PREFIX.has(w)) {
+      const verb = (/(ed|s)$/.test(w) || cueClass(w) === 'strong') && !isCapitalised(this.toks[i]!.text);
+      if (verb && !CUE_PREFIX.has(w)) {
         const subj = this.subjectBefore(i);
-        return subj && subj[0] === b && this.leadingPhrase(subj) ? subj : null;
+        const named = subj && (this.leadingPhrase(subj) || this.isSpeakerPhrase(subj[0], subj[1]));
+        return subj && subj[0] === b && named ? subj : null;
       }
     }
     return null;

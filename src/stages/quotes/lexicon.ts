@@ -32,6 +32,8 @@ const IRREGULAR: Record<string, string[]> = {
   add: ['add', 'adds', 'added', 'adding'],
   testify: ['testify', 'testifies', 'testified', 'testifying'],
   reply: ['reply', 'replies', 'replied', 'replying'],
+  // "answered that …": the noun "answer" is far more frequent than the present tense
+  answer: ['answered', 'answers'],
   deny: ['deny', 'denies', 'denied', 'denying'],
   signal: ['signal', 'signals', 'signaled', 'signalled', 'signaling', 'signalling'],
   see: ['see', 'sees', 'saw'],
@@ -84,6 +86,7 @@ const THAT = [
   'write',
   'tweet',
   'reply',
+  'answer',
   'respond',
   'recall',
   'concede',
@@ -474,4 +477,9 @@ export const ORG_NOUNS: ReadonlySet<string> = new Set([
   'newspaper',
   'daily',
   'broadcaster',
+  'television',
+  'tv',
+  'radio',
+  'weekly',
+  'channel',
 ]);

@@ -17,6 +17,19 @@ function speakers(text: string, kind = 'direct'): [string, string | null][] {
     ]);
 }
 
+/** Like `speakers`, but a speaker without an entity gives its phrase name (a medium, an unnamed person). */
+function named(text: string): [string, string | null][] {
+  const doc = pipeline.run(new Document('t', plainSource(text)));
+  const names = new Map(doc.get('entities').map((e) => [e.id, e.name]));
+  return doc
+    .get('quotes')
+    .filter((q) => q.kind === 'direct')
+    .map((q) => [
+      q.text.split(/\s+/).slice(0, 3).join(' ').replace(/,$/, ''),
+      q.speaker ? names.get(q.speaker)! : q.speakerName,
+    ]);
+}
+
 // Our own sentences, written for these tests in the style of wire copy.
 describe('speaker resolution in wire copy', () => {
   it('reads participle inserts, coordinated verbs, long modifiers and cues after a mid-sentence quote', () => {
@@ -83,6 +96,61 @@ describe('speaker resolution in wire copy', () => {
       ['The minister is', 'Park Min-ho'],
       ['We never asked', 'Lee Sun-mi'],
     ]);
+  });
+
+  it('attributes media, documents and statements read out to the body behind them', () => {
+    const got = named(
+      'The UN Security Council met on Monday to discuss the crisis in Valdonia.\n\n' +
+        '"The council reaffirms its support for the talks," said a statement read by council president Omar Haddu.\n\n' +
+        'Russian newspapers on Friday weighed the outcome of the vote in Valdonia.\n\n' +
+        '"The count was a formality," the Kommersant daily wrote.\n\n' +
+        '"The opposition never stood a chance," the daily added.\n\n' +
+        'A briefing paper from the Rowan Institute also weighed in on Tuesday.\n\n' +
+        '"The vote changes nothing," said the paper, penned by senior fellow Maria Tolvan.\n\n' +
+        '"The region will stay unstable," the paper added.\n\n' +
+        "Rating agency Moody's said the vote would not affect its ratings.\n\n" +
+        '"Uncertainty had increased before the vote," it said.',
+    );
+    expect(got.map(([, who]) => who)).toEqual([
+      'UN Security Council',
+      'Kommersant',
+      'Kommersant',
+      'Maria Tolvan',
+      'Maria Tolvan',
+      expect.stringMatching(/^Moody/),
+    ]);
+  });
+
+  it('finds speakers through cue-less paragraphs, coordinated cues, open appositives and relatives', () => {
+    const got = named(
+      'Foreign Minister Tomas Brenner arrived in Oslo on Monday for the talks.\n\n' +
+        'Brenner, who has led the talks since March, also appealed for calm.\n\n' +
+        '"Every shot fired sets the talks back."\n\n' +
+        'Spokesman Paul Kessing spoke in Bern on Thursday.\n\n' +
+        'He recalled the 1990 accord, which calls for free elections, and said: "We will defend that accord."\n\n' +
+        '"The summit raised awareness of the problem," Hiro Tanabe, secretary general of the Pacific Telecom Union told reporters.\n\n' +
+        'But Tanabe argued that the deal was fair.\n\n' +
+        '"Nobody lost anything in the end."\n\n' +
+        'No further details were available, the ministry said, adding: "The inquiry is still going on."\n\n' +
+        'Farmer Olek Mazur arrived with his wife Hanna and their two sons.\n\n' +
+        '"We lost everything in one night," she said.',
+    );
+    expect(got).toEqual([
+      ['Every shot fired', 'Tomas Brenner'],
+      ['We will defend', 'Paul Kessing'],
+      ['The summit raised', 'Hiro Tanabe'],
+      ['Nobody lost anything', 'Hiro Tanabe'],
+      ['The inquiry is', 'ministry'],
+      ['We lost everything', expect.stringMatching(/^Hanna/)],
+    ]);
+  });
+
+  it('reads a misspelt surname as the fully named person it is one letter away from', () => {
+    const got = named(
+      'Ambassador Gunnar Lindqvist presented the motion in Geneva on Thursday.\n\n' +
+        '"Governments have promised their support," Lindqvst said.',
+    );
+    expect(got).toEqual([['Governments have promised', 'Gunnar Lindqvist']]);
   });
 
   it('takes the speaker label of a quoted interview transcript', () => {
