@@ -46,10 +46,18 @@ export function chronoFallback(
       if (y !== null) value = dateValue(y, m, d);
       else if (anchor) value = dateValue(monthDayYear(anchor, m, d, null), m, d);
       else value = `XXXX-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      // "12/29/2000 20:29": a time stamp printed with its clock time keeps it, as the text gives it.
+      const hh = p.start.isCertain('hour') ? p.start.get('hour') : null;
+      const mi = p.start.isCertain('minute') ? p.start.get('minute') : null;
+      const se = p.start.isCertain('second') ? p.start.get('second') : null;
+      const two = (n: number) => String(n).padStart(2, '0');
+      const clock =
+        hh !== null && mi !== null ? `T${two(hh)}:${two(mi)}${se !== null ? `:${two(se)}` : ''}` : '';
+      if (value && clock) value += clock;
       out.push({
         start,
         end,
-        type: 'DATE',
+        type: clock && value ? 'TIME' : 'DATE',
         rule: 'chrono',
         priority: 1000,
         kind: 'date',

@@ -369,13 +369,23 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
   let si = 0;
   const ref: RefState = { refDays: null, refYear: null, refMonthDays: null, refCoarse: false };
   const results: TimeResult[] = [];
-  let lastQuarter: { value: string; end: number } | null = null;
+  // Earnings reports name their quarter in the lead; a different quarter named later is mostly a comparison
+  // or an outlook ("after a flat second quarter", "fourth-quarter earnings will …"), so "the latest quarter",
+  // "the year-ago period" or "a year earlier" in another sentence count from the lead's quarter.
+  const quarters: { lead: string | null; last: { value: string; sent: number } | null } = {
+    lead: null,
+    last: null,
+  };
   let sentDated: { sent: number; days: number } | null = null;
   const r0 = (c: Candidate): string => text.slice(c.start, c.end);
+  const weekdayDay = new Map<number, string>();
+  const uncued: number[] = [];
   for (const c of cands) {
     while (si < sentences.length - 1 && c.start >= sentences[si]!.end) si++;
     const sent = sentences[si];
     const sentIdx = si;
+    const refQuarter: string | null =
+      quarters.last && quarters.last.sent === sentIdx ? quarters.last.value : quarters.lead;
     let tenseMemo: Tense | null | undefined;
     const ctx: ResolveContext = {
       anchor,
@@ -383,7 +393,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
       refYear: ref.refYear,
       refCoarse: ref.refCoarse,
       refMonthDays: ref.refMonthDays,
-      refQuarter: lastQuarter?.value ?? null,
+      refQuarter,
       sentenceDays: sentDated && sentDated.sent === sentIdx ? sentDated.days : null,
       tense: () => {
         if (tenseMemo !== undefined) return tenseMemo;
@@ -416,7 +426,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
         (c.rule === 'ago' || c.rule === 'year-earlier-adj') &&
         value &&
         /^\d{4}$/.test(value) &&
-        lastQuarter
+        refQuarter
       ) {
         // Earnings reports: "a year earlier" after "the third quarter" is that quarter a year before.
         if (
@@ -424,7 +434,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
             text.slice(c.start, c.end),
           )
         ) {
-          value = `${Number(lastQuarter.value.slice(0, 4)) - 1}${lastQuarter.value.slice(4)}`;
+          value = `${Number(refQuarter.slice(0, 4)) - 1}${refQuarter.slice(4)}`;
         }
       }
     } catch {
@@ -435,8 +445,10 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
       /^\d{4}-Q\d$/.test(value) &&
       (c.rule === 'quarter' || c.rule === 'quarter+wrap' || c.rule === 'quarter-ended') &&
       !/year[- ](?:ago|earlier)/i.test(r0(c))
-    )
-      lastQuarter = { value, end: c.end };
+    ) {
+      quarters.last = { value, sent: sentIdx };
+      quarters.lead ??= value;
+    }
     const r: TimeResult = {
       id: '',
       type: c.type as TimeType,
@@ -457,7 +469,21 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
       const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value)!;
       sentDated = { sent: sentIdx, days: toDays(Number(m[1]), Number(m[2]), Number(m[3])) };
     }
+    if (c.weekday && c.rule === 'weekday' && value && FULL_DATE.test(value)) {
+      const cued = c.weekday.cued || ctx.tenseNear?.() != null;
+      const day = value.slice(0, 10);
+      if (cued && !weekdayDay.has(c.weekday.dow)) weekdayDay.set(c.weekday.dow, day);
+      if (!cued) uncued.push(results.length);
+    }
     results.push(r);
+  }
+  // "Iran and the powers resume talks Tuesday … The talks Tuesday come after months of deadlock, an aide
+  // said": a bare weekday names one day throughout a story, so a mention with no verb at hand (only a
+  // distant reporting verb, or none) takes the day a mention with a verb right next to it gave.
+  for (const i of uncued) {
+    const r = results[i]!;
+    const day = weekdayDay.get(cands[i]!.weekday!.dow);
+    if (day && r.value && r.value.slice(0, 10) !== day) r.value = day + r.value.slice(10);
   }
   resolveClocks(text, results, cands, anchor);
   anchorEvents(text, results, cands, sentences);

@@ -29,6 +29,33 @@ describe('earnings periods', () => {
     expect(quarterEndingOn(2024, 3, 31)).toBe('2024-Q1');
   });
 
+  it('counts "the latest quarter" and year-ago comparisons from the lead quarter, not a later one', () => {
+    const text =
+      'Third-quarter profit rose 5%. Results had lagged after a flat second quarter. ' +
+      'Sales in the latest quarter grew, and costs were lower than a year ago. ' +
+      'The year-earlier period included a charge.';
+    const pub = '2023-11-02';
+    expect(find(text, 'latest quarter', pub).value).toBe('2023-Q3');
+    expect(find(text, 'a year ago', pub).value).toBe('2022-Q3');
+    expect(find(text, 'year-earlier period', pub).value).toBe('2022-Q3');
+    // In the sentence that names another quarter, that quarter is the one compared.
+    const same = 'Third-quarter profit rose. The second quarter was flat, down from a year earlier.';
+    expect(find(same, 'a year earlier', pub).value).toBe('2022-Q2');
+  });
+
+  it('reads quarters and halves as reports print them, and fiscal years after a quarter', () => {
+    const pub = '2024-11-01';
+    expect(find('Profit rose in Q1.', 'Q1', pub).value).toBe('2024-Q1');
+    expect(find('Profit rose in Q4.', 'Q4', '2024-08-01').value).toBe('2023-Q4');
+    expect(find('Sales fell in Q3 2023.', 'Q3', pub).value).toBe('2023-Q3');
+    expect(find('The 1Q24 numbers were weak.', '1Q24', pub).value).toBe('2024-Q1');
+    expect(find("Q3'23 sales slipped.", 'Q3', pub).value).toBe('2023-Q3');
+    expect(find('The H1 2025 outlook is weak.', 'H1', pub).value).toBe('2025-H1');
+    expect(find('Revenue in the third quarter of fiscal 1998 rose.', 'third', pub).value).toBe('1998-Q3');
+    // Codes and chemistry are not periods; a half needs its year.
+    expect(times('The H1N1 virus, a Q400 plane, H2 fuel and an H1-B visa.', pub)).toEqual([]);
+  });
+
   it('does not read "quarterly" as a quarter and keeps plural quarters as a set', () => {
     const ts = times('The firm posted its first quarterly loss as a listed company.', '2023-10-25');
     expect(ts.some((t) => /quarter/i.test(t.text))).toBe(false);
@@ -59,6 +86,12 @@ describe('no publication date: underspecified values, never a guessed day', () =
 });
 
 describe('time stamps and parts of a dated day', () => {
+  it('keeps the clock time of a numeric time stamp', () => {
+    const t = find('Filed 12/29/2000 20:29:05 from the desk.', '12/29', '2000-12-30');
+    expect([t.type, t.value]).toEqual(['TIME', '2000-12-29T20:29:05']);
+    expect(find('Prices fell on 10/29/2001 sharply.', '10/29', '2001-11-02').value).toBe('2001-10-29');
+  });
+
   it('joins a printed date and the clock time after it', () => {
     const t = find('Filed Nov. 24, 2011 1535 GMT by the desk.', 'Nov. 24', '2011-11-25');
     expect([t.type, t.text, t.value]).toEqual(['TIME', 'Nov. 24, 2011 1535 GMT', '2011-11-24T15:35']);
@@ -169,6 +202,32 @@ describe('spelled days, centuries, holidays and sets', () => {
     expect(ordinalWordValue('tenth')).toBe(10);
   });
 
+  it('writes years before Christ with the BC prefix, at the precision the text gives', () => {
+    expect(find('Rome burned in 64 AD, Carthage fell in 146 BC.', '146', null).value).toBe('BC0146');
+    expect(find('Rome burned in 64 AD, Carthage fell in 146 BC.', '64', null).value).toBe('0064');
+    expect(find('The pact dates from March 29, 190 BC.', 'March', null).value).toBe('BC0190-03-29');
+    expect(find('It was built in the summer of 44 BC.', 'summer', null).value).toBe('BC0044-SU');
+    expect(find('The temple dates from the fifth century BC.', 'century', null).value).toBe('BC04');
+    expect(find('Settlers came in the 1990s BC.', '1990s', null).value).toBe('BC199');
+    // A province abbreviation is not an era.
+    expect(times('Vancouver, BC, hosted the 2010 games.', null).map((t) => t.value)).toEqual(['2010']);
+  });
+
+  it('reads both years of a range and leaves a printed year-month alone', () => {
+    const vals = (t: string) => times(t, '2024-11-01').map((x) => [x.text, x.value]);
+    expect(vals('The 1950-53 war and the 2008-09 season.')).toEqual([
+      ['1950', '1950'],
+      ['53', '1953'],
+      ['2008', '2008'],
+      ['09', '2009'],
+    ]);
+    expect(vals('He lived 1879/1968.')).toEqual([
+      ['1879', '1879'],
+      ['1968', '1968'],
+    ]);
+    expect(vals('The code 1998-08 and 2010-12 points.')).toEqual([]);
+  });
+
   it('dates Easter and Good Friday and leaves "Eastern" alone', () => {
     expect(fmtDay(easterDays(2010))).toBe('2010-04-04');
     expect(fmtDay(easterDays(2016))).toBe('2016-03-27');
@@ -250,5 +309,39 @@ describe('tenseNear', () => {
     expect(
       near('The minister said an inquiry is under way and will report back to parliament in June.', 'June'),
     ).toBe('future');
+  });
+});
+
+describe('weekdays in plans and schedules', () => {
+  // 2024-11-01 is a Friday.
+  const pub = '2024-11-01';
+
+  it('reads a bare present scheduling verb and a planned event as ahead', () => {
+    expect(find('He and the envoy meet separately Monday in Geneva.', 'Monday', pub).value).toBe(
+      '2024-11-04',
+    );
+    expect(find('Protesters planned a large demonstration on Saturday.', 'Saturday', pub).value).toBe(
+      '2024-11-02',
+    );
+    // An infinitive after a past verb and a negation stay in the past.
+    expect(find('They went to meet him Monday.', 'Monday', pub).value).toBe('2024-10-28');
+    expect(find('The two sides did not meet Wednesday.', 'Wednesday', pub).value).toBe('2024-10-30');
+  });
+
+  it('does not read the noun "plans" as a future cue', () => {
+    expect(find('On Wednesday, when she set aside vacation plans, she left.', 'Wednesday', pub).value).toBe(
+      '2024-10-30',
+    );
+  });
+
+  it('gives a bare weekday without a verb at hand the day another mention of it was given', () => {
+    const text =
+      'Iran and world powers resume talks Tuesday in Geneva. The talks Tuesday come after months of deadlock, an aide said.';
+    const days = times(text, pub).map((t) => t.value);
+    expect(days).toEqual(['2024-11-05', '2024-11-05']);
+    // Without the first mention the second one alone reads as past.
+    expect(find('The talks Tuesday came after months of deadlock, an aide said.', 'Tuesday', pub).value).toBe(
+      '2024-10-29',
+    );
   });
 });

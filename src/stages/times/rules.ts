@@ -55,6 +55,8 @@ export interface Candidate {
   mod?: string;
   /** Resolver of the day a merged clock time ("10 a.m. Friday") lies on. */
   dayFrom?: (ctx: ResolveContext) => string | null;
+  /** A weekday named without "last"/"next" (day of week 1–7), and whether words at it fixed its direction. */
+  weekday?: { dow: number; cued: boolean };
 }
 
 type Groups = Record<string, string | undefined>;
@@ -72,15 +74,80 @@ interface Made {
   mod?: string;
   /** Overrides the rule name in the output when one rule reads a distinct sub-pattern. */
   ruleName?: string;
+  weekday?: Candidate['weekday'];
 }
 
 interface Rule {
   name: string;
-  /** Cheap test on the whole text; the rule's full pattern runs only when it passes. */
+  /**
+   * Cheap test on the whole text; the rule's full pattern runs only when it passes. Like `needs`, it must
+   * be implied by every match the rule can accept, or output changes.
+   */
   trigger?: RegExp;
+  /**
+   * Lower-case strings of which the lower-cased text must contain one for the rule to run: a pre-check
+   * much cheaper than a regex scan (the rules pass over every article).
+   */
+  needs?: readonly string[];
+  /**
+   * Where the rule can match: every match `make` accepts contains an occurrence of `key.spec` with at most
+   * `key.lead` characters (not counting whitespace or digits) between the match start and the key. The
+   * pattern is then tried only at the positions that allows instead of at every position of the text.
+   */
+  key?: { spec: KeySpec; lead: number };
   re: RegExp;
   make(g: Groups, m: RegExpExecArray, text: string): Made | null;
 }
+
+/**
+ * A token every accepted match of some rules contains (a capitalised month name, a unit word). Its
+ * occurrences are found once per text and shared by the rules that use it.
+ */
+interface KeySpec {
+  /** Global pattern whose match index is an occurrence, or the key whose occurrences are filtered. */
+  find: RegExp | KeySpec;
+  /** Sticky pattern that must match at the occurrence. */
+  confirm?: RegExp;
+  /** Keep only occurrences whose first letter is in lower case (the rule rejects capitalised ones). */
+  lowerFirst?: boolean;
+  /** Character class the character before the occurrence must belong to. */
+  after?: RegExp;
+}
+
+/** Months as the rules accept them: the name must start with a capital (`cap`), any case after. */
+const MONTH_KEY: KeySpec = { find: /[JFMASOND](?=[A-Za-z])/g, confirm: new RegExp(MONTH_RE, 'iy') };
+/** Weekdays as the rules accept them (capitalised). */
+const WEEKDAY_KEY: KeySpec = { find: /[MTWFS](?=[A-Za-z])/g, confirm: new RegExp(WEEKDAY_RE, 'iy') };
+/**
+ * Unit words at the start of a word, any case; a global scan cannot hide one inside another (a match is
+ * letters only and each starts after a non-word character). The unit keys below filter these.
+ */
+const UNIT_WORDS: KeySpec = {
+  find: /\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)/gi,
+};
+/** A unit word right after a space or hyphen ("three years", "five-day"). */
+const UNIT_KEY: KeySpec = { find: UNIT_WORDS, after: /[- ]/, confirm: new RegExp(UNIT_RE, 'iy') };
+/** The same, for rules that reject a capitalised unit ("Five Years" as a title). */
+const UNIT_KEY_LOWER: KeySpec = { find: UNIT_KEY, lowerFirst: true };
+/** Plural unit words ("years", "weeks"), any case. */
+const PLURAL_UNIT_KEY: KeySpec = {
+  find: UNIT_WORDS,
+  confirm: /years|months|weeks|days|decades|hours|minutes|centuries/iy,
+};
+/** Calendar unit words ("year-end", "end of the month"), any case. */
+const CAL_WORD_KEY: KeySpec = { find: UNIT_WORDS, confirm: /week|month|year|decade|century|quarter/iy };
+/** Calendar units after whitespace ("last week", "this year"), lower-case first letter. */
+const CAL_UNIT_KEY: KeySpec = {
+  find: UNIT_WORDS,
+  after: /\s/,
+  lowerFirst: true,
+  confirm: /(?:week|weekend|month|year|decade|century|quarter)(?![\w-])/iy,
+};
+
+/** "eve" followed by each character JavaScript's `\s` matches. */
+const EVE_SPACES = [
+  ...'\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
+].map((c) => `eve${c}`);
 
 /**
  * TIMEX3's "some day" (`XXXX-XX-XX`): the prefix of a clock time or part of day whose calendar day is
@@ -496,6 +563,28 @@ export function nearYear(refDays: number, mon: number, day: number): number | nu
   return null;
 }
 
+/** Two years joined by a dash or slash ("1990-91", "1850-58", "1940/1941"). */
+const YEAR_RANGE_RE = re(
+  `(?<![\\w$£€¥.,:/-]|\\d[.,])(?<y1>1[5-9]\\d\\d|20\\d\\d)\\s*[-–/]\\s*(?<y2>1[5-9]\\d\\d|20\\d\\d|\\d\\d)(?![\\w%°]|[.,:/-]\\d|\\s*(?:%|percent))`,
+);
+
+/**
+ * One year of a year range, each its own expression as TimeML annotates them: part 1 the first year,
+ * part 2 the second, whose century comes from the first ("1990-91" is 1990 and 1991). "2008-09" is read
+ * as a season or fiscal range, but "1998-08" (ten years on) as nothing: that is a printed month.
+ */
+function yearRangePart(g: Groups, m: RegExpExecArray, text: string, part: 1 | 2): Made | null {
+  const y1 = Number(g.y1);
+  const short = g.y2!.length === 2;
+  let y2 = short ? Math.floor(y1 / 100) * 100 + Number(g.y2) : Number(g.y2);
+  if (short && y2 <= y1) y2 += 100;
+  if (y2 <= y1 || y2 - y1 > 100) return null;
+  if (short && g.y2!.startsWith('0') && y2 !== y1 + 1) return null;
+  if (!looksLikeYear(text, m.index, m.index + m[0].length)) return null;
+  if (part === 1) return { type: 'DATE', end: m.index + g.y1!.length, resolve: constant(g.y1!) };
+  return { type: 'DATE', start: m.index + m[0].length - g.y2!.length, resolve: constant(fmtYear(y2)) };
+}
+
 /**
  * The ordered rules. Order matters only between equally long overlapping matches (the earlier wins);
  * otherwise the longest match wins, so "April 1 , 1997" beats "April 1" and "1997".
@@ -503,6 +592,7 @@ export function nearYear(refDays: number, mon: number, day: number): number | nu
 export const RULES: Rule[] = [
   {
     name: 'date-mdy',
+    key: { spec: MONTH_KEY, lead: 12 },
     re: re(`(?:(?<wd>${WEEKDAY_RE})\\s*,?\\s+)?(?<mon>${MONTH_RE})\\s*${DAY}(?:\\s*,\\s*|\\s+)${YEAR}`),
     make(g) {
       if (!cap(g.mon)) return null;
@@ -512,6 +602,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date-dmy',
+    key: { spec: MONTH_KEY, lead: 16 },
     re: re(
       `(?:(?<wd>${WEEKDAY_RE})\\s*,?\\s+)?(?<![\\d.,])${DAY}\\s+(?:of\\s+)?(?<mon>${MONTH_RE})\\s*,?\\s*${YEAR}`,
     ),
@@ -523,6 +614,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date-md-relyear',
+    key: { spec: MONTH_KEY, lead: 2 },
     re: re(`(?<mon>${MONTH_RE})\\s*${DAY}\\s*,?\\s+(?:of\\s+)?${REL_YEAR}`),
     make(g) {
       if (!cap(g.mon)) return null;
@@ -558,7 +650,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'week-of',
-    trigger: /\bweek of\b/i,
+    needs: ['week of'],
     re: re(
       `\\bthe\\s+week\\s+of\\s+(?<mon>${MONTH_RE})\\s*${DAY}(?:(?:\\s*,\\s*|\\s+)${YEAR})?(?!\\d|:\\d|[.,]\\d)`,
     ),
@@ -581,6 +673,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date-md',
+    key: { spec: MONTH_KEY, lead: 18 },
     re: re(
       `(?:(?<wd>${WEEKDAY_RE})\\s*,?\\s+)?(?:(?<rel>last|this|next|past|coming)\\s+)?(?<mon>${MONTH_RE})\\s*${DAY}(?!\\d|:\\d|[.,]\\d|\\s*(?:%|percent|million|billion|per|-\\s*\\d|to\\s+\\d))`,
     ),
@@ -596,8 +689,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date-md-words',
-    trigger:
-      /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)\b/i,
+    key: { spec: MONTH_KEY, lead: 21 },
     re: re(
       `(?:(?<mon>${MONTH_RE})\\s+(?:the\\s+)?(?<ow>${ORDINAL_WORDS})|\\bthe\\s+(?<ow2>${ORDINAL_WORDS})\\s+of\\s+(?<mon2>${MONTH_RE}))(?:\\s*,?\\s+${YEAR})?`,
     ),
@@ -620,6 +712,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date-dm',
+    key: { spec: MONTH_KEY, lead: 16 },
     re: re(`(?:(?<wd>${WEEKDAY_RE})\\s*,?\\s+)?(?<![\\d.,$])${DAY}\\s+(?:of\\s+)?(?<mon>${MONTH_RE})`),
     make(g) {
       if (!cap(g.mon)) return null;
@@ -630,6 +723,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'month-year',
+    key: { spec: MONTH_KEY, lead: 16 },
     re: re(
       `(?:(?<pre>early|late|mid-|mid|the beginning of|the end of|the middle of|the start of)\\s*)?(?<mon>${MONTH_RE})\\s*,?\\s+(?:of\\s+)?${YEAR}`,
     ),
@@ -641,6 +735,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'month-relyear',
+    key: { spec: MONTH_KEY, lead: 7 },
     re: re(
       `(?:(?<pre>early|late|mid-|mid)\\s*)?(?<mon>${MONTH_RE})\\s+(?:of\\s+)?(?<rel>this|last|next|the previous|the following|that|the same)\\s+year`,
     ),
@@ -663,6 +758,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'rel-month',
+    key: { spec: MONTH_KEY, lead: 8 },
     re: re(`\\b(?<rel>last|next|this|past|coming)\\s+(?<mon>${MONTH_RE})(?![.\\s]*\\d)`),
     make(g) {
       if (!cap(g.mon)) return null;
@@ -683,6 +779,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'month',
+    key: { spec: MONTH_KEY, lead: 17 },
     re: re(
       `(?:\\b(?<prep>in|since|by|until|till|through|during|from|to|of|and|before|after|between|for|on|last|this|next|or|throughout)\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?<mon>${MONTH_RE})(?![.\\s]*\\d)`,
     ),
@@ -751,7 +848,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'season',
-    trigger: /spring|summer|autumn|fall|winter/i,
+    needs: ['spring', 'summer', 'autumn', 'fall', 'winter'],
     re: re(
       `\\b(?:(?<det>this|last|next|the|early|late|in|during|mid-|mid|past|coming)\\s*)?(?<s>spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?(?:(?<year>[12]\\d{3})(?!\\d)|'(?<yy>\\d\\d)(?!\\d)|(?<yy2>\\d\\d)(?![\\d\\w])))?\\b`,
     ),
@@ -798,9 +895,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'quarter',
-    trigger: /quarter/i,
+    needs: ['quarter'],
     re: re(
-      `\\b(?:(?<the>the|its|their|this year's|last year's|next year's)\\s+)?(?:(?<y0>[12]\\d{3})\\s+)?(?:(?<rel>year-earlier|year-ago|year earlier|latest|last|past|current|this|next|previous|coming|most recent|same)\\s+)?(?:fiscal\\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[- ]quarters?(?![\\w-])(?:\\s+of\\s+(?:the\\s+)?(?:(?<y>[12]\\d{3})(?!\\d)|(?<yrel>this|last|next|current|previous|same)\\s+(?:fiscal\\s+)?year))?`,
+      `\\b(?:(?<the>the|its|their|this year's|last year's|next year's)\\s+)?(?:(?:fiscal\\s+(?:year\\s+)?)?(?<y0>[12]\\d{3})\\s+)?(?:(?<rel>year-earlier|year-ago|year earlier|latest|last|past|current|this|next|previous|coming|most recent|same)\\s+)?(?:fiscal\\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[- ]quarters?(?![\\w-])(?:\\s+of\\s+(?:the\\s+)?(?:(?:fiscal\\s+(?:year\\s+)?)?(?<y>[12]\\d{3})(?!\\d)|(?<yrel>this|last|next|current|previous|same)\\s+(?:fiscal\\s+)?year))?`,
     ),
     make(g, m) {
       const q = ORDINALS[g.ord!.toLowerCase()]!;
@@ -831,8 +928,41 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'quarter-abbrev',
+    trigger: /[1-4][QH]|[QH][1-4]/,
+    re: re(
+      `(?<![\\w-])(?:(?<fy0>FY\\s?)?(?<y0>[12]\\d{3})\\s*)?(?:(?<p>[QH])(?<n>[1-4])|(?<n2>[1-4])(?<p2>[QH])(?<yy3>\\d\\d)?)(?:(?:\\s+|\\s*[-/]\\s*|\\s+of\\s+)(?:FY\\s?)?(?<y>[12]\\d{3})(?!\\d)|\\s*['’](?<yy>\\d\\d)(?!\\d)|\\s+FY\\s?(?<yy2>\\d\\d)(?!\\d))?(?![\\w-])`,
+      'g',
+    ),
+    make(g) {
+      // "Q3", "Q3 2023", "2Q24", "FY2024 Q1", "H1 2025": quarters and halves as company reports print them.
+      const half = (g.p ?? g.p2) === 'H';
+      const n = Number(g.n ?? g.n2);
+      const yy = g.yy ?? g.yy2 ?? g.yy3;
+      const year = g.y ?? g.y0;
+      // "H2" alone is as often hydrogen as a half year: halves need their year.
+      if (half && (n > 2 || (year === undefined && yy === undefined))) return null;
+      const code = half ? `H${n}` : `Q${n}`;
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          if (year !== undefined) return `${year}-${code}`;
+          if (yy !== undefined) {
+            const y = twoDigitYear(Number(yy), ctx.anchor);
+            return y === null ? null : `${fmtYear(y)}-${code}`;
+          }
+          const a = ctx.anchor;
+          if (!a) return `XXXX-${code}`;
+          // Periods are named when reported: the most recent one with that number.
+          const cur = half ? (a.m <= 6 ? 1 : 2) : Math.floor((a.m - 1) / 3) + 1;
+          return `${fmtYear(n > cur ? a.y - 1 : a.y)}-${code}`;
+        },
+      };
+    },
+  },
+  {
     name: 'quarter-rel',
-    trigger: /quarter|period/i,
+    needs: ['quarter', 'period'],
     re: re(
       `\\b(?:the\\s+)?(?<rel>latest|last|past|current|this|next|previous|coming|most recent|year-earlier|year-ago|same)\\s+(?:fiscal\\s+)?(?<u>quarter|period)\\b|\\b(?:the|that)\\s+(?<bare>quarter)\\b`,
     ),
@@ -878,7 +1008,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'quarter-year-ago',
-    trigger: /quarter|period/i,
+    needs: ['quarter', 'period'],
     re: re(
       `\\b(?:(?:last|the previous)\\s+year['’]s\\s+(?:(?:same|corresponding|comparable|fiscal)\\s+)?(?:quarter|period)|the\\s+(?:same|corresponding|comparable|year-ago|year-earlier)\\s+(?:quarter|period)\\s+(?:of\\s+|in\\s+)?(?:last\\s+year|the\\s+previous\\s+year|a\\s+year\\s+(?:ago|earlier))|the\\s+(?:quarter|period)\\s+a\\s+year\\s+(?:ago|earlier))\\b`,
     ),
@@ -895,6 +1025,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year-period',
+    needs: ['quarter', 'period'],
     trigger: /\d{4}\s+(?:quarter|period)/i,
     re: re(`\\bthe\\s+(?<y>[12]\\d{3})\\s+(?:fiscal\\s+)?(?:quarter|period)\\b`),
     make(g) {
@@ -907,7 +1038,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'half',
-    trigger: /half/i,
+    needs: ['half'],
     re: re(
       `\\b(?:the\\s+)?(?:(?<yr>year-earlier|year-ago)\\s+)?(?<ord>first|second|1st|2nd|latter|last)[- ]half(?![- ]?(?:hour|an?|dozen|century|decade|point|percent|million|billion|mile)\\b)(?!\\s+of\\s+(?!(?:the\\s+)?(?:[12]\\d{3}|this|last|next|current|previous|year)\\b))(?:\\s+of\\s+(?:the\\s+)?(?:(?<y>[12]\\d{3})(?!\\d)|(?<yrel>this|last|next|current|previous)\\s+year|(?<theyear>year)\\b))?`,
     ),
@@ -934,7 +1065,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'decade',
-    trigger: /0['’]?s\b/,
+    needs: ['0s', "0's", '0’s'],
     re: re(
       `\\b(?:(?<the>the)\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?:(?<c>1\\d|20)(?<d>\\d)0|['’](?<d2>\\d)0|(?<d3>\\d)0)['’]?s\\b`,
     ),
@@ -957,19 +1088,22 @@ export const RULES: Rule[] = [
   },
   {
     name: 'century',
-    trigger: /centur/i,
+    needs: ['centur'],
     re: re(
-      `\\b(?:the\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>${ORDINAL_WORDS}))[- ]century\\b`,
+      `\\b(?:the\\s+)?(?:(?<pre>early|late|mid-|mid)\\s*)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>${ORDINAL_WORDS}))[- ]century\\b(?:\\s+(?<bc>BC|B\\.C\\.|BCE)(?![\\w]))?`,
     ),
     make(g) {
       const n = g.n ? Number(g.n) : ordinalWordValue(g.w!);
-      if (n === null || n < 1 || n > 21) return null;
-      return { type: 'DATE', mod: modOf(g.pre), resolve: constant(String(n - 1).padStart(2, '0')) };
+      const bc = g.bc !== undefined && /^B/.test(g.bc);
+      if (n === null || n < 1 || (n > 21 && !bc)) return null;
+      // TIMEX3 writes years before Christ with a "BC" prefix: "the 2nd century BC" is BC01.
+      const v = String(n - 1).padStart(2, '0');
+      return { type: 'DATE', mod: modOf(g.pre), resolve: constant(bc ? `BC${v}` : v) };
     },
   },
   {
     name: 'fiscal-year',
-    trigger: /fiscal/i,
+    needs: ['fiscal'],
     re: re(`\\bfiscal(?:\\s+year)?\\s+(?:(?<y>[12]\\d{3})(?!\\d)|['’]?(?<yy>\\d{2})(?![\\d\\w]))`),
     make(g) {
       return {
@@ -984,7 +1118,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year-prefixed',
-    trigger: /(?:mid|post|pre)-\d/i,
+    needs: ['mid-', 'post-', 'pre-'],
     re: re(`\\b(?<pre>mid|post|pre)-(?<y>1[5-9]\\d\\d|20\\d\\d)(?![\\w%]|[.,]\\d)`),
     make(g) {
       return {
@@ -996,7 +1130,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year-spoken',
-    trigger: /nineteen|thousand/i,
+    needs: ['nineteen', 'thousand'],
     re: re(
       `\\b(?:(?:the\\s+)?year\\s+)?(?:nineteen[- ](?<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?<ones>one|two|three|four|five|six|seven|eight|nine))?|nineteen[- ](?<teen>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<=\\byear\\s+)two[- ]thousand(?:(?:\\s+and)?[- ](?<ones2>one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\\w-])`,
     ),
@@ -1010,7 +1144,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'decade-words',
-    trigger: /ties\b/i,
+    needs: ['ties'],
     re: re(
       `\\bthe\\s+(?:(?<pre>early|late|mid-|mid)\\s*)?(?:nineteen[- ])?(?<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b`,
     ),
@@ -1042,7 +1176,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'the-weekend',
-    trigger: /weekend/i,
+    needs: ['weekend'],
     re: re(`\\bthe\\s+(?:(?<rel>past|coming|previous|following)\\s+)?weekend\\b(?!\\s+of\\b)`),
     make(g) {
       const rel = g.rel?.toLowerCase();
@@ -1068,7 +1202,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year-earlier-adj',
-    trigger: /year[- ](?:earlier|ago)/i,
+    needs: ['year-earlier', 'year earlier', 'year-ago', 'year ago'],
     re: re(
       `\\b(?:the\\s+)?(?<w>year-earlier|year-ago|year earlier)(?:\\s+(?<num>${NUM_RE})\\s+(?<unit>months|weeks))?\\b`,
     ),
@@ -1085,7 +1219,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'period-edge',
-    trigger: /\bof the\b|year[- '’]s? ?end|end[- ]year|end of year/i,
+    key: { spec: CAL_WORD_KEY, lead: 26 },
     re: re(
       `\\b(?:(?<by>by|at|around|since|until|before|after|through|toward|towards)\\s+)?(?:(?<w>(?:the\\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\\s+of\\s+the\\s+(?<unit>week|month|year|decade|century|quarter))|(?<ye>year-end|year end|year['’]s end|end-year|end of year|the year-end))\\b`,
     ),
@@ -1111,7 +1245,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'in-the-unit',
-    trigger: /\bin the (?:week|month|year|day)\b/i,
+    needs: ['in the week', 'in the month', 'in the year', 'in the day'],
     re: re(`\\b(?<pre>earlier|later|early|late)\\s+in\\s+the\\s+(?<unit>week|month|year|day)\\b`),
     make(g) {
       const gran = granOf(g.unit!)!;
@@ -1124,7 +1258,6 @@ export const RULES: Rule[] = [
   },
   {
     name: 'the-year',
-    trigger: /the\s+(?:\w+\s+)*?year\b/i,
     re: re(
       `\\b(?<pre>for|in|throughout|during|of)\\s+(?<w>the\\s+(?:(?:full|fiscal|whole|entire|current)\\s+)*year)\\b(?!['’-])`,
     ),
@@ -1147,8 +1280,89 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'date-bc',
+    trigger: /B\.?C/,
+    re: re(
+      `(?:\\b[Tt]he\\s+)?(?:(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(?:(?<mon>${MONTH_RE})|(?<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter))(?:\\s+(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d)\\s*,?)?\\s+(?:of\\s+)?(?<y>\\d{1,4})\\s*(?:BC|B\\.C\\.|BCE)(?![\\w])`,
+      'g',
+    ),
+    make(g) {
+      // "March 29, 190 BC", "the summer of 44 BC": ancient dates keep the precision the text gives.
+      const day = g.d1 ?? g.d2;
+      if (g.d1 !== undefined && g.d2 !== undefined) return null;
+      const y = `BC${g.y!.padStart(4, '0')}`;
+      if (g.s)
+        return day === undefined
+          ? { type: 'DATE', resolve: constant(`${y}-${SEASONS[g.s.toLowerCase()]}`) }
+          : null;
+      const mon = String(monthNumber(g.mon!)).padStart(2, '0');
+      const d = day === undefined ? null : Number(day);
+      if (d !== null && (d < 1 || d > 31)) return null;
+      return {
+        type: 'DATE',
+        resolve: constant(d === null ? `${y}-${mon}` : `${y}-${mon}-${String(d).padStart(2, '0')}`),
+      };
+    },
+  },
+  {
+    name: 'year-bc',
+    trigger: /B\.?C|A\.?D/,
+    re: re(
+      `(?<![\\w.,])(?:(?<y>\\d{1,4}|\\d{1,2},\\d{3})\\s*(?<e>BC|B\\.C\\.|BCE|AD|A\\.D\\.)|(?<e2>BC|B\\.C\\.|AD|A\\.D\\.)\\s*(?<y2>\\d{1,4})(?![\\d,.]\\d))(?![\\w])`,
+      'g',
+    ),
+    make(g) {
+      // "190 BC", "AD 70": a year of an era, as TIMEX3 writes it (BC0190, 0070).
+      const y = Number((g.y ?? g.y2)!.replace(',', ''));
+      if (y < 1 || y > 9999) return null;
+      const bc = (g.e ?? g.e2)!.startsWith('B');
+      return { type: 'DATE', resolve: constant(`${bc ? 'BC' : ''}${String(y).padStart(4, '0')}`) };
+    },
+  },
+  {
+    name: 'decade-bc',
+    trigger: /B\.?C/,
+    re: re(`(?:\\b[Tt]he\\s+)?(?<![\\w.,])(?<d>\\d{1,3})0s\\s+(?:BC|B\\.C\\.|BCE)(?![\\w])`, 'g'),
+    make(g) {
+      return { type: 'DATE', resolve: constant(`BC${g.d!.padStart(3, '0')}`) };
+    },
+  },
+  {
+    name: 'year-range',
+    trigger: /\d\s*[-–/]\s*\d/,
+    re: YEAR_RANGE_RE,
+    make: (g, m, text) => yearRangePart(g, m, text, 1),
+  },
+  {
+    name: 'year-range-end',
+    trigger: /\d\s*[-–/]\s*\d/,
+    re: YEAR_RANGE_RE,
+    make: (g, m, text) => yearRangePart(g, m, text, 2),
+  },
+  {
     name: 'year-two-digit',
-    trigger: /['’]\d\d/,
+    needs: [
+      "'0",
+      "'1",
+      "'2",
+      "'3",
+      "'4",
+      "'5",
+      "'6",
+      "'7",
+      "'8",
+      "'9",
+      '’0',
+      '’1',
+      '’2',
+      '’3',
+      '’4',
+      '’5',
+      '’6',
+      '’7',
+      '’8',
+      '’9',
+    ],
     re: re(`\\b(?:in|of|since|by|until|from|Christmas)\\s+(?<ap>['’])(?<yy>\\d{2})(?![\\w'’])`),
     make(g, m) {
       const start = m.index + m[0].indexOf(g.ap!);
@@ -1164,7 +1378,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'rel-day',
-    trigger: /today|tonight|yesterday|tomorrow/i,
+    needs: ['today', 'tonight', 'yesterday', 'tomorrow'],
     re: re(
       `\\b(?<w>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:['’]s)?(?:\\s+(?<pod>morning|afternoon|evening|night))?\\b`,
     ),
@@ -1205,7 +1419,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'edge-pod',
-    trigger: /(?:early|late|mid)[- ]?(?:morning|afternoon|evening)/i,
+    needs: ['morning', 'afternoon', 'evening'],
     re: re(
       `\\b(?:early|late|mid)[- ]?(?<pod>morning|afternoon|evening)(?:\\s+(?<rel>yesterday|today|tomorrow))?\\b(?![-'’])`,
     ),
@@ -1232,7 +1446,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'this-pod',
-    trigger: /morning|afternoon|evening|night/i,
+    needs: ['morning', 'afternoon', 'evening', 'night'],
     re: re(
       `\\b(?<rel>this|last|(?:early|late|later|earlier)\\s+(?:this|last))\\s+(?<pod>morning|afternoon|evening|night)\\b`,
     ),
@@ -1247,7 +1461,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'weekday-set',
-    trigger: /day(?:s\b|\s+(?:mornings|afternoons|evenings|nights)\b)/,
+    needs: ['days', 'mornings', 'afternoons', 'evenings', 'nights'],
     re: re(
       `\\b(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\\b|\\s+(?<pod>mornings|afternoons|evenings|nights)\\b)`,
     ),
@@ -1261,6 +1475,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'weekday',
+    key: { spec: WEEKDAY_KEY, lead: 14 },
     re: re(
       `\\b(?:(?<rel>last|next|this|coming|past|early|late|earlier|later|the previous|the following|the preceding)\\s+)?(?<wd>${WEEKDAY_RE})(?:\\s+(?<pod>${PODS}))?(?:\\s*\\((?<zone>${ZONES})\\))?`,
     ),
@@ -1290,11 +1505,15 @@ export const RULES: Rule[] = [
         start,
         zone: g.zone,
         resolve: weekdayResolver(dow, r, g.pod),
+        // A bare weekday ("Tuesday") names one day throughout a story; `cued` when the words right at it
+        // ("until", a possessive) already fixed its direction.
+        ...(rel === undefined ? { weekday: { dow, cued: r !== undefined } } : {}),
       };
     },
   },
   {
     name: 'rel-unit',
+    key: { spec: CAL_UNIT_KEY, lead: 28 },
     re: re(
       `\\b(?:(?<pre>earlier|later|early|late|so far|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of)\\s+)?(?<the>the\\s+)?(?<rel>this|last|next|past|coming|previous|current|present|following|preceding)\\s+(?<unit>week|weekend|month|year|decade|century|quarter)(?![\\w-])`,
     ),
@@ -1352,7 +1571,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ago',
-    trigger: /\b(?:ago|earlier|before|later|after|from now|hence|previously|back)\b/i,
+    key: { spec: UNIT_KEY, lead: 24 },
     re: re(
       `\\b(?:(?<q>about|some|nearly|almost|more than|less than|over|around|roughly|at least|only|just|barely|exactly)\\s+)?(?<![\\d.,])(?<num>${NUM_RE})[- ](?<unit>${UNIT_RE})(?<orso>\\s+or\\s+so)?\\s+(?<dir>ago|earlier|before|later|after|from now|hence|previously|back)(?![\\w-])`,
     ),
@@ -1406,6 +1625,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'duration',
+    key: { spec: UNIT_KEY_LOWER, lead: 42 },
     re: re(
       `(?<![\\w.,$])(?<num>${NUM_RE})(?:\\s+(?:or|to)\\s+(?:${NUM_RE}))?(?:\\s+(?:more|additional|further|straight|consecutive|full))?(?<sep>[- ])(?<unit>${UNIT_RE})(?:[\\s-]+(?<tail>long|old))?(?![\\w-])`,
     ),
@@ -1501,7 +1721,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'plural-units',
-    trigger: /(?:years|months|weeks|days|decades|hours|minutes|centuries)\b/i,
+    key: { spec: PLURAL_UNIT_KEY, lead: 17 },
     re: re(
       `\\b(?:(?<pre>for|in|over|within|after|from|during)\\s+)?(?<x>(?:recent|the coming|the next|the past|the last|coming|upcoming|past|the|the early|the later|the first)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?<tc>\\s+to\\s+come|\\s+ahead)?(?!\\s+(?:ago|earlier|later|old)\\b)(?![\\w-])|\\b(?<adj>decades|years|months|weeks|days|hours)-(?<tail>long|old)\\b`,
     ),
@@ -1534,7 +1754,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'set-every',
-    trigger: /\b(?:every|each)\b/i,
+    needs: ['every', 'each'],
     re: re(
       `\\b(?<q>every|each)\\s+(?:(?<other>other)\\s+)?(?:(?<num>${NUM_RE})\\s+)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|${MONTH_RE}|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)(?![\\w-])`,
     ),
@@ -1558,7 +1778,17 @@ export const RULES: Rule[] = [
   },
   {
     name: 'set-adverb',
-    trigger: /(?:dai|week|month|year|annual|hour|night|quarter|biannual|biennial)ly\b/i,
+    needs: [
+      'daily',
+      'weekly',
+      'monthly',
+      'yearly',
+      'annually',
+      'hourly',
+      'nightly',
+      'quarterly',
+      'biennially',
+    ],
     re: re(`\\b(?<w>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biannually|biennially)\\b`),
     make(g, m, text) {
       const map: Record<string, string> = {
@@ -1600,7 +1830,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'set-frequency',
-    trigger: /\b(?:once|twice|thrice|times)\b/i,
+    needs: ['once', 'twice', 'thrice', 'times'],
+    key: { spec: { find: /once|twice|thrice|times/gi }, lead: 15 },
     re: re(`\\b(?<f>once|twice|thrice|${NUM_RE}\\s+times)\\s+(?:a|an|per|each|every)\\s+(?<unit>${UNIT_RE})`),
     make(g) {
       const unit = unitInfo(g.unit!);
@@ -1610,7 +1841,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'present-ref',
-    trigger: /now|current|present|moment|these days|at this time/i,
+    needs: ['now', 'current', 'present', 'moment', 'these days', 'at this time'],
     re: re(
       `\\b(?:(?<w>currently|presently|nowadays|at present|at the moment|these days|at this time|the present|current|this (?:[a-z]+\\s+)?moment)|(?<now>now))\\b(?![-’']\\w)`,
     ),
@@ -1625,7 +1856,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'past-ref',
-    trigger: /recently|lately|the past|earlier times|the time/i,
+    needs: ['recently', 'lately', 'the past', 'earlier times', 'the time'],
     re: re(
       `\\b(?:in\\s+)?(?<w>recently|lately|the past|earlier times|(?<=\\bat\\s+)the time(?!\\s+(?:of|when|that|being|frame|needed)\\b))\\b(?!\\s*(?:-|,\\s*present))`,
     ),
@@ -1634,7 +1865,7 @@ export const RULES: Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
       if (
         w === 'the past' &&
-        /^\s+(?:\w+\s+)?(?:\w+[- ])?(?:years?|months?|weeks?|days?|decades?|hours?|century|quarter)\b/i.test(
+        /^\s+(?:\w+\s+)?(?:\w+[- ])?(?:years?|months?|weeks?|weekends?|days?|nights?|decades?|centuries|hours?|minutes?|century|quarters?|summers?|winters?|springs?|autumns?|falls?|seasons?)\b/i.test(
           after,
         )
       )
@@ -1645,7 +1876,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'future-ref',
-    trigger: /future|soon|shortly|term\b|ahead/i,
+    needs: ['future', 'soon', 'shortly', 'term', 'ahead'],
+    key: { spec: { find: /future|soon|shortly|term|ahead/gi }, lead: 16 },
     re: re(
       `(?<![\\w-])(?:(?<the>the)\\s+)?(?<w>(?:near|distant|foreseeable|immediate)\\s+future|future|soon|shortly|as soon as possible|(?<=\\bthe\\s+)(?:near|short|long|medium) term|in the years ahead|the days ahead|the weeks ahead|the months ahead)\\b(?!-)`,
     ),
@@ -1717,7 +1949,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock-word',
-    trigger: /noon|midday|midnight/i,
+    needs: ['noon', 'midday', 'midnight'],
     re: re(`\\b(?<w>noon|midday|midnight)\\b`),
     make(g, m, text) {
       const w = g.w!.toLowerCase();
@@ -1727,7 +1959,15 @@ export const RULES: Rule[] = [
   },
   {
     name: 'holiday',
-    trigger: /Christmas|New Year|Thanksgiving|Independence Day|Election Day|Easter|Good Friday/,
+    needs: [
+      'christmas',
+      'new year',
+      'thanksgiving',
+      'independence day',
+      'election day',
+      'easter',
+      'good friday',
+    ],
     re: re(
       `\\b(?<h>Christmas(?: Day| Eve)?|New Year['’]?s?(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day|Election Day|Easter(?: Sunday| Monday| Day)?|Good Friday)(?![\\w-])(?:\\s+(?:(?<y>[12]\\d{3})(?!\\d)|['’](?<yy>\\d\\d)(?!\\d)))?`,
     ),
@@ -1782,7 +2022,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'event-eve',
-    trigger: /\beve\b|\bday (?:before|after)\b|\b(?:morning|night) of\b/i,
+    // "eve" only before whitespace, every kind the pattern's \s+ accepts ("even", "every" do not count).
+    needs: ['day before', 'day after', 'morning of', 'night of', ...EVE_SPACES],
     re: re(
       `\\b(?:the\\s+)?(?<rel>eve|day before|day after|morning of|night of|eve)\\s+(?:of\\s+)?(?:(?:the|a|an|this|next|last|its|their|his|her|this week's|next week's|[A-Z][\\w.-]*['’]s)\\s+)?(?:[\\w’'-]+\\s+){0,4}?(?<head>talks|meeting|meetings|summit|visit|election|elections|vote|polls|referendum|conference|session|ceremony|anniversary|trip|tour|games|olympics|congress|forum|negotiations|deadline|trial|hearing|inauguration|celebrations?|holiday|festival|parade|launch|funeral|wedding|gathering|consultations|dialogue|assembly|plenum|convention|opening|deployment|attack|strike|invasion|war|handover|signing|arrival|departure)(?![\\w-])`,
     ),
@@ -1858,30 +2099,113 @@ export const RULES: Rule[] = [
   },
 ];
 
-/** Runs every rule over `text` and returns all candidates (overlapping ones included). */
-export function runRules(text: string): Candidate[] {
+/** Occurrences of a key in `text`, in order (cached per text in `cache`). */
+function keyPositions(text: string, spec: KeySpec, cache: Map<KeySpec, number[]>): number[] {
+  const known = cache.get(spec);
+  if (known) return known;
+  let base: number[];
+  if (spec.find instanceof RegExp) {
+    base = [];
+    const f = spec.find;
+    f.lastIndex = 0;
+    for (let m = f.exec(text); m; m = f.exec(text)) {
+      if (m[0].length === 0) f.lastIndex++;
+      base.push(m.index);
+    }
+  } else base = keyPositions(text, spec.find, cache);
+  const out =
+    spec.confirm || spec.lowerFirst || spec.after
+      ? base.filter((k) => {
+          if (spec.lowerFirst) {
+            const c = text.charCodeAt(k);
+            if (c >= 65 && c <= 90) return false;
+          }
+          if (spec.after && (k === 0 || !spec.after.test(text[k - 1]!))) return false;
+          if (spec.confirm) {
+            spec.confirm.lastIndex = k;
+            if (!spec.confirm.test(text)) return false;
+          }
+          return true;
+        })
+      : base;
+  cache.set(spec, out);
+  return out;
+}
+
+/** Whitespace and digits: free in a key's lead (patterns allow runs of any length of them). */
+function isFree(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)))
+  );
+}
+
+/** First position from which at most `lead` non-free characters precede `k`. */
+function leadStart(text: string, k: number, lead: number): number {
+  let s = k;
+  let n = 0;
+  while (s > 0) {
+    const c = text.charCodeAt(s - 1);
+    if (!isFree(c)) {
+      if (n === lead) break;
+      n++;
+    }
+    s--;
+  }
+  return s;
+}
+
+/** Sticky twins of keyed rules' patterns, tried at single positions. */
+const STICKY = new Map<Rule, RegExp>();
+
+/**
+ * All rules' `needs` in one pattern, longest first, tried at every position of the lower-cased text: the
+ * longest needle found at a position also shows every needle that is a prefix of it.
+ */
+const NEEDLES = (() => {
+  const all = [...new Set(RULES.flatMap((r) => r.needs ?? []))].sort((a, b) => b.length - a.length);
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const prefixes = new Map(all.map((w) => [w, all.filter((p) => w.startsWith(p))]));
+  return { re: new RegExp(all.map(esc).join('|'), 'g'), prefixes };
+})();
+
+/** The needles that occur in `lower` (one scan for all rules). */
+function foundNeedles(lower: string): Set<string> {
+  const found = new Set<string>();
+  const re = NEEDLES.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    re.lastIndex = m.index + 1;
+    const w = m[0];
+    if (found.has(w)) continue;
+    for (const p of NEEDLES.prefixes.get(w)!) found.add(p);
+  }
+  return found;
+}
+
+/**
+ * Runs every rule over `text` and returns all candidates (overlapping ones included). `exhaustive` skips
+ * the pre-checks (`needs`, `trigger`, `key`) and scans every position with every rule: the reference the
+ * tests hold the fast path to, since a pre-check that drops a match would silently lose an expression.
+ */
+export function runRules(text: string, exhaustive = false): Candidate[] {
   const out: Candidate[] = [];
+  const found = exhaustive ? null : foundNeedles(text.toLowerCase());
+  const keys = new Map<KeySpec, number[]>();
   RULES.forEach((rule, priority) => {
-    if (rule.trigger && !rule.trigger.test(text)) return;
-    const r = rule.re;
-    r.lastIndex = 0;
-    for (let m = r.exec(text); m; m = r.exec(text)) {
-      if (m[0].length === 0) {
-        r.lastIndex++;
-        continue;
-      }
+    if (found && rule.needs && !rule.needs.some((w) => found.has(w))) return;
+    if (!exhaustive && rule.trigger && !rule.trigger.test(text)) return;
+    // Handles the match `m`; returns where the search goes on (the pattern's own global semantics).
+    const take = (m: RegExpExecArray): number => {
       const made = rule.make((m.groups ?? {}) as Groups, m, text);
-      if (!made) {
-        // Retry one character later so a rejected long match does not hide a shorter one inside it.
-        r.lastIndex = m.index + 1;
-        continue;
-      }
+      // Retry one character later so a rejected long match does not hide a shorter one inside it.
+      if (!made) return m.index + 1;
+      const next = m.index + m[0].length;
       let start = made.start ?? m.index;
-      let end = made.end ?? m.index + m[0].length;
+      let end = made.end ?? next;
       // Never keep trailing or leading whitespace in a span.
       while (end > start && /\s/.test(text[end - 1]!)) end--;
       while (start < end && /\s/.test(text[start]!)) start++;
-      if (end <= start) continue;
+      if (end <= start) return next;
       const c: Candidate = {
         start,
         end,
@@ -1896,7 +2220,44 @@ export function runRules(text: string): Candidate[] {
       if (made.zone) c.zone = made.zone;
       if (made.event) c.event = made.event;
       if (made.mod) c.mod = made.mod;
+      if (made.weekday) c.weekday = made.weekday;
       out.push(c);
+      return next;
+    };
+    if (rule.key && !exhaustive) {
+      // Same positions, same order as a global scan, minus those too far from any key to start a match.
+      const { spec, lead } = rule.key;
+      const ks = keyPositions(text, spec, keys);
+      let y = STICKY.get(rule);
+      if (!y) {
+        y = new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y');
+        STICKY.set(rule, y);
+      }
+      let pos = 0;
+      for (const k of ks) {
+        if (k < pos) continue;
+        let s = Math.max(pos, leadStart(text, k, lead));
+        while (s <= k) {
+          y.lastIndex = s;
+          const m = y.exec(text);
+          if (!m || m[0].length === 0) {
+            s++;
+            continue;
+          }
+          s = take(m);
+        }
+        pos = s;
+      }
+      return;
+    }
+    const r = rule.re;
+    r.lastIndex = 0;
+    for (let m = r.exec(text); m; m = r.exec(text)) {
+      if (m[0].length === 0) {
+        r.lastIndex++;
+        continue;
+      }
+      r.lastIndex = take(m);
     }
   });
   return out;

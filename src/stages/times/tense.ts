@@ -258,6 +258,58 @@ const SCHEDULE_TO = new Set([
 
 const WORD_RE = /[A-Za-z']+|[,;]/g;
 
+/**
+ * Scheduling verbs in the bare present, which news uses for what is ahead ("Arafat and Netanyahu meet
+ * separately Monday", "talks begin Tuesday"), unless a word before makes them an infinitive, a negated or
+ * modal form, or a noun.
+ */
+const BARE_FUTURE = new Set(['meet', 'begin', 'hold', 'arrive', 'travel', 'fly', 'convene', 'gather']);
+const NOT_BARE_BEFORE = new Set([
+  'to',
+  'did',
+  'do',
+  'does',
+  "didn't",
+  "don't",
+  "doesn't",
+  'could',
+  'can',
+  'should',
+  'may',
+  'might',
+  'must',
+  'not',
+  'never',
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'this',
+  'that',
+  'on',
+]);
+
+/** Words after "plans" or "planned" that make it a verb with an object ("planned a rally Saturday"). */
+const PLAN_OBJECT = new Set([
+  'a',
+  'an',
+  'the',
+  'another',
+  'new',
+  'more',
+  'further',
+  'their',
+  'its',
+  'his',
+  'her',
+]);
+
 /** A bare verb after "was to" / "were to" ("were to meet"), not a destination ("was to the north"). */
 const BARE_VERB_NEXT =
   /^\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b|these\b|those\b|[A-Z]|[a-z]+ing\b|\d)[a-z]+\b/;
@@ -266,6 +318,11 @@ const BARE_VERB_NEXT =
 const CONTEXT_FUTURE = new Set(['next', 'coming', 'due']);
 const CONTEXT_FUTURE_NEXT =
   /^\s+(?:(?:on|in|by|for|at)\s+(?=[A-Z]|the\s+(?:week|weekend|month|year|end)\b|\d))?(?:(?:to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b|these\b|those\b|[a-z]+ing\b|[a-z]+s\b)[a-z]+)|(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+|(?:week|weekend|month|year|decade|century|quarter|season|spring|summer|fall|autumn|winter|day|days|time|round|stage|phase|session|election|elections|meeting|summit|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b|\w+\s+(?:week|weekend|month|year)\b)/;
+
+/** Lower-cased word right after `at` in `s` ('' when none). */
+function nextWord(s: string, at: number): string {
+  return /^\s+([A-Za-z']+)/.exec(s.slice(at, at + 24))?.[1]?.toLowerCase() ?? '';
+}
 
 /** Tense markers of one sentence, computed once and reused for every expression in it. */
 export function tenseMarkers(text: string, start: number, end: number): Marker[] {
@@ -305,6 +362,13 @@ export function tenseMarkers(text: string, start: number, end: number): Marker[]
       out.push({ pos, tense: 'future' });
     } else if (SCHEDULE_TO.has(w) && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) {
       // "a meeting is planned for Tuesday", "the minister was expected in Lima Thursday".
+      out.push({ pos, tense: 'future' });
+    } else if ((w === 'plans' || w === 'plan') && !PLAN_OBJECT.has(nextWord(s, m.index + w.length))) {
+      // "vacation plans", "the plan": a noun says nothing about when ("plans to" is handled above).
+    } else if ((w === 'planned' || w === 'scheduled') && PLAN_OBJECT.has(nextWord(s, m.index + w.length))) {
+      // "protesters planned a large demonstration Saturday": what was planned lies ahead.
+      out.push({ pos, tense: 'future' });
+    } else if (BARE_FUTURE.has(w) && !NOT_BARE_BEFORE.has(prev)) {
       out.push({ pos, tense: 'future' });
     } else if (FUTURE_WORDS.has(w)) {
       out.push({ pos, tense: PAST_AUX.has(prev) && w !== 'would' ? 'past' : 'future' });
