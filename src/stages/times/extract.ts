@@ -460,7 +460,8 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
     };
     if (c.mod) r.mod = c.mod;
     if (c.zone && c.kind !== 'event-anchored') r.zone = c.zone;
-    if (value && /^\d/.test(value) && c.type === 'DATE' && c.kind === 'date') updateRef(value, ref);
+    if (value && /^\d/.test(value) && (c.type === 'DATE' || c.type === 'TIME') && c.kind === 'date')
+      updateRef(value, ref);
     else if (value && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value) && c.rule.startsWith('date'))
       updateRef(value, ref);
     else if (value && /^\d{4}(?:-\d{2})?$/.test(value) && COARSE_REF_RULES.has(c.rule.replace(/\+.*$/, '')))

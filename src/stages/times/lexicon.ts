@@ -5,10 +5,11 @@
 
 /**
  * Month names and wire abbreviations ("Sept.", "Nov."). Only an abbreviation takes the period: after a full
- * name it ends the sentence and stays outside the span. Capitalisation is checked by the rules.
+ * name it ends the sentence and stays outside the span. The day may follow the period unspaced ("Nov.13",
+ * as Xinhua prints it); a letter may not ("Jan.Feb"). Capitalisation is checked by the rules.
  */
 export const MONTH_RE =
-  '(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\\w])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?(?![\\w]))';
+  '(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\\w])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.(?![A-Za-z])|(?![\\w])))';
 
 export const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\\w])';
 
@@ -76,13 +77,19 @@ const SMALL: Record<string, number> = {
 
 /** Number words of durations; vague quantities ("several", "a few") give X in the TIMEX3 value. */
 export const NUM_RE =
-  '(?:\\d{1,3}(?:\\s+|-)1/2|\\d{1,4}(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|half a|half an|an|a|several|a few|few|many|some|a couple of|a couple|couple of|dozens of|hundreds of|a number of)';
+  '(?:(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\\s+|-)and(?:\\s+|-)a(?:\\s+|-)half|\\d{1,3}(?:\\s+|-)1/2|\\d{1,4}(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|half a|half an|an|a|several|a few|few|many|some|a couple of|a couple|couple of|dozens of|hundreds of|a number of)';
 
 /** Value of a number phrase; null for vague quantities. */
 export function numberValue(phrase: string): number | null {
   const p = phrase.toLowerCase().replace(/\s+/g, ' ').trim();
   const frac = /^(\d+)[\s-]+1\/2$/.exec(p);
   if (frac) return Number(frac[1]) + 0.5;
+  // "three-and-a-half years", "2 and a half hours".
+  const andHalf = /^(.+?)[\s-]+and[\s-]+a[\s-]+half$/.exec(p);
+  if (andHalf) {
+    const whole = numberValue(andHalf[1]!);
+    return whole === null ? null : whole + 0.5;
+  }
   if (/^\d/.test(p)) {
     const n = Number(p);
     return Number.isFinite(n) ? n : null;

@@ -345,3 +345,45 @@ describe('weekdays in plans and schedules', () => {
     );
   });
 });
+
+describe('held-out wire patterns (AFP/Xinhua)', () => {
+  const mon = '2024-11-04';
+
+  it('reads a visit programme in the present simple as ahead', () => {
+    const text =
+      'Opening a three-day stay, which includes talks Tuesday with the premier, the envoy met aides.';
+    expect(find(text, 'Tuesday', mon).value).toBe('2024-11-05');
+    expect(find('The minister holds talks Thursday in Rome.', 'Thursday', mon).value).toBe('2024-11-07');
+  });
+
+  it('dates "in the afternoon" to the day the story last named, never a clock reading', () => {
+    const text =
+      'The talks opened Friday morning. Before the afternoon session, envoys met in the afternoon.';
+    const pods = times(text, mon).filter((t) => t.rule === 'the-pod');
+    expect(pods.map((t) => [t.text, t.value])).toEqual([
+      ['the afternoon', '2024-11-01TAF'],
+      ['the afternoon', '2024-11-01TAF'],
+    ]);
+    expect(find('Envoys will meet in the evening.', 'evening', mon).value).toBe('2024-11-04TEV');
+    // A clock time owns its part of the day; "the morning of" is left to the date after it.
+    expect(times('He left at 4 in the morning.', mon).some((t) => t.rule === 'the-pod')).toBe(false);
+    expect(times('He left in the morning of May 5.', mon).some((t) => t.rule === 'the-pod')).toBe(false);
+  });
+
+  it('keeps a plural unit after "a" vague and reads "and a half" counts', () => {
+    expect(find('It broke a decades-long silence.', 'decades', mon).value).toBe('PXDE');
+    expect(find('It ended a years-long feud.', 'years', mon).value).toBe('PXY');
+    expect(find('It came some three-and-a-half years after the war.', 'years', mon).value).toBe('P3Y6M');
+    expect(find('They waited two and a half hours.', 'hours', mon).value).toBe('PT2H30M');
+  });
+
+  it('reads an abbreviated month with the day right after its period', () => {
+    expect(find('The blast occurred on Nov.13 at the plant.', 'Nov', mon).value).toBe('2024-11-13');
+    expect(find('The blast occurred on Nov.13 at the plant.', 'Nov', mon).text).toBe('Nov.13');
+  });
+
+  it('does not date "the past" used as an adjective', () => {
+    expect(times('They demanded compensation for the past problems.', mon)).toEqual([]);
+    expect(find('The past is a guide, he said of the past.', 'past', mon).value).toBe('PAST_REF');
+  });
+});

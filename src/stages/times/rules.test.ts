@@ -21,6 +21,7 @@ const OWN = [
   'Reply as soon as possible; they meet seventy-seven times a week in the years ahead, in the medium term.',
   'On the eve\u00a0of the vote, the day before the summit, Q3 2023, 1990-91, 44 BC and the summer of 190 BC.',
   'humid March weather, midMarch, Sept.\u00a05, 2001, the\u00a0preceding\u00a0week and 9\u00a0days later.',
+  'Throughout the morning, and in the\u00a0Evening, they met; at 4 in the afternoon, on Nov.13, three-and-a-half years on.',
 ];
 
 function shape(cands: Candidate[]) {

@@ -116,6 +116,8 @@ interface KeySpec {
 
 /** Months as the rules accept them: the name must start with a capital (`cap`), any case after. */
 const MONTH_KEY: KeySpec = { find: /[JFMASOND](?=[A-Za-z])/g, confirm: new RegExp(MONTH_RE, 'iy') };
+/** The parts of the day a preposition and "the" may lead to ("in the afternoon"). */
+const PART_OF_DAY_KEY: KeySpec = { find: /morning|afternoon|evening/gi };
 /** Weekdays as the rules accept them (capitalised). */
 const WEEKDAY_KEY: KeySpec = { find: /[MTWFS](?=[A-Za-z])/g, confirm: new RegExp(WEEKDAY_RE, 'iy') };
 /**
@@ -466,6 +468,21 @@ const RESCHEDULED_TO =
 const DATE_BEFORE_CLOCK = new RegExp(
   `(?:${MONTH_RE}\\s*\\d{1,2},?\\s*[12]\\d{3}|[0-3]?\\d\\s+${MONTH_RE}\\s*,?\\s*[12]\\d{3}),?\\s*$`,
 );
+
+/** Words ending in "s" that may follow "the past" as a noun ("the past is", "the past has shown"). */
+const PAST_NOUN_VERBS = new Set([
+  'is',
+  'was',
+  'has',
+  'does',
+  'as',
+  'this',
+  'its',
+  'his',
+  'us',
+  'thus',
+  'seems',
+]);
 
 /** A weekday naming the event's own day inside an event-anchored phrase ("last Tuesday's hearing"). */
 const EVENT_WEEKDAY =
@@ -1460,6 +1477,29 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "talks began Thursday morning … would take up the issue in the afternoon", "before the afternoon
+    // session": a part of the day the story is about, the day it last named (else the report's own).
+    // "the morning of May 5" is left to the wrapper that widens the date, "4 in the morning" is a clock
+    // time; "the night" is too often generic or an event's own night ("the night of the attack") to date.
+    name: 'the-pod',
+    needs: ['morning', 'afternoon', 'evening'],
+    key: { spec: PART_OF_DAY_KEY, lead: 14 },
+    re: re(
+      `(?<!\\d\\s{0,3})\\b(?:in|during|before|after|until|by|through|throughout)\\s+(?<t>the\\s+(?<pod>morning|afternoon|evening))\\b(?!\\s+(?:of|after|before|hours|paper|prayers?)\\b|-)`,
+    ),
+    make(g, m) {
+      const pod = PART_OF_DAY[g.pod!.toLowerCase()]!;
+      return {
+        type: 'TIME',
+        start: m.index + m[0].length - g.t!.length,
+        resolve: (ctx) => {
+          const days = ctx.sentenceDays ?? (ctx.refCoarse ? null : ctx.refDays) ?? ctx.anchor?.days;
+          return days == null ? `${SOME_DAY}T${pod}` : `${fmtDay(days)}T${pod}`;
+        },
+      };
+    },
+  },
+  {
     name: 'weekday-set',
     needs: ['days', 'mornings', 'afternoons', 'evenings', 'nights'],
     re: re(
@@ -1642,6 +1682,9 @@ export const RULES: Rule[] = [
       if (n !== null && n >= 1000 && !/s$/i.test(g.unit!)) return null;
       const num = g.num!.toLowerCase();
       if ((num === 'a' || num === 'an') && g.the) return null;
+      // "a decades-long silence", "a years-long feud": the article goes with the noun; the plural unit is a
+      // vague length the plural-units rule reads (PXDE, PXY).
+      if ((num === 'a' || num === 'an') && /s$/i.test(g.unit!)) return null;
       // "killed in a weekend attack": the weekend just past, named as a modifier, not a length.
       if (
         (num === 'a' || num === 'an') &&
@@ -1870,6 +1913,9 @@ export const RULES: Rule[] = [
         )
       )
         return null;
+      // "compensation for the past problems", "the past mistakes": an adjective before a plural noun.
+      const next = /^\s+([a-z]+s)\b/.exec(after)?.[1];
+      if (w === 'the past' && next && !PAST_NOUN_VERBS.has(next)) return null;
       const start = m.index + m[0].toLowerCase().lastIndexOf(w);
       return { type: 'DATE', start, resolve: constant('PAST_REF') };
     },

@@ -43,6 +43,11 @@ const FUTURE_WORDS = new Set([
   'travels',
   'visits',
   'meets',
+  // A visit's programme in the present simple: "a four-day stay, which includes talks Tuesday with …".
+  'includes',
+  'hosts',
+  'holds',
+  'attends',
   'soon',
   'would',
   'forthcoming',
