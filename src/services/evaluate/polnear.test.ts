@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Quote } from '../../core/types.js';
-import { parsePolnearAnn, polnear, scoredQuotes } from './polnear.js';
+import { isDirectContent, parsePolnearAnn, polnear, quotedRegions, scoredQuotes } from './polnear.js';
 
 describe('parsePolnearAnn', () => {
   it('reads Source, Cue and discontinuous Content spans of each relation', () => {
@@ -34,6 +34,44 @@ describe('parsePolnearAnn', () => {
   });
 });
 
+describe('isDirectContent', () => {
+  const span = (text: string, part: string, from = 0) => {
+    const start = text.indexOf(part, from);
+    if (start < 0) throw new Error(`no ${part}`);
+    return { start, end: start + part.length };
+  };
+  const direct = (text: string, ...parts: string[]) =>
+    isDirectContent(
+      text,
+      parts.map((p) => span(text, p)),
+      quotedRegions(text),
+    );
+
+  it('takes a content that begins or ends with a straight or curly double mark as direct', () => {
+    const t = 'Kim said: "We will win." Lee added that “prices rise”. She said: “Fine” ';
+    expect(direct(t, '"We will win."')).toBe(true);
+    expect(direct(t, 'that “prices rise”')).toBe(true);
+    expect(direct(t, ' “Fine” ')).toBe(true);
+  });
+  it('takes a content wholly inside a quote (marks left out of the span) as direct', () => {
+    const t = '"We will win," Kim said.\n“Prices will rise, and soon';
+    expect(direct(t, 'We will win')).toBe(true);
+    expect(direct(t, 'Prices will rise')).toBe(true);
+  });
+  it('takes a paraphrase, or a span that only contains a partial quote, as not direct', () => {
+    const t = 'Kim said prices will "rise fast" next year. "No," Lee said.\nLee said taxes stay.';
+    expect(direct(t, 'prices will "rise fast" next year')).toBe(false);
+    expect(direct(t, 'taxes stay')).toBe(false);
+    // the straight mark left open in the first paragraph does not leak past the line break
+    expect(direct('He said "well\nthen taxes stay.', 'taxes stay')).toBe(false);
+  });
+  it('uses the hull of a discontinuous content', () => {
+    const t = '"We will win," Kim said. "And soon."';
+    expect(direct(t, '"We will win,"', '"And soon."')).toBe(true);
+    expect(isDirectContent(t, [], quotedRegions(t))).toBe(false);
+  });
+});
+
 describe('scoredQuotes', () => {
   it('drops partial quotes nested in another quote', () => {
     const q = (kind: Quote['kind'], start: number, end: number): Quote => ({
@@ -59,6 +97,7 @@ describe.skipIf(!existsSync(dev))('polnear evaluator on the dev split (needs ../
     const r = await polnear.run(dev, { limit: 4 });
     expect(r.metric).toBe('speaker accuracy');
     expect(r.table).toMatch(/content overlap/);
+    expect(r.table).toMatch(/source on direct quotes: \d+\/\d+/);
     expect((r.details as { documents: number }).documents).toBe(4);
     expect(r.value).toBeGreaterThan(0);
   });

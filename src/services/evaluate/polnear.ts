@@ -78,6 +78,51 @@ function core(text: string, s: Span): Span {
   return { start: a, end: b };
 }
 
+/** Double quotation marks, straight or curly (single marks are left out: `’` is mostly an apostrophe). */
+const OPEN_MARK = '“';
+const CLOSE_MARK = '”';
+const STRAIGHT_MARK = '"';
+const isMark = (c: string | undefined) => c === OPEN_MARK || c === CLOSE_MARK || c === STRAIGHT_MARK;
+
+/**
+ * Quoted stretches of a text: from just after an opening double mark to just before its closing one. A
+ * straight mark toggles; a curly one says which side it is. A quote left open at the end of a paragraph
+ * ends there (wire style reopens a quote that runs on into the next paragraph without closing it first).
+ */
+export function quotedRegions(text: string): Span[] {
+  const out: Span[] = [];
+  let open = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === undefined || c === '\n') {
+      if (open >= 0 && i > open) out.push({ start: open, end: i });
+      open = -1;
+    } else if (c === OPEN_MARK || (c === STRAIGHT_MARK && open < 0)) {
+      open = i + 1;
+    } else if ((c === CLOSE_MARK || c === STRAIGHT_MARK) && open >= 0) {
+      out.push({ start: open, end: i });
+      open = -1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a gold content is a DIRECT quote: its span (the hull of its parts, past white space) begins or
+ * ends with a double quotation mark, or lies wholly inside one quoted stretch. Direct quotes are what wire
+ * stories attribute most and what readers take verbatim, so their speakers are reported apart from those
+ * of paraphrases. `regions` is `quotedRegions(text)`, passed in so that it is computed once per text.
+ */
+export function isDirectContent(text: string, content: Span[], regions: Span[]): boolean {
+  if (content.length === 0) return false;
+  let { start: a, end: b } = hull(content);
+  while (a < b && /\s/.test(text[a]!)) a++;
+  while (b > a && /\s/.test(text[b - 1]!)) b--;
+  if (a >= b) return false;
+  if (isMark(text[a]) || isMark(text[b - 1])) return true;
+  return regions.some((r) => r.start <= a && b <= r.end);
+}
+
 function hull(spans: Span[]): Span {
   return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
 }
@@ -158,6 +203,8 @@ export interface PolnearScores {
   overlap: Counts;
   cue: Counts;
   source: { correct: number; total: number };
+  /** The same, restricted to gold contents that are direct quotes (`isDirectContent`). */
+  directSource: { correct: number; total: number };
 }
 
 /**
@@ -204,6 +251,7 @@ export function scorePolnear(dir: string, pipeline: Pipeline, limit?: number): P
     overlap: { tp: 0, pred: 0, gold: 0 },
     cue: { tp: 0, pred: 0, gold: 0 },
     source: { correct: 0, total: 0 },
+    directSource: { correct: 0, total: 0 },
   };
   for (const f of files) {
     const base = f.slice(0, -4);
@@ -235,6 +283,7 @@ export function scorePolnear(dir: string, pipeline: Pipeline, limit?: number): P
     const toRaw = (s: Span) => map.spanToRaw(s);
     const pred = quotes.map((q) => toRaw(q));
     const goldContent = gold.map((g) => hull(g.content));
+    const regions = quotedRegions(text);
     sc.documents++;
     sc.overlap.pred += pred.length;
     sc.overlap.gold += gold.length;
@@ -277,7 +326,12 @@ export function scorePolnear(dir: string, pipeline: Pipeline, limit?: number): P
       if (q.speakerSpan) spans.push(toRaw(q.speakerSpan));
       const e = q.speaker ? ents.get(q.speaker) : undefined;
       if (e) for (const mm of e.mentions) spans.push(toRaw(mm));
-      if (spans.some((s) => overlapsAny(s, g.source))) sc.source.correct++;
+      const ok = spans.some((s) => overlapsAny(s, g.source));
+      if (ok) sc.source.correct++;
+      if (isDirectContent(text, g.content, regions)) {
+        sc.directSource.total++;
+        if (ok) sc.directSource.correct++;
+      }
     }
   }
   return sc;
@@ -289,7 +343,8 @@ export function formatPolnear(sc: PolnearScores): string {
     const r = prf(c);
     return `${name.padEnd(18)} ${String(c.gold).padStart(6)} ${String(c.pred).padStart(6)} ${String(c.tp).padStart(6)} ${r.p.toFixed(2).padStart(7)} ${r.r.toFixed(2).padStart(7)} ${r.f1.toFixed(2).padStart(7)}`;
   };
-  const acc = sc.source.total ? (100 * sc.source.correct) / sc.source.total : 0;
+  const pct = (c: { correct: number; total: number }) => (c.total ? (100 * c.correct) / c.total : 0);
+  const acc = pct(sc.source);
   return [
     `PolNeAR attribution: ${sc.documents} documents`,
     `${'span'.padEnd(18)} ${'gold'.padStart(6)} ${'pred'.padStart(6)} ${'match'.padStart(6)} ${'P'.padStart(7)} ${'R'.padStart(7)} ${'F1'.padStart(7)}`,
@@ -297,6 +352,7 @@ export function formatPolnear(sc: PolnearScores): string {
     row('content overlap', sc.overlap),
     row('cue overlap', sc.cue),
     `source on matched contents: ${sc.source.correct}/${sc.source.total} (${acc.toFixed(2)}%)`,
+    `source on direct quotes: ${sc.directSource.correct}/${sc.directSource.total} (${pct(sc.directSource).toFixed(2)}%)`,
   ].join('\n');
 }
 
@@ -305,7 +361,8 @@ export function formatPolnear(sc: PolnearScores): string {
  * Cue, Content). `<folder>` is a split (`…/polnear/dev`) or the corpus root (then `dev` is used). Content
  * spans are scored exactly (after trimming quote marks, punctuation and a leading "that") and by overlap
  * (greedy one-to-one); cues by overlap; the speaker is correct on a matched content when its phrase or any
- * mention of its entity overlaps the gold Source.
+ * mention of its entity overlaps the gold Source. The same accuracy is also reported on the matched contents
+ * that are direct quotes (`isDirectContent`), the attributions readers take verbatim.
  */
 export const polnear: Evaluator = {
   name: 'polnear',
@@ -331,6 +388,9 @@ export const polnear: Evaluator = {
         exactF1: prf(sc.exact).f1,
         overlapF1: prf(sc.overlap).f1,
         cueF1: prf(sc.cue).f1,
+        directSpeakerAccuracy: sc.directSource.total
+          ? (100 * sc.directSource.correct) / sc.directSource.total
+          : 0,
         ms: Math.round(ms),
       },
     };

@@ -61,6 +61,25 @@ interface Candidate {
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '--', '–', '[', ']']);
 const END_PUNCT = new Set(['.', '?', '!', '...', '…']);
+/** Personal pronouns that may open a clause as its subject. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+/** Verbs of `as X put it` / `as X called it` (an object pronoun follows). */
+const AS_PUT_OBJECT = new Set([
+  'put',
+  'puts',
+  'called',
+  'calls',
+  'described',
+  'describes',
+  'termed',
+  'terms',
+  'dubbed',
+  'phrased',
+]);
+/** Verbs of `as Smith wrote, "…"` (punctuation or a quotation mark follows). */
+const AS_PUT_BARE = new Set(['said', 'says', 'wrote', 'writes', 'noted', 'notes', 'tweeted', 'remarked']);
+/** Dashes that sign a quote with its author's name (`"…" ― Name`). */
+const DASHES = new Set(['―', '—', '–', '--', '-']);
 const ORG_TYPES = new Set(['ORG', 'GPE', 'NORP', 'FAC', 'LOC']);
 const MAX_SUBJECT = 12;
 /** Prepositions that open a place or time phrase, not a speaker ("in Geneva", "at the summit"). */
@@ -78,6 +97,21 @@ const LEADING_PREPS = new Set([
 ]);
 /** More openers of a sentence-initial phrase before the subject ("In his speech, ElBaradei …"). */
 const SENTENCE_PREPS = new Set(['before', 'with', 'despite', 'for', 'following', 'under', 'asked', 'later']);
+/** Subordinators opening a clause before the main one ("Although the IMF …, it referenced …"). */
+const SUBORDINATORS = new Set([
+  'although',
+  'though',
+  'while',
+  'when',
+  'as',
+  'if',
+  'because',
+  'since',
+  'after',
+  'before',
+  'once',
+  'whereas',
+]);
 /** Prepositions whose object is no subject ("under president Saddam", "with Kim"). */
 const OBJECT_PREPS = new Set([
   'under',
@@ -243,6 +277,8 @@ const APPOSITIVE_OPEN = new Set([
   'both',
   'former',
 ]);
+/** A US party and state tag after a politician's name: "R-Ky.", "D-S.C.", "I-Vt.". */
+const PARTY_TAG = /^[RDI]-[A-Z][A-Za-z.]*$/;
 /** Auxiliaries and modals: a phrase holding one is a clause, not a speaker. */
 const CLAUSE_VERBS = new Set([
   'is',
@@ -344,6 +380,8 @@ class Extractor {
   private owners: { byStart: Candidate[]; bySentence: Map<number, Candidate> } | null = null;
   /** Token after the cue of the last quote attributed by a cue after it (for the split quote's rest). */
   private splitCueEnd = -1;
+  /** Token right after the last dash signature (`"…" ― Ann Lee`), where a listed next quote may open. */
+  private signatureEnd = -1;
 
   constructor(input: QuoteInput) {
     this.input = input;
@@ -441,10 +479,22 @@ class Extractor {
     const s = this.toks[o]!.sentence;
     if (this.sentFirst[s] === o) return true;
     if (o > 0 && this.paraOf[o - 1] !== this.paraOf[o]) return true;
+    // a quote opening a line of its own, even where no paragraph break was found
+    if (o > 0 && this.text.slice(this.toks[o - 1]!.end, this.toks[o]!.start).includes('\n')) return true;
     const prev = this.low[o - 1];
     if (prev === ':') return true;
+    // `"…" ― Ann Lee "…"`: the next quote of a signed list
+    if (o === this.signatureEnd) return true;
     if (prev && cueClass(prev)) return true;
     if ((prev === ',' || prev === 'that') && o >= 2 && cueClass(this.low[o - 2]!)) return true;
+    // `The businessman says of Clinton, "…"`: the cue's topic between it and the quote
+    if (prev === ',') {
+      for (let i = o - 2; i > o - 7 && i > 0; i--) {
+        const w = this.low[i]!;
+        if (CLAUSE_PUNCT.has(w) || END_PUNCT.has(w) || isQuoteMark(w)) break;
+        if (w === 'of' && cueClass(this.low[i - 1]!) && this.cueAt(i - 1)) return true;
+      }
+    }
     // `"…," the judge exclaimed, "…"`: the rest of a quote split around a cue found after its first part
     if (prev === ',' && o >= 2 && this.splitCueEnd === o - 1) return true;
     return false;
@@ -455,7 +505,9 @@ class Extractor {
     const n = r.to - r.from;
     const after = r.close >= 0 ? this.cueAfterQuote(r) : null;
     if (r.single) return n >= 1 ? 'partial' : null;
-    const direct = this.opensClause(r) && (n >= 3 || after !== null);
+    // a quote signed with its author's name after a dash is speech in its own right
+    const dash = after ? null : this.dashSignature(r);
+    const direct = (this.opensClause(r) && (n >= 3 || after !== null)) || (dash !== null && n >= 3);
     if (!direct) return n >= 1 ? 'partial' : null;
     const content = this.contentSpan(r.from, r.to);
     if (!content) return null;
@@ -481,6 +533,13 @@ class Extractor {
       cand.cue = [label, label + 1];
       cand.source = [r.from, label];
       cand.rule = 'direct:label';
+      return cand;
+    }
+    if (dash) {
+      this.signatureEnd = dash.end;
+      cand.cue = dash.cue;
+      cand.source = dash.source;
+      cand.rule = 'direct:dash';
       return cand;
     }
     if (after) {
@@ -513,6 +572,37 @@ class Extractor {
     cand.inherit = true;
     cand.rule = 'direct:inherited';
     return cand;
+  }
+
+  /**
+   * `"…" ― Esther Tapia` / `"…" — Ann Lee, a teacher`: a quote signed after a dash, the name ending its
+   * line (reader comments, epigraphs, quote lists). The name must open with a capital and the line must end
+   * after at most 12 tokens, so a dash that opens an aside is not taken for a signature.
+   */
+  private dashSignature(
+    r: QuoteRegion,
+  ): { cue: [number, number]; source: [number, number]; end: number } | null {
+    const d = r.close + 1;
+    if (r.close < 0 || d + 1 >= this.toks.length) return null;
+    if (!DASHES.has(this.low[d]!) || !isCapitalised(this.toks[d + 1]!.text)) return null;
+    // the signature ends its line, or the next quote of a list follows it at once (line breaks undone)
+    const lineEnd = (i: number) => {
+      if (i + 1 >= this.toks.length) return true;
+      if (this.text.slice(this.toks[i]!.end, this.toks[i + 1]!.start).includes('\n')) return true;
+      const ri = this.regionOf[i + 1]!;
+      return ri >= 0 && this.regions[ri]!.open === i + 1;
+    };
+    let comma = -1;
+    for (let i = d + 1; i < this.toks.length && i - d <= 12; i++) {
+      const w = this.low[i]!;
+      if (isQuoteMark(w) || w === ';' || w === ':') return null;
+      if (w === ',' && comma < 0) comma = i;
+      if (!lineEnd(i)) continue;
+      let e = comma >= 0 ? comma : i + 1;
+      while (e > d + 1 && END_PUNCT.has(this.low[e - 1]!)) e--;
+      return e > d + 1 ? { cue: [d, d + 1], source: [d + 1, e], end: i + 1 } : null;
+    }
+    return null;
   }
 
   /**
@@ -618,8 +708,11 @@ class Extractor {
     const s = this.toks[r.close]!.sentence;
     let limit = Math.min(this.sentLast[Math.max(s, this.toks[c0]!.sentence)]!, c0 + 20);
     if (limit < c0) limit = c0;
-    // the quote must end its clause: `,"` / `."` / `?"` inside the marks, or a comma after them
-    const lastIn = this.low[r.to - 1]!;
+    // the quote must end its clause: `,"` / `."` / `?"` inside the marks, or a comma after them; a nested
+    // quote closing with it (`… 90 percent of the vote,'" said King`) is stepped over
+    let li = r.to - 1;
+    while (li > r.from && (this.low[li] === "'" || this.low[li] === '’')) li--;
+    const lastIn = this.low[li]!;
     const firstOut = this.low[c0];
     if (![',', '.', '?', '!', '...', '…', '—', '--'].includes(lastIn) && firstOut !== ',') {
       // `"… is over" Burns said`: a missing comma, but a name or pronoun and a cue right after the mark
@@ -632,12 +725,30 @@ class Extractor {
     let k = c0;
     if (this.low[k] === ',') k++;
     let nameEnd = -1; // end of the speaker name before an inserted age or appositive
+    let paren = 0; // tokens inside a parenthesis of the name ("Rep. Jim Jordan (R-Ohio)")
     for (let i = k; i < limit; i++) {
       const w = this.low[i]!;
       if (isQuoteMark(w) || w === ';' || w === ':') break;
+      if (w === '(' && nameEnd < 0) {
+        const close = this.parenEnd(i, limit);
+        if (close > i) {
+          paren += close - i + 1;
+          i = close;
+          continue;
+        }
+      }
       if (w === ',' && i > k) {
         // `"…," Rahman, 48, told …` / `"…," Graham, a former candidate, told …`: step over the insert
-        const skip = nameEnd < 0 && i - k <= 5 ? this.insertEnd(i) : -1;
+        let skip = nameEnd < 0 && i - k - paren <= 5 ? this.insertEnd(i) : -1;
+        // `"…," Pruitt, the attorney general of Oklahoma, one of the states suing, said`: a second insert
+        // right before the cue
+        const second = skip >= 0 ? this.insertEnd(skip) : -1;
+        if (second >= 0) {
+          let c = second + 1;
+          while (c < this.toks.length && c - second < 4 && CUE_PREFIX.has(this.low[c]!)) c++;
+          const cue = c < this.toks.length ? this.cueAt(c) : null;
+          if (cue && cue.cls !== 'according') skip = second;
+        }
         if (skip < 0) {
           // `"…," the North's vice minister, Kim Kye-Gwan told …`: a name after the nominal, then the cue
           const named = this.nameThenCue(i + 1);
@@ -657,6 +768,9 @@ class Extractor {
       if (cue.cls === 'according') {
         return { cue: [i, cue.end], source: this.phraseAfter(cue.end) };
       }
+      // `"… whistles." Trump has record low support from …`: after a quote closed by its full stop, a
+      // stance verb of the next sentence ("support", "want") is no cue of it
+      if (cue.cls === 'object' && lastIn === '.' && this.toks[i]!.sentence !== s) return null;
       if (i > k) {
         // `"…," but offered no details`: a second verb of the clause before the quote, not a speaker
         if (CONJ.has(this.low[k]!)) return null;
@@ -676,6 +790,9 @@ class Extractor {
         if (m && e - k <= 18) return { cue: [i, cue.end], source: [this.tokenAt(m.start), e] };
         return null;
       }
+      // `"…," adding that …`: a participle right after the quote is no inverted cue; its subject is the
+      // main clause's, so a cue before the quote (`Peabody said: "…," adding …`) decides
+      if (isParticiple(w)) return null;
       return { cue: [i, cue.end], source: this.phraseAfter(cue.end) };
     }
     return nameEnd < 0 ? this.unlistedCueAfter(k) : null;
@@ -733,13 +850,30 @@ class Extractor {
     const a = comma + 1;
     if (a >= stop) return -1;
     const w0 = this.low[a]!;
-    let opens = /^\d+$/.test(w0) || APPOSITIVE_OPEN.has(w0) || !isCapitalised(this.toks[a]!.text);
+    // `McConnell, R-Ky., said`: a party and state tag
+    let opens =
+      /^\d+$/.test(w0) ||
+      APPOSITIVE_OPEN.has(w0) ||
+      !isCapitalised(this.toks[a]!.text) ||
+      PARTY_TAG.test(this.toks[a]!.text);
     for (let i = a + 1; i < stop; i++) {
       const w = this.low[i]!;
       // "Vranitzky, Austria's former chancellor, told": a capitalised appositive must hold a role noun
       if (PERSON_NOUNS.has(w) || ORG_NOUNS.has(w)) opens = true;
       if (w === ',') return opens ? i : -1;
+      // the period of an abbreviation right before the closing comma ("R-Ky.,")
+      if (w === '.' && this.low[i + 1] === ',') continue;
       if (isQuoteMark(w) || END_PUNCT.has(w) || w === ';' || w === ':') return -1;
+    }
+    return -1;
+  }
+
+  /** The closing parenthesis of the one opened at token `open`, before `stop` (8 tokens at most), or -1. */
+  private parenEnd(open: number, stop: number): number {
+    for (let i = open + 1; i < stop && i - open <= 8; i++) {
+      const w = this.low[i]!;
+      if (w === ')') return i;
+      if (w === '(' || isQuoteMark(w) || END_PUNCT.has(w)) return -1;
     }
     return -1;
   }
@@ -803,13 +937,23 @@ class Extractor {
         return { cue: [j, cue.end], source: null, participle: true };
       return {
         cue: [j, cue.end],
-        source: this.appositiveSubject(j) ?? this.subjectBefore(j) ?? this.coordinateSubject(j, first),
+        source:
+          this.appositiveSubject(j) ??
+          this.subjectBefore(j) ??
+          this.coordinateSubject(j, first) ??
+          this.invertedSubject(cue.end, i + 1),
       };
     }
     if (colon >= 0) {
       // an unlisted cue phrase before a colon (`X called them on it:`): the colon is the cue
       const clause = this.subjectBefore(colon);
-      return { cue: [colon, colon + 1], source: clause ? this.leadingPhrase(clause) : null };
+      const lead = clause ? this.leadingPhrase(clause) : null;
+      // `The piece used one of her quotes as its headline: "…"`: else the subject opening the sentence
+      const start = this.mainClauseStart(first, colon);
+      return {
+        cue: [colon, colon + 1],
+        source: lead ?? this.openingSubject(start, colon) ?? this.openingNominal(start, colon),
+      };
     }
     return null;
   }
@@ -1152,6 +1296,43 @@ class Extractor {
     return isWordToken(next) && !isCapitalised(next) ? lp : null;
   }
 
+  /**
+   * `Said Ellis: "…"`: the speaker phrase after an inverted cue that runs exactly up to the colon or comma
+   * before the quote (token `end`), or null.
+   */
+  private invertedSubject(from: number, end: number): [number, number] | null {
+    if (end - from < 1 || end - from > 8) return null;
+    const src = this.phraseAfter(from, end);
+    if (!src || src[1] !== end || !this.isNounPhrase(src)) return null;
+    return this.isSpeakerPhrase(src[0], src[1]) ? src : null;
+  }
+
+  /** `The piece used …`: a determiner and one to three words opening a clause, right before a past-tense verb. */
+  private openingNominal(a: number, end: number): [number, number] | null {
+    if (!DETERMINERS.has(this.low[a]!)) return null;
+    for (let e = a + 2; e < end && e - a <= 4; e++) {
+      const w = this.low[e]!;
+      if (!isWordToken(w)) return null;
+      if (/[a-z]ed$/.test(w) || CLAUSE_VERBS.has(w)) return this.isSpeakerPhrase(a, e) ? [a, e] : null;
+    }
+    return null;
+  }
+
+  /**
+   * Where the main clause of a sentence starts: after a leading place, time or subordinate phrase closed by
+   * a comma ("In his speech Wednesday, Trump …", "Although the IMF …, it …"); else at `first`. Bounded.
+   */
+  private mainClauseStart(first: number, end: number): number {
+    const w = this.low[first]!;
+    if (!(LEADING_PREPS.has(w) || SENTENCE_PREPS.has(w) || SUBORDINATORS.has(w))) return first;
+    for (let i = first + 1; i < end && i - first < 30; i++) {
+      const x = this.low[i]!;
+      if (x === ',') return i + 1 < end ? i + 1 : first;
+      if (isQuoteMark(x) || x === ';' || x === ':' || END_PUNCT.has(x)) return first;
+    }
+    return first;
+  }
+
   /** Trims a token range to its leading noun phrase: determiners, capitalised words, possessives, pronouns. */
   private leadingPhrase([a, b]: [number, number]): [number, number] | null {
     let i = a;
@@ -1470,6 +1651,8 @@ class Extractor {
     const end = this.toks[b - 1]!.end;
     const ms = this.mentionsIn(start, end);
     if (b - a === 1 && PRONOUNS.has(this.low[a]!)) {
+      const own = this.sentenceAntecedent(a, this.low[a]!);
+      if (own) return own;
       const sal = this.recentSubject(a, this.low[a]!, history);
       if (sal) return sal;
       // `… left it to his wife Lonnie to speak. "…," she said`: a relative of the right sex named since
@@ -2213,6 +2396,28 @@ class Extractor {
     return null;
   }
 
+  /**
+   * `The Security Council … pledged sanctions against what it called "…"`: a pronoun later in its own
+   * sentence whose subject is a name of the right kind (a person for he/she, an organisation for it) refers
+   * to that subject, before any earlier speaker does.
+   */
+  private sentenceAntecedent(
+    at: number,
+    p: string,
+  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+    const wantPerson = p === 'he' || p === 'she' ? true : p === 'it' ? false : null;
+    if (wantPerson === null) return null;
+    const s = this.toks[at]!.sentence;
+    if (this.sentFirst[s]! >= at - 1) return null;
+    const m = this.sentenceSubject(s);
+    if (!m || m.end > this.toks[at]!.start || !isCapitalised(this.text[m.start]!)) return null;
+    if (PRONOUNS.has(this.text.slice(m.start, m.end).toLowerCase())) return null;
+    const isPerson = m.entity.type === 'PERSON';
+    if (wantPerson ? !isPerson : m.entity.type !== 'ORG') return null;
+    if (wantPerson && this.genderOf(m.entity) === (p === 'he' ? 'f' : 'm')) return null;
+    return { speaker: m.entity.id, name: m.entity.name, person: isPerson };
+  }
+
   private resolvePronoun(
     p: string,
     at: number,
@@ -2275,7 +2480,8 @@ class Extractor {
         } else {
           const subj =
             this.clauseSubject(c.sentence, c.cue![0]) ??
-            this.subjectBefore(this.firstVerbGuess(c.sentence, c.cue![0]));
+            this.subjectBefore(this.firstVerbGuess(c.sentence, c.cue![0])) ??
+            this.subjectMention(c.sentence, c.cue![0]);
           if (subj) {
             const r = this.resolvePhrase(subj, history);
             c.speaker = r.speaker;
@@ -2322,7 +2528,18 @@ class Extractor {
           !(lastDirect && lastDirect.paragraph === c.paragraph) &&
           this.reportCue(last.cue[0]);
         const prev = report ? last : lastDirect;
-        if (
+        // `Sanders … identified exhaustion with bigotry as a reason. "The younger people are …"`: a
+        // person introduced in the same paragraph right before the quote, over a speaker of an earlier one
+        const intro = prev && prev.paragraph < c.paragraph ? this.paragraphIntro(c) : null;
+        if (intro) {
+          const [a, b] = intro;
+          const r = this.resolvePhrase(intro, history);
+          c.speaker = r.speaker;
+          c.speakerName = r.name;
+          c.person = r.person;
+          c.speakerSpan = [a, b];
+          c.rule = 'direct:intro';
+        } else if (
           prev &&
           c.paragraph - prev.paragraph <= 1 &&
           (prev.speaker || prev.speakerName || prev.speakerSpan)
@@ -2361,6 +2578,21 @@ class Extractor {
       }
     }
     this.inheritFromNarrative(cands);
+  }
+
+  /**
+   * The person a cue-less quote's paragraph opens with: the named subject of the narrative sentence right
+   * before the quote, in the same paragraph (not a quote sentence itself), as tokens; null otherwise.
+   */
+  private paragraphIntro(c: Candidate): [number, number] | null {
+    const s = c.sentence - 1;
+    const f = s >= 0 ? this.sentFirst[s]! : -1;
+    if (f < 0 || this.paraOf[f] !== c.paragraph || this.regionOf[f]! >= 0 || isQuoteMark(this.low[f]!))
+      return null;
+    const m = this.sentenceSubject(s);
+    if (m?.entity.type !== 'PERSON' || !isCapitalised(this.text[m.start]!)) return null;
+    if (PRONOUNS.has(this.text.slice(m.start, m.end).toLowerCase())) return null;
+    return [this.tokenAt(m.start), this.tokenAt(m.end - 1) + 1];
   }
 
   /**
@@ -2456,6 +2688,19 @@ class Extractor {
     return null;
   }
 
+  /**
+   * `Dean, a former party chairman, poked at …, tweeting, "…"` / `Clinton spoke out Tuesday about …,
+   * arguing …`: the person or organisation mention opening the sentence (or its main clause), as tokens,
+   * when it lies before token `before`; null otherwise.
+   */
+  private subjectMention(s: number, before: number): [number, number] | null {
+    const m = this.sentenceSubject(s);
+    if (!m || (m.entity.type !== 'PERSON' && m.entity.type !== 'ORG')) return null;
+    const a = this.tokenAt(m.start);
+    const b = this.tokenAt(m.end - 1) + 1;
+    return b <= before ? [a, b] : null;
+  }
+
   private firstVerbGuess(s: number, cueTok: number): number {
     const first = this.sentFirst[s]!;
     for (let i = first + 1; i < cueTok; i++) {
@@ -2506,16 +2751,52 @@ class Extractor {
     let speakerSpan: [number, number] | null = null;
     let cue: [number, number] | null = null;
     let rule = 'partial:report';
-    if (owner && (owner.speaker || owner.speakerName)) {
+    const asPut = this.asTheyPutIt(r);
+    if (asPut) {
+      // `… a "lawful source of income," as a Homeland Security memo put it`: the one named there
+      const res = this.resolvePhrase(asPut, []);
+      speaker = res.speaker;
+      speakerName = res.name ?? this.text.slice(this.toks[asPut[0]]!.start, this.toks[asPut[1] - 1]!.end);
+      speakerSpan = asPut;
+      rule = 'partial:as-put';
+    } else if (owner && (owner.speaker || owner.speakerName)) {
       speaker = owner.speaker;
       speakerName = owner.speakerName;
       speakerSpan = owner.speakerSpan;
       cue = owner.cue;
     } else {
-      // no report around it: the subject entity of the sentence proposes the term (or it is left out)
+      // no report around it: the subject entity of the sentence proposes the term (or it is left out):
+      // the one opening the sentence or its main clause ("In his speech, Trump proclaimed a "…""), else
+      // the first person or organisation named before the quote
       const first = this.sentFirst[s]!;
+      const opening = this.sentenceSubject(s);
       const ms = this.mentionsIn(this.toks[first]!.start, this.toks[r.open]!.start);
-      const m = ms.find((x) => x.entity.type === 'PERSON' || x.entity.type === 'ORG');
+      const named =
+        opening &&
+        (opening.entity.type === 'PERSON' || opening.entity.type === 'ORG') &&
+        opening.end <= this.toks[r.open]!.start
+          ? opening
+          : null;
+      // `He made the criticism while showing support for Clinton's "public option"` / `Although the IMF
+      // …, it referenced "…"`: a pronoun opening the main clause before its verb is the subject
+      const mc = this.mainClauseStart(first, r.open);
+      const pro = SUBJECT_PRONOUNS.has(this.low[mc]!) && mc + 1 < r.open;
+      if (!named && pro && isWordToken(this.low[mc + 1]!) && !isCapitalised(this.toks[mc + 1]!.text)) {
+        const res = this.resolvePhrase([mc, mc + 1], []);
+        return {
+          id: '',
+          kind: 'partial',
+          start: content.start,
+          end: content.end,
+          text: this.text.slice(content.start, content.end),
+          speaker: res.speaker,
+          speakerName: res.name,
+          cue: null,
+          rule: 'partial:subject',
+          speakerSpan: this.tokSpan([mc, mc + 1]),
+        };
+      }
+      const m = named ?? ms.find((x) => x.entity.type === 'PERSON' || x.entity.type === 'ORG');
       if (!m) return null;
       speaker = m.entity.id;
       speakerName = m.entity.name;
@@ -2535,6 +2816,42 @@ class Extractor {
       rule,
       speakerSpan: speakerSpan ? this.tokSpan(speakerSpan) : null,
     };
+  }
+
+  /**
+   * `as a Homeland Security memo put it, "…"` / `"…," as The New Yorker called it` / `as Smith wrote, "…"`:
+   * the phrase naming whose words a quoted fragment is, within ten tokens of its marks in the same sentence.
+   */
+  private asTheyPutIt(r: QuoteRegion): [number, number] | null {
+    if (r.close < 0) return null;
+    const s = this.toks[r.open]!.sentence;
+    const from = Math.max(this.sentFirst[s]!, r.open - 12);
+    const to = Math.min(this.sentLast[s]!, r.close + 12);
+    for (let i = from; i < to; i++) {
+      if (i >= r.open && i <= r.close) {
+        i = r.close;
+        continue;
+      }
+      if (this.low[i] !== 'as') continue;
+      for (let v = i + 2; v < to && v - i <= 7; v++) {
+        const w = this.low[v]!;
+        if (!isWordToken(w) || CLAUSE_VERBS.has(w)) break;
+        const next = this.low[v + 1] ?? '.';
+        const ok = AS_PUT_OBJECT.has(w)
+          ? next === 'it' || next === 'them'
+          : AS_PUT_BARE.has(w) && (CLAUSE_PUNCT.has(next) || END_PUNCT.has(next) || isQuoteMark(next));
+        if (!ok) continue;
+        return this.isSpeakerPhrase(i + 1, v) || this.isNamePhrase(i + 1, v) ? [i + 1, v] : null;
+      }
+    }
+    return null;
+  }
+
+  /** A short phrase of a determiner or number and capitalised words ("one aide", "a Homeland Security memo"). */
+  private isNamePhrase(a: number, b: number): boolean {
+    if (b - a > 6) return false;
+    for (let i = a; i < b; i++) if (!isWordToken(this.low[i]!) && this.low[i] !== '.') return false;
+    return DETERMINERS.has(this.low[a]!) || this.low[a] === 'one' || isCapitalised(this.toks[a]!.text);
   }
 
   private tokSpan([a, b]: [number, number]): TextSpan {

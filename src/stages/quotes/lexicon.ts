@@ -28,7 +28,8 @@ const IRREGULAR: Record<string, string[]> = {
   feel: ['feel', 'feels', 'felt'],
   know: ['know', 'knows', 'knew'],
   hold: ['holds', 'held'],
-  read: ['reads'],
+  // "the letter reads/read": clause-final only (`"…," the letter read.`), never before its content
+  read: ['reads', 'read'],
   add: ['add', 'adds', 'added', 'adding'],
   testify: ['testify', 'testifies', 'testified', 'testifying'],
   reply: ['reply', 'replies', 'replied', 'replying'],
@@ -202,7 +203,7 @@ const OBJECT = [
   'vow',
   'pledge',
 ];
-const FINAL_ONLY = ['continue', 'quip', 'joke', 'shout', 'recount'];
+const FINAL_ONLY = ['continue', 'quip', 'joke', 'shout', 'recount', 'read', 'yell', 'scream', 'exclaim'];
 
 const CUES = new Map<string, CueClass>();
 for (const v of FINAL_ONLY) for (const f of IRREGULAR[v] ?? forms(v)) CUES.set(f, 'final');
