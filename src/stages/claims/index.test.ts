@@ -115,4 +115,35 @@ describe('claims stage', () => {
     expect(claims('His daughters, aged 27 and 24, met him.')).toEqual([]);
     expect(claims('The two sides met.')).toEqual([]);
   });
+
+  it('reads numbers glued to what they measure, and keeps durations and named bodies out', () => {
+    const cs = claims(
+      'He ordered the 650,000-strong military to stand by. It is a one-billion-dollar plant and a 10-member panel. The 15-member council met for a four-day session.',
+    );
+    expect(cs.map((c) => [c.value, c.unit])).toEqual([
+      [650000, 'military'],
+      [1e9, 'dollars'],
+      [10, 'member'],
+    ]);
+  });
+
+  it('keeps scaled decimals exact and takes a currency or cubic measure as the unit', () => {
+    const cs = claims(
+      'The fund raised about 8.2 million US dollars for a 1.2 billion dollar pipeline project. Gas costs 100 dollars per 1,000 cubic meters.',
+    );
+    expect(cs.map((c) => [c.value, c.qualifier, c.unit])).toEqual([
+      [8200000, 'approx', 'dollars'],
+      [1200000000, 'exact', 'dollar'],
+      [100, 'exact', 'dollars'],
+      [1000, 'exact', 'cubic meters'],
+    ]);
+  });
+
+  it('does not take the hedge "an estimated" for a reporting verb, nor an irregular past verb for a unit', () => {
+    const cs = claims('An estimated 2,500 people fled. Around a dozen boats sank.');
+    expect(cs.map((c) => [c.value, c.qualifier, c.unit, c.sourceName])).toEqual([
+      [2500, 'approx', 'people', null],
+      [12, 'approx', 'boats', null],
+    ]);
+  });
 });

@@ -75,12 +75,12 @@ const NP_STOP = new Set(
     'for of over into across against during since per including as and or but the a an that which who whom whose ' +
     'than while when after before already also still now reportedly each this these those it they he she there its their ' +
     'his her if not no near outside inside around across along under between among without through toward ' +
-    'towards within behind beyond via like next last'
+    'towards within behind beyond via like next last here there'
   ).split(' '),
 );
 /** Frequent verbs that follow a counted noun ("troops remain", "people fled"). */
 const VERBISH = new Set(
-  'died fled left remain remained remains went came say said met held made took gave sent lost fought fell rose grew ran were are was is have has had will would could may might must'.split(
+  'died fled left remain remained remains went came say said met held made took gave sent lost fought fell rose grew ran sank struck hit won began broke stood were are was is have has had will would could may might must'.split(
     ' ',
   ),
 );
@@ -89,6 +89,9 @@ const MEASURES = new Set(
   'kg kilograms kilogram tons tonnes ton tonne pounds lbs litres liters barrels gallons km kilometres kilometers miles meters metres hectares acres worth percent per cent dollars euros yen yuan won rubles roubles pounds shillings rupees francs units pieces rounds cases boxes bags sacks'.split(
     ' ',
   ),
+);
+const MONEY_WORDS = new Set(
+  'dollar dollars euro euros yen yuan pound pounds rupees rubles roubles francs'.split(' '),
 );
 const CURRENCY: Record<string, string> = {
   $: 'dollars',
@@ -106,6 +109,56 @@ interface NumRead {
   low: number | null;
   vague: boolean;
   unit: string | null;
+  /** A number glued to a word: "5,000-strong" (a strength), "15-member" (a count), "one-billion-dollar". */
+  compound?: 'strong' | 'count' | 'money';
+}
+
+const COMPOUND_COUNTS = new Set(['member', 'nation', 'seat', 'man', 'party', 'country', 'vessel', 'ship']);
+const COMPOUND_MONEY: Readonly<Record<string, string>> = {
+  dollar: 'dollars',
+  euro: 'euros',
+  pound: 'pounds',
+  yen: 'yen',
+  yuan: 'yuan',
+};
+
+/**
+ * A number glued by hyphens to the word it measures, as one token: "650,000-strong", "10-member",
+ * "one-billion-dollar", "1.2-billion-dollar". Durations ("four-day visit") and other compounds are null.
+ */
+function compoundNumber(
+  l: string,
+): { value: number; kind: 'strong' | 'count' | 'money'; unit: string | null } | null {
+  const cut = l.lastIndexOf('-');
+  if (cut <= 0) return null;
+  const suffix = l.slice(cut + 1);
+  const kind =
+    suffix === 'strong'
+      ? 'strong'
+      : COMPOUND_COUNTS.has(suffix)
+        ? 'count'
+        : suffix in COMPOUND_MONEY
+          ? 'money'
+          : null;
+  if (!kind) return null;
+  const parts = l.slice(0, cut).split('-');
+  let value: number | null = null;
+  if (isDigitStart(parts[0]!)) {
+    value = parseDigits(parts[0]!);
+    if (value !== null && parts.length === 2 && parts[1]! in SCALES)
+      value = scaled(value, SCALES[parts[1]!]!);
+    else if (parts.length > 1) value = null;
+  } else {
+    const r = readNumberWords(parts);
+    value = r && r.used === parts.length ? r.value : null;
+  }
+  if (value === null) return null;
+  return { value, kind, unit: kind === 'count' ? suffix : kind === 'money' ? COMPOUND_MONEY[suffix]! : null };
+}
+
+/** value × scale without binary noise ("8.2 million" is 8200000, not 8199999.999999999). */
+function scaled(value: number, scale: number): number {
+  return Number((value * scale).toPrecision(15));
 }
 
 /** The claims stage: quantitative statements with qualifier, unit, subject, source and time. */
@@ -177,6 +230,11 @@ function readNumber(ix: DocIndex, i: number, hi: number): NumRead | null {
     unit = CURRENCY[l]!;
     i++;
   }
+  if (start === i && l.includes('-')) {
+    const c = compoundNumber(l);
+    if (c)
+      return { start, end: i + 1, value: c.value, low: null, vague: false, unit: c.unit, compound: c.kind };
+  }
   if (isDigitStart(ix.tokens[i]!.text)) {
     // a digit run glued to letters before it ("G20" split by a coarse tokenizer) is a name
     if (i > 0 && ix.tokens[i - 1]!.end === ix.tokens[i]!.start && /\p{L}$/u.test(ix.tokens[i - 1]!.text))
@@ -198,12 +256,32 @@ function readNumber(ix: DocIndex, i: number, hi: number): NumRead | null {
     }
     let value = parseDigits(str);
     if (value === null) return null;
+    // "650,000" "-" "strong" from a tokenizer that splits hyphens
+    if (
+      start === i &&
+      ix.low[end] === '-' &&
+      end + 1 < hi &&
+      ix.tokens[end]!.start === ix.tokens[end - 1]!.end &&
+      ix.tokens[end + 1]!.start === ix.tokens[end]!.end
+    ) {
+      const c = compoundNumber(`${str}-${ix.low[end + 1]}`);
+      if (c)
+        return {
+          start,
+          end: end + 2,
+          value: c.value,
+          low: null,
+          vague: false,
+          unit: c.unit,
+          compound: c.kind,
+        };
+    }
     let j = end;
     if (j < hi && ix.low[j] === '%') {
       unit = 'percent';
       j++;
     } else if (j < hi && ix.low[j]! in SCALES) {
-      value *= SCALES[ix.low[j]!]!;
+      value = scaled(value, SCALES[ix.low[j]!]!);
       j++;
     }
     return { start, end: j, value, low: null, vague: false, unit };
@@ -268,7 +346,9 @@ function isExcluded(ix: DocIndex, n: NumRead, lo: number, hi: number, spelled: b
     if (spelled && n.value === 1) return true; // "one of", "one side": a pronoun or determiner
   }
   // "the two sides" is a determiner phrase; "the 47,000 US troops" is a figure; "the 15-member council" a name
-  if (DETERMINERS.has(prev) && (spelled || next === '-')) return true;
+  // ("the 650,000-strong military" is a figure: a strength)
+  if (DETERMINERS.has(prev) && (spelled || next === '-' || n.compound === 'count') && n.compound !== 'strong')
+    return true;
   // "August 6 and 9, 1945": a day of a date list
   if (next === ',' && /^\d{4}$/.test(ix.low[n.end + 1] ?? '') && n.value !== null && n.value <= 31)
     return true;
@@ -325,6 +405,8 @@ function unitPhrase(ix: DocIndex, i: number, hi: number): [number, number] | nul
     // unless it modifies a noun after it ("40 large fishing ships", "displaced people")
     const l = ix.low[j]!;
     if (j > i && VERBISH.has(l)) break;
+    // "six major powers resumed talks": a past form after a plural noun is its verb
+    if (j > i && /[^e]ed$/.test(l) && /[^s]s$/.test(ix.low[j - 1]!)) break;
     if ((j > i || /[^e]ed$/.test(l)) && /[^e]ed$|ing$/.test(l) && !modifiesNext(ix, j, hi)) {
       if (j > i) break;
     }
@@ -386,7 +468,9 @@ function claimAt(
     hedge &&
     hedge.start === n.start - 1 &&
     /^(?:around|about|over|under)$/.test(ix.low[hedge.start]!) &&
-    /(?:[^e]ed|^talking|^thinking|^revolving|^centring|^centering)$/.test(ix.low[hedge.start - 1] ?? '');
+    /(?:[^e]ed|^talking|^thinking|^revolving|^centring|^centering)$/.test(ix.low[hedge.start - 1] ?? '') &&
+    // "raised about 8.2 million dollars": a money figure or a large one is hedged, not a preposition's object
+    !(!spelled && (n.unit !== null || (n.value ?? 0) >= 1000));
   const prepHedge =
     (hedge && hedge.start === n.start - 1 && /^(?:under|over|above|below)$/.test(ix.low[hedge.start]!)) ||
     afterVerb;
@@ -414,6 +498,11 @@ function claimAt(
     const head = ix.tokens[np[1] - 1]!.text;
     let subjStart = np[0];
     let subjEnd = np[1];
+    // "1.2 billion dollar gas pipeline project": a currency word that modifies the head is the unit
+    if (!unit && np[1] - np[0] > 1 && MONEY_WORDS.has(ix.low[np[0]]!)) unit = ix.tokens[np[0]]!.text;
+    // "1,000 cubic meters", "500 square kilometres"
+    if (!unit && np[1] - np[0] > 1 && /^(?:cubic|square)$/.test(ix.low[np[1] - 2]!))
+      unit = `${ix.low[np[1] - 2]} ${head}`;
     unit ??= head;
     if (MEASURES.has(head.toLowerCase()) && ix.low[np[1]] === 'of') {
       const np2 = unitPhrase(ix, np[1] + 1, hi);
@@ -443,7 +532,9 @@ function claimAt(
   // bare small spelled numbers without a noun are not quantities ("two of them")
   if (spelled && !n.vague && !np && value !== null && value < 100) return { claim: null, next: end };
   if (unit && /^percent$|^per$/.test(unit) && subject === 'percent') subject = null;
-  const a = attr.at(n.start);
+  const a0 = attr.at(n.start);
+  // "An estimated 2,500 people": the hedge's "estimated" is no reporting verb with "An" as its speaker
+  const a = a0 && a0.cue >= start && a0.cue < n.start ? null : a0;
   // a source phrase that names nobody ("according to some estimates", "it would …") is no source
   const vagueSource =
     !!a &&

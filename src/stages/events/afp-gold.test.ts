@@ -8,11 +8,13 @@ import { type GoldClaim, type GoldEvent, scoreStory } from './gold-score.js';
  * Events and claims on real AFP/Xinhua wire stories, scored against our own hand-labelled facts
  * (`fixtures/afp-events.json`) the way score.py scores the seed. The `dev` split is what rules were tuned
  * on; the `check` split was looked at only after a first round of tuning; the `fresh` split was labelled
- * after that and measured once before its errors were read, and so was `fresh2` after a second round.
+ * after that and measured once before its errors were read, and so was `fresh2` after a second round and
+ * `fresh3` (16 stories) after a third; `fresh3` was then used for tuning too, so only its blind figure (in the
+ * fixture's `about`) is a held-out measure.
  * The floors sit a little below the figures reached, so a regression fails the test.
  */
 
-type Split = 'dev' | 'check' | 'fresh' | 'fresh2';
+type Split = 'dev' | 'check' | 'fresh' | 'fresh2' | 'fresh3';
 
 interface GoldStory {
   file: string;
@@ -30,10 +32,11 @@ const gold = JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures/af
 
 /** Floors per split, a little below what the pipeline reaches (fractions of gold facts found). */
 const FLOORS: Record<Split, { events: number; claims: number }> = {
-  dev: { events: 0.8, claims: 0.9 },
-  check: { events: 0.65, claims: 0.9 },
-  fresh: { events: 0.64, claims: 0.9 },
-  fresh2: { events: 0.45, claims: 0.9 },
+  dev: { events: 0.82, claims: 0.95 },
+  check: { events: 0.74, claims: 0.95 },
+  fresh: { events: 0.8, claims: 0.95 },
+  fresh2: { events: 0.78, claims: 0.9 },
+  fresh3: { events: 0.64, claims: 0.95 },
 };
 
 if (!existsSync(corpus)) console.warn(`afp-gold: ${corpus} is absent; skipping the wire-story scores`);
@@ -47,6 +50,7 @@ describe.skipIf(!existsSync(corpus))(
       check: zero(),
       fresh: zero(),
       fresh2: zero(),
+      fresh3: zero(),
     };
     const misses: string[] = [];
     for (const story of gold.stories) {
@@ -78,7 +82,7 @@ describe.skipIf(!existsSync(corpus))(
     it('has every split labelled', () => {
       for (const t of Object.values(totals)) expect(t.en).toBeGreaterThan(20);
     });
-    for (const split of ['dev', 'check', 'fresh', 'fresh2'] as const) {
+    for (const split of ['dev', 'check', 'fresh', 'fresh2', 'fresh3'] as const) {
       it(`keeps ${split} scores above their floors`, () => {
         const t = totals[split];
         expect(t.e / t.en).toBeGreaterThanOrEqual(FLOORS[split].events);

@@ -117,7 +117,12 @@ describe('events stage', () => {
   it('does not stitch actors across sentences and drops events with no participants', () => {
     const ev = events('Lee arrived. The officials condemned the attack.');
     expect(ev.every((e) => !e.actors.includes(ids(['Ann Lee'])[0]!) || e.sentence === 0)).toBe(true);
-    expect(ev.find((e) => e.type === 'DISAPPROVE')).toBeUndefined();
+    // an unnamed actor is kept as a description (sector GOV), never as the last name mentioned
+    expect(ev.find((e) => e.type === 'DISAPPROVE')).toMatchObject({
+      actors: [],
+      genericActor: { text: 'officials', sector: 'GOV' },
+    });
+    expect(events('Lee arrived. It was condemned.').find((e) => e.type === 'DISAPPROVE')).toBeUndefined();
   });
 
   it('links the supporting quote and dates the eve of a meeting', () => {

@@ -9,7 +9,7 @@ import {
   isReportingVerb,
   OPEN_QUOTES,
 } from './attribution.js';
-import { buildDocIndex, type DocIndex, tokenAtOrAfter } from './doc-index.js';
+import { buildDocIndex, type DocIndex, normToken, tokenAtOrAfter } from './doc-index.js';
 import { LEXICON, type LexEntry } from './lexicon.js';
 
 /** Options of the events stage. */
@@ -20,9 +20,28 @@ export interface EventsOptions {
   window?: number;
 }
 
+/**
+ * An actor named only by a description ("rebels", "pro-government forces", "a Burmese dissident group"). PLOVER
+ * and CAMEO code such actors by sector (REB, MIL, COP, GOV, OPP, CVL, …) and, when the phrase carries one, a
+ * country; dropping the event instead loses who did what. An added output field: `actors` still lists only
+ * entity ids.
+ */
+export interface GenericActor {
+  /** The describing phrase as written ("pro-government forces"). */
+  text: string;
+  /** CAMEO agent/sector code of its head noun. */
+  sector: string;
+  /** ISO code of a country named inside the phrase ("Somali troops"), if any. */
+  country: string | null;
+  start: number;
+  end: number;
+}
+
 /** An event with provenance: the lexicon rule that fired. `rule` is an allowed added field. */
 export interface RuledEvent extends NewsEvent {
   rule: string;
+  /** Set only when `actors` is empty and the clause names its actor by a description. */
+  genericActor?: GenericActor;
 }
 
 const COOPERATIVE: ReadonlySet<PloverType> = new Set([
@@ -51,7 +70,7 @@ const NOUN_CONTEXT = new Set(
 /** Adjective-looking words between a determiner and a noun ("the DPRK's ongoing support"). */
 const ADJECTIVE = /^[a-z-]+(?:ing|al|ive|ous|ful|ic|ary|ed)$/;
 /** Prepositions that make a following gerund nominal; "by" is not one ("capped the debate by reaffirming …"). */
-const GERUND_PREP = new Set('for of on about in against after before without from'.split(' '));
+const GERUND_PREP = new Set('for of on about in against without from'.split(' '));
 const BE = new Set('is are was were be been being am'.split(' '));
 const FUTURE = new Set(['will', 'would', "'ll", 'shall']);
 const INTENT_ADJ = new Set(
@@ -129,7 +148,12 @@ export function extractEvents(doc: Document, options: EventsOptions = {}): Merge
     for (const { patientOnly, ...e } of events) {
       // who did it is the point of an event: without an actor only a passive ("Iran was attacked") or a
       // noun with an explicit target ("attacks on Iraq") says enough to list
-      if (!options.keepUnattached && e.actors.length === 0 && (e.targets.length === 0 || !patientOnly))
+      if (
+        !options.keepUnattached &&
+        e.actors.length === 0 &&
+        !e.genericActor &&
+        (e.targets.length === 0 || !patientOnly)
+      )
         continue;
       found.push(e);
     }
@@ -226,7 +250,8 @@ function isBoundary(ix: DocIndex, i: number): boolean {
     l === ')' ||
     OPEN_QUOTES.test(l) ||
     CLOSE_QUOTES.test(l) ||
-    CLAUSE_WORDS.has(l) ||
+    // "has so far refused", "so far": an adverbial, not "so (that)"
+    (CLAUSE_WORDS.has(l) && !(l === 'so' && ix.low[i + 1] === 'far')) ||
     isReportingVerb(ix, i)
   );
 }
@@ -277,7 +302,8 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
       }
       continue;
     }
-    if (nounContext) continue;
+    // "Baghdad earlier this week sent …": a past form after a time expression is a verb, not a noun
+    if (nounContext && !(i > lo && ix.timeAt[i - 1]! >= 0 && LEXICON.past.has(ix.low[i]!))) continue;
     // a capitalised verb form mid-sentence is a name ("the Canadian Press")
     if (i > lo && ix.tokens[i]!.text !== ix.low[i] && !/^(?:["“‘']|``)$/.test(ix.low[i - 1]!)) continue;
     // a gerund after a preposition is nominal ("a proposal for signing", "in demanding", "of sexually
@@ -301,12 +327,15 @@ function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigger | nul
     )
       continue;
     // a word right after the verb that makes a compound noun ("press briefing", "fighting presence")
-    if (i + 1 < hi && COMPOUND_HEADS.has(ix.low[i + 1]!)) continue;
+    // ("met Secretary of State Rice": a capitalised title after the verb is its object)
+    if (i + 1 < hi && COMPOUND_HEADS.has(ix.low[i + 1]!) && /^\p{Ll}/u.test(ix.tokens[i + 1]!.text)) continue;
     let end = i + 1;
     let consumed = end;
     if (e.next) {
       let k = i + 1;
       if (k < hi && isAdverb(ix.low[k]!)) k++;
+      // 'was "disappointed" with Lee': a quoted word keeps its particle
+      else if (k < hi && CLOSE_QUOTES.test(ix.low[k]!) && OPEN_QUOTES.test(ix.low[i - 1] ?? '')) k++;
       if (k >= hi || !e.next.has(ix.low[k]!)) continue;
       end = consumed = k + 1;
     }
@@ -354,9 +383,18 @@ function afterTime(ix: DocIndex, k: number, hi: number): number {
       ix.low[k] === 'in' &&
       ix.entityAt[k + 1]! >= 0 &&
       isLocType(ix, ix.entities[ix.entityAt[k + 1]!]!.id)
-    )
+    ) {
       k = mentionEnd(ix, k + 1);
-    else break;
+      // "talks in Amman, Jordan, with Maliki": a place in apposition
+      if (
+        ix.low[k] === ',' &&
+        ix.entityAt[k + 1]! >= 0 &&
+        isLocType(ix, ix.entities[ix.entityAt[k + 1]!]!.id)
+      ) {
+        const e = mentionEnd(ix, k + 1);
+        if (ix.low[e] === ',') k = e + 1;
+      }
+    } else break;
   }
   return k;
 }
@@ -529,6 +567,8 @@ const SUBJECT_PRONOUNS = new Set('he she it who which that they we i'.split(' ')
 function clauseInitial(ix: DocIndex, i: number, lo: number): boolean {
   if (i === lo) return true;
   const p = ix.low[i - 1]!;
+  // 'was "disappointed" with': one quoted word inside a clause starts nothing
+  if (OPEN_QUOTES.test(p) && CLOSE_QUOTES.test(ix.low[i + 1] ?? '') && i - 1 > lo) return false;
   return OPEN_QUOTES.test(p) || p === ';' || (i - 1 === lo && p === '(');
 }
 
@@ -612,7 +652,7 @@ function entAt(ix: DocIndex, k: number): string | null {
 }
 
 function isLocType(ix: DocIndex, id: string): boolean {
-  const e = ix.entities.find((x) => x.id === id);
+  const e = entityById(ix, id);
   return !!e && (e.type === 'GPE' || e.type === 'LOC' || e.type === 'FAC');
 }
 
@@ -628,7 +668,16 @@ function locPrepped(ix: DocIndex, k: number, lo: number): boolean {
   if (p >= lo && LOC_PREP.has(ix.low[p]!)) return true;
   // "in Juba, southern Sudan": a place in apposition to a located place
   let c = m - 1;
-  while (c > lo && c >= m - 3 && /^\p{Ll}+$/u.test(ix.tokens[c]!.text) && ix.entityAt[c]! < 0) c--;
+  // (adjectives only: "in Jowhar, Iraq, with Lee" puts Lee nowhere)
+  while (
+    c > lo &&
+    c >= m - 3 &&
+    /^\p{Ll}+$/u.test(ix.tokens[c]!.text) &&
+    ix.entityAt[c]! < 0 &&
+    !OBJECT_PREP.has(ix.low[c]!) &&
+    !/^(?:and|or|for|from|of)$/.test(ix.low[c]!)
+  )
+    c--;
   if (c > lo && ix.low[c] === ',' && ix.entityAt[c - 1]! >= 0 && ix.entityAt[c - 1] !== ix.entityAt[k]) {
     const ei = ix.entities[ix.entityAt[c - 1]!]!;
     if ((ei.type === 'GPE' || ei.type === 'LOC' || ei.type === 'FAC') && p !== c - 1)
@@ -637,7 +686,7 @@ function locPrepped(ix: DocIndex, k: number, lo: number): boolean {
   return false;
 }
 
-const OBJECT_PREP = new Set('on to by against over about into toward towards'.split(' '));
+const OBJECT_PREP = new Set('on to by against over about into toward towards with'.split(' '));
 
 /**
  * True when the mention at k is the object of a preposition inside a subject phrase ("a sex attack blamed on a
@@ -648,7 +697,13 @@ function objectPrepped(ix: DocIndex, k: number, lo: number): boolean {
   if (m < 0) m = k;
   let p = m - 1;
   while (p >= lo && p >= m - 3 && /^(?:the|a|an)$/.test(ix.low[p]!)) p--;
-  return p > lo && OBJECT_PREP.has(ix.low[p]!) && /^\p{Ll}/u.test(ix.tokens[p - 1]!.text);
+  // "disappointed with Lee", "ties with Tehran" (but "along with France" joins a subject)
+  return (
+    p > lo &&
+    OBJECT_PREP.has(ix.low[p]!) &&
+    (/^\p{Ll}/u.test(ix.tokens[p - 1]!.text) || CLOSE_QUOTES.test(ix.low[p - 1]!)) &&
+    !(ix.low[p] === 'with' && /^(?:along|together)$/.test(ix.low[p - 1]!))
+  );
 }
 
 function sentenceEvents(
@@ -746,7 +801,10 @@ function sentenceEvents(
     const charge =
       participle && /^11[25]/.test(t.cameo ?? '') && /^(?:of|for|over)$/.test(ix.low[t.end] ?? '');
     // "Vietnam is committed to opening up", "is prepared to": an intention, not a passive
-    const stative = t.entry.gov === 'agree' && (ix.low[t.consumedEnd] === 'to' || ix.low[t.end - 1] === 'to');
+    // ("was disappointed with", "has been concerned over": an attitude, whose holder is the subject)
+    const stative =
+      (t.entry.gov === 'agree' && (ix.low[t.consumedEnd] === 'to' || ix.low[t.end - 1] === 'to')) ||
+      /^lex:111:(?:disappointed|concerned|regretful)$/.test(t.rule);
     const passive =
       participle && !stative && ((k >= lo && BE.has(ix.low[k]!)) || ix.low[t.end] === 'by' || charge);
     // "X said Y must …": the actor is the speaker or no one, never the subject of "must"
@@ -755,6 +813,18 @@ function sentenceEvents(
     } else if (t.actors.length === 0) {
       if (t.entry.noun) {
         nounRoles(ix, t, lo, hi);
+        // "China's rights record received a grilling by a US official": who received the criticism is its target
+        if (t.type === 'DISAPPROVE' && receivedBefore(ix, t.start, lo)) {
+          let who = subj.entities.length > 0 ? subj.entities : mainSubject(ix, lo, t.start);
+          // "China's human rights record": the possessor of what was criticised
+          if (who.length === 0)
+            for (let q = lo; q < t.start && who.length === 0; q++) {
+              const id = entAt(ix, q);
+              const end = mentionEnd(ix, q);
+              if (id && (ix.low[end] === "'s" || /'s$/.test(ix.low[end - 1]!))) who = [id];
+            }
+          t.targets = who.filter((x) => !t.actors.includes(x));
+        }
         // "the United States maintains a trade embargo on the North", "X launched an offensive": the one who
         // keeps or carries out what the noun names is the clause subject
         if (t.actors.length === 0 && t.type !== 'CONSULT' && heldBy(ix, t.start, lo)) {
@@ -862,6 +932,8 @@ function sentenceEvents(
     if (t.actors.length === 0 && t.entry.noun && possessivePronounBefore(ix, t.start, lo)) {
       if (subj.entities.length > 0) t.actors = [...subj.entities];
       else if (a?.source && !inDirectQuote(ix, t.start)) t.actors = [a.source];
+      // "Iraq flouted the sanctions in force since its invasion of Kuwait": the sentence's subject
+      else t.actors = mainSubject(ix, lo, t.start).filter((x) => !t.targets.includes(x));
     }
     // "a collision between an Italian warship and a boat killed four people", "the blast that killed
     // Hariri": an accident or a device is no actor, and neither are the names that qualify it
@@ -870,6 +942,24 @@ function sentenceEvents(
         ? Math.max(lo, subj.clause - 6)
         : subj.start;
       if (ix.low.slice(from, t.start).some((w) => MISHAPS.has(w))) t.actors = [];
+    }
+    // "Beijing's sudden announcement that it would sign …": the pronoun is the one who announced
+    if (
+      t.actors.length === 0 &&
+      !t.entry.noun &&
+      !passive &&
+      subj.pronoun &&
+      ix.low[subj.start - 1] === 'that'
+    ) {
+      for (let q = subj.start - 2; q >= Math.max(lo, subj.start - 6); q--) {
+        const l = ix.low[q]!;
+        if (l === "'s" || /'s$/.test(l)) {
+          const id = entAt(ix, l === "'s" ? q - 1 : q);
+          if (id && !t.targets.includes(id)) t.actors = [id];
+          break;
+        }
+        if (!/^\p{Ll}/u.test(ix.tokens[q]!.text) || isBoundary(ix, q) || isReportingVerb(ix, q)) break;
+      }
     }
     const relativeClause = /^(?:that|which)$/.test(ix.low[subj.clause - 1] ?? '') && subj.clause === t.start;
     // the speaker acts only when the quoted subject is "we"/"I" or there is no subject at all ("… to
@@ -896,11 +986,14 @@ function sentenceEvents(
       const main = mainSubject(ix, lo, hi).filter((x) => !t.targets.includes(x));
       if (main.length > 0) t.actors = main;
     }
+    // "While (enthusiastically) praising France, China warned …"
+    let sub = t.start - 1;
+    while (sub > lo && isAdverb(ix.low[sub]!)) sub--;
     const subordinateIng =
       !t.entry.noun &&
       /ing$/.test(ix.low[t.start]!) &&
-      subj.start === t.start &&
-      /^(?:when|while|after|before|since)$/.test(ix.low[t.start - 1] ?? '');
+      subj.start > sub &&
+      /^(?:when|while|after|before|since)$/.test(ix.low[sub] ?? '');
     if (
       t.actors.length === 0 &&
       !t.entry.noun &&
@@ -923,6 +1016,13 @@ function sentenceEvents(
       const cue = reportingCueBefore(ix, lo, subj.start);
       if (cue > lo) t.actors = mainSubject(ix, lo, cue).filter((x) => !t.targets.includes(x));
     }
+    // "Islamists claimed to have captured …": the claimant is the one who says it acted
+    if (t.actors.length === 0 && !t.entry.noun && !passive) {
+      let q = t.start - 1;
+      if (ix.low[q] === 'have') q--;
+      if (q - 1 > lo && ix.low[q] === 'to' && isReportingVerb(ix, q - 1))
+        t.actors = mainSubject(ix, lo, q - 1).filter((x) => !t.targets.includes(x));
+    }
     // "He rejected …", "It called on …", "The group called for …": the one the story was just about
     if (t.actors.length === 0 && !passive && subj.singular && t.rule !== DEMAND_ENTRY.rule) {
       // "sanctions were imposed on Iraq after it invaded Kuwait": in a subordinate clause, "it" is the
@@ -935,7 +1035,23 @@ function sentenceEvents(
           : salient.org;
       // a definite description ("the leader") reaches back one sentence, a pronoun or "the group" two
       const reach = subj.singular === 'person' && !subj.pronoun ? 1 : 2;
-      if (ref && s - ref.sentence <= reach && !t.targets.includes(ref.id)) t.actors = [ref.id];
+      // "the defence minister", "the president": the one person the story gives that title, wherever it did
+      // (a salient speaker with another title is not meant)
+      const titled =
+        subj.singular === 'person' && !subj.pronoun ? titledPerson(ix, subj.start, t.start) : undefined;
+      // "The United States pushed … . But the European draft does not … . It asks …": "it" is the unnamed
+      // subject in between, not the name before it
+      const skipped = !local && subj.pronoun && ref && ref.sentence < s - 1 && unnamedSubject(ix, s - 1);
+      if (titled) {
+        if (!t.targets.includes(titled)) t.actors = [titled];
+      } else if (
+        titled === undefined &&
+        ref &&
+        !skipped &&
+        s - ref.sentence <= reach &&
+        !t.targets.includes(ref.id)
+      )
+        t.actors = [ref.id];
     }
     // "X said after talks with Y", "the North put forth … during meetings with Z": a meeting named in an
     // adverbial is the main subject's, else the speaker's
@@ -954,7 +1070,9 @@ function sentenceEvents(
       prevActors = t.actors;
       prevRelative = relative;
     }
-    if (t.actors.length > 0 && !passive) noteSalient(ix, salient, t.actors, s);
+    // only a verb's subject is what the story is about: "a US demand" inside another subject's clause is not
+    // what a following "it" means
+    if (t.actors.length > 0 && !passive && !t.entry.noun) noteSalient(ix, salient, t.actors, s);
     t.targets = t.targets.filter((x) => !t.actors.includes(x));
     // location: "in/at <place>" in the clause
     for (let q = Math.max(lo, subj.start); q < Math.min(hi, t.consumedEnd + 15); q++) {
@@ -1012,7 +1130,12 @@ function sentenceEvents(
         }
       }
     }
-    const modality = decideModality(ix, t, lo, a !== null);
+    let modality = decideModality(ix, t, lo, a !== null);
+    // "would not follow the US example" is a refusal; "followed suit" is no rejection at all
+    if (t.rule === 'lex:120:follow/followed') {
+      if (modality !== 'negated') continue;
+      modality = a !== null ? 'reported' : 'asserted';
+    }
     if (t.type === 'CONSULT' && !t.mode) {
       const span = ix.text.slice(
         ix.tokens[t.start]!.start,
@@ -1025,6 +1148,21 @@ function sentenceEvents(
     // "will fight to the last": a fight needs an opponent or a military context
     if (t.entry.arg && t.targets.length === 0 && !militaryNear(ix, t, lo, hi)) continue;
     const { time, date } = timeFor(ix, t, subj.clause, hi, modality, subj.adjunct || subordinateIng);
+    let generic: GenericActor | null = null;
+    if (t.actors.length === 0 && (passive || (t.entry.noun && ix.low[t.end] === 'by'))) {
+      for (let by = t.end; by < Math.min(hi, t.end + 4); by++)
+        if (ix.low[by] === 'by') {
+          generic = genericAfter(ix, by + 1, hi);
+          break;
+        }
+    } else if (t.actors.length === 0 && !passive && !t.entry.noun && (subj.adjunct || subordinateIng)) {
+      // "The coalition … called for a session after blaming Damascus": the main clause's description
+      generic = mainGeneric(ix, lo, t.start);
+    } else if (!passive && !subj.adjunct && !t.entry.noun && !subj.inherit) {
+      // also when the only names are the description's own modifiers ("a Burmese dissident group": Burma, OPP)
+      const g = genericBefore(ix, subj.start, t.start);
+      if (g && t.actors.every((x) => insideSpan(ix, x, g))) generic = g;
+    }
     const first = ix.tokens[t.start]!;
     const last = ix.tokens[t.end - 1]!;
     out.push({
@@ -1042,6 +1180,7 @@ function sentenceEvents(
       sentence: s,
       quote: a?.quote ?? null,
       rule: t.rule,
+      ...(generic ? { genericActor: generic } : {}),
       // other nouns and passives may name only the patient ("attacks on Iraq")
       patientOnly: passive || (t.entry.noun && t.type !== 'CONSULT') || subj.armed,
     });
@@ -1053,6 +1192,163 @@ function sentenceEvents(
   // a speaker of this sentence is someone a later "he" or "it" can mean
   if (speakers.length > 0) noteSalient(ix, salient, [speakers.at(-1)!], s);
   return out;
+}
+
+const RECEIVE = new Set('received receives receive got gets drew draws faced faces came'.split(' '));
+
+/** "received a grilling", "drew a sharp rebuke", "came under criticism": the noun is something suffered. */
+function receivedBefore(ix: DocIndex, i: number, lo: number): boolean {
+  for (let k = i - 1; k >= Math.max(lo, i - 4); k--) {
+    const l = ix.low[k]!;
+    if (RECEIVE.has(l)) return l !== 'came' || ix.low[k + 1] === 'under';
+    if (!/^(?:a|an|the|under|sharp|harsh|stern|severe|fierce|heavy|strong|public)$/.test(l)) return false;
+  }
+  return false;
+}
+
+/** Head nouns of unnamed actors and their CAMEO sector codes. */
+const GENERIC_HEADS: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      [
+        'REB',
+        'rebels rebel insurgents guerrillas guerillas militants militiamen militia militias gunmen fighters separatists extremists',
+      ],
+      ['COP', 'police policemen'],
+      ['MIL', 'troops soldiers forces army military servicemen paratroopers marines'],
+      [
+        'CVL',
+        'protesters protestors demonstrators crowd crowds mob residents villagers civilians students workers',
+      ],
+      ['OPP', 'opposition dissidents dissident'],
+      ['GOV', 'government authorities administration regime junta cabinet officials'],
+      ['NGO', 'think-tank think-tanks watchdog watchdogs charity charities'],
+      ['IGO', 'coalition'],
+      ['MED', 'media newspaper newspapers daily'],
+      ['LEG', 'lawmakers legislators parliament deputies senators'],
+      ['JUD', 'court judges prosecutors'],
+    ] as const
+  ).flatMap(([code, words]) => words.split(' ').map((w) => [w, code] as [string, string])),
+);
+/** "group", "alliance": generic only with a sector word before them ("a dissident group", "rebel alliance"). */
+const GROUP_NOUNS = new Set('group groups alliance movement faction factions'.split(' '));
+const AFTER_HEAD = new Set(
+  'in on at near after during and or who which that as was were had have has from to of with for since last this earlier'.split(
+    ' ',
+  ),
+);
+const DETERMINERS = new Set('the a an some many several hundreds thousands dozens their its'.split(' '));
+
+/** The description that is the sentence's subject ("The coalition, a cross-section of …, called …"). */
+function mainGeneric(ix: DocIndex, lo: number, end: number): GenericActor | null {
+  let start = lo;
+  while (start < end && /^(?:but|and|meanwhile|however|,)$/.test(ix.low[start]!)) start++;
+  const adv = leadingAdverbialEnd(ix, start, end);
+  if (adv > start && PREP_START.has(ix.low[start]!)) start = adv;
+  let stop = start;
+  while (
+    stop < end &&
+    stop < start + 8 &&
+    ix.low[stop] !== ',' &&
+    !FINITE_AUX.has(ix.low[stop]!) &&
+    !LEXICON.byWord.has(ix.low[stop]!) &&
+    !isReportingVerb(ix, stop)
+  )
+    stop++;
+  return stop > start && stop < end ? genericAt(ix, start, stop - 1) : null;
+}
+
+/** True when entity `id` has a mention inside the description's span. */
+function insideSpan(ix: DocIndex, id: string, g: GenericActor): boolean {
+  const e = entityById(ix, id);
+  return !!e && e.mentions.some((m) => m.start >= g.start && m.end <= g.end);
+}
+
+/** The generic actor phrase whose head ends right before `to` (skipping auxiliaries), within [from, to). */
+function genericBefore(ix: DocIndex, from: number, to: number): GenericActor | null {
+  let h = to - 1;
+  while (h >= from && (AUX_WORDS.has(ix.low[h]!) || isAdverb(ix.low[h]!))) h--;
+  // "The coalition, a cross-section of …, called": step over the appositive
+  if (h >= from && ix.low[h] === ',') {
+    const open = parentheticalStart(ix, h, from);
+    if (open > from) h = open - 1;
+  }
+  if (h < from) return null;
+  return genericAt(ix, from, h);
+}
+
+/** The generic actor phrase that starts at `from` ("by rebels", "by the Burmese junta"). */
+function genericAfter(ix: DocIndex, from: number, hi: number): GenericActor | null {
+  let h = from;
+  while (h < hi && h < from + 5) {
+    const l = ix.low[h]!;
+    if (!/^[\p{L}-]+$/u.test(l)) return null;
+    const next = ix.low[h + 1] ?? '';
+    // "by rebels on Monday", not "of an imminent rebel attack" (a modifier)
+    if ((GENERIC_HEADS.has(l) || GROUP_NOUNS.has(l)) && (!/^\p{Ll}/u.test(next) || AFTER_HEAD.has(next)))
+      break;
+    h++;
+  }
+  return h < hi && h < from + 5 ? genericAt(ix, from, h) : null;
+}
+
+/** The phrase whose head is token h (modifiers back to a determiner or `from`), when h is a generic head. */
+function genericAt(ix: DocIndex, from: number, h: number): GenericActor | null {
+  const head = ix.low[h]!;
+  // "rebel", "dissident" qualify a head ("an imminent rebel attack") more often than they are one
+  if ((!GENERIC_HEADS.has(head) && !GROUP_NOUNS.has(head)) || head === 'rebel' || head === 'dissident')
+    return null;
+  // a capital only at the sentence start ("Rebels attacked …"); elsewhere it is part of a name
+  const sentenceStart = h === 0 || ix.tokens[h - 1]!.sentence !== ix.tokens[h]!.sentence;
+  if (ix.entityAt[h]! >= 0 || (!/^\p{Ll}/u.test(ix.tokens[h]!.text) && !sentenceStart)) return null;
+  let sector = GENERIC_HEADS.get(head) ?? null;
+  let s = h;
+  let country: string | null = null;
+  while (s - 1 >= from) {
+    const l = ix.low[s - 1]!;
+    if (DETERMINERS.has(l) || ix.timeAt[s - 1]! >= 0 || !/^[\p{L}-]+$/u.test(l) || h - s >= 3) break;
+    // modifiers only: a preposition, an auxiliary or a verb ends the phrase ("the frontier to stop militants")
+    if (AFTER_HEAD.has(l) || AUX_WORDS.has(l) || LEXICON.byWord.has(l) || isReportingVerb(ix, s - 1)) break;
+    const ei = ix.entityAt[s - 1]!;
+    if (ei >= 0) {
+      const e = ix.entities[ei]!;
+      // "Somali troops", "Burmese dissident group": a country qualifies the description
+      if (!(e.type === 'NORP' || e.type === 'GPE') || !e.country) break;
+      // "Ethiopian-backed forces", "London-based watchdog" are not Ethiopian or British
+      if (!/-(?:backed|supported|sponsored|based|allied|funded|armed)$/.test(l)) country ??= e.country;
+    } else if (!/^\p{Ll}/u.test(ix.tokens[s - 1]!.text)) break;
+    // "rebel forces", "a dissident group": the modifier says more than a bare "forces" or "group"
+    if (GENERIC_HEADS.has(l) && (!sector || head === 'forces' || GROUP_NOUNS.has(head)))
+      sector = GENERIC_HEADS.get(l)!;
+    s--;
+  }
+  // "a dissident group", "the rebel alliance": the sector comes from the modifier
+  if (!sector || (GROUP_NOUNS.has(head) && s === h)) return null;
+  // a bare "officials", "government" or "forces" names no one in particular unless qualified
+  if (
+    (sector === 'GOV' || head === 'forces' || head === 'daily') &&
+    s === h &&
+    !DETERMINERS.has(ix.low[s - 1] ?? '')
+  )
+    return null;
+  const start = ix.tokens[s]!.start;
+  const end = ix.tokens[h]!.end;
+  return { text: ix.text.slice(start, end), sector, country, start, end };
+}
+
+/** Sentence s opens with a determiner phrase that names no one ("But the European draft does not …"). */
+function unnamedSubject(ix: DocIndex, s: number): boolean {
+  let lo = ix.sentStart[s]!;
+  const hi = ix.sentEnd[s]!;
+  while (lo < hi && /^(?:but|and|however|yet|,)$/.test(ix.low[lo]!)) lo++;
+  if (!/^(?:the|a|an|this|that)$/.test(ix.low[lo] ?? '')) return false;
+  // up to the verb, no name other than a nationality ("the European draft")
+  for (let q = lo + 1; q < Math.min(hi, lo + 8); q++) {
+    if (FINITE_AUX.has(ix.low[q]!) || isReportingVerb(ix, q)) return q > lo + 1;
+    const ei = ix.entityAt[q]!;
+    if (ei >= 0 && ix.entities[ei]!.type !== 'NORP') return false;
+  }
+  return false;
 }
 
 /** The nearest GPE or ORG named before a subordinate clause that starts at `clause` (after/when/because …). */
@@ -1140,6 +1436,9 @@ function governComplement(ix: DocIndex, g: Trigger, all: Trigger[], hi: number, 
   let comp = -1; // token of "to" or "that" opening the complement
   for (let k = g.consumedEnd; k < limit; k++) {
     const l = ix.low[k]!;
+    // "offered its troops to Lebanon's president to help …": "to" before a name is a preposition
+    if (l === 'to' && (ix.entityAt[k + 1]! >= 0 || (ix.low[k + 1] === 'the' && ix.entityAt[k + 2]! >= 0)))
+      continue;
     if (l === 'to' || l === 'that') {
       comp = k;
       break;
@@ -1171,7 +1470,9 @@ function governComplement(ix: DocIndex, g: Trigger, all: Trigger[], hi: number, 
     g.entry.gov === 'agree' &&
     inner &&
     CONFLICT_MATERIAL.has(inner.type) &&
-    !/^agree/.test(ix.low[g.start]!)
+    !/^agree/.test(ix.low[g.start]!) &&
+    // "offered troops to help him oust Aoun": helping someone else is no threat of one's own
+    !/^(?:help|assist|enable)$/.test(ix.low[comp + 1] ?? '')
   ) {
     g.type = 'THREATEN';
     g.cameo = '130';
@@ -1217,11 +1518,22 @@ interface SubjectRegion {
   singular: 'person' | 'org' | null;
 }
 
+const OWN_GROUND = new Set(
+  'north south east west north-east north-west south-east south-west border frontier front frontline region area'.split(
+    ' ',
+  ),
+);
+
 /** The destination after a sending verb: "to its/their …" (own), "to <anything else>" (other), or none. */
 function destination(ix: DocIndex, from: number, hi: number): 'own' | 'other' | null {
   for (let k = from; k < Math.min(hi, from + 4); k++) {
-    if (ix.low[k] === 'to' && !infinitival(ix, k))
-      return /^(?:its|their|his|her)$/.test(ix.low[k + 1] ?? '') ? 'own' : 'other';
+    if (ix.low[k] === 'to' && !infinitival(ix, k)) {
+      if (/^(?:its|their|his|her)$/.test(ix.low[k + 1] ?? '')) return 'own';
+      // "to the south", "to the border", "to the front": a direction or front line, not another party
+      if (ix.low[k + 1] === 'the' && OWN_GROUND.has(ix.low[k + 2] ?? '') && ix.low[k + 3] !== 'of')
+        return 'own';
+      return 'other';
+    }
   }
   return null;
 }
@@ -1351,6 +1663,54 @@ const ORG_HEADS = new Set(
   ),
 );
 
+const TITLE_SKIP = new Set('the new newly-appointed current'.split(' '));
+const TITLES = new WeakMap<DocIndex, Array<{ id: string; before: string[] }>>();
+/** Per document, the answer for each title already looked up (keeps many descriptions linear). */
+const TITLE_MEMO = new WeakMap<DocIndex, Map<string, string | null | undefined>>();
+
+/**
+ * The person whose name the story prefixes with the title in [from, to) ("the defence minister" → "Defence
+ * Minister Kim"): their id when exactly one person carries it, null when none or several do (the description
+ * then resolves to no one rather than to the wrong one), undefined when the region is not a title.
+ */
+function titledPerson(ix: DocIndex, from: number, to: number): string | null | undefined {
+  const words = ix.low
+    .slice(from, to)
+    .filter((w) => /^[\p{L}-]+$/u.test(w) && !AUX_WORDS.has(w) && !isAdverb(w) && !TITLE_SKIP.has(w));
+  if (words.length === 0 || words.length > 3 || !PERSON_HEADS.has(words.at(-1)!)) return undefined;
+  const key = words.join(' ');
+  let memo = TITLE_MEMO.get(ix);
+  if (!memo) {
+    memo = new Map();
+    TITLE_MEMO.set(ix, memo);
+  }
+  if (memo.has(key)) return memo.get(key);
+  let list = TITLES.get(ix);
+  if (!list) {
+    list = [];
+    for (const e of ix.entities) {
+      if (e.type !== 'PERSON') continue;
+      for (const m of e.mentions) {
+        // a name mis-linked to a person of another rank ("Defence minister Kim" on North Korea's leader)
+        if (e.role && !normToken(e.role).endsWith(ix.low[tokenAtOrAfter(ix.tokens, m.start) - 1] ?? ''))
+          continue;
+        const k = tokenAtOrAfter(ix.tokens, m.start);
+        list.push({ id: e.id, before: ix.low.slice(Math.max(0, k - 3), k) });
+      }
+    }
+    TITLES.set(ix, list);
+  }
+  const ids = new Set<string>();
+  for (const { id, before } of list) {
+    if (before.length < words.length) continue;
+    const tail = before.slice(before.length - words.length);
+    if (tail.every((w, i) => w === words[i])) ids.add(id);
+  }
+  const found = ids.size === 1 ? [...ids][0]! : ids.size === 0 ? undefined : null;
+  memo.set(key, found);
+  return found;
+}
+
 /** Kind of a singular anaphoric subject in [from, to): "he", "it", "the New York-based group", "the leftist leader". */
 function singularAnaphor(ix: DocIndex, from: number, to: number): 'person' | 'org' | null {
   const words = ix.low
@@ -1388,9 +1748,15 @@ function inDirectQuote(ix: DocIndex, i: number): boolean {
 
 /** "its/their/his/her (adjectives) <noun trigger>". */
 function possessivePronounBefore(ix: DocIndex, i: number, lo: number): boolean {
-  for (let k = i - 1; k >= Math.max(lo, i - 3); k--) {
+  let floor = Math.max(lo, i - 3);
+  for (let k = i - 1; k >= floor; k--) {
     const l = ix.low[k]!;
     if (l === 'its' || l === 'their' || l === 'his' || l === 'her') return true;
+    // "its August 1990 invasion": a time between the possessive and the noun
+    if (ix.timeAt[k]! >= 0) {
+      floor = Math.max(lo, floor - 1);
+      continue;
+    }
     if (!/^\p{Ll}/u.test(ix.tokens[k]!.text) || ix.entityAt[k]! >= 0) return false;
   }
   return false;
@@ -1491,6 +1857,9 @@ function subjectRegion(
   }
   const inSkipped = (q: number) => skipped.some(([a, b]) => q >= a && q <= b);
   const entities: string[] = [];
+  // "Russia and China, which have close ties with Tehran and have opposed …": in a relative clause, names
+  // after the clause's own first verb are its objects; the subject is the antecedent
+  const relativeOpen = /^(?:who|which)$/.test(ix.low[clause - 1] ?? '');
   let pronoun = false;
   let firstPerson = false;
   let words = 0;
@@ -1499,6 +1868,13 @@ function subjectRegion(
       if (inSkipped(q)) continue;
       // "ElBaradei received the prize and called for …": entities after a finite verb are its objects
       if (entities.length > 0 && finiteVerbAt(ix, q)) break;
+      if (
+        relativeOpen &&
+        entities.length === 0 &&
+        FINITE_AUX.has(ix.low[q]!) &&
+        contentBefore(ix, q + 1, t.start)
+      )
+        break;
       const id = entAt(ix, q);
       if (/^\p{L}/u.test(ix.tokens[q]!.text)) words++;
       if (!id && /^(he|she|it|they)$/.test(ix.low[q]!)) pronoun = true;
@@ -1622,6 +1998,8 @@ function parentheticalStart(ix: DocIndex, k: number, floor: number): number {
     const before = p - 1;
     if (before < floor) return -1;
     if (ix.entityAt[before]! >= 0 || /^\d/.test(ix.low[before]!)) return p;
+    // "the Hamas movement, which …,", "The coalition, a cross-section of …,": a group noun before it
+    if (AGENTIVE.has(ix.low[before]!) || GENERIC_HEADS.has(ix.low[before]!)) return p;
     return -1;
   }
   return -1;
@@ -1663,6 +2041,15 @@ function finiteVerbAt(ix: DocIndex, q: number): boolean {
   return OBJECT_START.has(next) || ix.entityAt[q + 1]! >= 0;
 }
 
+/** True when [from, to) holds a word that is neither an auxiliary, an adverb nor "and"/"but" (a verb's object). */
+function contentBefore(ix: DocIndex, from: number, to: number): boolean {
+  for (let q = from; q < to; q++) {
+    const l = ix.low[q]!;
+    if (/^\p{L}/u.test(l) && !AUX_WORDS.has(l) && !isAdverb(l)) return true;
+  }
+  return false;
+}
+
 /** Heads of documents that "welcome", "condemn" or "urge" on behalf of whoever adopted them. */
 const DOC_NOUNS = new Set(
   'statement resolution declaration communique communiqué report letter motion text document'.split(' '),
@@ -1684,7 +2071,18 @@ function relativeAntecedent(ix: DocIndex, clause: number, lo: number): string[] 
   const id = q >= lo ? entAt(ix, q) : null;
   if (id && rel !== 'that') {
     const e = ix.entities[ix.entityAt[q]!]!;
-    if (e.type !== 'NORP') return [id];
+    if (e.type !== 'NORP') {
+      // "Russia and China, which …": a coordinated antecedent
+      const out = [id];
+      let p = ix.mentionStart[q]! >= 0 ? ix.mentionStart[q]! - 1 : q - 1;
+      while (p > lo && (ix.low[p] === 'and' || ix.low[p] === ',')) {
+        const other = entAt(ix, p - 1);
+        if (!other || ix.entities[ix.entityAt[p - 1]!]!.type === 'NORP') break;
+        if (!out.includes(other)) out.unshift(other);
+        p = ix.mentionStart[p - 1]! >= 0 ? ix.mentionStart[p - 1]! - 1 : p - 2;
+      }
+      return out;
+    }
   }
   if (DOC_NOUNS.has(ix.low[q] ?? '')) {
     const subj = mainSubject(ix, lo, q);
@@ -1737,7 +2135,9 @@ function mainSubject(ix: DocIndex, lo: number, end: number): string[] {
     const l = ix.low[q]!;
     const id = entAt(ix, q);
     if (!id) {
-      if (l === ',' && out.length > 0 && ix.entityAt[q + 1]! < 0) {
+      // ("The coalition, a cross-section of … politicians, called …": a group noun's appositive too)
+      const groupHead = q > start && (AGENTIVE.has(ix.low[q - 1]!) || GENERIC_HEADS.has(ix.low[q - 1]!));
+      if (l === ',' && (out.length > 0 || groupHead) && ix.entityAt[q + 1]! < 0) {
         const open = q;
         // skip an appositive after the subject
         let c = open + 1;
@@ -2077,12 +2477,13 @@ function personAfter(ix: DocIndex, k: number, limit: number): number {
   if (e.type === 'PERSON') return -1;
   let q = mentionEnd(ix, k);
   let comma = false;
+  let posted = false;
   for (let n = 0; q < limit && n < 6; n++, q++) {
     const ei = ix.entityAt[q]!;
     if (ei >= 0) {
       const p = ix.entities[ei]!;
       if (p.type !== 'PERSON') return -1;
-      if (e.country && p.country && p.country !== e.country) return -1;
+      if (e.country && p.country && p.country !== e.country && !posted) return -1;
       return q;
     }
     const l = ix.low[q]!;
@@ -2092,6 +2493,15 @@ function personAfter(ix: DocIndex, k: number, limit: number): number {
     }
     // "Minister of defence", "Secretary of State Condoleezza Rice"
     if (l === 'of' && n > 0 && /^\p{L}/u.test(ix.tokens[q + 1]?.text ?? '')) continue;
+    // "US ambassador in Iraq Zalmay Khalilzad", "envoy to Sudan Jan Pronk": the posting is part of the title
+    if ((l === 'in' || l === 'to') && n > 0 && ix.entityAt[q + 1]! >= 0) {
+      const g = ix.entities[ix.entityAt[q + 1]!]!;
+      if (g.type === 'GPE' && ix.entityAt[mentionEnd(ix, q + 1)]! >= 0) {
+        q = mentionEnd(ix, q + 1) - 1;
+        posted = true;
+        continue;
+      }
+    }
     if (comma || RUN_STOP.has(l) || !/^[\p{L}.-]/u.test(ix.tokens[q]!.text) || isReportingVerb(ix, q))
       return -1;
     if (LEXICON.byWord.has(l)) return -1;
@@ -2108,6 +2518,15 @@ function objectTargets(ix: DocIndex, t: Trigger, hi: number, lo: number, actors:
     for (let k = from; k < Math.min(hi, from + 8); k++) {
       if (ix.low[k] === 'with') return entityGroup(ix, k + 1, hi, lo, actors);
       if (isBoundary(ix, k) || ix.low[k] === ',') break;
+    }
+    return [];
+  }
+  // "called him a puppet", "branded Rosales a liar": the one named is between the verb and the insult
+  // ("would not follow the US example": the one whose example it is)
+  if (t.rule === 'lex:111:call/called' || t.rule === 'lex:120:follow/followed') {
+    for (let k = t.end; k < t.consumedEnd; k++) {
+      const id = entAt(ix, k);
+      if (id && !actors.includes(id)) return [id];
     }
     return [];
   }
@@ -2142,11 +2561,21 @@ function nounRoles(ix: DocIndex, t: Trigger, lo: number, hi: number): void {
       break;
   }
   const consult = t.type === 'CONSULT';
+  const placeEnd = consult ? afterTime(ix, t.end, hi) : t.end;
   for (let k = t.end; k < Math.min(hi, t.end + 8); k++) {
     const l = ix.low[k]!;
+    if (k < placeEnd) continue;
     if (isBoundary(ix, k) || l === ',') break;
     if (l === 'by' && t.actors.length === 0) {
       t.actors = entityGroup(ix, k + 1, hi, lo, []);
+      // "by Singapore, Japan and Indonesia over …": step over the list the group came from
+      let q = k + 1;
+      while (
+        q < hi &&
+        (ix.entityAt[q]! >= 0 || ix.low[q] === ',' || ix.low[q] === 'and' || ix.low[q] === 'the')
+      )
+        q++;
+      if (t.actors.length > 1) k = q - 1;
       continue;
     }
     // "talks between Uganda and the LRA", "the visit of Putin to Jordan"
@@ -2170,14 +2599,24 @@ function nounRoles(ix: DocIndex, t: Trigger, lo: number, hi: number): void {
       k === t.end &&
       (t.type === 'FIGHT' || t.type === 'ASSAULT' || t.type === 'COERCE' || t.type === 'DISAPPROVE');
     if (
-      (l === 'to' || l === 'against' || l === 'with' || l === 'on' || l === 'into' || ofTarget) &&
+      (l === 'to' ||
+        l === 'against' ||
+        l === 'with' ||
+        l === 'on' ||
+        l === 'into' ||
+        ofTarget ||
+        // "concern raised by X over Y"
+        ((l === 'over' || l === 'about') && t.type === 'DISAPPROVE')) &&
       t.targets.length === 0
     ) {
       // the object must follow the preposition directly ("to Russia", "against the DPRK"), not somewhere
       // in a later phrase ("imposed … to serve US policy goals")
       let q = k + 1;
       if (ix.low[q] === 'the') q++;
-      if (entAt(ix, q) && !isModifier(ix, q, hi)) t.targets = entityGroup(ix, k + 1, hi, lo, t.actors);
+      // "concern over possible Chinese dominance": what is feared may carry an adjective or two
+      if (l === 'over' || l === 'about')
+        for (let n = 0; n < 2 && q < hi && !entAt(ix, q) && /^\p{Ll}+$/u.test(ix.tokens[q]!.text); n++) q++;
+      if (entAt(ix, q) && !isModifier(ix, q, hi)) t.targets = entityGroup(ix, q, hi, lo, t.actors);
     }
   }
 }
@@ -2322,6 +2761,15 @@ function timeFor(
       const ti = ix.timeAt[t.start - 2]!;
       if (usable(ti)) return pick(ti);
     }
+    // "its August 1990 invasion", "the March 2003 invasion": a time inside the noun's own phrase
+    {
+      const k = t.start - 1;
+      const ti = k >= start ? ix.timeAt[k]! : -1;
+      let d = k;
+      while (ti >= 0 && d > start && ix.timeAt[d - 1] === ti) d--;
+      if (ti >= 0 && /^(?:its|their|his|her|the|'s)$/.test(ix.low[d - 1] ?? '') && usable(ti))
+        return pick(ti);
+    }
     const reach = t.type === 'CONSULT' ? 12 : 8;
     for (let k = t.end; k < Math.min(hi, t.end + reach); k++) {
       const ti = ix.timeAt[k]!;
@@ -2343,10 +2791,16 @@ function timeFor(
       )
         p--;
       const sLo = ix.sentStart[ix.tokens[t.start]!.sentence]!;
-      if (/^(?:after|following)$/.test(ix.low[p] ?? '') && pastBefore(ix, sLo, t.start))
+      if (/^(?:after|following)$/.test(ix.low[p] ?? '') && pastBefore(ix, sLo, t.start)) {
+        // "Bush said Thursday after talks with Maliki": the report's own time
+        const ti = p - 1 >= sLo ? ix.timeAt[p - 1]! : -1;
+        if (ti >= 0 && usable(ti)) return pick(ti);
         return { time: null, date: ix.published };
+      }
     }
-    return { time: null, date: null };
+    // "On April 7, the UN launched an urgent appeal": a noun that a verb carries out is dated like that verb
+    const sLo0 = ix.sentStart[ix.tokens[t.start]!.sentence]!;
+    if (!heldBy(ix, t.start, sLo0)) return { time: null, date: null };
   }
   let best = -1;
   let bestD = Number.POSITIVE_INFINITY;
@@ -2420,6 +2874,9 @@ function timeFor(
   // "were meeting": a past progressive; ", calling for …" after a past main verb
   const past =
     LEXICON.past.has(ix.low[t.start]!) ||
+    // "was disappointed with", "felt regretful about": an attitude in the past
+    (/^lex:111:(?:disappointed|concerned|regretful)$/.test(t.rule) &&
+      /^(?:was|were|felt|seemed|appeared)$/.test(ix.low[aux] ?? '')) ||
     (/ing$/.test(ix.low[t.start]!) && aux >= start && (ix.low[aux] === 'was' || ix.low[aux] === 'were')) ||
     (adjunct && pastBefore(ix, ix.sentStart[ix.tokens[t.start]!.sentence]!, t.start));
   // "have fought three wars since 1947": a perfect spans time, it is not an event of the day

@@ -52,6 +52,7 @@ attend | 040 | - | obj=forum,meeting,meetings,talks,summit,conference,session,co
 # SUPPORT (05)
 praise hail commend applaud welcome endorse salute congratulate | 051 | - | -
 support | 051 | - | -
+co-sponsor cosponsor | 051 | - | -
 express voice | 051 | - | obj=support,solidarity,gratitude,appreciation,condolences,sympathy
 reaffirm reiterate renew | 051 | - | obj=support,alliance,friendship,partnership,ties
 =backed =backing | 051 | - | dobj
@@ -61,7 +62,7 @@ give/gave/given lend/lent | 051 | - | obj=backing,blessing,endorsement,approval
 defend | 052 | - | -
 apologize apologise | 055 | - | -
 forgive/forgave/forgiven | 056 | - | -
-sign | 057 | - | obj=agreement,treaty,deal,accord,pact,memorandum,declaration,contract,agreements,deals,accords
+sign | 057 | - | obj=agreement,treaty,deal,accord,pact,memorandum,declaration,contract,agreements,deals,accords,convention,protocol,charter,treaties,conventions
 recognize recognise | 054 | - | -
 establish upgrade restore normalize normalise resume | 054 | - | obj=ties,relations
 # COOPERATE (06)
@@ -92,7 +93,8 @@ resign | 087 | - | -
 step/stepped | 087 | - | next=down
 demobilize demobilise disarm surrender | 0873 | disarm | -
 declare | 0871 | ceasefire | obj=ceasefire,truce,cease-fire
-withdrawal pullout pull-out | 087 | withdraw | noun
+withdrawal pullout pull-out retreat | 087 | withdraw | noun
+follow/followed | 120 | - | obj=example,lead,suit
 # INVESTIGATE (09)
 investigate probe inspect | 090 | - | -
 launch open begin/began/begun start complete conduct | 090 | - | obj=investigation,inquiry,probe,hearing,inspection,inspections
@@ -102,6 +104,7 @@ demand | 100 | - | gov=demand
 insist | 100 | - | next=on gov=demand
 insist | 100 | - | gov=demand modal
 urge | 100 | - | gov=demand
+push/pushed | 100 | - | next=for gov=demand
 press pressure | 100 | - | gov=demand comp
 call/called | 100 | - | next=on,upon,for gov=demand
 appeal request | 020 | - | gov=demand
@@ -116,11 +119,18 @@ condemn denounce criticize criticise decry deplore censure rebuke slam+ lambast 
 accuse blame | 112 | - | -
 charge | 112 | - | next=that
 protest | 114 | - | -
+=disappointed | 111 | - | next=with,by,at
+=regretful | 111 | - | next=about,over,at
+regret+ | 111 | - | -
+=concerned | 111 | - | next=over,about,at
 complain | 114 | - | -
 express voice | 111 | - | obj=concern,concerns,outrage,anger,regret,regrets,dismay,disappointment,displeasure,opposition,alarm,indignation
 reaffirm reiterate restate | 111 | - | obj=opposition,objection,objections
 sue/sued indict convict | 115 | - | -
 condemnation criticism | 111 | - | noun
+concern concerns | 111 | - | noun next=raised,voiced,expressed,over,about
+grilling rebuke dressing-down tongue-lashing lashing drubbing | 111 | - | noun
+call/called brand label dub+ | 111 | - | obj=puppet,puppets,liar,liars,dictator,tyrant,traitor,traitors,criminal,criminals,terrorist,terrorists,murderer,murderers,thug,thugs,fascist,fascists,racist,hypocrite,hypocrites,coward,cowards,warmonger,aggressor,farce,sham,fraud,lie,lies,provocation,insult,disgrace,scandal
 # REJECT (12)
 reject rebuff spurn dismiss | 120 | - | -
 refuse decline | 120 | - | gov=reject
@@ -129,11 +139,13 @@ deny | 120 | - | -
 veto | 129 | - | -
 defy/defied violate flout renege | 128 | - | -
 turn/turned | 120 | - | next=down
+block | 120 | - | obj=stance,position,resolution,proposal,proposals,plan,bid,draft,motion,statement,decision,nomination,appointment,membership,accession
 rule/ruled | 120 | - | next=out
 balk | 120 | - | next=at
 refusal rejection | 120 | - | noun
 # THREATEN (13)
 threaten | 130 | - | gov=threaten
+warn | 111 | - | next=against
 warn | 130 | - | -
 ultimatum | 139 | - | noun
 # PROTEST (14)
@@ -141,7 +153,7 @@ demonstrate rally march riot | 141 | demo | -
 riot | 145 | riot | -
 stage organize organise hold/held | 141 | demo | obj=protest,protests,rally,rallies,demonstration,demonstrations,march,sit-in,vigil
 stage begin/began/begun start continue | 142 | strike-hun | obj=hunger
-go/went/gone | 143 | strike-gen | next=on
+go/went/gone | 143 | strike-gen | next=on obj=strike,strikes
 boycott | 143 | boycott | -
 block blockade | 144 | obstruct | obj=roads,road,highway,streets,entrance,access,traffic
 protest protests demonstration demonstrations rally rallies riots riot hunger_strike general_strike sit-in | 141 | demo | noun
@@ -159,7 +171,7 @@ recall | 161 | withdraw | obj=ambassador,envoy,diplomats
 suspend halt cut/cut reduce stop+ end freeze/froze/frozen | 162 | discontinue | obj=aid,assistance,supplies,funding,deliveries,loans,cooperation
 suspend halt end stop+ break/broke/broken | 164 | withdraw | obj=talks,negotiations,mediation,dialogue
 expel+ | 166 | expel | -
-impose slap+ | 163 | - | obj=sanctions,embargo,tariffs,penalties
+impose slap+ | 163 | - | obj=sanctions,embargo,tariffs,penalties,economic,trade
 sanction | 163 | - | -
 deny | 166 | expel | obj=entry,visas
 sanctions embargo suspension | 163 | - | noun
@@ -201,6 +213,7 @@ shell bombard strafe | 194 | heavy-weapons | -
 wipe/wiped | 190 | - | next=out arg
 crush eliminate annihilate | 190 | - | arg dobj
 invade | 190 | heavy-weapons | -
+oust | 190 | - | dobj
 capture retake/retook/retaken | 190 | heavy-weapons | obj=town,city,village,stronghold,base,territory,airport,province,district,region,area,hill,port,capital,positions,position,garrison,headquarters,camp,airfield,bridge
 launch | 190 | - | obj=offensive,attack,attacks,invasion,airstrike,airstrikes,air,strikes,assault,raid,raids,incursion,operation,strike
 open/opened | 193 | firearms | obj=fire
