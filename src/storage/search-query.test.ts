@@ -25,6 +25,9 @@ describe('parseSearchQuery', () => {
       [{ words: ['unbalanced'], prefix: false, negated: false }],
     ]);
     expect(parseSearchQuery('Won-sik').groups[0]![0]!.words).toEqual(['won', 'sik']);
+    // case folding must not leave a combining mark behind (found by the property test below)
+    expect(parseSearchQuery('İstanbul').groups[0]![0]!.words).toEqual(['istanbul']);
+    expect(parseSearchQuery('cafe\u0301').groups[0]![0]!.words).toEqual(['caf\u00e9']);
   });
 });
 

@@ -34,8 +34,13 @@ export interface ParsedQuery {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/**
+ * Lower-cases before splitting, so that case folding cannot leave a word with characters the renderers do not
+ * expect: "İ" lower-cases to "i" plus a combining dot, which we drop (it is what a Turkish "İstanbul" means in
+ * an English index). NFC first, so decomposed accents stay inside their word.
+ */
 function wordsOf(s: string): string[] {
-  return (s.match(WORD) ?? []).map((w) => w.toLowerCase());
+  return s.normalize('NFC').toLowerCase().replace(/i\u0307/g, 'i').match(WORD) ?? [];
 }
 
 /** Parses free text into a query. Never throws; an input without words gives no groups. */
