@@ -10,7 +10,7 @@ import {
   NEWS_AGENCIES,
   REGIONS,
 } from './organisations.js';
-import { findTitles, formatRole } from './titles.js';
+import { findTitleKeys, formatRole, titleKey } from './titles.js';
 import type { GazetteerKind, GazetteerMatch, KbEntry } from './types.js';
 
 interface Phrase {
@@ -161,11 +161,65 @@ function isAllCaps(t: string): boolean {
   return t.length > 1 && /\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t);
 }
 
+/** What phrase matching needs of one token string, computed once per distinct token. */
+interface TokenFacts {
+  norm: string;
+  lower: string;
+  allCaps: boolean;
+  /** The token as the title lists spell it (`titleKey`). */
+  title: string;
+  /** Phrases whose first token is this one lower-cased (longest first), or null. */
+  cands: Phrase[] | null;
+}
+
+/**
+ * Token string → its facts. Tokens repeat across sentences and stories, and a map hit on the token itself is
+ * cheaper than lower-casing it again; the map starts over when it grows large.
+ */
+const tokenFacts = new Map<string, TokenFacts>();
+
+/** Facts of one-character tokens (punctuation, "a", "I") by character code: no map lookup for them. */
+const charFacts: (TokenFacts | undefined)[] = [];
+
+function factsOf(token: string, byFirst: Map<string, Phrase[]>): TokenFacts {
+  if (token.length === 1) {
+    const c = token.charCodeAt(0);
+    let f = charFacts[c];
+    if (f === undefined) {
+      const norm = normToken(token);
+      const lower = norm.toLowerCase();
+      f = { norm, lower, allCaps: false, title: titleKey(token), cands: byFirst.get(lower) ?? null };
+      if (c < 0x10000) charFacts[c] = f;
+    }
+    return f;
+  }
+  let f = tokenFacts.get(token);
+  if (f === undefined) {
+    if (tokenFacts.size >= 200_000) tokenFacts.clear();
+    const norm = normToken(token);
+    const lower = norm.toLowerCase();
+    f = { norm, lower, allCaps: isAllCaps(norm), title: titleKey(token), cands: byFirst.get(lower) ?? null };
+    tokenFacts.set(token, f);
+  }
+  return f;
+}
+
 /** Case-aware token equality: exact, or an ALL-CAPS token (headlines) against the phrase upper-cased. */
-function tokenEquals(text: string, phrase: string, ci: boolean): boolean {
-  const t = normToken(text);
-  if (ci) return t.toLowerCase() === phrase;
-  return t === phrase || (isAllCaps(t) && t === phrase.toUpperCase());
+function tokenEquals(f: TokenFacts, phrase: string, ci: boolean): boolean {
+  if (ci) return f.lower === phrase;
+  return f.norm === phrase || (f.allCaps && f.norm === phrase.toUpperCase());
+}
+
+/** Title entries by role (frozen, so one object serves every match). */
+const titleEntries = new Map<string, KbEntry>();
+
+function titleEntry(role: string): KbEntry {
+  let e = titleEntries.get(role);
+  if (!e) {
+    e = entry(`title:${slug(role)}`, 'title', role, null, null);
+    titleEntries.set(role, e);
+  }
+  return e;
 }
 
 /** The entry for a kb id, or null. */
@@ -183,15 +237,16 @@ export function kbEntry(kb: string): KbEntry | null {
 export function matchGazetteer(tokens: readonly string[]): GazetteerMatch[] {
   const { byFirst } = getIndex();
   const out: GazetteerMatch[] = [];
+  const facts: TokenFacts[] = tokens.map((t) => factsOf(t, byFirst));
   let i = 0;
   while (i < tokens.length) {
-    const cands = byFirst.get(normToken(tokens[i]!).toLowerCase());
+    const cands = facts[i]!.cands;
     let best: Phrase | undefined;
     if (cands) {
       for (const p of cands) {
         if (i + p.tokens.length > tokens.length) continue;
         let ok = true;
-        for (let k = 0; k < p.tokens.length && ok; k++) ok = tokenEquals(tokens[i + k]!, p.tokens[k]!, p.ci);
+        for (let k = 0; k < p.tokens.length && ok; k++) ok = tokenEquals(facts[i + k]!, p.tokens[k]!, p.ci);
         if (ok) {
           best = p;
           break;
@@ -219,10 +274,12 @@ export function matchGazetteer(tokens: readonly string[]): GazetteerMatch[] {
   }
   if (prev < tokens.length) gaps.push([prev, tokens.length]);
   for (const [gs, ge] of gaps) {
-    for (const t of findTitles(tokens.slice(gs, ge))) {
+    const keys: string[] = [];
+    for (let k = gs; k < ge; k++) keys.push(facts[k]!.title);
+    for (const t of findTitleKeys(keys)) {
       const words = tokens.slice(gs + t.start, gs + t.end);
       const role = formatRole(words) ?? words.join(' ');
-      const e = entry(`title:${slug(role)}`, 'title', role, null, null);
+      const e = titleEntry(role);
       titles.push({ start: gs + t.start, end: gs + t.end, kb: e.kb, kind: 'title', entry: e });
     }
   }

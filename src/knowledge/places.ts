@@ -99,10 +99,23 @@ function getIndex(): Map<string, KbEntry> {
  * null. Only for text already read as a place: the table holds surnames and common words too.
  */
 export function lookupPlace(name: string): KbEntry | null {
+  let hit = lookups.get(name);
+  if (hit === undefined) {
+    if (lookups.size >= 50_000) lookups.clear();
+    hit = findPlace(name);
+    lookups.set(name, hit);
+  }
+  return hit;
+}
+
+/** Names looked up before (the same names recur in every story; the key normalisation is the costly part). */
+const lookups = new Map<string, KbEntry | null>();
+
+function findPlace(name: string): KbEntry | null {
   const idx = getIndex();
   const k = placeKey(name);
-  const hit = idx.get(k);
-  if (hit) return hit;
+  const found = idx.get(k);
+  if (found) return found;
   const words = k.split(' ');
   if (words.length >= 2 && GENERIC_TAILS.has(words[words.length - 1]!)) {
     return idx.get(words.slice(0, -1).join(' ')) ?? null;

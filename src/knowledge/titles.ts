@@ -304,7 +304,9 @@ const HEAD_SET: ReadonlySet<string> = new Set(HEADS);
 const WORD_SET: ReadonlySet<string> = new Set<string>([...HEADS, ...MODIFIERS]);
 
 function key(token: string): string {
-  return token.toLowerCase().replace(/[’‘]/g, "'");
+  const k = token.toLowerCase();
+  // Most tokens have no curly apostrophe: skip the regex for them.
+  return k.includes('’') || k.includes('‘') ? k.replace(/[’‘]/g, "'") : k;
 }
 
 /** True when `token` can end a title. */
@@ -341,27 +343,37 @@ export function titleGender(token: string): 'm' | 'f' | null {
  * "the foreign minister" alike.
  */
 export function findTitles(tokens: readonly string[]): { start: number; end: number }[] {
+  return findTitleKeys(tokens.map(key));
+}
+
+/** The lookup form of a token for the title lists (lower case, straight apostrophes). */
+export function titleKey(token: string): string {
+  return key(token);
+}
+
+/** `findTitles` over tokens already in `titleKey` form (callers that keep them per token). */
+export function findTitleKeys(keys: readonly string[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let i = 0;
-  while (i < tokens.length) {
-    if (!isTitleWord(tokens[i]!)) {
+  while (i < keys.length) {
+    if (!WORD_SET.has(keys[i]!)) {
       i++;
       continue;
     }
     let j = i;
     let lastHead = -1;
-    while (j < tokens.length) {
-      const t = tokens[j]!;
-      if (isTitleWord(t)) {
-        if (isTitleHead(t)) lastHead = j;
+    while (j < keys.length) {
+      const k = keys[j]!;
+      if (WORD_SET.has(k)) {
+        if (HEAD_SET.has(k)) lastHead = j;
         j++;
-      } else if (CONNECTORS.has(key(t)) && j + 1 < tokens.length && isTitleWord(tokens[j + 1]!) && j > i) {
+      } else if (CONNECTORS.has(k) && j + 1 < keys.length && WORD_SET.has(keys[j + 1]!) && j > i) {
         j++;
       } else break;
     }
     if (lastHead >= 0) {
       // "Secretary of State", "Minister for Foreign Affairs", "Chief of Staff": a head's complement
-      const complement = lastHead + 1 < j && /^(?:of|for)$/.test(key(tokens[lastHead + 1]!));
+      const complement = lastHead + 1 < j && /^(?:of|for)$/.test(keys[lastHead + 1]!);
       const end = complement ? j : lastHead + 1;
       out.push({ start: i, end });
       i = end;

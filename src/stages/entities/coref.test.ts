@@ -66,6 +66,37 @@ describe('person references', () => {
     expect(texts(named(entities, 'John Carter'))).not.toContain('She');
   });
 
+  it('sends a shared surname to the person whose title gender agrees, else the one named more often', () => {
+    const { entities } = analyse(
+      'President Daniel Marsh arrived in Canberra on Saturday for a three-day visit.\n\n' +
+        "Marsh's plane landed at the capital's airport, and Marsh thanked the crew. Travelling with him were " +
+        'his wife Helen Marsh and two aides.\n\n' +
+        'Two pupils presented flowers to Marsh at the airport. Mrs. Marsh later visited a school.',
+    );
+    const daniel = texts(named(entities, 'Daniel Marsh'));
+    const helen = texts(named(entities, 'Helen Marsh'));
+    // "Mrs. Marsh" is Helen; "flowers to Marsh" is Daniel (named more often) although Helen was named last
+    expect(helen).toEqual(['Helen Marsh', 'Marsh']);
+    expect(daniel.filter((t) => t.startsWith('Marsh'))).toHaveLength(3);
+  });
+
+  it('sends a shared surname to the one just made the subject', () => {
+    const { entities } = analyse(
+      'Union leader Paul Berg said the strike would go on. Berg said members were angry.\n\n' +
+        'The company’s chief executive, Anne Berg, said the offer was fair.\n\n' +
+        '“We urge the union to return,” Berg said.',
+    );
+    expect(texts(named(entities, 'Anne Berg'))).toEqual(['Anne Berg', 'Berg']);
+  });
+
+  it('leaves a surname unresolved when the title gender fits none of the people sharing it', () => {
+    const { entities } = analyse(
+      'Finance Minister Paul Brandt and his brother Peter Brandt opened a factory in Lyon. Mrs. Brandt was absent.',
+    );
+    const all = entities.filter((e) => e.type === 'PERSON').flatMap((e) => texts(e));
+    expect(all.filter((t) => t === 'Brandt')).toHaveLength(0);
+  });
+
   it('resolves "the 61-year-old" to the person given that age', () => {
     const { entities } = analyse(
       'Peter Olsen, 61, and Mark Dahl, 45, were arrested in Bergen on Friday. ' +

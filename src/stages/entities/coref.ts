@@ -145,13 +145,14 @@ export function clusterPersons(mentions: Mention[]): void {
     if (words.length === 1 && (isTitleWord(w) || w.length < 2)) continue;
     const cands = (byKey.get(key(stripParticle(w))) ?? []).concat(byKey.get(key(w)) ?? []);
     if (cands.length > 0) {
-      const best = cands
-        .filter((x) => x.c.mentions.length > 0)
-        .sort((a, b) => a.rank - b.rank || b.c.last - a.c.last)[0];
+      const live = cands.filter((x) => x.c.mentions.length > 0);
+      const best = live.length > 0 ? choosePerson(live, m) : undefined;
       if (best) {
         attach(best.c, m, best.c.words.length > words.length ? 'partial' : 'name');
         continue;
       }
+      // several people share the name and none fits this mention (a "Mrs." among men): leave it alone
+      if (live.length > 0) continue;
     }
     if (m.type === 'PERSON' || (m.type === 'UNK' && m.speaker)) {
       const c: Cluster = { key: `p${clusters.length + 1}`, words, mentions: [], last: m.start, gender: null };
@@ -173,6 +174,52 @@ export function clusterPersons(mentions: Mention[]): void {
     if (!c.gender && c.words.length >= 2 && !surnameFirst(c.words)) c.gender = givenNameGender(c.words[0]!);
     if (c.gender) for (const m of c.mentions) m.gender ??= c.gender;
   }
+}
+
+/** A cluster's gender: from titles, else from a given name ("Laura Bush" → f); null when unknown. */
+function clusterGender(c: Cluster): 'm' | 'f' | null {
+  if (c.gender) return c.gender;
+  return c.words.length >= 2 && !surnameFirst(c.words) ? givenNameGender(c.words[0]!) : null;
+}
+
+/**
+ * The person a short name (a surname) joins among the candidates its key finds: the best key rank first;
+ * then, when several people share the name (Laura Bush and George W. Bush), only those whose gender agrees
+ * with the mention's title ("Mrs. Bush") and, when the mention has a role ("President Bush"), those met
+ * with that role if any; then the one named last if the story has just made them the lead subject or a
+ * speaker, else
+ * the one named more often, then the one named last. East Asian names written
+ * surname first ("of two Kims") go to the one named last: their surnames are shared by many unrelated
+ * people and the nearest is the one the story is about. Undefined when the gender rules out everyone.
+ */
+function choosePerson(
+  cands: readonly { c: Cluster; rank: number }[],
+  m: Mention,
+): { c: Cluster; rank: number } | undefined {
+  const top = Math.min(...cands.map((x) => x.rank));
+  let pool = cands.filter((x, i) => x.rank === top && cands.findIndex((y) => y.c === x.c) === i);
+  if (pool.length <= 1) return pool[0];
+  if (m.gender) {
+    pool = pool.filter((x) => {
+      const g = clusterGender(x.c);
+      return !g || g === m.gender;
+    });
+    if (pool.length === 0) return undefined;
+  }
+  if (m.role && pool.length > 1) {
+    const role = m.role.toLowerCase();
+    const same = pool.filter((x) => x.c.mentions.some((o) => o.role?.toLowerCase() === role));
+    if (same.length > 0) pool = same;
+  }
+  const recent = (a: { c: Cluster }, b: { c: Cluster }) => b.c.last - a.c.last;
+  const latest = [...pool].sort(recent)[0]!;
+  if (pool.every((x) => surnameFirst(x.c.words) || x.c.words.length === 1)) return latest;
+  // the one named last, when the story has just made them the lead subject or a speaker ("The port's chief,
+  // Anne Martin, said … ‘…,’ Martin said"); else the one named more often (the lead's "President Bush", not
+  // "were … his wife Laura Bush" named in passing)
+  const last = latest.c.mentions.find((o) => o.start === latest.c.last);
+  if (last && (last.lead || last.speaker) && m.sentence - last.sentence <= 2) return latest;
+  return [...pool].sort((a, b) => b.c.mentions.length - a.c.mentions.length || recent(a, b))[0];
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -305,6 +352,8 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
   sents.forEach((sent, si) => {
     const { units, toks } = sent;
     for (let i = 0; i < units.length; i++) {
+      // pronouns, "it" and "the" have two or three letters: skip longer words before lower-casing
+      if (toks[i]!.length > 3) continue;
       const w = toks[i]!.toLowerCase();
       const gender = PERSON_PRONOUNS.get(w);
       // only pronouns, "it" and "the …" start a reference: skip other words before any lookup

@@ -73,6 +73,11 @@ const NOT_NAME_END = new Set(['said', 'says', 'told', 'added', 'noted', "'s", 'a
 
 /** True for a word that can be part of a proper name. */
 export function isNameWord(t: string): boolean {
+  // Fast paths (this runs for every token, many times): an ASCII capital is a letter, and an ASCII word
+  // with no hyphen and no capital first matches neither rule below.
+  const c = t.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128 && !t.includes('-')) return false;
   if (/^(?:al|el|bin|ibn|abu|van|von|de|di|da|du|le|la)-\p{Lu}/u.test(t)) return true;
   return /^\p{Lu}/u.test(t) && /\p{L}/u.test(t);
 }
@@ -89,6 +94,10 @@ function mkMention(
 ): Mention {
   const first = units[s]!;
   const last = units[e - 1]!;
+  const words: string[] = [];
+  for (let k = s; k < e; k++) words.push(units[k]!.text);
+  // One property order for every mention (here, `bareWords`, the Korea rule): objects of one shape keep
+  // the property reads of the later passes fast.
   return {
     sentence: first.sentence,
     s,
@@ -96,18 +105,20 @@ function mkMention(
     start: first.start,
     end: last.end,
     text: '',
-    kb: null,
-    country: null,
-    role: null,
-    kind: 'name',
-    gender: null,
-    speaker: false,
-    inQuote: false,
-    subject: false,
-    entry: null,
-    words: units.slice(s, e).map((u) => u.text),
-    key: null,
-    ...fields,
+    type: fields.type,
+    kb: fields.kb ?? null,
+    country: fields.country ?? null,
+    role: fields.role ?? null,
+    kind: fields.kind ?? 'name',
+    rule: fields.rule,
+    gender: fields.gender ?? null,
+    speaker: fields.speaker ?? false,
+    inQuote: fields.inQuote ?? false,
+    subject: fields.subject ?? false,
+    entry: fields.entry ?? null,
+    words,
+    key: fields.key ?? null,
+    lead: false,
   };
 }
 
@@ -197,6 +208,17 @@ interface PersonContext {
   gender: 'm' | 'f' | null;
 }
 
+/** Lower-case nouns for what a person is, not an office ("astronaut", "journalist"): not titles, no role. */
+const PERSON_NOUNS = new Set(
+  (
+    'journalist reporter correspondent astronaut cosmonaut activist dissident lawyer businessman businesswoman ' +
+    'tycoon billionaire writer author novelist poet scientist researcher economist analyst academic scholar ' +
+    'historian professor doctor surgeon athlete player boxer runner swimmer cyclist skier singer musician ' +
+    'actor actress artist painter filmmaker photographer blogger cleric imam priest monk soldier pilot ' +
+    'climber mountaineer hostage detainee prisoner student teacher banker investor entrepreneur'
+  ).split(' '),
+);
+
 /** Role, country and gender from the title words before a name (and an appositive after it). */
 function personContext(
   toks: string[],
@@ -239,6 +261,15 @@ function personContext(
   }
   if (pos < s || (pos > 0 && (lower(toks[pos - 1]) === "'s" || gaz.some((g) => g.end === pos)))) {
     ctx.country = countryBefore(toks, gaz, pos, 0, countryOf);
+  }
+  // "Britain's UN Ambassador X": an international body between the country and the title
+  if (!ctx.country && pos < s) {
+    const org = gaz.find((g) => g.end === pos && g.kind === 'org' && !g.entry.country);
+    if (org) ctx.country = countryBefore(toks, gaz, org.start, 0, countryOf);
+  }
+  // "China's astronaut Yang Liwei", "Zairean journalist X": a person noun between the country and the name
+  if (!ctx.country && pos === s && s > 1 && PERSON_NOUNS.has(lower(toks[s - 1]))) {
+    ctx.country = countryBefore(toks, gaz, s - 1, 0, countryOf);
   }
   if (!ctx.country && ctx.role) {
     const c = titleCountry(ctx.role);
@@ -353,12 +384,27 @@ function publicationAround(
   know: WordKnowledge | null | undefined,
 ): boolean {
   if (s > 0 && PUBLICATION_NOUNS.has(lower(toks[s - 1]))) return true;
+  const next = lower(toks[e]);
+  const after =
+    (PUBLICATION_NOUNS.has(next) && next !== 'channel' && next !== 'website') ||
+    (/^\p{Ll}+$/u.test(toks[e] ?? '') && lower(toks[e + 1]) === 'daily');
+  if (!after) return false;
   // "a Nagoya newspaper": a place before the noun is where the paper is, not its name
   const name = toks.slice(s, e).join(' ');
-  if (know?.isPlace(name) || lookupPlace(name)) return false;
-  const next = lower(toks[e]);
-  if (PUBLICATION_NOUNS.has(next) && next !== 'channel' && next !== 'website') return true;
-  return /^\p{Ll}+$/u.test(toks[e] ?? '') && lower(toks[e + 1]) === 'daily';
+  return !(know?.isPlace(name) || lookupPlace(name));
+}
+
+/** Words before a sentence's first name that make it no lead subject ("were his wife X", "met with X"). */
+const NOT_LEAD_BEFORE = new Set(['was', 'were', 'is', 'are', 'with', 'including', 'among', 'by', 'to']);
+
+/** Verbs of newspapers and agencies, not of people ("Kommersant reported", "Interfax quoted"). */
+const PUBLICATION_VERBS = new Set(['reported', 'reports', 'quoted', 'quotes']);
+
+/** Is a publication verb next after token `e` (past "also", "has", "on Monday"-style gap words)? */
+function reportsAfter(toks: readonly string[], e: number): boolean {
+  let p = e;
+  while (p < toks.length && p - e < 3 && SPEAKER_GAP.has(lower(toks[p]))) p++;
+  return PUBLICATION_VERBS.has(lower(toks[p]));
 }
 
 /** Lower-case particles that can open a surname written alone ("bin Laden", "van der Broek", "de la Rua"). */
@@ -617,7 +663,14 @@ export function sentenceMentions(
   const drop = new Set<GazetteerMatch>();
   const covered = (k: number) =>
     gaz.some((g) => g.start <= k && k < g.end) || titles.some((t) => t.start <= k && k < t.end);
-  const ner: { s: number; e: number; type: string; country: string | null; place: KbEntry | null }[] = [];
+  const ner: {
+    s: number;
+    e: number;
+    type: string;
+    country: string | null;
+    place: KbEntry | null;
+    publication?: boolean;
+  }[] = [];
   for (const span of spans) {
     let [s, e] = trimPunctuation(toks, Math.max(0, span.start), Math.min(units.length, span.end));
     if (e <= s) continue;
@@ -783,11 +836,26 @@ export function sentenceMentions(
     else if ((type === 'LOC' || type === 'MISC') && e - s >= 2 && FAC_HEADS.has(words[words.length - 1]!))
       type = 'FAC';
     else if (type === 'MISC' || type === 'LOC') type = refineType(type, words);
-    if (type !== 'LAW' && type !== 'EVENT' && e - s <= 3 && publicationAround(toks, s, e, doc.words))
+    let publication = false;
+    if (type !== 'LAW' && type !== 'EVENT' && e - s <= 3 && publicationAround(toks, s, e, doc.words)) {
       type = 'ORG';
+      publication = true;
+    } else if (
+      (type === 'PER' || type === 'UNK' || type === 'BARE' || type === 'ORG') &&
+      !titled &&
+      !apposed &&
+      e - s <= 2 &&
+      reportsAfter(toks, e) &&
+      !words.some((w) => doc.words?.isPersonName?.(w))
+    ) {
+      // "Kommersant reported", "Haaretz quoted a source": a short name, no listed personal name, that
+      // reports the way newspapers do
+      type = 'ORG';
+      publication = true;
+    }
     const place = placeFor(type, words, unitsText(units, s, e), titled || apposed, doc.words, toks[s - 1]);
     if (place && (type === 'PER' || type === 'ORG')) type = 'GPE';
-    ner.push({ s, e, type, country: place?.country ?? country, place });
+    ner.push({ s, e, type, country: place?.country ?? country, place, publication });
   }
   gaz = gaz.filter((g) => !drop.has(g));
 
@@ -824,7 +892,13 @@ export function sentenceMentions(
     const m = mkMention(units, n.s, n.e, {
       type,
       country: n.country,
-      rule: n.place ? 'ner:place' : doc.tagger ? 'ner' : 'ner:fallback',
+      rule: n.place
+        ? 'ner:place'
+        : n.publication && type === 'ORG'
+          ? 'ner:publication'
+          : doc.tagger
+            ? 'ner'
+            : 'ner:fallback',
       ...(n.place ? { kb: n.place.kb, entry: n.place } : {}),
     });
     if (type === 'PERSON' || type === 'UNK') {
@@ -833,6 +907,9 @@ export function sentenceMentions(
       m.country = ctx.country;
       m.gender = ctx.gender;
       if (type === 'UNK' && (ctx.role || ctx.gender)) m.type = 'PERSON';
+    } else if (type === 'BARE') {
+      // "Mrs. Marsh": an undecided surname keeps the gender its courtesy title gives, for coreference
+      m.gender = personContext(toks, base.gaz, titles, n.s, n.e, bodyCountry, doc.named).gender;
     }
     mentions.push(m);
   }
@@ -846,6 +923,9 @@ export function sentenceMentions(
     if (!subjectSeen && !m.inQuote && m.type !== 'NORP') {
       m.subject = true;
       subjectSeen = true;
+      let lead = true;
+      for (let k = 0; k < m.s && lead; k++) lead = !NOT_LEAD_BEFORE.has(lower(toks[k]));
+      m.lead = lead;
     }
   }
   counterparts(toks, mentions);
@@ -869,7 +949,9 @@ export const BODY_HEADS = new Set(
 function bodySpans(toks: string[], tagged: readonly NerSpan[]): NerSpan[] {
   const out: NerSpan[] = [];
   for (let i = 1; i < toks.length; i++) {
-    if (!BODY_HEADS.has(toks[i]!)) continue;
+    // every head is capitalised ASCII: skip other words before the set lookup
+    const c = toks[i]!.charCodeAt(0);
+    if (c < 65 || c > 90 || !BODY_HEADS.has(toks[i]!)) continue;
     if (tagged.some((t) => t.start <= i && i < t.end)) continue;
     let s = i;
     while (s > 0 && isNameWord(toks[s - 1]!) && !CAPITALISED_STOPWORDS.has(toks[s - 1]!)) s--;
@@ -886,6 +968,9 @@ function lawSpans(toks: string[]): NerSpan[] {
   const out: NerSpan[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
+    // every head is capitalised ASCII: skip other words before the set lookups
+    const c = t.charCodeAt(0);
+    if (c < 65 || c > 90) continue;
     const law = LAW_HEADS.has(t);
     if (!law && !EVENT_HEADS.has(t)) continue;
     let s = i;
@@ -930,6 +1015,8 @@ export function unitsText(units: Unit[], s: number, e: number): string {
  */
 function counterparts(toks: string[], mentions: Mention[]): void {
   for (let i = 0; i < toks.length; i++) {
+    const len = toks[i]!.length;
+    if (len !== 11 && len !== 12) continue;
     const w = lower(toks[i]);
     if (w !== 'counterparts' && w !== 'counterpart') continue;
     let q = i - 1;

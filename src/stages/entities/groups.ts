@@ -89,6 +89,8 @@ function findLists(sents: SentenceView[]): ListedGroup[] {
         .filter((m) => classOf(m) === cls)
         .sort((a, b) => a.s - b.s || b.e - a.e)
         .filter((m, i, arr) => i === 0 || m.s >= arr[i - 1]!.e);
+      // a list needs two members at least
+      if (ms.length < 2) continue;
       const others = sent.mentions.filter((m) => classOf(m) !== cls);
       const coveredByOther = (k: number) => others.some((o) => o.s <= k && k < o.e);
       let run: Mention[] = [];
@@ -147,6 +149,9 @@ function pluralAt(
   toks: string[],
   i: number,
 ): { end: number; n: number | null; cls: GroupClass | null; sides?: boolean } | null {
+  // only "they", "the", "both" and "all" open a plural reference: skip other words before lower-casing
+  const len = toks[i]!.length;
+  if (len !== 3 && len !== 4) return null;
   const w = low(toks[i]);
   if (w === 'they') {
     // subject of a verb or of a reporting verb: "They committed", "they said", "(They) resolved"

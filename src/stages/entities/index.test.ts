@@ -212,3 +212,38 @@ describe.skipIf(!existsSync(storiesDir))('AFP/Xinhua wire stories (needs ../shar
     expect([...names]).toEqual(expect.arrayContaining(['Lee Teng-hui', 'Kofi Annan']));
   });
 });
+
+describe('bodies, publications and countries (model tagger)', () => {
+  // Our own sentences, written for these tests (the bodies and papers are invented).
+  const model = (text: string) => analyse(text, { tagger: 'model' }).entities;
+
+  it('joins an acronym defined in brackets to the full name, wherever it recurs', () => {
+    const ents = model(
+      'The Nordic Fisheries Protection Council (NFPC) warned on Monday that cod stocks were falling. ' +
+        'NFPC inspectors counted fewer fish, and the NFPC said quotas should be cut.',
+    );
+    const body = byName(ents, 'Nordic Fisheries Protection Council');
+    expect(body).toMatchObject({ type: 'ORG' });
+    expect(texts(body)).toEqual(['Nordic Fisheries Protection Council', 'NFPC', 'NFPC', 'NFPC']);
+    expect(ents.filter((e) => e.name === 'NFPC')).toEqual([]);
+  });
+
+  it('makes a name that reports a publication, and keeps it one where it stands alone', () => {
+    const ents = model(
+      'The business daily Vestrabladet reported that the ministry would act. ' +
+        'Vestrabladet said the cut could reach a third. Dagsposten reported that fishermen planned a protest, ' +
+        'according to Dagsposten.',
+    );
+    expect(ents.filter((e) => e.type === 'PERSON')).toEqual([]);
+    expect(texts(byName(ents, 'Vestrabladet'))).toEqual(['Vestrabladet', 'Vestrabladet']);
+    expect(ents.filter((e) => e.name === 'Dagsposten').map((e) => e.type)).toEqual(['ORG']);
+  });
+
+  it('gives a person the country before a title with a body in it, or before a noun for what they are', () => {
+    const ents = model(
+      "Britain's UN Ambassador Owen Carrick urged restraint on Monday. Chinese astronaut Zhou Minghao returned home.",
+    );
+    expect(byName(ents, 'Owen Carrick')).toMatchObject({ country: 'GBR', role: 'Ambassador' });
+    expect(byName(ents, 'Zhou Minghao')).toMatchObject({ country: 'CHN' });
+  });
+});

@@ -5,12 +5,14 @@ import { defineStage, type Stage } from '../../core/stage.js';
 import type { Entity, Span, TextSpan } from '../../core/types.js';
 import {
   countryByIso3,
+  isHonorific,
   isTitleWord,
   kbEntry,
   lookupPerson,
   matchGazetteer,
   normToken,
   phraseTokens,
+  titleGender,
 } from '../../knowledge/index.js';
 import { clusterPersons, resolveReferences } from './coref.js';
 import {
@@ -26,7 +28,7 @@ import { CAPITALISED_STOPWORDS, fallbackTagger, type NerTagger } from './fallbac
 import { resolveGroups } from './groups.js';
 import { type Mention, type MentionKind, mentionKey } from './mention.js';
 import { harmoniseDocument } from './tagger/document.js';
-import { tokenKey } from './tagger/gazetteer.js';
+import { GAZETTEER_CATEGORIES, type GazetteerCategory, tokenKey } from './tagger/gazetteer.js';
 import { loadDefaultTagger } from './tagger/index.js';
 import { buildUnits } from './units.js';
 
@@ -84,22 +86,27 @@ function loadWords(): WordKnowledge | null {
     const model = loadDefaultTagger();
     const gaz = model.context.gazetteer;
     const ratio = model.context.stats.lowerRatio;
-    const memo = new Map<string, boolean>();
+    const bit = (c: GazetteerCategory) => 1 << GAZETTEER_CATEGORIES.indexOf(c);
+    const place = bit('city') | bit('country');
+    const person = bit('given') | bit('family') | bit('person');
+    // One lookup (a tokenisation and a hash) per distinct word and all its categories at once.
+    const memo = new Map<string, number>();
+    const mask = (word: string) => {
+      let m = memo.get(word);
+      if (m === undefined) {
+        if (memo.size >= 100_000) memo.clear();
+        m = gaz.lookup(word);
+        memo.set(word, m);
+      }
+      return m;
+    };
     return {
       isPlace(word) {
-        let v = memo.get(word);
-        if (v === undefined) {
-          v =
-            (gaz.has(word, 'city') || gaz.has(word, 'country')) &&
-            !gaz.has(word, 'given') &&
-            !gaz.has(word, 'family') &&
-            !gaz.has(word, 'person');
-          memo.set(word, v);
-        }
-        return v;
+        const m = mask(word);
+        return (m & place) !== 0 && (m & person) === 0;
       },
       lowerRatio: (word) => ratio.get(tokenKey(word.toLowerCase())) ?? 0,
-      isPersonName: (word) => gaz.has(word, 'given') || gaz.has(word, 'family') || gaz.has(word, 'person'),
+      isPersonName: (word) => (mask(word) & person) !== 0,
     };
   } catch {
     return null;
@@ -212,6 +219,7 @@ function koreaMention(
     entry,
     words: units.slice(s, e).map((u) => u.text),
     key: null,
+    lead: false,
   };
 }
 
@@ -290,16 +298,129 @@ function bareWords(sents: SentenceAnalysis[]): void {
         role: null,
         kind: 'partial',
         rule: 'coref:surname',
-        gender: null,
+        // "Mrs. Bush": the courtesy title tells which of two Bushes
+        gender: k > 0 && isHonorific(toks[k - 1]!) ? titleGender(toks[k - 1]!) : null,
         speaker: false,
         inQuote: false,
         subject: false,
         entry: null,
         words: [t],
         key: null,
+        lead: false,
       });
     }
     sent.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+}
+
+/** Words left out of an acronym ("Organization of the Petroleum Exporting Countries" → OPEC). */
+const ACRONYM_SKIP = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'on',
+  'in',
+  'to',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  '&',
+]);
+
+/** The initials a name's words give, with and without its small words ("Human Rights Watch" → HRW). */
+function initials(words: readonly string[]): string[] {
+  const parts = words.flatMap((w) => w.split('-')).filter((w) => /^\p{L}/u.test(w));
+  const all = parts.map((w) => w[0]!.toUpperCase()).join('');
+  const main = parts
+    .filter((w) => !ACRONYM_SKIP.has(w.toLowerCase()))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+  return all === main ? [main] : [main, all];
+}
+
+/**
+ * "Human Rights Watch (HRW) said … HRW urged": an acronym in brackets right after a name whose initials it
+ * spells names the same entity for the rest of the story; every mention of it (however the tagger typed it,
+ * or untagged) joins that entity.
+ */
+function acronyms(sents: SentenceAnalysis[]): void {
+  const defs = new Map<string, Mention>();
+  for (const sent of sents) {
+    const { toks } = sent;
+    for (const m of sent.mentions) {
+      if (m.type === 'PERSON' || m.kind !== 'name' || m.e - m.s < 2) continue;
+      if (toks[m.e] !== '(' || toks[m.e + 2] !== ')') continue;
+      const acr = toks[m.e + 1]!;
+      if (!/^\p{Lu}{2,8}$/u.test(acr) || defs.has(acr)) continue;
+      if (initials(m.words).includes(acr)) defs.set(acr, m);
+    }
+  }
+  if (defs.size === 0) return;
+  for (const sent of sents) {
+    const { toks, units } = sent;
+    for (let k = 0; k < toks.length; k++) {
+      const target = defs.get(toks[k]!);
+      if (!target) continue;
+      const here = sent.mentions.filter((m) => m.s <= k && k < m.e);
+      if (here.some((m) => m.e - m.s > 1 || m.kind !== 'name')) continue;
+      let m = here[0];
+      if (!m) {
+        const u = units[k]!;
+        m = {
+          ...target,
+          sentence: u.sentence,
+          s: k,
+          e: k + 1,
+          start: u.start,
+          end: u.end,
+          words: [u.text],
+          speaker: false,
+          subject: false,
+          inQuote: false,
+        };
+        sent.mentions.push(m);
+        sent.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+      }
+      m.type = target.type;
+      m.kb = target.kb;
+      m.entry = target.entry;
+      m.country = target.country;
+      m.role = null;
+      m.gender = null;
+      m.key = mentionKey(target);
+      m.rule = 'acronym';
+      m.text = toks[k]!;
+    }
+  }
+}
+
+/**
+ * A name the story shows to be a newspaper or agency once ("the daily Kommersant", "Kommersant reported") is
+ * one wherever it stands alone with no title or gender ("Kommersant said"), not a person nor an unlisted place
+ * ("according to Kommersant").
+ */
+function publications(sents: SentenceAnalysis[]): void {
+  const names = new Map<string, Mention>();
+  for (const sent of sents) {
+    for (const m of sent.mentions) if (m.rule === 'ner:publication') names.set(m.words.join(' '), m);
+  }
+  if (names.size === 0) return;
+  for (const sent of sents) {
+    for (const m of sent.mentions) {
+      const placeLike = (m.type === 'GPE' || m.type === 'LOC') && !m.kb;
+      if (m.type !== 'PERSON' && m.type !== 'UNK' && m.type !== 'BARE' && !placeLike) continue;
+      if (m.role || m.gender || m.kind !== 'name') continue;
+      const target = names.get(m.words.join(' '));
+      if (!target) continue;
+      m.type = 'ORG';
+      m.kb = target.kb;
+      m.entry = target.entry;
+      m.country = target.country;
+      m.rule = 'ner:publication';
+    }
   }
 }
 
@@ -359,6 +480,8 @@ export function extractEntities(
   );
   if (korea) koreaMentions(sents);
   bareWords(sents);
+  acronyms(sents);
+  publications(sents);
   const ordered = sents.flatMap((s) => s.mentions);
   clusterPersons(ordered);
   const refs = resolveReferences(sents, quoted);
@@ -381,10 +504,11 @@ export function extractEntities(
     list.sort((a, b) => a.start - b.start);
     const first = list[0]!;
     const names = list.filter((m) => m.kind === 'name' || m.kind === 'partial');
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     const mentions: EntityMention[] = [];
     for (const m of list) {
-      const id = `${m.start}:${m.end}`;
+      // exact while (length + 1)² < 2^53, i.e. for any text under 94 million characters
+      const id = m.start * (text.length + 1) + m.end;
       if (seen.has(id)) continue;
       seen.add(id);
       mentions.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: m.kind });

@@ -30,6 +30,11 @@ export interface Mention {
   inQuote: boolean;
   /** First person or body mention of its sentence outside quotations. */
   subject: boolean;
+  /**
+   * The subject with nothing before it that makes it an object or an inverted subject ("were his wife X",
+   * "met with X"): the person the sentence is about, for choosing among people who share a surname.
+   */
+  lead?: boolean;
   entry: KbEntry | null;
   /** Name tokens (persons), used by coreference. */
   words: string[];

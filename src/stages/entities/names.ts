@@ -18,6 +18,9 @@ const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** True for a token with a letter or digit (not a quote mark, dash or other punctuation). */
 export function hasWordChar(t: string): boolean {
+  // ASCII letters and digits first (most tokens), the Unicode classes for the rest.
+  const c = t.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
   return HAS_WORD_CHAR.test(t);
 }
 

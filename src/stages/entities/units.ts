@@ -170,7 +170,12 @@ export function buildUnits(text: string, tokens: readonly Token[], sentences: re
       j++;
       bucket.push({ start, end, text: text.slice(start, end), sentence: sent });
     } else {
-      const m = /^(.+?)([’']s)$/u.exec(cur);
+      // (the regex only for a unit that ends in "'s")
+      const q = cur.charCodeAt(cur.length - 2);
+      const m =
+        cur.length >= 3 && cur.endsWith('s') && (q === 0x27 || q === 0x2019)
+          ? /^(.+?)([’']s)$/u.exec(cur)
+          : null;
       if (m && m[1]!.length > 0 && /\p{L}$/u.test(m[1]!)) {
         const cut = start + m[1]!.length;
         bucket.push({ start, end: cut, text: m[1]!, sentence: sent });

@@ -124,3 +124,98 @@ export function allowedLists(mask: Float32Array, L: number): AllowedLists {
   listsCache.set(mask, lists);
   return lists;
 }
+
+/**
+ * `viterbi` specialised to one model's transition scores: the allowed predecessors of each tag and their
+ * transition scores (as doubles, so the hot loop reads one typed array kind) are laid out once. Emissions come
+ * as the tagger's integer sums and their scale (`em[k] = acc[k] * scale`, computed here, so no score array
+ * is written). The arithmetic and the tie-breaking are `viterbi`'s, so the decoded path is the same (a test
+ * checks it).
+ */
+export function compileViterbi(
+  trans: Float32Array | Float64Array,
+  mask: Float32Array,
+  endMask: Float32Array,
+  L: number,
+): (acc: Int32Array, scale: number, n: number, out: Int32Array) => Int32Array {
+  const { preds, predOff } = allowedLists(mask, L);
+  // Tags with the same allowed predecessors form a group (under BILOU: O, B-* and U-* share O, L-*, U-*;
+  // I-X and L-X share B-X, I-X): the predecessors' scores are read once per group and token.
+  const groupOf = new Map<string, number[]>();
+  for (let y = 0; y < L; y++) {
+    const sig = Array.from(preds.subarray(predOff[y]!, predOff[y + 1]!)).join(',');
+    const g = groupOf.get(sig);
+    if (g) g.push(y);
+    else groupOf.set(sig, [y]);
+  }
+  const groups = [...groupOf.values()].map((ys) => {
+    const p = preds.subarray(predOff[ys[0]!]!, predOff[ys[0]! + 1]!);
+    const tv = new Float64Array(ys.length * p.length);
+    ys.forEach((y, j) => {
+      for (let k = 0; k < p.length; k++) tv[j * p.length + k] = trans[p[k]! * L + y]!;
+    });
+    return { ys: Int32Array.from(ys), preds: Int32Array.from(p), tv };
+  });
+  const vals = new Float64Array(L);
+  const start = new Float64Array(L);
+  const startMask = new Float64Array(L);
+  const end = new Float64Array(L);
+  for (let y = 0; y < L; y++) {
+    start[y] = trans[L * L + y]!;
+    startMask[y] = mask[L * L + y]!;
+    end[y] = endMask[y]!;
+  }
+  let d = new Float64Array(256 * L);
+  let bk = new Int32Array(256 * L);
+  return (acc, scale, n, out) => {
+    if (n === 0) return out;
+    if (d.length < n * L) {
+      d = new Float64Array(n * L * 2);
+      bk = new Int32Array(n * L * 2);
+    }
+    for (let y = 0; y < L; y++) d[y] = acc[y]! * scale + start[y]! + startMask[y]!;
+    for (let i = 1; i < n; i++) {
+      const base = i * L;
+      const prev = base - L;
+      for (const g of groups) {
+        const gp = g.preds;
+        const np = gp.length;
+        for (let k = 0; k < np; k++) vals[k] = d[prev + gp[k]!]!;
+        const ys = g.ys;
+        const tv = g.tv;
+        for (let j = 0; j < ys.length; j++) {
+          const y = ys[j]!;
+          let best = -Infinity;
+          let arg = 0;
+          const row = j * np;
+          // ascending predecessors and a strict comparison: ties break as in `viterbi`
+          for (let k = 0; k < np; k++) {
+            const s = vals[k]! + tv[row + k]!;
+            if (s > best) {
+              best = s;
+              arg = gp[k]!;
+            }
+          }
+          d[base + y] = best + acc[base + y]! * scale;
+          bk[base + y] = arg;
+        }
+      }
+    }
+    let best = -Infinity;
+    let arg = 0;
+    const last = (n - 1) * L;
+    for (let y = 0; y < L; y++) {
+      const s = d[last + y]! + end[y]!;
+      if (s > best) {
+        best = s;
+        arg = y;
+      }
+    }
+    out[n - 1] = arg;
+    for (let i = n - 1; i > 0; i--) {
+      arg = bk[i * L + arg]!;
+      out[i - 1] = arg;
+    }
+    return out;
+  };
+}

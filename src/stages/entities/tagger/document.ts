@@ -13,6 +13,11 @@ export interface TaggedSentence {
 
 const MAX_LEN = 4;
 
+/** The words of `[start, end)` joined by spaces (a one-word span is its word: no copy). */
+function spanKey(toks: readonly string[], start: number, end: number): string {
+  return end - start === 1 ? toks[start]! : toks.slice(start, end).join(' ');
+}
+
 function isCapitalised(t: string | undefined): boolean {
   return t !== undefined && /^\p{Lu}/u.test(t);
 }
@@ -34,7 +39,7 @@ export function harmoniseDocument(sentences: readonly TaggedSentence[]): void {
   const surnames = new Set<string>();
   for (const s of sentences) {
     for (const p of s.spans) {
-      const key = s.tokens.slice(p.start, p.end).join(' ');
+      const key = spanKey(s.tokens, p.start, p.end);
       let m = votes.get(key);
       if (!m) {
         m = new Map();
@@ -62,7 +67,7 @@ export function harmoniseDocument(sentences: readonly TaggedSentence[]): void {
     const toks = s.tokens;
     // relabel
     for (const p of s.spans) {
-      const key = toks.slice(p.start, p.end).join(' ');
+      const key = spanKey(toks, p.start, p.end);
       if (p.end - p.start === 1 && p.type !== 'PER' && surnames.has(key)) {
         p.type = 'PER';
         continue;
@@ -72,17 +77,19 @@ export function harmoniseDocument(sentences: readonly TaggedSentence[]): void {
     }
     // recover
     const covered = new Uint8Array(toks.length);
+    const caps = new Uint8Array(toks.length);
+    for (let j = 0; j < toks.length; j++) caps[j] = isCapitalised(toks[j]) ? 1 : 0;
     for (const p of s.spans) for (let j = p.start; j < p.end; j++) covered[j] = 1;
     let added = false;
     for (let j = 0; j < toks.length; j++) {
-      if (covered[j] || !isCapitalised(toks[j])) continue;
-      if (j > 0 && !covered[j - 1] && isCapitalised(toks[j - 1])) continue;
+      if (covered[j] || !caps[j]) continue;
+      if (j > 0 && !covered[j - 1] && caps[j - 1]) continue;
       for (let len = Math.min(MAX_LEN, toks.length - j); len >= 1; len--) {
         let free = true;
         for (let q = j; q < j + len && free; q++) free = covered[q] === 0;
         if (!free) continue;
-        if (j + len < toks.length && !covered[j + len] && isCapitalised(toks[j + len])) continue;
-        const key = toks.slice(j, j + len).join(' ');
+        if (j + len < toks.length && !covered[j + len] && caps[j + len]) continue;
+        const key = spanKey(toks, j, j + len);
         const type = majority(key)?.type ?? (len === 1 && surnames.has(key) ? 'PER' : null);
         if (!type) continue;
         s.spans.push({ start: j, end: j + len, type });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constraintMatrix, viterbi } from './decode.js';
+import { compileViterbi, constraintMatrix, viterbi } from './decode.js';
 import { loadDefaultTagger, tokenize } from './index.js';
 import { spansFromIob } from './labels.js';
 
@@ -10,6 +10,11 @@ const SENTENCES = [
   'Kim Jong-gyu , Shin Won-sik and al-Sadr were seen in Mbuji-Mayi and Abu Dhabi .',
   'x',
   '',
+  'President Lee Myung-bak told reporters in Seoul that the talks , held at the Blue House , went well .',
+  'Talks between Iran and the IAEA resumed on Tuesday , the Islamic Republic News Agency ( IRNA ) reported .',
+  '" We will not accept it , " said Jean-Pierre Dupont , a spokesman for the French Foreign Ministry .',
+  'UN SECRETARY-GENERAL BAN KI-MOON URGES CALM',
+  'In Mbuji-Mayi , 12,000 people fled ; Kinshasa said 3.5 % of them were children .',
 ];
 
 /** Dense first-order Viterbi (the textbook loop) to check the sparse one against. */
@@ -77,6 +82,18 @@ describe('tagger fast path', () => {
       const trans = new Float32Array((L + 1) * L).map((_, i) => ((i * 7919) % 13) - 6);
       const sparse = Array.from(viterbi(em, toks.length, L, trans, mask, end, new Int32Array(toks.length)));
       expect(sparse).toEqual(denseViterbi(em, toks.length, L, trans, mask, end));
+      // the compiled decoder reads integer sums and a scale: the same scores, the same path
+      const scale = 0.37;
+      const acc = Int32Array.from(em, (v, k) => Math.round(v * 1000) + ((k * 31) % 7) - 3);
+      const scaled = Float64Array.from(acc, (v) => v * scale);
+      const ref = Array.from(viterbi(scaled, toks.length, L, trans, mask, end, new Int32Array(toks.length)));
+      const compiled = compileViterbi(trans, mask, end, L)(
+        acc,
+        scale,
+        toks.length,
+        new Int32Array(toks.length),
+      );
+      expect(Array.from(compiled)).toEqual(ref);
       const r = model.tagSentence(toks);
       expect(r.spans.map(({ start, end, type }) => ({ start, end, type }))).toEqual(spansFromIob(r.labels));
       expect(model.tagSpans(toks)).toEqual(r.spans.map(({ start, end, type }) => ({ start, end, type })));

@@ -361,7 +361,8 @@ export function prepareSentence(
 /**
  * The features of token `i` that depend on its neighbours, passed to `push` (see `wordFeatures`). With
  * `withNeighbours` false it leaves out the eight that name one neighbour alone (`neighbourFeatures`), which
- * the tagger sums once per word.
+ * the tagger sums once per word. They are the union of `leftPairFeatures`, `rightPairFeatures`,
+ * `shapeWindowFeatures` and `positionFeatures`, which the tagger caches separately.
  */
 export function contextFeatures(
   i: number,
@@ -372,45 +373,95 @@ export function contextFeatures(
   push: (h: number) => void,
   withNeighbours = true,
 ): void {
-  const { l: lH, w: wH, ss: ssH, gaz, gazAny } = sc;
+  const { l: lH, w: wH, ss: ssH } = sc;
   const l = lH[i]!;
   const ss = ssH[i]!;
   const lm1 = i > 0 ? lH[i - 1]! : BOS;
   const lp1 = i + 1 < n ? lH[i + 1]! : EOS;
-  const lm2 = i > 1 ? lH[i - 2]! : BOS;
-  const lp2 = i + 2 < n ? lH[i + 2]! : EOS;
   const ssm1 = i > 0 ? ssH[i - 1]! : BOS;
   const ssp1 = i + 1 < n ? ssH[i + 1]! : EOS;
-  const ssm2 = i > 1 ? ssH[i - 2]! : BOS;
-  const ssp2 = i + 2 < n ? ssH[i + 2]! : EOS;
   if (withNeighbours) {
     push(mix(T_LM1, lm1));
     push(mix(T_LP1, lp1));
-    push(mix(T_LM2, lm2));
-    push(mix(T_LP2, lp2));
+    push(mix(T_LM2, i > 1 ? lH[i - 2]! : BOS));
+    push(mix(T_LP2, i + 2 < n ? lH[i + 2]! : EOS));
     push(mix(T_WM1, i > 0 ? wH[i - 1]! : BOS));
     push(mix(T_WP1, i + 1 < n ? wH[i + 1]! : EOS));
     push(mix(T_SSM1, ssm1));
     push(mix(T_SSP1, ssp1));
   }
+  leftPairFeatures(lm1, l, ss, infos[i]!.lrb, push);
+  rightPairFeatures(l, ss, lp1, push);
+  shapeWindowFeatures(i > 1 ? ssH[i - 2]! : BOS, ssm1, ss, ssp1, i + 2 < n ? ssH[i + 2]! : EOS, push);
+  positionFeatures(i, n, infos, sc, upperSentence, push);
+}
+
+/** Boundary value of `l`, `w` and `ss` before the sentence start (for callers that cache by neighbour). */
+export const BOUNDARY_START = BOS;
+/** Boundary value of `l`, `w` and `ss` after the sentence end. */
+export const BOUNDARY_END = EOS;
+
+/**
+ * The context features fixed by the previous token and this one: `l-1|l`, `l-1|ss` and `lr|l-1` (`lm1` is
+ * `BOUNDARY_START` for the first token). Pure in its arguments, so the tagger caches them per word pair.
+ */
+export function leftPairFeatures(
+  lm1: number,
+  l: number,
+  ss: number,
+  lrb: number,
+  push: (h: number) => void,
+): void {
   push(mix(mix(T_BI_L, lm1), l));
+  push(mix(mix(T_LSS_M1, lm1), ss));
+  push(mix(T_LR_L1, mix(lrb, lm1)));
+}
+
+/**
+ * The context features fixed by this token and the next: `l|l+1` and `ss|l+1` (`lp1` is `BOUNDARY_END` for
+ * the last token). Pure in its arguments (cached per word pair).
+ */
+export function rightPairFeatures(l: number, ss: number, lp1: number, push: (h: number) => void): void {
   push(mix(mix(T_BI_R, l), lp1));
+  push(mix(mix(T_SS_LP1, ss), lp1));
+}
+
+/**
+ * The short-shape window features of a token from the shapes two before to two after (boundary values past
+ * the edges). Pure in its arguments; shapes are few, so the tagger caches them per shape window.
+ */
+export function shapeWindowFeatures(
+  ssm2: number,
+  ssm1: number,
+  ss: number,
+  ssp1: number,
+  ssp2: number,
+  push: (h: number) => void,
+): void {
   push(mix(mix(mix(T_SS3, ssm1), ss), ssp1));
   push(mix(mix(T_SS_L, ssm1), ss));
   push(mix(mix(T_SS_R, ss), ssp1));
   push(mix(mix(mix(T_SSM2SS, ssm2), ssm1), ss));
   push(mix(mix(mix(T_SSSSP2, ss), ssp1), ssp2));
-  push(mix(mix(T_LSS_M1, lm1), ss));
-  push(mix(mix(T_SS_LP1, ss), lp1));
-  const lrb = infos[i]!.lrb;
-  push(mix(T_LR_L1, mix(lrb, lm1)));
+}
+
+/** The context features of token `i` that depend on its place: first token, capitals sentence, name lists. */
+export function positionFeatures(
+  i: number,
+  n: number,
+  infos: readonly TokenInfo[],
+  sc: SentenceScratch,
+  upperSentence: boolean,
+  push: (h: number) => void,
+): void {
+  const { gaz, gazAny } = sc;
   if (i === 0) {
-    push(mix(T_FIRST, ss));
-    push(mix(T_FIRST_LR, lrb));
+    push(mix(T_FIRST, sc.ss[0]!));
+    push(mix(T_FIRST_LR, infos[0]!.lrb));
   }
   if (upperSentence) {
     push(T_UPPER);
-    push(mix(T_UPPER_L, l));
+    push(mix(T_UPPER_L, sc.l[i]!));
   }
   for (let p = 0; p < 4; p++) {
     const m = gaz[i * 4 + p]!;

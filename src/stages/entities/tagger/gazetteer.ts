@@ -34,8 +34,16 @@ export function tokenKey(lower: string): number {
 }
 
 export class Gazetteer {
-  /** phrase hash → category mask */
+  /** phrase hash → category mask (built in a map, then frozen into the typed table below) */
   private readonly phrases = new Map<number, number>();
+  /**
+   * The same as an open-addressing table of `[hash, mask]` pairs (hash 0 marks an empty slot; a phrase whose
+   * hash is 0 is kept in `zeroMask`): matching probes it for every capitalised token and its followers, and
+   * typed arrays avoid boxing 32-bit keys.
+   */
+  private readonly table: Int32Array;
+  private readonly tmask: number;
+  private readonly zeroMask: number;
   /** Longest phrase length in tokens. */
   readonly maxLen: number;
   readonly lists: GazetteerLists;
@@ -54,6 +62,37 @@ export class Gazetteer {
       }
     });
     this.maxLen = maxLen;
+    let size = 1024;
+    while (size < this.phrases.size * 2) size <<= 1;
+    this.table = new Int32Array(size * 2);
+    this.tmask = size - 1;
+    let zero = 0;
+    for (const [h, m] of this.phrases) {
+      const k = h | 0;
+      if (k === 0) {
+        zero = m;
+        continue;
+      }
+      let at = k & this.tmask;
+      while (this.table[at * 2] !== 0) at = (at + 1) & this.tmask;
+      this.table[at * 2] = k;
+      this.table[at * 2 + 1] = m;
+    }
+    this.zeroMask = zero;
+  }
+
+  /** Category mask of a phrase hash, 0 when it is no listed phrase. */
+  private maskOf(hash: number): number {
+    const k = hash | 0;
+    if (k === 0) return this.zeroMask;
+    const t = this.table;
+    let at = k & this.tmask;
+    for (;;) {
+      const sk = t[at * 2]!;
+      if (sk === k) return t[at * 2 + 1]!;
+      if (sk === 0) return 0;
+      at = (at + 1) & this.tmask;
+    }
   }
 
   /** Category mask of a phrase given as text (for refinement and tests). */
@@ -85,8 +124,8 @@ export class Gazetteer {
       const lim = Math.min(n, i + this.maxLen);
       for (let j = i; j < lim; j++) {
         if (j > i) h = mix(h, keys[j]!);
-        const m = this.phrases.get(h);
-        if (m !== undefined) onMatch(i, j + 1, m);
+        const m = this.maskOf(h);
+        if (m !== 0) onMatch(i, j + 1, m);
       }
     }
   }

@@ -1,21 +1,45 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { NewsintelError } from '../../../core/errors.js';
-import { allowedLists, constraintMatrix, viterbi } from './decode.js';
+import { allowedLists, compileViterbi, constraintMatrix, viterbi } from './decode.js';
 import {
-  contextFeatures,
+  BOUNDARY_END,
+  BOUNDARY_START,
   extractFeatures,
   type FeatureContext,
+  leftPairFeatures,
   NEIGHBOUR_SLOTS,
   neighbourFeatures,
+  positionFeatures,
   prepareSentence,
+  rightPairFeatures,
   type SentenceScratch,
   sentenceScratch,
+  shapeWindowFeatures,
   type TokenInfo,
   tokenInfo,
   wordFeatures,
 } from './features.js';
 import { Gazetteer, type GazetteerLists, tokenKey } from './gazetteer.js';
 import type { TagScheme, TokenSpan } from './labels.js';
+import { VectorCache } from './vector-cache.js';
+
+/** What the tagger keeps per distinct word (see `NerModel.emissions`). */
+interface WordEntry {
+  info: TokenInfo;
+  /** Integer scores of the word-only features. */
+  vec: Int32Array;
+  /** Integer scores the word gives its neighbours, by slot (`neighbourFeatures`). */
+  nb: Int32Array;
+  /** Id of the word while it stays in the cache (0 and 1 stand for the sentence start and end). */
+  id: number;
+  /** Id of its short shape (`SHAPE_IDS` or more: not cached). */
+  sid: number;
+}
+
+/** Shape ids below this are packed three to a 30-bit key of the shape-window cache. */
+const SHAPE_IDS = 1024;
+/** Words the tagger remembers before starting over. */
+const MAX_WORDS = 100_000;
 
 /** What `tagSentence` returns: one tag per token (scheme tags) and the decoded entity spans (token indices). */
 export interface TagResult {
@@ -62,17 +86,38 @@ export class NerModel {
   private readonly qw: Int16Array;
   /**
    * The same weights as sparse rows (four in five are zero): row r's non-zero weights are
-   * `spVal[spOff[r] .. spOff[r+1])` for tags `spTag[…]`.
+   * `spPack[spOff[r] .. spOff[r+1])`, each the weight shifted left 8 bits with the tag id in the low 8 (one
+   * array read per weight).
    */
   private readonly spOff: Int32Array;
-  private readonly spTag: Uint8Array;
-  private readonly spVal: Int16Array;
+  private readonly spPack: Int32Array;
   private readonly scale: number;
   /** Per-tag prefix (B, I, L, U, O) and type of each tag id, for reading spans off a tag path. */
   private readonly tagPrefix: string[];
   private readonly tagType: string[];
   /** word → its hashes and the integer scores of its word-only features (cleared when it grows large). */
-  private readonly words = new Map<string, { info: TokenInfo; vec: Int32Array; nb: Int32Array }>();
+  private readonly words = new Map<string, WordEntry>();
+  private nextWordId = 2;
+  /**
+   * Word pair (ids of token i and i+1, 0 / 1 at the sentence edges) → the scores of the right-pair features
+   * of token i (first L) and of the left-pair features of token i+1 (next L). Cleared with `words`.
+   */
+  private readonly pairs: VectorCache;
+  /** Short-shape window (five shape ids) → the scores of its shape features. */
+  private readonly shapes: VectorCache;
+  /** short-shape hash → shape id (never cleared: shapes are few). */
+  private readonly shapeIds = new Map<number, number>();
+  private readonly shapeStart: number;
+  private readonly shapeEnd: number;
+  /** Where `push` adds the weights of a feature: `sink` from offset `sinkAt`. */
+  private sink: Int32Array = new Int32Array(0);
+  private sinkAt = 0;
+  private readonly push = (key: number): void => this.addKey(this.sink, this.sinkAt, key);
+  private ids: Int32Array = new Int32Array(256);
+  private sids: Int32Array = new Int32Array(256);
+  private pairAt: Int32Array = new Int32Array(257);
+  private shapeAt: Int32Array = new Int32Array(256);
+  private readonly zeroRow: Int32Array;
   /** Neighbour-slot scores of the sentence boundary (slots 0, 1 before the start; 2, 3 after the end). */
   private boundary: Int32Array | null = null;
   private scratch: SentenceScratch = sentenceScratch(256);
@@ -127,22 +172,56 @@ export class NerModel {
     let nnz = 0;
     for (const q of this.qw) if (q !== 0) nnz++;
     this.spOff = new Int32Array(args.keys.length + 1);
-    this.spTag = new Uint8Array(nnz);
-    this.spVal = new Int16Array(nnz);
+    this.spPack = new Int32Array(nnz);
     let k = 0;
     for (let r = 0; r < args.keys.length; r++) {
       this.spOff[r] = k;
       for (let y = 0; y < this.L; y++) {
         const q = this.qw[r * this.L + y]!;
         if (q === 0) continue;
-        this.spTag[k] = y;
-        this.spVal[k++] = q;
+        this.spPack[k++] = (q << 8) | y;
       }
     }
     this.spOff[args.keys.length] = k;
     this.tagPrefix = args.tags.map((t) => (t === 'O' ? 'O' : t.slice(0, 1)));
     this.tagType = args.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
     this.acc = new Int32Array(256 * this.L);
+    this.zeroRow = new Int32Array(this.L);
+    this.pairs = new VectorCache(2 * this.L, 1 << 16);
+    this.shapes = new VectorCache(this.L, 1 << 14);
+    this.shapeStart = this.shapeId(BOUNDARY_START);
+    this.shapeEnd = this.shapeId(BOUNDARY_END);
+  }
+
+  /** Id of a short-shape hash (`SHAPE_IDS` when the table is full: such windows are not cached). */
+  private shapeId(ss: number): number {
+    let id = this.shapeIds.get(ss);
+    if (id === undefined) {
+      if (this.shapeIds.size >= SHAPE_IDS) return SHAPE_IDS;
+      id = this.shapeIds.size;
+      this.shapeIds.set(ss, id);
+    }
+    return id;
+  }
+
+  /** Adds the integer weights of feature `key` (if the model has it) to `into[at .. at + L)`. */
+  private addKey(into: Int32Array, at: number, key: number): void {
+    const k = key | 0;
+    const slots = this.slots;
+    const tmask = this.tmask;
+    let h = k & tmask;
+    for (;;) {
+      const sk = slots[h * 2]!;
+      if (sk === k) break;
+      if (sk === 0) return;
+      h = (h + 1) & tmask;
+    }
+    const r = slots[h * 2 + 1]!;
+    const sp = this.spPack;
+    for (let j = this.spOff[r]!, end = this.spOff[r + 1]!; j < end; j++) {
+      const v = sp[j]!;
+      into[at + (v & 0xff)]! += v >> 8;
+    }
   }
 
   /** Row of a feature hash, or -1 when the model has no weight for it. */
@@ -188,9 +267,21 @@ export class NerModel {
   tagSpans(tokens: readonly string[]): TokenSpan[] {
     const n = tokens.length;
     if (n === 0) return [];
-    const em = this.emissions(tokens);
-    return this.spansOf(viterbi(em, n, this.L, this.trans, this.mask, this.endMask, new Int32Array(n)));
+    if (this.path.length < n) this.path = new Int32Array(n * 2);
+    this.decode ??= compileViterbi(this.trans, this.mask, this.endMask, this.L);
+    if (n >= this.shapes.maxRows) {
+      // (longer than the caches hold: the training path's scores, as integers again)
+      const em = this.emissionsReference(tokens);
+      const acc = Int32Array.from(em, (v) => Math.round(v / this.scale));
+      return this.spansOf(this.decode(acc, this.scale, n, this.path).subarray(0, n));
+    }
+    const acc = this.integerEmissions(tokens);
+    return this.spansOf(this.decode(acc, this.scale, n, this.path).subarray(0, n));
   }
+
+  /** `viterbi` laid out for this model's transitions (built on first use), and its output buffer. */
+  private decode: ((acc: Int32Array, scale: number, n: number, out: Int32Array) => Int32Array) | null = null;
+  private path = new Int32Array(256);
 
   /** Spans read off a well-formed BILOU/BIO tag path (the decoder never yields a broken one). */
   private spansOf(path: ArrayLike<number>): TokenSpan[] {
@@ -300,70 +391,177 @@ export class NerModel {
   }
 
   /**
-   * Emission scores (n × L). Word-only features are summed once per distinct word and cached; the context
-   * features are hashed per token. Sums are exact integers over the Int16 weights, scaled at the end, so the
-   * order of features does not matter.
+   * Emission scores (n × L). Sums are exact integers over the Int16 weights, scaled at the end, so the order
+   * of features and the caches below do not change a score. Caches: per distinct word, its word-only
+   * features and what it gives its neighbours (`neighbourFeatures`); per word pair, everything fixed by the
+   * two words (`rightPairFeatures` of the first plus the second's neighbour scores; `leftPairFeatures` of the
+   * second plus the first's neighbour scores plus the second's word-only scores); per short-shape window, its
+   * shape features. A token's row is then five cached rows added up, plus its `positionFeatures`.
+   * The result is a buffer the next call overwrites (see `integerEmissions`).
    */
   private emissions(tokens: readonly string[]): Float64Array {
+    const n = tokens.length;
+    const L = this.L;
+    // Longer than a cache holds (never in prose): the training path gives the same scores.
+    if (n >= this.shapes.maxRows) return this.emissionsReference(tokens);
+    const acc = this.integerEmissions(tokens);
+    if (this.emBuf.length < n * L) this.emBuf = new Float64Array(n * L * 2);
+    const em = this.emBuf.subarray(0, n * L);
+    const scale = this.scale;
+    for (let k = 0; k < n * L; k++) em[k] = acc[k]! * scale;
+    return em;
+  }
+
+  /**
+   * The integer sums behind `emissions` (`em = acc × scale`), for fewer than `shapes.maxRows` tokens: a
+   * buffer the next call overwrites.
+   */
+  private integerEmissions(tokens: readonly string[]): Int32Array {
     const n = tokens.length;
     const L = this.L;
     if (this.scratch.l.length < n) {
       this.scratch = sentenceScratch(n * 2);
       this.acc = new Int32Array(n * 2 * L);
+      this.ids = new Int32Array(n * 2 + 1);
+      this.sids = new Int32Array(n * 2 + 1);
     }
     const sc = this.scratch;
     const acc = this.acc;
-    const { spOff, spTag, spVal } = this;
-    const addRow = (into: Int32Array, at: number, key: number) => {
-      const r = this.row(key);
-      if (r < 0) return;
-      for (let k = spOff[r]!, end = spOff[r + 1]!; k < end; k++) into[at + spTag[k]!]! += spVal[k]!;
-    };
+    const ids = this.ids;
+    const sids = this.sids;
+    const push = this.push;
     const neighbourScores = (info: TokenInfo | null): Int32Array => {
       const nb = new Int32Array(NEIGHBOUR_SLOTS * L);
+      this.sink = nb;
       for (let slot = 0; slot < NEIGHBOUR_SLOTS; slot++) {
-        neighbourFeatures(info, slot, (key) => addRow(nb, slot * L, key));
+        this.sinkAt = slot * L;
+        neighbourFeatures(info, slot, push);
       }
       return nb;
     };
     this.boundary ??= neighbourScores(null);
+    const bd = this.boundary;
+    const entries: WordEntry[] = new Array(n);
     const infos: TokenInfo[] = new Array(n);
-    const nbs: Int32Array[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const w = tokens[i]!;
       let hit = this.words.get(w);
       if (!hit) {
-        if (this.words.size >= 100_000) this.words.clear();
+        if (this.words.size >= MAX_WORDS) {
+          this.words.clear();
+          this.pairs.clear();
+          this.nextWordId = 2;
+        }
         const info = tokenInfo(w, this.context);
         const vec = new Int32Array(L);
-        wordFeatures(w, info, this.context, (key) => addRow(vec, 0, key));
-        hit = { info, vec, nb: neighbourScores(info) };
+        this.sink = vec;
+        this.sinkAt = 0;
+        wordFeatures(w, info, this.context, push);
+        const nb = neighbourScores(info);
+        hit = { info, vec, nb, id: this.nextWordId++, sid: this.shapeId(info.ss) };
         this.words.set(w, hit);
       }
+      entries[i] = hit;
       infos[i] = hit.info;
-      nbs[i] = hit.nb;
-      acc.set(hit.vec, i * L);
+      ids[i] = hit.id;
+      sids[i] = hit.sid;
     }
     const upper = prepareSentence(infos, this.context, sc);
-    const bd = this.boundary;
-    let base = 0;
-    const add = (key: number) => addRow(acc, base, key);
-    for (let i = 0; i < n; i++) {
-      base = i * L;
-      // the neighbours' own contributions: slot 0 from i-1, 1 from i-2, 2 from i+1, 3 from i+2
-      const p1 = i > 0 ? nbs[i - 1]! : bd;
-      const p2 = i > 1 ? nbs[i - 2]! : bd;
-      const n1 = i + 1 < n ? nbs[i + 1]! : bd;
-      const n2 = i + 2 < n ? nbs[i + 2]! : bd;
-      for (let y = 0; y < L; y++) {
-        acc[base + y]! += p1[y]! + p2[L + y]! + n1[2 * L + y]! + n2[3 * L + y]!;
+    // Word pairs: pair j joins token j-1 (or the start, id 0) and token j (or the end, id 1). Offsets into
+    // the pool stay valid for the sentence: room is made first.
+    const pairs = this.pairs;
+    pairs.reserve(n + 1);
+    if (this.pairAt.length <= n) this.pairAt = new Int32Array(n * 2 + 1);
+    const pairAt = this.pairAt;
+    for (let j = 0; j <= n; j++) {
+      const a = j > 0 ? ids[j - 1]! : 0;
+      const b = j < n ? ids[j]! : 1;
+      let at = pairs.find(a, b);
+      if (at < 0) {
+        at = pairs.add(a, b);
+        const pool = pairs.pool;
+        this.sink = pool;
+        if (j > 0) {
+          const left = entries[j - 1]!;
+          const nb = j < n ? entries[j]!.nb : bd;
+          for (let y = 0; y < L; y++) pool[at + y] = nb[2 * L + y]!;
+          this.sinkAt = at;
+          rightPairFeatures(left.info.l, left.info.ss, j < n ? infos[j]!.l : BOUNDARY_END, push);
+        }
+        if (j < n) {
+          const right = entries[j]!;
+          const nb = j > 0 ? entries[j - 1]!.nb : bd;
+          for (let y = 0; y < L; y++) pool[at + L + y] = right.vec[y]! + nb[y]!;
+          this.sinkAt = at + L;
+          const info = right.info;
+          leftPairFeatures(j > 0 ? infos[j - 1]!.l : BOUNDARY_START, info.l, info.ss, info.lrb, push);
+        }
       }
-      contextFeatures(i, n, infos, sc, upper, add, false);
+      pairAt[j] = at;
     }
-    const em = new Float64Array(n * L);
-    const scale = this.scale;
-    for (let k = 0; k < n * L; k++) em[k] = acc[k]! * scale;
-    return em;
+    // Shape windows (a window with an uncached shape is added token by token below).
+    const shapes = this.shapes;
+    shapes.reserve(n);
+    if (this.shapeAt.length < n) this.shapeAt = new Int32Array(n * 2);
+    const shapeAt = this.shapeAt;
+    const ssH = sc.ss;
+    const S = SHAPE_IDS;
+    for (let i = 0; i < n; i++) {
+      const s0 = i > 1 ? sids[i - 2]! : this.shapeStart;
+      const s1 = i > 0 ? sids[i - 1]! : this.shapeStart;
+      const s2 = sids[i]!;
+      const s3 = i + 1 < n ? sids[i + 1]! : this.shapeEnd;
+      const s4 = i + 2 < n ? sids[i + 2]! : this.shapeEnd;
+      if (s0 < S && s1 < S && s2 < S && s3 < S && s4 < S) {
+        const ka = s0 | (s1 << 10) | (s2 << 20);
+        const kb = s3 | (s4 << 10);
+        let at = shapes.find(ka, kb);
+        if (at < 0) {
+          at = shapes.add(ka, kb);
+          this.sink = shapes.pool;
+          this.sinkAt = at;
+          this.shapeWindow(ssH, i, n);
+        }
+        shapeAt[i] = at;
+      } else shapeAt[i] = -1;
+    }
+    const pp = pairs.pool;
+    const sp = shapes.pool;
+    const zero = this.zeroRow;
+    this.sink = acc;
+    for (let i = 0; i < n; i++) {
+      const base = i * L;
+      const l = pairAt[i]! + L;
+      const r = pairAt[i + 1]!;
+      // slot 1 of the token two before, slot 3 of the token two after
+      const p2 = i > 1 ? entries[i - 2]!.nb : bd;
+      const n2 = i + 2 < n ? entries[i + 2]!.nb : bd;
+      const sa = shapeAt[i]!;
+      const srow = sa >= 0 ? sp : zero;
+      const so = Math.max(sa, 0);
+      for (let y = 0; y < L; y++) {
+        acc[base + y] = pp[l + y]! + pp[r + y]! + srow[so + y]! + p2[L + y]! + n2[3 * L + y]!;
+      }
+      this.sinkAt = base;
+      if (sa < 0) this.shapeWindow(ssH, i, n);
+      positionFeatures(i, n, infos, sc, upper, push);
+    }
+    return acc.subarray(0, n * L);
+  }
+
+  /** The emission scores `emissions` returns: overwritten by the next call. */
+  private emBuf = new Float64Array(256 * 17);
+
+  /** Adds the shape-window features of token `i` to the sink. */
+  private shapeWindow(ssH: Uint32Array, i: number, n: number): void {
+    shapeWindowFeatures(
+      i > 1 ? ssH[i - 2]! : BOUNDARY_START,
+      i > 0 ? ssH[i - 1]! : BOUNDARY_START,
+      ssH[i]!,
+      i + 1 < n ? ssH[i + 1]! : BOUNDARY_END,
+      i + 2 < n ? ssH[i + 2]! : BOUNDARY_END,
+      this.push,
+    );
   }
 
   /** Emission scores through `extractFeatures` (the training path), for checking the fast path. */
@@ -386,7 +584,7 @@ export class NerModel {
 
   /** Emission scores of the fast path (public for the equivalence test). */
   emissionsFast(tokens: readonly string[]): Float64Array {
-    return this.emissions(tokens);
+    return this.emissions(tokens).slice();
   }
 
   private expTrans(): Float64Array {
