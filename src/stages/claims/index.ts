@@ -80,7 +80,7 @@ const NP_STOP = new Set(
 );
 /** Frequent verbs that follow a counted noun ("troops remain", "people fled"). */
 const VERBISH = new Set(
-  'died fled left remain remained remains went came say said met held made took gave sent lost fought fell rose grew ran sank struck hit won began broke stood were are was is have has had will would could may might must'.split(
+  'died fled left remain remained remains went came say said met held made took gave sent lost fought fell rose grew ran sank struck hit won began broke stood threw brought kept paid spent sold led told saw found flew drove were are was is have has had will would could may might must'.split(
     ' ',
   ),
 );
@@ -405,6 +405,10 @@ function unitPhrase(ix: DocIndex, i: number, hi: number): [number, number] | nul
     // unless it modifies a noun after it ("40 large fishing ships", "displaced people")
     const l = ix.low[j]!;
     if (j > i && VERBISH.has(l)) break;
+    // "150 Airbus planes worth 10 billion dollars": "worth" after the counted noun starts a new phrase
+    if (j > i && l === 'worth') break;
+    // "10 percent every year": a percentage is complete in itself
+    if (j > i && /^(?:percent|pct)$/.test(ix.low[i]!)) break;
     // "six major powers resumed talks": a past form after a plural noun is its verb
     if (j > i && /[^e]ed$/.test(l) && /[^s]s$/.test(ix.low[j - 1]!)) break;
     if ((j > i || /[^e]ed$/.test(l)) && /[^e]ed$|ing$/.test(l) && !modifiesNext(ix, j, hi)) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../services/analyze.js';
 import { testDoc } from '../events/test-doc.js';
 import { extractClaims } from './index.js';
 
@@ -38,5 +39,31 @@ describe('claims on wire-story constructions', () => {
     const [fled] = claims('More than two million fled their homes.');
     expect(fled).toMatchObject({ value: 2e6, qualifier: 'more than', unit: null });
     expect(claims('The 80,000 refugees near the border are ill.')[0]).toMatchObject({ unit: 'refugees' });
+  });
+
+  it('ends the unit phrase at "percent", at "worth" and at an irregular past verb', () => {
+    expect(claims('The economy will grow 10 percent every year.')[0]).toMatchObject({
+      value: 10,
+      unit: 'percent',
+    });
+    expect(claims('China bought 150 mid-range planes worth 10 billion dollars.')[0]).toMatchObject({
+      value: 150,
+      unit: 'planes',
+    });
+    expect(claims('Some 60 angry students threw rocks at the embassy.')[0]).toMatchObject({
+      value: 60,
+      unit: 'students',
+    });
+  });
+
+  it('never takes the subject of a passive "is expected to" as the source (whole pipeline)', () => {
+    const a = analyze(
+      'ROME, April 2, 1997 (AFP) Talks went on. Italy is expected to send up to 700 troops, officials said. Ekeus was expected at the talks with 30 inspectors.',
+    );
+    const troops = a.claims.find((c) => c.value === 700);
+    expect(troops?.sourceName).toBe('officials');
+    const inspectors = a.claims.find((c) => c.value === 30);
+    expect(inspectors).toBeDefined();
+    expect(inspectors?.source ?? null).toBeNull();
   });
 });

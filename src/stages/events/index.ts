@@ -499,6 +499,27 @@ function chargeFollows(ix: DocIndex, from: number, hi: number): boolean {
   return false;
 }
 
+const NOT_BASE = new Set(
+  'will would shall should can could may might must had did was were has does is are be been went took made gave came said told knew thought saw got sought kept held met left lost won ran paid sent spent stood brought bought fought found led felt meant began broke chose fell grew rose sold struck threw wrote not never also still'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "insists that Iran implement the resolution": after a singular name, a bare verb is a subjunctive, which
+ * states what must happen (a demand) rather than what is the case ("insists that Iran implements …").
+ */
+function subjunctiveAfter(ix: DocIndex, k: number, hi: number): boolean {
+  if (k >= hi || ix.entityAt[k]! < 0) return false;
+  const e = ix.entityAt[k]!;
+  let v = k;
+  while (v < hi && ix.entityAt[v] === e) v++;
+  const w = ix.low[v] ?? '';
+  if (!/^[a-z]+$/.test(w) || NOT_BASE.has(w) || /(?:s|ed|ing|ly)$/.test(w)) return false;
+  // the bare verb takes an object or a complement ("implement the", "halt its", "return to")
+  return /^(?:the|a|an|its|their|all|his|her|to|from|by|with|any|more)$/.test(ix.low[v + 1] ?? '');
+}
+
 /** True when token i follows a subject, an auxiliary or a negation (so an "-ed" form there is a verb). */
 function afterSubjectOrAux(ix: DocIndex, i: number, lo: number): boolean {
   let p = i - 1;
@@ -611,6 +632,7 @@ function modalFollows(ix: DocIndex, from: number, hi: number): boolean {
     )
       return true;
     if (l === ';' || l === '.' || isReportingVerb(ix, k)) return false;
+    if (l === 'that' && subjunctiveAfter(ix, k + 1, hi)) return true;
   }
   return false;
 }
@@ -898,6 +920,13 @@ function sentenceEvents(
     } else if (!t.entry.noun && !passive && t.targets.length === 0) {
       // "… and deported Georgians": a coordinated verb took its subject above; its object is still its own
       t.targets = objectTargets(ix, t, hi, lo, t.actors);
+    } else if (t.entry.noun && t.targets.length === 0) {
+      // "maintained a trade embargo against Cuba": the actor came from the clause, the noun still names
+      // its target
+      const keep = t.actors;
+      nounRoles(ix, t, lo, hi);
+      t.actors = keep;
+      t.targets = t.targets.filter((x) => !keep.includes(x));
     }
     // "sent three warships to its territory": forces sent to one's own ground (or nowhere named) are a
     // mobilisation; sent to another party they are military aid
@@ -1147,7 +1176,22 @@ function sentenceEvents(
     if (t.entry.noun && t.type === 'CONSULT' && t.actors.length + t.targets.length < 2) continue;
     // "will fight to the last": a fight needs an opponent or a military context
     if (t.entry.arg && t.targets.length === 0 && !militaryNear(ix, t, lo, hi)) continue;
-    const { time, date } = timeFor(ix, t, subj.clause, hi, modality, subj.adjunct || subordinateIng);
+    let { time, date } = timeFor(ix, t, subj.clause, hi, modality, subj.adjunct || subordinateIng);
+    // "The United States said Saturday that Cuba must …": a demand read off a must-clause is made when the
+    // report was
+    if (!date && t.rule === DEMAND_ENTRY.rule) {
+      let cue = t.start - 1;
+      while (cue >= lo && !isReportingVerb(ix, cue)) cue--;
+      for (const k of [cue + 1, cue - 1, cue + 2, cue - 2]) {
+        const ti = cue >= 0 && k >= lo && k < t.start ? ix.timeAt[k]! : -1;
+        const tm = ti >= 0 ? ix.times[ti]! : null;
+        if (tm?.value && /^\d{4}-\d\d-\d\d/.test(tm.value) && tm.type === 'DATE') {
+          time = tm.id;
+          date = tm.value;
+          break;
+        }
+      }
+    }
     let generic: GenericActor | null = null;
     if (t.actors.length === 0 && (passive || (t.entry.noun && ix.low[t.end] === 'by'))) {
       for (let by = t.end; by < Math.min(hi, t.end + 4); by++)
@@ -1816,6 +1860,18 @@ function subjectRegion(
       // ", provided Europe continues to boycott …": a condition has its own subject
       if (/^(?:provided|providing)$/.test(ix.low[k + 1] ?? '') && k + 1 < t.start) break;
     }
+    // "The Middle East Quartet -- composed of the EU, … -- has demanded": a dashed aside between the subject
+    // and its verb is skipped like a comma parenthetical
+    if (ix.low[k] === '--' || ix.low[k] === '\u2014') {
+      const dash = ix.low[k]!;
+      let o = k - 1;
+      while (o > floor && o >= k - 30 && ix.low[o] !== dash && !isBoundaryHard(ix.low[o]!)) o--;
+      if (o > floor && ix.low[o] === dash && o < k - 1 && !isBoundary(ix, o - 1)) {
+        skipped.push([o, k]);
+        k = o - 1;
+        continue;
+      }
+    }
     if (isBoundary(ix, k)) break;
     const other = triggerAt.get(k);
     if (other && other !== t) {
@@ -1912,6 +1968,12 @@ function subjectRegion(
       singular: null,
     };
   if (inherit && entities.length > 0) inherit = null;
+  // "Annan's representative in Cyprus, Gustave Feissel, has been mediating": the named appositive acts,
+  // not the one whose representative he is
+  if (entities.length === 1) {
+    const named = appositivePerson(ix, start, t.start);
+    if (named && named !== entities[0]) entities.splice(0, 1, named);
+  }
   const anaphor = entities.length === 0 ? findAnaphor(ix, start, t.start) : null;
   return {
     start,
@@ -1971,6 +2033,37 @@ function isAdjunct(ix: DocIndex, t: Trigger, lo: number): boolean {
   let p = t.start - 1;
   while (p > lo && isAdverb(ix.low[p]!)) p--;
   return p > lo && ix.low[p] === ',';
+}
+
+const ENVOY_NOUNS = new Set(
+  'representative envoy spokesman spokeswoman spokesperson ambassador deputy aide adviser advisor emissary negotiator'.split(
+    ' ',
+  ),
+);
+
+/**
+ * In a subject "X's envoy (in Y), NAME,", the token-level entity of NAME (a person set off by commas after a
+ * possessive envoy noun); else null.
+ */
+function appositivePerson(ix: DocIndex, start: number, end: number): string | null {
+  for (let k = start; k + 2 < end; k++) {
+    const possessive = ix.low[k] === "'s" || (/'s$/.test(ix.low[k]!) && ix.entityAt[k]! >= 0);
+    if (!possessive || !ENVOY_NOUNS.has(ix.low[k + 1]!)) continue;
+    for (let c = k + 2; c < Math.min(end, k + 8); c++) {
+      if (ix.low[c] !== ',') continue;
+      const ei = ix.entityAt[c + 1]!;
+      if (ei < 0 || ix.entities[ei]!.type !== 'PERSON') return null;
+      const after = mentionEnd(ix, c + 1);
+      return after < end && ix.low[after] === ',' ? ix.entities[ei]!.id : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Sentence-internal stops that no aside spans. */
+function isBoundaryHard(l: string): boolean {
+  return l === ';' || l === ':' || l === '.' || OPEN_QUOTES.test(l) || CLOSE_QUOTES.test(l);
 }
 
 /**
@@ -2182,7 +2275,8 @@ const RUN_STOP = new Set(
   (
     'too also still now then however meanwhile already alone itself instead again ' +
     'is are was were be been has have had will would can could may might must should did does do and or but to of in ' +
-    'on at for with by from as that which who not also has into over against about after before during'
+    'on at for with by from as that which who not also has into over against about after before during ' +
+    'since until amid despite under without through toward towards when while if unless'
   ).split(' '),
 );
 
@@ -2531,7 +2625,21 @@ function objectTargets(ix: DocIndex, t: Trigger, hi: number, lo: number, actors:
     return [];
   }
   // "accused western nations of turning a blind eye to China's progress": the charge is not a party
-  return entityGroup(ix, from, hi, lo, actors, /^11[25]/.test(t.cameo ?? '') ? CHARGE_STOP : null);
+  const group = entityGroup(ix, from, hi, lo, actors, /^11[25]/.test(t.cameo ?? '') ? CHARGE_STOP : null);
+  if (group.length > 0 || !/^11[14]/.test(t.cameo ?? '')) return group;
+  // "regret to say that the Peruvian government did not notify us", "complained that Israel …": what is
+  // deplored is done by the subject of the that-clause
+  for (let k = from; k < Math.min(hi, from + 5); k++) {
+    const l = ix.low[k]!;
+    if (l === 'that') {
+      let q = k + 1;
+      if (ix.low[q] === 'the') q++;
+      const id = entAt(ix, q);
+      return id && !actors.includes(id) && !isModifier(ix, q, hi) ? [id] : [];
+    }
+    if (l !== 'to' && l !== 'say' && l !== 'note' && !isAdverb(l)) break;
+  }
+  return group;
 }
 
 const CHARGE_STOP: ReadonlySet<string> = new Set(['of', 'for', 'over']);

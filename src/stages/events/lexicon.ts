@@ -32,14 +32,17 @@ offer | 030 | - | gov=agree
 propose | 036 | - | gov=agree comp
 assure reassure | 030 | - | dobj gov=agree
 reach/reached | 030 | - | obj=agreement,deal,consensus,accord,understanding,compromise,settlement,truce
+secure clinch seal conclude | 030 | - | obj=agreement,deal,accord,pact,contract,treaty,deals,agreements,contracts,accords
 agreement deal accord truce pact ceasefire | 030 | - | noun next=reached,struck,brokered
 reaffirm reiterate renew underscore underline | 030 | - | obj=commitment,commitments,pledge,resolve
 express voice | 030 | - | obj=willingness,readiness,intention,hope,desire
+=willing | 030 | - | next=to gov=agree
 # CONSULT (04)
 meet/met | 040 | - | -
 hold/held have/had | 040 | - | obj=talks,meeting,meetings,summit,consultations,discussions,negotiations,conversation,dialogue,session,conference,consultation
 discuss negotiate consult confer | 040 | - | -
 visit | 042 | visit | -
+fly/flew/flown travel+ | 042 | visit | next=to arg
 arrive/arrived | 042 | visit | next=in,here
 visit visits | 042 | visit | noun
 talks meeting meetings summit negotiations consultations | 040 | - | noun next=with,between
@@ -104,6 +107,7 @@ demand | 100 | - | gov=demand
 insist | 100 | - | next=on gov=demand
 insist | 100 | - | gov=demand modal
 urge | 100 | - | gov=demand
+expect want | 100 | - | dobj comp gov=demand
 push/pushed | 100 | - | next=for gov=demand
 press pressure | 100 | - | gov=demand comp
 call/called | 100 | - | next=on,upon,for gov=demand
@@ -124,6 +128,7 @@ protest | 114 | - | -
 regret+ | 111 | - | -
 =concerned | 111 | - | next=over,about,at
 complain | 114 | - | -
+lash/lashed | 111 | - | next=out
 express voice | 111 | - | obj=concern,concerns,outrage,anger,regret,regrets,dismay,disappointment,displeasure,opposition,alarm,indignation
 reaffirm reiterate restate | 111 | - | obj=opposition,objection,objections
 sue/sued indict convict | 115 | - | -
@@ -132,7 +137,7 @@ concern concerns | 111 | - | noun next=raised,voiced,expressed,over,about
 grilling rebuke dressing-down tongue-lashing lashing drubbing | 111 | - | noun
 call/called brand label dub+ | 111 | - | obj=puppet,puppets,liar,liars,dictator,tyrant,traitor,traitors,criminal,criminals,terrorist,terrorists,murderer,murderers,thug,thugs,fascist,fascists,racist,hypocrite,hypocrites,coward,cowards,warmonger,aggressor,farce,sham,fraud,lie,lies,provocation,insult,disgrace,scandal
 # REJECT (12)
-reject rebuff spurn dismiss | 120 | - | -
+reject rebuff spurn dismiss refute rebut | 120 | - | -
 refuse decline | 120 | - | gov=reject
 oppose | 120 | - | -
 deny | 120 | - | -

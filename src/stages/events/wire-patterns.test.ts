@@ -27,6 +27,9 @@ const ENTS = [
   { type: 'PERSON', name: 'Cho Ito', country: 'JPN', mentions: ['Cho Ito', 'Ito'] },
   { type: 'ORG', name: 'Human Rights Watch', mentions: ['Human Rights Watch'] },
   { type: 'ORG', name: 'International Criminal Court', mentions: ['International Criminal Court'] },
+  { type: 'ORG', name: 'Quartet', mentions: ['Quartet'] },
+  { type: 'GPE', name: 'Cuba', country: 'CUB', kb: 'country:CUB', mentions: ['Cuba'] },
+  { type: 'GPE', name: 'Slovakia', country: 'SVK', kb: 'country:SVK', mentions: ['Slovakia'] },
 ];
 const id = (name: string) => `e${ENTS.findIndex((e) => e.name === name) + 1}`;
 
@@ -139,5 +142,72 @@ describe('events on wire-story constructions', () => {
         (e) => e.type === 'AGREE',
       ),
     ).toBe(false);
+  });
+
+  it('reads a subjunctive after "insists that", "expected X to" and "want X to" as demands', () => {
+    expect(events('Russia insists that Iran halt the programme.')[0]).toMatchObject({
+      type: 'DEMAND',
+      actors: [id('Russia')],
+      targets: [id('Iran')],
+    });
+    expect(events('Russia insists that Iran halts the programme.')).toHaveLength(0);
+    expect(events('Russia expected Iran to freeze enrichment.')[0]).toMatchObject({
+      type: 'DEMAND',
+      actors: [id('Russia')],
+      targets: [id('Iran')],
+    });
+    expect(events('Russia expects to win the vote.')).toHaveLength(0);
+  });
+
+  it('skips a dashed aside between a subject and its verb', () => {
+    expect(
+      events(
+        'The Quartet \u2014 made up of Russia, France and the United States \u2014 has demanded that Iran halt the programme.',
+      )[0],
+    ).toMatchObject({ type: 'DEMAND', actors: [id('Quartet')] });
+  });
+
+  it('finds the target of an embargo "against" a country before a time phrase', () => {
+    expect(
+      events('The United States has maintained a trade embargo against Cuba since 1962.')[0],
+    ).toMatchObject({
+      type: 'SANCTION',
+      targets: [id('Cuba')],
+    });
+  });
+
+  it('reads refutations, "lashed out at", "willing to" and flying to a country', () => {
+    expect(events('Ito refuted the reports.')[0]).toMatchObject({ type: 'REJECT', actors: [id('Cho Ito')] });
+    expect(events('Ito lashed out at the settlers.')[0]).toMatchObject({ type: 'DISAPPROVE' });
+    expect(events('Ukraine is willing to implement the resolution.')[0]).toMatchObject({ type: 'AGREE' });
+    expect(events('Ito flew to Slovakia on Monday.')[0]).toMatchObject({
+      type: 'CONSULT',
+      actors: [id('Cho Ito')],
+      targets: [id('Slovakia')],
+    });
+    expect(events('Ito flew to safety.')).toHaveLength(0);
+  });
+
+  it('takes the subject of a deplored that-clause as the target', () => {
+    expect(events('Ito complained that Iran did not notify Tokyo.')[0]).toMatchObject({
+      type: 'DISAPPROVE',
+      targets: [id('Iran')],
+    });
+  });
+
+  it('reads a secured or clinched deal as an agreement with the party named before the deal', () => {
+    expect(events('Ito secured a huge Sudan oil deal on Monday.')[0]).toMatchObject({
+      type: 'AGREE',
+      actors: [id('Cho Ito')],
+      targets: [id('Sudan')],
+    });
+    expect(events('Ito secured the border.')).toHaveLength(0);
+  });
+
+  it('takes the named appositive of "X\'s envoy, NAME," as the actor', () => {
+    expect(events("Lee's envoy in Amman, Cho Ito, has been mediating talks with Ray.")[0]).toMatchObject({
+      type: 'CONSULT',
+      actors: [id('Cho Ito')],
+    });
   });
 });

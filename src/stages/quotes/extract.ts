@@ -698,7 +698,17 @@ class Extractor {
     const verbAfterName = VERB_ONLY.has(w) && /^['’]s$/.test(prev);
     if (k > 0 && (prev === 'to' || (NOUN_BEFORE.has(prev) && !verbAfterName))) return null;
     if (this.low[k + 1] === 'by') return null;
+    // "Italy is expected to send troops", "Ekeus was widely expected at the talks": a passive "expected"
+    // forecasts what its subject will do; the subject says nothing
+    if (/^expect(?:ed|s)?$/.test(w) && this.passiveBefore(k)) return null;
     return { end: k + 1, cls };
+  }
+
+  /** True when a form of "be" (an adverb may intervene) precedes token k ("is expected", "was widely expected"). */
+  private passiveBefore(k: number): boolean {
+    let p = k - 1;
+    while (p >= 0 && p >= k - 3 && /^(?:\p{L}+ly|also|still|not|now|then|already)$/u.test(this.low[p]!)) p--;
+    return p >= 0 && /^(?:is|are|was|were|be|been|being|['’]s|['’]re)$/.test(this.low[p]!);
   }
 
   /** `"…," he said` / `"…," said the minister`: the cue in the sentence right after the closing mark. */
