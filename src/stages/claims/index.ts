@@ -277,6 +277,19 @@ function readNumber(ix: DocIndex, i: number, hi: number): NumRead | null {
         };
     }
     let j = end;
+    // "a 22 billion-dollar project": the scale and the currency glued after a spaced number
+    const glued = j < hi ? /^([a-z]+)-([a-z]+)$/.exec(ix.low[j]!) : null;
+    if (glued && glued[1]! in SCALES && glued[1] !== 'hundred' && glued[2]! in COMPOUND_MONEY) {
+      return {
+        start,
+        end: j + 1,
+        value: scaled(value, SCALES[glued[1]!]!),
+        low: null,
+        vague: false,
+        unit: COMPOUND_MONEY[glued[2]!]!,
+        compound: 'money',
+      };
+    }
     if (j < hi && ix.low[j] === '%') {
       unit = 'percent';
       j++;

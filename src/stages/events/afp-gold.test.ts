@@ -9,12 +9,13 @@ import { type GoldClaim, type GoldEvent, scoreStory } from './gold-score.js';
  * (`fixtures/afp-events.json`) the way score.py scores the seed. The `dev` split is what rules were tuned
  * on; the `check` split was looked at only after a first round of tuning; the `fresh` split was labelled
  * after that and measured once before its errors were read, and so was `fresh2` after a second round and
- * `fresh3` (16 stories) after a third, and `fresh4` (16 stories) after a fourth; `fresh3` and `fresh4` were then
- * used for tuning too, so only their blind figures (in the fixture's `about`) are held-out measures.
+ * `fresh3` (16 stories) after a third, `fresh4` (16 stories) after a fourth and `fresh5` (13 stories) after a
+ * fifth; `fresh3`, `fresh4` and `fresh5` were then used for tuning too, so only their blind figures (in the
+ * fixture's `about`) are held-out measures.
  * The floors sit a little below the figures reached, so a regression fails the test.
  */
 
-type Split = 'dev' | 'check' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
+type Split = 'dev' | 'check' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5';
 
 interface GoldStory {
   file: string;
@@ -38,6 +39,7 @@ const FLOORS: Record<Split, { events: number; claims: number }> = {
   fresh2: { events: 0.78, claims: 0.9 },
   fresh3: { events: 0.64, claims: 0.95 },
   fresh4: { events: 0.76, claims: 0.9 },
+  fresh5: { events: 0.76, claims: 0.9 },
 };
 
 if (!existsSync(corpus)) console.warn(`afp-gold: ${corpus} is absent; skipping the wire-story scores`);
@@ -53,6 +55,7 @@ describe.skipIf(!existsSync(corpus))(
       fresh2: zero(),
       fresh3: zero(),
       fresh4: zero(),
+      fresh5: zero(),
     };
     const misses: string[] = [];
     for (const story of gold.stories) {
@@ -84,7 +87,7 @@ describe.skipIf(!existsSync(corpus))(
     it('has every split labelled', () => {
       for (const t of Object.values(totals)) expect(t.en).toBeGreaterThan(20);
     });
-    for (const split of ['dev', 'check', 'fresh', 'fresh2', 'fresh3', 'fresh4'] as const) {
+    for (const split of ['dev', 'check', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'] as const) {
       it(`keeps ${split} scores above their floors`, () => {
         const t = totals[split];
         expect(t.e / t.en).toBeGreaterThanOrEqual(FLOORS[split].events);

@@ -835,6 +835,17 @@ function sentenceEvents(
     } else if (t.actors.length === 0) {
       if (t.entry.noun) {
         nounRoles(ix, t, lo, hi);
+        // "the EU rejected demands by the United States …": demands that a verb just before rejects or heeds are
+        // aimed at that verb's subject
+        if (t.type === 'DEMAND' && lastVerb && lastVerb !== t && lastVerb.actors.length > 0) {
+          let q = t.start - 1;
+          while (q > lastVerb.consumedEnd - 1 && /^(?:the|a|an|renewed|repeated|fresh|new)$/.test(ix.low[q]!))
+            q--;
+          if (q === lastVerb.consumedEnd - 1 && /^(?:REJECT|AGREE|CONCEDE)$/.test(lastVerb.type)) {
+            const who = lastVerb.actors.filter((x) => !t.actors.includes(x));
+            if (who.length > 0) t.targets = who;
+          }
+        }
         // "China's rights record received a grilling by a US official": who received the criticism is its target
         if (t.type === 'DISAPPROVE' && receivedBefore(ix, t.start, lo)) {
           let who = subj.entities.length > 0 ? subj.entities : mainSubject(ix, lo, t.start);
@@ -957,6 +968,37 @@ function sentenceEvents(
     if (t.actors.length === 0 && !t.entry.noun && !passive && subj.auxOnly && lastActors.length > 0)
       t.actors = [...lastActors];
     const a = attr.at(t.start);
+    // "criticized Roed-Larsen over his allegations that Damascus smuggles …": the one accusing is the person
+    // just named, the one accused the subject of the that-clause
+    if (t.entry.noun && /^11[25]/.test(t.cameo ?? '')) {
+      const own = [t.start - 1, t.start - 2].find((q) => q >= lo && /^(?:his|her)$/.test(ix.low[q]!));
+      if (
+        t.actors.length === 0 &&
+        own !== undefined &&
+        (own === t.start - 1 ||
+          ADJECTIVE.test(ix.low[t.start - 1]!) ||
+          /^(?:recent|new|latest|fresh|own)$/.test(ix.low[t.start - 1]!))
+      ) {
+        for (let q = own - 1; q >= lo; q--) {
+          const id = entAt(ix, q);
+          if (id && entityById(ix, id)?.type === 'PERSON') {
+            t.actors = [id];
+            break;
+          }
+        }
+      }
+      let that = t.end;
+      // "allegations by Roed-Larsen that …": past the accuser's name
+      while (that < Math.min(hi, t.end + 8) && ix.low[that] !== 'that' && !isBoundary(ix, that)) that++;
+      if (t.targets.length === 0 && ix.low[that] === 'that') {
+        let q = that + 1;
+        if (ix.low[q] === 'the') q++;
+        const id = entAt(ix, q);
+        // the clause's subject, not a modifier of it ("that Iraqi forces …" names Iraq through its nationality)
+        const ms = ix.mentionStart[q]! >= 0 ? ix.mentionStart[q]! : q;
+        if (id && ms === q && !t.actors.includes(id) && ix.low[mentionEnd(ix, q)] !== "'s") t.targets = [id];
+      }
+    }
     // "their withdrawal": the possessor is the clause subject, else the (indirect) speaker
     if (t.actors.length === 0 && t.entry.noun && possessivePronounBefore(ix, t.start, lo)) {
       if (subj.entities.length > 0) t.actors = [...subj.entities];
@@ -1115,10 +1157,19 @@ function sentenceEvents(
         break;
       }
     }
-    // "Iran and Syria, whom he accuses of …": the relative pronoun's antecedent is the object
-    if (t.targets.length === 0 && !t.entry.noun && !passive && ix.low[subj.clause - 1] === 'whom') {
+    // "Iran and Syria, whom he accuses of …": the relative pronoun's antecedent is the object ("President
+    // Kovac, with whom Chernomyrdin met", "Abe, with whom he will hold talks": the other side of the meeting)
+    const withWhom = ix.low[subj.clause - 2] === 'with';
+    if (
+      t.targets.length === 0 &&
+      !t.entry.noun &&
+      !passive &&
+      ix.low[subj.clause - 1] === 'whom' &&
+      (!withWhom || /^lex:0[3-6]/.test(t.rule))
+    ) {
       const ante: string[] = [];
-      for (let q = subj.clause - 2; q >= Math.max(lo, subj.clause - 8); q--) {
+      const start = withWhom ? subj.clause - 3 : subj.clause - 2;
+      for (let q = start; q >= Math.max(lo, subj.clause - 8); q--) {
         if (ix.low[q] === ',' && ante.length === 0) continue;
         const id = entAt(ix, q);
         if (id) {
@@ -1128,7 +1179,8 @@ function sentenceEvents(
       t.targets = normalizeParticipants(ix, ante);
     }
     // "warned that Iran would resort to other means if the EU …": the condition names who is threatened
-    if (t.type === 'THREATEN' && t.targets.length === 0) {
+    // ("demanded an increase … unless Belarus agreed to …": so does a demand's)
+    if ((t.type === 'THREATEN' || t.type === 'DEMAND') && t.targets.length === 0) {
       for (let q = t.end; q < Math.min(hi, t.end + 25); q++) {
         if (ix.low[q] !== 'if' && ix.low[q] !== 'unless') continue;
         let r = q + 1;
@@ -1614,6 +1666,8 @@ function verbalAttack(ix: DocIndex, t: Trigger, lo: number, hi: number): boolean
   if (ix.low[k] === 'on' || ix.low[k] === 'against') k++;
   for (let n = 0; k < hi && n < 6; k++, n++) {
     const l = ix.low[k]!;
+    // "attacked the Dalai Lama's own human rights record": a possessor's name does not count against the window
+    if (ix.entityAt[k]! >= 0 || l === "'s") n--;
     if (ABSTRACT_HEADS.has(l)) return true;
     if (l === 'over' || l === 'for') return n > 0 && ix.entityAt[k - 1]! >= 0 && ix.entityAt[k + 1]! < 0;
     if (l === ',' || l === '.' || CLAUSE_WORDS.has(l) || (l === 'of' && n > 1)) break;
@@ -1697,9 +1751,10 @@ function noteSalient(ix: DocIndex, salient: Salience, ids: readonly string[], s:
 }
 
 const PERSON_HEADS = new Set(
-  'president premier minister leader official spokesman spokeswoman envoy ambassador diplomat chief secretary chancellor king'.split(
-    ' ',
-  ),
+  (
+    'president premier minister leader official spokesman spokeswoman envoy ambassador diplomat chief secretary ' +
+    'chancellor king cleric negotiator commander senator mediator'
+  ).split(' '),
 );
 const ORG_HEADS = new Set(
   'group organisation organization watchdog agency body ministry council committee court tribunal alliance movement party union report'.split(
@@ -1873,6 +1928,22 @@ function subjectRegion(
       }
     }
     if (isBoundary(ix, k)) break;
+    // "Belarus pays Gazprom … gas and Gazprom demanded …": "and" after a common noun, then a name and the verb,
+    // starts a clause of its own
+    if (
+      ix.low[k] === 'and' &&
+      k > floor &&
+      ix.entityAt[k - 1]! < 0 &&
+      /^\p{Ll}/u.test(ix.tokens[k - 1]!.text)
+    ) {
+      let q = k + 1;
+      if (ix.low[q] === 'the') q++;
+      if (q < t.start && ix.entityAt[q]! >= 0) {
+        q = mentionEnd(ix, q);
+        while (q < t.start && (isAdverb(ix.low[q]!) || AUX_WORDS.has(ix.low[q]!))) q++;
+        if (q === t.start) break;
+      }
+    }
     const other = triggerAt.get(k);
     if (other && other !== t) {
       // "X held talks and agreed …": the coordinated verb shares the subject; "X attacked Y and
@@ -1888,6 +1959,9 @@ function subjectRegion(
   }
   let clause = k + 1;
   if (ix.low[clause] === 'provided' || ix.low[clause] === 'providing') clause++;
+  // "BRUSSELS - NATO urged …": an unstripped dateline is no part of the subject
+  const dateline = datelineEnd(ix, lo, t.start);
+  if (clause < dateline) clause = dateline;
   let start = clause;
   // drop a leading adverbial ("On the eve of the talks, …", "In a separate briefing, …")
   if (start < t.start && PREP_START.has(ix.low[start]!)) {
@@ -2188,7 +2262,27 @@ function relativeAntecedent(ix: DocIndex, clause: number, lo: number): string[] 
  * The subject of a sentence's main clause: the names from its start (after a leading adverbial or
  * participial phrase) up to the first verb. Used for parts of a sentence that share that subject.
  */
+/**
+ * One past an unstripped dateline opening the sentence at lo ("BRUSSELS -", "Washington, Dec 3 (AFP) -",
+ * "KABUL, Afghanistan, Nov 2 --"), else lo. The place there is where the story was filed, never a party, so
+ * it must not join the subject of the first verb.
+ */
+function datelineEnd(ix: DocIndex, lo: number, hi: number): number {
+  const id = entAt(ix, lo);
+  if (!id || !isLocType(ix, id) || ix.mentionStart[lo] !== lo) return lo;
+  for (let k = mentionEnd(ix, lo); k < Math.min(hi, lo + 14); k++) {
+    const l = ix.low[k]!;
+    if (/^(?:-|--|\u2013|\u2014)$/.test(l)) return k + 1;
+    const t = ix.tokens[k]!.text;
+    // the filing date, the country or the agency: commas, numbers, capitalised words, a bracketed agency
+    if (!(l === ',' || l === '.' || l === '(' || l === ')' || /^\d{1,4}$/.test(l) || /^\p{Lu}/u.test(t)))
+      return lo;
+  }
+  return lo;
+}
+
 function mainSubject(ix: DocIndex, lo: number, end: number): string[] {
+  lo = Math.max(lo, datelineEnd(ix, lo, end));
   while (lo < end && (ix.low[lo] === 'also' || ix.low[lo] === 'meanwhile' || isAdverb(ix.low[lo]!))) lo++;
   // a sentence that opens with a quote: the subject follows it ('"…," Yushchenko told them, calling …')
   if (OPEN_QUOTES.test(ix.low[lo]!)) {
@@ -2270,6 +2364,16 @@ const AGENTIVE = new Set(
     'states members member movement group faction militia coalition alliance front union council company party'
   ).split(' '),
 );
+/** Titles that may be followed by their remit ("envoy on …", "coordinator for …") before the name. */
+const REMIT_NOUNS = new Set(
+  'envoy envoys diplomat official representative ambassador negotiator coordinator adviser advisor mediator'.split(
+    ' ',
+  ),
+);
+/** Nouns that describe a company after its nationality ("Anglo-Dutch giant Royal Dutch Shell"). */
+const COMPANY_NOUNS = new Set(
+  'giant firm company group conglomerate major maker producer operator'.split(' '),
+);
 /** Words that end the lower-case run after a modifying name. */
 const RUN_STOP = new Set(
   (
@@ -2347,6 +2451,8 @@ function isModifier(ix: DocIndex, q: number, limit: number): boolean {
   // a nationality before a noun names the group ("Palestinian prisoners", "Swiss doctors")
   if (head === '' || e.type === 'NORP') return false;
   if (e.type === 'MISC') return true;
+  // "the APEC statement urged …": an organisation speaks through the document it issues
+  if (e.type === 'ORG' && DOC_NOUNS.has(head)) return false;
   return !AGENTIVE.has(head);
 }
 
@@ -2508,6 +2614,23 @@ function entityGroup(
       continue;
     }
     const l = ix.low[k]!;
+    // "the Buddhist monk and the Taiwan authorities": a nationality's head noun, then more of the list
+    const prev = k > from ? ix.entityAt[k - 1]! : -1;
+    if (out.length > 0 && prev >= 0 && ix.entities[prev]!.type === 'NORP') {
+      let q = k;
+      while (
+        q < limit &&
+        q < k + 2 &&
+        /^\p{Ll}+$/u.test(ix.tokens[q]!.text) &&
+        !RUN_STOP.has(ix.low[q]!) &&
+        !LEXICON.byWord.has(ix.low[q]!)
+      )
+        q++;
+      if (q > k && ix.low[q] === 'and') {
+        k = q;
+        continue;
+      }
+    }
     // "Iraq's neighbours Iran and Syria", "Russia's ally Belarus": the possessed names are the group
     if (l === "'s" && out.length > 0) {
       let q = k + 1;
@@ -2572,10 +2695,26 @@ function personAfter(ix: DocIndex, k: number, limit: number): number {
   let q = mentionEnd(ix, k);
   let comma = false;
   let posted = false;
-  for (let n = 0; q < limit && n < 6; n++, q++) {
+  /** Inside the remit of a title ("UN diplomat on Lebanese ties with Syria Terje Roed-Larsen"). */
+  let remit = false;
+  // "Anglo-Dutch giant Royal Dutch Shell", "US firm Halliburton": a nationality and a company noun describe the
+  // organisation named right after them
+  if (
+    (e.type === 'NORP' || e.type === 'MISC') &&
+    COMPANY_NOUNS.has(ix.low[q] ?? '') &&
+    ix.entityAt[q + 1]! >= 0
+  ) {
+    const o = ix.entities[ix.entityAt[q + 1]!]!;
+    if (o.type === 'ORG') return q + 1;
+  }
+  for (let n = 0; q < limit && n < (remit ? 10 : 6); n++, q++) {
     const ei = ix.entityAt[q]!;
     if (ei >= 0) {
       const p = ix.entities[ei]!;
+      if (remit && p.type !== 'PERSON') {
+        q = mentionEnd(ix, q) - 1;
+        continue;
+      }
       if (p.type !== 'PERSON') return -1;
       if (e.country && p.country && p.country !== e.country && !posted) return -1;
       return q;
@@ -2587,6 +2726,17 @@ function personAfter(ix: DocIndex, k: number, limit: number): number {
     }
     // "Minister of defence", "Secretary of State Condoleezza Rice"
     if (l === 'of' && n > 0 && /^\p{L}/u.test(ix.tokens[q + 1]?.text ?? '')) continue;
+    // "the top UN diplomat on Lebanese ties with Syria Terje Roed-Larsen": a remit after an envoy noun, with
+    // the names it mentions, still leads to the person
+    if ((l === 'on' || l === 'for') && n > 0 && REMIT_NOUNS.has(ix.low[q - 1]!)) {
+      remit = true;
+      continue;
+    }
+    if (remit && (l === 'with' || l === 'and' || l === 'the' || /^\p{Ll}+$/u.test(ix.tokens[q]!.text))) {
+      if (isReportingVerb(ix, q) || LEXICON.byWord.has(l) || (RUN_STOP.has(l) && l !== 'with' && l !== 'and'))
+        return -1;
+      continue;
+    }
     // "US ambassador in Iraq Zalmay Khalilzad", "envoy to Sudan Jan Pronk": the posting is part of the title
     if ((l === 'in' || l === 'to') && n > 0 && ix.entityAt[q + 1]! >= 0) {
       const g = ix.entities[ix.entityAt[q + 1]!]!;
@@ -2623,6 +2773,20 @@ function objectTargets(ix: DocIndex, t: Trigger, hi: number, lo: number, actors:
       if (id && !actors.includes(id)) return [id];
     }
     return [];
+  }
+  // "blocked a common EU stance on China": what is blocked is the named party's own stance
+  if (t.type === 'REJECT' && t.entry.obj) {
+    for (let k = t.end; k < t.consumedEnd - 1; k++) {
+      const id = entAt(ix, k);
+      if (!id || actors.includes(id)) continue;
+      if (
+        /-(?:based|led|backed|owned|run|controlled|funded|made|sponsored)$/.test(
+          ix.low[mentionEnd(ix, k) - 1]!,
+        )
+      )
+        continue;
+      return [id];
+    }
   }
   // "accused western nations of turning a blind eye to China's progress": the charge is not a party
   const group = entityGroup(ix, from, hi, lo, actors, /^11[25]/.test(t.cameo ?? '') ? CHARGE_STOP : null);
@@ -2686,7 +2850,12 @@ function nounRoles(ix: DocIndex, t: Trigger, lo: number, hi: number): void {
       if (t.actors.length > 1) k = q - 1;
       continue;
     }
-    // "talks between Uganda and the LRA", "the visit of Putin to Jordan"
+    // "talks between Uganda and the LRA", "the visit of Putin to Jordan" ("a ceasefire between Israel and
+    // the Palestinians", "an agreement between X and Y": both sides made it)
+    if (t.type === 'AGREE' && l === 'between' && k === t.end && t.actors.length === 0) {
+      t.actors = entityGroup(ix, k + 1, hi, lo, []);
+      continue;
+    }
     if (
       consult &&
       k === afterTime(ix, t.end, hi) &&
@@ -2724,6 +2893,8 @@ function nounRoles(ix: DocIndex, t: Trigger, lo: number, hi: number): void {
       // "concern over possible Chinese dominance": what is feared may carry an adjective or two
       if (l === 'over' || l === 'about')
         for (let n = 0; n < 2 && q < hi && !entAt(ix, q) && /^\p{Ll}+$/u.test(ix.tokens[q]!.text); n++) q++;
+      // "a visit to the neighbouring Czech Republic": an adjective may stand before the name
+      else for (let n = 0; n < 2 && q < hi && !entAt(ix, q) && ADJECTIVE.test(ix.tokens[q]!.text); n++) q++;
       if (entAt(ix, q) && !isModifier(ix, q, hi)) t.targets = entityGroup(ix, q, hi, lo, t.actors);
     }
   }

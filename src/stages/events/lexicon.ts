@@ -34,6 +34,7 @@ assure reassure | 030 | - | dobj gov=agree
 reach/reached | 030 | - | obj=agreement,deal,consensus,accord,understanding,compromise,settlement,truce
 secure clinch seal conclude | 030 | - | obj=agreement,deal,accord,pact,contract,treaty,deals,agreements,contracts,accords
 agreement deal accord truce pact ceasefire | 030 | - | noun next=reached,struck,brokered
+agreement accord truce pact ceasefire cease-fire | 030 | - | noun next=between
 reaffirm reiterate renew underscore underline | 030 | - | obj=commitment,commitments,pledge,resolve
 express voice | 030 | - | obj=willingness,readiness,intention,hope,desire
 =willing | 030 | - | next=to gov=agree
@@ -42,12 +43,14 @@ meet/met | 040 | - | -
 hold/held have/had | 040 | - | obj=talks,meeting,meetings,summit,consultations,discussions,negotiations,conversation,dialogue,session,conference,consultation
 discuss negotiate consult confer | 040 | - | -
 visit | 042 | visit | -
+spend/spent | 042 | visit | obj=day,days,week,weeks,hours,night,nights
 fly/flew/flown travel+ | 042 | visit | next=to arg
 arrive/arrived | 042 | visit | next=in,here
 visit visits | 042 | visit | noun
 talks meeting meetings summit negotiations consultations | 040 | - | noun next=with,between
 host | 043 | host | -
 telephone phone | 041 | phone | -
+inform | 040 | - | dobj
 speak/spoke/spoken talk | 041 | phone | next=by
 mediate | 045 | - | -
 convene | 040 | - | obj=meeting,meetings,session,talks,summit,conference
@@ -133,6 +136,7 @@ express voice | 111 | - | obj=concern,concerns,outrage,anger,regret,regrets,dism
 reaffirm reiterate restate | 111 | - | obj=opposition,objection,objections
 sue/sued indict convict | 115 | - | -
 condemnation criticism | 111 | - | noun
+allegations allegation accusations accusation | 112 | - | noun next=that,by,against
 concern concerns | 111 | - | noun next=raised,voiced,expressed,over,about
 grilling rebuke dressing-down tongue-lashing lashing drubbing | 111 | - | noun
 call/called brand label dub+ | 111 | - | obj=puppet,puppets,liar,liars,dictator,tyrant,traitor,traitors,criminal,criminals,terrorist,terrorists,murderer,murderers,thug,thugs,fascist,fascists,racist,hypocrite,hypocrites,coward,cowards,warmonger,aggressor,farce,sham,fraud,lie,lies,provocation,insult,disgrace,scandal
@@ -152,6 +156,7 @@ refusal rejection | 120 | - | noun
 threaten | 130 | - | gov=threaten
 warn | 111 | - | next=against
 warn | 130 | - | -
+give/gave/given issue deliver send/sent | 130 | - | obj=warning,warnings,ultimatum
 ultimatum | 139 | - | noun
 # PROTEST (14)
 demonstrate rally march riot | 141 | demo | -
@@ -179,9 +184,11 @@ expel+ | 166 | expel | -
 impose slap+ | 163 | - | obj=sanctions,embargo,tariffs,penalties,economic,trade
 sanction | 163 | - | -
 deny | 166 | expel | obj=entry,visas
+ban+ forbid/forbade/forbidden prohibit | 163 | - | obj=contacts,trade,dealings,imports,exports,flights,investment
 sanctions embargo suspension | 163 | - | noun
 # COERCE (17)
 arrest detain jail imprison | 173 | arrest | -
+detention arrest | 173 | arrest | noun next=of
 take/took/taken | 173 | arrest | obj=custody
 kidnap+ | 173 | detain | -
 deport | 174 | deport | -

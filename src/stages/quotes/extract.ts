@@ -59,6 +59,13 @@ interface Candidate {
   participle: boolean;
 }
 
+/**
+ * A wire dateline standing alone before a colon or dash ("BAGHDAD, Dec 3, 2006 (AFP)", "KABUL, Afghanistan,
+ * Nov. 2, 2005"): place and date of filing, so nothing in it can be a speaker.
+ */
+const DATELINE_LEAD =
+  /^\s*[A-Z][A-Za-z .'-]*,(?:\s*[A-Z][A-Za-z .'-]*,)?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2}\s*(?:,\s*\d{4}\s*)*(?:\([A-Za-z -]+\)\s*)?[-\u2013\u2014]*\s*$/;
+
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '--', '–', '[', ']']);
 const END_PUNCT = new Set(['.', '?', '!', '...', '…']);
 /** Personal pronouns that may open a clause as its subject. */
@@ -955,15 +962,17 @@ class Extractor {
       };
     }
     if (colon >= 0) {
+      // `BAGHDAD, Dec 3, 2006 (AFP): "…"`: a dateline before the colon is where and when, never who
+      if (DATELINE_LEAD.test(this.text.slice(this.toks[first]!.start, this.toks[colon]!.start))) return null;
       // an unlisted cue phrase before a colon (`X called them on it:`): the colon is the cue
       const clause = this.subjectBefore(colon);
       const lead = clause ? this.leadingPhrase(clause) : null;
       // `The piece used one of her quotes as its headline: "…"`: else the subject opening the sentence
       const start = this.mainClauseStart(first, colon);
-      return {
-        cue: [colon, colon + 1],
-        source: lead ?? this.openingSubject(start, colon) ?? this.openingNominal(start, colon),
-      };
+      const source = lead ?? this.openingSubject(start, colon) ?? this.openingNominal(start, colon);
+      // a year or a day number is never the one speaking (`…, Dec 3, 2006: "…"`)
+      if (source && /^\d+$/.test(this.low[source[1] - 1] ?? '')) return null;
+      return { cue: [colon, colon + 1], source };
     }
     return null;
   }
