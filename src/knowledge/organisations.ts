@@ -287,10 +287,17 @@ export const CONTEXTUAL_BODIES: readonly (readonly string[])[] = [
   ['cabinet', 'Cabinet', 'cabinet'],
 ];
 
-/** Bodies that are only a country's body when a country word precedes them ("the Iraqi government"). */
+/**
+ * Bodies that are only a country's body when a country word precedes them ("the Iraqi government"). The
+ * armed services are listed one by one so that each keeps its own name ("the US Navy").
+ */
 export const COUNTRY_ONLY_BODIES: readonly (readonly string[])[] = [
   ['government', 'Government', 'government', 'regime', 'administration', 'leadership'],
-  ['military', 'Military', 'military', 'armed forces', 'army', 'navy', 'air force'],
+  ['military', 'Military', 'military', 'armed forces'],
+  // each service apart: "the US Air Force" is the Air Force, not the whole military
+  ['army', 'Army', 'army'],
+  ['navy', 'Navy', 'navy'],
+  ['air-force', 'Air Force', 'air force'],
   ['embassy', 'Embassy', 'embassy'],
   ['police', 'Police', 'police'],
 ];

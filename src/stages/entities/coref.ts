@@ -88,7 +88,9 @@ export function clusterPersons(mentions: Mention[]): void {
   for (const m of mentions) {
     if (m.type !== 'PERSON' && m.type !== 'UNK' && m.type !== 'BARE') {
       // A tagger span typed as a place or body that is really a person met before ("Akiba", "Biden").
-      if (m.kb || m.kind !== 'name' || m.type === 'LAW' || m.type === 'EVENT') continue;
+      // A country is one only as a speaker whose name is a person's surname ("Rep. Jim Jordan … Jordan said").
+      const countrySpeaker = m.speaker && m.kb?.startsWith('country:') && m.e - m.s === 1;
+      if ((m.kb && !countrySpeaker) || m.kind !== 'name' || m.type === 'LAW' || m.type === 'EVENT') continue;
       const words = nameWords(m);
       const full = byFull.get(words.map(key).join(' '));
       if (full) {
@@ -99,7 +101,14 @@ export function clusterPersons(mentions: Mention[]): void {
       const best = (byKey.get(key(stripParticle(words[0]!))) ?? [])
         .filter((x) => x.rank === 0 && x.c.words.length > 1)
         .sort((a, b) => b.c.last - a.c.last)[0];
-      if (best) attach(best.c, m, 'partial');
+      if (best) {
+        if (countrySpeaker) {
+          m.kb = null;
+          m.entry = null;
+          m.country = null;
+        }
+        attach(best.c, m, 'partial');
+      }
       continue;
     }
     const words = nameWords(m);
@@ -114,7 +123,7 @@ export function clusterPersons(mentions: Mention[]): void {
       if (!c) {
         // A person first met by a partial name ("Kirby said … John Kirby").
         const cands = clusterKeys(words).flatMap((k) => byKey.get(key(k)) ?? []);
-        c = cands.find((x) => x.c.words.length === 1)?.c;
+        c = firstMetBy(cands, words);
         if (c) {
           c.words = words;
           register(c);
@@ -145,7 +154,9 @@ export function clusterPersons(mentions: Mention[]): void {
     if (words.length === 1 && (isTitleWord(w) || w.length < 2)) continue;
     const cands = (byKey.get(key(stripParticle(w))) ?? []).concat(byKey.get(key(w)) ?? []);
     if (cands.length > 0) {
-      const live = cands.filter((x) => x.c.mentions.length > 0);
+      const live = cands.filter(
+        (x) => x.c.mentions.length > 0 && !(m.role && EAST_ASIAN_SURNAMES.has(w) && otherRole(x.c, m.role)),
+      );
       const best = live.length > 0 ? choosePerson(live, m) : undefined;
       if (best) {
         attach(best.c, m, best.c.words.length > words.length ? 'partial' : 'name');
@@ -168,11 +179,122 @@ export function clusterPersons(mentions: Mention[]): void {
     const best = cands.sort((a, b) => a.rank - b.rank)[0];
     if (best && best.c.words.length > 1) attach(best.c, m, 'partial');
   }
+  joinMisspelt(clusters, pending);
   // Gender from the given name when no title gave one ("Angela Merkel" → f), then on every mention so that
   // pronoun resolution sees it.
   for (const c of clusters) {
     if (!c.gender && c.words.length >= 2 && !surnameFirst(c.words)) c.gender = givenNameGender(c.words[0]!);
     if (c.gender) for (const m of c.mentions) m.gender ??= c.gender;
+  }
+}
+
+/**
+ * The person a full name met after one of its parts extends ("Kirby said … John Kirby"). When both its given
+ * name and its surname were met alone as different people ("Fujimori's son, Kenji … Fujimori said … Kenji
+ * Fujimori"), the given name decides: a story uses a bare given name to tell a relative apart from the
+ * better-known bearer of the surname, who keeps the bare surname.
+ */
+function firstMetBy(
+  cands: readonly { c: Cluster; rank: number }[],
+  words: readonly string[],
+): Cluster | undefined {
+  const single = cands.filter((x) => x.c.words.length === 1);
+  if (single.length === 0) return undefined;
+  if (words.length >= 2 && !surnameFirst(words)) {
+    const given = key(words[0]!);
+    const byGiven = single.find((x) => key(x.c.words[0]!) === given);
+    if (byGiven && single.some((x) => x.c !== byGiven.c)) return byGiven.c;
+  }
+  return single[0]!.c;
+}
+
+/** The head word of a role ("Defence Minister" → minister), lower-cased. */
+function roleHead(role: string): string {
+  const words = role.toLowerCase().split(/\s+/);
+  return words[words.length - 1]!;
+}
+
+/**
+ * True when the cluster's mentions carry roles and none has the head word of `role`: "Defence Minister Kim" is
+ * not the Kim the story calls leader. East Asian surnames are shared by many unrelated people in one story.
+ */
+function otherRole(c: Cluster, role: string): boolean {
+  const head = roleHead(role);
+  let any = false;
+  for (const o of c.mentions) {
+    if (!o.role) continue;
+    if (roleHead(o.role) === head) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** True when `a` and `b` differ by one dropped or doubled letter ("Lehman"/"Lehmann", "Karah"/"Karaha"). */
+export function oneLetterApart(a: string, b: string): boolean {
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  if (l.length !== s.length + 1 || s.length < 5 || s[0] !== l[0]) return false;
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  return s.slice(i) === l.slice(i + 1);
+}
+
+/**
+ * A misspelt surname ("Lehman" in a story about Tyge Lehmann): a person known only by one word that is one
+ * dropped or doubled letter from the surname of exactly one fully named person joins that person. Only when
+ * no other person's surname is that close, and never a known given name (a different person "Maris").
+ */
+function joinMisspelt(clusters: Cluster[], pending: Mention[]): void {
+  const full = clusters.filter((c) => c.words.length >= 2 && c.mentions.length > 0);
+  if (full.length === 0) return;
+  const surname = (c: Cluster) =>
+    key(surnameFirst(c.words) ? c.words[0]! : stripParticle(c.words[c.words.length - 1]!));
+  // Surnames and their one-letter deletions, so that each lookup is a few hashes, not a scan of everyone.
+  const index = new Map<string, Set<Cluster>>();
+  const put = (k: string, c: Cluster) => {
+    const set = index.get(k);
+    if (set) set.add(c);
+    else index.set(k, new Set([c]));
+  };
+  const deletions = (w: string) => {
+    const out = new Set<string>();
+    for (let i = 0; i < w.length; i++) out.add(w.slice(0, i) + w.slice(i + 1));
+    return out;
+  };
+  for (const c of full) {
+    const s = surname(c);
+    if (s.length < 5) continue;
+    put(`=${s}`, c);
+    for (const d of deletions(s)) put(`-${d}`, c);
+  }
+  const target = (w: string): Cluster | null => {
+    if (givenNameGender(w) !== null) return null;
+    const k = key(w);
+    const near = new Set<Cluster>(index.get(`-${k}`) ?? []);
+    for (const d of deletions(k)) for (const c of index.get(`=${d}`) ?? []) near.add(c);
+    const fit = [...near].filter((c) => oneLetterApart(k, surname(c)));
+    return fit.length === 1 ? fit[0]! : null;
+  };
+  for (const c of clusters) {
+    if (c.words.length !== 1 || c.mentions.length === 0) continue;
+    const t = target(c.words[0]!);
+    if (!t) continue;
+    for (const m of c.mentions) {
+      m.key = t.key;
+      if (m.kind === 'name') m.kind = 'partial';
+      t.mentions.push(m);
+    }
+    c.mentions = [];
+  }
+  for (const m of pending) {
+    if (m.key) continue;
+    const words = nameWords(m);
+    if (words.length !== 1) continue;
+    const t = target(words[0]!);
+    if (!t) continue;
+    m.key = t.key;
+    m.type = 'PERSON';
+    m.kind = 'partial';
+    t.mentions.push(m);
   }
 }
 
@@ -219,6 +341,10 @@ function choosePerson(
   // "were … his wife Laura Bush" named in passing)
   const last = latest.c.mentions.find((o) => o.start === latest.c.last);
   if (last && (last.lead || last.speaker) && m.sentence - last.sentence <= 2) return latest;
+  // a relative introduced as such ("his son Kenji Fujimori", "his wife Laura Bush") leaves the bare surname
+  // to the person the story is about
+  const principal = pool.filter((x) => x.c.mentions[0]?.rule !== 'coref:kin');
+  if (principal.length === 1) return principal[0];
   return [...pool].sort((a, b) => b.c.mentions.length - a.c.mentions.length || recent(a, b))[0];
 }
 
@@ -447,8 +573,10 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
               .slice(i + 1, nom.head + 1)
               .map((t) => t.toLowerCase())
               .filter((t) => isTitleWord(t) && !LOOSE_MODIFIERS.has(t));
+            // whole words: a "presidential spokesman" is no "president"
+            const roleWords = role.split(/[\s-]+/);
             return (
-              role.includes(head) &&
+              roleWords.includes(head) &&
               needed.every((t) => role.includes(t.replace('defence', 'defense')) || role.includes(t))
             );
           }

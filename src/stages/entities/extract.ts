@@ -2,6 +2,7 @@ import {
   contextualKb,
   countryByIso3,
   type GazetteerMatch,
+  givenNameGender,
   isHonorific,
   isTemporalTitleWord,
   isTitleWord,
@@ -68,7 +69,28 @@ const ORG_HEADS = new Set([
   'Corp.',
   'Ltd.',
   'Group',
+  // "Clinton Foundation", "Brookings Institution": a surname before one of these names a body
+  'Foundation',
+  'Institute',
+  'Institution',
+  'Fund',
+  'Trust',
+  'Corporation',
+  'Company',
+  'University',
+  'College',
+  'Association',
+  'Society',
+  'Campaign',
+  'Coalition',
 ]);
+/** Last words that make a capitalised name a body whatever the tagger typed it ("the Brandt Foundation"). */
+const BODY_NAME_ENDS = new Set(
+  (
+    'Foundation Institute Institution Fund Trust Corporation Company University College Association ' +
+    'Society'
+  ).split(' '),
+);
 const NOT_NAME_END = new Set(['said', 'says', 'told', 'added', 'noted', "'s", 'and', 'of', 'the']);
 
 /** True for a word that can be part of a proper name. */
@@ -790,8 +812,20 @@ export function sentenceMentions(
         const head = contained[0]!;
         if (head.start === s && COUNTRYISH.has(head.kind) && !cityAsGivenName(head, toks, e, doc.words))
           continue;
-        // "Christian Ethiopia", "Neighboring China": no person's name holds a country's
-        if (contained.some((g) => g.kind === 'country')) continue;
+        // "Christian Ethiopia", "Neighboring China": no person's name holds a country's, unless a title
+        // vouches for a given name before a surname that happens to be one ("Rep. Jim Jordan")
+        if (
+          contained.some((g) => g.kind === 'country') &&
+          !titledSurnameCountry(
+            toks,
+            s,
+            e,
+            contained,
+            titled || titles.some((t) => t.end === s),
+            doc.words ?? null,
+          )
+        )
+          continue;
         for (const g of contained) drop.add(g);
       } else if (!isLaw && !isEvent) {
         // "Stalinist North Korea", "Nazi Germany": an epithet before a country is no new place
@@ -835,6 +869,7 @@ export function sentenceMentions(
     else if (isEvent || words.every((w) => HOLIDAYS.has(w))) type = 'EVENT';
     else if ((type === 'LOC' || type === 'MISC') && e - s >= 2 && FAC_HEADS.has(words[words.length - 1]!))
       type = 'FAC';
+    else if (type === 'MISC' && e - s >= 2 && BODY_NAME_ENDS.has(words[words.length - 1]!)) type = 'ORG';
     else if (type === 'MISC' || type === 'LOC') type = refineType(type, words);
     let publication = false;
     if (type !== 'LAW' && type !== 'EVENT' && e - s <= 3 && publicationAround(toks, s, e, doc.words)) {
@@ -930,6 +965,27 @@ export function sentenceMentions(
   }
   counterparts(toks, mentions);
   return { ...base, gaz, mentions };
+}
+
+/**
+ * "Rep. Jim Jordan", "Sen. Chuck Grassley": a titled person span whose last word alone is a country, the words
+ * before it all given names. The title makes it a person; the country is then the surname.
+ */
+function titledSurnameCountry(
+  toks: readonly string[],
+  s: number,
+  e: number,
+  contained: readonly GazetteerMatch[],
+  titled: boolean,
+  know: WordKnowledge | null,
+): boolean {
+  if (!titled || contained.length !== 1) return false;
+  const g = contained[0]!;
+  if (g.kind !== 'country' || g.end !== e || g.start !== e - 1 || g.start <= s) return false;
+  for (let k = s; k < g.start; k++) {
+    if (!givenNameGender(toks[k]!) && !know?.isPersonName?.(toks[k]!)) return false;
+  }
+  return true;
 }
 
 const LAW_CONNECTORS = new Set(['on', 'of', 'the', 'for', 'and', 'against']);

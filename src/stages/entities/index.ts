@@ -5,6 +5,7 @@ import { defineStage, type Stage } from '../../core/stage.js';
 import type { Entity, Span, TextSpan } from '../../core/types.js';
 import {
   countryByIso3,
+  givenNameGender,
   isHonorific,
   isTitleWord,
   kbEntry,
@@ -16,6 +17,7 @@ import {
 } from '../../knowledge/index.js';
 import { clusterPersons, resolveReferences } from './coref.js';
 import {
+  BODY_HEADS,
   type DocContext,
   gazetteerPass,
   isNameWord,
@@ -313,6 +315,225 @@ function bareWords(sents: SentenceAnalysis[]): void {
   }
 }
 
+/** Kinship nouns and the gender they give the name after them ("his wife Lonnie", "Fujimori's son, Kenji"). */
+const KIN_NOUNS: ReadonlyMap<string, 'm' | 'f' | null> = new Map([
+  ['wife', 'f'],
+  ['husband', 'm'],
+  ['son', 'm'],
+  ['daughter', 'f'],
+  ['brother', 'm'],
+  ['sister', 'f'],
+  ['mother', 'f'],
+  ['father', 'm'],
+  ['widow', 'f'],
+  ['widower', 'm'],
+  ['nephew', 'm'],
+  ['niece', 'f'],
+  ['uncle', 'm'],
+  ['aunt', 'f'],
+  ['cousin', null],
+  ['grandson', 'm'],
+  ['granddaughter', 'f'],
+  ['stepson', 'm'],
+  ['stepdaughter', 'f'],
+  ['fiancee', 'f'],
+  ['fiance', 'm'],
+  ['girlfriend', 'f'],
+  ['boyfriend', 'm'],
+]);
+
+/**
+ * A name right after a lower-case kinship noun ("his wife Lonnie", "his 60-year-old wife Tetsuyo", "X's son,
+ * Kenji") is a person, whatever the tagger made of it (often nothing, or a place): nobody's wife is a town.
+ * Listed entities (a kb id) keep their reading. The rule `coref:kin` also tells coreference that the story
+ * introduced this person through a relative, who keeps the bare shared surname.
+ */
+function kinNames(sents: SentenceAnalysis[]): void {
+  for (const sent of sents) {
+    const { toks } = sent;
+    for (const m of sent.mentions) {
+      if (m.kb || m.kind !== 'name' || m.s === 0 || m.type === 'NORP') continue;
+      const k = toks[m.s - 1] === ',' ? m.s - 2 : m.s - 1;
+      const noun = k >= 0 ? toks[k]! : '';
+      if (!KIN_NOUNS.has(noun)) continue;
+      // the rule marks the person as introduced through a relative, for choosing between namesakes (coref.ts)
+      m.type = 'PERSON';
+      m.rule = 'coref:kin';
+      m.gender ??= KIN_NOUNS.get(noun) ?? null;
+    }
+  }
+}
+
+/** Last words of a body named after a cause, which a place can follow ("… for Human Rights in Burma"). */
+const CAUSE_WORDS = new Set(
+  (
+    'Rights Democracy Freedom Freedoms Peace Security Cooperation Co-operation Development Reconciliation ' +
+    'Justice Reform Reforms Unification Reunification Independence Liberation Solidarity Truth Accountability'
+  ).split(' '),
+);
+
+/**
+ * "US Committee for Human Rights in North Korea", "Organization for Security and Cooperation in Europe": a
+ * body named "… for/of <cause>" that the tagger ended before "in <country or region>" takes the place in; the
+ * place is part of its name, not a mention of the place. Cities stay apart ("… for Human Rights in Geneva" is
+ * more often where the body sits).
+ */
+function bodyPlaceTails(sents: SentenceAnalysis[], text: string): void {
+  for (const sent of sents) {
+    const { toks, units } = sent;
+    let drop: Mention | null = null;
+    for (const m of sent.mentions) {
+      if (m.type !== 'ORG' || m.kind !== 'name' || toks[m.e] !== 'in') continue;
+      if (!CAUSE_WORDS.has(toks[m.e - 1]!)) continue;
+      if (!toks.slice(m.s, m.e).some((t) => t === 'for' || t === 'of' || t === 'on')) continue;
+      const place = sent.mentions.find(
+        (n) =>
+          n.s === m.e + 1 &&
+          (n.type === 'GPE' || n.type === 'LOC') &&
+          (n.kb?.startsWith('country:') || n.kb?.startsWith('loc:')),
+      );
+      if (!place || (toks[place.e] !== undefined && isNameWord(toks[place.e]!))) continue;
+      m.e = place.e;
+      m.end = place.end;
+      m.words = units.slice(m.s, m.e).map((u) => u.text);
+      m.text = text.slice(m.start, m.end);
+      drop = place;
+      break;
+    }
+    if (drop) sent.mentions = sent.mentions.filter((x) => x !== drop);
+  }
+}
+
+/**
+ * "The US Air Force said … Air Force sergeant Danny Matlock": a national body the story has tied to exactly
+ * one country (by a country word before it) is that country's body where it stands alone, capitalised.
+ */
+function storyBodies(sents: SentenceAnalysis[], bases: readonly { gaz: SentenceAnalysis['gaz'] }[]): void {
+  const resolved = new Map<string, Mention | null>();
+  const loose: Mention[] = [];
+  const looseKb = new Map<Mention, string>();
+  sents.forEach((sent, i) => {
+    for (const g of bases[i]?.gaz ?? []) {
+      if (!g.entry.needsCountry) continue;
+      const m = sent.mentions.find((x) => x.s === g.start && x.e === g.end);
+      if (!m) continue;
+      if (m.kb && m.kb !== g.kb && m.rule === 'gazetteer:contextual') {
+        const prev = resolved.get(g.kb);
+        // two countries' armies: a bare "Army" could be either
+        if (prev === undefined) resolved.set(g.kb, m);
+        else if (prev && prev.kb !== m.kb) resolved.set(g.kb, null);
+      } else if (!m.kb && m.kind === 'name' && /^\p{Lu}/u.test(m.words[0] ?? '') && m.type !== 'PERSON') {
+        loose.push(m);
+        looseKb.set(m, g.kb);
+      }
+    }
+  });
+  for (const m of loose) {
+    const target = resolved.get(looseKb.get(m)!);
+    if (!target) continue;
+    m.type = target.type;
+    m.kb = target.kb;
+    m.entry = target.entry;
+    m.country = target.country;
+    m.rule = 'gazetteer:contextual-story';
+  }
+}
+
+/** "(R-Ohio)", "(D-N.Y.)": a US lawmaker's party and state after the name. */
+const PARTY_TAG = /^[RDI]-\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?$/u;
+
+/** Reporting verbs that open an inverted attribution at the start of a sentence ("Said Ellis: …"). */
+const INVERTED_VERBS = new Set(['Said', 'Says', 'Added', 'Asked', 'Wrote', 'Explained', 'Noted']);
+
+/**
+ * Tidies spans the tagger takes from American copy: a party-and-state tag in brackets after a name ("Rep. Jim
+ * Jordan (R-Ohio)") is no entity, and an inverted attribution at the start of a sentence ("Said Ellis: …")
+ * is the person without the verb.
+ */
+function usCopy(sents: SentenceAnalysis[], text: string): void {
+  for (const sent of sents) {
+    const { toks, units } = sent;
+    let changed = false;
+    for (const m of sent.mentions) {
+      if (m.kb) continue;
+      if (toks[m.s - 1] === '(' && toks[m.e] === ')' && PARTY_TAG.test(text.slice(m.start, m.end))) {
+        m.type = 'DROP';
+        changed = true;
+        continue;
+      }
+      const first = m.words[0] ?? '';
+      if (
+        (m.type === 'PERSON' || m.type === 'UNK') &&
+        m.kind === 'name' &&
+        INVERTED_VERBS.has(first) &&
+        m.e - m.s >= 2 &&
+        (m.s === 0 || /^[“"‘']$/.test(toks[m.s - 1]!)) &&
+        // a colon, or a comma and the quotation ("Said Ellis, “…”"): not "Said Jalili, the negotiator, …"
+        (toks[m.e] === ':' || (toks[m.e] === ',' && /^[“"‘']$/.test(toks[m.e + 1] ?? '')))
+      ) {
+        m.s++;
+        m.start = units[m.s]!.start;
+        m.words = m.words.slice(1);
+        m.text = text.slice(m.start, m.end);
+        m.speaker = true;
+      }
+    }
+    if (changed) sent.mentions = sent.mentions.filter((m) => m.type !== 'DROP');
+  }
+}
+
+/**
+ * "Patriot Coal … Patriot filed for bankruptcy": a lone capitalised word after a body the story names in full,
+ * that is that body's first word (and of no person it names, and no listed personal name) is that body's
+ * short name. Not a word often written in lower case ("Tax Justice" … "Tax"), and not the first word of a
+ * committee or ministry ("Senate Armed Services Committee" … "Senate" is another body).
+ */
+function shortBodyNames(sents: SentenceAnalysis[], words: WordKnowledge | null): void {
+  const isPersonName = words?.isPersonName ?? null;
+  const firsts = new Map<string, Mention | null>();
+  const firstAt = new Map<string, number>();
+  const personWords = new Set<string>();
+  for (const sent of sents) {
+    for (const m of sent.mentions) {
+      if (m.kind !== 'name') continue;
+      if (m.type === 'PERSON' || m.type === 'UNK') {
+        if (m.e - m.s >= 2) for (const w of m.words) personWords.add(w);
+      } else if (
+        m.type === 'ORG' &&
+        m.e - m.s >= 2 &&
+        !m.kb &&
+        !BODY_HEADS.has(m.words[m.words.length - 1]!)
+      ) {
+        const w = m.words[0]!;
+        if (!/^\p{Lu}\p{Ll}+$/u.test(w) || CAPITALISED_STOPWORDS.has(w) || isTitleWord(w)) continue;
+        if (words && words.lowerRatio(w) > 2) continue;
+        const prev = firsts.get(w);
+        // "Patriot Coal" and "Patriot Bank": the short name could be either
+        if (prev === undefined) {
+          firsts.set(w, m);
+          firstAt.set(w, m.start);
+        } else if (prev && prev.text !== m.text) firsts.set(w, null);
+      }
+    }
+  }
+  if (firsts.size === 0) return;
+  for (const sent of sents) {
+    for (const m of sent.mentions) {
+      if (m.kb || m.e - m.s !== 1 || m.role || m.gender) continue;
+      if (m.type !== 'PERSON' && m.type !== 'UNK' && m.type !== 'ORG' && m.type !== 'BARE') continue;
+      const w = m.words[0]!;
+      const target = firsts.get(w);
+      // the short name follows the full one ("Tax" in a headline is no "Tax Foundation")
+      if (!target || m.start < firstAt.get(w)!) continue;
+      if (personWords.has(w) || isPersonName?.(w) || givenNameGender(w)) continue;
+      m.type = 'ORG';
+      m.key = mentionKey(target);
+      m.country = target.country;
+      m.rule = 'ner:short-name';
+    }
+  }
+}
+
 /** Words left out of an acronym ("Organization of the Petroleum Exporting Countries" → OPEC). */
 const ACRONYM_SKIP = new Set([
   'of',
@@ -479,9 +700,14 @@ export function extractEntities(
     ),
   );
   if (korea) koreaMentions(sents);
+  usCopy(sents, text);
   bareWords(sents);
+  kinNames(sents);
+  bodyPlaceTails(sents, text);
+  storyBodies(sents, bases);
   acronyms(sents);
   publications(sents);
+  shortBodyNames(sents, ctx.words ?? null);
   const ordered = sents.flatMap((s) => s.mentions);
   clusterPersons(ordered);
   const refs = resolveReferences(sents, quoted);

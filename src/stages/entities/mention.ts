@@ -55,7 +55,11 @@ export function mentionKey(m: Mention): string | null {
   // a nominal that refers to a body named before ("the ministry") carries that body's key
   if (m.type !== 'PERSON' && m.key) return m.key;
   if (m.type === 'PERSON') return m.key ? `person|${m.key}` : null;
-  if (m.kb) return m.entry?.contextual && !m.country ? `${m.kb}|${m.text.toLowerCase()}` : m.kb;
+  // a body resolved to its country ("gov:usa-air-force") keeps that key on a pronoun that carries no country
+  if (m.kb)
+    return m.entry?.contextual && !m.country && m.kb === m.entry.kb
+      ? `${m.kb}|${m.text.toLowerCase()}`
+      : m.kb;
   return `${m.type}|${m.text.replace(/[’‘`]/g, "'").toLowerCase()}`;
 }
 
