@@ -52,6 +52,22 @@ describe('readWireText: synthetic layouts', () => {
     expect(body(raw)).toBe('The ferry sailed again on Monday.');
   });
 
+  it('strips an inline dateline with no agency only when it is clearly one', () => {
+    const cases: [string, string | null, string][] = [
+      ['WASHINGTON — The bill passed.', 'WASHINGTON', 'The bill passed.'],
+      ['KYIV, Ukraine - Talks resumed.', 'KYIV, Ukraine', 'Talks resumed.'],
+      ['BRUSSELS, Dec 3 -- Ministers met.', 'BRUSSELS', 'Ministers met.'],
+      ['Seoul, Dec. 3 (Yonhap) -- Ministers met.', 'Seoul', 'Ministers met.'],
+      // an organisation, not a place: the text stays whole
+      ['NATO - The alliance met.', null, 'NATO - The alliance met.'],
+      ['ZORBLAND - Something happened.', null, 'ZORBLAND - Something happened.'],
+    ];
+    for (const [raw, place, text] of cases) {
+      expect(readWireText(raw).meta.dateline, raw).toBe(place);
+      expect(body(raw), raw).toBe(text);
+    }
+  });
+
   it('strips a Yonhap inline dateline, the (END) marker and an e-mail sign-off', () => {
     const raw = [
       'May 2, 2023',

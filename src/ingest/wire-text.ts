@@ -1,5 +1,6 @@
 import { type DocumentSource, emptyMeta } from '../core/document.js';
 import type { Repair } from '../core/types.js';
+import { lookupPlace, matchGazetteer, phraseTokens } from '../knowledge/index.js';
 import { agencyName } from './agencies.js';
 import { isoDate, MONTH_SOURCE, monthNumber, parseDateLine } from './dates.js';
 import { type RawParagraph, splitParagraphs } from './paragraphs.js';
@@ -41,6 +42,8 @@ export function readWireText(raw: string): DocumentSource {
 }
 
 const PLACE = "[A-Z][A-Z.'’\\- ]*[A-Z.](?:, [A-Z][A-Za-z.'’\\- ]{1,40}?){0,2}";
+/** A dateline place in title case (`Seoul, Dec. 3`): only when a date follows, which makes it a dateline. */
+const TITLE_PLACE = `[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,\\s+(?:${MONTH_SOURCE}))`;
 const AGENCY = '[A-Z][A-Za-z\\-]{1,19}(?: [A-Z][A-Za-z\\-]+){0,2}';
 /** `GENEVA, April 1 , 1997 (AFP)`, `WASHINGTON, Dec 11 , 2006, 2006`, `BELGRADE, Serbia-Montenegro, Nov. 2 , 2005 (Xinhua)`. */
 const STANDALONE_DATELINE_RE = new RegExp(
@@ -48,7 +51,15 @@ const STANDALONE_DATELINE_RE = new RegExp(
 );
 /** `SEOUL, Nov. 1 (Yonhap) -- `, `LONDON (Reuters) - `, `JERUSALEM, Nov. 26 (Xinhua) -- `. */
 const INLINE_DATELINE_RE = new RegExp(
-  `^(${PLACE})(?:,\\s+(${MONTH_SOURCE})\\s*(\\d{1,2})(?:\\s*,\\s*(\\d{4}))?)?\\s*\\((${AGENCY})\\)\\s*(?:--|—|–|-|:)\\s*`,
+  `^(${PLACE}|${TITLE_PLACE})(?:,\\s+(${MONTH_SOURCE})\\s*(\\d{1,2})(?:\\s*,\\s*(\\d{4}))?)?\\s*\\((${AGENCY})\\)\\s*(?:--|—|–|-|:)\\s*`,
+);
+/**
+ * An inline dateline with no agency, as US papers and many sites print it: `WASHINGTON — `, `KYIV, Ukraine — `,
+ * `BRUSSELS, Dec 3 - `, `Seoul, Dec. 3 -- `. Without the agency in parentheses an ALL-CAPS word and a dash could
+ * be text ("NATO - the alliance…"), so `bareDateline` also asks for a date, a qualifier or a known place.
+ */
+const BARE_DATELINE_RE = new RegExp(
+  `^(${PLACE}|${TITLE_PLACE})(?:,\\s+(${MONTH_SOURCE})\\s*(\\d{1,2})(?:\\s*,\\s*(\\d{4}))?)?\\s+(?:--|—|–|-)\\s+(?=["“‘A-Z0-9])`,
 );
 const SOURCE_RE = /^Source\s*:\s*(.{2,80})$/i;
 /** Paragraphs that are wire furniture, not text: `(END)`, `///`, e-mail sign-offs, `(MORE)`. */
@@ -70,6 +81,24 @@ function datelineFrom(m: RegExpExecArray): DatelineInfo {
   const year = m[4] ? Number(m[4]) : null;
   const published = month && day && year ? isoDate(year, month, day) : null;
   return { place, published, agency: m[5] ?? null };
+}
+
+/** A `BARE_DATELINE_RE` match that carries a date, a qualifier (`KYIV, Ukraine`) or names a known place. */
+function bareDateline(head: string): RegExpExecArray | null {
+  const m = BARE_DATELINE_RE.exec(head);
+  if (!m) return null;
+  if (m[2] || m[1]!.includes(',')) return m;
+  const place = m[1]!.trim();
+  if (lookupPlace(place)) return m;
+  const tokens = phraseTokens(place);
+  const hits = matchGazetteer(tokens);
+  const hit = hits.length === 1 ? hits[0]! : null;
+  return hit &&
+    hit.start === 0 &&
+    hit.end === tokens.length &&
+    (hit.entry.type === 'GPE' || hit.entry.type === 'LOC')
+    ? m
+    : null;
 }
 
 function parseStandaloneDateline(text: string): DatelineInfo | null {
@@ -250,7 +279,7 @@ function read(raw: string): DocumentSource {
 
   if (bodyStart < bodyEnd) {
     const head = raw.slice(bodyStart, Math.min(bodyEnd, bodyStart + 200));
-    const inline = INLINE_DATELINE_RE.exec(head);
+    const inline = INLINE_DATELINE_RE.exec(head) ?? bareDateline(head);
     if (inline) {
       const d = datelineFrom(inline);
       dateline = d;

@@ -40,7 +40,13 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * an English index). NFC first, so decomposed accents stay inside their word.
  */
 function wordsOf(s: string): string[] {
-  return s.normalize('NFC').toLowerCase().replace(/i\u0307/g, 'i').match(WORD) ?? [];
+  return (
+    s
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/i\u0307/g, 'i')
+      .match(WORD) ?? []
+  );
 }
 
 /** Parses free text into a query. Never throws; an input without words gives no groups. */
