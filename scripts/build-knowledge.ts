@@ -15,6 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { placeKey } from '../src/knowledge/place-key.js';
 
 interface MledozeCountry {
   name: { common: string; official: string };
@@ -139,17 +140,6 @@ function readCountryInfo(file: string): Map<string, CountryInfoRow> {
     });
   }
   return out;
-}
-
-/** Lookup key of a place name: lower case, no diacritics, hyphens and spaces alike, no apostrophes. */
-function placeKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[\s-]+/g, ' ')
-    .trim();
 }
 
 /**

@@ -1,4 +1,5 @@
 import { GENERATED_PLACES } from './data/places.js';
+import { placeKey } from './place-key.js';
 import type { KbEntry } from './types.js';
 
 /**
@@ -60,17 +61,6 @@ const GENERIC_TAILS = new Set([
   'territory',
   'city',
 ]);
-
-/** Lookup key: lower case, no diacritics, hyphens and spaces alike, no apostrophes. */
-function placeKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[\s-]+/g, ' ')
-    .trim();
-}
 
 function slug(s: string): string {
   return placeKey(s)

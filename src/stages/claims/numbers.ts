@@ -10,8 +10,11 @@
  * - More than 15 significant digits is null: such strings are identifiers, not quantities.
  */
 
-const UNITS: Record<string, number> = {
-  zero: 0,
+/**
+ * Cardinal words below twenty. One table for every stage that reads spelled-out numbers (claims here, durations
+ * in the time lexicon), so "fourteen" means the same wherever it is read.
+ */
+export const CARDINALS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,
@@ -31,9 +34,10 @@ const UNITS: Record<string, number> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
-  dozen: 12,
 };
-const TENS: Record<string, number> = {
+const UNITS: Record<string, number> = { zero: 0, ...CARDINALS, dozen: 12 };
+/** Tens words ("twenty" … "ninety"), shared like `CARDINALS`. */
+export const TENS: Readonly<Record<string, number>> = {
   twenty: 20,
   thirty: 30,
   forty: 40,

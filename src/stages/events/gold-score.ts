@@ -1,3 +1,4 @@
+import { scoreNorm as norm } from '../../core/score-norm.js';
 import type { Analysis, Claim, Entity, NewsEvent } from '../../core/types.js';
 
 /**
@@ -27,16 +28,6 @@ export interface GoldClaim {
   /** Accepted unit words (checked separately: score.py does not check units). */
   unit?: string[];
   source?: string[];
-}
-
-function norm(s: string | null | undefined): string {
-  return (s ?? '')
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 }
 
 function escapeRe(s: string): string {

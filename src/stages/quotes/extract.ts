@@ -37,6 +37,13 @@ interface Mention {
   entity: Entity;
 }
 
+/** A resolved speaker: an entity id, a nominal name without an entity, and whether it is a person (null: unknown). */
+interface SpeakerRef {
+  speaker: string | null;
+  name: string | null;
+  person: boolean | null;
+}
+
 /** A found attribution before speaker resolution; token ranges are half-open. */
 interface Candidate {
   kind: QuoteKind;
@@ -1572,16 +1579,64 @@ class Extractor {
 
   // ---------------------------------------------------------------- speakers
 
-  private mentionsIn(a: number, b: number): Mention[] {
-    const out: Mention[] = [];
+  /** Index of the first mention that starts at or after character `pos` (the mentions are sorted by start). */
+  private firstMentionFrom(pos: number): number {
     const ms = this.mentions;
     let lo = 0;
     let hi = ms.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (ms[mid]!.start < a) lo = mid + 1;
+      if (ms[mid]!.start < pos) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /**
+   * The entity `keep` admits that is mentioned most often among the 400 mentions before index `lo`, the later
+   * one on ties: the one a story is following at that point.
+   */
+  private mostMentioned(lo: number, keep: (e: Entity) => boolean): Entity | null {
+    const ms = this.mentions;
+    const count = new Map<Entity, number>();
+    let best: Entity | null = null;
+    for (let i = lo - 1; i >= 0 && lo - i <= 400; i--) {
+      const e = ms[i]!.entity;
+      if (!keep(e)) continue;
+      const n = (count.get(e) ?? 0) + 1;
+      count.set(e, n);
+      if (!best || n > count.get(best)!) best = e;
+    }
+    return best;
+  }
+
+  /**
+   * The mention over tokens `lo`..`hi` that `skip` does not reject with the smallest `dist`, the first found on
+   * ties; null when none is left.
+   */
+  private nearestMention(
+    lo: number,
+    hi: number,
+    skip: (m: Mention) => boolean,
+    dist: (m: Mention) => number,
+  ): Mention | null {
+    let best: Mention | null = null;
+    let bestD = 1e9;
+    for (const m of this.mentionsIn(this.toks[lo]!.start, this.toks[hi]!.end)) {
+      if (skip(m)) continue;
+      const d = dist(m);
+      if (d < bestD) {
+        bestD = d;
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private mentionsIn(a: number, b: number): Mention[] {
+    const out: Mention[] = [];
+    const ms = this.mentions;
+    const lo = this.firstMentionFrom(a);
     // mentions starting slightly before a (a title) are covered by scanning back a little
     for (let i = Math.max(0, lo - 3); i < ms.length && ms[i]!.start < b; i++) {
       const m = ms[i]!;
@@ -1591,10 +1646,7 @@ class Extractor {
   }
 
   /** Resolves a speaker phrase to an entity, a nominal name, or a pronoun antecedent. */
-  private resolvePhrase(
-    src: [number, number],
-    history: Candidate[],
-  ): { speaker: string | null; name: string | null; person: boolean | null } {
+  private resolvePhrase(src: [number, number], history: Candidate[]): SpeakerRef {
     let [a, b] = src;
     // "In Paris, spokesman Jacques Rummelhardt": a leading place or time phrase is no part of the speaker
     if (LEADING_PREPS.has(this.low[a]!)) {
@@ -1845,11 +1897,7 @@ class Extractor {
    * ("Prosecutor Helena Silva", "a spokeswoman, Lise Dubois", "Martin, 61,", "the Disaster Management
    * Ministry"), and returns that entity, or the capitalised organisation name when no entity covers it.
    */
-  private nominalAntecedent(
-    a: number,
-    b: number,
-    person: boolean,
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+  private nominalAntecedent(a: number, b: number, person: boolean): SpeakerRef | null {
     const head = this.low[b - 1]!;
     const age = /^(\d+)-year-old$/.exec(head)?.[1];
     const want = (e: Entity) => (person ? e.type === 'PERSON' : ORG_TYPES.has(e.type));
@@ -1884,22 +1932,15 @@ class Extractor {
       // a person named beside the role word in the same sentence; the closest wins, a following name on ties
       const lo = Math.max(this.sentFirst[s]!, t - 8);
       const hi = Math.min(this.sentLast[s]! - 1, t + 6);
-      let bestM: Mention | null = null;
-      let bestD = 1e9;
-      for (const m of this.mentionsIn(this.toks[lo]!.start, this.toks[hi]!.end)) {
-        if (
+      const bestM = this.nearestMention(
+        lo,
+        hi,
+        (m) =>
           !want(m.entity) ||
           !isCapitalised(this.text[m.start]!) ||
-          PRONOUNS.has(this.text.slice(m.start, m.end).toLowerCase())
-        )
-          continue;
-        const d =
-          m.start >= this.toks[t]!.end ? this.tokenAt(m.start) - t : t - this.tokenAt(m.end - 1) + 0.5;
-        if (d < bestD) {
-          bestD = d;
-          bestM = m;
-        }
-      }
+          PRONOUNS.has(this.text.slice(m.start, m.end).toLowerCase()),
+        (m) => (m.start >= this.toks[t]!.end ? this.tokenAt(m.start) - t : t - this.tokenAt(m.end - 1) + 0.5),
+      );
       if (bestM) return { speaker: bestM.entity.id, name: bestM.entity.name, person: true };
     }
     return null;
@@ -1909,11 +1950,7 @@ class Extractor {
    * `His wife travelled to Lima …. "…," she said`: a relative of the pronoun's sex ("his wife", "her son")
    * in the narrative since the last attribution (at most three sentences back), named as `kinName` finds.
    */
-  private recentKin(
-    at: number,
-    p: string,
-    history: Candidate[],
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+  private recentKin(at: number, p: string, history: Candidate[]): SpeakerRef | null {
     const sex = p === 'he' ? 'm' : p === 'she' ? 'f' : null;
     if (!sex) return null;
     const last = history.length > 0 ? history[history.length - 1]! : null;
@@ -1938,7 +1975,7 @@ class Extractor {
    * The name given to a relative: "wife Tetsuyo" / "wife Lonnie Ali" at this kin word or at an earlier use
    * of the same word (bounded look-back); the person entity when the entity layer has one.
    */
-  private kinName(k: number): { speaker: string | null; name: string | null; person: boolean | null } | null {
+  private kinName(k: number): SpeakerRef | null {
     const word = this.low[k]!;
     for (let t = k; t >= 0 && k - t <= 600; t--) {
       if (this.low[t] !== word || this.regionOf[t]! >= 0) continue;
@@ -1976,11 +2013,7 @@ class Extractor {
    * with a name (or a title and a name) of the right kind; quote sentences are skipped. Bounded to three
    * sentences back.
    */
-  private recentSubject(
-    at: number,
-    p: string,
-    history: Candidate[],
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+  private recentSubject(at: number, p: string, history: Candidate[]): SpeakerRef | null {
     const wantPerson = p === 'he' || p === 'she' ? true : p === 'it' ? false : null;
     if (wantPerson === null) return null;
     const last = history.length > 0 ? history[history.length - 1]! : null;
@@ -2046,11 +2079,7 @@ class Extractor {
    * paragraphs, else (unless `nearOnly`) the person mentioned most often in the last stretch of text, the
    * later one on ties. Bounded: looks at most 400 mentions back.
    */
-  private salientPerson(
-    at: number,
-    history: Candidate[],
-    nearOnly: boolean,
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+  private salientPerson(at: number, history: Candidate[], nearOnly: boolean): SpeakerRef | null {
     const para = this.paraOf[at]!;
     for (let i = history.length - 1; i >= 0 && history.length - i <= HISTORY_REACH; i--) {
       const h = history[i]!;
@@ -2058,24 +2087,7 @@ class Extractor {
       if (h.speaker && h.person) return { speaker: h.speaker, name: h.speakerName, person: true };
     }
     if (nearOnly) return null;
-    const pos = this.toks[at]!.start;
-    const ms = this.mentions;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const count = new Map<Entity, number>();
-    let best: Entity | null = null;
-    for (let i = lo - 1; i >= 0 && lo - i <= 400; i--) {
-      const e = ms[i]!.entity;
-      if (e.type !== 'PERSON') continue;
-      const n = (count.get(e) ?? 0) + 1;
-      count.set(e, n);
-      if (!best || n > count.get(best)!) best = e;
-    }
+    const best = this.mostMentioned(this.firstMentionFrom(this.toks[at]!.start), (e) => e.type === 'PERSON');
     return best ? { speaker: best.id, name: best.name, person: true } : null;
   }
 
@@ -2089,16 +2101,9 @@ class Extractor {
     at: number,
     history: Candidate[],
     byCountry: boolean,
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
-    const pos = this.toks[at]!.start;
+  ): SpeakerRef | null {
     const ms = this.mentions;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.firstMentionFrom(this.toks[at]!.start);
     if (byCountry && body.country) {
       for (let i = history.length - 1; i >= 0 && history.length - i <= HISTORY_REACH; i--) {
         const h = history[i]!;
@@ -2125,11 +2130,7 @@ class Extractor {
    * "a statement read by Qatar's deputy premier" (read out for a body: the organisation the story follows),
    * "his paper added" (the possessor). Returns null when the phrase is no such document.
    */
-  private documentPhrase(
-    a: number,
-    b: number,
-    history: Candidate[],
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+  private documentPhrase(a: number, b: number, history: Candidate[]): SpeakerRef | null {
     let d = a;
     while (d < b && d - a < 4 && !DOC_NOUNS.has(this.low[d]!)) d++;
     if (d >= b || d - a >= 4) return null;
@@ -2167,27 +2168,11 @@ class Extractor {
    * of text (the later one on ties), leaving out documents that the entity layer typed as organisations
    * ("Hanoi Declaration"). Bounded: looks at most 400 mentions back.
    */
-  private salientBody(
-    at: number,
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
-    const pos = this.toks[at]!.start;
-    const ms = this.mentions;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const count = new Map<Entity, number>();
-    let best: Entity | null = null;
-    for (let i = lo - 1; i >= 0 && lo - i <= 400; i--) {
-      const e = ms[i]!.entity;
-      if (e.type !== 'ORG' || DOC_NOUNS.has(e.name.split(' ').pop()!.toLowerCase())) continue;
-      const n = (count.get(e) ?? 0) + 1;
-      count.set(e, n);
-      if (!best || n > count.get(best)!) best = e;
-    }
+  private salientBody(at: number): SpeakerRef | null {
+    const best = this.mostMentioned(
+      this.firstMentionFrom(this.toks[at]!.start),
+      (e) => e.type === 'ORG' && !DOC_NOUNS.has(e.name.split(' ').pop()!.toLowerCase()),
+    );
     return best ? { speaker: best.id, name: best.name, person: false } : null;
   }
 
@@ -2195,11 +2180,7 @@ class Extractor {
    * The latest attribution within `paras` paragraphs before token `at` whose speaker is a body (an
    * organisation, a medium, a document), or null when a person spoke last.
    */
-  private lastBody(
-    at: number,
-    history: Candidate[],
-    paras: number,
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+  private lastBody(at: number, history: Candidate[], paras: number): SpeakerRef | null {
     const para = this.paraOf[at]!;
     for (let i = history.length - 1; i >= 0 && history.length - i <= HISTORY_REACH; i--) {
       const h = history[i]!;
@@ -2223,7 +2204,7 @@ class Extractor {
     ms: Mention[],
     history: Candidate[],
     definite: boolean,
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+  ): SpeakerRef | null {
     const head = this.low[b - 1]!;
     const inner = ms.find(
       (m) =>
@@ -2271,11 +2252,7 @@ class Extractor {
    * attribution in the sentence that last mentioned it ("al-Sahhaf said in a message …"), else that
    * sentence's subject. Bounded look-back.
    */
-  private documentAuthor(
-    a: number,
-    head: string,
-    history: Candidate[],
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+  private documentAuthor(a: number, head: string, history: Candidate[]): SpeakerRef | null {
     for (let t = a - 1; t >= 0 && a - t <= 1500; t--) {
       if (this.low[t] !== head || this.regionOf[t]! >= 0) continue;
       const s = this.toks[t]!.sentence;
@@ -2300,25 +2277,22 @@ class Extractor {
       // "a paper from Chatham House", "in its report, HRW …": the nearest body or person beside the noun
       const lo = Math.max(this.sentFirst[s]!, t - 6);
       const hi = Math.min(this.sentLast[s]! - 1, t + 6);
-      let near: Mention | null = null;
-      let d = 1e9;
-      for (const x of this.mentionsIn(this.toks[lo]!.start, this.toks[hi]!.end)) {
+      const near = this.nearestMention(
+        lo,
+        hi,
         // …but not the document itself ("the Hanoi Declaration") nor a possessor ("Hashimoto's departure")
-        const after = this.tokenAt(x.end);
-        if (
-          !(x.entity.type === 'PERSON' || x.entity.type === 'ORG') ||
-          !isCapitalised(this.text[x.start]!) ||
-          this.regionOf[this.tokenAt(x.start)]! >= 0 ||
-          (x.start <= tok.start && x.end >= tok.end) ||
-          (after < this.toks.length && /^['’]s$/.test(this.low[after]!))
-        )
-          continue;
-        const dx = Math.abs(this.tokenAt(x.start) - t);
-        if (dx < d) {
-          d = dx;
-          near = x;
-        }
-      }
+        (x) => {
+          const after = this.tokenAt(x.end);
+          return (
+            !(x.entity.type === 'PERSON' || x.entity.type === 'ORG') ||
+            !isCapitalised(this.text[x.start]!) ||
+            this.regionOf[this.tokenAt(x.start)]! >= 0 ||
+            (x.start <= tok.start && x.end >= tok.end) ||
+            (after < this.toks.length && /^['’]s$/.test(this.low[after]!))
+          );
+        },
+        (x) => Math.abs(this.tokenAt(x.start) - t),
+      );
       // no author beside this mention of the document: an earlier one may name it
       if (near) return { speaker: near.entity.id, name: near.entity.name, person: false };
     }
@@ -2329,11 +2303,7 @@ class Extractor {
    * The speaker of the latest attribution within the current or previous paragraph, when it fits the
    * pronoun ("he"/"she" a person of a compatible gender, "it" an organisation); null otherwise.
    */
-  private nearSpeaker(
-    at: number,
-    p: string,
-    history: Candidate[],
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+  private nearSpeaker(at: number, p: string, history: Candidate[]): SpeakerRef | null {
     const wantPerson = p === 'he' || p === 'she' ? true : p === 'it' ? false : null;
     if (wantPerson === null) return null;
     const para = this.paraOf[at]!;
@@ -2420,10 +2390,7 @@ class Extractor {
    * sentence whose subject is a name of the right kind (a person for he/she, an organisation for it) refers
    * to that subject, before any earlier speaker does.
    */
-  private sentenceAntecedent(
-    at: number,
-    p: string,
-  ): { speaker: string | null; name: string | null; person: boolean | null } | null {
+  private sentenceAntecedent(at: number, p: string): SpeakerRef | null {
     const wantPerson = p === 'he' || p === 'she' ? true : p === 'it' ? false : null;
     if (wantPerson === null) return null;
     const s = this.toks[at]!.sentence;
@@ -2437,11 +2404,7 @@ class Extractor {
     return { speaker: m.entity.id, name: m.entity.name, person: isPerson };
   }
 
-  private resolvePronoun(
-    p: string,
-    at: number,
-    history: Candidate[],
-  ): { speaker: string | null; name: string | null; person: boolean | null } {
+  private resolvePronoun(p: string, at: number, history: Candidate[]): SpeakerRef {
     const wantPerson = p === 'he' || p === 'she' ? true : p === 'it' ? false : null;
     if (p === 'i' || p === 'we' || p === 'you') return { speaker: null, name: null, person: null };
     for (let i = history.length - 1; i >= 0 && history.length - i <= 200; i--) {
@@ -2802,25 +2765,17 @@ class Extractor {
       const pro = SUBJECT_PRONOUNS.has(this.low[mc]!) && mc + 1 < r.open;
       if (!named && pro && isWordToken(this.low[mc + 1]!) && !isCapitalised(this.toks[mc + 1]!.text)) {
         const res = this.resolvePhrase([mc, mc + 1], []);
-        return {
-          id: '',
-          kind: 'partial',
-          start: content.start,
-          end: content.end,
-          text: this.text.slice(content.start, content.end),
-          speaker: res.speaker,
-          speakerName: res.name,
-          cue: null,
-          rule: 'partial:subject',
-          speakerSpan: this.tokSpan([mc, mc + 1]),
-        };
+        speaker = res.speaker;
+        speakerName = res.name;
+        speakerSpan = [mc, mc + 1];
+      } else {
+        const m = named ?? ms.find((x) => x.entity.type === 'PERSON' || x.entity.type === 'ORG');
+        if (!m) return null;
+        speaker = m.entity.id;
+        speakerName = m.entity.name;
+        const a = this.tokenAt(m.start);
+        speakerSpan = [a, this.tokenAt(m.end - 1) + 1];
       }
-      const m = named ?? ms.find((x) => x.entity.type === 'PERSON' || x.entity.type === 'ORG');
-      if (!m) return null;
-      speaker = m.entity.id;
-      speakerName = m.entity.name;
-      const a = this.tokenAt(m.start);
-      speakerSpan = [a, this.tokenAt(m.end - 1) + 1];
       rule = 'partial:subject';
     }
     return {

@@ -1,3 +1,5 @@
+import { CARDINALS, TENS } from '../claims/numbers.js';
+
 /**
  * Words of English time expressions and the regular-expression pieces built from them. Kept apart from
  * the rules so that every rule spells months, weekdays, numbers and units the same way.
@@ -43,33 +45,8 @@ export function weekdayNumber(token: string): number | null {
 const SMALL: Record<string, number> = {
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
+  ...CARDINALS,
+  ...TENS,
   hundred: 100,
   dozen: 12,
   half: 0.5,

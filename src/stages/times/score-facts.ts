@@ -1,3 +1,4 @@
+import { scoreNorm as normFact } from '../../core/score-norm.js';
 import type { Span } from '../../core/types.js';
 
 /** One hand-written gold time fact (see `fixtures/afp-times.json`). */
@@ -29,17 +30,6 @@ export interface FactOutcome {
   fact: TimeFact;
   outcome: 'hit' | 'missed' | 'wrong';
   got?: { text: string; value: string | null };
-}
-
-/** Same normalisation as `../shared/eval/score.py` (NFKC, curly quotes, collapsed space, lower case). */
-export function normFact(s: string | null | undefined): string {
-  return (s ?? '')
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 }
 
 /**

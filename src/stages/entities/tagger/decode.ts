@@ -69,6 +69,22 @@ export function viterbi(
       bk[base + y] = arg;
     }
   }
+  return backtrack(d, bk, endMask, n, L, out);
+}
+
+/**
+ * The last step of both decoders: the best final tag under the end constraints, then the back pointers to the
+ * start. One function for both so they cannot drift apart (ties break to the lowest tag); both pass the same
+ * array kinds (the end constraints as the model's Float32Array) so it stays monomorphic, and it allocates nothing.
+ */
+function backtrack(
+  d: Float64Array,
+  bk: Int32Array,
+  endMask: Float32Array,
+  n: number,
+  L: number,
+  out: Int32Array,
+): Int32Array {
   let best = -Infinity;
   let arg = 0;
   const last = (n - 1) * L;
@@ -159,11 +175,9 @@ export function compileViterbi(
   const vals = new Float64Array(L);
   const start = new Float64Array(L);
   const startMask = new Float64Array(L);
-  const end = new Float64Array(L);
   for (let y = 0; y < L; y++) {
     start[y] = trans[L * L + y]!;
     startMask[y] = mask[L * L + y]!;
-    end[y] = endMask[y]!;
   }
   let d = new Float64Array(256 * L);
   let bk = new Int32Array(256 * L);
@@ -201,21 +215,6 @@ export function compileViterbi(
         }
       }
     }
-    let best = -Infinity;
-    let arg = 0;
-    const last = (n - 1) * L;
-    for (let y = 0; y < L; y++) {
-      const s = d[last + y]! + end[y]!;
-      if (s > best) {
-        best = s;
-        arg = y;
-      }
-    }
-    out[n - 1] = arg;
-    for (let i = n - 1; i > 0; i--) {
-      arg = bk[i * L + arg]!;
-      out[i - 1] = arg;
-    }
-    return out;
+    return backtrack(d, bk, endMask, n, L, out);
   };
 }
