@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatResult } from './index.js';
-import { evaluatePlover, pickMainEvent, ploverEvaluator, readGsr } from './plover.js';
+import { evaluatePlover, pickMainEvent, ploverEvaluator, readGsr, scoreRecord } from './plover.js';
 
 describe('plover evaluator', () => {
   it('is named plover and rejects bad data with a coded error', () => {
@@ -48,6 +48,47 @@ describe('plover evaluator', () => {
     expect(r.metric).toBe('type accuracy');
     expect(r.value).toBe(100);
     expect(formatResult(r).trimEnd().split('\n').at(-1)).toBe('type accuracy 100.00');
+  });
+});
+
+describe('plover evaluator halves and country codes', () => {
+  it('reports the two halves by record order and reads CAMEO codes as ISO', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plover-'));
+    const f = path.join(dir, 'halves.jsonl');
+    const rec = (text: string, src: string, tgt: string) =>
+      JSON.stringify({
+        id: 'x',
+        event: 'DISAPPROVE',
+        text,
+        source: [{ code: src }],
+        target: [{ code: tgt }],
+      });
+    // first half: both sides right (JAP is CAMEO for Japan); second half: the target is wrong
+    writeFileSync(
+      f,
+      `${rec('France condemned Japan on Monday.', 'FRA', 'JAP')}\n${rec('France condemned Germany on Monday.', 'FRA', 'ITA')}\n`,
+    );
+    const r = await evaluatePlover(f);
+    const halves = r.details?.halves as Array<{
+      records: number;
+      sourceAccuracy: number;
+      targetAccuracy: number;
+    }>;
+    expect(halves.map((h) => h.records)).toEqual([1, 1]);
+    expect(halves.map((h) => h.targetAccuracy)).toEqual([100, 0]);
+    expect(halves.map((h) => h.sourceAccuracy)).toEqual([100, 100]);
+    expect(r.table).toMatch(/second \( {2}1 records\)/);
+  });
+
+  it('counts the country of an actor named by a description', () => {
+    const s = scoreRecord({
+      id: 'x',
+      event: 'DEMAND',
+      // no entity is an actor here: only the description "Opposition groups" (in Somalia) is
+      text: 'Opposition groups in Somalia demanded new elections on Monday.',
+      source: [{ code: 'SOM' }],
+    });
+    expect(s.source).toBe(true);
   });
 });
 

@@ -1146,9 +1146,11 @@ function sentenceEvents(
     if (t.actors.length > 0 && !passive && !t.entry.noun) noteSalient(ix, salient, t.actors, s);
     t.targets = t.targets.filter((x) => !t.actors.includes(x));
     // location: "in/at <place>" in the clause
+    let locAfterTrigger = false;
     for (let q = Math.max(lo, subj.start); q < Math.min(hi, t.consumedEnd + 15); q++) {
       const id = entAt(ix, q);
       if (id && isLocType(ix, id) && locPrepped(ix, q, lo)) {
+        locAfterTrigger = q >= t.end;
         // "called on the new government in Turkmenistan to …": the place names the target, not the venue
         const m = ix.mentionStart[q]! >= 0 ? ix.mentionStart[q]! : q;
         if (t.targets.includes(id) && AGENTIVE.has(ix.low[m - 2] ?? '')) break;
@@ -1192,7 +1194,20 @@ function sentenceEvents(
     }
     // "imposed a curfew in Abidjan", "arrived in Amman", "strengthened its forces in Lebanon": an action done
     // to or at a place with no other target is aimed at that place (PLOVER codes the place's country)
+    // "a missionary was arrested in Lebanon": with no agent named, a coercion done in a country is done by its
+    // authorities (CAMEO codes the state as the source)
+    if (passive && t.type === 'COERCE' && t.actors.length === 0 && t.targets.length > 0 && t.location) {
+      const place = entityById(ix, t.location);
+      const state = place?.type === 'GPE' && place.country ? countryEntity(ix, place.country) : null;
+      if (state && !t.targets.includes(state)) t.actors = [state];
+    }
     if (t.targets.length === 0 && t.location && (PLACE_TARGETED.has(t.type) || t.mode === 'visit')) {
+      t.targets = [t.location];
+    }
+    // "agreed to set up a centre in Tokyo", "demanded parties in Iraq allow …", "opened an embassy in Tehran":
+    // a place in what was agreed, demanded or backed, with no other target, is what it concerns; a place before
+    // the trigger ("In Geneva, the two agreed") is only the venue
+    else if (t.targets.length === 0 && t.location && locAfterTrigger && PLACE_CONCERNED.has(t.type)) {
       t.targets = [t.location];
     }
     // "attacked the decision", "a scathing attack on the budget plan": words, not force
@@ -1256,7 +1271,7 @@ function sentenceEvents(
       generic = mainGeneric(ix, lo, t.start);
     } else if (!passive && !subj.adjunct && !t.entry.noun && !subj.inherit) {
       // also when the only names are the description's own modifiers ("a Burmese dissident group": Burma, OPP)
-      const g = genericBefore(ix, subj.start, t.start);
+      const g = genericBefore(ix, subj.start, t.start, lo);
       if (g && t.actors.every((x) => insideSpan(ix, x, g))) generic = g;
     }
     const first = ix.tokens[t.start]!;
@@ -1361,7 +1376,7 @@ function insideSpan(ix: DocIndex, id: string, g: GenericActor): boolean {
 }
 
 /** The generic actor phrase whose head ends right before `to` (skipping auxiliaries), within [from, to). */
-function genericBefore(ix: DocIndex, from: number, to: number): GenericActor | null {
+function genericBefore(ix: DocIndex, from: number, to: number, lo = from): GenericActor | null {
   let h = to - 1;
   while (h >= from && (AUX_WORDS.has(ix.low[h]!) || isAdverb(ix.low[h]!))) h--;
   // "The coalition, a cross-section of …, called": step over the appositive
@@ -1370,6 +1385,14 @@ function genericBefore(ix: DocIndex, from: number, to: number): GenericActor | n
     if (open > from) h = open - 1;
   }
   if (h < from) return null;
+  // "Opposition groups in Zimbabwe are demanding …": a description placed in a country belongs to it
+  const ei = ix.entityAt[h]!;
+  const m = ei >= 0 ? ix.mentionStart[h]! : -1;
+  if (m - 2 >= lo && ix.low[m - 1] === 'in') {
+    const e = ix.entities[ei]!;
+    const g = e.type === 'GPE' && e.country ? genericAt(ix, lo, m - 2) : null;
+    return g ? { ...g, country: g.country ?? e.country } : null;
+  }
   return genericAt(ix, from, h);
 }
 
@@ -1388,6 +1411,11 @@ function genericAfter(ix: DocIndex, from: number, hi: number): GenericActor | nu
   return h < hi && h < from + 5 ? genericAt(ix, from, h) : null;
 }
 
+/** Token k opens its sentence, so its capital says nothing about it being a name ("Rebel groups …"). */
+function sentenceOpening(ix: DocIndex, k: number): boolean {
+  return k === 0 || ix.tokens[k - 1]!.sentence !== ix.tokens[k]!.sentence;
+}
+
 /** The phrase whose head is token h (modifiers back to a determiner or `from`), when h is a generic head. */
 function genericAt(ix: DocIndex, from: number, h: number): GenericActor | null {
   const head = ix.low[h]!;
@@ -1395,7 +1423,7 @@ function genericAt(ix: DocIndex, from: number, h: number): GenericActor | null {
   if ((!GENERIC_HEADS.has(head) && !GROUP_NOUNS.has(head)) || head === 'rebel' || head === 'dissident')
     return null;
   // a capital only at the sentence start ("Rebels attacked …"); elsewhere it is part of a name
-  const sentenceStart = h === 0 || ix.tokens[h - 1]!.sentence !== ix.tokens[h]!.sentence;
+  const sentenceStart = sentenceOpening(ix, h);
   if (ix.entityAt[h]! >= 0 || (!/^\p{Ll}/u.test(ix.tokens[h]!.text) && !sentenceStart)) return null;
   let sector = GENERIC_HEADS.get(head) ?? null;
   let s = h;
@@ -1412,7 +1440,7 @@ function genericAt(ix: DocIndex, from: number, h: number): GenericActor | null {
       if (!(e.type === 'NORP' || e.type === 'GPE') || !e.country) break;
       // "Ethiopian-backed forces", "London-based watchdog" are not Ethiopian or British
       if (!/-(?:backed|supported|sponsored|based|allied|funded|armed)$/.test(l)) country ??= e.country;
-    } else if (!/^\p{Ll}/u.test(ix.tokens[s - 1]!.text)) break;
+    } else if (!/^\p{Ll}/u.test(ix.tokens[s - 1]!.text) && !sentenceOpening(ix, s - 1)) break;
     // "rebel forces", "a dissident group": the modifier says more than a bare "forces" or "group"
     if (GENERIC_HEADS.has(l) && (!sector || head === 'forces' || GROUP_NOUNS.has(head)))
       sector = GENERIC_HEADS.get(l)!;
@@ -1695,6 +1723,9 @@ const PLACE_TARGETED: ReadonlySet<PloverType> = new Set([
   'PROTEST',
   'THREATEN',
 ]);
+
+/** Event types whose object place, after the trigger, is what the event concerns when no target is named. */
+const PLACE_CONCERNED: ReadonlySet<PloverType> = new Set(['AGREE', 'SUPPORT', 'DEMAND', 'COOPERATE']);
 
 /** Verbs that say how a meeting went rather than what someone did ("the talks ended", "were held"). */
 const ASPECT_VERBS = new Set(
