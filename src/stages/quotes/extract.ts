@@ -1117,7 +1117,7 @@ class Extractor {
       const content = this.contentSpan(c, this.contentEnd(c, end));
       return content ? this.makeIndirect('indirect:participle', content, cue, null, s, true) : null;
     }
-    const appos = this.appositiveSubject(k);
+    const appos = this.appositiveSubject(k) ?? this.headSubject(k);
     // clause-final, inverted: "CONTENT, said the minister."
     if (
       !appos &&
@@ -1306,7 +1306,8 @@ class Extractor {
         while (b > first && !CLAUSE_PUNCT.has(this.low[b - 1]!) && e - b < MAX_SUBJECT * 2) b--;
         lp = this.leadingPhrase([b, e - 1]);
       } else lp = this.leadingPhrase(clause);
-      return lp ?? this.openingSubject(first, e - 1);
+      // `Clinton, the former secretary of State, stressed … and said: "…"`: the main clause's subject
+      return lp ?? this.openingSubject(first, e - 1) ?? this.mainSubject(this.toks[k]!.sentence, e - 1);
     }
     return null;
   }
@@ -1357,6 +1358,98 @@ class Extractor {
       if (isQuoteMark(x) || x === ';' || x === ':' || END_PUNCT.has(x)) return first;
     }
     return first;
+  }
+
+  /** A lower-case word that reads as a finite verb right after a noun phrase (`prev`: the word before it). */
+  private finiteVerbAt(i: number): boolean {
+    const t = this.toks[i]!.text;
+    const w = this.low[i]!;
+    if (!isWordToken(w) || isCapitalised(t)) return false;
+    if (CLAUSE_VERBS.has(w) || /[a-z]ed$/.test(w) || cueClass(w) === 'strong') return true;
+    // "Trump says" / "he tells": an -s verb after a name or a pronoun ("groups granted" is a noun first)
+    if (/[a-z]s$/.test(w) && !/ss$/.test(w) && i > 0) {
+      const p = this.toks[i - 1]!.text;
+      return isCapitalised(p) || PRONOUNS.has(this.low[i - 1]!);
+    }
+    return false;
+  }
+
+  /**
+   * Like `mainClauseStart`, but a leading phrase may hold a quoted title (`On "Face the Nation," Sanders
+   * …`): wire style puts its comma inside the closing mark, so that comma ends the phrase too.
+   */
+  private leadingPhraseEnd(first: number, end: number): number {
+    const w = this.low[first]!;
+    if (!(LEADING_PREPS.has(w) || SENTENCE_PREPS.has(w) || SUBORDINATORS.has(w))) return first;
+    for (let i = first + 1; i < end && i - first < 30; i++) {
+      const x = this.low[i]!;
+      if (x === ';' || x === ':' || END_PUNCT.has(x)) return first;
+      if (x !== ',') continue;
+      if (this.regionOf[i]! < 0) return i + 1 < end ? i + 1 : first;
+      if (isQuoteMark(this.low[i + 1] ?? '') && i + 2 < end) return i + 2;
+    }
+    return first;
+  }
+
+  /**
+   * A light clause analysis of a sentence's main clause, for cues that carry no subject of their own
+   * (`…, saying …`, `… and said …`): past a leading prepositional or subordinate phrase closed by a comma,
+   * the noun phrase that opens the clause, then past a parenthesis (`(D)`) and one appositive or relative
+   * clause between commas (`, the chief executive of X,` / `, who lost the primaries,`), an optional
+   * adverb, and a finite verb before token `before`. Word windows pick the nearest name instead (the
+   * object of the appositive, the one inside the relative clause); the subject is who speaks. Returns the
+   * subject phrase as tokens, or null when the sentence does not open that way.
+   */
+  private mainSubject(s: number, before: number): [number, number] | null {
+    return this.clauseHead(s, before)?.subject ?? null;
+  }
+
+  /**
+   * `Attorney General Roy Cooper (D), McCrory's opponent …, called …`: the subject of cue token `k` when
+   * `k` is the main verb right after the sentence's opening noun phrase and its appositive; such a clause
+   * is no quoted content of an inverted cue (`CONTENT, said the minister`). Null otherwise.
+   */
+  private headSubject(k: number): [number, number] | null {
+    const h = this.clauseHead(this.toks[k]!.sentence, k + 1);
+    return h && h.verb === k ? h.subject : null;
+  }
+
+  /** `mainSubject` with the position of the verb found. */
+  private clauseHead(s: number, before: number): { subject: [number, number]; verb: number } | null {
+    const first = this.sentFirst[s]!;
+    const last = Math.min(this.sentLast[s]!, before);
+    const a = this.leadingPhraseEnd(first, last);
+    // the noun phrase: words up to the first finite verb or punctuation, at most six
+    let b = a;
+    while (b < last && b - a < 6) {
+      const w = this.low[b]!;
+      if (!isWordToken(w) && w !== '.' && !/^['’]s$/.test(w)) break;
+      if (b > a && (this.finiteVerbAt(b) || SUBJECT_STOP.has(w) || w === 'who' || w === 'which')) break;
+      b++;
+    }
+    if (b === a || b >= last) return null;
+    const w0 = this.low[a]!;
+    const nominal = PRONOUNS.has(w0) ? b - a === 1 : isCapitalised(this.toks[a]!.text) || !/ing$/.test(w0);
+    if (!nominal || JUNK_OPENERS.has(w0) || SUBORDINATORS.has(w0) || LEADING_PREPS.has(w0)) return null;
+    let v = b;
+    if (this.low[v] === '(') {
+      let c = v + 1;
+      while (c < last && c - v < 8 && this.low[c] !== ')') c++;
+      if (this.low[c] !== ')') return null;
+      v = c + 1;
+    }
+    if (this.low[v] === ',') {
+      let c = v + 1;
+      while (c < last && c - v < 30 && this.low[c] !== ',') {
+        const w = this.low[c]!;
+        if (END_PUNCT.has(w) || isQuoteMark(w) || w === ';' || w === ':') return null;
+        c++;
+      }
+      if (this.low[c] !== ',' || c === v + 1) return null;
+      v = c + 1;
+    }
+    if (v < last && /[a-z]ly$/.test(this.low[v]!) && !isCapitalised(this.toks[v]!.text)) v++;
+    return v < last && this.finiteVerbAt(v) ? { subject: [a, b], verb: v } : null;
   }
 
   /** Trims a token range to its leading noun phrase: determiners, capitalised words, possessives, pronouns. */
@@ -2404,6 +2497,25 @@ class Extractor {
     return { speaker: m.entity.id, name: m.entity.name, person: isPerson };
   }
 
+  /**
+   * `Demonstrators said they want "justice"`: a "they" right after a report verb (and "that") speaks for
+   * the plural subject of that verb, in the same clause; walking back through earlier speakers would pick
+   * whoever was quoted last. Returns that subject phrase as tokens, or null.
+   */
+  private reportedThey([a, b]: [number, number]): [number, number] | null {
+    if (b - a !== 1 || this.low[a] !== 'they') return null;
+    const first = this.sentFirst[this.toks[a]!.sentence]!;
+    let k = a - 1;
+    if (k > first && this.low[k] === 'that') k--;
+    if (k <= first || !this.reportCue(k) || isCapitalised(this.toks[k]!.text)) return null;
+    const subj = this.subjectBefore(k);
+    if (!subj) return null;
+    const head = this.low[subj[1] - 1]!;
+    if (PRONOUNS.has(head) || !/[a-z]s$/.test(head) || /ss$/.test(head) || !this.isNounPhrase(subj))
+      return null;
+    return subj[1] - subj[0] <= 5 ? subj : null;
+  }
+
   private resolvePronoun(p: string, at: number, history: Candidate[]): SpeakerRef {
     const wantPerson = p === 'he' || p === 'she' ? true : p === 'it' ? false : null;
     if (p === 'i' || p === 'we' || p === 'you') return { speaker: null, name: null, person: null };
@@ -2449,7 +2561,8 @@ class Extractor {
         let main: Candidate | undefined;
         for (let i = history.length - 1; i >= 0 && history[i]!.sentence >= c.sentence; i--) {
           const h = history[i]!;
-          if (h.sentence === c.sentence && h.cue !== null && h.cue[0] < c.cue![0]) {
+          // "… an architect who said he was stiffed …, saying": not a cue inside a relative clause
+          if (h.sentence === c.sentence && h.cue !== null && h.cue[0] < c.cue![0] && !this.subordinate(h)) {
             main = h;
             break;
           }
@@ -2462,6 +2575,7 @@ class Extractor {
         } else {
           const subj =
             this.clauseSubject(c.sentence, c.cue![0]) ??
+            this.mainSubject(c.sentence, c.cue![0]) ??
             this.subjectBefore(this.firstVerbGuess(c.sentence, c.cue![0])) ??
             this.subjectMention(c.sentence, c.cue![0]);
           if (subj) {
@@ -2473,6 +2587,7 @@ class Extractor {
           }
         }
       } else if (c.source) {
+        c.source = this.reportedThey(c.source) ?? c.source;
         const r = this.resolvePhrase(c.source, history);
         c.speaker = r.speaker;
         c.speakerName = r.name;
@@ -2571,7 +2686,15 @@ class Extractor {
     const f = s >= 0 ? this.sentFirst[s]! : -1;
     if (f < 0 || this.paraOf[f] !== c.paragraph || this.regionOf[f]! >= 0 || isQuoteMark(this.low[f]!))
       return null;
-    const m = this.sentenceSubject(s);
+    let m = this.sentenceSubject(s);
+    if (!m) {
+      // `On "Face the Nation," Sen. Bernie Sanders (Vt.), who lost …, identified …`: the clause subject
+      const subj = this.mainSubject(s, this.sentLast[s]!);
+      if (subj) {
+        const a = this.toks[subj[0]]!.start;
+        m = this.mentionsIn(a, this.toks[subj[1] - 1]!.end).find((x) => x.entity.type === 'PERSON') ?? null;
+      }
+    }
     if (m?.entity.type !== 'PERSON' || !isCapitalised(this.text[m.start]!)) return null;
     if (PRONOUNS.has(this.text.slice(m.start, m.end).toLowerCase())) return null;
     return [this.tokenAt(m.start), this.tokenAt(m.end - 1) + 1];
