@@ -31,7 +31,7 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   CHN: ['PRC', 'P.R.C.', "People's Republic of China", 'Mainland China', 'mainland China'],
   TWN: ['Republic of China', 'Formosa'],
   UKR: ['Ukraina'],
-  IRN: ['Islamic Republic of Iran', 'Islamic Republic'],
+  IRN: ['Islamic Republic of Iran', 'Islamic Republic', 'Islamic republic'],
   ARE: ['UAE', 'U.A.E.', 'Emirates'],
   SAU: ['Saudi'],
   NLD: ['Holland'],
@@ -156,6 +156,33 @@ const EXTRA_DEMONYMS: Readonly<Record<string, readonly string[]>> = {
   ATG: ['Antiguan', 'Antiguans'],
 };
 
+/**
+ * Misspellings of country names and demonyms that wire copy prints now and then ("Ukranian", "Phillipines").
+ * Only forms that are no English word or name, so that adding them cannot make a false country. Appended after
+ * the correct forms: the canonical name and demonym stay first.
+ */
+const MISSPELT_NAMES: Readonly<Record<string, readonly string[]>> = {
+  UKR: ['Ukriane', 'Ukarine'],
+  PHL: ['Phillipines', 'Philipines', 'Phillippines'],
+  AFG: ['Afganistan'],
+  ISR: ['Isreal'],
+  LBY: ['Lybia'],
+  KAZ: ['Kazakstan'],
+  KGZ: ['Kyrgystan', 'Kyrgizstan'],
+  TJK: ['Tadjikistan'],
+  SVN: ['Slovania'],
+  VEN: ['Venezuala'],
+};
+const MISSPELT_DEMONYMS: Readonly<Record<string, readonly string[]>> = {
+  UKR: ['Ukranian', 'Ukranians', 'Ukrainan'],
+  PHL: ['Phillipine', 'Philipine'],
+  ISR: ['Isreali', 'Isrealis'],
+  LBY: ['Lybian', 'Lybians'],
+  ARG: ['Argentinan'],
+  VEN: ['Venezualan', 'Venezualans'],
+  PAK: ['Pakistany'],
+};
+
 /** Capitals and seats of government named for the country ("Washington said"). */
 const EXTRA_CAPITALS: Readonly<Record<string, readonly string[]>> = {
   USA: ['Washington'],
@@ -243,16 +270,26 @@ export function pluralDemonym(d: string): string | null {
 
 function buildCountries(): Country[] {
   return GENERATED_COUNTRIES.map((g) => {
-    const demBase = uniq([...g.demonyms, ...(EXTRA_DEMONYMS[g.iso3] ?? [])]);
+    const demBase = uniq([
+      ...g.demonyms,
+      ...(EXTRA_DEMONYMS[g.iso3] ?? []),
+      ...(MISSPELT_DEMONYMS[g.iso3] ?? []),
+    ]);
     const plurals = demBase.map(pluralDemonym).filter((p): p is string => p !== null);
     return {
       iso3: g.iso3,
       iso2: g.iso2,
       name: g.name,
       official: g.official,
-      names: uniq(withAscii([g.name, g.official, ...g.alt, ...(EXTRA_NAMES[g.iso3] ?? [])])).filter(
-        (n) => !n.includes('('),
-      ),
+      names: uniq(
+        withAscii([
+          g.name,
+          g.official,
+          ...g.alt,
+          ...(EXTRA_NAMES[g.iso3] ?? []),
+          ...(MISSPELT_NAMES[g.iso3] ?? []),
+        ]),
+      ).filter((n) => !n.includes('(')),
       demonyms: uniq([...demBase, ...plurals]).filter((d) => !AMBIGUOUS_DEMONYMS.has(d)),
       capitals: uniq(withAscii([...g.capitals, ...(EXTRA_CAPITALS[g.iso3] ?? [])])),
       cities: uniq(withAscii(g.cities)),

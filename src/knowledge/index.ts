@@ -13,7 +13,7 @@ export {
 } from './countries.js';
 export { kbEntry, matchGazetteer, normToken, phraseTokens } from './gazetteer.js';
 export { givenNameGender } from './given-names.js';
-export { contextualKb } from './organisations.js';
+export { contextualKb, genericBodySlug, isArmedGroup } from './organisations.js';
 export { type KnownPerson, lookupPerson, personKb } from './persons.js';
 export { lookupPlace } from './places.js';
 export {

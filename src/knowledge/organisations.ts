@@ -108,6 +108,41 @@ export const GROUPS: readonly (readonly string[])[] = [
   ['splm', 'SSD', "Sudan People's Liberation Movement", 'SPLM'],
 ];
 
+/**
+ * Listed groups that fight: what "the rebel group" or "the militant group" can take up. Parties, authorities
+ * and movements that do not bear arms (Fatah's party, the PLO, the Muslim Brotherhood) are left out.
+ */
+const ARMED_GROUPS = new Set(
+  [
+    'hamas',
+    'hezbollah',
+    'taliban',
+    'al-qaeda',
+    'islamic-state',
+    'kla',
+    'pkk',
+    'houthis',
+    'farc',
+    'ira',
+    'khmer-rouge',
+    'tamil-tigers',
+    'islamic-jihad',
+    'lra',
+    'mrta',
+    'shining-path',
+    'eta',
+    'union-of-islamic-courts',
+    'janjaweed',
+    'sudan-liberation-army',
+    'splm',
+  ].map((s) => `org:${s}`),
+);
+
+/** True for a listed armed group's kb id (`org:lra`). */
+export function isArmedGroup(kb: string): boolean {
+  return ARMED_GROUPS.has(kb);
+}
+
 /** `[slug, ISO3, canonical name, aliases...]`: news agencies and broadcasters (ORG with a home country). */
 export const NEWS_AGENCIES: readonly (readonly string[])[] = [
   ['yonhap', 'KOR', 'Yonhap News Agency', 'Yonhap', 'Yonhap News'],
@@ -292,7 +327,17 @@ export const CONTEXTUAL_BODIES: readonly (readonly string[])[] = [
  * armed services are listed one by one so that each keeps its own name ("the US Navy").
  */
 export const COUNTRY_ONLY_BODIES: readonly (readonly string[])[] = [
-  ['government', 'Government', 'government', 'regime', 'administration', 'leadership'],
+  // "Lebanese official circles": the wire's phrase for a government speaking without a named spokesman
+  [
+    'government',
+    'Government',
+    'government',
+    'regime',
+    'administration',
+    'leadership',
+    'official circles',
+    'government circles',
+  ],
   ['military', 'Military', 'military', 'armed forces'],
   // each service apart: "the US Air Force" is the Air Force, not the whole military
   ['army', 'Army', 'army'],
@@ -386,6 +431,31 @@ const CONTEXTUAL_ALIASES: Readonly<Record<string, string>> = {
   'deu-parliament': 'deu-bundestag',
   'ukr-parliament': 'ukr-rada',
 };
+
+/**
+ * Fixed bodies whose name is generic: another country has a body of that name too ("the Peruvian Congress",
+ * "Iran's Supreme National Security Council", "the Indian Foreign Office"). Keyed by kb id; the value is the
+ * slug of that country's body, so that a country word before the name gives the right one.
+ */
+const GENERIC_FIXED_BODIES: ReadonlyMap<string, string> = new Map([
+  ['gov:congress', 'parliament'],
+  ['gov:us-house', 'lower-house'],
+  ['gov:us-nsc', 'national-security-council'],
+  ['gov:treasury', 'finance-ministry'],
+  ['gov:justice-department', 'justice-ministry'],
+  ['gov:defense-department', 'defense-ministry'],
+  ['gov:state-department', 'foreign-ministry'],
+  ['gov:gbr-foreign-office', 'foreign-ministry'],
+  ['gov:chn-state-council', 'state-council'],
+]);
+
+/**
+ * The slug another country's body of the same generic name takes ("Congress" → parliament), or null when the
+ * body's name is its own (the Kremlin, the Pentagon).
+ */
+export function genericBodySlug(kb: string): string | null {
+  return GENERIC_FIXED_BODIES.get(kb) ?? null;
+}
 
 /** The kb id of a contextual body once its country is known: `gov:chn-foreign-ministry`, or a fixed body. */
 export function contextualKb(slug: string, iso3: string): string {

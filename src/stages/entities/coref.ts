@@ -1,4 +1,4 @@
-import { givenNameGender, isTitleWord, normToken } from '../../knowledge/index.js';
+import { givenNameGender, isArmedGroup, isTitleWord, normToken } from '../../knowledge/index.js';
 import { BODY_HEADS, isNameWord } from './extract.js';
 import type { Mention } from './mention.js';
 import { mentionKey, REPORTING_VERBS } from './mention.js';
@@ -450,6 +450,12 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
     }
   });
   const ages = new Set(ageOf.values());
+  const descriptors = describedPersons(sents, persons);
+  const delayed = delayedIdentification(sents, persons);
+  for (const m of delayed.values()) {
+    persons[m.sentence]!.push(m);
+    out.push(m);
+  }
 
   const pick = (
     pool: Mention[][],
@@ -517,6 +523,22 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
         out.push(m);
         continue;
       }
+      if (w === 'the' && i + 2 < toks.length) {
+        const group = armedGroupAt(sents, si, toks, i, u.start);
+        if (group) {
+          const m = pronounMention(u, i, group.ante, 'ORG', toks, inQuote);
+          m.e = group.head + 1;
+          m.end = units[group.head]!.end;
+          m.kind = 'nominal';
+          m.rule = 'coref:group-nominal';
+          m.key = mentionKey(group.ante);
+          m.speaker = speakerNext(toks, group.head);
+          m.words = toks.slice(i, group.head + 1);
+          out.push(m);
+          i = group.head;
+          continue;
+        }
+      }
       if (w === 'the' && i + 1 < toks.length) {
         // "the ministry said": the latest body whose name ends in that word
         const head = toks[i + 1]!;
@@ -551,7 +573,43 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
           }
         }
       }
+      if (w === 'the' && i === 0 && delayed.has(si)) {
+        i = delayed.get(si)!.e - 1;
+        continue;
+      }
       if (w === 'the') {
+        const described = descriptorAt(toks, i, descriptors, si, u.start);
+        // "A close ally of Cuban President Fidel Castro, the leftist leader …": never someone just named
+        if (described && !(persons[si] ?? []).some((m) => m.key === described.key && m.start < u.start)) {
+          let ante: Mention | undefined;
+          for (let k = si; k >= Math.max(0, si - 5) && !ante; k--) {
+            ante = persons[k]?.find((m) => m.key === described.key && m.kind !== 'pronoun');
+          }
+          if (ante) {
+            const last = units[described.head]!;
+            const m: Mention = {
+              ...ante,
+              sentence: u.sentence,
+              s: i,
+              e: described.head + 1,
+              start: u.start,
+              end: last.end,
+              text: '',
+              kind: 'nominal',
+              rule: 'coref:descriptor',
+              speaker: speakerNext(toks, described.head),
+              inQuote,
+              subject: false,
+              words: toks.slice(i, described.head + 1),
+              role: null,
+              country: null,
+            };
+            persons[si]!.push(m);
+            out.push(m);
+            i = described.head;
+            continue;
+          }
+        }
         const nom = nominalAt(toks, i);
         if (!nom) continue;
         const mods = sent.mentions.filter((m) => m.s > i && m.e <= nom.head && m.country);
@@ -618,6 +676,249 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
       }
     }
   });
+  return out;
+}
+
+/**
+ * Nouns a story uses to describe a person before or after the name ("Shiite cleric Abdel Aziz al-Hakim",
+ * "Hakim, the leader of …") and then alone ("the cleric said"). Titles are matched by the role pass; these are
+ * descriptions that are no office.
+ */
+const DESCRIPTOR_NOUNS = new Set([
+  'cleric',
+  'leader',
+  'imam',
+  'ayatollah',
+  'rebel',
+  'warlord',
+  'militant',
+  'activist',
+  'dissident',
+  'businessman',
+  'businesswoman',
+  'tycoon',
+  'executive',
+  'magnate',
+  'billionaire',
+  'millionaire',
+  'journalist',
+  'reporter',
+  'writer',
+  'author',
+  'novelist',
+  'priest',
+  'bishop',
+  'archbishop',
+  'cardinal',
+  'monk',
+  'rabbi',
+  'pastor',
+  'candidate',
+  'veteran',
+  'hardliner',
+  'reformist',
+  'moderate',
+  'strongman',
+  'dictator',
+  'monarch',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'economist',
+  'analyst',
+  'scientist',
+  'physicist',
+  'singer',
+  'actor',
+  'actress',
+  'player',
+  'coach',
+  'suspect',
+  'defendant',
+  'hostage',
+  'captain',
+  'pilot',
+]);
+
+interface Described {
+  key: string;
+  sentence: number;
+  /** Offset of the name the description was given with. */
+  start: number;
+  /** Given as "X, the leader of …": only such a description may be taken up with its "of" phrase. */
+  of: boolean;
+}
+
+/**
+ * Descriptor noun → the people the story gave it, with the sentence: the word just before a name (after any
+ * demonym or capitalised qualifier is skipped: "Shiite cleric X", "opposition leader X") or the first such noun
+ * in an appositive after it ("X, the leader of …", "X, a senior cleric,"). One pass over the mentions.
+ */
+function describedPersons(sents: SentenceView[], persons: Mention[][]): Map<string, Described[]> {
+  const out = new Map<string, Described[]>();
+  const add = (w: string, m: Mention, key: string, of: boolean) => {
+    const d: Described = { key, sentence: m.sentence, start: m.start, of };
+    const list = out.get(w);
+    if (!list) out.set(w, [d]);
+    else list.push(d);
+  };
+  sents.forEach((sent, si) => {
+    const { toks } = sent;
+    for (const m of persons[si] ?? []) {
+      if (!m.key || m.kind === 'pronoun' || m.kind === 'nominal') continue;
+      const before = toks[m.s - 1]?.toLowerCase();
+      if (before && DESCRIPTOR_NOUNS.has(before)) add(before, m, m.key, false);
+      if (toks[m.e] === ',') {
+        let p = m.e + 1;
+        if (/^(?:the|a|an)$/i.test(toks[p] ?? '')) p++;
+        for (let k = 0; k < 3 && p < toks.length; k++, p++) {
+          const t = toks[p]!;
+          if (!/^\p{Ll}+$/u.test(t)) {
+            // "X, a Shiite cleric": a capitalised qualifier may stand before the noun
+            if (/^\p{Lu}\p{Ll}+$/u.test(t)) continue;
+            break;
+          }
+          if (DESCRIPTOR_NOUNS.has(t)) {
+            add(t, m, m.key, toks[p + 1] === 'of');
+            break;
+          }
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * "the cleric", "the leader of Iraq's largest Shiite party": a definite description whose head noun the story
+ * gave exactly one person in the last five sentences (before this point). Adjectives may come between ("the
+ * veteran Shiite cleric"). Null when none or several people fit: conservative by design.
+ */
+function descriptorAt(
+  toks: string[],
+  i: number,
+  descriptors: ReadonlyMap<string, Described[]>,
+  si: number,
+  at: number,
+): { key: string; head: number } | null {
+  if (descriptors.size === 0) return null;
+  for (let h = i + 1; h <= i + 3 && h < toks.length; h++) {
+    const t = toks[h]!;
+    const list = descriptors.get(t);
+    if (list) {
+      const next = toks[h + 1];
+      // "the cleric Abdel …" names someone; "the leader board" is no person
+      if (next && (isNameWord(next) || normToken(next) === "'s")) return null;
+      if (
+        next &&
+        /^\p{Ll}/u.test(next) &&
+        next !== 'of' &&
+        !NOMINAL_FOLLOW.has(next) &&
+        !REPORTING_VERBS.has(next)
+      )
+        return null;
+      // a description refers back across sentences: one named in this sentence would be a pronoun
+      const near = list.filter((d) => d.start < at && d.sentence < si && si - d.sentence <= 5);
+      const keys = new Set(near.map((d) => d.key));
+      if (keys.size !== 1) return null;
+      // "the leader of …" again: only when the story gave the person that noun with an "of" phrase too
+      if (next === 'of' && !near.some((d) => d.of)) return null;
+      return { key: near[0]!.key, head: h };
+    }
+    if (!/^\p{L}[\p{L}-]*$/u.test(t) || /^(?:and|or|two|three|both|other|said|of)$/i.test(t)) return null;
+  }
+  return null;
+}
+
+const FIGHTER_WORDS = new Set([
+  'rebel',
+  'militant',
+  'guerrilla',
+  'guerilla',
+  'insurgent',
+  'armed',
+  'separatist',
+]);
+const GROUP_HEADS = new Set(['group', 'movement', 'militia', 'organisation', 'organization']);
+
+/**
+ * "the rebel group", "the militant movement": the one listed armed group the story named in this sentence
+ * (before) or the five before it. Null when none or two different groups were named: "the rebel group"
+ * between the LRA and the SPLM could be either.
+ */
+function armedGroupAt(
+  sents: SentenceView[],
+  si: number,
+  toks: string[],
+  i: number,
+  at: number,
+): { ante: Mention; head: number } | null {
+  if (!FIGHTER_WORDS.has(toks[i + 1]!.toLowerCase()) || !GROUP_HEADS.has(toks[i + 2]!.toLowerCase())) {
+    return null;
+  }
+  const next = toks[i + 3];
+  if (next && isNameWord(next)) return null;
+  let ante: Mention | null = null;
+  for (let k = si; k >= 0 && si - k <= 5; k--) {
+    for (const m of sents[k]!.mentions) {
+      if (!m.kb || !isArmedGroup(m.kb) || (k === si && m.start >= at)) continue;
+      if (ante && ante.kb !== m.kb) return null;
+      ante ??= m;
+    }
+  }
+  return ante ? { ante, head: i + 2 } : null;
+}
+
+/**
+ * Delayed identification, the wire lead's habit: "The leader of Iraq's largest Shiite party urged … / Abdel
+ * Aziz al-Hakim, head of …, told reporters …". A sentence among the first three that opens with "the" and a
+ * person noun (a title head or a descriptor) and names nobody, followed by a sentence that opens with a full
+ * name in apposition, named there for the first time: the description is that person. Sentence index → the
+ * new mention (the description up to its head noun).
+ */
+function delayedIdentification(sents: SentenceView[], persons: Mention[][]): Map<number, Mention> {
+  const out = new Map<number, Mention>();
+  const seen = new Set<string>();
+  for (let si = 0; si + 1 < sents.length && si < 3; si++) {
+    for (const m of persons[si] ?? []) if (m.key) seen.add(m.key);
+    const { toks, units } = sents[si]!;
+    if (toks[0]?.toLowerCase() !== 'the' || (persons[si] ?? []).length > 0) continue;
+    let head = -1;
+    for (let h = 1; h <= 4 && h < toks.length; h++) {
+      const t = toks[h]!;
+      const lw = t.toLowerCase();
+      if (lw === t && (DESCRIPTOR_NOUNS.has(lw) || NOMINAL_HEADS.has(lw))) {
+        head = h;
+        break;
+      }
+      if (!/^\p{L}[\p{L}-]*$/u.test(t) || /^(?:and|or|of|two|three|both|other)$/.test(lw)) break;
+    }
+    if (head < 0) continue;
+    const after = toks[head + 1];
+    if (!after || isNameWord(after) || normToken(after) === "'s") continue;
+    const next = sents[si + 1]!;
+    const named = (persons[si + 1] ?? []).find((m) => m.s === 0 && m.kind === 'name');
+    if (!named?.key || named.e - named.s < 2 || next.toks[named.e] !== ',' || seen.has(named.key)) continue;
+    const u = units[0]!;
+    out.set(si, {
+      ...named,
+      sentence: u.sentence,
+      s: 0,
+      e: head + 1,
+      start: u.start,
+      end: units[head]!.end,
+      text: '',
+      kind: 'nominal',
+      rule: 'coref:delayed',
+      speaker: speakerNext(toks, head),
+      inQuote: false,
+      subject: true,
+      words: toks.slice(0, head + 1),
+      role: null,
+      country: null,
+    });
+  }
   return out;
 }
 

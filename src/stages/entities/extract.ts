@@ -2,6 +2,7 @@ import {
   contextualKb,
   countryByIso3,
   type GazetteerMatch,
+  genericBodySlug,
   givenNameGender,
   isHonorific,
   isTemporalTitleWord,
@@ -316,13 +317,33 @@ function personContext(
       p = t.end;
       if (!country && lower(toks[p]) === 'of') {
         const h = gaz.find((m) => m.start === p + 1 || (m.start === p + 2 && lower(toks[p + 1]) === 'the'));
-        if (h) country = countryOf(h);
+        // "the president of the Peruvian subsidiary of Matsushita": a demonym before a business says where
+        // the business is, not whose national the person is
+        if (h && !(h.kind === 'demonym' && BUSINESS_NOUNS.has(lower(toks[h.end])))) country = countryOf(h);
       }
       ctx.country ??= country;
     }
   }
   return ctx;
 }
+
+/** Nouns for a business or one of its parts: a country word before them places it, not its staff. */
+const BUSINESS_NOUNS = new Set([
+  'subsidiary',
+  'branch',
+  'affiliate',
+  'unit',
+  'arm',
+  'division',
+  'company',
+  'firm',
+  'operations',
+  'plant',
+  'factory',
+  'bank',
+  'franchise',
+  'venture',
+]);
 
 /** Per-document facts the sentence pass needs. */
 export interface DocContext {
@@ -587,13 +608,49 @@ function particleBridge(toks: readonly string[], k: number, e: number): boolean 
 /** Gazetteer pass for one sentence (run first for every sentence: the Korea test needs them all). */
 export function gazetteerPass(units: Unit[]): Pick<SentenceAnalysis, 'units' | 'toks' | 'gaz' | 'titles'> {
   const toks = units.map((u) => u.text);
-  const all = widenToPlaces(toks, matchGazetteer(toks));
+  const all = foreignBodies(toks, widenToPlaces(toks, matchGazetteer(toks)));
   return {
     units,
     toks,
     gaz: all.filter((m) => m.kind !== 'title'),
     titles: all.filter((m) => m.kind === 'title'),
   };
+}
+
+/**
+ * "The Peruvian Congress", "Iranian Supreme National Security Council": a fixed body with a generic name (one
+ * that defaults to the United States) after another country's word, with at most two capitalised words
+ * between, is that country's body. Without this the person titled by it takes the wrong country too.
+ */
+function foreignBodies(toks: string[], matches: GazetteerMatch[]): GazetteerMatch[] {
+  let out: GazetteerMatch[] | null = null;
+  for (let i = 0; i < matches.length; i++) {
+    const g = matches[i]!;
+    if (g.kind !== 'gov' || !g.entry.country || g.entry.contextual) continue;
+    const slug = genericBodySlug(g.kb);
+    if (!slug) continue;
+    let q = g.start;
+    for (let k = 0; k < 2 && q > 0 && /^\p{Lu}\p{Ll}+$/u.test(toks[q - 1]!); k++) {
+      if (matches.some((m) => m.end === q)) break;
+      q--;
+    }
+    const c = matches.find((m) => m.end === q && COUNTRYISH.has(m.kind) && m.entry.country);
+    const iso = c?.entry.country;
+    if (!iso || iso === g.entry.country) continue;
+    const place = countryByIso3(iso);
+    const adj = place?.demonyms[0] ?? place?.name ?? iso;
+    const kb = contextualKb(slug, iso);
+    const entry: KbEntry = Object.freeze({
+      kb,
+      kind: 'gov',
+      name: `${adj} ${g.entry.name}`,
+      type: 'ORG',
+      country: iso,
+    });
+    out ??= matches.slice();
+    out[i] = { ...g, kb, entry };
+  }
+  return out ?? matches;
 }
 
 /**
