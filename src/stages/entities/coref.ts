@@ -900,6 +900,9 @@ function delayedIdentification(sents: SentenceView[], persons: Mention[][]): Map
     const next = sents[si + 1]!;
     const named = (persons[si + 1] ?? []).find((m) => m.s === 0 && m.kind === 'name');
     if (!named?.key || named.e - named.s < 2 || next.toks[named.e] !== ',' || seen.has(named.key)) continue;
+    // "…, a spokesman for the union," introduces someone new, not the one the lead described
+    const appositive = next.toks[named.e + 1]?.toLowerCase();
+    if (appositive === 'a' || appositive === 'an') continue;
     const u = units[0]!;
     out.set(si, {
       ...named,

@@ -50,6 +50,14 @@ describe('delayed identification and group nominals', () => {
     expect(who[0]!.name).toBe('Jonas Petrauskas');
   });
 
+  it('does not take a newcomer introduced with "a …" for the described person', () => {
+    const ents = analyse(
+      "The leader of the country's biggest farmers' union urged the government on Monday to cut fuel taxes.\n\n" +
+        'Jonas Petrauskas, a spokesman for the ministry, said the cuts were under study.',
+    );
+    expect(holding(ents, 'The leader').filter((e) => e.name === 'Jonas Petrauskas')).toEqual([]);
+  });
+
   it('joins "the rebel group" to the one armed group named just before', () => {
     const ents = analyse(
       'Ugandan troops clashed with the LRA near the border on Sunday, the army said.\n\n' +
