@@ -54,6 +54,9 @@ describe('earnings periods', () => {
     expect(find('Revenue in the third quarter of fiscal 1998 rose.', 'third', pub).value).toBe('1998-Q3');
     // Codes and chemistry are not periods; a half needs its year.
     expect(times('The H1N1 virus, a Q400 plane, H2 fuel and an H1-B visa.', pub)).toEqual([]);
+    // a bare code after "the" or a name is a model; after a preposition it is a quarter
+    expect(times('Audi showed the Q3 and a new Audi Q5.', pub)).toEqual([]);
+    expect(find('In Q2 the margin widened.', 'Q2', pub).value).toBe('2024-Q2');
   });
 
   it('does not read "quarterly" as a quarter and keeps plural quarters as a set', () => {

@@ -396,6 +396,30 @@ function clockValue(h: number, mi: number, ap: string | undefined): number | nul
 const UNTIL_BEFORE =
   /\b(?:until|till|as early as|as soon as|no later than|ahead of)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?|noon|midnight)\s*(?:[A-Z]{3,4}\s*)?,?\s*(?:on\s+)?)?$/i;
 
+/** Words that may stand right before a bare quarter code ("In Q3", "for Q1", "than Q2"), capitalised or not. */
+const QUARTER_LEAD = new Set([
+  'in',
+  'for',
+  'during',
+  'by',
+  'since',
+  'through',
+  'after',
+  'before',
+  'from',
+  'until',
+  'of',
+  'and',
+  'or',
+  'to',
+  'than',
+  'vs',
+  'versus',
+  'last',
+  'this',
+  'next',
+]);
+
 /** Capitalised words that may open a sentence right before a month ("Last March", "Since June"). */
 const MONTH_LEAD_WORDS = new Set([
   'the',
@@ -951,7 +975,7 @@ export const RULES: Rule[] = [
       `(?<![\\w-])(?:(?<fy0>FY\\s?)?(?<y0>[12]\\d{3})\\s*)?(?:(?<p>[QH])(?<n>[1-4])|(?<n2>[1-4])(?<p2>[QH])(?<yy3>\\d\\d)?)(?:(?:\\s+|\\s*[-/]\\s*|\\s+of\\s+)(?:FY\\s?)?(?<y>[12]\\d{3})(?!\\d)|\\s*['’](?<yy>\\d\\d)(?!\\d)|\\s+FY\\s?(?<yy2>\\d\\d)(?!\\d))?(?![\\w-])`,
       'g',
     ),
-    make(g) {
+    make(g, m, text) {
       // "Q3", "Q3 2023", "2Q24", "FY2024 Q1", "H1 2025": quarters and halves as company reports print them.
       const half = (g.p ?? g.p2) === 'H';
       const n = Number(g.n ?? g.n2);
@@ -959,6 +983,12 @@ export const RULES: Rule[] = [
       const year = g.y ?? g.y0;
       // "H2" alone is as often hydrogen as a half year: halves need their year.
       if (half && (n > 2 || (year === undefined && yy === undefined))) return null;
+      // A bare "Q3" after "the" or a name ("the Q3", "Audi Q3") is a model, not a quarter.
+      if (year === undefined && yy === undefined && g.fy0 === undefined) {
+        const prev = /([\p{L}-]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1];
+        if (prev && !QUARTER_LEAD.has(prev.toLowerCase()) && (prev === 'the' || /^\p{Lu}/u.test(prev)))
+          return null;
+      }
       const code = half ? `H${n}` : `Q${n}`;
       return {
         type: 'DATE',
