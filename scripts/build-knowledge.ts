@@ -1,5 +1,5 @@
 /**
- * Generates the country and leader tables of the actor knowledge base (`src/knowledge/data/`).
+ * Generates the country, leader, place and person tables of the actor knowledge base (`src/knowledge/data/`).
  *
  * Sources (read from the shared evaluation folder, never shipped raw):
  * - mledoze/countries (`eval/gazetteer/mledoze-countries/countries.json`), ODbL-1.0: names, official names,
@@ -7,7 +7,8 @@
  * - CountryInfo (`eval/gazetteer/countryinfo/CountryInfo.120116.txt`), CC-BY-SA-3.0: major cities, regions and
  *   national leaders (rulers.org, ~1960 to ~2010).
  * - PETRARCH2 Phoenix country actors (`eval/events-petrarch2-dictionaries/dictionaries/Phoenix.Countries.actors.txt`),
- *   MIT: the place names listed under each country (provinces, states, regions, cities, rivers).
+ *   MIT: the place names listed under each country (provinces, states, regions, cities, rivers), and the persons
+ *   (ministers, officials, notables) with their country and role sector.
  * The generated files carry the same licences (see `src/knowledge/data/README.md`).
  *
  * Run: `npx vite-node scripts/build-knowledge.ts [sharedDir]` (then `npx biome format --write src/knowledge/data`).
@@ -168,6 +169,122 @@ function readPhoenixPlaces(file: string, countryCode: (name: string) => string |
   return out;
 }
 
+/** Words that mark a Phoenix alias as a title phrase ("PRESIDENT_VLADIMIR_PUTIN") or an organisation, not a name. */
+const NOT_NAME_WORDS = new Set(
+  (
+    'PRESIDENT PRES. PRIME MINISTER PM GENERAL GEN. KING QUEEN PRINCE PRINCESS CHIEF SECRETARY CHAIRMAN LEADER ' +
+    'FOREIGN DEFENSE DEFENCE PARTY OF THE AND FOR MR. MRS. MS. MR MRS DR. DR SIR AMBASSADOR SENATOR GOVERNOR ' +
+    'COLONEL COL. MAJOR CAPTAIN CAPT. LT. LIEUTENANT ADMIRAL MARSHAL DEPUTY VICE SPEAKER MAYOR POPE CARDINAL ' +
+    'ARCHBISHOP BISHOP REV. REVEREND FATHER COMMANDER MINISTRY GOVERNMENT ARMY POLICE COUNCIL COMMITTEE FRONT ' +
+    'MOVEMENT UNION PARLIAMENT CABINET OFFICIAL SPOKESMAN JUDGE JUSTICE EMPEROR SULTAN AYATOLLAH PREMIER'
+  ).split(' '),
+);
+
+/** Role sectors of CAMEO/Phoenix actor codes, read after the country part (`RUSGOV`, `FRAGOVMIL`). */
+const SECTORS = new Set([
+  'GOV',
+  'MIL',
+  'ELI',
+  'SPY',
+  'COP',
+  'JUD',
+  'LEG',
+  'OPP',
+  'REB',
+  'INS',
+  'BUS',
+  'MED',
+  'EDU',
+  'LAB',
+  'REL',
+  'CVL',
+]);
+
+/** CountryInfo codes that are not ISO 3166 alpha-3. */
+const LEGACY_CODES: Record<string, string> = { TMP: 'TLS' };
+
+/** `991231` / `20120515` as a sortable number (two-digit years below 30 are 20xx). */
+function phoenixDate(d: string | undefined): number {
+  if (!d) return 0;
+  if (d.length === 8) return Number(d);
+  const yy = Number(d.slice(0, 2));
+  return (yy < 30 ? 20000000 : 19000000) + Number(d);
+}
+
+/**
+ * Persons of the PETRARCH2 Phoenix country actors: each block of name lines (`VLADIMIR_PUTIN_  # CountryInfo.txt`,
+ * `+VLADIMIR_VLADIMIROVICH_PUTIN_`) followed by indented dated codes (`[RUSGOV 991231-080507]`). Only multi-word
+ * names are kept — a bare surname alias (`+PUTIN_`) would give any other Putin a country — and title phrases
+ * (`+PRESIDENT_VLADIMIR_PUTIN_`) are dropped. The country is the most frequent ISO3 of the codes (only codes that
+ * start with a country; IGO/NGO codes are skipped); only blocks whose head line says it comes from CountryInfo
+ * are persons (the others are agencies, armed forces, parties). The sector is that of the latest-starting dated code.
+ * Returns `[name, ISO3, sector]`.
+ */
+function readPhoenixPersons(file: string, isCountry: (iso3: string) => boolean): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  let names: string[] = [];
+  let codes: { iso: string; sector: string; start: number }[] = [];
+  let inCodes = false;
+  let inCountry = false;
+  let started = false;
+  let isPerson = false;
+  const flush = () => {
+    if (isPerson && names.length > 0 && codes.length > 0) {
+      const count = new Map<string, number>();
+      for (const c of codes) count.set(c.iso, (count.get(c.iso) ?? 0) + 1);
+      const iso = [...count].sort((a, b) => b[1] - a[1])[0]![0];
+      const mine = codes.filter((c) => c.iso === iso && c.sector);
+      const latest = mine.sort((a, b) => b.start - a.start)[0];
+      for (const n of uniq(names)) out.push([n, iso, latest?.sector ?? '']);
+    }
+    names = [];
+    codes = [];
+    inCodes = false;
+    started = false;
+  };
+  for (const raw of readFileSync(file, 'latin1').split(/\r?\n/)) {
+    const line = raw.replace(/#.*$/, '').trimEnd();
+    if (line.trim().length === 0) continue;
+    if (/^\s/.test(line)) {
+      const m = /^\s+\[([A-Z]{3,})(?:\s+>?(\d{6,8})?)?/.exec(line);
+      if (!m || inCountry) continue;
+      inCodes = true;
+      const iso = LEGACY_CODES[m[1]!.slice(0, 3)] ?? m[1]!.slice(0, 3);
+      if (!isCountry(iso)) continue;
+      const sector = m[1]!.slice(3, 6);
+      codes.push({ iso, sector: SECTORS.has(sector) ? sector : '', start: phoenixDate(m[2]) });
+      continue;
+    }
+    if (inCodes) flush();
+    if (/\[/.test(line)) {
+      // A country or territory entry with an inline code: its `+` lines are places, not persons.
+      flush();
+      inCountry = true;
+      continue;
+    }
+    const plus = line.startsWith('+');
+    if (!plus) inCountry = false;
+    if (inCountry) continue;
+    if (!started) {
+      // Person blocks are the ones translated from CountryInfo; the others are agencies, forces and parties.
+      started = true;
+      isPerson = !plus && /#\s*countryinfo/i.test(raw);
+    }
+    const words = line
+      .replace(/^\+/, '')
+      .trim()
+      .replace(/\s+/g, '_')
+      .split('_')
+      .filter((w) => w.length > 0);
+    if (words.length < 2 || words.length > 6) continue;
+    if (words.some((w) => NOT_NAME_WORDS.has(w) || w.includes(','))) continue;
+    const name = titleCase(words.join('_'));
+    if (latin(name)) names.push(name);
+  }
+  flush();
+  return out;
+}
+
 /**
  * Regions and rivers that span several states although the sources list them under one ("Kurdistan" under
  * Iran, "Tyrol" under Italy): no country is better than a wrong one.
@@ -286,6 +403,25 @@ function main(): void {
   );
   const places = buildPlaces(rows, info, phoenix);
 
+  const isoSet = new Set([...rows.map((r) => r.iso3), ...info.keys()]);
+  const personCountries = new Map<string, Set<string>>();
+  const personRows: [string, string, string][] = [];
+  for (const p of readPhoenixPersons(
+    path.join(shared, 'eval/events-petrarch2-dictionaries/dictionaries/Phoenix.Countries.actors.txt'),
+    (iso) => isoSet.has(iso),
+  )) {
+    const key = placeKey(p[0]);
+    const set = personCountries.get(key) ?? new Set<string>();
+    if (set.size === 0) personRows.push(p);
+    set.add(p[1]);
+    personCountries.set(key, set);
+  }
+  // A name that two countries' lists share ("Mohamed Ali") says nothing about either.
+  const leaderKeys = new Set(leaderRows.map(([n]) => placeKey(n)));
+  const phoenixPersons = personRows
+    .filter(([n]) => personCountries.get(placeKey(n))!.size === 1 && !leaderKeys.has(placeKey(n)))
+    .sort((a, b) => a[0].localeCompare(b[0]));
+
   const header = (what: string) =>
     `// GENERATED by scripts/build-knowledge.ts — do not edit by hand.\n` +
     `// ${what}\n` +
@@ -310,7 +446,16 @@ function main(): void {
       `// Licence: derived from CountryInfo (CC-BY-SA-3.0) and the PETRARCH2 Phoenix dictionaries (MIT); see README.md here.\n\n` +
       `export const GENERATED_PLACES: readonly (readonly [string, string])[] = ${JSON.stringify(places)};\n`,
   );
-  console.log(`countries: ${rows.length}, leaders: ${leaderRows.length}, places: ${places.length}`);
+  writeFileSync(
+    path.join(outDir, 'persons.ts'),
+    `// GENERATED by scripts/build-knowledge.ts — do not edit by hand.\n` +
+      `// Persons of the PETRARCH2 Phoenix country actors (multi-word names and aliases only): [name, ISO3, sector].\n` +
+      `// Licence: derived from the PETRARCH2 Phoenix dictionaries (MIT); see README.md here.\n\n` +
+      `export const GENERATED_PERSONS: readonly (readonly [string, string, string])[] = ${JSON.stringify(phoenixPersons)};\n`,
+  );
+  console.log(
+    `countries: ${rows.length}, leaders: ${leaderRows.length}, places: ${places.length}, persons: ${phoenixPersons.length}`,
+  );
 }
 
 main();

@@ -1,11 +1,18 @@
 import { GENERATED_LEADERS } from './data/leaders.js';
+import { GENERATED_PERSONS } from './data/persons.js';
 
-/** A person the knowledge base knows: national leaders and heads of international organisations. */
+/**
+ * A person the knowledge base knows: national leaders, heads of international organisations and the ministers,
+ * officials and notables of the PETRARCH2 Phoenix country dictionaries.
+ */
 export interface KnownPerson {
   kb: string;
   name: string;
   country: string | null;
+  /** Title from the leader tables ("President"); null for Phoenix persons, whose sources give no title. */
   role: string | null;
+  /** CAMEO/Phoenix role sector of the person's latest dated code (`GOV`, `MIL`, `ELI`...), when known. */
+  sector: string | null;
 }
 
 /** Heads of international bodies often named in wire copy (hand-written facts). `[name, ISO3, role]`. */
@@ -51,7 +58,14 @@ function getTable(): Map<string, KnownPerson> {
   table = new Map();
   for (const [name, country, role] of [...IGO_PEOPLE, ...GENERATED_LEADERS]) {
     const k = personKey(name);
-    if (!table.has(k)) table.set(k, { kb: personKb(name), name, country, role });
+    if (!table.has(k)) table.set(k, { kb: personKb(name), name, country, role, sector: null });
+  }
+  // Loaded last so the hand-written and leader rows win. Only multi-word names are generated: a bare surname
+  // ("Putin") would give every namesake the same country.
+  for (const [name, country, sector] of GENERATED_PERSONS) {
+    const k = personKey(name);
+    if (!table.has(k))
+      table.set(k, { kb: personKb(name), name, country, role: null, sector: sector || null });
   }
   return table;
 }
