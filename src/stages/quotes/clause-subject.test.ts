@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Document, plainSource } from '../../core/document.js';
-import { getDefaultPipeline } from '../../services/analyze.js';
+import { quoteSpeakers } from './test-speakers.js';
 
-const pipeline = getDefaultPipeline();
-
-/**
- * Runs the full pipeline and returns [first words, speaker] for the quotes of one kind: the speaker's
- * entity name, else its phrase name.
- */
-function speakers(text: string, kind = 'direct'): [string, string | null][] {
-  const doc = pipeline.run(new Document('t', plainSource(text)));
-  const names = new Map(doc.get('entities').map((e) => [e.id, e.name]));
-  return doc
-    .get('quotes')
-    .filter((q) => q.kind === kind)
-    .map((q) => [
-      q.text.split(/\s+/).slice(0, 3).join(' ').replace(/,$/, ''),
-      q.speaker ? names.get(q.speaker)! : q.speakerName,
-    ]);
-}
+/** [first words, speaker] for the quotes of one kind: the speaker's entity name, else its phrase name. */
+const speakers = (text: string, kind = 'direct') => quoteSpeakers(text, kind, true);
 
 const LEAD =
   "Ghana's foreign minister Kwame Mensah met port director Lena Okafor in Accra on Monday.\n\n" +

@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Document, plainSource } from '../../core/document.js';
 import { getDefaultPipeline } from '../../services/analyze.js';
+import { quoteSpeakers } from './test-speakers.js';
 
 const pipeline = getDefaultPipeline();
 
-/** Runs the full pipeline and returns [first words, speaker entity name or phrase] per quote of a kind. */
-function speakers(text: string, kind = 'direct'): [string, string | null][] {
-  const doc = pipeline.run(new Document('t', plainSource(text)));
-  const names = new Map(doc.get('entities').map((e) => [e.id, e.name]));
-  return doc
-    .get('quotes')
-    .filter((q) => q.kind === kind)
-    .map((q) => [
-      q.text.split(/\s+/).slice(0, 3).join(' ').replace(/,$/, ''),
-      q.speaker ? names.get(q.speaker)! : null,
-    ]);
-}
-
+/** [first words, speaker entity name or null] per quote of a kind. */
+const speakers = (text: string, kind = 'direct') => quoteSpeakers(text, kind);
 /** Like `speakers`, but a speaker without an entity gives its phrase name (a medium, an unnamed person). */
-function named(text: string): [string, string | null][] {
-  const doc = pipeline.run(new Document('t', plainSource(text)));
-  const names = new Map(doc.get('entities').map((e) => [e.id, e.name]));
-  return doc
-    .get('quotes')
-    .filter((q) => q.kind === 'direct')
-    .map((q) => [
-      q.text.split(/\s+/).slice(0, 3).join(' ').replace(/,$/, ''),
-      q.speaker ? names.get(q.speaker)! : q.speakerName,
-    ]);
-}
+const named = (text: string) => quoteSpeakers(text, 'direct', true);
 
 // Our own sentences, written for these tests in the style of wire copy.
 describe('speaker resolution in wire copy', () => {
