@@ -586,24 +586,7 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
             ante = persons[k]?.find((m) => m.key === described.key && m.kind !== 'pronoun');
           }
           if (ante) {
-            const last = units[described.head]!;
-            const m: Mention = {
-              ...ante,
-              sentence: u.sentence,
-              s: i,
-              e: described.head + 1,
-              start: u.start,
-              end: last.end,
-              text: '',
-              kind: 'nominal',
-              rule: 'coref:descriptor',
-              speaker: speakerNext(toks, described.head),
-              inQuote,
-              subject: false,
-              words: toks.slice(i, described.head + 1),
-              role: null,
-              country: null,
-            };
+            const m = nominalMention(ante, sent, i, described.head, 'coref:descriptor', inQuote, false, null);
             persons[si]!.push(m);
             out.push(m);
             i = described.head;
@@ -650,25 +633,9 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
         const roleBound = NOMINAL_HEADS.has(head) && head !== 'official' && head !== 'diplomat';
         const ante = pick(persons, si, u.start, inQuote, roleBound ? si : 5, ok);
         if (!ante?.key) continue;
-        const last = units[nom.head]!;
-        const m: Mention = {
-          ...ante,
-          sentence: u.sentence,
-          s: i,
-          e: nom.head + 1,
-          start: u.start,
-          end: last.end,
-          text: '',
-          kind: 'nominal',
-          rule: 'coref:nominal',
-          speaker: speakerNext(toks, nom.head),
-          inQuote,
-          subject: false,
-          words: toks.slice(i, nom.head + 1),
-          role: null,
-          // "the White House official": the body's country becomes the person's when none is known
-          country: ante.key && !countryOf.has(ante.key) ? country : null,
-        };
+        // "the White House official": the body's country becomes the person's when none is known
+        const own = ante.key && !countryOf.has(ante.key) ? country : null;
+        const m = nominalMention(ante, sent, i, nom.head, 'coref:nominal', inQuote, false, own);
         if (ante.key && country && !countryOf.has(ante.key)) countryOf.set(ante.key, country);
         persons[si]!.push(m);
         out.push(m);
@@ -882,7 +849,8 @@ function delayedIdentification(sents: SentenceView[], persons: Mention[][]): Map
   const seen = new Set<string>();
   for (let si = 0; si + 1 < sents.length && si < 3; si++) {
     for (const m of persons[si] ?? []) if (m.key) seen.add(m.key);
-    const { toks, units } = sents[si]!;
+    const view = sents[si]!;
+    const { toks } = view;
     if (toks[0]?.toLowerCase() !== 'the' || (persons[si] ?? []).length > 0) continue;
     let head = -1;
     for (let h = 1; h <= 4 && h < toks.length; h++) {
@@ -903,24 +871,7 @@ function delayedIdentification(sents: SentenceView[], persons: Mention[][]): Map
     // "…, a spokesman for the union," introduces someone new, not the one the lead described
     const appositive = next.toks[named.e + 1]?.toLowerCase();
     if (appositive === 'a' || appositive === 'an') continue;
-    const u = units[0]!;
-    out.set(si, {
-      ...named,
-      sentence: u.sentence,
-      s: 0,
-      e: head + 1,
-      start: u.start,
-      end: units[head]!.end,
-      text: '',
-      kind: 'nominal',
-      rule: 'coref:delayed',
-      speaker: speakerNext(toks, head),
-      inQuote: false,
-      subject: true,
-      words: toks.slice(0, head + 1),
-      role: null,
-      country: null,
-    });
+    out.set(si, nominalMention(named, view, 0, head, 'coref:delayed', false, true, null));
   }
   return out;
 }
@@ -948,6 +899,40 @@ function unnamedBefore(sents: SentenceView[], si: number, at: number, head: stri
     }
   }
   return false;
+}
+
+/**
+ * A nominal mention ("the cleric", "the White House official") over tokens `i..head` of a sentence, standing for
+ * `ante`: one constructor so every nominal rule builds the same shape (the property order matters to V8).
+ */
+function nominalMention(
+  ante: Mention,
+  view: SentenceView,
+  i: number,
+  head: number,
+  rule: string,
+  inQuote: boolean,
+  subject: boolean,
+  country: string | null,
+): Mention {
+  const u = view.units[i]!;
+  return {
+    ...ante,
+    sentence: u.sentence,
+    s: i,
+    e: head + 1,
+    start: u.start,
+    end: view.units[head]!.end,
+    text: '',
+    kind: 'nominal',
+    rule,
+    speaker: speakerNext(view.toks, head),
+    inQuote,
+    subject,
+    words: view.toks.slice(i, head + 1),
+    role: null,
+    country,
+  };
 }
 
 function speakerNext(toks: string[], i: number): boolean {
