@@ -17,6 +17,34 @@ export interface Token extends TextSpan {
 }
 
 /**
+ * One word of the `syntax` layer (UD conventions): the syntax stage's own tokenisation of each sentence, with
+ * the universal POS tag, lemma and dependency head. `head` is the index in the `syntax` array of the head word
+ * (-1 for a sentence root), so clause structure can be walked without re-tokenising. Stages that need subjects,
+ * objects or governing verbs read this layer instead of matching regexes over the text.
+ */
+export interface SyntaxWord extends TextSpan {
+  /** Index of the sentence in the `sentences` layer. */
+  sentence: number;
+  /** Universal POS tag (NOUN, PROPN, VERB, AUX, ADP, …). */
+  upos: string;
+  lemma: string;
+  /** Index of the head word in the `syntax` array; -1 for the root of its sentence. */
+  head: number;
+  /** Universal dependency relation, with subtype when predicted (nsubj, obj, obl:tmod, …). */
+  deprel: string;
+}
+
+/**
+ * One coreference chain of the `coref` layer: the mentions (spans) that refer to one entity, each with the
+ * rule that linked it. Assigned once by the entities stage; quotes, events and claims read it.
+ */
+export interface CorefChain {
+  /** The entity id (`e1`, …) the chain resolves to. */
+  entity: string;
+  mentions: { start: number; end: number; text: string; rule: string }[];
+}
+
+/**
  * Every annotation layer a stage can assign. `text` and `offsetMap` are assigned by the repair stage; all
  * other spans index into that repaired text.
  */
@@ -27,7 +55,9 @@ export interface Layers {
   paragraphs: Span[];
   sentences: Span[];
   tokens: Token[];
+  syntax: SyntaxWord[];
   entities: Entity[];
+  coref: CorefChain[];
   quotes: Quote[];
   times: TimeExpression[];
   claims: Claim[];
