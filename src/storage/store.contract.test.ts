@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewsintelError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
 import { analyze } from '../services/analyze.js';
+import { MIGRATIONS } from './migrations.js';
 import { type ArticleStore, openStore, parseSnippet } from './store.js';
 
 /**
@@ -178,7 +179,7 @@ function contract(label: string, backend: () => Promise<Backend>): void {
           },
         ],
       };
-      await store.saveArticle(withEntities, 'raw', null);
+      await store.saveArticle(withEntities, 'raw input of the entity test', null);
       const rows = await store.db
         .selectFrom('annotations')
         .selectAll()
@@ -196,7 +197,11 @@ function contract(label: string, backend: () => Promise<Backend>): void {
         kb: 'person:jane-roe',
         country: 'XYZ',
       });
-      expect(JSON.parse(ent.payload).mentions).toHaveLength(1);
+      // The full item is in the stored analysis (not copied into the row), found by the row's ann_id.
+      const stored = await store.getArticle(base.article.id);
+      expect(stored!.entities.find((e) => e.id === ent.ann_id)!.mentions).toHaveLength(1);
+      expect(await store.getRaw(base.article.id)).toBe('raw input of the entity test');
+      expect(await store.getRaw('sha256:none')).toBeNull();
     });
 
     it('rolls back only the failing article', async () => {
@@ -227,7 +232,7 @@ function contract(label: string, backend: () => Promise<Backend>): void {
       try {
         expect(await again.countArticles()).toBe(await store.countArticles());
         const ids = await again.db.selectFrom('newsintel_migrations').select('id').execute();
-        expect(ids.map((r) => r.id)).toEqual(['0001_initial']);
+        expect(ids.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
       } finally {
         await again.close();
       }

@@ -5,9 +5,10 @@ import SqliteDatabase from 'better-sqlite3';
 import { type Insertable, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { NewsintelError, wrapError } from '../core/errors.js';
 import { ANALYSIS_FORMAT, type Analysis, type Span, type VersionTag } from '../core/types.js';
+import { packAnalysis, packText, unpackAnalysis, unpackText } from './codec.js';
 import { migrate } from './migrate.js';
 import type { Dialect } from './migrations.js';
-import type { AnnotationsTable, Database } from './schema.js';
+import type { AnnotationRowsTable, Database } from './schema.js';
 import { isEmptyQuery, parseSearchQuery, toFts5, toTsQuery } from './search-query.js';
 
 /** What a list shows about an article, without loading its analysis. */
@@ -61,6 +62,8 @@ export interface ArticleStore {
   saveArticle(analysis: Analysis, raw: string, origin?: string | null): Promise<SaveResult>;
   /** The stored analysis object, or null. */
   getArticle(id: string): Promise<Analysis | null>;
+  /** The stored raw input of an article (to re-run a newer pipeline), or null. */
+  getRaw(id: string): Promise<string | null>;
   /** Newest first (by published date, then ingestion time). */
   listArticles(options?: PageOptions): Promise<ArticleSummary[]>;
   /** Ranked full-text search over headline and text; free text, never a syntax error. */
@@ -162,11 +165,13 @@ export function parseSnippet(marked: string): { snippet: string; highlights: Spa
   };
 }
 
-/** One row per annotation, generic across layers; the full item goes in `payload`. */
-export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
-  const id = a.article.id;
-  const rows: Insertable<AnnotationsTable>[] = [];
-  const base = { article_id: id, kb: null, country: null, value: null };
+/**
+ * One row per annotation, generic across layers, keyed by the article's `seq`; the full item stays in the
+ * analysis (found by `ann_id`), never copied here.
+ */
+export function annotationRows(a: Analysis, seq: number): Insertable<AnnotationRowsTable>[] {
+  const rows: Insertable<AnnotationRowsTable>[] = [];
+  const base = { article_seq: seq, kb: null, country: null, value: null };
   a.sentences.forEach((s, i) => {
     rows.push({
       ...base,
@@ -176,7 +181,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       end: s.end,
       type: null,
       label: null,
-      payload: JSON.stringify(s),
     });
   });
   a.repairs.forEach((r, i) => {
@@ -188,7 +192,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       end: r.end,
       type: r.kind,
       label: r.after,
-      payload: JSON.stringify(r),
     });
   });
   for (const e of a.entities) {
@@ -204,7 +207,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       value: e.role,
       kb: e.kb,
       country: e.country,
-      payload: JSON.stringify(e),
     });
   }
   for (const q of a.quotes) {
@@ -218,7 +220,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       label: q.text,
       value: q.speakerName,
       kb: q.speaker,
-      payload: JSON.stringify(q),
     });
   }
   for (const t of a.times) {
@@ -231,7 +232,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       type: t.type,
       label: t.text,
       value: t.value,
-      payload: JSON.stringify(t),
     });
   }
   for (const c of a.claims) {
@@ -245,7 +245,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       label: c.text,
       value: c.value === null ? null : String(c.value),
       kb: c.source,
-      payload: JSON.stringify(c),
     });
   }
   for (const v of a.events) {
@@ -258,7 +257,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       type: v.type,
       label: v.trigger.text,
       value: v.date,
-      payload: JSON.stringify(v),
     });
   }
   return rows;
@@ -278,41 +276,48 @@ class KyselyArticleStore implements ArticleStore {
     const now = new Date().toISOString();
     try {
       return await this.db.transaction().execute(async (trx) => {
+        const values = {
+          id: art.id,
+          source: art.source,
+          url: art.url,
+          published: art.published,
+          headline: art.headline,
+          byline: art.byline,
+          dateline: art.dateline,
+          version_tag: art.version?.tag ?? null,
+          version_number: art.version?.number ?? null,
+          text: art.text,
+          raw_z: packText(raw),
+          content_hash: sha256(art.text),
+          origin,
+          ingested_at: now,
+        };
+        // PostgreSQL numbers articles with an identity column; SQLite (one writer) takes the next number.
         const inserted = await trx
           .insertInto('articles')
-          .values({
-            id: art.id,
-            source: art.source,
-            url: art.url,
-            published: art.published,
-            headline: art.headline,
-            byline: art.byline,
-            dateline: art.dateline,
-            version_tag: art.version?.tag ?? null,
-            version_number: art.version?.number ?? null,
-            text: art.text,
-            raw,
-            content_hash: sha256(art.text),
-            origin,
-            ingested_at: now,
-          })
+          .values(
+            this.dialect === 'sqlite'
+              ? { ...values, seq: sql<number>`(SELECT COALESCE(MAX(seq), 0) + 1 FROM articles)` }
+              : values,
+          )
           .onConflict((oc) => oc.column('id').doNothing())
+          .returning('seq')
           .executeTakeFirst();
-        if (!inserted.numInsertedOrUpdatedRows) return { id: art.id, status: 'already stored' as const };
+        if (!inserted) return { id: art.id, status: 'already stored' as const };
         await trx
           .insertInto('analyses')
           .values({
             article_id: art.id,
             format: analysis.format,
-            json: JSON.stringify(analysis),
+            body: packAnalysis(analysis),
             created_at: now,
           })
           .execute();
-        const rows = annotationRows(analysis);
-        // Stay well under SQLite's bound-parameter limit (12 columns per row).
+        const rows = annotationRows(analysis, Number(inserted.seq));
+        // Stay well under SQLite's bound-parameter limit (10 columns per row).
         for (let i = 0; i < rows.length; i += 400) {
           await trx
-            .insertInto('annotations')
+            .insertInto('annotation_rows')
             .values(rows.slice(i, i + 400))
             .execute();
         }
@@ -330,9 +335,21 @@ class KyselyArticleStore implements ArticleStore {
 
   async getArticle(id: string): Promise<Analysis | null> {
     const row = await this.guard('reading an article', () =>
-      this.db.selectFrom('analyses').select('json').where('article_id', '=', id).executeTakeFirst(),
+      this.db
+        .selectFrom('analyses')
+        .innerJoin('articles', 'articles.id', 'analyses.article_id')
+        .select(['analyses.body', 'articles.text'])
+        .where('analyses.article_id', '=', id)
+        .executeTakeFirst(),
     );
-    return row ? (JSON.parse(row.json) as Analysis) : null;
+    return row ? unpackAnalysis(row.body, row.text) : null;
+  }
+
+  async getRaw(id: string): Promise<string | null> {
+    const row = await this.guard('reading a raw input', () =>
+      this.db.selectFrom('articles').select('raw_z').where('id', '=', id).executeTakeFirst(),
+    );
+    return row?.raw_z ? unpackText(row.raw_z) : null;
   }
 
   async listArticles(options?: PageOptions): Promise<ArticleSummary[]> {

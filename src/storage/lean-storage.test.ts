@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '../services/analyze.js';
+import { samplesDir } from '../services/assets.js';
+import { migrate } from './migrate.js';
+import { type Dialect, MIGRATIONS } from './migrations.js';
+import { openStore } from './store.js';
+
+const PG_URL = process.env.NEWSINTEL_PG_URL;
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+/** Our fictional sample stories, analysed: the old store gets real analyses with every layer. */
+const stories = ['grain-talks.txt', 'port-strike.txt', 'typhoon-kestrel-lead.txt'].map((f) => {
+  const raw = readFileSync(path.join(samplesDir(), f), 'utf8');
+  return { raw, analysis: analyze(raw) };
+});
+
+/**
+ * Writes articles the way the 0001 schema stored them (raw text, analysis JSON, annotation rows with a
+ * payload), with nothing but that migration applied: a store made by the old release.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the 0001 schema is not the current Database type.
+async function writeOldStore(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  await migrate(db, dialect, MIGRATIONS.slice(0, 1));
+  for (const { raw, analysis } of stories) {
+    const a = analysis.article;
+    await db
+      .insertInto('articles')
+      .values({
+        id: a.id,
+        source: a.source,
+        url: a.url,
+        published: a.published,
+        headline: a.headline,
+        byline: a.byline,
+        dateline: a.dateline,
+        version_tag: a.version?.tag ?? null,
+        version_number: a.version?.number ?? null,
+        text: a.text,
+        raw,
+        content_hash: `sha256:${createHash('sha256').update(a.text).digest('hex')}`,
+        origin: 'old',
+        ingested_at: '2025-01-01T00:00:00.000Z',
+      })
+      .execute();
+    await db
+      .insertInto('analyses')
+      .values({
+        article_id: a.id,
+        format: analysis.format,
+        json: JSON.stringify(analysis),
+        created_at: 'then',
+      })
+      .execute();
+    const rows = [
+      ...analysis.entities.map((e) => ({
+        layer: 'entity',
+        ann_id: e.id,
+        start: e.mentions[0]?.start ?? 0,
+        end: e.mentions[0]?.end ?? 0,
+        type: e.type,
+        label: e.name,
+        value: e.role,
+        kb: e.kb,
+        country: e.country,
+        payload: JSON.stringify(e),
+      })),
+      ...analysis.quotes.map((q) => ({
+        layer: 'quote',
+        ann_id: q.id,
+        start: q.start,
+        end: q.end,
+        type: q.kind,
+        label: q.text,
+        value: q.speakerName,
+        kb: q.speaker,
+        country: null,
+        payload: JSON.stringify(q),
+      })),
+    ];
+    await db
+      .insertInto('annotations')
+      .values(rows.map((r) => ({ article_id: a.id, ...r })))
+      .execute();
+    if (dialect === 'sqlite') {
+      await sql`INSERT INTO articles_fts (article_id, headline, text) VALUES (${a.id}, ${a.headline ?? ''}, ${a.text})`.execute(
+        db,
+      );
+    }
+  }
+}
+
+async function checkMigrated(location: string, oldRows: Record<string, unknown>[]): Promise<void> {
+  const store = await openStore(location);
+  try {
+    for (const { raw, analysis } of stories) {
+      expect(await store.getArticle(analysis.article.id)).toEqual(analysis);
+      expect(await store.getRaw(analysis.article.id)).toBe(raw);
+    }
+    // Every annotation row survives, minus the payload the analysis already holds.
+    const now = await store.db
+      .selectFrom('annotations')
+      .selectAll()
+      .orderBy('article_id')
+      .orderBy('layer')
+      .orderBy('ann_id')
+      .execute();
+    expect(now).toEqual(oldRows.map(({ payload: _payload, ...rest }) => rest));
+    expect((await store.search('strike')).length).toBeGreaterThan(0);
+    // New articles number on after the migrated ones, and the view's insert/delete triggers work.
+    const fresh = analyze('A new test story written for the migration test, about a harbour crane.');
+    expect((await store.saveArticle(fresh, 'new raw', 'test')).status).toBe('stored');
+    const seqs = await store.db.selectFrom('articles').select('seq').orderBy('seq').execute();
+    expect(new Set(seqs.map((r) => r.seq)).size).toBe(stories.length + 1);
+    await store.db
+      .insertInto('annotations')
+      .values({
+        article_id: fresh.article.id,
+        layer: 'claim',
+        ann_id: 'c99',
+        start: 0,
+        end: 1,
+        type: null,
+        label: null,
+        value: null,
+        kb: null,
+        country: null,
+      })
+      .execute();
+    await store.db
+      .deleteFrom('annotations')
+      .where('article_id', '=', fresh.article.id)
+      .where('ann_id', '=', 'c99')
+      .execute();
+    expect(
+      await store.db.selectFrom('annotation_rows').select('ann_id').where('ann_id', '=', 'c99').execute(),
+    ).toEqual([]);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('migration 0020 (lean storage)', () => {
+  it('converts a SQLite store made by the old schema without losing anything', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'newsintel-lean-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'old.db');
+    // biome-ignore lint/suspicious/noExplicitAny: old schema.
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(file) }) });
+    await writeOldStore(db, 'sqlite');
+    const oldRows = await db
+      .selectFrom('annotations')
+      .selectAll()
+      .orderBy('article_id')
+      .orderBy('layer')
+      .orderBy('ann_id')
+      .execute();
+    expect(oldRows.length).toBeGreaterThan(5);
+    await db.destroy();
+    await checkMigrated(file, oldRows);
+  });
+
+  it.skipIf(!PG_URL)(
+    'converts a PostgreSQL store made by the old schema without losing anything',
+    async () => {
+      const name = `newsintel_lean_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      cleanups.push(async () => {
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      });
+      const u = new URL(PG_URL!);
+      u.pathname = `/${name}`;
+      // biome-ignore lint/suspicious/noExplicitAny: old schema.
+      const db = new Kysely<any>({
+        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u.toString() }) }),
+      });
+      await writeOldStore(db, 'postgres');
+      const oldRows = await db
+        .selectFrom('annotations')
+        .selectAll()
+        .orderBy('article_id')
+        .orderBy('layer')
+        .orderBy('ann_id')
+        .execute();
+      await db.destroy();
+      await checkMigrated(u.toString(), oldRows);
+    },
+  );
+});
