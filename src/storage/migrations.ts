@@ -125,9 +125,37 @@ function leanStorage(dialect: Dialect): string[] {
       END $$`,
           'CREATE TRIGGER annotations_write INSTEAD OF INSERT OR DELETE ON annotations FOR EACH ROW EXECUTE FUNCTION annotations_write()',
         ];
+  // SQLite: the full-text index reads headline and text from `articles` (external content, keyed by seq)
+  // instead of keeping its own copy; triggers keep it in step with every insert, update and delete.
+  const fts =
+    dialect === 'sqlite'
+      ? [
+          `CREATE VIRTUAL TABLE articles_fts_lean USING fts5 (
+        headline,
+        text,
+        content = 'articles',
+        content_rowid = 'seq',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      )`,
+          "INSERT INTO articles_fts_lean (articles_fts_lean) VALUES ('rebuild')",
+          'DROP TABLE articles_fts',
+          'ALTER TABLE articles_fts_lean RENAME TO articles_fts',
+          `CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, headline, text) VALUES (NEW.seq, NEW.headline, NEW.text);
+      END`,
+          `CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, text) VALUES ('delete', OLD.seq, OLD.headline, OLD.text);
+      END`,
+          `CREATE TRIGGER articles_fts_update AFTER UPDATE OF seq, headline, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, text) VALUES ('delete', OLD.seq, OLD.headline, OLD.text);
+        INSERT INTO articles_fts (rowid, headline, text) VALUES (NEW.seq, NEW.headline, NEW.text);
+      END`,
+        ]
+      : [];
   return [
     ...seq,
     'CREATE UNIQUE INDEX articles_seq ON articles (seq)',
+    ...fts,
     `ALTER TABLE articles ADD COLUMN raw_z ${blob}`,
     `CREATE TABLE analyses_packed (
         article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,

@@ -321,11 +321,7 @@ class KyselyArticleStore implements ArticleStore {
             .values(rows.slice(i, i + 400))
             .execute();
         }
-        if (this.dialect === 'sqlite') {
-          await sql`INSERT INTO articles_fts (article_id, headline, text) VALUES (${art.id}, ${art.headline ?? ''}, ${art.text})`.execute(
-            trx,
-          );
-        }
+        // SQLite's full-text index follows `articles` through triggers (migration 0020).
         return { id: art.id, status: 'stored' as const };
       });
     } catch (e) {
@@ -405,14 +401,14 @@ class KyselyArticleStore implements ArticleStore {
     };
     const rows = await this.guard('searching', async () => {
       if (this.dialect === 'sqlite') {
-        // bm25 weights per column (article_id, headline, text): a headline hit counts five times a body hit.
+        // bm25 weights per column (headline, text): a headline hit counts five times a body hit.
         const r = await sql<Row>`
           SELECT a.id, a.headline, a.published, a.source, a.dateline, a.version_tag, a.version_number,
-                 snippet(articles_fts, 2, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet,
-                 -bm25(articles_fts, 0.0, 5.0, 1.0) AS score
-          FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id
+                 snippet(articles_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet,
+                 -bm25(articles_fts, 5.0, 1.0) AS score
+          FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
           WHERE articles_fts MATCH ${toFts5(parsed)}
-          ORDER BY bm25(articles_fts, 0.0, 5.0, 1.0), a.id
+          ORDER BY bm25(articles_fts, 5.0, 1.0), a.id
           LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
         return r.rows;
       }
