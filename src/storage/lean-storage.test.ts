@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../services/analyze.js';
 import { samplesDir } from '../services/assets.js';
+import { writeLegacyArticle } from './legacy-0001.js';
 import { migrate } from './migrate.js';
 import { type Dialect, MIGRATIONS } from './migrations.js';
 import { openStore } from './store.js';
@@ -24,79 +24,11 @@ const stories = ['grain-talks.txt', 'port-strike.txt', 'typhoon-kestrel-lead.txt
   return { raw, analysis: analyze(raw) };
 });
 
-/**
- * Writes articles the way the 0001 schema stored them (raw text, analysis JSON, annotation rows with a
- * payload), with nothing but that migration applied: a store made by the old release.
- */
+/** A store made by the old release: only migration 0001, rows written the 0001 way. */
 // biome-ignore lint/suspicious/noExplicitAny: the 0001 schema is not the current Database type.
 async function writeOldStore(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await migrate(db, dialect, MIGRATIONS.slice(0, 1));
-  for (const { raw, analysis } of stories) {
-    const a = analysis.article;
-    await db
-      .insertInto('articles')
-      .values({
-        id: a.id,
-        source: a.source,
-        url: a.url,
-        published: a.published,
-        headline: a.headline,
-        byline: a.byline,
-        dateline: a.dateline,
-        version_tag: a.version?.tag ?? null,
-        version_number: a.version?.number ?? null,
-        text: a.text,
-        raw,
-        content_hash: `sha256:${createHash('sha256').update(a.text).digest('hex')}`,
-        origin: 'old',
-        ingested_at: '2025-01-01T00:00:00.000Z',
-      })
-      .execute();
-    await db
-      .insertInto('analyses')
-      .values({
-        article_id: a.id,
-        format: analysis.format,
-        json: JSON.stringify(analysis),
-        created_at: 'then',
-      })
-      .execute();
-    const rows = [
-      ...analysis.entities.map((e) => ({
-        layer: 'entity',
-        ann_id: e.id,
-        start: e.mentions[0]?.start ?? 0,
-        end: e.mentions[0]?.end ?? 0,
-        type: e.type,
-        label: e.name,
-        value: e.role,
-        kb: e.kb,
-        country: e.country,
-        payload: JSON.stringify(e),
-      })),
-      ...analysis.quotes.map((q) => ({
-        layer: 'quote',
-        ann_id: q.id,
-        start: q.start,
-        end: q.end,
-        type: q.kind,
-        label: q.text,
-        value: q.speakerName,
-        kb: q.speaker,
-        country: null,
-        payload: JSON.stringify(q),
-      })),
-    ];
-    await db
-      .insertInto('annotations')
-      .values(rows.map((r) => ({ article_id: a.id, ...r })))
-      .execute();
-    if (dialect === 'sqlite') {
-      await sql`INSERT INTO articles_fts (article_id, headline, text) VALUES (${a.id}, ${a.headline ?? ''}, ${a.text})`.execute(
-        db,
-      );
-    }
-  }
+  for (const { raw, analysis } of stories) await writeLegacyArticle(db, dialect, analysis, raw);
 }
 
 async function checkMigrated(location: string, oldRows: Record<string, unknown>[]): Promise<void> {
