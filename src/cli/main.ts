@@ -3,8 +3,10 @@ import { analyzeCommand } from './commands/analyze.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
+import { jobsCommand } from './commands/jobs.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
+import { workerCommand } from './commands/worker.js';
 import { type CliContext, type Command, UsageError } from './context.js';
 
 const commands: Command[] = [
@@ -14,6 +16,8 @@ const commands: Command[] = [
   searchCommand,
   serveCommand,
   exportCommand,
+  workerCommand,
+  jobsCommand,
 ];
 
 /** Exit codes are decided here, at the edge: 2 for usage errors, 1 for failures. */

@@ -47,12 +47,12 @@ export const ingestCommand: Command = {
   usage: 'newsintel ingest <paths…> [--db FILE|postgres://…] [--max-bytes N] [--jobs N] [--queue] [--json]',
   async run(ctx: CliContext): Promise<number> {
     const { flags, positionals } = parseArgs(ctx.argv, {
-      boolean: ['json', 'help'],
+      boolean: ['json', 'help', 'queue'],
       string: ['db', 'max-bytes', 'jobs'],
     });
     if (flags.help) {
       ctx.stdout.write(
-        `${this.usage}\n\nFolders are read recursively (hidden files skipped). Files over --max-bytes (default ${DEFAULT_MAX_BYTES}) are refused.\n--jobs N analyses on N worker threads (default: one per core; 0 analyses in this thread); the database has one writer.\n`,
+        `${this.usage}\n\nFolders are read recursively (hidden files skipped). Files over --max-bytes (default ${DEFAULT_MAX_BYTES}) are refused.\n--jobs N analyses on N worker threads (default: one per core; 0 analyses in this thread); the database has one writer.\n--queue (PostgreSQL) only reads the files and queues one job per article for \`newsintel worker\`.\n`,
       );
       return 0;
     }
@@ -61,6 +61,21 @@ export const ingestCommand: Command = {
     const jobs = parseJobs(flags.jobs);
     const location = dbLocation(flags, ctx);
     const tty = ctx.stderr.isTTY === true && !flags.json;
+    if (flags.queue) {
+      const { enqueueIngest } = await import('../../services/queue/ingest-queue.js');
+      const q = await enqueueIngest(positionals, { location, maxBytes });
+      if (flags.json) ctx.stdout.write(`${JSON.stringify(q, null, 2)}\n`);
+      else {
+        const lines = [
+          `queued ${q.queued.length}, already stored ${q.skipped.length}, failed ${q.failed.length}`,
+        ];
+        for (const f of q.failed) lines.push(`  ${f.path}: ${f.reason}`);
+        ctx.stdout.write(
+          `${lines.join('\n')}\ndatabase: ${redactLocation(location)} (run \`newsintel worker\` to process the queue)\n`,
+        );
+      }
+      return q.failed.length > 0 ? 1 : 0;
+    }
     // The pipeline loads only when this command runs (so `--help`, `search` and `export` start fast).
     const { ingest } = await import('../../services/ingest.js');
     const { createAnalysisPool } = await import('../../services/pool/analysis-pool.js');
