@@ -1,10 +1,10 @@
+import { AttributionFinder } from '../../core/attribution.js';
+import { buildDocIndex, type DocIndex } from '../../core/doc-index.js';
 import type { Document } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Claim, Qualifier } from '../../core/types.js';
 import { DEMONSTRATIVES, POSSESSIVE_DETERMINERS, union } from '../../knowledge/english/index.js';
-import { AttributionFinder } from '../events/attribution.js';
-import { buildDocIndex, type DocIndex } from '../events/doc-index.js';
 import { parseDigits, readNumberWords, SCALES, VAGUE, wordValue } from './numbers.js';
 
 /** Options of the claims stage. */
