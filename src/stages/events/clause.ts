@@ -159,11 +159,11 @@ export function sentenceEvents(
     // ("was disappointed with", "has been concerned over": an attitude, whose holder is the subject)
     const stative =
       (t.entry.gov === 'agree' && (ix.low[t.consumedEnd] === 'to' || ix.low[t.end - 1] === 'to')) ||
-      /^lex:111:(?:disappointed|concerned|regretful)$/.test(t.rule);
+      t.entry.state;
     const passive =
       participle && !stative && ((k >= lo && BE.has(ix.low[k]!)) || ix.low[t.end] === 'by' || charge);
     // "X said Y must …": the actor is the speaker or no one, never the subject of "must"
-    if (t.rule === DEMAND_ENTRY.rule) {
+    if (t.entry.mustClause) {
       // nothing to infer
     } else if (t.actors.length === 0) {
       if (t.entry.noun) {
@@ -428,7 +428,7 @@ export function sentenceEvents(
         t.actors = mainSubject(ix, lo, q - 1).filter((x) => !t.targets.includes(x));
     }
     // "He rejected …", "It called on …", "The group called for …": the one the story was just about
-    if (t.actors.length === 0 && !passive && subj.singular && t.rule !== DEMAND_ENTRY.rule) {
+    if (t.actors.length === 0 && !passive && subj.singular && !t.entry.mustClause) {
       // "sanctions were imposed on Iraq after it invaded Kuwait": in a subordinate clause, "it" is the
       // country or body just named in the same sentence
       const local = subj.singular === 'org' && subj.pronoun ? nameBeforeClause(ix, lo, subj.clause) : null;
@@ -500,7 +500,7 @@ export function sentenceEvents(
       !t.entry.noun &&
       !passive &&
       ix.low[subj.clause - 1] === 'whom' &&
-      (!withWhom || /^lex:0[3-6]/.test(t.rule))
+      (!withWhom || /^0[3-6]/.test(t.entry.cameo ?? ''))
     ) {
       const ante: string[] = [];
       const start = withWhom ? subj.clause - 3 : subj.clause - 2;
@@ -561,7 +561,7 @@ export function sentenceEvents(
     }
     let modality = decideModality(ix, t, lo, a !== null);
     // "would not follow the US example" is a refusal; "followed suit" is no rejection at all
-    if (t.rule === 'lex:120:follow/followed') {
+    if (t.entry.negOnly) {
       if (modality !== 'negated') continue;
       modality = a !== null ? 'reported' : 'asserted';
     }
@@ -579,7 +579,7 @@ export function sentenceEvents(
     let { time, date } = timeFor(ix, t, subj.clause, hi, modality, subj.adjunct || subordinateIng);
     // "The United States said Saturday that Cuba must …": a demand read off a must-clause is made when the
     // report was
-    if (!date && t.rule === DEMAND_ENTRY.rule) {
+    if (!date && t.entry.mustClause) {
       let cue = t.start - 1;
       while (cue >= lo && !isReportingVerb(ix, cue)) cue--;
       for (const k of [cue + 1, cue - 1, cue + 2, cue - 2]) {
@@ -682,12 +682,18 @@ export const DEMAND_ENTRY: LexEntry = {
   arg: false,
   dobj: false,
   modal: false,
+  state: false,
+  noForecast: false,
+  negOnly: false,
+  between: false,
+  topic: false,
+  mustClause: true,
 };
 
 /** Absorbs triggers in the complement of a governing verb and sets its targets and type. */
 export function governComplement(ix: DocIndex, g: Trigger, all: Trigger[], hi: number, lo: number): void {
   const limit = Math.min(hi, g.consumedEnd + 24);
-  if (g.rule === DEMAND_ENTRY.rule) {
+  if (g.entry.mustClause) {
     // "Y must Z": everything up to the clause end is the demanded action
     let end = limit;
     for (let k = g.end; k < limit; k++) {

@@ -1007,7 +1007,7 @@ export function objectTargets(ix: DocIndex, t: Trigger, hi: number, lo: number, 
   let from = t.entry.obj ? t.consumedEnd : t.end;
   while (from < hi && (OPEN_QUOTES.test(ix.low[from]!) || CLOSE_QUOTES.test(ix.low[from]!))) from++;
   // what is discussed is a topic, not a party: "discussed North Korea" has no target, "discussed … with Ray" has
-  if (t.rule === 'lex:040:discuss') {
+  if (t.entry.topic) {
     for (let k = from; k < Math.min(hi, from + 8); k++) {
       if (ix.low[k] === 'with') return entityGroup(ix, k + 1, hi, lo, actors);
       if (isBoundary(ix, k) || ix.low[k] === ',') break;
@@ -1016,7 +1016,7 @@ export function objectTargets(ix: DocIndex, t: Trigger, hi: number, lo: number, 
   }
   // "called him a puppet", "branded Rosales a liar": the one named is between the verb and the insult
   // ("would not follow the US example": the one whose example it is)
-  if (t.rule === 'lex:111:call/called' || t.rule === 'lex:120:follow/followed') {
+  if (t.entry.between) {
     for (let k = t.end; k < t.consumedEnd; k++) {
       const id = entAt(ix, k);
       if (id && !actors.includes(id)) return [id];

@@ -191,8 +191,7 @@ export function timeFor(
   const past =
     LEXICON.past.has(ix.low[t.start]!) ||
     // "was disappointed with", "felt regretful about": an attitude in the past
-    (/^lex:111:(?:disappointed|concerned|regretful)$/.test(t.rule) &&
-      /^(?:was|were|felt|seemed|appeared)$/.test(ix.low[aux] ?? '')) ||
+    (t.entry.state && /^(?:was|were|felt|seemed|appeared)$/.test(ix.low[aux] ?? '')) ||
     (/ing$/.test(ix.low[t.start]!) && aux >= start && (ix.low[aux] === 'was' || ix.low[aux] === 'were')) ||
     (adjunct && pastBefore(ix, ix.sentStart[ix.tokens[t.start]!.sentence]!, t.start));
   // "have fought three wars since 1947": a perfect spans time, it is not an event of the day

@@ -152,7 +152,7 @@ export function matchAt(ix: DocIndex, i: number, lo: number, hi: number): Trigge
     // accused US military" is an adjective
     if (/^112/.test(e.cameo ?? '') && !chargeFollows(ix, end, hi) && !afterSubjectOrAux(ix, i, lo)) continue;
     // "warned that 50,000 refugees could pour in" is a prediction, not a threat
-    if (e.rule === 'lex:130:warn' && isPrediction(ix, end, hi)) continue;
+    if (e.noForecast && isPrediction(ix, end, hi)) continue;
     // "have" and "had" before a participle are auxiliaries ("had agreed to attend talks")
     if (e.obj && /^(?:have|has|had|having)$/.test(ix.low[i]!)) {
       let k = i + 1;
