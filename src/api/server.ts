@@ -7,6 +7,7 @@ import { NewsintelError } from '../core/errors.js';
 import { decodeInput } from '../ingest/decode.js';
 import { readInput } from '../ingest/read-input.js';
 import { type AnalyzeOptions, analyzeDocument, toAnalysis } from '../services/analyze.js';
+import { linkStoredArticle } from '../services/corpus.js';
 import { DEFAULT_MAX_BYTES } from '../services/ingest.js';
 import { getArticle, listArticles, search } from '../services/search.js';
 import type { ArticleStore } from '../storage/index.js';
@@ -164,6 +165,7 @@ export function createHandler(
       const wantStore = ['1', 'true', 'yes'].includes(url.searchParams.get('store') ?? '');
       if (wantStore) {
         const saved = await store.saveArticle(analysis, source.raw, 'api');
+        await linkStoredArticle(store, analysis);
         return sendJson(res, saved.status === 'stored' ? 201 : 200, analysis, {
           'X-Newsintel-Store': saved.status,
         });

@@ -5,6 +5,7 @@ import { decodeInput } from '../ingest/decode.js';
 import { readInput } from '../ingest/read-input.js';
 import type { ArticleStore } from '../storage/index.js';
 import { type AnalyzeOptions, analyzeDocument, toAnalysis } from './analyze.js';
+import { linkStoredArticle } from './corpus.js';
 
 /** Default per-file size limit: far above any wire story, low enough to refuse a stray archive or dump. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -162,6 +163,8 @@ async function ingestFile(
     try {
       const analysis = toAnalysis(analyzeDocument(source, options.analyze));
       const saved = await options.db.saveArticle(analysis, source.raw, where);
+      // Corpus links (versions, clusters, actors) in their own transaction; a no-op when already linked.
+      await linkStoredArticle(options.db, analysis);
       const item = { id: saved.id, path: where, headline: analysis.article.headline };
       (saved.status === 'stored' ? result.stored : result.skipped).push(item);
     } catch (e) {
