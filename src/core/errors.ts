@@ -14,7 +14,13 @@ export type ErrorCode =
   | 'E_NOT_FOUND'
   | 'E_STORAGE'
   | 'E_USAGE'
-  | 'E_EVAL_DATA';
+  | 'E_EVAL_DATA'
+  /** A URL could not be fetched (network error, timeout, HTTP error status, too many redirects). */
+  | 'E_FETCH'
+  /** The SSRF guard refused a URL (private, loopback, metadata address; not http/https). */
+  | 'E_FETCH_BLOCKED'
+  /** A file format newsintel does not read (TimeML, binary, unknown). */
+  | 'E_INPUT_UNSUPPORTED';
 
 export class NewsintelError extends Error {
   readonly code: ErrorCode;
