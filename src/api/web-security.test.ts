@@ -57,10 +57,10 @@ describe.skipIf(!haveChromium)('desk renders hostile stories as inert text', () 
       const injected = await page.evaluate(() => ({
         scripts: document.querySelectorAll('script:not([src])').length,
         images: document.querySelectorAll('main img, main svg[onload]').length,
-        handlers: [...document.querySelectorAll('*')].filter((e) =>
-          [...e.attributes].some((at) => /^on/i.test(at.name)),
+        handlers: Array.from(document.querySelectorAll('*')).filter((e) =>
+          Array.from(e.attributes).some((at) => /^on/i.test(at.name)),
         ).length,
-        jsLinks: [...document.querySelectorAll('a')].filter((a) =>
+        jsLinks: Array.from(document.querySelectorAll('a')).filter((a) =>
           /^\s*javascript:/i.test(a.getAttribute('href') ?? ''),
         ).length,
         bold: document.querySelectorAll('main b').length,

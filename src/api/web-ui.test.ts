@@ -193,7 +193,7 @@ describe.skipIf(!haveChromium)('analyst desk in chromium', () => {
     await page.locator('#ingest-progress-text', { hasText: /^Done/ }).waitFor();
     expect(await rows.count()).toBe(4);
     const results = await rows.evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)),
     );
     expect(results[1]?.slice(0, 2)).toEqual(['ferry.txt', 'stored']);
     expect(results[2]?.slice(0, 2)).toEqual(['bad.json', 'rejected']);
