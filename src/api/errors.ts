@@ -15,6 +15,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   E_INPUT_TOO_LARGE: 413,
   E_NOT_FOUND: 404,
   E_STORAGE: 500,
+  E_FETCH: 502,
+  E_FETCH_BLOCKED: 403,
+  E_INPUT_UNSUPPORTED: 415,
   E_BUSY: 503,
   E_TIMEOUT: 503,
 };

@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -10,6 +9,8 @@ import type { PoolResult, PoolTask } from '../services/pool/protocol.js';
 import { getArticle, listArticles, search } from '../services/search.js';
 import type { ArticleStore } from '../storage/index.js';
 import { HttpError, sendError, sendJson } from './errors.js';
+import { deskRoute } from './routes-desk.js';
+import { serveWebFile } from './web-static.js';
 
 export interface ApiOptions {
   store: ArticleStore;
@@ -25,16 +26,6 @@ export interface ApiOptions {
    */
   pool?: AnalysisPool;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
 
 /** Reads the request body, refusing (413) as soon as it passes `maxBytes` instead of buffering it all. */
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
@@ -160,6 +151,8 @@ export function createHandler(
       const wantStore = ['1', 'true', 'yes'].includes(url.searchParams.get('store') ?? '');
       if (wantStore) {
         const saved = await store.saveArticle(analysis, raw, 'api');
+        // Loaded on first use: the corpus linker pulls in the knowledge tables (CLI start-up stays light).
+        await (await import('../services/corpus.js')).linkStoredArticle(store, analysis);
         return sendJson(res, saved.status === 'stored' ? 201 : 200, analysis, {
           'X-Newsintel-Store': saved.status,
         });
@@ -176,41 +169,13 @@ export function createHandler(
       if (pool) body.pool = pool.stats();
       return sendJson(res, 200, body);
     }
+    if (await deskRoute(store, method, route, url, res)) return;
     throw new HttpError(404, 'E_NOT_FOUND', `api: no route ${method} ${url.pathname}`);
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (!webRoot) throw new HttpError(404, 'E_NOT_FOUND', 'not found');
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      throw new HttpError(405, 'E_METHOD', 'static files are GET only');
-    let rel: string;
-    try {
-      rel = decodeURIComponent(url.pathname);
-    } catch {
-      throw new HttpError(400, 'E_USAGE', 'malformed path');
-    }
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(webRoot, `.${rel}`);
-    // Never serve outside the web folder, nor dot files or tests.
-    if (
-      !file.startsWith(webRoot + path.sep) ||
-      /(^|[\\/])\./.test(path.relative(webRoot, file)) ||
-      file.endsWith('.test.ts')
-    ) {
-      throw new HttpError(404, 'E_NOT_FOUND', 'not found');
-    }
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()];
-    const s = await stat(file).catch(() => null);
-    if (!type || !s?.isFile()) throw new HttpError(404, 'E_NOT_FOUND', 'not found');
-    const body = await readFile(file);
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Content-Length': body.length,
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    await serveWebFile(webRoot, req, res, url);
   }
 
   return async (req, res) => {

@@ -193,6 +193,8 @@ async function ingestFile(
     try {
       const analysis = await analysisOf(i);
       const saved = await options.db.saveArticle(analysis, source.raw, where);
+      // Corpus links (versions, clusters, actors) in their own transaction; a no-op when already linked.
+      await (await import('./corpus.js')).linkStoredArticle(options.db, analysis);
       const item = { id: saved.id, path: where, headline: analysis.article.headline };
       (saved.status === 'stored' ? result.stored : result.skipped).push(item);
     } catch (e) {

@@ -9,7 +9,7 @@ import { packAnalysis, packText, unpackAnalysis, unpackText } from './codec.js';
 import { migrate } from './migrate.js';
 import type { Dialect } from './migrations.js';
 import type { AnnotationRowsTable, Database } from './schema.js';
-import { isEmptyQuery, parseSearchQuery, toFts5, toTsQuery } from './search-query.js';
+import { checkQueryBounds, isEmptyQuery, parseSearchQuery, toFts5, toTsQuery } from './search-query.js';
 
 /** What a list shows about an article, without loading its analysis. */
 export interface ArticleSummary {
@@ -127,14 +127,23 @@ function sha256(s: string): string {
   return 'sha256:' + createHash('sha256').update(s, 'utf8').digest('hex');
 }
 
+/**
+ * The largest page offset. Far beyond any real store, and small enough that both engines bind it as an
+ * ordinary integer (a 1e23 offset used to surface as a 500 from the database driver).
+ */
+export const MAX_OFFSET = 1_000_000_000;
+
 function page(options: PageOptions = {}): { limit: number; offset: number } {
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
     throw new NewsintelError('E_OPTIONS', `storage: limit must be an integer from 1 to 1000, got ${limit}`);
   }
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw new NewsintelError('E_OPTIONS', `storage: offset must be a non-negative integer, got ${offset}`);
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+    throw new NewsintelError(
+      'E_OPTIONS',
+      `storage: offset must be an integer from 0 to ${MAX_OFFSET}, got ${offset}`,
+    );
   }
   return { limit, offset };
 }
@@ -386,6 +395,8 @@ class KyselyArticleStore implements ArticleStore {
 
   async search(query: string, options?: PageOptions): Promise<SearchHit[]> {
     const { limit, offset } = page(options);
+    const tooCostly = checkQueryBounds(query);
+    if (tooCostly) throw new NewsintelError('E_USAGE', `storage: ${tooCostly}`);
     const parsed = parseSearchQuery(query);
     if (isEmptyQuery(parsed)) return [];
     type Row = {

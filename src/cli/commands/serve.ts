@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { createApiServer, listen } from '../../api/server.js';
 import { webRoot } from '../../services/assets.js';
 import { type AnalysisPool, createAnalysisPool, defaultJobs } from '../../services/pool/analysis-pool.js';
 import { type ArticleStore, openStore } from '../../services/store.js';
@@ -56,6 +55,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         for (const f of loaded.failed) options.log?.(`sample ${f.path}: ${f.reason}`);
       }
     }
+    // The API (routes, storage queries) loads when the server starts, not when the CLI starts.
+    const { createApiServer, listen } = await import('../../api/server.js');
     const server = createApiServer({
       store,
       webRoot: webRoot(),
