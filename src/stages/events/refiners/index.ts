@@ -1,3 +1,4 @@
+import { clauseEvents } from '../predicates.js';
 import { clauseModality } from './clause-modality.js';
 import type { RefineContext, Refiner } from './context.js';
 import { garbledText } from './garbled.js';
@@ -10,6 +11,7 @@ export { type RefineContext, type Refiner, syntaxOf } from './context.js';
  * decisions first (they drop events: text that is not English prose, sport, another word sense), then the clause's modality. Each is a no-op without a parse.
  */
 export const REFINERS: readonly Refiner[] = [
+  clauseEvents,
   garbledText,
   sportsContext,
   selectionalRestrictions,
