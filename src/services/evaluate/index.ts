@@ -1,5 +1,6 @@
 import { NewsintelError } from '../../core/errors.js';
 import { conll } from './conll.js';
+import { conllu } from './conllu.js';
 import { ploverEvaluator } from './plover.js';
 import { polnear } from './polnear.js';
 import { re3d } from './re3d.js';
@@ -9,7 +10,7 @@ import type { EvaluationResult, Evaluator } from './types.js';
 export type { EvaluationResult, Evaluator } from './types.js';
 
 /** Every benchmark format. Later issues add one module each under this folder and one line here. */
-const evaluators: Evaluator[] = [conll, re3d, polnear, timeml, heideltimeCases, ploverEvaluator];
+const evaluators: Evaluator[] = [conll, re3d, polnear, timeml, heideltimeCases, ploverEvaluator, conllu];
 
 export function listEvaluators(): readonly Evaluator[] {
   return evaluators;
