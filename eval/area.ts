@@ -53,7 +53,10 @@ export function ratio(k: number, n: number): string {
  * returns its printed lines (without `-v`, so no item-level errors) and its `--json` totals
  * (`{area: {hit, of}}`). Gold given as objects is written to a temporary folder first.
  */
-export function runScorePy(gold: (string | object)[]): {
+export function runScorePy(
+  gold: (string | object)[],
+  verbose = false,
+): {
   lines: string[];
   totals: Record<string, { hit: number; of: number }>;
 } {
@@ -69,7 +72,17 @@ export function runScorePy(gold: (string | object)[]): {
     const cmd = `node ${path.join(ROOT, 'bin/newsintel.js')} analyze {file} --json`;
     const r = spawnSync(
       'python3',
-      [path.join(SHARED, 'eval/score.py'), ...files, '--cmd', cmd, '--root', SHARED, '--json', out],
+      [
+        path.join(SHARED, 'eval/score.py'),
+        ...files,
+        '--cmd',
+        cmd,
+        '--root',
+        SHARED,
+        '--json',
+        out,
+        ...(verbose ? ['-v'] : []),
+      ],
       { encoding: 'utf8', maxBuffer: 64 << 20 },
     );
     if (r.status !== 0) throw new Error(`score.py failed: ${r.stderr || r.stdout}`);

@@ -36,7 +36,12 @@ interface GoldStory {
  */
 function startsAt(raw: string, at: number): string {
   const rest = raw.slice(at, at + 200).split(/["“”]|\n\s*\n/)[0]!;
-  return rest.split(/\s+/).filter(Boolean).slice(0, 6).join(' ');
+  return rest
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6)
+    .join(' ')
+    .replace(/[.,;:!?]+$/, '');
 }
 
 function toScorePy(story: GoldStory): object {
@@ -69,7 +74,12 @@ function exhaustiveArea(split: 'blind' | 'dev', blindness: Blindness): EvalArea 
         stories: GoldStory[];
       };
       const stories = gold.stories.filter((s) => s.split === split);
-      const { totals } = runScorePy(stories.map(toScorePy));
+      // item lines (score.py -v) are collected for tuned splits only: a blind split's errors stay unread
+      const { lines: raw, totals } = runScorePy(stories.map(toScorePy), blindness !== 'blind');
+      const misses =
+        blindness === 'blind'
+          ? []
+          : raw.filter((l) => /^\s+(?:miss|false|wrong|fp)/i.test(l) || /^==/.test(l));
       const t = (k: string) => totals[k] ?? { hit: 0, of: 0 };
       const lines = [
         `stories          ${stories.length}`,
@@ -80,7 +90,7 @@ function exhaustiveArea(split: 'blind' | 'dev', blindness: Blindness): EvalArea 
         `claim precision  ${ratio(t('claims-prec').hit, t('claims-prec').of)}`,
       ];
       const p = t('quotes-prec');
-      return { lines, metric: 'quote precision', value: p.of ? (100 * p.hit) / p.of : 0 };
+      return { lines, metric: 'quote precision', value: p.of ? (100 * p.hit) / p.of : 0, misses };
     },
   };
 }
