@@ -1,8 +1,9 @@
 import type { SyntaxWord } from '../../core/document.js';
 import type { Entity, TextSpan } from '../../core/types.js';
 import { isSpeechLemma, KIN_NOUNS, SPEECH_NOUNS, verbLemma } from '../../knowledge/english/index.js';
-import { SyntaxIndex } from '../syntax/query.js';
+import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
+import { PERSON_NOUNS } from './lexicon.js';
 
 /**
  * Nouns whose "of X" / "X's" complement is not the speaker: in "the sister of X accused the ministry" the
@@ -16,6 +17,8 @@ const RELATION_NOUNS: ReadonlySet<string> = new Set([
   'neighbour',
   'neighbor',
 ]);
+
+const PLACE_TYPES: ReadonlySet<string> = new Set(['GPE', 'LOC']);
 
 /** Why a quote was dropped or changed by the clause checks (kept for tests and for `rule`). */
 export type ClauseVerdict = 'keep' | 'not-speech' | 'negated' | 'relation-speaker';
@@ -55,6 +58,29 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote): ClauseVerdict {
   return 'keep';
 }
 
+/** Relations by which a phrase hangs on a verb as a circumstance, never as what was said. */
+const CIRCUMSTANCE = new Set(['obl', 'advmod', 'nmod', 'iobj']);
+
+/**
+ * True when an indirect quote's content is a circumstance of its cue rather than its content: the content's
+ * top word hangs on the cue as an oblique or adverbial ("X said *at Parliament on Wednesday*, …").
+ */
+export function contentIsCircumstance(ix: SyntaxIndex, q: ExtractedQuote): boolean {
+  if (q.kind !== 'indirect' || !q.cue) return false;
+  const k = ix.wordAt(q.cue.start);
+  if (k < 0) return false;
+  let top = -1;
+  for (let i = ix.wordAt(q.start); i >= 0 && i < ix.words.length && ix.words[i]!.start < q.end; i++) {
+    const h = ix.words[i]!.head;
+    if (h < 0 || ix.words[h]!.start < q.start || ix.words[h]!.start >= q.end) {
+      if (top >= 0) return false; // several top words: a stretch of clauses, leave it to the rules
+      top = i;
+    }
+  }
+  if (top < 0 || ix.words[top]!.head !== k) return false;
+  return CIRCUMSTANCE.has(baseRel(ix.words[top]!.deprel));
+}
+
 /**
  * "The sister of X accused …", "X's lawyer said …": when the cue's subject is headed by a relation noun and
  * the speaker we found is only its complement, the speaker is the relative (named by the phrase), not X.
@@ -71,13 +97,22 @@ export function relationSpeaker(
   const subj = ix.subjectOf(k);
   if (subj < 0) return null;
   const head = ix.words[subj]!;
-  if (head.upos !== 'NOUN' || !RELATION_NOUNS.has(head.text.toLowerCase())) return null;
+  const entity = q.speaker ? entities.find((e) => e.id === q.speaker) : undefined;
+  const low = head.text.toLowerCase();
+  // a relative, or a person noun whose complement is a place ("the Chief of Defence Forces of Uganda"):
+  // the person speaks, not the country
+  const relation = head.upos === 'NOUN' && RELATION_NOUNS.has(low);
+  const placeComplement =
+    (head.upos === 'NOUN' || head.upos === 'PROPN') &&
+    PERSON_NOUNS.has(low) &&
+    !!entity &&
+    PLACE_TYPES.has(entity.type);
+  if (!relation && !placeComplement) return null;
   const span = ix.span(subj);
   if (!span) return null;
   // the speaker phrase we found overlaps the subject, and the speaker entity is named only in its complement
   const sp = q.speakerSpan;
   if (sp.end <= span.start || span.end <= sp.start) return null;
-  const entity = q.speaker ? entities.find((e) => e.id === q.speaker) : undefined;
   if (entity?.mentions.some((m) => m.start <= head.start && head.end <= m.end)) return null;
   if (!entity && sp.start <= head.start && head.end <= sp.end) return null;
   return { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
@@ -100,6 +135,7 @@ export function refineOnClauses(
   for (const q of quotes) {
     const verdict = judgeCue(ix, q);
     if (verdict !== 'keep' && q.kind !== 'direct') continue;
+    if (contentIsCircumstance(ix, q)) continue;
     const rel = relationSpeaker(ix, q, text, entities);
     if (rel) {
       const name = rel.text.replace(/^(?:the|a|an)\s+/i, '');
