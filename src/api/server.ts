@@ -11,6 +11,7 @@ import { linkStoredArticle } from '../services/corpus.js';
 import { DEFAULT_MAX_BYTES } from '../services/ingest.js';
 import { getArticle, listArticles, search } from '../services/search.js';
 import type { ArticleStore } from '../storage/index.js';
+import { corpusRoutes } from './corpus-routes.js';
 import { HttpError, sendError, sendJson } from './errors.js';
 
 export interface ApiOptions {
@@ -172,6 +173,7 @@ export function createHandler(
       }
       return sendJson(res, 200, analysis);
     }
+    if (await corpusRoutes(store, req, res, url, route)) return;
     if (route === '/api/health') {
       only('GET');
       return sendJson(res, 200, { ok: true, articles: await store.countArticles(), dialect: store.dialect });
