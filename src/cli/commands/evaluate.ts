@@ -1,4 +1,3 @@
-import { evaluate, formatResult, listEvaluators } from '../../services/evaluate/index.js';
 import { type CliContext, type Command, parseArgs, UsageError } from '../context.js';
 
 /** `newsintel evaluate <format> <path>`: our benchmarks against public gold data. */
@@ -8,6 +7,8 @@ export const evaluateCommand: Command = {
   usage: 'newsintel evaluate <format> <path>… [--limit N] [--json]',
   async run(ctx: CliContext): Promise<number> {
     const { flags, positionals } = parseArgs(ctx.argv, { boolean: ['json', 'help'], string: ['limit'] });
+    // Evaluators import the whole pipeline: loaded only when this command runs.
+    const { evaluate, formatResult, listEvaluators } = await import('../../services/evaluate/index.js');
     if (flags.help || positionals.length === 0) {
       ctx.stdout.write(`${this.usage}\n\nformats:\n`);
       for (const e of listEvaluators()) ctx.stdout.write(`  ${e.name.padEnd(18)} ${e.description}\n`);

@@ -1,5 +1,6 @@
 import { NewsintelError } from '../../core/errors.js';
 import { conll } from './conll.js';
+import { conllu } from './conllu.js';
 import { corpusEvaluator } from './corpus.js';
 import { ploverEvaluator } from './plover.js';
 import { polnear } from './polnear.js';
@@ -18,6 +19,7 @@ const evaluators: Evaluator[] = [
   heideltimeCases,
   ploverEvaluator,
   corpusEvaluator,
+  conllu,
 ];
 
 export function listEvaluators(): readonly Evaluator[] {
