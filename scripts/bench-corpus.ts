@@ -53,18 +53,24 @@ async function main(): Promise<void> {
   }
   console.log(`templates: ${templates.length} real stories (analysed once); store grows to ${max}`);
   const dir = mkdtempSync(join(os.tmpdir(), 'newsintel-bench-corpus-'));
-  const store = await openStore(join(dir, 'bench.db'));
+  // BENCH_CORPUS_DB=postgres://… measures an (empty) PostgreSQL database instead of a temp SQLite file.
+  const store = await openStore(process.env.BENCH_CORPUS_DB ?? join(dir, 'bench.db'));
   const perArticle: number[] = [];
+  const cpuPerArticle: number[] = [];
   try {
     let windowStart = process.hrtime.bigint();
     let windowFrom = 0;
     for (let k = 0; k < max; k++) {
       const a = k < templates.length ? templates[k]! : variant(templates[k % templates.length]!, k);
       const t0 = process.hrtime.bigint();
+      const c0 = process.cpuUsage();
       await store.saveArticle(a, a.article.text, 'bench');
       await linkStoredArticle(store, a);
       perArticle.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      const c = process.cpuUsage(c0);
+      cpuPerArticle.push((c.user + c.system) / 1000);
       const n = k + 1;
+      if (n % 5000 === 0 && !sizes.includes(n)) console.log(`… ${n} stories`);
       if (sizes.includes(n)) {
         const secs = Number(process.hrtime.bigint() - windowStart) / 1e9;
         const last = perArticle.slice(Math.max(0, n - 1000));

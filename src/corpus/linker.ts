@@ -320,7 +320,13 @@ async function saveActors(trx: Trx, a: Analysis, now: string): Promise<void> {
         .execute();
     }
     const aliases = new Map<string, number>();
-    for (const m of ms) for (const s of m.payload.spans) aliases.set(s.text, (aliases.get(s.text) ?? 0) + 1);
+    // Aliases are the names as written; pronouns and descriptions resolved to the actor are not aliases.
+    for (const m of ms) {
+      for (const x of m.entity.mentions as { text: string; kind?: string }[]) {
+        if (x.kind && x.kind !== 'name') continue;
+        aliases.set(x.text, (aliases.get(x.text) ?? 0) + 1);
+      }
+    }
     for (const [alias, n] of aliases) {
       await trx
         .insertInto('corpus_actor_aliases')
