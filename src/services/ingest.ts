@@ -6,7 +6,6 @@ import { decodeInput } from '../ingest/decode.js';
 import { readInput } from '../ingest/read-input.js';
 import type { ArticleStore } from '../storage/index.js';
 import { type AnalyzeOptions, analyzeDocument, toAnalysis } from './analyze.js';
-import { linkStoredArticle } from './corpus.js';
 import type { AnalysisPool } from './pool/analysis-pool.js';
 import { forEachLimit } from './pool/limit.js';
 
@@ -195,7 +194,7 @@ async function ingestFile(
       const analysis = await analysisOf(i);
       const saved = await options.db.saveArticle(analysis, source.raw, where);
       // Corpus links (versions, clusters, actors) in their own transaction; a no-op when already linked.
-      await linkStoredArticle(options.db, analysis);
+      await (await import('./corpus.js')).linkStoredArticle(options.db, analysis);
       const item = { id: saved.id, path: where, headline: analysis.article.headline };
       (saved.status === 'stored' ? result.stored : result.skipped).push(item);
     } catch (e) {
