@@ -15,6 +15,7 @@ import { openStore } from './store.js';
  */
 const RELEASED: [id: string, checksum: string][] = [
   ['0001_initial', '95b6fab21bdbcc108d429bbe754479fff4dc9207a8f22dcdd82419ee43587416'],
+  ['0020_ingest_origins_feeds', '8735e70545d348680f3b8908144a3d4068d250dd7889df9deeae57ab5b911454'],
 ];
 
 describe('migration list', () => {
