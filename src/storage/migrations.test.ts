@@ -15,7 +15,7 @@ import { openStore } from './store.js';
  */
 const RELEASED: [id: string, checksum: string][] = [
   ['0001_initial', '95b6fab21bdbcc108d429bbe754479fff4dc9207a8f22dcdd82419ee43587416'],
-  ['0020_ingest_origins_feeds', '8735e70545d348680f3b8908144a3d4068d250dd7889df9deeae57ab5b911454'],
+  ['0030_ingest_origins_feeds', 'd79f8af2d77505e6ac68ba013873d4beb65ba8be08ede6382f502fc76f417669'],
 ];
 
 describe('migration list', () => {

@@ -143,7 +143,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     ],
   },
   {
-    id: '0020_ingest_origins_feeds',
+    id: '0030_ingest_origins_feeds',
     description: 'article origins (one article, many inputs: dedup by content), feed subscriptions and items',
     sqlite: INGEST_TABLES,
     postgres: INGEST_TABLES,
