@@ -10,6 +10,7 @@ import { type EventsOptions, eventsStage } from '../stages/events/index.js';
 import { quotesStage } from '../stages/quotes/index.js';
 import { repairStage } from '../stages/repair/index.js';
 import { sentencesStage } from '../stages/sentences/index.js';
+import { type SyntaxOptions, syntaxStage } from '../stages/syntax/index.js';
 import { timesStage } from '../stages/times/index.js';
 
 /** Options for one analysis. Metadata given here overrides what the reader found in the text. */
@@ -26,6 +27,8 @@ let defaultPipeline: Pipeline | undefined;
 /** Per-stage options for building a pipeline other than the default (evaluation, experiments). */
 export interface PipelineOptions {
   events?: EventsOptions;
+  /** Syntax stage options; `false` leaves the stage out (benchmark baseline; stages that require it fail). */
+  syntax?: SyntaxOptions | false;
 }
 
 /** The standard stages in order; benchmarks that need a variant pass stage options instead of re-listing them. */
@@ -33,6 +36,7 @@ export function createDefaultPipeline(options: PipelineOptions = {}): Pipeline {
   return createPipeline([
     repairStage(),
     sentencesStage(),
+    ...(options.syntax === false ? [] : [syntaxStage(options.syntax)]),
     entitiesStage(),
     timesStage(),
     quotesStage(),
