@@ -17,11 +17,17 @@ function newestInput() {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(ts|json)$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+      else if (/\.(ts|json|css|html)$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
     }
   };
-  for (const d of ['src', 'scripts']) if (existsSync(path.join(root, d))) walk(path.join(root, d));
-  for (const f of ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json']) {
+  for (const d of ['src', 'scripts', 'web']) if (existsSync(path.join(root, d))) walk(path.join(root, d));
+  for (const f of [
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'vite.config.ts',
+    'package.json',
+    'package-lock.json',
+  ]) {
     const p = path.join(root, f);
     if (existsSync(p)) newest = Math.max(newest, statSync(p).mtimeMs);
   }
@@ -35,9 +41,14 @@ if (built > 0 && built >= newestInput()) {
   const started = new Date();
   console.error('newsintel: building dist/ (sources changed since the last build)');
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
+  let r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
     stdio: 'inherit',
   });
+  // Then the web bundle (`npm run build:web`), when the project has vite and a web folder.
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  if (r.status === 0 && existsSync(vite) && existsSync(path.join(root, 'vite.config.ts'))) {
+    r = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' });
+  }
   if (r.status !== 0) process.exit(r.status ?? 1);
   // The stamp carries the time the build started, so a file saved during the build triggers the next one.
   mkdirSync(path.dirname(stamp), { recursive: true });

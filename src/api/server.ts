@@ -6,7 +6,6 @@ import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
 import type { AnalyzeOptions } from '../services/analyze.js';
 import type { AnalysisPool } from '../services/pool/analysis-pool.js';
 import type { PoolResult, PoolTask } from '../services/pool/protocol.js';
-import { linkStoredArticle } from '../services/corpus.js';
 import { getArticle, listArticles, search } from '../services/search.js';
 import type { ArticleStore } from '../storage/index.js';
 import { HttpError, sendError, sendJson } from './errors.js';
@@ -152,7 +151,11 @@ export function createHandler(
       const wantStore = ['1', 'true', 'yes'].includes(url.searchParams.get('store') ?? '');
       if (wantStore) {
         const saved = await store.saveArticle(analysis, raw, 'api');
-        await linkStoredArticle(store, analysis);
+        // Loaded on first use: the corpus linker pulls in the knowledge tables (CLI start-up stays light).
+        // A story already stored from another input (same text) is linked under its stored id already.
+        if (saved.id === analysis.article.id) {
+          await (await import('../services/corpus.js')).linkStoredArticle(store, analysis);
+        }
         return sendJson(res, saved.status === 'stored' ? 201 : 200, analysis, {
           'X-Newsintel-Store': saved.status,
         });

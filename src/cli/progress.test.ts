@@ -72,3 +72,15 @@ describe('progress display', () => {
     expect(formatDuration(3725)).toBe('1:02:05');
   });
 });
+
+describe('progress display switched off', () => {
+  it('writes nothing at all', () => {
+    let t = 0;
+    const stream = sink(true);
+    const p = createProgress({ stream, label: 'x', total: 2, enabled: false, now: () => t });
+    t = 10_000;
+    p.tick(2);
+    p.finish();
+    expect(stream.text()).toBe('');
+  });
+});

@@ -22,6 +22,8 @@ export interface ProgressOptions {
   tty?: boolean;
   /** The clock in ms (injectable for tests). */
   now?: () => number;
+  /** False turns the display off (e.g. with `--json`, whose readers want no chatter). Default true. */
+  enabled?: boolean;
 }
 
 /** Formats seconds as `m:ss` or `h:mm:ss`. */
@@ -99,6 +101,7 @@ export class Progress {
   }
 
   private maybeDraw(): void {
+    if (this.o.enabled === false) return;
     const t = this.now();
     if (this.tty) {
       if (t - this.lastDraw < (this.o.redrawMs ?? 100) && this.done !== this.total) return;
@@ -119,7 +122,7 @@ export class Progress {
 
   /** Ends the display: clears the terminal line, or writes a last plain line when any was written. */
   finish(): void {
-    if (this.finished) return;
+    if (this.finished || this.o.enabled === false) return;
     this.finished = true;
     if (this.tty) this.o.stream.write('\r\x1b[K');
     else if (this.lastLine !== this.started && this.lastLineDone !== this.done)

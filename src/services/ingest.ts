@@ -7,7 +7,6 @@ import type { FetchOptions } from '../ingest/fetch/safe-fetch.js';
 import { extensionVerdict, readInput } from '../ingest/read-input.js';
 import type { ArticleStore } from '../storage/index.js';
 import { type AnalyzeOptions, analyzeDocument, toAnalysis } from './analyze.js';
-import { linkStoredArticle } from './corpus.js';
 import { ingestFeedItems, ingestUrl, isUrlInput } from './ingest-url.js';
 import type { AnalysisPool } from './pool/analysis-pool.js';
 import { forEachLimit } from './pool/limit.js';
@@ -251,7 +250,9 @@ export async function saveAnalysis(
 ): Promise<void> {
   const saved = await options.db.saveArticle(analysis, raw, where);
   // Corpus links (versions, clusters, actors) in their own transaction; a no-op when already linked.
-  if (saved.id === analysis.article.id) await linkStoredArticle(options.db, analysis);
+  // Loaded on first use: the corpus linker pulls in the knowledge tables (CLI start-up stays light).
+  if (saved.id === analysis.article.id)
+    await (await import('./corpus.js')).linkStoredArticle(options.db, analysis);
   const item = { id: saved.id, path: where, headline: analysis.article.headline };
   (saved.status === 'stored' ? result.stored : result.skipped).push(item);
 }

@@ -107,7 +107,12 @@ export const feedCommand: Command = {
     }
     if (sub === 'poll') {
       const jobs = parseJobs(flags.jobs ?? '0');
-      const progress = createProgress({ stream: ctx.stderr, label: 'feed poll', unit: 'items' });
+      const progress = createProgress({
+        stream: ctx.stderr,
+        label: 'feed poll',
+        unit: 'items',
+        enabled: !flags.json,
+      });
       let base = 0;
       let lastFeed = '';
       let lastTotal = 0;

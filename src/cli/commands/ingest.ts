@@ -72,7 +72,12 @@ export const ingestCommand: Command = {
     const maxBytes = parseMaxBytes(flags['max-bytes']);
     const jobs = parseJobs(flags.jobs);
     const location = dbLocation(flags, ctx);
-    const progress = createProgress({ stream: ctx.stderr, label: 'ingest', unit: 'inputs' });
+    const progress = createProgress({
+      stream: ctx.stderr,
+      label: 'ingest',
+      unit: 'inputs',
+      enabled: !flags.json,
+    });
     // The pipeline loads only when this command runs (so `--help`, `search` and `export` start fast).
     const { ingest } = await import('../../services/ingest.js');
     const { createAnalysisPool } = await import('../../services/pool/analysis-pool.js');
