@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { DocumentSource } from '../core/document.js';
 import { NewsintelError } from '../core/errors.js';
-import { decodeInput } from '../ingest/decode.js';
-import { readInput } from '../ingest/read-input.js';
-import { type AnalyzeOptions, analyzeDocument, toAnalysis } from '../services/analyze.js';
-import { DEFAULT_MAX_BYTES } from '../services/ingest.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
+import type { AnalyzeOptions } from '../services/analyze.js';
+import type { AnalysisPool } from '../services/pool/analysis-pool.js';
+import type { PoolResult, PoolTask } from '../services/pool/protocol.js';
+import { linkStoredArticle } from '../services/corpus.js';
 import { getArticle, listArticles, search } from '../services/search.js';
 import type { ArticleStore } from '../storage/index.js';
 import { HttpError, sendError, sendJson } from './errors.js';
@@ -21,6 +21,11 @@ export interface ApiOptions {
   maxBytes?: number;
   /** Where unexpected errors are reported (default: nowhere). */
   log?: (message: string) => void;
+  /**
+   * Runs `/api/analyze` off the event loop, with its time budget and bounded queue (`newsintel serve` always
+   * passes one). Without it analyses run in the request handler, which suits only tests and embedding.
+   */
+  pool?: AnalysisPool;
 }
 
 /** Reads the request body, refusing (413) as soon as it passes `maxBytes` instead of buffering it all. */
@@ -52,12 +57,11 @@ function str(v: unknown, field: string): string | undefined {
   return v;
 }
 
-/** Turns a POST /api/analyze body into one read source plus metadata overrides. */
-function sourceFromBody(
-  body: Buffer,
-  contentType: string,
-  maxBytes: number,
-): { source: DocumentSource; options: AnalyzeOptions } {
+/**
+ * Turns a POST /api/analyze body into a pool task: the input bytes (read and analysed in a worker) plus
+ * metadata overrides.
+ */
+function taskFromBody(body: Buffer, contentType: string, maxBytes: number): PoolTask {
   if (/\bjson\b/i.test(contentType)) {
     let parsed: unknown;
     try {
@@ -78,21 +82,10 @@ function sourceFromBody(
       url: str(o.url, 'url'),
       headline: str(o.title, 'title') ?? str(o.headline, 'headline'),
     };
-    return { source: firstSource(Buffer.from(text, 'utf8'), 'body.txt', maxBytes), options };
+    return { kind: 'input', bytes: Buffer.from(text, 'utf8'), filename: 'body.txt', maxBytes, options };
   }
   const filename = /html/i.test(contentType) ? 'body.html' : undefined;
-  return { source: firstSource(body, filename, maxBytes), options: {} };
-}
-
-function firstSource(buf: Buffer, filename: string | undefined, maxBytes: number): DocumentSource {
-  const text = decodeInput(buf, { maxBytes });
-  const { sources, errors } = readInput(text, { filename, maxBytes });
-  const first = sources[0];
-  if (!first) {
-    const why = errors.map((e) => e.message).join('; ') || 'no article found';
-    throw new NewsintelError('E_INPUT_FORMAT', `api: ${why}`);
-  }
-  return first;
+  return { kind: 'input', bytes: body, filename, maxBytes, options: {} };
 }
 
 /**
@@ -102,7 +95,7 @@ function firstSource(buf: Buffer, filename: string | undefined, maxBytes: number
 export function createHandler(
   options: ApiOptions,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const { store, log } = options;
+  const { store, log, pool } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;
 
@@ -146,15 +139,20 @@ export function createHandler(
     if (route === '/api/analyze') {
       only('POST');
       const body = await readBody(req, maxBytes);
-      const { source, options: meta } = sourceFromBody(
-        body,
-        String(req.headers['content-type'] ?? ''),
-        maxBytes,
-      );
-      const analysis = toAnalysis(analyzeDocument(source, meta));
+      const task = taskFromBody(body, String(req.headers['content-type'] ?? ''), maxBytes);
+      // A client that hangs up stops its analysis (queued: dropped; running: the worker is recycled).
+      const gone = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) gone.abort(new NewsintelError('E_USAGE', 'api: the client went away'));
+      });
+      const done: PoolResult = pool
+        ? await pool.run(task, { signal: gone.signal })
+        : (await import('../services/pool/run-task.js')).runTask(task);
+      const { analysis, raw } = done;
       const wantStore = ['1', 'true', 'yes'].includes(url.searchParams.get('store') ?? '');
       if (wantStore) {
-        const saved = await store.saveArticle(analysis, source.raw, 'api');
+        const saved = await store.saveArticle(analysis, raw, 'api');
+        await linkStoredArticle(store, analysis);
         return sendJson(res, saved.status === 'stored' ? 201 : 200, analysis, {
           'X-Newsintel-Store': saved.status,
         });
@@ -163,7 +161,13 @@ export function createHandler(
     }
     if (route === '/api/health') {
       only('GET');
-      return sendJson(res, 200, { ok: true, articles: await store.countArticles(), dialect: store.dialect });
+      const body: Record<string, unknown> = {
+        ok: true,
+        articles: await store.countArticles(),
+        dialect: store.dialect,
+      };
+      if (pool) body.pool = pool.stats();
+      return sendJson(res, 200, body);
     }
     if (await deskRoute(store, method, route, url, res)) return;
     throw new HttpError(404, 'E_NOT_FOUND', `api: no route ${method} ${url.pathname}`);
@@ -180,7 +184,7 @@ export function createHandler(
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await api(req, res, url);
       else await serveStatic(req, res, url);
     } catch (e) {
-      sendError(res, e, log);
+      sendError(res, e, log, pool?.retryAfterSeconds());
     }
   };
 }

@@ -1,6 +1,7 @@
 import { NewsintelError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
 import type { ArticleStore, ArticleSummary, PageOptions, SearchHit } from '../storage/index.js';
+import { checkQueryBounds } from '../storage/search-query.js';
 
 /**
  * Full-text search shared by the CLI and the API. A blank query is a usage error (the edge turns it into
@@ -14,6 +15,9 @@ export async function search(
   if (typeof query !== 'string' || query.trim() === '') {
     throw new NewsintelError('E_USAGE', 'search: the query is empty');
   }
+  // Bounded work: a query's cost grows with its distinct items, so over-long queries are refused up front.
+  const tooCostly = checkQueryBounds(query);
+  if (tooCostly) throw new NewsintelError('E_USAGE', `search: ${tooCostly}`);
   return store.search(query, options);
 }
 

@@ -1,7 +1,16 @@
 import SqliteDatabase from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isEmptyQuery, parseSearchQuery, toFts5, toTsQuery, wordForms } from './search-query.js';
+import {
+  checkQueryBounds,
+  isEmptyQuery,
+  MAX_QUERY_ITEMS,
+  parseSearchQuery,
+  queryItemCount,
+  toFts5,
+  toTsQuery,
+  wordForms,
+} from './search-query.js';
 
 describe('parseSearchQuery', () => {
   it('splits words, phrases, negations, prefixes and OR groups', () => {
@@ -68,5 +77,26 @@ describe('rendering', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('query bounds', () => {
+  it('counts a repeated word once, so its expansion does not grow with the repeats', () => {
+    const q = parseSearchQuery('china '.repeat(150));
+    expect(queryItemCount(q)).toBe(1);
+    expect(toFts5(q)).toBe(toFts5(parseSearchQuery('china')));
+    // repeated OR groups collapse too, in any order
+    expect(parseSearchQuery('a1 b2 OR b2 a1 OR a1 b2').groups).toHaveLength(1);
+    // a negation and the same word are different items
+    expect(queryItemCount(parseSearchQuery('troops -navy navy'))).toBe(3);
+  });
+
+  it('refuses over-long queries and too many distinct items, with the reason', () => {
+    expect(checkQueryBounds('talking '.repeat(1900))).toMatch(/at most 1000/);
+    expect(checkQueryBounds('china '.repeat(200))).toMatch(/characters/);
+    expect(checkQueryBounds('china '.repeat(150))).toBeNull();
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `term${i}`).join(' ');
+    expect(checkQueryBounds(many(MAX_QUERY_ITEMS))).toBeNull();
+    expect(checkQueryBounds(many(MAX_QUERY_ITEMS + 1))).toMatch(/33 distinct/);
   });
 });

@@ -49,7 +49,49 @@ function wordsOf(s: string): string[] {
   );
 }
 
-/** Parses free text into a query. Never throws; an input without words gives no groups. */
+/**
+ * Bounds on one query. Each single word expands into about eight forms, so the cost of a query grows with
+ * its number of distinct items; repeated items are dropped (they cannot change which documents match) and
+ * the rest are capped, so no query can cost more than a fixed amount. The service refuses queries over
+ * `MAX_QUERY_CHARS` before they are parsed (see `checkQueryBounds`).
+ */
+export const MAX_QUERY_ITEMS = 32;
+/** The longest query accepted, in UTF-16 code units. */
+export const MAX_QUERY_CHARS = 1000;
+
+/** The number of items (words and phrases) over all groups of a parsed query. */
+export function queryItemCount(q: ParsedQuery): number {
+  return q.groups.reduce((n, g) => n + g.length, 0);
+}
+
+function itemKey(i: QueryItem): string {
+  return `${i.negated ? '-' : ''}${i.words.join(' ')}${i.prefix ? '*' : ''}`;
+}
+
+/** Drops repeated items inside a group and repeated groups (order-insensitive): both are no-ops for matching. */
+function dedupe(groups: QueryItem[][]): QueryItem[][] {
+  const seenGroups = new Set<string>();
+  const out: QueryItem[][] = [];
+  for (const g of groups) {
+    const seen = new Set<string>();
+    const items = g.filter((i) => {
+      const k = itemKey(i);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    const gk = [...seen].sort().join('\u0000');
+    if (seenGroups.has(gk)) continue;
+    seenGroups.add(gk);
+    out.push(items);
+  }
+  return out;
+}
+
+/**
+ * Parses free text into a query. Never throws; an input without words gives no groups. Repeated items are
+ * dropped; `checkQueryBounds` tells callers when what is left is still too much.
+ */
 export function parseSearchQuery(input: string): ParsedQuery {
   const groups: QueryItem[][] = [[]];
   // Balanced "…" phrases, or runs of non-space characters. A lone quote is just dropped by `wordsOf`.
@@ -72,7 +114,22 @@ export function parseSearchQuery(input: string): ParsedQuery {
     current.push({ words, prefix: /\*$/.test(token), negated: token.startsWith('-') });
   }
   // A group of only negations cannot be expressed in FTS5 (NOT is binary) and would match nearly everything.
-  return { groups: groups.filter((g) => g.some((i) => !i.negated)) };
+  return { groups: dedupe(groups.filter((g) => g.some((i) => !i.negated))) };
+}
+
+/**
+ * Why a query is too costly to run, or null when it is within bounds: over `MAX_QUERY_CHARS` characters, or
+ * more than `MAX_QUERY_ITEMS` distinct words and phrases after deduplication.
+ */
+export function checkQueryBounds(input: string): string | null {
+  if (input.length > MAX_QUERY_CHARS) {
+    return `the query is ${input.length} characters long; at most ${MAX_QUERY_CHARS} are accepted`;
+  }
+  const n = queryItemCount(parseSearchQuery(input));
+  if (n > MAX_QUERY_ITEMS) {
+    return `the query has ${n} distinct words and phrases; at most ${MAX_QUERY_ITEMS} are accepted`;
+  }
+  return null;
 }
 
 /** True when the query has something to search for. */

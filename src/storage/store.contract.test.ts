@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewsintelError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
 import { analyze } from '../services/analyze.js';
+import { MIGRATIONS } from './migrations.js';
 import { type ArticleStore, openStore, parseSnippet } from './store.js';
 
 /**
@@ -216,9 +217,22 @@ function contract(label: string, backend: () => Promise<Backend>): void {
       expect(await store.getArticle(a1.article.id)).toEqual(a1);
     });
 
+    it('bounds query cost: repeated words count once, over-long queries are refused', async () => {
+      // The shapes that stalled the server: one word repeated 200 and 1,900 times.
+      const repeated = await store.search('battalions '.repeat(80).trim());
+      expect(repeated.map((h) => h.id)).toEqual([a1.article.id]);
+      await expect(store.search('talking '.repeat(1900))).rejects.toMatchObject({ code: 'E_USAGE' });
+      await expect(store.search('china '.repeat(200))).rejects.toMatchObject({ code: 'E_USAGE' });
+      const distinct = Array.from({ length: 40 }, (_, i) => `w${i}x`).join(' ');
+      await expect(store.search(distinct)).rejects.toMatchObject({ code: 'E_USAGE' });
+    });
+
     it('rejects bad paging and non-analysis objects with coded errors', async () => {
       await expect(store.listArticles({ limit: 0 })).rejects.toMatchObject({ code: 'E_OPTIONS' });
       await expect(store.search('x', { offset: -1 })).rejects.toMatchObject({ code: 'E_OPTIONS' });
+      // A huge offset is a bad option (400 at the edge), not a database failure.
+      await expect(store.listArticles({ offset: 1e23 })).rejects.toMatchObject({ code: 'E_OPTIONS' });
+      await expect(store.search('x', { offset: 2 ** 63 })).rejects.toMatchObject({ code: 'E_OPTIONS' });
       await expect(store.saveArticle({} as Analysis, '')).rejects.toMatchObject({ code: 'E_STORAGE' });
     });
 
@@ -227,7 +241,7 @@ function contract(label: string, backend: () => Promise<Backend>): void {
       try {
         expect(await again.countArticles()).toBe(await store.countArticles());
         const ids = await again.db.selectFrom('newsintel_migrations').select('id').execute();
-        expect(ids.map((r) => r.id)).toEqual(['0001_initial']);
+        expect(ids.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
       } finally {
         await again.close();
       }

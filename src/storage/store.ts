@@ -3,13 +3,12 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { type Insertable, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { NewsintelError, wrapError } from '../core/errors.js';
 import { ANALYSIS_FORMAT, type Analysis, type Span, type VersionTag } from '../core/types.js';
 import { migrate } from './migrate.js';
 import type { Dialect } from './migrations.js';
 import type { AnnotationsTable, Database } from './schema.js';
-import { isEmptyQuery, parseSearchQuery, toFts5, toTsQuery } from './search-query.js';
+import { checkQueryBounds, isEmptyQuery, parseSearchQuery, toFts5, toTsQuery } from './search-query.js';
 
 /** What a list shows about an article, without loading its analysis. */
 export interface ArticleSummary {
@@ -84,6 +83,8 @@ export async function openStore(location: string): Promise<ArticleStore> {
   let dialect: Dialect;
   if (isPostgresUrl(location)) {
     dialect = 'postgres';
+    // Loaded only for PostgreSQL, so SQLite commands do not pay for it at start-up.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: location, max: 4 });
     // Idle-client errors (server restart) must not crash the process; the next query reports them.
     pool.on('error', () => {});
@@ -123,14 +124,23 @@ function sha256(s: string): string {
   return 'sha256:' + createHash('sha256').update(s, 'utf8').digest('hex');
 }
 
+/**
+ * The largest page offset. Far beyond any real store, and small enough that both engines bind it as an
+ * ordinary integer (a 1e23 offset used to surface as a 500 from the database driver).
+ */
+export const MAX_OFFSET = 1_000_000_000;
+
 function page(options: PageOptions = {}): { limit: number; offset: number } {
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
     throw new NewsintelError('E_OPTIONS', `storage: limit must be an integer from 1 to 1000, got ${limit}`);
   }
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw new NewsintelError('E_OPTIONS', `storage: offset must be a non-negative integer, got ${offset}`);
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+    throw new NewsintelError(
+      'E_OPTIONS',
+      `storage: offset must be an integer from 0 to ${MAX_OFFSET}, got ${offset}`,
+    );
   }
   return { limit, offset };
 }
@@ -372,6 +382,8 @@ class KyselyArticleStore implements ArticleStore {
 
   async search(query: string, options?: PageOptions): Promise<SearchHit[]> {
     const { limit, offset } = page(options);
+    const tooCostly = checkQueryBounds(query);
+    if (tooCostly) throw new NewsintelError('E_USAGE', `storage: ${tooCostly}`);
     const parsed = parseSearchQuery(query);
     if (isEmptyQuery(parsed)) return [];
     type Row = {

@@ -1,11 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { NewsintelError } from '../../core/errors.js';
 import type { Analysis } from '../../core/types.js';
-import { decodeInput } from '../../ingest/decode.js';
-import { readInput } from '../../ingest/read-input.js';
-import { analyzeDocument, toAnalysis } from '../../services/analyze.js';
 import { type CliContext, type Command, parseArgs, UsageError } from '../context.js';
-import { formatSummary } from '../summary.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -39,6 +35,11 @@ export const analyzeCommand: Command = {
     } catch (e) {
       throw new NewsintelError('E_NOT_FOUND', `analyze: cannot read ${target}: ${(e as Error).message}`);
     }
+    // The readers and the pipeline load only when a command runs, so `--help` and `search` start fast.
+    const { decodeInput } = await import('../../ingest/decode.js');
+    const { readInput } = await import('../../ingest/read-input.js');
+    const { analyzeDocument, toAnalysis } = await import('../../services/analyze.js');
+    const { formatSummary } = await import('../summary.js');
     // decodeInput validates (empty, binary, size, encoding) with clear coded errors before any parsing.
     decodeInput(buf, { maxBytes });
     const { sources, errors } = readInput(buf, { filename: target === '-' ? undefined : target, maxBytes });

@@ -3,6 +3,7 @@ import { NewsintelError } from '../../core/errors.js';
 import type { OffsetMap } from '../../core/offsets.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Entity, Span, TextSpan } from '../../core/types.js';
+import { KIN_NOUNS as ENGLISH_KIN_NOUNS } from '../../knowledge/english/index.js';
 import {
   countryByIso3,
   givenNameGender,
@@ -316,31 +317,7 @@ function bareWords(sents: SentenceAnalysis[]): void {
 }
 
 /** Kinship nouns and the gender they give the name after them ("his wife Lonnie", "Fujimori's son, Kenji"). */
-const KIN_NOUNS: ReadonlyMap<string, 'm' | 'f' | null> = new Map([
-  ['wife', 'f'],
-  ['husband', 'm'],
-  ['son', 'm'],
-  ['daughter', 'f'],
-  ['brother', 'm'],
-  ['sister', 'f'],
-  ['mother', 'f'],
-  ['father', 'm'],
-  ['widow', 'f'],
-  ['widower', 'm'],
-  ['nephew', 'm'],
-  ['niece', 'f'],
-  ['uncle', 'm'],
-  ['aunt', 'f'],
-  ['cousin', null],
-  ['grandson', 'm'],
-  ['granddaughter', 'f'],
-  ['stepson', 'm'],
-  ['stepdaughter', 'f'],
-  ['fiancee', 'f'],
-  ['fiance', 'm'],
-  ['girlfriend', 'f'],
-  ['boyfriend', 'm'],
-]);
+const KIN_NOUNS = ENGLISH_KIN_NOUNS;
 
 /**
  * A name right after a lower-case kinship noun ("his wife Lonnie", "his 60-year-old wife Tetsuyo", "X's son,
