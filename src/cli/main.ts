@@ -1,5 +1,13 @@
 import { type ErrorCode, isNewsintelError } from '../core/errors.js';
 import { analyzeCommand } from './commands/analyze.js';
+import {
+  actorCommand,
+  claimsCommand,
+  eventsCommand,
+  networkCommand,
+  reanalyzeCommand,
+  storyCommand,
+} from './commands/corpus.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
@@ -14,6 +22,12 @@ const commands: Command[] = [
   searchCommand,
   serveCommand,
   exportCommand,
+  storyCommand,
+  actorCommand,
+  eventsCommand,
+  networkCommand,
+  claimsCommand,
+  reanalyzeCommand,
 ];
 
 /** Exit codes are decided here, at the edge: 2 for usage errors, 1 for failures. */

@@ -42,6 +42,9 @@ const PG_LINK_LOCK = 7_311_043;
 
 type Trx = Transaction<Database>;
 
+/** Shared-text scores this close count as a tie when choosing a story's predecessor. */
+const TIE = 0.05;
+
 interface CandidateRow {
   article_id: string;
   features: ArticleFeatures;
@@ -136,9 +139,15 @@ async function linkInTransaction(trx: Trx, a: Analysis, options: LinkOptions): P
   for (const row of rows) {
     const s = comparePair(f, row.features, t);
     if (s.version) {
+      // Per story, the best match; near-ties go to the latest version before this one (the chain's tail).
       const cur = bestPerStory.get(row.story_id);
-      if (!cur || s.score > cur.score)
-        bestPerStory.set(row.story_id, { row, score: s.score, signals: s.signals });
+      const better =
+        !cur ||
+        s.score > cur.score + TIE ||
+        (s.score >= cur.score - TIE &&
+          isEarlier(cur.row.features, row.features) &&
+          isEarlier(row.features, f));
+      if (better) bestPerStory.set(row.story_id, { row, score: s.score, signals: s.signals });
     }
     if (s.sameEvent) clusters.add(row.cluster_id);
   }
