@@ -17,11 +17,11 @@ function newestInput() {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(ts|json)$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+      else if (/\.(ts|json|css|html)$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
     }
   };
-  for (const d of ['src', 'scripts']) if (existsSync(path.join(root, d))) walk(path.join(root, d));
-  for (const f of ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json']) {
+  for (const d of ['src', 'scripts', 'web']) if (existsSync(path.join(root, d))) walk(path.join(root, d));
+  for (const f of ['tsconfig.json', 'tsconfig.build.json', 'vite.config.ts', 'package.json', 'package-lock.json']) {
     const p = path.join(root, f);
     if (existsSync(p)) newest = Math.max(newest, statSync(p).mtimeMs);
   }
@@ -39,6 +39,12 @@ if (built > 0 && built >= newestInput()) {
     stdio: 'inherit',
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  // The web desk bundle (web/ → dist/web), as `npm run build` makes it.
+  if (existsSync(path.join(root, 'vite.config.ts'))) {
+    const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+    const w = spawnSync(process.execPath, [vite, 'build'], { stdio: 'inherit', cwd: root });
+    if (w.status !== 0) process.exit(w.status ?? 1);
+  }
   // The stamp carries the time the build started, so a file saved during the build triggers the next one.
   mkdirSync(path.dirname(stamp), { recursive: true });
   writeFileSync(stamp, `${started.toISOString()}\n`);
