@@ -21,7 +21,13 @@ function newestInput() {
     }
   };
   for (const d of ['src', 'scripts', 'web']) if (existsSync(path.join(root, d))) walk(path.join(root, d));
-  for (const f of ['tsconfig.json', 'tsconfig.build.json', 'vite.config.ts', 'package.json', 'package-lock.json']) {
+  for (const f of [
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'vite.config.ts',
+    'package.json',
+    'package-lock.json',
+  ]) {
     const p = path.join(root, f);
     if (existsSync(p)) newest = Math.max(newest, statSync(p).mtimeMs);
   }
