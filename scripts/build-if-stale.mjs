@@ -40,10 +40,8 @@ if (built > 0 && built >= newestInput()) {
 } else {
   const started = new Date();
   console.error('newsintel: building dist/ (sources changed since the last build)');
-  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
-    stdio: 'inherit',
-  });
+  // The whole build: the TypeScript sources and the web bundle (`npm run build`).
+  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
   // The web desk bundle (web/ → dist/web), as `npm run build` makes it.
   if (existsSync(path.join(root, 'vite.config.ts'))) {
