@@ -43,12 +43,6 @@ if (built > 0 && built >= newestInput()) {
   // The whole build: the TypeScript sources and the web bundle (`npm run build`).
   const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
-  // The web desk bundle (web/ → dist/web), as `npm run build` makes it.
-  if (existsSync(path.join(root, 'vite.config.ts'))) {
-    const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-    const w = spawnSync(process.execPath, [vite, 'build'], { stdio: 'inherit', cwd: root });
-    if (w.status !== 0) process.exit(w.status ?? 1);
-  }
   // The stamp carries the time the build started, so a file saved during the build triggers the next one.
   mkdirSync(path.dirname(stamp), { recursive: true });
   writeFileSync(stamp, `${started.toISOString()}\n`);
