@@ -29,6 +29,8 @@ export interface RunningServer {
   url: string;
   server: Server;
   store: ArticleStore;
+  /** The analysis pool behind `/api/analyze` (absent with `jobs: 0`). */
+  pool?: AnalysisPool;
   /** Stops accepting connections and closes the store. */
   close(): Promise<void>;
 }
@@ -69,6 +71,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       url,
       server,
       store,
+      pool,
       async close() {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
