@@ -4,6 +4,7 @@ import type { OffsetMap } from '../../core/offsets.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Entity, Span, TextSpan } from '../../core/types.js';
 import { KIN_NOUNS as ENGLISH_KIN_NOUNS } from '../../knowledge/english/index.js';
+import { DIVIDED_COUNTRIES, type DividedCountry } from '../../knowledge/regional.js';
 import {
   countryByIso3,
   givenNameGender,
@@ -166,8 +167,11 @@ export function homeCountry(meta: Partial<DocumentMeta>): string | null {
   return null;
 }
 
-/** "the North" and "the South" in a story about Korea; "the two Koreas" names both. */
-function koreaMentions(sents: SentenceAnalysis[]): void {
+/**
+ * "the North" and "the South" in a story about a divided country (data: `DIVIDED_COUNTRIES` in
+ * `src/knowledge/regional.ts`); "the two Koreas" names both halves.
+ */
+function dividedMentions(sents: SentenceAnalysis[], d: DividedCountry): void {
   for (const sent of sents) {
     const { toks, units } = sent;
     for (let k = 0; k + 1 < toks.length; k++) {
@@ -180,17 +184,17 @@ function koreaMentions(sents: SentenceAnalysis[]): void {
       if ((w === 'North' || w === 'South') && toks[k]!.toLowerCase() === 'the' && !covered(k + 1)) {
         const next = toks[k + 2];
         if (next && isNameWord(next) && normToken(next) !== "'s") continue;
-        const iso = w === 'North' ? 'PRK' : 'KOR';
+        const iso = w === 'North' ? d.north : d.south;
         clear(k + 1);
-        sent.mentions.push(koreaMention(units, k, k + 2, iso, 'korea:the-north-south'));
+        sent.mentions.push(koreaMention(units, k, k + 2, iso, 'divided:the-north-south'));
         continue;
       }
       let e = k + 1;
       if (/^two$/i.test(toks[e]!)) e++;
-      if (toks[e] === 'Koreas' && !covered(e)) {
+      if (d.plural && toks[e] === d.plural && !covered(e)) {
         clear(e);
-        sent.mentions.push(koreaMention(units, k, e + 1, 'PRK', 'korea:two-koreas'));
-        sent.mentions.push(koreaMention(units, k, e + 1, 'KOR', 'korea:two-koreas'));
+        sent.mentions.push(koreaMention(units, k, e + 1, d.north, 'divided:both-halves'));
+        sent.mentions.push(koreaMention(units, k, e + 1, d.south, 'divided:both-halves'));
       }
     }
   }
@@ -669,16 +673,18 @@ export function extractEntities(
     harmoniseDocument(tagged.map((t) => ({ tokens: t.input, spans: t.spans })));
   }
   const sents = bases.map((b, i) => sentenceMentions(b, ctx, tagged[i]!.spans));
-  const korea = sents.some((s) =>
-    s.gaz.some(
-      (g) =>
-        g.entry.country === 'PRK' ||
-        g.entry.country === 'KOR' ||
-        g.kb === 'loc:korea' ||
-        g.kb === 'loc:korean-peninsula',
-    ),
-  );
-  if (korea) koreaMentions(sents);
+  // "the North"/"the South" only in a story that names one half (or the peninsula: `loc:korea…` kb ids)
+  for (const d of DIVIDED_COUNTRIES) {
+    const about = sents.some((s) =>
+      s.gaz.some(
+        (g) =>
+          g.entry.country === d.north ||
+          g.entry.country === d.south ||
+          (d.plural !== null && g.kb.startsWith(`loc:${d.plural.toLowerCase().replace(/s$/, '')}`)),
+      ),
+    );
+    if (about) dividedMentions(sents, d);
+  }
   usCopy(sents, text);
   bareWords(sents);
   kinNames(sents);

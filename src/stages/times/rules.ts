@@ -1,5 +1,6 @@
 import type { TimeType } from '../../core/types.js';
 import { ARTICLES, POSSESSIVE_DETERMINERS, union } from '../../knowledge/english/index.js';
+import { ZONE_ABBREVIATIONS, ZONE_NAMES } from '../../knowledge/regional.js';
 import { fmtDay, fmtMonth, fmtYear, fromDays, isoWeekday, toDays } from './calendar.js';
 import {
   durationValue,
@@ -165,8 +166,9 @@ const DAY = '(?<day>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d)';
 const YEAR = '(?<year>[12]\\d{3})(?![\\d])';
 const REL_YEAR = '(?<rel>this|last|next|the previous|the following|the same)\\s+year';
 const PODS = 'morning|afternoon|evening|night|noon|midnight';
-const ZONES =
-  'Korea time|Seoul time|Japan time|Tokyo time|Beijing time|local time|KST|JST|GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST|MSK';
+/** Zone names and abbreviations after a clock time (data: `src/knowledge/regional.ts`). */
+const ZONE_ABBR = ZONE_ABBREVIATIONS.join('|');
+const ZONES = `${ZONE_NAMES.join('|')}|${ZONE_ABBR}`;
 
 const DURATION_LEFT =
   // "over the past five months": before a determiner, "over" is a preposition, not "more than".
@@ -2012,9 +2014,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock-zone',
-    trigger: /\d{4}\s*(?:GMT|UTC|KST|JST|EST|EDT|PST|PDT|CET|CEST|BST|MSK|hours)/,
+    trigger: new RegExp(`\\d{4}\\s*(?:${ZONE_ABBR}|hours)`),
     re: re(
-      `(?<![\\d:.])(?<hm>[0-2]\\d[0-5]\\d)\\s*(?<zone>GMT|UTC|KST|JST|EST|EDT|PST|PDT|CET|CEST|BST|MSK|hours\\s+(?:GMT|local))\\b`,
+      `(?<![\\d:.])(?<hm>[0-2]\\d[0-5]\\d)\\s*(?<zone>${ZONE_ABBR}|hours\\s+(?:GMT|local))\\b`,
     ),
     make(g) {
       const h = Number(g.hm!.slice(0, 2));
