@@ -153,7 +153,10 @@ export function createHandler(
       if (wantStore) {
         const saved = await store.saveArticle(analysis, raw, 'api');
         // Loaded on first use: the corpus linker pulls in the knowledge tables (CLI start-up stays light).
-        await (await import('../services/corpus.js')).linkStoredArticle(store, analysis);
+        // A story already stored from another input (same text) is linked under its stored id already.
+        if (saved.id === analysis.article.id) {
+          await (await import('../services/corpus.js')).linkStoredArticle(store, analysis);
+        }
         return sendJson(res, saved.status === 'stored' ? 201 : 200, analysis, {
           'X-Newsintel-Store': saved.status,
         });
