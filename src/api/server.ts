@@ -9,6 +9,7 @@ import type { AnalysisPool } from '../services/pool/analysis-pool.js';
 import type { PoolResult, PoolTask } from '../services/pool/protocol.js';
 import { getArticle, listArticles, search } from '../services/search.js';
 import type { ArticleStore } from '../storage/index.js';
+import { corpusRoutes } from './corpus-routes.js';
 import { HttpError, sendError, sendJson } from './errors.js';
 import { deskRoute } from './routes-desk.js';
 import { ingestRoute } from './routes-ingest.js';
@@ -166,6 +167,7 @@ export function createHandler(
       }
       return sendJson(res, 200, analysis);
     }
+    if (await corpusRoutes(store, req, res, url, route)) return;
     if (route === '/api/health') {
       only('GET');
       const body: Record<string, unknown> = {

@@ -1,5 +1,13 @@
 import { type ErrorCode, isNewsintelError } from '../core/errors.js';
 import { analyzeCommand } from './commands/analyze.js';
+import {
+  actorCommand,
+  claimsCommand,
+  eventsCommand,
+  networkCommand,
+  reanalyzeCommand,
+  storyCommand,
+} from './commands/corpus.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
 import { feedCommand } from './commands/feed.js';
@@ -15,6 +23,12 @@ const commands: Command[] = [
   searchCommand,
   serveCommand,
   exportCommand,
+  storyCommand,
+  actorCommand,
+  eventsCommand,
+  networkCommand,
+  claimsCommand,
+  reanalyzeCommand,
   feedCommand,
 ];
 
