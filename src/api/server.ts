@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { NewsintelError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
+import type { FetchOptions } from '../ingest/fetch/safe-fetch.js';
 import type { AnalyzeOptions } from '../services/analyze.js';
 import type { AnalysisPool } from '../services/pool/analysis-pool.js';
 import type { PoolResult, PoolTask } from '../services/pool/protocol.js';
@@ -11,6 +12,7 @@ import type { ArticleStore } from '../storage/index.js';
 import { corpusRoutes } from './corpus-routes.js';
 import { HttpError, sendError, sendJson } from './errors.js';
 import { deskRoute } from './routes-desk.js';
+import { ingestRoute } from './routes-ingest.js';
 import { serveWebFile } from './web-static.js';
 
 export interface ApiOptions {
@@ -26,6 +28,8 @@ export interface ApiOptions {
    * passes one). Without it analyses run in the request handler, which suits only tests and embedding.
    */
   pool?: AnalysisPool;
+  /** URL fetches of `POST /api/ingest`: the SSRF guard is closed unless `allowPrivate` is set. */
+  fetch?: FetchOptions;
 }
 
 /** Reads the request body, refusing (413) as soon as it passes `maxBytes` instead of buffering it all. */
@@ -175,6 +179,8 @@ export function createHandler(
       return sendJson(res, 200, body);
     }
     if (await deskRoute(store, method, route, url, res)) return;
+    if (await ingestRoute(req, res, route, { store, maxBytes, pool: options.pool, fetch: options.fetch }))
+      return;
     throw new HttpError(404, 'E_NOT_FOUND', `api: no route ${method} ${url.pathname}`);
   }
 

@@ -24,6 +24,8 @@ export interface ServeOptions {
   budgetMs?: number;
   /** Analyses allowed to wait for a worker (default 4 per worker); beyond it 503 with Retry-After. */
   maxQueue?: number;
+  /** Opens the SSRF guard of `POST /api/ingest` for private addresses (`--allow-private`). */
+  allowPrivate?: boolean;
 }
 
 export interface RunningServer {
@@ -62,6 +64,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       maxBytes: options.maxBytes,
       log: options.log,
       pool,
+      fetch: { allowPrivate: options.allowPrivate === true },
     });
     const url = await listen(server, options.port, options.host);
     return {
@@ -98,15 +101,15 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the HTTP API and the web UI',
   usage:
-    'newsintel serve [--db FILE|postgres://…] [--port N (default 3000, env PORT)] [--host H] [--sample] [--max-bytes N] [--jobs N] [--budget-ms N]',
+    'newsintel serve [--db FILE|postgres://…] [--port N (default 3000, env PORT)] [--host H] [--sample] [--max-bytes N] [--jobs N] [--budget-ms N] [--allow-private]',
   async run(ctx: CliContext): Promise<number> {
     const { flags, positionals } = parseArgs(ctx.argv, {
-      boolean: ['sample', 'help'],
+      boolean: ['sample', 'help', 'allow-private'],
       string: ['db', 'port', 'host', 'max-bytes', 'jobs', 'budget-ms'],
     });
     if (flags.help) {
       ctx.stdout.write(
-        `${this.usage}\n\n--sample loads the bundled fictional sample stories when the database is empty.\n--jobs N analyses on N worker threads (default: one per core); --budget-ms N stops one analysis after N ms (default ${DEFAULT_BUDGET_MS}) with a 503.\n`,
+        `${this.usage}\n\n--sample loads the bundled fictional sample stories when the database is empty.\n--jobs N analyses on N worker threads (default: one per core); --budget-ms N stops one analysis after N ms (default ${DEFAULT_BUDGET_MS}) with a 503.\n--allow-private lets POST /api/ingest fetch private and loopback addresses (the SSRF guard is on by default).\n`,
       );
       return 0;
     }
@@ -122,6 +125,7 @@ export const serveCommand: Command = {
       maxBytes: parseMaxBytes(flags['max-bytes']),
       jobs: parseJobs(flags.jobs),
       budgetMs: parsePositive(flags['budget-ms'], 'budget-ms'),
+      allowPrivate: flags['allow-private'] === true,
       log,
     });
     const n = await running.store.countArticles();
