@@ -31,12 +31,14 @@ const progress = fc.property(anyInput, ({ input, kind }) => {
   }
 });
 try {
-  fc.assert(progress, { numRuns: count, seed, endOnFailure: false });
+  fc.assert(progress, { numRuns: count, seed });
   const s = (performance.now() - t0) / 1000;
   process.stdout.write(
     `fuzz: done: ${count} inputs, 0 failures, ${s.toFixed(0)} s, ${(count / s).toFixed(0)} inputs/s (seed ${seed})\n`,
   );
 } catch (e) {
-  process.stdout.write(`fuzz: FAILED after ${done} inputs (seed ${seed}):\n${(e as Error).message}\n`);
+  const cause = (e as Error & { cause?: unknown }).cause;
+  const why = cause instanceof Error ? `\n${cause.message}` : '';
+  process.stdout.write(`fuzz: FAILED after ${done} inputs (seed ${seed}):\n${(e as Error).message}${why}\n`);
   process.exit(1);
 }
