@@ -18,7 +18,14 @@ describe('pipeline fuzzing', () => {
     broken.sentences.push({ start: 0, end: a.article.text.length + 1 });
     const e = broken.entities[0]!;
     e.mentions[0] = { ...e.mentions[0]!, text: 'not the slice' };
-    broken.repairs.push({ kind: 'nbsp', start: 0, end: 0, raw: { start: 0, end: 999 }, before: '', after: '' });
+    broken.repairs.push({
+      kind: 'nbsp',
+      start: 0,
+      end: 0,
+      raw: { start: 0, end: 999 },
+      before: '',
+      after: '',
+    });
     const v = violations('short', broken);
     expect(v.join('\n')).toMatch(/sentence 1: span/);
     expect(v.join('\n')).toMatch(/is not its slice/);
