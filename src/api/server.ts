@@ -8,9 +8,11 @@ import { decodeInput } from '../ingest/decode.js';
 import { readInput } from '../ingest/read-input.js';
 import { type AnalyzeOptions, analyzeDocument, toAnalysis } from '../services/analyze.js';
 import { DEFAULT_MAX_BYTES } from '../services/ingest.js';
+import { validateMetadata } from '../services/metadata.js';
 import { getArticle, listArticles, search } from '../services/search.js';
 import type { ArticleStore } from '../storage/index.js';
 import { HttpError, sendError, sendJson } from './errors.js';
+import { checkBodyType, checkRequestEdge, decodeJsonBody, EDGE_HEADERS, storedConflict } from './guard.js';
 
 export interface ApiOptions {
   store: ArticleStore;
@@ -20,6 +22,8 @@ export interface ApiOptions {
   maxBytes?: number;
   /** Where unexpected errors are reported (default: nowhere). */
   log?: (message: string) => void;
+  /** Host names the server answers to (`allowedHostsFor` in guard.ts); default loopback only. */
+  allowedHosts?: readonly string[];
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -51,7 +55,8 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer>
 function intParam(url: URL, name: string, fallback: number): number {
   const v = url.searchParams.get(name);
   if (v === null || v === '') return fallback;
-  if (!/^\d+$/.test(v)) throw new NewsintelError('E_USAGE', `api: ${name} must be a non-negative integer`);
+  if (!/^\d+$/.test(v) || v.length > 12)
+    throw new NewsintelError('E_USAGE', `api: ${name} must be a non-negative integer below 10^12`);
   return Number(v);
 }
 
@@ -69,8 +74,9 @@ function sourceFromBody(
 ): { source: DocumentSource; options: AnalyzeOptions } {
   if (/\bjson\b/i.test(contentType)) {
     let parsed: unknown;
+    const json = decodeJsonBody(body);
     try {
-      parsed = JSON.parse(body.toString('utf8'));
+      parsed = JSON.parse(json);
     } catch (e) {
       throw new NewsintelError('E_INPUT_FORMAT', `api: the body is not valid JSON (${(e as Error).message})`);
     }
@@ -81,12 +87,12 @@ function sourceFromBody(
     const text = str(o.text, 'text');
     if (!text || text.trim() === '')
       throw new NewsintelError('E_INPUT_EMPTY', 'api: "text" is missing or empty');
-    const options: AnalyzeOptions = {
+    const options: AnalyzeOptions = validateMetadata({
       published: str(o.published, 'published'),
       source: str(o.source, 'source'),
       url: str(o.url, 'url'),
       headline: str(o.title, 'title') ?? str(o.headline, 'headline'),
-    };
+    });
     return { source: firstSource(Buffer.from(text, 'utf8'), 'body.txt', maxBytes), options };
   }
   const filename = /html/i.test(contentType) ? 'body.html' : undefined;
@@ -117,7 +123,7 @@ export function createHandler(
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
-    const route = url.pathname.replace(/\/+$/, '');
+    const route = url.pathname.replace(/(?<!\/)\/+$/, '');
     const only = (allowed: string) => {
       if (method !== allowed && !(allowed === 'GET' && method === 'HEAD')) {
         throw new HttpError(405, 'E_METHOD', `api: ${route} accepts ${allowed} only`);
@@ -154,6 +160,8 @@ export function createHandler(
     }
     if (route === '/api/analyze') {
       only('POST');
+      const wantStore = ['1', 'true', 'yes'].includes(url.searchParams.get('store') ?? '');
+      checkBodyType(req.headers['content-type'], wantStore);
       const body = await readBody(req, maxBytes);
       const { source, options: meta } = sourceFromBody(
         body,
@@ -161,9 +169,9 @@ export function createHandler(
         maxBytes,
       );
       const analysis = toAnalysis(analyzeDocument(source, meta));
-      const wantStore = ['1', 'true', 'yes'].includes(url.searchParams.get('store') ?? '');
       if (wantStore) {
         const saved = await store.saveArticle(analysis, source.raw, 'api');
+        if (saved.status !== 'stored') storedConflict(analysis, await store.getArticle(saved.id));
         return sendJson(res, saved.status === 'stored' ? 201 : 200, analysis, {
           'X-Newsintel-Store': saved.status,
         });
@@ -213,6 +221,8 @@ export function createHandler(
 
   return async (req, res) => {
     try {
+      for (const [k, v] of Object.entries(EDGE_HEADERS)) res.setHeader(k, v);
+      checkRequestEdge(req, { allowedHosts: options.allowedHosts });
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await api(req, res, url);
       else await serveStatic(req, res, url);

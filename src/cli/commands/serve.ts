@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
+import { allowedHostsFor } from '../../api/guard.js';
 import { createApiServer, listen } from '../../api/server.js';
+import { NewsintelError } from '../../core/errors.js';
 import { webRoot } from '../../services/assets.js';
 import { loadSampleDesk } from '../../services/samples.js';
 import { type ArticleStore, openStore } from '../../services/store.js';
@@ -14,6 +16,8 @@ export interface ServeOptions {
   sample?: boolean;
   maxBytes?: number;
   log?: (message: string) => void;
+  /** Extra host names the server answers to (`--allowed-hosts a,b`); loopback names always are. */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -40,8 +44,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       webRoot: webRoot(),
       maxBytes: options.maxBytes,
       log: options.log,
+      allowedHosts: allowedHostsFor(options.host, options.allowedHosts),
     });
-    const url = await listen(server, options.port, options.host);
+    const url = await listen(server, options.port, options.host).catch((e: NodeJS.ErrnoException) => {
+      // A busy or forbidden port is an everyday mistake: one line, not a stack trace.
+      if (e?.code === 'EADDRINUSE' || e?.code === 'EACCES' || e?.code === 'EADDRNOTAVAIL') {
+        const why =
+          e.code === 'EADDRINUSE'
+            ? 'is already in use'
+            : e.code === 'EACCES'
+              ? 'is not allowed'
+              : 'is not available';
+        throw new NewsintelError(
+          'E_OPTIONS',
+          `serve: ${options.host} port ${options.port} ${why} (choose another with --port or --host)`,
+        );
+      }
+      throw e;
+    });
     return {
       url,
       server,
@@ -74,15 +94,15 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the HTTP API and the web UI',
   usage:
-    'newsintel serve [--db FILE|postgres://…] [--port N (default 3000, env PORT)] [--host H] [--sample] [--max-bytes N]',
+    'newsintel serve [--db FILE|postgres://…] [--port N (default 3000, env PORT)] [--host H] [--allowed-hosts A,B] [--sample] [--max-bytes N]',
   async run(ctx: CliContext): Promise<number> {
     const { flags, positionals } = parseArgs(ctx.argv, {
       boolean: ['sample', 'help'],
-      string: ['db', 'port', 'host', 'max-bytes'],
+      string: ['db', 'port', 'host', 'max-bytes', 'allowed-hosts'],
     });
     if (flags.help) {
       ctx.stdout.write(
-        `${this.usage}\n\n--sample loads the bundled fictional sample stories when the database is empty.\n`,
+        `${this.usage}\n\n--sample loads the bundled fictional sample stories when the database is empty.\n--host binds to an interface (default 127.0.0.1); the server answers only to loopback names and the --host name, or to any Host for --host 0.0.0.0 unless --allowed-hosts lists the names to accept.\n`,
       );
       return 0;
     }
@@ -97,6 +117,13 @@ export const serveCommand: Command = {
       sample: flags.sample === true,
       maxBytes: parseMaxBytes(flags['max-bytes']),
       log,
+      allowedHosts:
+        typeof flags['allowed-hosts'] === 'string'
+          ? flags['allowed-hosts']
+              .split(',')
+              .map((h) => h.trim())
+              .filter(Boolean)
+          : undefined,
     });
     const n = await running.store.countArticles();
     ctx.stdout.write(
