@@ -1,6 +1,7 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isNewsintelError } from '../core/errors.js';
+import { readFileCapped } from '../ingest/bounded-read.js';
 import { decodeInput } from '../ingest/decode.js';
 import { readInput } from '../ingest/read-input.js';
 import type { ArticleStore } from '../storage/index.js';
@@ -132,7 +133,8 @@ async function ingestFile(
       });
       return;
     }
-    buf = await readFile(file);
+    // Counted while reading: devices such as /dev/zero report size 0; named pipes are refused.
+    buf = await readFileCapped(file, maxBytes);
   } catch (e) {
     result.failed.push({ path: file, ...reasonOf(e) });
     return;
