@@ -15,7 +15,15 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   E_INPUT_TOO_LARGE: 413,
   E_NOT_FOUND: 404,
   E_STORAGE: 500,
+  E_FETCH: 502,
+  E_FETCH_BLOCKED: 403,
+  E_INPUT_UNSUPPORTED: 415,
+  E_BUSY: 503,
+  E_TIMEOUT: 503,
 };
+
+/** Codes that mean "overloaded, come back later": the message is safe to show and a Retry-After is sent. */
+const RETRYABLE: ReadonlySet<string> = new Set(['E_BUSY', 'E_TIMEOUT']);
 
 /** The status for a thrown value: its code's status, else 500. */
 export function statusFor(e: unknown): number {
@@ -55,7 +63,12 @@ export function sendJson(
  * Sends `{error: {code, message}}`. Unexpected errors get a generic message (the details go to `log`), so
  * internals never leak to clients.
  */
-export function sendError(res: ServerResponse, e: unknown, log?: (message: string) => void): void {
+export function sendError(
+  res: ServerResponse,
+  e: unknown,
+  log?: (message: string) => void,
+  retryAfterSeconds = 1,
+): void {
   if (res.headersSent) {
     res.destroy();
     return;
@@ -68,6 +81,15 @@ export function sendError(res: ServerResponse, e: unknown, log?: (message: strin
   if (isNewsintelError(e) && status < 500) {
     const close = status === 413 ? { Connection: 'close' } : undefined;
     sendJson(res, status, { error: { code: e.code, message: e.message } }, close);
+    return;
+  }
+  if (isNewsintelError(e) && RETRYABLE.has(e.code)) {
+    sendJson(
+      res,
+      status,
+      { error: { code: e.code, message: e.message } },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
     return;
   }
   log?.(`newsintel api: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

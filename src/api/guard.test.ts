@@ -223,12 +223,20 @@ describe('host names', () => {
 describe('serve', () => {
   it('reports a busy port in one line, without a stack trace', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'newsintel-busy-'));
-    const first = await startServer({ location: path.join(dir, 'a.db'), port: 0, host: '127.0.0.1' });
+    const first = await startServer({
+      location: path.join(dir, 'a.db'),
+      port: 0,
+      host: '127.0.0.1',
+      jobs: 0,
+    });
     try {
       const port = Number(new URL(first.url).port);
-      const err = await startServer({ location: path.join(dir, 'b.db'), port, host: '127.0.0.1' }).catch(
-        (e) => e,
-      );
+      const err = await startServer({
+        location: path.join(dir, 'b.db'),
+        port,
+        host: '127.0.0.1',
+        jobs: 0,
+      }).catch((e) => e);
       expect(err).toMatchObject({ code: 'E_OPTIONS' });
       expect(err.message).toMatch(new RegExp(`^serve: 127\\.0\\.0\\.1 port ${port} is already in use`));
       expect(err.message).not.toContain('\n');

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewsintelError } from '../core/errors.js';
 import { analyze } from '../services/analyze.js';
-import { webRoot } from '../services/assets.js';
 import { type ArticleStore, openStore } from '../storage/index.js';
 import { statusFor } from './errors.js';
 import { createApiServer, listen } from './server.js';
+import { ensureWebBuilt } from './web-test-harness.js';
 
 const STORY =
   'June 3, 2025\n\nRail freight volumes rise 7 percent\n\nVIENNA, June 3 (Newsintel Wire) -- Rail freight volumes rose 7 percent in May as grain shipments recovered, the operator said.\n\nSource: Newsintel Test Desk\n';
@@ -36,7 +36,7 @@ describe('HTTP API', () => {
       }),
       'raw2',
     );
-    server = createApiServer({ store, webRoot: webRoot(), maxBytes: 2000 });
+    server = createApiServer({ store, webRoot: await ensureWebBuilt(), maxBytes: 2000 });
     base = await listen(server, 0, '127.0.0.1');
   });
   afterAll(async () => {
@@ -146,8 +146,9 @@ describe('HTTP API', () => {
     const index = await get('/');
     expect(index.status).toBe(200);
     expect(index.type).toMatch(/text\/html/);
-    expect(index.body).toContain('app.js');
-    expect((await get('/app.js')).type).toMatch(/javascript/);
+    const bundle = index.body.match(/src="\.\/(assets\/[\w.-]+\.js)"/)?.[1];
+    expect(bundle).toBeTruthy();
+    expect((await get(`/${bundle}`)).type).toMatch(/javascript/);
     expect((await get('/../package.json')).status).toBe(404);
     expect((await get('/%2e%2e/package.json')).status).toBe(404);
     expect((await get('/nope.html')).status).toBe(404);

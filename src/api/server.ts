@@ -1,18 +1,18 @@
-import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { DocumentSource } from '../core/document.js';
 import { NewsintelError } from '../core/errors.js';
-import { decodeInput } from '../ingest/decode.js';
-import { readInput } from '../ingest/read-input.js';
-import { type AnalyzeOptions, analyzeDocument, toAnalysis } from '../services/analyze.js';
-import { DEFAULT_MAX_BYTES } from '../services/ingest.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
+import type { AnalyzeOptions } from '../services/analyze.js';
 import { validateMetadata } from '../services/metadata.js';
+import type { AnalysisPool } from '../services/pool/analysis-pool.js';
+import type { PoolResult, PoolTask } from '../services/pool/protocol.js';
 import { getArticle, listArticles, search } from '../services/search.js';
 import type { ArticleStore } from '../storage/index.js';
 import { HttpError, sendError, sendJson } from './errors.js';
 import { checkBodyType, checkRequestEdge, decodeJsonBody, EDGE_HEADERS, storedConflict } from './guard.js';
+import { deskRoute } from './routes-desk.js';
+import { serveWebFile } from './web-static.js';
 
 export interface ApiOptions {
   store: ArticleStore;
@@ -22,19 +22,14 @@ export interface ApiOptions {
   maxBytes?: number;
   /** Where unexpected errors are reported (default: nowhere). */
   log?: (message: string) => void;
+  /**
+   * Runs `/api/analyze` off the event loop, with its time budget and bounded queue (`newsintel serve` always
+   * passes one). Without it analyses run in the request handler, which suits only tests and embedding.
+   */
+  pool?: AnalysisPool;
   /** Host names the server answers to (`allowedHostsFor` in guard.ts); default loopback only. */
   allowedHosts?: readonly string[];
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
 
 /** Reads the request body, refusing (413) as soon as it passes `maxBytes` instead of buffering it all. */
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
@@ -66,12 +61,11 @@ function str(v: unknown, field: string): string | undefined {
   return v;
 }
 
-/** Turns a POST /api/analyze body into one read source plus metadata overrides. */
-function sourceFromBody(
-  body: Buffer,
-  contentType: string,
-  maxBytes: number,
-): { source: DocumentSource; options: AnalyzeOptions } {
+/**
+ * Turns a POST /api/analyze body into a pool task: the input bytes (read and analysed in a worker) plus
+ * metadata overrides.
+ */
+function taskFromBody(body: Buffer, contentType: string, maxBytes: number): PoolTask {
   if (/\bjson\b/i.test(contentType)) {
     let parsed: unknown;
     const json = decodeJsonBody(body);
@@ -93,21 +87,10 @@ function sourceFromBody(
       url: str(o.url, 'url'),
       headline: str(o.title, 'title') ?? str(o.headline, 'headline'),
     });
-    return { source: firstSource(Buffer.from(text, 'utf8'), 'body.txt', maxBytes), options };
+    return { kind: 'input', bytes: Buffer.from(text, 'utf8'), filename: 'body.txt', maxBytes, options };
   }
   const filename = /html/i.test(contentType) ? 'body.html' : undefined;
-  return { source: firstSource(body, filename, maxBytes), options: {} };
-}
-
-function firstSource(buf: Buffer, filename: string | undefined, maxBytes: number): DocumentSource {
-  const text = decodeInput(buf, { maxBytes });
-  const { sources, errors } = readInput(text, { filename, maxBytes });
-  const first = sources[0];
-  if (!first) {
-    const why = errors.map((e) => e.message).join('; ') || 'no article found';
-    throw new NewsintelError('E_INPUT_FORMAT', `api: ${why}`);
-  }
-  return first;
+  return { kind: 'input', bytes: body, filename, maxBytes, options: {} };
 }
 
 /**
@@ -117,7 +100,7 @@ function firstSource(buf: Buffer, filename: string | undefined, maxBytes: number
 export function createHandler(
   options: ApiOptions,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const { store, log } = options;
+  const { store, log, pool } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;
 
@@ -163,15 +146,21 @@ export function createHandler(
       const wantStore = ['1', 'true', 'yes'].includes(url.searchParams.get('store') ?? '');
       checkBodyType(req.headers['content-type'], wantStore);
       const body = await readBody(req, maxBytes);
-      const { source, options: meta } = sourceFromBody(
-        body,
-        String(req.headers['content-type'] ?? ''),
-        maxBytes,
-      );
-      const analysis = toAnalysis(analyzeDocument(source, meta));
+      const task = taskFromBody(body, String(req.headers['content-type'] ?? ''), maxBytes);
+      // A client that hangs up stops its analysis (queued: dropped; running: the worker is recycled).
+      const gone = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) gone.abort(new NewsintelError('E_USAGE', 'api: the client went away'));
+      });
+      const done: PoolResult = pool
+        ? await pool.run(task, { signal: gone.signal })
+        : (await import('../services/pool/run-task.js')).runTask(task);
+      const { analysis, raw } = done;
       if (wantStore) {
-        const saved = await store.saveArticle(analysis, source.raw, 'api');
+        const saved = await store.saveArticle(analysis, raw, 'api');
         if (saved.status !== 'stored') storedConflict(analysis, await store.getArticle(saved.id));
+        // Loaded on first use: the corpus linker pulls in the knowledge tables (CLI start-up stays light).
+        await (await import('../services/corpus.js')).linkStoredArticle(store, analysis);
         return sendJson(res, saved.status === 'stored' ? 201 : 200, analysis, {
           'X-Newsintel-Store': saved.status,
         });
@@ -180,43 +169,21 @@ export function createHandler(
     }
     if (route === '/api/health') {
       only('GET');
-      return sendJson(res, 200, { ok: true, articles: await store.countArticles(), dialect: store.dialect });
+      const body: Record<string, unknown> = {
+        ok: true,
+        articles: await store.countArticles(),
+        dialect: store.dialect,
+      };
+      if (pool) body.pool = pool.stats();
+      return sendJson(res, 200, body);
     }
+    if (await deskRoute(store, method, route, url, res)) return;
     throw new HttpError(404, 'E_NOT_FOUND', `api: no route ${method} ${url.pathname}`);
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (!webRoot) throw new HttpError(404, 'E_NOT_FOUND', 'not found');
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      throw new HttpError(405, 'E_METHOD', 'static files are GET only');
-    let rel: string;
-    try {
-      rel = decodeURIComponent(url.pathname);
-    } catch {
-      throw new HttpError(400, 'E_USAGE', 'malformed path');
-    }
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(webRoot, `.${rel}`);
-    // Never serve outside the web folder, nor dot files or tests.
-    if (
-      !file.startsWith(webRoot + path.sep) ||
-      /(^|[\\/])\./.test(path.relative(webRoot, file)) ||
-      file.endsWith('.test.ts')
-    ) {
-      throw new HttpError(404, 'E_NOT_FOUND', 'not found');
-    }
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()];
-    const s = await stat(file).catch(() => null);
-    if (!type || !s?.isFile()) throw new HttpError(404, 'E_NOT_FOUND', 'not found');
-    const body = await readFile(file);
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Content-Length': body.length,
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    await serveWebFile(webRoot, req, res, url);
   }
 
   return async (req, res) => {
@@ -227,7 +194,7 @@ export function createHandler(
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await api(req, res, url);
       else await serveStatic(req, res, url);
     } catch (e) {
-      sendError(res, e, log);
+      sendError(res, e, log, pool?.retryAfterSeconds());
     }
   };
 }

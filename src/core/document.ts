@@ -32,6 +32,11 @@ export interface SyntaxWord extends TextSpan {
   head: number;
   /** Universal dependency relation, with subtype when predicted (nsubj, obj, obl:tmod, …). */
   deprel: string;
+  /**
+   * Set on the root word of each chunk when an over-long sentence was parsed in chunks (bad input such as a
+   * 5,000-word run-on); says why, so that consumers can discount clause structure there.
+   */
+  warning?: string;
 }
 
 /**

@@ -14,7 +14,21 @@ export type ErrorCode =
   | 'E_NOT_FOUND'
   | 'E_STORAGE'
   | 'E_USAGE'
-  | 'E_EVAL_DATA';
+  | 'E_EVAL_DATA'
+  /** A URL could not be fetched (network error, timeout, HTTP error status, too many redirects). */
+  | 'E_FETCH'
+  /** The SSRF guard refused a URL (private, loopback, metadata address; not http/https). */
+  | 'E_FETCH_BLOCKED'
+  /** A file format newsintel does not read (TimeML, binary, unknown). */
+  | 'E_INPUT_UNSUPPORTED'
+  /** The analysis pool's queue is full: try again later (HTTP 503 with Retry-After). */
+  | 'E_BUSY'
+  /** An analysis ran past its time budget and was stopped. */
+  | 'E_TIMEOUT'
+  /** An analysis worker thread died (out of memory, crash); it was replaced. */
+  | 'E_WORKER'
+  /** A job queue operation failed or is not available (e.g. `--queue` on SQLite). */
+  | 'E_QUEUE';
 
 export class NewsintelError extends Error {
   readonly code: ErrorCode;

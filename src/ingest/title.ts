@@ -231,3 +231,25 @@ export function parseTitleLine(line: string): ParsedTitle {
   if (best) version = { tag: best.tag, number: best.number };
   return { headline, byline, version, warnings };
 }
+
+/** Longest fallback headline, in characters; a longer first sentence is cut at a word and marked with `…`. */
+export const FALLBACK_HEADLINE_CHARS = 160;
+
+/**
+ * The headline to show when the title slot gave none (it held `unchanged`, an `ATTENTION - …///` note, a slug,
+ * or nothing): the article's first sentence, cut at a word boundary when long. `sentences` are the spans of
+ * the sentence layer in `text`. Null only when there is no sentence with a letter in it.
+ */
+export function firstSentenceHeadline(
+  text: string,
+  sentences: readonly { start: number; end: number }[],
+): string | null {
+  for (const s of sentences) {
+    const sentence = text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+    if (!/\p{L}/u.test(sentence)) continue;
+    if (sentence.length <= FALLBACK_HEADLINE_CHARS) return sentence;
+    const cut = sentence.lastIndexOf(' ', FALLBACK_HEADLINE_CHARS - 1);
+    return `${sentence.slice(0, cut > 40 ? cut : FALLBACK_HEADLINE_CHARS - 1).replace(/(?<![\s,;:–—-])[\s,;:–—-]+$/, '')}…`;
+  }
+  return null;
+}

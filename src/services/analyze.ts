@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Document, type DocumentSource } from '../core/document.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { ANALYSIS_FORMAT, type Analysis } from '../core/types.js';
+import { firstSentenceHeadline } from '../ingest/title.js';
 import { readWireText } from '../ingest/wire-text.js';
 import { claimsStage } from '../stages/claims/index.js';
 import { entitiesStage } from '../stages/entities/index.js';
@@ -9,6 +10,7 @@ import { type EventsOptions, eventsStage } from '../stages/events/index.js';
 import { quotesStage } from '../stages/quotes/index.js';
 import { repairStage } from '../stages/repair/index.js';
 import { sentencesStage } from '../stages/sentences/index.js';
+import { type SyntaxOptions, syntaxStage } from '../stages/syntax/index.js';
 import { timesStage } from '../stages/times/index.js';
 
 /** Options for one analysis. Metadata given here overrides what the reader found in the text. */
@@ -25,6 +27,8 @@ let defaultPipeline: Pipeline | undefined;
 /** Per-stage options for building a pipeline other than the default (evaluation, experiments). */
 export interface PipelineOptions {
   events?: EventsOptions;
+  /** Syntax stage options; `false` leaves the stage out (benchmark baseline; stages that require it fail). */
+  syntax?: SyntaxOptions | false;
 }
 
 /** The standard stages in order; benchmarks that need a variant pass stage options instead of re-listing them. */
@@ -32,6 +36,7 @@ export function createDefaultPipeline(options: PipelineOptions = {}): Pipeline {
   return createPipeline([
     repairStage(),
     sentencesStage(),
+    ...(options.syntax === false ? [] : [syntaxStage(options.syntax)]),
     entitiesStage(),
     timesStage(),
     quotesStage(),
@@ -75,18 +80,28 @@ export function analyzeDocument(
 export function toAnalysis(doc: Document): Analysis {
   const opt = <K extends 'entities' | 'quotes' | 'times' | 'claims' | 'events'>(k: K) =>
     doc.has(k) ? doc.get(k) : [];
+  const sentences = doc.get('sentences');
+  // No headline in the title slot (`unchanged`, an ATTENTION note, nothing): the first sentence stands in.
+  const fallback = doc.source.meta.headline ? null : firstSentenceHeadline(doc.text, sentences);
   const analysis: Analysis = {
     format: ANALYSIS_FORMAT,
-    article: { id: doc.id, ...doc.source.meta, text: doc.text },
+    article: {
+      id: doc.id,
+      ...doc.source.meta,
+      headline: doc.source.meta.headline ?? fallback,
+      text: doc.text,
+    },
     repairs: doc.get('repairs'),
-    sentences: doc.get('sentences').map((s) => ({ start: s.start, end: s.end })),
+    sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
     entities: opt('entities'),
     quotes: opt('quotes'),
     times: opt('times'),
     claims: opt('claims'),
     events: opt('events'),
   };
-  if (doc.source.warnings.length > 0) analysis.warnings = [...doc.source.warnings];
+  const warnings = [...doc.source.warnings];
+  if (fallback) warnings.push('no headline in the title slot: the first sentence stands in');
+  if (warnings.length > 0) analysis.warnings = warnings;
   return analysis;
 }
 

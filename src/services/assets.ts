@@ -29,9 +29,9 @@ export function packageRoot(): string {
   }
 }
 
-/** The static web UI folder. */
+/** The built web desk (`npm run build` bundles `web/` into it with vite). */
 export function webRoot(): string {
-  return path.join(packageRoot(), 'web');
+  return path.join(packageRoot(), 'dist', 'web');
 }
 
 /** The sample desk: short fictional wire stories written for this project. */

@@ -1,11 +1,14 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isNewsintelError } from '../core/errors.js';
+import type { Analysis } from '../core/types.js';
 import { readFileCapped } from '../ingest/bounded-read.js';
 import { decodeInput } from '../ingest/decode.js';
 import { readInput } from '../ingest/read-input.js';
 import type { ArticleStore } from '../storage/index.js';
 import { type AnalyzeOptions, analyzeDocument, toAnalysis } from './analyze.js';
+import type { AnalysisPool } from './pool/analysis-pool.js';
+import { forEachLimit } from './pool/limit.js';
 
 /** Default per-file size limit: far above any wire story, low enough to refuse a stray archive or dump. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -21,6 +24,11 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Metadata overrides applied to every article (e.g. a source name for a folder of plain text). */
   analyze?: AnalyzeOptions;
+  /**
+   * Analyses files on a worker pool (`--jobs`), several at once; saves stay in this thread (one writer) and
+   * results are reported in file order. Without it, files are analysed one by one in this thread.
+   */
+  pool?: AnalysisPool;
 }
 
 export interface IngestProgress {
@@ -108,9 +116,17 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   const { files, failed } = await collectFiles(paths);
   result.failed.push(...failed);
   let done = 0;
-  for (const file of files) {
-    await ingestFile(file, maxBytes, options, result);
+  // Two files in flight per worker keep every worker busy while the other one's result is being saved.
+  const parts = files.map((): IngestResult => ({ stored: [], skipped: [], failed: [] }));
+  const inFlight = options.pool ? Math.max(1, options.pool.options.jobs) * 2 : 1;
+  await forEachLimit(files, inFlight, async (file, i) => {
+    await ingestFile(file, maxBytes, options, parts[i]!);
     options.onProgress?.({ done: ++done, total: files.length, path: file });
+  });
+  for (const p of parts) {
+    result.stored.push(...p.stored);
+    result.skipped.push(...p.skipped);
+    result.failed.push(...p.failed);
   }
   return result;
 }
@@ -159,11 +175,28 @@ async function ingestFile(
   if (read.sources.length === 0 && read.errors.length === 0) {
     result.failed.push({ path: file, reason: 'no article found', code: 'E_INPUT_FORMAT' });
   }
+  // With a pool, the records of a multi-record file (JSONL) are analysed ahead, a window at a time, and saved
+  // in order.
+  const ahead = options.pool ? Math.max(1, options.pool.options.jobs) * 2 : 0;
+  const started: Promise<Analysis>[] = [];
+  const analysisOf = (i: number): Promise<Analysis> => {
+    for (let j = started.length; j <= Math.min(i + ahead, read.sources.length - 1); j++) {
+      const source = read.sources[j]!;
+      const p = options.pool
+        ? options.pool.run({ kind: 'source', source, options: options.analyze }).then((r) => r.analysis)
+        : Promise.resolve().then(() => toAnalysis(analyzeDocument(source, options.analyze)));
+      p.catch(() => {}); // awaited below, in order
+      started.push(p);
+    }
+    return started[i]!;
+  };
   for (const [i, source] of read.sources.entries()) {
     const where = many ? `${file}#${i + 1}` : file;
     try {
-      const analysis = toAnalysis(analyzeDocument(source, options.analyze));
+      const analysis = await analysisOf(i);
       const saved = await options.db.saveArticle(analysis, source.raw, where);
+      // Corpus links (versions, clusters, actors) in their own transaction; a no-op when already linked.
+      await (await import('./corpus.js')).linkStoredArticle(options.db, analysis);
       const item = { id: saved.id, path: where, headline: analysis.article.headline };
       (saved.status === 'stored' ? result.stored : result.skipped).push(item);
     } catch (e) {

@@ -1,6 +1,7 @@
 import type { ArticleStore } from '../storage/index.js';
 import { samplesDir } from './assets.js';
 import { type IngestResult, ingest } from './ingest.js';
+import type { AnalysisPool } from './pool/analysis-pool.js';
 
 /**
  * Loads the sample desk (fictional stories written for this project, in `samples/`) into an empty store, so
@@ -9,7 +10,8 @@ import { type IngestResult, ingest } from './ingest.js';
 export async function loadSampleDesk(
   store: ArticleStore,
   dir: string = samplesDir(),
+  pool?: AnalysisPool,
 ): Promise<IngestResult | null> {
   if ((await store.countArticles()) > 0) return null;
-  return ingest([dir], { db: store });
+  return ingest([dir], { db: store, pool });
 }

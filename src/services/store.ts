@@ -1,7 +1,15 @@
-import { type ArticleStore, openStore } from '../storage/index.js';
+import type { ArticleStore } from '../storage/index.js';
 
 export type { ArticleStore, ArticleSummary, PageOptions, SaveResult, SearchHit } from '../storage/index.js';
-export { openStore };
+
+/**
+ * Opens the store at `location` (see `storage/openStore`). The storage layer (Kysely, the database drivers)
+ * loads on the first call, so commands that never open a store (`--help`) start without it.
+ */
+export async function openStore(location: string): Promise<ArticleStore> {
+  const storage = await import('../storage/index.js');
+  return storage.openStore(location);
+}
 
 /**
  * Opens the store at `location`, runs `f`, and closes the store even when `f` throws, so a CLI command never

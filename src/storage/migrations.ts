@@ -64,6 +64,130 @@ const ANALYSIS_TABLES = [
 ];
 
 /**
+ * Corpus tables (story versions, same-event clusters, actors, deduplicated events, claim series), the same SQL
+ * in both dialects except the floating-point type. Written by the corpus linker (`src/corpus/linker.ts`).
+ */
+function corpusTables(real: string): string[] {
+  return [
+    `CREATE TABLE corpus_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        agency TEXT,
+        published TEXT,
+        day INTEGER NOT NULL,
+        version_number INTEGER,
+        claims_update INTEGER NOT NULL,
+        features TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        cluster_id TEXT NOT NULL,
+        pipeline_version TEXT NOT NULL,
+        linker_version TEXT NOT NULL,
+        linked_at TEXT NOT NULL
+      )`,
+    'CREATE INDEX corpus_articles_story ON corpus_articles (story_id)',
+    'CREATE INDEX corpus_articles_cluster ON corpus_articles (cluster_id)',
+    'CREATE INDEX corpus_articles_day ON corpus_articles (day)',
+    `CREATE TABLE corpus_blocks (
+        block_key TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (block_key, article_id)
+      )`,
+    'CREATE INDEX corpus_blocks_key_day ON corpus_blocks (block_key, day)',
+    'CREATE INDEX corpus_blocks_article ON corpus_blocks (article_id)',
+    `CREATE TABLE corpus_links (
+        article_a TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        article_b TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        score ${real} NOT NULL,
+        signals TEXT NOT NULL,
+        PRIMARY KEY (article_a, article_b, kind)
+      )`,
+    'CREATE INDEX corpus_links_b ON corpus_links (article_b)',
+    `CREATE TABLE corpus_pending (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        since TEXT NOT NULL
+      )`,
+    `CREATE TABLE corpus_actors (
+        id TEXT PRIMARY KEY,
+        actor_key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        name_lower TEXT NOT NULL,
+        type TEXT NOT NULL,
+        kb TEXT,
+        country TEXT,
+        role TEXT,
+        first_seen TEXT,
+        last_seen TEXT,
+        mention_count INTEGER NOT NULL,
+        article_count INTEGER NOT NULL
+      )`,
+    'CREATE INDEX corpus_actors_name ON corpus_actors (name_lower)',
+    `CREATE TABLE corpus_actor_aliases (
+        actor_id TEXT NOT NULL,
+        alias TEXT NOT NULL,
+        alias_lower TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (actor_id, alias)
+      )`,
+    'CREATE INDEX corpus_actor_aliases_lower ON corpus_actor_aliases (alias_lower)',
+    `CREATE TABLE corpus_actor_facts (
+        actor_id TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        layer TEXT NOT NULL,
+        ann_id TEXT NOT NULL,
+        published TEXT,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (actor_id, article_id, layer, ann_id)
+      )`,
+    'CREATE INDEX corpus_actor_facts_actor ON corpus_actor_facts (actor_id, layer, published)',
+    'CREATE INDEX corpus_actor_facts_article ON corpus_actor_facts (article_id)',
+    `CREATE TABLE corpus_event_mentions (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        ann_id TEXT NOT NULL,
+        cluster_id TEXT NOT NULL,
+        event_id TEXT,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (article_id, ann_id)
+      )`,
+    'CREATE INDEX corpus_event_mentions_cluster ON corpus_event_mentions (cluster_id)',
+    'CREATE INDEX corpus_event_mentions_event ON corpus_event_mentions (event_id)',
+    `CREATE TABLE corpus_events (
+        id TEXT PRIMARY KEY,
+        cluster_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        day INTEGER,
+        date TEXT,
+        report_count INTEGER NOT NULL,
+        article_count INTEGER NOT NULL,
+        payload TEXT NOT NULL
+      )`,
+    'CREATE INDEX corpus_events_cluster ON corpus_events (cluster_id)',
+    'CREATE INDEX corpus_events_type_day ON corpus_events (type, day)',
+    'CREATE INDEX corpus_events_day ON corpus_events (day)',
+    `CREATE TABLE corpus_event_keys (
+        event_id TEXT NOT NULL,
+        event_key TEXT NOT NULL,
+        day INTEGER,
+        PRIMARY KEY (event_key, event_id)
+      )`,
+    'CREATE INDEX corpus_event_keys_event ON corpus_event_keys (event_id)',
+    `CREATE TABLE corpus_claims (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        ann_id TEXT NOT NULL,
+        series_id TEXT NOT NULL,
+        subject_lower TEXT NOT NULL,
+        published TEXT,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (article_id, ann_id)
+      )`,
+    'CREATE INDEX corpus_claims_series ON corpus_claims (series_id)',
+    'CREATE INDEX corpus_claims_subject ON corpus_claims (subject_lower)',
+    'CREATE TABLE corpus_state (state_key TEXT PRIMARY KEY, value TEXT NOT NULL)',
+  ];
+}
+
+/**
  * The append-only migration list. Never edit, reorder or remove an entry once released; add a new one.
  * `migrations.test.ts` pins the ids and checksums (the shared fragments above render to the same text).
  */
@@ -97,6 +221,12 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       'CREATE INDEX articles_search ON articles USING GIN (search_vector)',
       ...ANALYSIS_TABLES,
     ],
+  },
+  {
+    id: '0010_corpus',
+    description: 'corpus: story versions, same-event clusters, actors, deduplicated events, claim series',
+    sqlite: corpusTables('REAL'),
+    postgres: corpusTables('DOUBLE PRECISION'),
   },
 ]);
 

@@ -69,9 +69,133 @@ export interface MigrationsTable {
   applied_at: string;
 }
 
+/** Corpus: one row per linked article (`src/corpus/linker.ts`); `features` is the linker's JSON. */
+export interface CorpusArticlesTable {
+  article_id: string;
+  agency: string | null;
+  published: string | null;
+  day: number;
+  version_number: number | null;
+  claims_update: number;
+  features: string;
+  story_id: string;
+  cluster_id: string;
+  pipeline_version: string;
+  linker_version: string;
+  linked_at: string;
+}
+
+/** Corpus blocking keys (MinHash bands, actors) by day, so linking never compares all pairs. */
+export interface CorpusBlocksTable {
+  block_key: string;
+  day: number;
+  article_id: string;
+}
+
+/** Version links (`kind` = `version`, `article_a` earlier) and same-event links (`kind` = `event`). */
+export interface CorpusLinksTable {
+  article_a: string;
+  article_b: string;
+  kind: string;
+  score: number;
+  signals: string;
+}
+
+/** Articles that announce an update whose predecessor is not stored yet. */
+export interface CorpusPendingTable {
+  article_id: string;
+  reason: string;
+  since: string;
+}
+
+export interface CorpusActorsTable {
+  id: string;
+  actor_key: string;
+  name: string;
+  name_lower: string;
+  type: string;
+  kb: string | null;
+  country: string | null;
+  role: string | null;
+  first_seen: string | null;
+  last_seen: string | null;
+  mention_count: number;
+  article_count: number;
+}
+
+export interface CorpusActorAliasesTable {
+  actor_id: string;
+  alias: string;
+  alias_lower: string;
+  n: number;
+}
+
+/** An actor's mentions, quotes and claims per article (`layer`), payload as JSON. */
+export interface CorpusActorFactsTable {
+  actor_id: string;
+  article_id: string;
+  layer: string;
+  ann_id: string;
+  published: string | null;
+  payload: string;
+}
+
+export interface CorpusEventMentionsTable {
+  article_id: string;
+  ann_id: string;
+  cluster_id: string;
+  event_id: string | null;
+  payload: string;
+}
+
+export interface CorpusEventsTable {
+  id: string;
+  cluster_id: string;
+  type: string;
+  day: number | null;
+  date: string | null;
+  report_count: number;
+  article_count: number;
+  payload: string;
+}
+
+/** Filter keys of a corpus event (`actor:<id>`, `country:<ISO>`), for event queries. */
+export interface CorpusEventKeysTable {
+  event_id: string;
+  event_key: string;
+  day: number | null;
+}
+
+export interface CorpusClaimsTable {
+  article_id: string;
+  ann_id: string;
+  series_id: string;
+  subject_lower: string;
+  published: string | null;
+  payload: string;
+}
+
+/** Small corpus bookkeeping values (the `reanalyze` cursor). */
+export interface CorpusStateTable {
+  state_key: string;
+  value: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   analyses: AnalysesTable;
   annotations: AnnotationsTable;
   newsintel_migrations: MigrationsTable;
+  corpus_articles: CorpusArticlesTable;
+  corpus_blocks: CorpusBlocksTable;
+  corpus_links: CorpusLinksTable;
+  corpus_pending: CorpusPendingTable;
+  corpus_actors: CorpusActorsTable;
+  corpus_actor_aliases: CorpusActorAliasesTable;
+  corpus_actor_facts: CorpusActorFactsTable;
+  corpus_event_mentions: CorpusEventMentionsTable;
+  corpus_events: CorpusEventsTable;
+  corpus_event_keys: CorpusEventKeysTable;
+  corpus_claims: CorpusClaimsTable;
+  corpus_state: CorpusStateTable;
 }

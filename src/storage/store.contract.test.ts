@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewsintelError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
 import { analyze } from '../services/analyze.js';
+import { MIGRATIONS } from './migrations.js';
 import { type ArticleStore, openStore, parseSnippet } from './store.js';
 
 /**
@@ -240,7 +241,7 @@ function contract(label: string, backend: () => Promise<Backend>): void {
       try {
         expect(await again.countArticles()).toBe(await store.countArticles());
         const ids = await again.db.selectFrom('newsintel_migrations').select('id').execute();
-        expect(ids.map((r) => r.id)).toEqual(['0001_initial']);
+        expect(ids.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
       } finally {
         await again.close();
       }

@@ -3,7 +3,6 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { type Insertable, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { NewsintelError, wrapError } from '../core/errors.js';
 import { ANALYSIS_FORMAT, type Analysis, type Span, type VersionTag } from '../core/types.js';
 import { migrate } from './migrate.js';
@@ -84,6 +83,8 @@ export async function openStore(location: string): Promise<ArticleStore> {
   let dialect: Dialect;
   if (isPostgresUrl(location)) {
     dialect = 'postgres';
+    // Loaded only for PostgreSQL, so SQLite commands do not pay for it at start-up.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: location, max: 4 });
     // Idle-client errors (server restart) must not crash the process; the next query reports them.
     pool.on('error', () => {});

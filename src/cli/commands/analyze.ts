@@ -1,12 +1,7 @@
 import { NewsintelError } from '../../core/errors.js';
 import type { Analysis } from '../../core/types.js';
 import { readFileCapped, readStreamCapped } from '../../ingest/bounded-read.js';
-import { decodeInput } from '../../ingest/decode.js';
-import { readInput } from '../../ingest/read-input.js';
-import { analyzeDocument, toAnalysis } from '../../services/analyze.js';
-import { DEFAULT_MAX_BYTES } from '../../services/ingest.js';
 import { type CliContext, type Command, parseArgs, UsageError } from '../context.js';
-import { formatSummary } from '../summary.js';
 
 /** `newsintel analyze <file|-> [--json]`: one article's analysis, as JSON or a readable brief. */
 export const analyzeCommand: Command = {
@@ -29,7 +24,7 @@ export const analyzeCommand: Command = {
     if (maxBytes !== undefined && !(maxBytes > 0))
       throw new UsageError('--max-bytes must be a positive number');
     let buf: Buffer;
-    const cap = maxBytes ?? DEFAULT_MAX_BYTES;
+    const cap = maxBytes ?? (await import('../../ingest/decode.js')).DEFAULT_MAX_BYTES;
     try {
       // The cap is enforced while reading: stdin, devices and growing files stop as soon as it is passed.
       buf =
@@ -38,6 +33,11 @@ export const analyzeCommand: Command = {
       if (e instanceof NewsintelError) throw new NewsintelError(e.code, `analyze: ${e.message}`);
       throw new NewsintelError('E_NOT_FOUND', `analyze: cannot read ${target}: ${(e as Error).message}`);
     }
+    // The readers and the pipeline load only when a command runs, so `--help` and `search` start fast.
+    const { decodeInput } = await import('../../ingest/decode.js');
+    const { readInput } = await import('../../ingest/read-input.js');
+    const { analyzeDocument, toAnalysis } = await import('../../services/analyze.js');
+    const { formatSummary } = await import('../summary.js');
     // decodeInput validates (empty, binary, size, encoding) with clear coded errors before any parsing.
     decodeInput(buf, { maxBytes });
     const { sources, errors } = readInput(buf, { filename: target === '-' ? undefined : target, maxBytes });

@@ -1,6 +1,8 @@
-import { DEFAULT_MAX_BYTES, type IngestProgress, type IngestResult, ingest } from '../../services/ingest.js';
+import { DEFAULT_MAX_BYTES } from '../../ingest/decode.js';
+import type { IngestProgress, IngestResult } from '../../services/ingest.js';
 import { withStore } from '../../services/store.js';
 import { type CliContext, type Command, dbLocation, parseArgs, UsageError } from '../context.js';
+import { parseJobs } from '../jobs.js';
 
 /** Parses `--max-bytes` (plain bytes, or with a k/m suffix); usage error when not a positive size. */
 export function parseMaxBytes(v: string | boolean | undefined): number | undefined {
@@ -42,29 +44,39 @@ export function formatIngestSummary(r: IngestResult): string {
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'read files and folders (.txt .json .jsonl .html) into the database',
-  usage: 'newsintel ingest <paths…> [--db FILE|postgres://…] [--max-bytes N] [--json]',
+  usage: 'newsintel ingest <paths…> [--db FILE|postgres://…] [--max-bytes N] [--jobs N] [--queue] [--json]',
   async run(ctx: CliContext): Promise<number> {
     const { flags, positionals } = parseArgs(ctx.argv, {
       boolean: ['json', 'help'],
-      string: ['db', 'max-bytes'],
+      string: ['db', 'max-bytes', 'jobs'],
     });
     if (flags.help) {
       ctx.stdout.write(
-        `${this.usage}\n\nFolders are read recursively (hidden files skipped). Files over --max-bytes (default ${DEFAULT_MAX_BYTES}) are refused.\n`,
+        `${this.usage}\n\nFolders are read recursively (hidden files skipped). Files over --max-bytes (default ${DEFAULT_MAX_BYTES}) are refused.\n--jobs N analyses on N worker threads (default: one per core; 0 analyses in this thread); the database has one writer.\n`,
       );
       return 0;
     }
     if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
     const maxBytes = parseMaxBytes(flags['max-bytes']);
+    const jobs = parseJobs(flags.jobs);
     const location = dbLocation(flags, ctx);
     const tty = ctx.stderr.isTTY === true && !flags.json;
-    const result = await withStore(location, (db) =>
-      ingest(positionals, {
-        db,
-        maxBytes,
-        onProgress: tty ? (p) => ctx.stderr.write(progressBar(p)) : undefined,
-      }),
-    );
+    // The pipeline loads only when this command runs (so `--help`, `search` and `export` start fast).
+    const { ingest } = await import('../../services/ingest.js');
+    const { createAnalysisPool } = await import('../../services/pool/analysis-pool.js');
+    const result = await withStore(location, async (db) => {
+      const pool = jobs === 0 ? undefined : await createAnalysisPool({ jobs });
+      try {
+        return await ingest(positionals, {
+          db,
+          maxBytes,
+          pool,
+          onProgress: tty ? (p) => ctx.stderr.write(progressBar(p)) : undefined,
+        });
+      } finally {
+        await pool?.close();
+      }
+    });
     if (tty) ctx.stderr.write('\r\x1b[K');
     if (flags.json) ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else ctx.stdout.write(formatIngestSummary(result) + `database: ${redactLocation(location)}\n`);

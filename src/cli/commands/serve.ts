@@ -3,10 +3,14 @@ import { allowedHostsFor } from '../../api/guard.js';
 import { createApiServer, listen } from '../../api/server.js';
 import { NewsintelError } from '../../core/errors.js';
 import { webRoot } from '../../services/assets.js';
-import { loadSampleDesk } from '../../services/samples.js';
+import { type AnalysisPool, createAnalysisPool, defaultJobs } from '../../services/pool/analysis-pool.js';
 import { type ArticleStore, openStore } from '../../services/store.js';
 import { type CliContext, type Command, dbLocation, parseArgs, UsageError } from '../context.js';
+import { parseJobs, parsePositive } from '../jobs.js';
 import { parseMaxBytes, redactLocation } from './ingest.js';
+
+/** How long one `/api/analyze` may run: far above a real story (well under a second), far below a stall. */
+export const DEFAULT_BUDGET_MS = 30_000;
 
 export interface ServeOptions {
   location: string;
@@ -16,6 +20,12 @@ export interface ServeOptions {
   sample?: boolean;
   maxBytes?: number;
   log?: (message: string) => void;
+  /** Analysis worker threads (default: one per core); 0 analyses on the event loop (tests only). */
+  jobs?: number;
+  /** Per-request analysis budget in ms (default 30 s); on expiry 503 and the worker is recycled. */
+  budgetMs?: number;
+  /** Analyses allowed to wait for a worker (default 4 per worker); beyond it 503 with Retry-After. */
+  maxQueue?: number;
   /** Extra host names the server answers to (`--allowed-hosts a,b`); loopback names always are. */
   allowedHosts?: readonly string[];
 }
@@ -31,9 +41,20 @@ export interface RunningServer {
 /** Opens the store, optionally loads the sample desk, and starts the API + web UI. Used by `serve` and tests. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = await openStore(options.location);
+  let pool: AnalysisPool | undefined;
   try {
+    const jobs = options.jobs ?? defaultJobs();
+    pool =
+      jobs === 0
+        ? undefined
+        : await createAnalysisPool({
+            jobs,
+            budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
+            maxQueue: options.maxQueue ?? jobs * 4,
+          });
     if (options.sample) {
-      const loaded = await loadSampleDesk(store);
+      const { loadSampleDesk } = await import('../../services/samples.js');
+      const loaded = await loadSampleDesk(store, undefined, pool);
       if (loaded) {
         options.log?.(`loaded the sample desk: ${loaded.stored.length} articles`);
         for (const f of loaded.failed) options.log?.(`sample ${f.path}: ${f.reason}`);
@@ -44,6 +65,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       webRoot: webRoot(),
       maxBytes: options.maxBytes,
       log: options.log,
+      pool,
       allowedHosts: allowedHostsFor(options.host, options.allowedHosts),
     });
     const url = await listen(server, options.port, options.host).catch((e: NodeJS.ErrnoException) => {
@@ -71,10 +93,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await pool?.close();
         await store.close();
       },
     };
   } catch (e) {
+    await pool?.close();
     await store.close();
     throw e;
   }
@@ -94,15 +118,15 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the HTTP API and the web UI',
   usage:
-    'newsintel serve [--db FILE|postgres://…] [--port N (default 3000, env PORT)] [--host H] [--allowed-hosts A,B] [--sample] [--max-bytes N]',
+    'newsintel serve [--db FILE|postgres://…] [--port N (default 3000, env PORT)] [--host H] [--allowed-hosts A,B] [--sample] [--max-bytes N] [--jobs N] [--budget-ms N]',
   async run(ctx: CliContext): Promise<number> {
     const { flags, positionals } = parseArgs(ctx.argv, {
       boolean: ['sample', 'help'],
-      string: ['db', 'port', 'host', 'max-bytes', 'allowed-hosts'],
+      string: ['db', 'port', 'host', 'max-bytes', 'jobs', 'budget-ms', 'allowed-hosts'],
     });
     if (flags.help) {
       ctx.stdout.write(
-        `${this.usage}\n\n--sample loads the bundled fictional sample stories when the database is empty.\n--host binds to an interface (default 127.0.0.1); the server answers only to loopback names and the --host name, or to any Host for --host 0.0.0.0 unless --allowed-hosts lists the names to accept.\n`,
+        `${this.usage}\n\n--sample loads the bundled fictional sample stories when the database is empty.\n--jobs N analyses on N worker threads (default: one per core); --budget-ms N stops one analysis after N ms (default ${DEFAULT_BUDGET_MS}) with a 503.\n--host binds to an interface (default 127.0.0.1); the server answers only to loopback names and the --host name, or to any Host for --host 0.0.0.0 unless --allowed-hosts lists the names to accept.\n`,
       );
       return 0;
     }
@@ -116,6 +140,8 @@ export const serveCommand: Command = {
       host: typeof flags.host === 'string' ? flags.host : '127.0.0.1',
       sample: flags.sample === true,
       maxBytes: parseMaxBytes(flags['max-bytes']),
+      jobs: parseJobs(flags.jobs),
+      budgetMs: parsePositive(flags['budget-ms'], 'budget-ms'),
       log,
       allowedHosts:
         typeof flags['allowed-hosts'] === 'string'

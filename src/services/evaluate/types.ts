@@ -13,10 +13,19 @@ export interface EvaluationResult {
   details?: Record<string, unknown>;
 }
 
+/** Options of one evaluation run. */
+export interface EvaluateOptions {
+  limit?: number;
+  /** Further paths after the first (for formats that take several, like `corpus <gold> <folder>…`). */
+  more?: string[];
+}
+
 export interface Evaluator {
   /** Format name used on the command line (`conll`, `timeml`, …). */
   name: string;
   /** One line shown by `newsintel evaluate --help`. */
   description: string;
-  run(path: string, options?: { limit?: number }): Promise<EvaluationResult>;
+  /** True when the format takes several paths (`entities <gold.json…>`); others refuse extra paths. */
+  multiPath?: boolean;
+  run(path: string, options?: EvaluateOptions): Promise<EvaluationResult>;
 }

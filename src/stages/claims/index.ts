@@ -1,9 +1,10 @@
+import { AttributionFinder } from '../../core/attribution.js';
+import { buildDocIndex, type DocIndex } from '../../core/doc-index.js';
 import type { Document } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Claim, Qualifier } from '../../core/types.js';
-import { AttributionFinder } from '../events/attribution.js';
-import { buildDocIndex, type DocIndex } from '../events/doc-index.js';
+import { DEMONSTRATIVES, POSSESSIVE_DETERMINERS, union } from '../../knowledge/english/index.js';
 import { parseDigits, readNumberWords, SCALES, VAGUE, wordValue } from './numbers.js';
 
 /** Options of the claims stage. */
@@ -60,9 +61,8 @@ const LABEL_WORDS = new Set(
     ' ',
   ),
 );
-const DETERMINERS = new Set(
-  'the these those both its their his her our my your this that each every'.split(' '),
-);
+/** Definite, demonstrative, possessive and distributive determiners ("the three", "their 12", "each 5"). */
+const DETERMINERS = union(['the', 'both', 'each', 'every'], DEMONSTRATIVES, POSSESSIVE_DETERMINERS);
 const TIME_UNITS = new Set(
   'year years yr yrs month months week weeks day days hour hours minute minutes second seconds decade decades century centuries a.m. p.m. am pm gmt utc'.split(
     ' ',

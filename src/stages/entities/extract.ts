@@ -1,3 +1,4 @@
+import { inflect } from '../../knowledge/english/index.js';
 import {
   contextualKb,
   countryByIso3,
@@ -207,11 +208,12 @@ function speakerAt(toks: string[], s: number, e: number): boolean {
 }
 
 /** Verbs of speech a person uses, not a newspaper ("reported", "wrote") nor a body ("announced"). */
-const PERSON_SPEECH = new Set(
-  'said says told tells added adds stressed insisted explained noted warned argued replied recalled acknowledged admitted conceded denied urged asked'.split(
-    ' ',
-  ),
-);
+const PERSON_SPEECH = new Set([
+  ...['say', 'tell', 'add'].flatMap((v) => [inflect(v).s, inflect(v).past]),
+  ...'stress insist explain note warn argue reply recall acknowledge admit concede deny urge ask'
+    .split(' ')
+    .map((v) => inflect(v).past),
+]);
 
 /** "Kanafani said", "said Kanafani": a lone name that speaks the way people do. */
 function personSpeaker(toks: string[], s: number, e: number): boolean {

@@ -1,3 +1,4 @@
+import { inflect } from '../../knowledge/english/index.js';
 import type { KbEntry } from '../../knowledge/index.js';
 
 /** How a mention names its entity. */
@@ -64,15 +65,22 @@ export function mentionKey(m: Mention): string | null {
 }
 
 /** Verbs that introduce reported speech; a name next to one is a speaker. */
-export const REPORTING_VERBS: ReadonlySet<string> = new Set(
-  (
-    'said says say told tells added adds noted notes stressed stresses stated states announced announces ' +
-    'explained explains warned warns claimed claims insisted insists confirmed confirms reported reports urged ' +
-    'urges asked asks argued argues emphasized emphasised emphasizes underscored reiterated reiterates declared ' +
-    'declares wrote writes tweeted commented remarked replied responded acknowledged admitted denied denies ' +
-    'suggested predicted estimated quoted cited vowed pledged called'
-  ).split(/\s+/),
-);
+export const REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'say',
+  ...(
+    'say tell add note stress state announce explain warn claim insist confirm report urge ask argue emphasize ' +
+    'reiterate declare write deny'
+  )
+    .split(' ')
+    .flatMap((v) => [inflect(v).s, inflect(v).past]),
+  // the third-person forms of these are more often nouns ("his remarks", "the quotes")
+  ...(
+    'emphasise underscore tweet comment remark reply respond acknowledge admit suggest predict estimate quote ' +
+    'cite vow pledge call'
+  )
+    .split(' ')
+    .map((v) => inflect(v).past),
+]);
 
 /** Words that may sit between a speaker and the reporting verb ("Kirby also said", "has said"). */
 export const SPEAKER_GAP: ReadonlySet<string> = new Set(

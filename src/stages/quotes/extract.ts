@@ -1,6 +1,13 @@
 import type { Token } from '../../core/document.js';
 import type { Entity, Quote, QuoteKind, Span, TextSpan } from '../../core/types.js';
 import {
+  CLOSE_KIN,
+  PRONOUNS as ENGLISH_PRONOUNS,
+  SUBJECT_PRONOUNS as ENGLISH_SUBJECT_PRONOUNS,
+  NEGATORS,
+  POSSESSIVE_DETERMINERS,
+} from '../../knowledge/english/index.js';
+import {
   CUE_PREFIX,
   type CueClass,
   cueClass,
@@ -76,7 +83,10 @@ const DATELINE_LEAD =
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '--', '–', '[', ']']);
 const END_PUNCT = new Set(['.', '?', '!', '...', '…']);
 /** Personal pronouns that may open a clause as its subject. */
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+/** Third-person subject pronouns. */
+const SUBJECT_PRONOUNS = new Set(
+  [...ENGLISH_SUBJECT_PRONOUNS].filter((w) => ENGLISH_PRONOUNS.get(w)!.person === 3),
+);
 /** Verbs of `as X put it` / `as X called it` (an object pronoun follows). */
 const AS_PUT_OBJECT = new Set([
   'put',
@@ -147,12 +157,13 @@ const OBJECT_PREPS = new Set([
 /** How many earlier attributions a speaker look-back visits at most (keeps resolution linear). */
 const HISTORY_REACH = 40;
 /** Possessive pronouns: a mention of someone, never a sentence's subject. */
-const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const POSSESSIVES = POSSESSIVE_DETERMINERS;
 /** Time and place adverbs that can trail a speaker phrase ("Liu Jianchao Thursday", "the minister here"). */
 const TRAILING_ADVERBS =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|here|there|earlier|later|again|also)$/;
 /** Negations between a subject and its cue ("he did not say"). */
-const NEGATIONS = new Set(['not', "n't", 'never']);
+/** Clause negators, but not the determiner "no" ("no official said" is a speaker, not a negated cue). */
+const NEGATIONS = new Set([...NEGATORS].filter((w) => w !== 'no'));
 /** First words of a phrase before a cue that cannot open a speaker ("from saying", "for refusing"). */
 const JUNK_OPENERS = new Set([
   'from',
@@ -209,18 +220,7 @@ const MEDIA_NOUNS = new Set([
   'station',
 ]);
 /** Relatives by the sex a pronoun refers to: "his wife" may be the "she" who speaks next. */
-const KIN = new Map<string, 'm' | 'f'>([
-  ['wife', 'f'],
-  ['widow', 'f'],
-  ['mother', 'f'],
-  ['daughter', 'f'],
-  ['sister', 'f'],
-  ['husband', 'm'],
-  ['widower', 'm'],
-  ['father', 'm'],
-  ['son', 'm'],
-  ['brother', 'm'],
-]);
+const KIN = CLOSE_KIN;
 /** Participles naming a document's author after it ("a paper penned by X", "a statement issued by X"). */
 const AUTHOR_PARTICIPLES = new Set([
   'penned',

@@ -1,3 +1,5 @@
+import { ARTICLES, SPEECH_VERBS, verbForms } from '../../knowledge/english/index.js';
+
 /**
  * Reporting-verb and attribution lexicon. A cue's class decides which patterns it may anchor: `strong` verbs
  * ("said", "told") introduce reported speech with or without "that"; `that` verbs ("warned", "noted",
@@ -6,17 +8,13 @@
  */
 export type CueClass = 'strong' | 'that' | 'final' | 'object';
 
-function forms(base: string): string[] {
-  const out = [base];
-  if (/(s|sh|ch|x|z)$/.test(base)) out.push(base + 'es');
-  else if (/[^aeiou]y$/.test(base)) out.push(base.slice(0, -1) + 'ies');
-  else out.push(base + 's');
-  if (base.endsWith('e')) out.push(base + 'd', base.slice(0, -1) + 'ing');
-  else if (/[^aeiou]y$/.test(base)) out.push(base.slice(0, -1) + 'ied', base + 'ing');
-  else out.push(base + 'ed', base + 'ing');
-  return out;
-}
+/** All forms of a verb, from the shared English morphology (`inflect`). */
+const forms = verbForms;
 
+/**
+ * Verbs whose cue forms are restricted (a form that is far more often something else is left out: "thinking",
+ * "holding", the noun "answer") or that need forms the regular rules do not give.
+ */
 const IRREGULAR: Record<string, string[]> = {
   say: ['say', 'says', 'said', 'saying'],
   tell: ['tell', 'tells', 'told', 'telling'],
@@ -215,6 +213,15 @@ for (const v of OBJECT) {
   for (const f of IRREGULAR[v] ?? forms(v)) if (!CUES.has(f)) CUES.set(f, 'object');
 }
 CUES.set('sought', 'object');
+// VerbNet's manners of speaking ("quipped", "muttered", "scoffed"), past and third-person forms: a cue only
+// in a clause-final report, mostly right after a quotation (`"…," he quipped.`). The other speech verbs of
+// the shared lexicon are not added: a verb the classes above do not list anchors too many false reports
+// ("…, Senator X proclaimed a goal") until cues are checked on the sentence's structure.
+for (const [lemma, entry] of SPEECH_VERBS) {
+  if (lemma.includes(' ') || !entry.groups.includes('manner')) continue;
+  const f = forms(lemma);
+  for (const form of [f[1]!, f[2]!]) if (!CUES.has(form)) CUES.set(form, 'final');
+}
 for (const v of STRONG) for (const f of IRREGULAR[v]!) CUES.set(f, 'strong');
 // "found"/"shows" as cues need a that-clause; the irregular past of "find" is not generated
 CUES.set('found', 'that');
@@ -425,8 +432,8 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
   'counterpart',
 ]);
 
-/** First-word determiners stripped from a speaker name. */
-export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+/** First-word determiners stripped from a speaker name: the articles. */
+export const DETERMINERS: ReadonlySet<string> = ARTICLES;
 
 /**
  * Head nouns of nominal speakers that refer to organisations ("the ministry said", "the company added"):

@@ -1,4 +1,5 @@
 import type { TimeType } from '../../core/types.js';
+import { ARTICLES, POSSESSIVE_DETERMINERS, union } from '../../knowledge/english/index.js';
 import { fmtDay, fmtMonth, fmtYear, fromDays, isoWeekday, toDays } from './calendar.js';
 import {
   durationValue,
@@ -268,7 +269,8 @@ const WEAK_PREPS = new Set([
   'of',
 ]);
 
-const DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'a', 'an']);
+/** Articles, possessives and this/that: before a four-digit number they make it a year ("the 1998 bombing"). */
+const DETERMINERS = union(ARTICLES, POSSESSIVE_DETERMINERS, ['this', 'that']);
 
 const NOT_YEAR_BEFORE =
   /\b(?:resolutions?|no|nos|number|numbers|flight|route|article|articles|room|page|pages|model|highway|code|section|rule|paragraph|bill|squad|unit|battalion|brigade|division|grade|level|platform|channel|station|ward|district|block|lot|item|nr|serial|rs|us|\$|usd|eur)\.?\s*$/i;

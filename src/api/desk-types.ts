@@ -1,0 +1,75 @@
+/**
+ * Response types of the desk's own routes (`/api/desk/home`, `/api/desk/search`). Free of Node imports so the
+ * web bundle can import them too.
+ */
+import type { Span, VersionTag } from '../core/types.js';
+
+/** What a list shows about an article (the same shape as the store's ArticleSummary). */
+export interface ArticleSummary {
+  id: string;
+  headline: string | null;
+  source: string | null;
+  published: string | null;
+  dateline: string | null;
+  version: VersionTag | null;
+  origin: string | null;
+  ingestedAt: string;
+}
+
+/** One search result (the same shape as the store's SearchHit). */
+export interface SearchHit {
+  id: string;
+  headline: string | null;
+  published: string | null;
+  source: string | null;
+  dateline: string | null;
+  version: VersionTag | null;
+  snippet: string;
+  highlights: Span[];
+  score: number;
+}
+
+/** Actors shown on the home page. */
+export interface ActiveActor {
+  name: string;
+  type: string;
+  country: string | null;
+  articles: number;
+  mentions: number;
+}
+
+export interface DeskHomeResponse {
+  latest: ArticleSummary[];
+  total: number;
+  /** The `since` the digest was computed for (null on a first visit: then the last 100 stored articles). */
+  since: string | null;
+  newArticles: number;
+  /** Articles ingested since `since` that carry no update tag or the first one: new stories. */
+  newStories: ArticleSummary[];
+  /** Articles ingested since `since` that update an earlier version (2nd LD, UPDATE …). */
+  updatedStories: ArticleSummary[];
+  activeActors: ActiveActor[];
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface DeskSearchResponse {
+  query: string;
+  hits: SearchHit[];
+  /** Hits after the facet filters, over the first `scanned` ranked hits. */
+  total: number;
+  scanned: number;
+  limit: number;
+  offset: number;
+  facets: { source: FacetCount[]; month: FacetCount[]; actor: FacetCount[]; eventType: FacetCount[] };
+  filters: {
+    source: string | null;
+    from: string | null;
+    to: string | null;
+    actor: string | null;
+    type: string | null;
+  };
+}

@@ -1,0 +1,263 @@
+import type { ServerResponse } from 'node:http';
+import { sql } from 'kysely';
+import { NewsintelError } from '../core/errors.js';
+import type { ArticleStore } from '../storage/index.js';
+import type {
+  ActiveActor,
+  ArticleSummary,
+  DeskHomeResponse,
+  DeskSearchResponse,
+  FacetCount,
+  SearchHit,
+} from './desk-types.js';
+import { HttpError, sendJson } from './errors.js';
+
+/**
+ * Thin read-only routes the analyst's desk needs and the corpus API does not give: the home page's
+ * "new since your last visit" digest and search with facets. They read the generic annotations table, so
+ * they work on any store without corpus processing.
+ */
+
+const ACTOR_TYPES = ['PERSON', 'ORG', 'GPE', 'NORP'];
+/** How many ranked hits search facets are computed over (the store caps a page at 1000). */
+const FACET_SCAN = 500;
+/** The home digest never looks at more than this many recent articles. */
+const DIGEST_WINDOW = 500;
+
+function isoParam(url: URL, name: string): string | null {
+  const v = url.searchParams.get(name);
+  if (v === null || v === '') return null;
+  if (!/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+Z?)?)?)?$/.test(v)) {
+    throw new NewsintelError(
+      'E_USAGE',
+      `api: ${name} must be an ISO date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time)`,
+    );
+  }
+  return v;
+}
+
+function textParam(url: URL, name: string): string | null {
+  const v = url.searchParams.get(name);
+  return v === null || v.trim() === '' ? null : v.trim();
+}
+
+function limitParam(url: URL, name: string, fallback: number, max: number): number {
+  const v = url.searchParams.get(name);
+  if (v === null || v === '') return fallback;
+  if (!/^\d+$/.test(v) || Number(v) > max) {
+    throw new NewsintelError('E_USAGE', `api: ${name} must be an integer from 0 to ${max}`);
+  }
+  return Number(v);
+}
+
+function summary(r: {
+  id: string;
+  headline: string | null;
+  source: string | null;
+  published: string | null;
+  dateline: string | null;
+  version_tag: string | null;
+  version_number: number | null;
+  origin: string | null;
+  ingested_at: string;
+}): ArticleSummary {
+  return {
+    id: r.id,
+    headline: r.headline,
+    source: r.source,
+    published: r.published,
+    dateline: r.dateline,
+    version: r.version_tag === null ? null : { tag: r.version_tag, number: r.version_number },
+    origin: r.origin,
+    ingestedAt: r.ingested_at,
+  };
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'headline',
+  'source',
+  'published',
+  'dateline',
+  'version_tag',
+  'version_number',
+  'origin',
+  'ingested_at',
+] as const;
+
+async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse> {
+  const since = isoParam(url, 'since');
+  const [latest, total] = await Promise.all([store.listArticles({ limit: 20 }), store.countArticles()]);
+  let recent = store.db
+    .selectFrom('articles')
+    .select(SUMMARY_COLUMNS)
+    .orderBy('ingested_at', 'desc')
+    .orderBy('id')
+    .limit(since ? DIGEST_WINDOW : 100);
+  if (since) recent = recent.where('ingested_at', '>', since);
+  const rows = await recent.execute();
+  const ids = rows.map((r) => r.id);
+  const newCount = since
+    ? Number(
+        (
+          await store.db
+            .selectFrom('articles')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('ingested_at', '>', since)
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    : 0;
+  const isUpdate = (r: (typeof rows)[number]) =>
+    (r.version_number !== null && r.version_number > 1) ||
+    /\b(update|corrected|ld)\b/i.test(r.version_tag ?? '');
+  let activeActors: ActiveActor[] = [];
+  if (ids.length > 0) {
+    const found = await store.db
+      .selectFrom('annotations')
+      .select([
+        'label',
+        'type',
+        sql<string | null>`max(country)`.as('country'),
+        sql<number>`count(distinct article_id)`.as('articles'),
+        sql<number>`count(*)`.as('mentions'),
+      ])
+      .where('layer', '=', 'entity')
+      .where('type', 'in', ACTOR_TYPES)
+      .where('article_id', 'in', ids)
+      .groupBy(['label', 'type'])
+      .orderBy(sql`count(distinct article_id)`, 'desc')
+      .orderBy('label')
+      .limit(10)
+      .execute();
+    activeActors = found.map((r) => ({
+      name: r.label ?? '',
+      type: r.type ?? '',
+      country: r.country,
+      articles: Number(r.articles),
+      mentions: Number(r.mentions),
+    }));
+  }
+  return {
+    latest,
+    total,
+    since,
+    newArticles: newCount,
+    newStories: rows
+      .filter((r) => !isUpdate(r))
+      .slice(0, 20)
+      .map(summary),
+    updatedStories: rows.filter(isUpdate).slice(0, 20).map(summary),
+    activeActors,
+  };
+}
+
+function count(map: Map<string, number>, key: string | null | undefined): void {
+  if (!key) return;
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function top(map: Map<string, number>, n: number, byKey = false): FacetCount[] {
+  const list = [...map].map(([value, c]) => ({ value, count: c }));
+  list.sort((a, b) =>
+    byKey ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value),
+  );
+  return list.slice(0, n);
+}
+
+async function deskSearch(store: ArticleStore, url: URL): Promise<DeskSearchResponse> {
+  const q = url.searchParams.get('q');
+  if (q === null || q.trim() === '')
+    throw new NewsintelError('E_USAGE', 'api: the query parameter q is required');
+  const filters = {
+    source: textParam(url, 'source'),
+    from: isoParam(url, 'from'),
+    to: isoParam(url, 'to'),
+    actor: textParam(url, 'actor'),
+    type: textParam(url, 'type'),
+  };
+  const limit = limitParam(url, 'limit', 20, 100);
+  const offset = limitParam(url, 'offset', 0, FACET_SCAN);
+  const ranked = await store.search(q, { limit: FACET_SCAN });
+  const actorsOf = new Map<string, Set<string>>();
+  const typesOf = new Map<string, Set<string>>();
+  if (ranked.length > 0) {
+    const rows = await store.db
+      .selectFrom('annotations')
+      .select(['article_id', 'layer', 'type', 'label'])
+      .where(
+        'article_id',
+        'in',
+        ranked.map((h) => h.id),
+      )
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('layer', '=', 'entity'), eb('type', 'in', ACTOR_TYPES)]),
+          eb('layer', '=', 'event'),
+        ]),
+      )
+      .execute();
+    for (const r of rows) {
+      const target = r.layer === 'event' ? typesOf : actorsOf;
+      const key = r.layer === 'event' ? r.type : r.label;
+      if (!key) continue;
+      const set = target.get(r.article_id) ?? new Set<string>();
+      set.add(key);
+      target.set(r.article_id, set);
+    }
+  }
+  const day = (h: SearchHit) => (h.published ?? '').slice(0, 10);
+  const kept = ranked.filter(
+    (h) =>
+      (!filters.source || h.source === filters.source) &&
+      (!filters.from || (day(h) !== '' && day(h) >= filters.from)) &&
+      (!filters.to || (day(h) !== '' && day(h) <= `${filters.to}\uffff`)) &&
+      (!filters.actor || actorsOf.get(h.id)?.has(filters.actor)) &&
+      (!filters.type || typesOf.get(h.id)?.has(filters.type)),
+  );
+  const source = new Map<string, number>();
+  const month = new Map<string, number>();
+  const actor = new Map<string, number>();
+  const eventType = new Map<string, number>();
+  for (const h of kept) {
+    count(source, h.source);
+    count(month, h.published?.slice(0, 7));
+    for (const a of actorsOf.get(h.id) ?? []) count(actor, a);
+    for (const t of typesOf.get(h.id) ?? []) count(eventType, t);
+  }
+  return {
+    query: q,
+    hits: kept.slice(offset, offset + limit),
+    total: kept.length,
+    scanned: ranked.length,
+    limit,
+    offset,
+    facets: {
+      source: top(source, 12),
+      month: top(month, 24, true),
+      actor: top(actor, 15),
+      eventType: top(eventType, 19),
+    },
+    filters,
+  };
+}
+
+/**
+ * Handles `/api/desk/home` and `/api/desk/search`; returns false for any other route so the caller can
+ * answer 404. GET only (HEAD too).
+ */
+export async function deskRoute(
+  store: ArticleStore,
+  method: string,
+  route: string,
+  url: URL,
+  res: ServerResponse,
+): Promise<boolean> {
+  if (route !== '/api/desk/home' && route !== '/api/desk/search') return false;
+  if (method !== 'GET' && method !== 'HEAD') {
+    throw new HttpError(405, 'E_METHOD', `api: ${route} accepts GET only`);
+  }
+  if (route === '/api/desk/home') sendJson(res, 200, await deskHome(store, url));
+  else sendJson(res, 200, await deskSearch(store, url));
+  return true;
+}

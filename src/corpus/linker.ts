@@ -1,0 +1,463 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { wrapError } from '../core/errors.js';
+import type { Analysis } from '../core/types.js';
+import type { Dialect } from '../storage/migrations.js';
+import type { Database } from '../storage/schema.js';
+import {
+  actorFacts,
+  actorRefs,
+  claimPoints,
+  dedupEvents,
+  type EventMentionPayload,
+  eventMentions,
+  shortHash,
+} from './facts.js';
+import { type ArticleFeatures, articleFeatures, bandKeys, CORPUS_LINKER_VERSION, dayOf } from './features.js';
+import { comparePair, DEFAULT_THRESHOLDS, isEarlier, type LinkThresholds } from './score.js';
+
+/** Options of the incremental linker; validated by the caller's service, frozen. */
+export interface LinkOptions {
+  /** The analysis pipeline version that produced the analysis (recorded with the links). */
+  pipelineVersion: string;
+  thresholds?: Readonly<LinkThresholds>;
+  /** Blocking window: candidates are looked up within ± this many days (default 3). */
+  windowDays?: number;
+  /** At most this many candidates are scored per article (default 60): the cost per article stays flat. */
+  maxCandidates?: number;
+}
+
+export interface LinkResult {
+  articleId: string;
+  status: 'linked' | 'already linked';
+  storyId: string;
+  clusterId: string;
+  /** Articles this one was linked to as a version (either direction). */
+  versions: string[];
+  /** True when it announces an update and no predecessor is stored yet. */
+  pending: boolean;
+}
+
+/** Arbitrary constant key for PostgreSQL's advisory lock: linking is serialised across processes. */
+const PG_LINK_LOCK = 7_311_043;
+
+type Trx = Transaction<Database>;
+
+interface CandidateRow {
+  article_id: string;
+  features: ArticleFeatures;
+  story_id: string;
+  cluster_id: string;
+  day: number;
+}
+
+/** Actor keys used for blocking: the most mentioned actors that are not whole countries (too common). */
+function actorBlockKeys(f: ArticleFeatures): string[] {
+  const specific = f.actors.filter((k) => !k.startsWith('kb:country:'));
+  const chosen = (specific.length >= 2 ? specific : f.actors).slice(0, 4);
+  return chosen.map((k) => `a:${k}`);
+}
+
+/**
+ * Links one stored article into the corpus, in one transaction: its version links and story, its same-event
+ * cluster (merging stories or clusters it bridges), its actors, claims and deduplicated cluster events. A
+ * crash leaves either all of it or none. Linking an article that is already linked changes nothing.
+ */
+export async function linkArticle(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  analysis: Analysis,
+  options: LinkOptions,
+): Promise<LinkResult> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${PG_LINK_LOCK})`.execute(trx);
+      return linkInTransaction(trx, analysis, options);
+    });
+  } catch (e) {
+    throw wrapError(`corpus: linking ${analysis.article.id}`, e);
+  }
+}
+
+async function linkInTransaction(trx: Trx, a: Analysis, options: LinkOptions): Promise<LinkResult> {
+  const id = a.article.id;
+  const existing = await trx
+    .selectFrom('corpus_articles')
+    .select(['story_id', 'cluster_id'])
+    .where('article_id', '=', id)
+    .executeTakeFirst();
+  if (existing) {
+    return {
+      articleId: id,
+      status: 'already linked',
+      storyId: existing.story_id,
+      clusterId: existing.cluster_id,
+      versions: [],
+      pending: false,
+    };
+  }
+  const t = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const window = options.windowDays ?? 3;
+  const now = new Date().toISOString();
+  const f = articleFeatures(a, dayOf(now) ?? 0);
+  const keys = [...bandKeys(f.signature), ...actorBlockKeys(f)];
+
+  // Blocking: articles sharing a MinHash band or a main actor within the date window, most shared keys first.
+  const cands =
+    keys.length === 0
+      ? []
+      : await trx
+          .selectFrom('corpus_blocks')
+          .select(['article_id', (eb) => eb.fn.countAll().as('n')])
+          .where('block_key', 'in', keys)
+          .where('day', '>=', f.day - window)
+          .where('day', '<=', f.day + window)
+          .groupBy('article_id')
+          .orderBy('n', 'desc')
+          .orderBy('article_id')
+          .limit(options.maxCandidates ?? 60)
+          .execute();
+  const rows: CandidateRow[] = [];
+  if (cands.length > 0) {
+    const got = await trx
+      .selectFrom('corpus_articles')
+      .select(['article_id', 'features', 'story_id', 'cluster_id', 'day'])
+      .where(
+        'article_id',
+        'in',
+        cands.map((c) => c.article_id),
+      )
+      .execute();
+    for (const r of got) rows.push({ ...r, features: JSON.parse(r.features) as ArticleFeatures });
+  }
+
+  // Score: per story, the best version candidate; every same-event candidate's cluster.
+  const bestPerStory = new Map<string, { row: CandidateRow; score: number; signals: string[] }>();
+  const clusters = new Set<string>();
+  for (const row of rows) {
+    const s = comparePair(f, row.features, t);
+    if (s.version) {
+      const cur = bestPerStory.get(row.story_id);
+      if (!cur || s.score > cur.score)
+        bestPerStory.set(row.story_id, { row, score: s.score, signals: s.signals });
+    }
+    if (s.sameEvent) clusters.add(row.cluster_id);
+  }
+  for (const v of bestPerStory.values()) clusters.add(v.row.cluster_id);
+
+  // Stories and clusters this article bridges are merged into the oldest one.
+  const storyId = await mergeGroups(trx, 'story_id', [...bestPerStory.keys()], `story:${shortHash(id)}`);
+  const clusterId = await mergeGroups(trx, 'cluster_id', [...clusters], `cluster:${shortHash(id)}`);
+
+  const versions: string[] = [];
+  let hasPredecessor = false;
+  for (const { row, score, signals } of bestPerStory.values()) {
+    const earlier = isEarlier(f, row.features);
+    if (!earlier) hasPredecessor = true;
+    versions.push(row.article_id);
+    await trx
+      .insertInto('corpus_links')
+      .values({
+        article_a: earlier ? id : row.article_id,
+        article_b: earlier ? row.article_id : id,
+        kind: 'version',
+        score,
+        signals: JSON.stringify(signals),
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    // A stored update that was waiting for this predecessor is now linked.
+    if (earlier) await trx.deleteFrom('corpus_pending').where('article_id', '=', row.article_id).execute();
+  }
+  const pending = f.claimsUpdate && !hasPredecessor;
+  if (pending) {
+    await trx
+      .insertInto('corpus_pending')
+      .values({
+        article_id: id,
+        reason: `announces an update (${f.versionTag ?? 'headline marker'}) but no earlier version is stored`,
+        since: now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  await trx
+    .insertInto('corpus_articles')
+    .values({
+      article_id: id,
+      agency: f.agency,
+      published: a.article.published,
+      day: f.day,
+      version_number: f.versionNumber,
+      claims_update: f.claimsUpdate ? 1 : 0,
+      features: JSON.stringify(f),
+      story_id: storyId,
+      cluster_id: clusterId,
+      pipeline_version: options.pipelineVersion,
+      linker_version: CORPUS_LINKER_VERSION,
+      linked_at: now,
+    })
+    .execute();
+  const blockRows = [...new Set(keys)].map((k) => ({ block_key: k, day: f.day, article_id: id }));
+  if (blockRows.length > 0) await trx.insertInto('corpus_blocks').values(blockRows).execute();
+
+  await saveActors(trx, a, now);
+  await saveClaims(trx, a);
+  await saveEvents(trx, a, clusterId, clusters);
+  return { articleId: id, status: 'linked', storyId, clusterId, versions, pending };
+}
+
+/**
+ * Merges the given story (or cluster) ids into the one whose first article is oldest and returns it; with no
+ * ids, returns `fresh`. Merging only relabels rows, so it is cheap and stays inside the transaction.
+ */
+async function mergeGroups(
+  trx: Trx,
+  column: 'story_id' | 'cluster_id',
+  ids: string[],
+  fresh: string,
+): Promise<string> {
+  if (ids.length === 0) return fresh;
+  if (ids.length === 1) return ids[0]!;
+  const firsts = await trx
+    .selectFrom('corpus_articles')
+    .select([column, (eb) => eb.fn.min('day').as('d')])
+    .where(column, 'in', ids)
+    .groupBy(column)
+    .execute();
+  const keep = firsts
+    .map((r) => ({ id: (r as Record<string, unknown>)[column] as string, d: Number(r.d) }))
+    .sort((x, y) => x.d - y.d || (x.id < y.id ? -1 : 1))[0]!.id;
+  const others = ids.filter((x) => x !== keep);
+  await trx.updateTable('corpus_articles').set(column, keep).where(column, 'in', others).execute();
+  if (column === 'cluster_id') {
+    await trx
+      .updateTable('corpus_event_mentions')
+      .set('cluster_id', keep)
+      .where('cluster_id', 'in', others)
+      .execute();
+  }
+  return keep;
+}
+
+async function saveActors(trx: Trx, a: Analysis, now: string): Promise<void> {
+  const facts = actorFacts(a);
+  const seen = a.article.published ?? now.slice(0, 10);
+  const byActor = new Map<string, (typeof facts.mentions)[number][]>();
+  for (const m of facts.mentions) byActor.set(m.actorId, [...(byActor.get(m.actorId) ?? []), m]);
+  if (byActor.size === 0) return;
+  const ids = [...byActor.keys()];
+  const existing = new Map<string, { first_seen: string | null; last_seen: string | null }>();
+  for (let i = 0; i < ids.length; i += 400) {
+    const got = await trx
+      .selectFrom('corpus_actors')
+      .select(['id', 'first_seen', 'last_seen'])
+      .where('id', 'in', ids.slice(i, i + 400))
+      .execute();
+    for (const r of got) existing.set(r.id, r);
+  }
+  for (const [actorId, ms] of byActor) {
+    const e = ms[0]!.entity;
+    const count = ms.reduce((n, m) => n + m.payload.spans.length, 0);
+    const old = existing.get(actorId);
+    if (!old) {
+      await trx
+        .insertInto('corpus_actors')
+        .values({
+          id: actorId,
+          actor_key: ms[0]!.key,
+          name: e.name,
+          name_lower: e.name.toLowerCase(),
+          type: e.type,
+          kb: e.kb,
+          country: e.country,
+          role: e.role,
+          first_seen: seen,
+          last_seen: seen,
+          mention_count: count,
+          article_count: 1,
+        })
+        .execute();
+    } else {
+      await trx
+        .updateTable('corpus_actors')
+        .set((eb) => ({
+          mention_count: eb('mention_count', '+', count),
+          article_count: eb('article_count', '+', 1),
+          first_seen: old.first_seen && old.first_seen < seen ? old.first_seen : seen,
+          last_seen: old.last_seen && old.last_seen > seen ? old.last_seen : seen,
+          role: e.role ?? eb.ref('role'),
+        }))
+        .where('id', '=', actorId)
+        .execute();
+    }
+    const aliases = new Map<string, number>();
+    for (const m of ms) for (const s of m.payload.spans) aliases.set(s.text, (aliases.get(s.text) ?? 0) + 1);
+    for (const [alias, n] of aliases) {
+      await trx
+        .insertInto('corpus_actor_aliases')
+        .values({ actor_id: actorId, alias, alias_lower: alias.toLowerCase(), n })
+        .onConflict((oc) =>
+          oc
+            .columns(['actor_id', 'alias'])
+            .doUpdateSet((eb) => ({ n: eb('corpus_actor_aliases.n', '+', n) })),
+        )
+        .execute();
+    }
+  }
+  const factRows = [
+    ...facts.mentions.map((m) => ({
+      actorId: m.actorId,
+      layer: 'mention',
+      annId: m.payload.annId,
+      payload: m.payload,
+    })),
+    ...facts.quotes.map((q) => ({
+      actorId: q.actorId,
+      layer: 'quote',
+      annId: q.payload.annId,
+      payload: q.payload,
+    })),
+    ...facts.claims.map((c) => ({
+      actorId: c.actorId,
+      layer: 'claim',
+      annId: c.payload.annId,
+      payload: c.payload,
+    })),
+  ].map((r) => ({
+    actor_id: r.actorId,
+    article_id: a.article.id,
+    layer: r.layer,
+    ann_id: r.annId,
+    published: a.article.published,
+    payload: JSON.stringify(r.payload),
+  }));
+  for (let i = 0; i < factRows.length; i += 150) {
+    await trx
+      .insertInto('corpus_actor_facts')
+      .values(factRows.slice(i, i + 150))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+async function saveClaims(trx: Trx, a: Analysis): Promise<void> {
+  const rows = claimPoints(a).map(({ point, subjectLower }) => ({
+    article_id: a.article.id,
+    ann_id: point.annId,
+    series_id: point.seriesId,
+    subject_lower: subjectLower,
+    published: a.article.published,
+    payload: JSON.stringify(point),
+  }));
+  for (let i = 0; i < rows.length; i += 150) {
+    await trx
+      .insertInto('corpus_claims')
+      .values(rows.slice(i, i + 150))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Stores the article's event mentions and rebuilds the deduplicated events of its cluster (and drops the
+ * events of clusters merged into it). Cost grows with the cluster, not with the corpus.
+ */
+async function saveEvents(trx: Trx, a: Analysis, clusterId: string, merged: Set<string>): Promise<void> {
+  const mine = eventMentions(a);
+  if (mine.length > 0) {
+    const rows = mine.map((m) => ({
+      article_id: a.article.id,
+      ann_id: m.annId,
+      cluster_id: clusterId,
+      event_id: null,
+      payload: JSON.stringify(m),
+    }));
+    for (let i = 0; i < rows.length; i += 150) {
+      await trx
+        .insertInto('corpus_event_mentions')
+        .values(rows.slice(i, i + 150))
+        .execute();
+    }
+  }
+  await rebuildClusterEvents(
+    trx,
+    clusterId,
+    [...merged].filter((c) => c !== clusterId),
+  );
+  void actorRefs;
+}
+
+/** Recomputes one cluster's corpus events from its stored mentions. */
+export async function rebuildClusterEvents(
+  trx: Trx | Kysely<Database>,
+  clusterId: string,
+  dropped: string[] = [],
+): Promise<void> {
+  const stale = [clusterId, ...dropped];
+  const oldIds = await trx
+    .selectFrom('corpus_events')
+    .select('id')
+    .where('cluster_id', 'in', stale)
+    .execute();
+  if (oldIds.length > 0) {
+    const ids = oldIds.map((r) => r.id);
+    for (let i = 0; i < ids.length; i += 400) {
+      await trx
+        .deleteFrom('corpus_event_keys')
+        .where('event_id', 'in', ids.slice(i, i + 400))
+        .execute();
+    }
+    await trx.deleteFrom('corpus_events').where('cluster_id', 'in', stale).execute();
+  }
+  const mentionRows = await trx
+    .selectFrom('corpus_event_mentions')
+    .select(['article_id', 'ann_id', 'payload'])
+    .where('cluster_id', '=', clusterId)
+    .execute();
+  if (mentionRows.length === 0) return;
+  const events = dedupEvents(
+    clusterId,
+    mentionRows.map((r) => JSON.parse(r.payload) as EventMentionPayload),
+  );
+  const eventRows = [];
+  const keyRows = [];
+  for (const ev of events) {
+    const { mentions, ...row } = ev;
+    const day = dayOf(ev.date) ?? dayOf(ev.firstReport.published);
+    eventRows.push({
+      id: ev.id,
+      cluster_id: clusterId,
+      type: ev.type,
+      day,
+      date: ev.date,
+      report_count: ev.reportCount,
+      article_count: ev.articleCount,
+      payload: JSON.stringify(row),
+    });
+    const keys = new Set<string>();
+    for (const r of [...ev.actors, ...ev.targets]) if (r.id) keys.add(`actor:${r.id}`);
+    for (const c of ev.countries) keys.add(`country:${c}`);
+    for (const k of keys) keyRows.push({ event_id: ev.id, event_key: k, day });
+    for (const m of mentions) {
+      await trx
+        .updateTable('corpus_event_mentions')
+        .set('event_id', ev.id)
+        .where('article_id', '=', m.articleId)
+        .where('ann_id', '=', m.annId)
+        .execute();
+    }
+  }
+  for (let i = 0; i < eventRows.length; i += 100) {
+    await trx
+      .insertInto('corpus_events')
+      .values(eventRows.slice(i, i + 100))
+      .execute();
+  }
+  for (let i = 0; i < keyRows.length; i += 300) {
+    await trx
+      .insertInto('corpus_event_keys')
+      .values(keyRows.slice(i, i + 300))
+      .execute();
+  }
+}

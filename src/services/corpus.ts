@@ -1,0 +1,20 @@
+import type { Analysis } from '../core/types.js';
+import { type LinkResult, linkArticle } from '../corpus/linker.js';
+import type { LinkThresholds } from '../corpus/score.js';
+import type { ArticleStore } from '../storage/index.js';
+import { pipelineVersion } from './corpus-version.js';
+
+export type { LinkResult } from '../corpus/linker.js';
+
+/**
+ * Links one stored article into the corpus (story versions, clusters, actors, events, claims) in its own
+ * transaction. Called by ingest after each save, also for `already stored` articles, so an article whose
+ * linking was interrupted is linked on the next ingest; linking a linked article changes nothing.
+ */
+export async function linkStoredArticle(
+  store: ArticleStore,
+  analysis: Analysis,
+  thresholds?: Readonly<LinkThresholds>,
+): Promise<LinkResult> {
+  return linkArticle(store.db, store.dialect, analysis, { pipelineVersion: pipelineVersion(), thresholds });
+}

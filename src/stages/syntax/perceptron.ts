@@ -1,0 +1,296 @@
+import { NewsintelError } from '../../core/errors.js';
+
+/**
+ * Multi-class averaged perceptron over hashed features (Collins 2002; the "averaging by timestamps" trick of
+ * Daumé): training keeps, per (feature, class), the weight `w` and `u = Σ c·Δ` so that the averaged weight is
+ * `w − u/c` without touching every weight after every example. Rows exist only for features that were ever
+ * updated, in an open-addressing table keyed by the 32-bit feature hash, so memory follows the mistakes, not
+ * the feature space. `compact()` turns it into the small, read-only {@link CompactModel} that is shipped.
+ */
+export class AveragedPerceptron {
+  readonly classes: number;
+  private keys: Uint32Array;
+  private rowOfSlot: Int32Array;
+  private mask: number;
+  private rows = 0;
+  private w: Float32Array;
+  private u: Float64Array;
+  /** Examples seen so far plus one (the averaging clock). */
+  private clock = 1;
+
+  constructor(classes: number, initialRows = 1 << 16) {
+    this.classes = classes;
+    let cap = 1;
+    while (cap < initialRows * 2) cap <<= 1;
+    this.keys = new Uint32Array(cap);
+    this.rowOfSlot = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    this.w = new Float32Array(initialRows * classes);
+    this.u = new Float64Array(initialRows * classes);
+  }
+
+  /** Number of feature rows (features that were updated at least once). */
+  get size(): number {
+    return this.rows;
+  }
+
+  private find(key: number): number {
+    let s = key & this.mask;
+    for (;;) {
+      const k = this.keys[s]!;
+      if (k === key) return this.rowOfSlot[s]!;
+      if (k === 0) return -1;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  private insert(key: number): number {
+    if ((this.rows + 1) * 2 > this.keys.length) this.rehash();
+    if ((this.rows + 1) * this.classes > this.w.length) {
+      const w = new Float32Array(this.w.length * 2);
+      w.set(this.w);
+      this.w = w;
+      const u = new Float64Array(this.u.length * 2);
+      u.set(this.u);
+      this.u = u;
+    }
+    let s = key & this.mask;
+    while (this.keys[s] !== 0) s = (s + 1) & this.mask;
+    this.keys[s] = key;
+    this.rowOfSlot[s] = this.rows;
+    return this.rows++;
+  }
+
+  private rehash(): void {
+    const oldKeys = this.keys;
+    const oldRows = this.rowOfSlot;
+    const cap = oldKeys.length * 2;
+    this.keys = new Uint32Array(cap);
+    this.rowOfSlot = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i]!;
+      if (k === 0) continue;
+      let s = k & this.mask;
+      while (this.keys[s] !== 0) s = (s + 1) & this.mask;
+      this.keys[s] = k;
+      this.rowOfSlot[s] = oldRows[i]!;
+    }
+  }
+
+  /** Writes the current (not averaged) scores of the `n` features into `out[0..classes)`. */
+  score(feats: Uint32Array, n: number, out: Float64Array): void {
+    const K = this.classes;
+    out.fill(0, 0, K);
+    for (let i = 0; i < n; i++) {
+      const r = this.find(feats[i]!);
+      if (r < 0) continue;
+      const base = r * K;
+      for (let k = 0; k < K; k++) out[k]! += this.w[base + k]!;
+    }
+  }
+
+  /** Perceptron update: +1 to `truth`, −1 to `guess` on every feature (nothing when they agree). */
+  update(feats: Uint32Array, n: number, truth: number, guess: number): void {
+    if (truth === guess) return;
+    const K = this.classes;
+    const c = this.clock;
+    for (let i = 0; i < n; i++) {
+      const key = feats[i]!;
+      let r = this.find(key);
+      if (r < 0) r = this.insert(key);
+      const base = r * K;
+      this.w[base + truth]! += 1;
+      this.u[base + truth]! += c;
+      this.w[base + guess]! -= 1;
+      this.u[base + guess]! -= c;
+    }
+  }
+
+  /** Advances the averaging clock by one example. */
+  tick(): void {
+    this.clock++;
+  }
+
+  /**
+   * The averaged weights as a compact model. Weights are quantised to 16 bits; a (feature, class) weight whose
+   * magnitude is below `prune` (relative to the largest weight) is dropped, and so is a feature left empty.
+   */
+  compact(prune = 0): CompactModel {
+    const K = this.classes;
+    const c = this.clock;
+    const avg = new Float32Array(this.rows * K);
+    let max = 0;
+    for (let i = 0; i < this.rows * K; i++) {
+      const v = this.w[i]! - this.u[i]! / c;
+      avg[i] = v;
+      if (Math.abs(v) > max) max = Math.abs(v);
+    }
+    const scale = max > 0 ? max / 32767 : 1;
+    const cut = Math.max(prune * max, scale * 0.5);
+    const rowKey = new Uint32Array(this.rows);
+    for (let s = 0; s < this.keys.length; s++) {
+      if (this.keys[s] !== 0) rowKey[this.rowOfSlot[s]!] = this.keys[s]!;
+    }
+    const keys: number[] = [];
+    const lens: number[] = [];
+    const cls: number[] = [];
+    const val: number[] = [];
+    for (let r = 0; r < this.rows; r++) {
+      let len = 0;
+      for (let k = 0; k < K; k++) {
+        const v = avg[r * K + k]!;
+        if (Math.abs(v) < cut) continue;
+        cls.push(k);
+        val.push(Math.round(v / scale));
+        len++;
+      }
+      if (len > 0) {
+        keys.push(rowKey[r]!);
+        lens.push(len);
+      } else {
+        // nothing kept for this row
+      }
+    }
+    return new CompactModel(
+      K,
+      Uint32Array.from(keys),
+      Uint8Array.from(lens),
+      Uint8Array.from(cls),
+      Int16Array.from(val),
+      scale,
+    );
+  }
+}
+
+/** The serialised form of a {@link CompactModel} (typed arrays as base64). */
+export interface CompactModelFile {
+  classes: number;
+  scale: number;
+  keys: string;
+  lens: string;
+  cls: string;
+  val: string;
+}
+
+function b64(a: ArrayBufferView): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+function unb64<T>(s: string, make: (buf: ArrayBuffer) => T): T {
+  const b = Buffer.from(s, 'base64');
+  const copy = new ArrayBuffer(b.byteLength);
+  new Uint8Array(copy).set(b);
+  return make(copy);
+}
+
+/**
+ * Read-only averaged-perceptron weights: a hash table from feature key to a sparse row of (class, weight)
+ * pairs. Scoring a state is one table probe per feature plus a short loop over its non-zero classes.
+ */
+export class CompactModel {
+  readonly classes: number;
+  private readonly slotKey: Uint32Array;
+  private readonly slotRow: Int32Array;
+  private readonly mask: number;
+  private readonly ptr: Int32Array;
+  private readonly cls: Uint8Array;
+  private readonly val: Float32Array;
+  private readonly raw: {
+    keys: Uint32Array;
+    lens: Uint8Array;
+    cls: Uint8Array;
+    val: Int16Array;
+    scale: number;
+  };
+
+  constructor(
+    classes: number,
+    keys: Uint32Array,
+    lens: Uint8Array,
+    cls: Uint8Array,
+    val: Int16Array,
+    scale: number,
+  ) {
+    if (lens.length !== keys.length || cls.length !== val.length) {
+      throw new NewsintelError('E_INPUT_FORMAT', 'syntax model: weight arrays do not match');
+    }
+    this.classes = classes;
+    this.raw = { keys, lens, cls, val, scale };
+    let cap = 16;
+    while (cap < keys.length * 2) cap <<= 1;
+    this.slotKey = new Uint32Array(cap);
+    this.slotRow = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.ptr = new Int32Array(keys.length + 1);
+    for (let r = 0; r < keys.length; r++) {
+      this.ptr[r + 1] = this.ptr[r]! + lens[r]!;
+      const k = keys[r]!;
+      let s = k & this.mask;
+      while (this.slotKey[s] !== 0) s = (s + 1) & this.mask;
+      this.slotKey[s] = k;
+      this.slotRow[s] = r;
+    }
+    if (this.ptr[keys.length] !== cls.length) {
+      throw new NewsintelError('E_INPUT_FORMAT', 'syntax model: row lengths do not match the weights');
+    }
+    this.cls = cls;
+    this.val = new Float32Array(val.length);
+    for (let i = 0; i < val.length; i++) this.val[i] = val[i]! * scale;
+  }
+
+  /** Number of feature rows kept. */
+  get size(): number {
+    return this.raw.keys.length;
+  }
+
+  /** Number of non-zero weights kept. */
+  get weights(): number {
+    return this.raw.val.length;
+  }
+
+  /** Writes the scores of the `n` features into `out[0..classes)`. */
+  score(feats: Uint32Array, n: number, out: Float64Array): void {
+    out.fill(0, 0, this.classes);
+    const { slotKey, slotRow, mask, ptr, cls, val } = this;
+    for (let i = 0; i < n; i++) {
+      const key = feats[i]!;
+      let s = key & mask;
+      for (;;) {
+        const k = slotKey[s]!;
+        if (k === key) {
+          const r = slotRow[s]!;
+          for (let j = ptr[r]!, e = ptr[r + 1]!; j < e; j++) out[cls[j]!]! += val[j]!;
+          break;
+        }
+        if (k === 0) break;
+        s = (s + 1) & mask;
+      }
+    }
+  }
+
+  toFile(): CompactModelFile {
+    const { keys, lens, cls, val, scale } = this.raw;
+    return { classes: this.classes, scale, keys: b64(keys), lens: b64(lens), cls: b64(cls), val: b64(val) };
+  }
+
+  static fromFile(f: CompactModelFile): CompactModel {
+    if (!f || typeof f.keys !== 'string' || typeof f.classes !== 'number') {
+      throw new NewsintelError('E_INPUT_FORMAT', 'syntax model: malformed weight table');
+    }
+    return new CompactModel(
+      f.classes,
+      unb64(f.keys, (b) => new Uint32Array(b)),
+      unb64(f.lens, (b) => new Uint8Array(b)),
+      unb64(f.cls, (b) => new Uint8Array(b)),
+      unb64(f.val, (b) => new Int16Array(b)),
+      f.scale,
+    );
+  }
+}
+
+/** Anything that scores hashed features (the training perceptron or the shipped compact weights). */
+export interface Scorer {
+  readonly classes: number;
+  score(feats: Uint32Array, n: number, out: Float64Array): void;
+}

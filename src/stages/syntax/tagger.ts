@@ -1,0 +1,195 @@
+import type { ConlluSentence } from './conllu.js';
+import { END, type EncodedSentence, encodeSentence, START, UPOS, uposId } from './encode.js';
+import { f1, f2, f3, seededRandom } from './hash.js';
+import { AveragedPerceptron, type CompactModel, type Scorer } from './perceptron.js';
+
+/** Most features a tagger position produces. */
+const MAX_FEATS = 32;
+const TAG_NONE = 99;
+
+/**
+ * Features of position `i` given the two previous predicted tags (Collins 2002 / Honnibal's perceptron
+ * tagger): the word, its affixes and shape, the neighbouring words and suffixes, and the tag history.
+ */
+export function taggerFeatures(
+  e: EncodedSentence,
+  i: number,
+  t1: number,
+  t2: number,
+  out: Uint32Array,
+): number {
+  const n = e.n;
+  const w = e.lower[i]!;
+  const wm1 = i > 0 ? e.lower[i - 1]! : START;
+  const wm2 = i > 1 ? e.lower[i - 2]! : START;
+  const wp1 = i + 1 < n ? e.lower[i + 1]! : END;
+  const wp2 = i + 2 < n ? e.lower[i + 2]! : END;
+  let k = 0;
+  out[k++] = f1(100, 0);
+  out[k++] = f1(101, w);
+  out[k++] = f1(102, e.suf3[i]!);
+  out[k++] = f1(103, e.pre1[i]!);
+  out[k++] = f1(104, t1);
+  out[k++] = f1(105, t2);
+  out[k++] = f2(106, t1, t2);
+  out[k++] = f2(107, w, t1);
+  out[k++] = f1(108, wm1);
+  out[k++] = f1(109, i > 0 ? e.suf3[i - 1]! : START);
+  out[k++] = f1(110, wm2);
+  out[k++] = f1(111, wp1);
+  out[k++] = f1(112, i + 1 < n ? e.suf3[i + 1]! : END);
+  out[k++] = f1(113, wp2);
+  out[k++] = f1(114, e.shape[i]!);
+  out[k++] = f1(115, e.suf2[i]!);
+  out[k++] = f1(116, e.suf4[i]!);
+  out[k++] = f1(117, e.form[i]!);
+  out[k++] = f2(118, e.shape[i]!, t1);
+  out[k++] = f2(119, w, wp1);
+  out[k++] = f2(120, wm1, w);
+  out[k++] = f1(121, e.suf1[i]!);
+  out[k++] = f2(122, t1, wp1);
+  out[k++] = f2(123, i === 0 ? 1 : 0, e.shape[i]!);
+  out[k++] = f1(124, e.pre3[i]!);
+  out[k++] = f3(125, t1, w, wp1);
+  out[k++] = f2(126, wm1, t1);
+  out[k++] = f2(127, i + 1 < n ? e.shape[i + 1]! : END, e.shape[i]!);
+  return k;
+}
+
+/**
+ * Greedy left-to-right averaged-perceptron UPOS tagger. Frequent unambiguous words (by the training data)
+ * are looked up in a tag dictionary and skip the model.
+ */
+export class UposTagger {
+  readonly model: Scorer;
+  /** Exact form → tag id, for words whose tag was constant in training. */
+  readonly tagDict: ReadonlyMap<string, number>;
+  private readonly feats = new Uint32Array(MAX_FEATS);
+  private readonly scores = new Float64Array(UPOS.length);
+
+  constructor(model: Scorer, tagDict: ReadonlyMap<string, number>) {
+    this.model = model;
+    this.tagDict = tagDict;
+  }
+
+  /** Tag ids (indices into {@link UPOS}) of an encoded sentence. */
+  tagIds(e: EncodedSentence): Uint8Array {
+    const out = new Uint8Array(e.n);
+    let t1 = TAG_NONE;
+    let t2 = TAG_NONE;
+    for (let i = 0; i < e.n; i++) {
+      let t = this.tagDict.get(e.forms[i]!);
+      if (t === undefined) {
+        const k = taggerFeatures(e, i, t1, t2, this.feats);
+        this.model.score(this.feats, k, this.scores);
+        t = argmax(this.scores, UPOS.length);
+      }
+      out[i] = t;
+      t2 = t1;
+      t1 = t;
+    }
+    return out;
+  }
+
+  /** UPOS tags of a tokenised sentence. */
+  tag(forms: readonly string[]): string[] {
+    return Array.from(this.tagIds(encodeSentence(forms)), (t) => UPOS[t]!);
+  }
+}
+
+export function argmax(a: Float64Array, n: number): number {
+  let best = 0;
+  for (let i = 1; i < n; i++) if (a[i]! > a[best]!) best = i;
+  return best;
+}
+
+/** The tag dictionary: forms seen at least `minCount` times with one tag at least `ratio` of the time. */
+export function buildTagDict(
+  sentences: readonly ConlluSentence[],
+  minCount = 20,
+  ratio = 0.995,
+): Map<string, number> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const s of sentences) {
+    for (const w of s.words) {
+      let m = counts.get(w.form);
+      if (!m) {
+        m = new Map();
+        counts.set(w.form, m);
+      }
+      const t = uposId(w.upos);
+      m.set(t, (m.get(t) ?? 0) + 1);
+    }
+  }
+  const dict = new Map<string, number>();
+  for (const [form, m] of counts) {
+    let total = 0;
+    let best = -1;
+    let bestN = 0;
+    for (const [t, c] of m) {
+      total += c;
+      if (c > bestN) {
+        bestN = c;
+        best = t;
+      }
+    }
+    if (total >= minCount && bestN / total >= ratio) dict.set(form, best);
+  }
+  return dict;
+}
+
+/** Trains the tagger for `iterations` epochs in a seeded order; returns the compacted model. */
+export function trainTagger(
+  sentences: readonly ConlluSentence[],
+  options: {
+    iterations: number;
+    seed: number;
+    tagDict: ReadonlyMap<string, number>;
+    log?: (m: string) => void;
+  },
+): CompactModel {
+  const p = new AveragedPerceptron(UPOS.length, 1 << 17);
+  const rng = seededRandom(options.seed);
+  const order = sentences.map((_, i) => i);
+  const encoded = sentences.map((s) => encodeSentence(s.words.map((w) => w.form)));
+  const gold = sentences.map((s) => Uint8Array.from(s.words, (w) => uposId(w.upos)));
+  const feats = new Uint32Array(MAX_FEATS);
+  const scores = new Float64Array(UPOS.length);
+  for (let it = 0; it < options.iterations; it++) {
+    shuffle(order, rng);
+    let right = 0;
+    let total = 0;
+    for (const si of order) {
+      const e = encoded[si]!;
+      const g = gold[si]!;
+      let t1 = TAG_NONE;
+      let t2 = TAG_NONE;
+      for (let i = 0; i < e.n; i++) {
+        let t = options.tagDict.get(e.forms[i]!);
+        if (t === undefined) {
+          const k = taggerFeatures(e, i, t1, t2, feats);
+          p.score(feats, k, scores);
+          t = argmax(scores, UPOS.length);
+          p.update(feats, k, g[i]!, t);
+          p.tick();
+        }
+        if (t === g[i]) right++;
+        total++;
+        t2 = t1;
+        t1 = t;
+      }
+    }
+    options.log?.(`tagger iteration ${it + 1}: train accuracy ${((100 * right) / total).toFixed(2)}`);
+  }
+  return p.compact();
+}
+
+/** Fisher-Yates shuffle with the given generator. */
+export function shuffle<T>(a: T[], rng: () => number): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const t = a[i]!;
+    a[i] = a[j]!;
+    a[j] = t;
+  }
+}
