@@ -113,23 +113,25 @@ async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse
     /\b(update|corrected|ld)\b/i.test(r.version_tag ?? '');
   let activeActors: ActiveActor[] = [];
   if (ids.length > 0) {
-    const found = await store.db
-      .selectFrom('annotations')
-      .select([
-        'label',
-        'type',
-        sql<string | null>`max(country)`.as('country'),
-        sql<number>`count(distinct article_id)`.as('articles'),
-        sql<number>`count(*)`.as('mentions'),
-      ])
-      .where('layer', '=', 'entity')
-      .where('type', 'in', ACTOR_TYPES)
-      .where('article_id', 'in', ids)
-      .groupBy(['label', 'type'])
-      .orderBy(sql`count(distinct article_id)`, 'desc')
-      .orderBy('label')
-      .limit(10)
-      .execute();
+    // Articles first, then each one's entity rows by primary key (article_id, layer): CROSS JOIN keeps
+    // SQLite from scanning the whole (layer, type) index, which grows with the store, not with the window.
+    const found = (
+      await sql<{
+        label: string | null;
+        type: string | null;
+        country: string | null;
+        articles: number;
+        mentions: number;
+      }>`
+        SELECT a.label, a.type, max(a.country) AS country, count(DISTINCT a.article_id) AS articles,
+               count(*) AS mentions
+        FROM articles r CROSS JOIN annotations a
+        WHERE r.id IN (${sql.join(ids)}) AND a.article_id = r.id AND a.layer = 'entity'
+          AND a.type IN (${sql.join(ACTOR_TYPES)})
+        GROUP BY a.label, a.type
+        ORDER BY count(DISTINCT a.article_id) DESC, count(*) DESC, a.label
+        LIMIT 10`.execute(store.db)
+    ).rows;
     activeActors = found.map((r) => ({
       name: r.label ?? '',
       type: r.type ?? '',
@@ -182,21 +184,16 @@ async function deskSearch(store: ArticleStore, url: URL): Promise<DeskSearchResp
   const actorsOf = new Map<string, Set<string>>();
   const typesOf = new Map<string, Set<string>>();
   if (ranked.length > 0) {
-    const rows = await store.db
-      .selectFrom('annotations')
-      .select(['article_id', 'layer', 'type', 'label'])
-      .where(
-        'article_id',
-        'in',
-        ranked.map((h) => h.id),
+    // Same access path as the home digest: the hits' rows by primary key, never a scan of a layer index.
+    const rows = (
+      await sql<{ article_id: string; layer: string; type: string | null; label: string | null }>`
+        SELECT a.article_id, a.layer, a.type, a.label
+        FROM articles r CROSS JOIN annotations a
+        WHERE r.id IN (${sql.join(ranked.map((h) => h.id))}) AND a.article_id = r.id
+          AND (a.layer = 'event' OR (a.layer = 'entity' AND a.type IN (${sql.join(ACTOR_TYPES)})))`.execute(
+        store.db,
       )
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('layer', '=', 'entity'), eb('type', 'in', ACTOR_TYPES)]),
-          eb('layer', '=', 'event'),
-        ]),
-      )
-      .execute();
+    ).rows;
     for (const r of rows) {
       const target = r.layer === 'event' ? typesOf : actorsOf;
       const key = r.layer === 'event' ? r.type : r.label;

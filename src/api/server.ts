@@ -9,6 +9,7 @@ import type { AnalysisPool } from '../services/pool/analysis-pool.js';
 import type { PoolResult, PoolTask } from '../services/pool/protocol.js';
 import { getArticle, listArticles, search } from '../services/search.js';
 import type { ArticleStore } from '../storage/index.js';
+import { corpusRoutes } from './corpus-routes.js';
 import { HttpError, sendError, sendJson } from './errors.js';
 import { checkBodyType, checkRequestEdge, decodeJsonBody, EDGE_HEADERS, storedConflict } from './guard.js';
 import { deskRoute } from './routes-desk.js';
@@ -160,13 +161,17 @@ export function createHandler(
         const saved = await store.saveArticle(analysis, raw, 'api');
         if (saved.status !== 'stored') storedConflict(analysis, await store.getArticle(saved.id));
         // Loaded on first use: the corpus linker pulls in the knowledge tables (CLI start-up stays light).
-        await (await import('../services/corpus.js')).linkStoredArticle(store, analysis);
+        // A story already stored from another input (same text) is linked under its stored id already.
+        if (saved.id === analysis.article.id) {
+          await (await import('../services/corpus.js')).linkStoredArticle(store, analysis);
+        }
         return sendJson(res, saved.status === 'stored' ? 201 : 200, analysis, {
           'X-Newsintel-Store': saved.status,
         });
       }
       return sendJson(res, 200, analysis);
     }
+    if (await corpusRoutes(store, req, res, url, route)) return;
     if (route === '/api/health') {
       only('GET');
       const body: Record<string, unknown> = {
