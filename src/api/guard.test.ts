@@ -184,6 +184,17 @@ describe('request edge', () => {
     expect((await store.getArticle(id))?.article.headline).toBe('Ferry back');
   });
 
+  it('analyses the ~200-byte body that froze the server (`a@b.cccc` × 17 after a dateline line)', async () => {
+    const body = `November 1, 2024\n\nPort strike ends\n\nSEOUL, Nov. 1 (Yonhap) -- Dock workers went back.\n\n${'a@b.cccc'.repeat(17)}!`;
+    const r = await send(base, '/api/analyze', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', host },
+      body,
+    });
+    expect(r.status).toBe(200);
+    expect((r.json.article as { text: string }).text).toContain('Dock workers went back.');
+  }, 20_000);
+
   it('answers a huge offset with 400, not a storage error', async () => {
     for (const p of [
       '/api/articles?offset=99999999999999999999999',
