@@ -36,6 +36,22 @@ import { GAZETTEER_CATEGORIES, type GazetteerCategory, tokenKey } from './tagger
 import { loadDefaultTagger } from './tagger/index.js';
 import { buildUnits } from './units.js';
 
+/**
+ * The text before the first `,` or `(` of the last line, as `s.replace(/[,(].*$/, '')` gave it, in linear
+ * time (that regex rescans to the end from every comma).
+ */
+function beforeClauseMark(s: string): string {
+  let lineStart = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if ('\n\r\u2028\u2029'.includes(s[i]!)) {
+      lineStart = i + 1;
+      break;
+    }
+  }
+  const i = s.slice(lineStart).search(/[,(]/);
+  return i < 0 ? s : s.slice(0, lineStart + i);
+}
+
 export type { NerSpan, NerTagger } from './fallback-tagger.js';
 export { fallbackTagger } from './fallback-tagger.js';
 
@@ -160,7 +176,7 @@ function quoteRegions(text: string): (start: number) => boolean {
 export function homeCountry(meta: Partial<DocumentMeta>): string | null {
   for (const s of [meta.dateline, meta.source]) {
     if (!s) continue;
-    const toks = phraseTokens(s.replace(/[,(].*$/, ''));
+    const toks = phraseTokens(beforeClauseMark(s));
     const m = matchGazetteer(toks).find((g) => g.kind !== 'title' && g.entry.country && !g.entry.contextual);
     if (m) return m.entry.country;
   }
