@@ -8,6 +8,7 @@ import type {
   DeskHomeResponse,
   DeskSearchResponse,
   FacetCount,
+  NewCluster,
   SearchHit,
 } from './desk-types.js';
 import { HttpError, sendJson } from './errors.js';
@@ -85,6 +86,50 @@ const SUMMARY_COLUMNS = [
   'ingested_at',
 ] as const;
 
+/**
+ * Event clusters (corpus) whose first article arrived in the window: a cluster touched by the window's
+ * articles is new when none of its articles was linked before `since` (on a first visit: all of them).
+ */
+async function newClusters(store: ArticleStore, ids: string[], since: string | null): Promise<NewCluster[]> {
+  if (ids.length === 0) return [];
+  const rows = (
+    await sql<{
+      cluster_id: string;
+      first: string;
+      articles: number;
+      sources: number;
+      first_article: string;
+    }>`
+      SELECT c.cluster_id, min(c.linked_at) AS first, count(*) AS articles, count(DISTINCT c.agency) AS sources,
+             min(c.article_id) AS first_article
+      FROM corpus_articles c
+      WHERE c.cluster_id IN (SELECT w.cluster_id FROM corpus_articles w WHERE w.article_id IN (${sql.join(ids)}))
+      GROUP BY c.cluster_id
+      ${since ? sql`HAVING min(c.linked_at) > ${since}` : sql``}
+      ORDER BY count(*) DESC, min(c.linked_at) DESC, c.cluster_id
+      LIMIT 10`.execute(store.db)
+  ).rows;
+  const heads = rows.length
+    ? await store.db
+        .selectFrom('articles')
+        .select(['id', 'headline'])
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.first_article),
+        )
+        .execute()
+    : [];
+  const headline = new Map(heads.map((h) => [h.id, h.headline]));
+  return rows.map((r) => ({
+    id: r.cluster_id,
+    headline: headline.get(r.first_article) ?? null,
+    articleId: r.first_article,
+    articles: Number(r.articles),
+    sources: Number(r.sources),
+  }));
+}
+
 async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse> {
   const since = isoParam(url, 'since');
   const [latest, total] = await Promise.all([store.listArticles({ limit: 20 }), store.countArticles()]);
@@ -144,6 +189,7 @@ async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse
     latest,
     total,
     since,
+    newClusters: await newClusters(store, ids, since),
     newArticles: newCount,
     newStories: rows
       .filter((r) => !isUpdate(r))
