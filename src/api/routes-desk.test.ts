@@ -93,7 +93,9 @@ describe('desk routes', () => {
     // Snippets with the matched words marked, as the store's search makes them.
     const hit = all.body.hits[0]!;
     expect(hit.highlights.length).toBeGreaterThan(0);
-    expect(hit.snippet.slice(hit.highlights[0]!.start, hit.highlights[0]!.end).toLowerCase()).toMatch(/^quota/);
+    expect(hit.snippet.slice(hit.highlights[0]!.start, hit.highlights[0]!.end).toLowerCase()).toMatch(
+      /^quota/,
+    );
     const bySource = await get<DeskSearchResponse>('/api/desk/search?q=quotas&source=Wire%20B');
     expect(bySource.body.hits.map((h) => h.headline)).toEqual(['Crews protest quotas']);
     const byMonth = await get<DeskSearchResponse>('/api/desk/search?q=quotas&from=2025-03&to=2025-03');
