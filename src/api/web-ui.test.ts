@@ -125,6 +125,26 @@ describe.skipIf(!haveChromium)('analyst desk in chromium', () => {
     await page.close();
   });
 
+  it('reader shows repairs with the raw text before repair on hover', async () => {
+    const raw =
+      'The mayor said the city won\u00e2\u20ac\u2122t close the bridge, and the ferry oper-\nator agreed on Monday.';
+    const a = analyze(raw, { headline: 'Bridge stays open', published: '2025-10-21', source: 'Test Desk' });
+    expect(a.repairs.length).toBeGreaterThan(0);
+    await desk.store.saveArticle(a, raw);
+    const { page, errors } = await newPage();
+    await openView(page, desk.base, `#/read/${encodeURIComponent(a.article.id)}`);
+    const repaired = page.locator('#reader-text .seg.l-repair');
+    expect(await repaired.count()).toBe(a.repairs.length);
+    expect(await repaired.first().getAttribute('title')).toBe(
+      `raw text before repair: ${a.repairs[0]!.before}`,
+    );
+    await page.getByRole('checkbox', { name: 'Repairs' }).uncheck();
+    expect(await repaired.count()).toBe(0);
+    expect(await page.locator('#reader-text [title]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reader works from the keyboard: skip link, then Enter on a side-list item flashes it', async () => {
     const { page } = await newPage();
     await openView(page, desk.base, `#/read/${encodeURIComponent(portStrikeId)}`);
