@@ -4,7 +4,6 @@ import path from 'node:path';
 import { NewsintelError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
 import type { AnalyzeOptions } from '../services/analyze.js';
-import { linkStoredArticle } from '../services/corpus.js';
 import type { AnalysisPool } from '../services/pool/analysis-pool.js';
 import type { PoolResult, PoolTask } from '../services/pool/protocol.js';
 import { getArticle, listArticles, search } from '../services/search.js';
@@ -153,7 +152,11 @@ export function createHandler(
       const wantStore = ['1', 'true', 'yes'].includes(url.searchParams.get('store') ?? '');
       if (wantStore) {
         const saved = await store.saveArticle(analysis, raw, 'api');
-        await linkStoredArticle(store, analysis);
+        // Loaded on first use: the corpus linker pulls in the knowledge tables (CLI start-up stays light).
+        // A story already stored from another input (same text) is linked under its stored id already.
+        if (saved.id === analysis.article.id) {
+          await (await import('../services/corpus.js')).linkStoredArticle(store, analysis);
+        }
         return sendJson(res, saved.status === 'stored' ? 201 : 200, analysis, {
           'X-Newsintel-Store': saved.status,
         });

@@ -10,6 +10,7 @@ import {
 } from './commands/corpus.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
+import { feedCommand } from './commands/feed.js';
 import { ingestCommand } from './commands/ingest.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
@@ -28,6 +29,7 @@ const commands: Command[] = [
   networkCommand,
   claimsCommand,
   reanalyzeCommand,
+  feedCommand,
 ];
 
 /** Exit codes are decided here, at the edge: 2 for usage errors, 1 for failures. */

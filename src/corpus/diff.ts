@@ -37,7 +37,7 @@ function setJaccard(a: Set<number>, b: Set<number>): number {
 /** Word tokens of a paragraph with their spans in the article text. */
 function wordSpans(p: TextSpan): { w: string; span: Span }[] {
   const out: { w: string; span: Span }[] = [];
-  for (const m of p.text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+  for (const m of p.text.matchAll(/[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*/gu)) {
     out.push({
       w: m[0].toLowerCase(),
       span: { start: p.start + m.index, end: p.start + m.index + m[0].length },

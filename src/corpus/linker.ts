@@ -133,24 +133,30 @@ async function linkInTransaction(trx: Trx, a: Analysis, options: LinkOptions): P
     for (const r of got) rows.push({ ...r, features: JSON.parse(r.features) as ArticleFeatures });
   }
 
-  // Score: per story, the best version candidate; every same-event candidate's cluster.
-  const bestPerStory = new Map<string, { row: CandidateRow; score: number; signals: string[] }>();
+  // Score: per story, the best version candidate before this article (near-ties go to the latest, the chain's
+  // tail) and the best after it (near-ties go to the earliest), so an article that arrives late lands between
+  // its neighbours; every same-event candidate's cluster.
+  type Best = { row: CandidateRow; score: number; signals: string[] };
+  const before = new Map<string, Best>();
+  const after = new Map<string, Best>();
   const clusters = new Set<string>();
   for (const row of rows) {
     const s = comparePair(f, row.features, t);
     if (s.version) {
-      // Per story, the best match; near-ties go to the latest version before this one (the chain's tail).
-      const cur = bestPerStory.get(row.story_id);
-      const better =
-        !cur ||
-        s.score > cur.score + TIE ||
-        (s.score >= cur.score - TIE &&
-          isEarlier(cur.row.features, row.features) &&
-          isEarlier(row.features, f));
-      if (better) bestPerStory.set(row.story_id, { row, score: s.score, signals: s.signals });
+      const isBefore = isEarlier(row.features, f);
+      const side = isBefore ? before : after;
+      const cur = side.get(row.story_id);
+      const closer =
+        cur &&
+        (isBefore ? isEarlier(cur.row.features, row.features) : isEarlier(row.features, cur.row.features));
+      const better = !cur || s.score > cur.score + TIE || (s.score >= cur.score - TIE && closer);
+      if (better) side.set(row.story_id, { row, score: s.score, signals: s.signals });
     }
     if (s.sameEvent) clusters.add(row.cluster_id);
   }
+  const bestPerStory = new Map<string, Best>();
+  const chosen: Best[] = [...before.values(), ...after.values()];
+  for (const b of chosen) bestPerStory.set(b.row.story_id, b);
   for (const v of bestPerStory.values()) clusters.add(v.row.cluster_id);
 
   // Stories and clusters this article bridges are merged into the oldest one.
@@ -159,7 +165,7 @@ async function linkInTransaction(trx: Trx, a: Analysis, options: LinkOptions): P
 
   const versions: string[] = [];
   let hasPredecessor = false;
-  for (const { row, score, signals } of bestPerStory.values()) {
+  for (const { row, score, signals } of chosen) {
     const earlier = isEarlier(f, row.features);
     if (!earlier) hasPredecessor = true;
     versions.push(row.article_id);
@@ -176,6 +182,19 @@ async function linkInTransaction(trx: Trx, a: Analysis, options: LinkOptions): P
       .execute();
     // A stored update that was waiting for this predecessor is now linked.
     if (earlier) await trx.deleteFrom('corpus_pending').where('article_id', '=', row.article_id).execute();
+  }
+  // Only a story's first version can still wait for a predecessor: clear the others.
+  if (chosen.length > 0) {
+    await trx
+      .deleteFrom('corpus_pending')
+      .where('article_id', 'in', (eb) =>
+        eb
+          .selectFrom('corpus_links')
+          .select('article_b')
+          .where('kind', '=', 'version')
+          .where('article_b', 'in', [id, ...chosen.map((c) => c.row.article_id)]),
+      )
+      .execute();
   }
   const pending = f.claimsUpdate && !hasPredecessor;
   if (pending) {
@@ -301,7 +320,13 @@ async function saveActors(trx: Trx, a: Analysis, now: string): Promise<void> {
         .execute();
     }
     const aliases = new Map<string, number>();
-    for (const m of ms) for (const s of m.payload.spans) aliases.set(s.text, (aliases.get(s.text) ?? 0) + 1);
+    // Aliases are the names as written; pronouns and descriptions resolved to the actor are not aliases.
+    for (const m of ms) {
+      for (const x of m.entity.mentions as { text: string; kind?: string }[]) {
+        if (x.kind && x.kind !== 'name') continue;
+        aliases.set(x.text, (aliases.get(x.text) ?? 0) + 1);
+      }
+    }
     for (const [alias, n] of aliases) {
       await trx
         .insertInto('corpus_actor_aliases')

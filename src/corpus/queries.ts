@@ -158,9 +158,9 @@ export async function getStory(db: Db, idOrStory: string): Promise<StoryResponse
     return cache.get(id)!;
   };
   const diffs = [];
-  for (const l of vlinks) {
-    const a = await load(l.earlier);
-    const b = await load(l.later);
+  for (let i = 0; i + 1 < order.length; i++) {
+    const a = await load(order[i]!);
+    const b = await load(order[i + 1]!);
     if (a && b) diffs.push(versionDiff(a, b));
   }
   const pending = await db

@@ -1,6 +1,7 @@
 import type { DocumentMeta, DocumentSource } from '../core/document.js';
 import { agencyName } from './agencies.js';
 import { normalizeDateField } from './dates.js';
+import { recordBody } from './record-body.js';
 import { parseTitleLine } from './title.js';
 
 /** A source read from a JSON record; `recordId` is the record's own `id`, when it has one. */
@@ -56,20 +57,23 @@ export function recordToSource(value: unknown): RecordSource | string {
   if (dateValue !== undefined && dateValue !== null && published === null) {
     warnings.push(`unreadable date ${JSON.stringify(dateValue)}`);
   }
+  // A byline, second headline or dateline at the top of the text is header, as in the wire layout.
+  const inText = recordBody(text);
+  warnings.push(...inText.warnings);
   const meta: DocumentMeta = {
-    source: agencyName(str(r.source) ?? str(r.publisher)),
+    source: agencyName(str(r.source) ?? str(r.publisher) ?? inText.agency),
     url: str(r.url) ?? str(r.link),
     published,
     headline: title?.headline ?? null,
-    byline: str(r.byline) ?? str(r.author) ?? title?.byline ?? null,
-    dateline: datelinePlace(r.dateline),
+    byline: str(r.byline) ?? str(r.author) ?? title?.byline ?? inText.byline,
+    dateline: datelinePlace(r.dateline) ?? inText.dateline,
     version: title?.version ?? null,
   };
   return {
     raw: text,
-    body: { start: 0, end: text.length },
+    body: inText.body,
     meta,
-    repairs: [],
+    repairs: inText.repairs,
     warnings,
     recordId: str(r.id),
   };

@@ -58,10 +58,10 @@ function printStory(s: StoryResponse, out: CliContext['stdout']): void {
   }
   for (const p of s.pendingPredecessors)
     out.write(`  (waiting for a predecessor of ${p.articleId}: ${p.reason})\n`);
-  s.diffs.forEach((d, i) => {
-    const l = s.links[i]!;
+  s.diffs.forEach((d) => {
+    const l = s.links.find((x) => x.later === d.to || x.earlier === d.to);
     const pos = (id: string) => s.versions.findIndex((v) => v.articleId === id) + 1;
-    out.write(`\nchanges ${pos(d.from)} → ${pos(d.to)}  (${l.signals.join(', ')})\n`);
+    out.write(`\nchanges ${pos(d.from)} → ${pos(d.to)}${l ? `  (${l.signals.join(', ')})` : ''}\n`);
     out.write(
       `  paragraphs: +${d.stats.paragraphsAdded} −${d.stats.paragraphsRemoved} ~${d.stats.paragraphsRewritten} =${d.stats.paragraphsUnchanged}\n`,
     );

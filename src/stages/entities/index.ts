@@ -1,4 +1,4 @@
-import type { DocumentMeta, Token } from '../../core/document.js';
+import type { CorefChain, DocumentMeta, Token } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import type { OffsetMap } from '../../core/offsets.js';
 import { defineStage, type Stage } from '../../core/stage.js';
@@ -53,6 +53,8 @@ export interface EntitiesOptions {
 /** A mention in the output: its span and text plus how it names the entity (an added field). */
 export interface EntityMention extends TextSpan {
   kind: MentionKind;
+  /** The rule or model that found this mention or linked it to its entity (`coref:pronoun`, …; added field). */
+  rule: string;
 }
 
 /**
@@ -714,7 +716,13 @@ export function extractEntities(
       const id = m.start * (text.length + 1) + m.end;
       if (seen.has(id)) continue;
       seen.add(id);
-      mentions.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: m.kind });
+      mentions.push({
+        start: m.start,
+        end: m.end,
+        text: text.slice(m.start, m.end),
+        kind: m.kind,
+        rule: m.rule,
+      });
     }
     let name: string;
     let kb: string | null = first.kb;
@@ -829,6 +837,20 @@ export function snapToRepairs(entities: StageEntity[], text: string, map: Offset
 }
 
 /**
+ * The `coref` layer: one chain per entity, its mentions in text order with the rule that linked each. It is
+ * computed once here, from the same clusters the entities carry, so quotes, events and claims read one answer
+ * to "who is 'he'?" instead of resolving references again.
+ */
+export function corefChains(entities: readonly StageEntity[]): CorefChain[] {
+  return entities.map((e) => ({
+    entity: e.id,
+    mentions: e.mentions
+      .map((m) => ({ start: m.start, end: m.end, text: m.text, rule: m.rule }))
+      .sort((a, b) => a.start - b.start || a.end - b.end),
+  }));
+}
+
+/**
  * The entities stage: named entities typed PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, LAW, resolved against the
  * actor knowledge base (kb id, country, role), with every mention including surnames, pronouns and
  * nominals. NER spans come from the pluggable tagger and are refined with the gazetteer; no span crosses a
@@ -845,7 +867,7 @@ export function entitiesStage(options: EntitiesOptions = {}): Stage<EntitiesOpti
   return defineStage({
     name: 'entities',
     requires: ['text', 'sentences', 'tokens'],
-    assigns: ['entities'],
+    assigns: ['entities', 'coref'],
     options,
     run(doc) {
       const entities = extractEntities(
@@ -856,7 +878,7 @@ export function entitiesStage(options: EntitiesOptions = {}): Stage<EntitiesOpti
         options,
       );
       if (doc.has('offsetMap')) snapToRepairs(entities, doc.text, doc.get('offsetMap'));
-      return { entities };
+      return { entities, coref: corefChains(entities) };
     },
   });
 }

@@ -1,6 +1,7 @@
 import type { Document } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import { defineStage, type Stage } from '../../core/stage.js';
+import { refineOnClauses } from './clauses.js';
 import { type ExtractedQuote, extractQuotes } from './extract.js';
 
 export { type ExtractedQuote, extractQuotes, type QuoteInput } from './extract.js';
@@ -42,6 +43,9 @@ export function quotesStage(options: QuoteOptions = {}): Stage<QuoteOptions> {
         tokens: doc.get('tokens'),
         entities: doc.get('entities'),
       });
+      // clause checks when the parser ran (the syntax layer is optional: `analyze` can leave it out)
+      if (doc.has('syntax'))
+        quotes = refineOnClauses(quotes, doc.get('syntax'), doc.text, doc.get('entities'));
       if (!opts.indirect || !opts.partial) {
         quotes = quotes
           .filter((q) => (opts.indirect || q.kind !== 'indirect') && (opts.partial || q.kind !== 'partial'))
