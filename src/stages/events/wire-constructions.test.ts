@@ -37,7 +37,11 @@ function events(text: string) {
   return extractEvents(testDoc(text, { entities: ENTS, published: '2024-11-01' }));
 }
 
+<<<<<<<< HEAD:src/stages/events/wire-constructions-nouns.test.ts
 describe('events on wire constructions: warning nouns, meetings "with whom", remits, coordinated descriptions', () => {
+========
+describe('events on wire-story constructions', () => {
+>>>>>>>> clauses:src/stages/events/wire-constructions.test.ts
   it('reads "gave a warning to X" as a threat by the subject against X', () => {
     expect(events('Lee gave a thinly veiled warning to Slovakia on Monday.')[0]).toMatchObject({
       type: 'THREATEN',
