@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NewsintelError } from '../../core/errors.js';
 import type { StoryResponse } from '../../corpus/types.js';
-import type * as CorpusService from '../../services/corpus.js';
 import { withStore } from '../../services/store.js';
 import { type CliContext, type Command, dbLocation, parseArgs, UsageError } from '../context.js';
+
+/** The corpus services, loaded when a command runs (the CLI starts without the storage layer or the pipeline). */
+const corpus = () => import('../../services/corpus.js');
 
 const PAGE_FLAGS = ['db', 'limit', 'offset'];
 
@@ -25,35 +27,15 @@ function help(ctx: CliContext, cmd: Command, flags: Record<string, string | bool
   return true;
 }
 
-// The readers, the pipeline and the corpus services load when a corpus command runs (`load()`), not when the
-// CLI starts, so `--help`, `search` and `export` stay fast.
-let decodeInput: typeof import('../../ingest/decode.js').decodeInput;
-let readInput: typeof import('../../ingest/read-input.js').readInput;
-let articleId: typeof import('../../services/analyze.js').articleId;
-let reanalyze: typeof import('../../services/corpus-reanalyze.js').reanalyze;
-let claimSeries: typeof CorpusService.claimSeries;
-let getActor: typeof CorpusService.getActor;
-let getStory: typeof CorpusService.getStory;
-let network: typeof CorpusService.network;
-let queryEvents: typeof CorpusService.queryEvents;
-let searchActors: typeof CorpusService.searchActors;
-
-async function load(): Promise<void> {
-  ({ decodeInput } = await import('../../ingest/decode.js'));
-  ({ readInput } = await import('../../ingest/read-input.js'));
-  ({ articleId } = await import('../../services/analyze.js'));
-  ({ reanalyze } = await import('../../services/corpus-reanalyze.js'));
-  ({ claimSeries, getActor, getStory, network, queryEvents, searchActors } = await import(
-    '../../services/corpus.js'
-  ));
-}
-
 const day = (d: string | null) => (d ? d.slice(0, 10) : '????-??-??');
 
 /** Resolves `story`'s argument: an article id, a story id, or a file whose article id is computed. */
-function storyKey(arg: string, ctx: CliContext): string {
+async function storyKey(arg: string, ctx: CliContext): Promise<string> {
   const file = path.resolve(ctx.cwd, arg);
   if (!arg.startsWith('sha256:') && !arg.startsWith('story:') && existsSync(file)) {
+    const { decodeInput } = await import('../../ingest/decode.js');
+    const { readInput } = await import('../../ingest/read-input.js');
+    const { articleId } = await import('../../services/analyze.js');
     const source = readInput(decodeInput(readFileSync(file), {}), { filename: file }).sources[0];
     if (!source) throw new NewsintelError('E_INPUT_FORMAT', `story: no article in ${arg}`);
     return articleId(source.raw);
@@ -95,11 +77,11 @@ export const storyCommand: Command = {
   summary: 'show a story: its versions in order and what changed between them',
   usage: 'newsintel story <article-id|story-id|file> [--json] [--db FILE|postgres://…]',
   async run(ctx) {
-    await load();
     const { flags, positionals } = parseArgs(ctx.argv, { boolean: ['help', 'json'], string: ['db'] });
     if (help(ctx, this, flags)) return 0;
     if (positionals.length !== 1) throw new UsageError('story takes one article id, story id or file');
-    const key = storyKey(positionals[0]!, ctx);
+    const key = await storyKey(positionals[0]!, ctx);
+    const { getStory } = await corpus();
     const s = await withStore(dbLocation(flags, ctx), (db) => getStory(db.db, key));
     if (!s) throw new NewsintelError('E_NOT_FOUND', `story: no linked article or story ${key}`);
     if (flags.json) ctx.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
@@ -114,12 +96,12 @@ export const actorCommand: Command = {
   summary: 'show an actor across the corpus (aliases, mentions, quotes, events, claims, met actors)',
   usage: 'newsintel actor <name|actor-id|kb-id> [--json] [--limit N] [--offset N] [--db …]',
   async run(ctx) {
-    await load();
     const { flags, positionals } = parseArgs(ctx.argv, { boolean: ['help', 'json'], string: PAGE_FLAGS });
     if (help(ctx, this, flags)) return 0;
     if (positionals.length === 0) throw new UsageError('actor takes a name or an id');
     const q = positionals.join(' ');
     const p = paging(flags);
+    const { getActor, searchActors } = await corpus();
     return withStore(dbLocation(flags, ctx), async (db) => {
       let a = await getActor(db.db, q, p);
       if (!a) {
@@ -175,7 +157,6 @@ export const eventsCommand: Command = {
   usage:
     'newsintel events [--type T] [--actor A] [--country ISO3] [--from DATE] [--to DATE] [--json] [--limit N] [--offset N] [--db …]',
   async run(ctx) {
-    await load();
     const { flags, positionals } = parseArgs(ctx.argv, {
       boolean: ['help', 'json'],
       string: [...PAGE_FLAGS, 'type', 'actor', 'country', 'from', 'to'],
@@ -183,6 +164,7 @@ export const eventsCommand: Command = {
     if (help(ctx, this, flags)) return 0;
     if (positionals.length > 0) throw new UsageError('events takes options only');
     const s = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : null);
+    const { queryEvents } = await corpus();
     const r = await withStore(dbLocation(flags, ctx), (db) =>
       queryEvents(
         db.db,
@@ -215,13 +197,13 @@ export const networkCommand: Command = {
   summary: 'who met whom: edges from CONSULT events with weights',
   usage: 'newsintel network [--from DATE] [--to DATE] [--json] [--limit N] [--offset N] [--db …]',
   async run(ctx) {
-    await load();
     const { flags, positionals } = parseArgs(ctx.argv, {
       boolean: ['help', 'json'],
       string: [...PAGE_FLAGS, 'from', 'to'],
     });
     if (help(ctx, this, flags)) return 0;
     if (positionals.length > 0) throw new UsageError('network takes options only');
+    const { network } = await corpus();
     const r = await withStore(dbLocation(flags, ctx), (db) =>
       network(
         db.db,
@@ -247,10 +229,10 @@ export const claimsCommand: Command = {
   summary: 'claim series: the same quantity about a subject across articles and dates',
   usage: 'newsintel claims <subject> [--json] [--limit N] [--offset N] [--db …]',
   async run(ctx) {
-    await load();
     const { flags, positionals } = parseArgs(ctx.argv, { boolean: ['help', 'json'], string: PAGE_FLAGS });
     if (help(ctx, this, flags)) return 0;
     if (positionals.length === 0) throw new UsageError('claims takes a subject');
+    const { claimSeries } = await corpus();
     const r = await withStore(dbLocation(flags, ctx), (db) =>
       claimSeries(db.db, positionals.join(' '), paging(flags)),
     );
@@ -277,7 +259,6 @@ export const reanalyzeCommand: Command = {
   summary: 're-run stored inputs with the current pipeline and rebuild corpus links (paged, resumable)',
   usage: 'newsintel reanalyze [--page-size N] [--max-pages N] [--restart] [--db …]',
   async run(ctx) {
-    await load();
     const { flags, positionals } = parseArgs(ctx.argv, {
       boolean: ['help', 'restart'],
       string: ['db', 'page-size', 'max-pages'],
@@ -291,6 +272,7 @@ export const reanalyzeCommand: Command = {
         throw new UsageError(`--${k} must be a positive integer`);
       return Number(v);
     };
+    const { reanalyze } = await import('../../services/corpus-reanalyze.js');
     const r = await withStore(dbLocation(flags, ctx), (db) =>
       reanalyze(db, {
         pageSize: int('page-size'),

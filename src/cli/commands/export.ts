@@ -15,7 +15,6 @@ export const exportCommand: Command = {
     }
     if (positionals.length > 0) throw new UsageError('export takes no arguments');
     const format = typeof flags.format === 'string' ? flags.format : 'jsonl';
-    // Loaded when the export runs, so the CLI starts without it.
     const { exportCorpus } = await import('../../services/corpus-export.js');
     const n = await withStore(dbLocation(flags, ctx), (db) => exportCorpus(db, format, ctx.stdout));
     const what =
