@@ -231,8 +231,8 @@ export class CompactModel {
     this.dense = classes <= DENSE_CLASSES;
     this.stride = this.dense ? 1 + classes : 3;
     let cap = 16;
-    // at most half full: a probe for an absent feature (most of them) then ends within a cache line or two
-    while (cap * 0.5 < keys.length) cap <<= 1;
+    // at most 70% full: short probes, and the parser's table stays near 32 MB
+    while (cap * 0.7 < keys.length) cap <<= 1;
     const buf = new ArrayBuffer(cap * this.stride * 4);
     this.slotsU = new Uint32Array(buf);
     this.slotsF = new Float32Array(buf);
