@@ -673,6 +673,7 @@ export const DEMAND_ENTRY: LexEntry = {
   type: 'DEMAND',
   mode: null,
   noun: false,
+  lemmas: ['must'],
   forms: [['must']],
   obj: null,
   next: null,

@@ -9,6 +9,7 @@ import { entitiesStage } from '../entities/index.js';
 import { quotesStage } from '../quotes/index.js';
 import { repairStage } from '../repair/index.js';
 import { sentencesStage } from '../sentences/index.js';
+import { syntaxStage } from '../syntax/index.js';
 import { timesStage } from '../times/index.js';
 import { formatBrief } from './brief.js';
 import { eventsStage, extractEvents } from './index.js';
@@ -255,6 +256,7 @@ describe.skipIf(!existsSync(example))('events end to end (needs ../shared; skipp
   const p = createPipeline([
     repairStage(),
     sentencesStage(),
+    syntaxStage(),
     entitiesStage(),
     timesStage(),
     quotesStage(),

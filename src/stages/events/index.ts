@@ -4,7 +4,9 @@ import { defineStage, type Stage } from '../../core/stage.js';
 import { AttributionFinder } from './attribution.js';
 import { sentenceEvents } from './clause.js';
 import { buildDocIndex } from './doc-index.js';
+import { clauseLexicon } from './frames.js';
 import type { Group, Salience } from './participants.js';
+import { refine, syntaxOf } from './refiners/index.js';
 import { mergeEvents } from './refiners/merge.js';
 import type { EventsOptions, MergedEvent, RuledEvent } from './types.js';
 
@@ -18,7 +20,7 @@ export function eventsStage(options: EventsOptions = {}): Stage<EventsOptions> {
   }
   return defineStage({
     name: 'events',
-    requires: ['text', 'sentences', 'tokens', 'entities', 'quotes', 'times'],
+    requires: ['text', 'sentences', 'tokens', 'syntax', 'entities', 'quotes', 'times'],
     assigns: ['events'],
     options,
     run(doc: Document) {
@@ -50,8 +52,11 @@ export function extractEvents(doc: Document, options: EventsOptions = {}): Merge
       found.push(e);
     }
   }
+  // the parse is required in a pipeline; extractEvents also runs on documents without one (unit tests)
+  const syntax = syntaxOf(doc.has('syntax') ? doc.get('syntax') : undefined);
+  const refined = refine(found, { ix, syntax, lex: clauseLexicon() });
   // places stand for their country when comparing participants ("Pyongyang" and "North Korea")
   const key = new Map<string, string>();
   for (const e of ix.entities) key.set(e.id, e.type === 'GPE' && e.country ? `country:${e.country}` : e.id);
-  return mergeEvents(found, (id) => key.get(id) ?? id).map((e, i) => ({ ...e, id: `v${i + 1}` }));
+  return mergeEvents(refined, (id) => key.get(id) ?? id).map((e, i) => ({ ...e, id: `v${i + 1}` }));
 }

@@ -14,6 +14,8 @@ export interface LexEntry {
   type: PloverType;
   mode: string | null;
   noun: boolean;
+  /** Base forms of the line's words ("fight", "clash", "battle"), for the clause lexicon. */
+  lemmas: string[];
   /** Word sequences of noun triggers; for verbs, single forms. */
   forms: string[][];
   obj: ReadonlySet<string> | null;
@@ -143,6 +145,7 @@ export function compileLexicon(text: string = TRIGGER_LEXICON_TEXT): LexEntry[] 
       type,
       mode: modePart && modePart !== '-' ? modePart : null,
       noun,
+      lemmas: specs.map((s) => s.replace(/^=/, '').split('/')[0]!.replace(/\+$/, '')),
       forms,
       obj: obj ? new Set(obj.split(',')) : null,
       next: next ? new Set(next.split(',')) : null,

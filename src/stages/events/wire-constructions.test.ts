@@ -37,7 +37,7 @@ function events(text: string) {
   return extractEvents(testDoc(text, { entities: ENTS, published: '2024-11-01' }));
 }
 
-describe('events on fresh5 constructions', () => {
+describe('events on wire-story constructions', () => {
   it('reads "gave a warning to X" as a threat by the subject against X', () => {
     expect(events('Lee gave a thinly veiled warning to Slovakia on Monday.')[0]).toMatchObject({
       type: 'THREATEN',

@@ -1,0 +1,179 @@
+import type { Modality, PloverType } from '../../core/types.js';
+import { isSpeechLemma } from '../../knowledge/english/index.js';
+import { tokenAtOrAfter } from './doc-index.js';
+import { type FrameEntry, frameFor } from './frames.js';
+import { conditionalPredicate, negatedPredicate } from './refiners/clause-modality.js';
+import { entityOfNominal, type RefineContext, type Refiner } from './refiners/context.js';
+import type { RuledEvent } from './types.js';
+
+/** Modals whose clause is a plan or a promise, and those whose clause is a possibility. */
+const FUTURE_MODALS: ReadonlySet<string> = new Set(['will', 'would', 'shall', "'ll"]);
+const POSSIBLE_MODALS: ReadonlySet<string> = new Set(['could', 'might', 'may', 'can']);
+/** Entity types that can act or be acted on in a political event. */
+const PARTY_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+
+/** Whether child `c` of a predicate fills `role`: `nsubj`, `obj`, `nmod:poss`, or `<rel>:<preposition>`. */
+function fills(ctx: RefineContext, c: number, role: string): boolean {
+  const syn = ctx.syntax!;
+  const rel = syn.words[c]!.deprel;
+  if (rel === role) return true;
+  const colon = role.indexOf(':');
+  if (colon < 0) return rel === role || (rel.startsWith(`${role}:`) === false && rel === role);
+  const base = role.slice(0, colon);
+  const sub = role.slice(colon + 1);
+  if (rel.split(':')[0] !== base) return false;
+  if (sub === 'agent') return rel === 'obl:agent' || (syn.caseOf(c) === 'by' && syn.isPassive(syn.head(c)));
+  if (sub === 'poss') return rel === 'nmod:poss';
+  return syn.caseOf(c) === sub;
+}
+
+/** The party entities a nominal and its conjuncts name ("Russia and China" → both). */
+function parties(ctx: RefineContext, w: number): string[] {
+  const out: string[] = [];
+  for (const c of ctx.syntax!.conjuncts(w)) {
+    const id = entityOfNominal(ctx, c);
+    if (!id || out.includes(id)) continue;
+    const ent = ctx.ix.entities.find((e) => e.id === id);
+    if (ent && PARTY_TYPES.has(ent.type)) out.push(id);
+  }
+  return out;
+}
+
+/** The dependents of `w` that fill one of `roles`, as party entities. */
+export function roleParties(ctx: RefineContext, w: number, roles: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const c of ctx.syntax!.children(w)) {
+    if (!roles.some((r) => fills(ctx, c, r))) continue;
+    for (const id of parties(ctx, c)) if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/** The modality of the clause that predicate `w` heads. */
+export function clauseModalityOf(ctx: RefineContext, w: number): Modality {
+  const syn = ctx.syntax!;
+  if (negatedPredicate(syn, w)) return 'negated';
+  if (conditionalPredicate(syn, ctx.lex, w)) return 'hypothetical';
+  for (const a of syn.childrenBy(w, 'aux')) {
+    const t = syn.words[a]!.text.toLowerCase();
+    if (FUTURE_MODALS.has(t)) return 'expected';
+    if (POSSIBLE_MODALS.has(t)) return 'hypothetical';
+  }
+  const word = syn.words[w]!;
+  if (word.deprel === 'xcomp' && word.head >= 0) {
+    const gov = syn.words[word.head]!;
+    if (ctx.lex.expectLemmas.has(gov.lemma.toLowerCase())) return 'expected';
+  }
+  const g = syn.governingVerb(w);
+  if (g >= 0 && isSpeechLemma(syn.words[g]!.lemma.toLowerCase(), ['report'])) return 'reported';
+  return 'asserted';
+}
+
+/** The code a pattern of the entry gives this use (object head or oblique), or the entry's own. */
+function senseOf(
+  ctx: RefineContext,
+  w: number,
+  e: FrameEntry,
+): { cameo: string; type: PloverType; mode: string | null } | null {
+  const syn = ctx.syntax!;
+  for (const p of e.patterns ?? []) {
+    if (!p.heads) continue;
+    const slots = p.prep
+      ? syn
+          .obliquesOf(w)
+          .filter((o) => o.case === p.prep)
+          .map((o) => o.word)
+      : syn.objectsOf(w);
+    if (slots.some((s) => p.heads!.includes(syn.words[s]!.lemma.toLowerCase()))) {
+      return p.cameo && p.type ? { cameo: p.cameo, type: p.type, mode: p.mode ?? null } : null;
+    }
+  }
+  return e.cameo && e.type ? { cameo: e.cameo, type: e.type, mode: e.mode } : null;
+}
+
+/**
+ * Events read off the clause structure where the token rules found none: an event noun with its possessor,
+ * "by" agent or modifier as actor and its "of/on/against/with/to" dependent as target ("Israel's detention of
+ * the lawmakers", "the visit by Putin to Tokyo", "Israeli air strikes on Gaza"), or the object of a light verb
+ * whose subject is the actor ("X carried out attacks on Y"); and a reviewed verb whose subject and object are
+ * both named parties. Only reviewed entries act here (overrides and the trigger lexicon's verbs): generated-only
+ * senses are too broad.
+ */
+export const clauseEvents: Refiner = {
+  name: 'clause-events',
+  refine(events, ctx) {
+    const syn = ctx.syntax;
+    if (!syn) return events;
+    const covered = new Set<number>();
+    for (const e of events) {
+      for (let w = syn.wordAt(e.trigger.start); w >= 0 && w < syn.words.length; w++) {
+        if (syn.words[w]!.start >= e.trigger.end) break;
+        covered.add(w);
+      }
+    }
+    const added: RuledEvent[] = [];
+    for (let w = 0; w < syn.words.length; w++) {
+      if (covered.has(w)) continue;
+      const word = syn.words[w]!;
+      const entry = frameFor(ctx.lex, word.lemma, word.upos);
+      // generated-only senses are too broad to act on alone (PETRARCH2 codes "demonstration of contempt")
+      if (!entry?.reviewed) continue;
+      // "was a stark demonstration of …": a predicate nominal describes, it does not report an event
+      if (syn.childrenBy(w, 'cop').length > 0) continue;
+      // the complement of an event the extractors found is part of that event ("demanded that Hamas recognize")
+      const gov = syn.governingVerb(w);
+      if (gov >= 0 && covered.has(gov) && entry.pos === 'verb') continue;
+      const sense = senseOf(ctx, w, entry);
+      if (!sense) continue;
+      let actors: string[];
+      let targets: string[];
+      if (entry.pos === 'verb') {
+        const passive = syn.isPassive(w);
+        const subj = syn.subjectOf(w);
+        const agent = passive ? syn.agentOf(w) : -1;
+        actors = passive ? (agent >= 0 ? parties(ctx, agent) : []) : subj >= 0 ? parties(ctx, subj) : [];
+        targets = passive && subj >= 0 ? parties(ctx, subj) : roleParties(ctx, w, entry.target);
+        if (actors.length === 0 || targets.length === 0) continue;
+      } else {
+        actors = roleParties(ctx, w, entry.actor);
+        // "X carried out attacks on Y": the light verb's subject acts
+        if (actors.length === 0 && word.deprel === 'obj' && word.head >= 0) {
+          const s = syn.subjectOf(word.head);
+          if (s >= 0 && !syn.isPassive(word.head)) actors = parties(ctx, s);
+        }
+        targets = roleParties(ctx, w, entry.target).filter((t) => !actors.includes(t));
+        if (actors.length === 0 || targets.length === 0) continue;
+      }
+      targets = targets.filter((t) => !actors.includes(t));
+      if (targets.length === 0) continue;
+      const t = tokenAtOrAfter(ctx.ix.tokens, word.start);
+      const q = t < ctx.ix.tokens.length ? ctx.ix.quoteAt[t]! : -1;
+      const pred = entry.pos === 'verb' ? w : word.head >= 0 && word.deprel === 'obj' ? word.head : w;
+      added.push({
+        id: '',
+        type: sense.type,
+        mode: sense.mode,
+        cameo: sense.cameo,
+        actors,
+        targets,
+        location: null,
+        date: null,
+        time: null,
+        modality: q >= 0 ? 'reported' : clauseModalityOf(ctx, pred),
+        trigger: { start: word.start, end: word.end, text: word.text },
+        sentence: word.sentence,
+        quote: q >= 0 ? ctx.ix.quotes[q]!.id : null,
+        rule: `clause:${entry.pos}:${entry.lemma}`,
+      });
+    }
+    if (added.length === 0) return events;
+    // each added event goes after the extracted events that start before it (their own order is kept)
+    const out = [...events];
+    for (const a of added) {
+      let k = out.length;
+      while (k > 0 && out[k - 1]!.trigger.start > a.trigger.start) k--;
+      out.splice(k, 0, a);
+    }
+    return out;
+  },
+};

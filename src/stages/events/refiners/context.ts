@@ -1,0 +1,59 @@
+import type { SyntaxWord } from '../../../core/document.js';
+import { SyntaxIndex } from '../../syntax/query.js';
+import { type DocIndex, tokenAtOrAfter } from '../doc-index.js';
+import type { ClauseLexicon } from '../frames.js';
+import type { RuledEvent } from '../types.js';
+
+/** What every refiner reads: the token index, the clause structure (when parsed) and the clause lexicon. */
+export interface RefineContext {
+  ix: DocIndex;
+  /** The parse of the document, or null when the pipeline ran without the syntax stage. */
+  syntax: SyntaxIndex | null;
+  lex: ClauseLexicon;
+}
+
+/**
+ * One named step after extraction, applied in list order (chrono's layout): it may drop events, correct
+ * them or add new ones. Each refiner is small and says in its name what it decides.
+ */
+export interface Refiner {
+  name: string;
+  refine(events: RuledEvent[], ctx: RefineContext): RuledEvent[];
+}
+
+/** The syntax index of a document's `syntax` layer, or null when the layer is absent or empty. */
+export function syntaxOf(words: readonly SyntaxWord[] | undefined): SyntaxIndex | null {
+  return words && words.length > 0 ? new SyntaxIndex(words) : null;
+}
+
+/** The syntax word an event's trigger starts in, or -1. */
+export function triggerWord(ctx: RefineContext, e: RuledEvent): number {
+  return ctx.syntax ? ctx.syntax.wordAt(e.trigger.start) : -1;
+}
+
+/** The entity id whose mention covers syntax word `w`, or null. */
+export function entityAtWord(ctx: RefineContext, w: number): string | null {
+  const word = ctx.syntax?.words[w];
+  if (!word) return null;
+  const t = tokenAtOrAfter(ctx.ix.tokens, word.start);
+  if (t >= ctx.ix.tokens.length || ctx.ix.tokens[t]!.start >= word.end) return null;
+  const k = ctx.ix.entityAt[t]!;
+  return k >= 0 ? ctx.ix.entities[k]!.id : null;
+}
+
+/**
+ * The entity a nominal names: its head word's, else that of a name inside its own phrase (compound, flat,
+ * appos or amod dependents: "the Chinese delegation", "President Kabila"), else null.
+ */
+export function entityOfNominal(ctx: RefineContext, w: number): string | null {
+  const direct = entityAtWord(ctx, w);
+  if (direct || !ctx.syntax) return direct;
+  for (const c of ctx.syntax.children(w)) {
+    const rel = ctx.syntax.words[c]!.deprel;
+    if (/^(?:compound|flat|appos|amod|nmod:poss)/.test(rel)) {
+      const id = entityAtWord(ctx, c);
+      if (id) return id;
+    }
+  }
+  return null;
+}
