@@ -21,7 +21,13 @@ function newestInput() {
     }
   };
   for (const d of ['src', 'scripts', 'web']) if (existsSync(path.join(root, d))) walk(path.join(root, d));
-  for (const f of ['tsconfig.json', 'tsconfig.build.json', 'vite.config.ts', 'package.json', 'package-lock.json']) {
+  for (const f of [
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'vite.config.ts',
+    'package.json',
+    'package-lock.json',
+  ]) {
     const p = path.join(root, f);
     if (existsSync(p)) newest = Math.max(newest, statSync(p).mtimeMs);
   }
@@ -34,8 +40,15 @@ if (built > 0 && built >= newestInput()) {
 } else {
   const started = new Date();
   console.error('newsintel: building dist/ (sources changed since the last build)');
-  // The whole build: the TypeScript sources and the web bundle (`npm run build`).
-  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  let r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
+  // Then the web bundle (`npm run build:web`), when the project has vite and a web folder.
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  if (r.status === 0 && existsSync(vite) && existsSync(path.join(root, 'vite.config.ts'))) {
+    r = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' });
+  }
   if (r.status !== 0) process.exit(r.status ?? 1);
   // The stamp carries the time the build started, so a file saved during the build triggers the next one.
   mkdirSync(path.dirname(stamp), { recursive: true });

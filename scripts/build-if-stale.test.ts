@@ -17,7 +17,10 @@ function fakeProject(): string {
     path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'),
     `const fs = require('node:fs'); fs.appendFileSync(${JSON.stringify(path.join(dir, 'runs'))}, 'x');`,
   );
-  writeFileSync(path.join(dir, 'package.json'), '{"type":"commonjs"}\n');
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    '{"type":"commonjs","scripts":{"build":"node node_modules/typescript/bin/tsc"}}\n',
+  );
   return dir;
 }
 

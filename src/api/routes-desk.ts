@@ -2,12 +2,15 @@ import type { ServerResponse } from 'node:http';
 import { sql } from 'kysely';
 import { NewsintelError } from '../core/errors.js';
 import type { ArticleStore } from '../storage/index.js';
+import { checkQueryBounds, isEmptyQuery, parseSearchQuery, toFts5 } from '../storage/search-query.js';
+import { parseSnippet } from '../storage/store.js';
 import type {
   ActiveActor,
   ArticleSummary,
   DeskHomeResponse,
   DeskSearchResponse,
   FacetCount,
+  NewCluster,
   SearchHit,
 } from './desk-types.js';
 import { HttpError, sendJson } from './errors.js';
@@ -85,6 +88,50 @@ const SUMMARY_COLUMNS = [
   'ingested_at',
 ] as const;
 
+/**
+ * Event clusters (corpus) whose first article arrived in the window: a cluster touched by the window's
+ * articles is new when none of its articles was linked before `since` (on a first visit: all of them).
+ */
+async function newClusters(store: ArticleStore, ids: string[], since: string | null): Promise<NewCluster[]> {
+  if (ids.length === 0) return [];
+  const rows = (
+    await sql<{
+      cluster_id: string;
+      first: string;
+      articles: number;
+      sources: number;
+      first_article: string;
+    }>`
+      SELECT c.cluster_id, min(c.linked_at) AS first, count(*) AS articles, count(DISTINCT c.agency) AS sources,
+             min(c.article_id) AS first_article
+      FROM corpus_articles c
+      WHERE c.cluster_id IN (SELECT w.cluster_id FROM corpus_articles w WHERE w.article_id IN (${sql.join(ids)}))
+      GROUP BY c.cluster_id
+      ${since ? sql`HAVING min(c.linked_at) > ${since}` : sql``}
+      ORDER BY count(*) DESC, min(c.linked_at) DESC, c.cluster_id
+      LIMIT 10`.execute(store.db)
+  ).rows;
+  const heads = rows.length
+    ? await store.db
+        .selectFrom('articles')
+        .select(['id', 'headline'])
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.first_article),
+        )
+        .execute()
+    : [];
+  const headline = new Map(heads.map((h) => [h.id, h.headline]));
+  return rows.map((r) => ({
+    id: r.cluster_id,
+    headline: headline.get(r.first_article) ?? null,
+    articleId: r.first_article,
+    articles: Number(r.articles),
+    sources: Number(r.sources),
+  }));
+}
+
 async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse> {
   const since = isoParam(url, 'since');
   const [latest, total] = await Promise.all([store.listArticles({ limit: 20 }), store.countArticles()]);
@@ -113,23 +160,25 @@ async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse
     /\b(update|corrected|ld)\b/i.test(r.version_tag ?? '');
   let activeActors: ActiveActor[] = [];
   if (ids.length > 0) {
-    const found = await store.db
-      .selectFrom('annotations')
-      .select([
-        'label',
-        'type',
-        sql<string | null>`max(country)`.as('country'),
-        sql<number>`count(distinct article_id)`.as('articles'),
-        sql<number>`count(*)`.as('mentions'),
-      ])
-      .where('layer', '=', 'entity')
-      .where('type', 'in', ACTOR_TYPES)
-      .where('article_id', 'in', ids)
-      .groupBy(['label', 'type'])
-      .orderBy(sql`count(distinct article_id)`, 'desc')
-      .orderBy('label')
-      .limit(10)
-      .execute();
+    // Articles first, then each one's entity rows by primary key (article_id, layer): CROSS JOIN keeps
+    // SQLite from scanning the whole (layer, type) index, which grows with the store, not with the window.
+    const found = (
+      await sql<{
+        label: string | null;
+        type: string | null;
+        country: string | null;
+        articles: number;
+        mentions: number;
+      }>`
+        SELECT a.label, a.type, max(a.country) AS country, count(DISTINCT a.article_id) AS articles,
+               count(*) AS mentions
+        FROM articles r CROSS JOIN annotations a
+        WHERE r.id IN (${sql.join(ids)}) AND a.article_id = r.id AND a.layer = 'entity'
+          AND a.type IN (${sql.join(ACTOR_TYPES)})
+        GROUP BY a.label, a.type
+        ORDER BY count(DISTINCT a.article_id) DESC, count(*) DESC, a.label
+        LIMIT 10`.execute(store.db)
+    ).rows;
     activeActors = found.map((r) => ({
       name: r.label ?? '',
       type: r.type ?? '',
@@ -142,6 +191,7 @@ async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse
     latest,
     total,
     since,
+    newClusters: await newClusters(store, ids, since),
     newArticles: newCount,
     newStories: rows
       .filter((r) => !isUpdate(r))
@@ -165,6 +215,66 @@ function top(map: Map<string, number>, n: number, byKey = false): FacetCount[] {
   return list.slice(0, n);
 }
 
+/** A ranked hit before its snippet is made (SQLite path); `snippet` is filled for the shown page only. */
+type Ranked = SearchHit;
+
+/**
+ * The `FACET_SCAN` best hits. On SQLite the ranking query skips snippets (making 500 snippets dominates the
+ * cost and only one page is shown); snippets are made afterwards for the page. Same MATCH, same bm25 weights
+ * and tie-break as the store's search, so the order is the store's. PostgreSQL uses the store's search as is.
+ */
+async function rankedHits(store: ArticleStore, q: string): Promise<Ranked[]> {
+  if (store.dialect !== 'sqlite') return store.search(q, { limit: FACET_SCAN });
+  const tooCostly = checkQueryBounds(q);
+  if (tooCostly) throw new NewsintelError('E_USAGE', `api: ${tooCostly}`);
+  const parsed = parseSearchQuery(q);
+  if (isEmptyQuery(parsed)) return [];
+  const rows = (
+    await sql<{
+      id: string;
+      headline: string | null;
+      published: string | null;
+      source: string | null;
+      dateline: string | null;
+      version_tag: string | null;
+      version_number: number | null;
+      score: number;
+    }>`
+      SELECT a.id, a.headline, a.published, a.source, a.dateline, a.version_tag, a.version_number,
+             -bm25(articles_fts, 0.0, 5.0, 1.0) AS score
+      FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id
+      WHERE articles_fts MATCH ${toFts5(parsed)}
+      ORDER BY bm25(articles_fts, 0.0, 5.0, 1.0), a.id
+      LIMIT ${FACET_SCAN}`.execute(store.db)
+  ).rows;
+  return rows.map((r) => ({
+    id: r.id,
+    headline: r.headline,
+    published: r.published,
+    source: r.source,
+    dateline: r.dateline,
+    version: r.version_tag === null ? null : { tag: r.version_tag, number: r.version_number },
+    snippet: '',
+    highlights: [],
+    score: Number(r.score),
+  }));
+}
+
+/** Fills the snippets of one page of SQLite hits (the store's search already made them on PostgreSQL). */
+async function withSnippets(store: ArticleStore, q: string, hits: Ranked[]): Promise<SearchHit[]> {
+  if (store.dialect !== 'sqlite' || hits.length === 0) return hits;
+  const rows = (
+    await sql<{ id: string; snippet: string | null }>`
+      SELECT article_id AS id, snippet(articles_fts, 2, ${'\u0002'}, ${'\u0003'}, '…', 24) AS snippet
+      FROM articles_fts
+      WHERE articles_fts MATCH ${toFts5(parseSearchQuery(q))} AND article_id IN (${sql.join(hits.map((h) => h.id))})`.execute(
+      store.db,
+    )
+  ).rows;
+  const byId = new Map(rows.map((r) => [r.id, parseSnippet(r.snippet ?? '')]));
+  return hits.map((h) => ({ ...h, ...(byId.get(h.id) ?? { snippet: '', highlights: [] }) }));
+}
+
 async function deskSearch(store: ArticleStore, url: URL): Promise<DeskSearchResponse> {
   const q = url.searchParams.get('q');
   if (q === null || q.trim() === '')
@@ -178,25 +288,20 @@ async function deskSearch(store: ArticleStore, url: URL): Promise<DeskSearchResp
   };
   const limit = limitParam(url, 'limit', 20, 100);
   const offset = limitParam(url, 'offset', 0, FACET_SCAN);
-  const ranked = await store.search(q, { limit: FACET_SCAN });
+  const ranked = await rankedHits(store, q);
   const actorsOf = new Map<string, Set<string>>();
   const typesOf = new Map<string, Set<string>>();
   if (ranked.length > 0) {
-    const rows = await store.db
-      .selectFrom('annotations')
-      .select(['article_id', 'layer', 'type', 'label'])
-      .where(
-        'article_id',
-        'in',
-        ranked.map((h) => h.id),
+    // Same access path as the home digest: the hits' rows by primary key, never a scan of a layer index.
+    const rows = (
+      await sql<{ article_id: string; layer: string; type: string | null; label: string | null }>`
+        SELECT a.article_id, a.layer, a.type, a.label
+        FROM articles r CROSS JOIN annotations a
+        WHERE r.id IN (${sql.join(ranked.map((h) => h.id))}) AND a.article_id = r.id
+          AND (a.layer = 'event' OR (a.layer = 'entity' AND a.type IN (${sql.join(ACTOR_TYPES)})))`.execute(
+        store.db,
       )
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('layer', '=', 'entity'), eb('type', 'in', ACTOR_TYPES)]),
-          eb('layer', '=', 'event'),
-        ]),
-      )
-      .execute();
+    ).rows;
     for (const r of rows) {
       const target = r.layer === 'event' ? typesOf : actorsOf;
       const key = r.layer === 'event' ? r.type : r.label;
@@ -227,7 +332,7 @@ async function deskSearch(store: ArticleStore, url: URL): Promise<DeskSearchResp
   }
   return {
     query: q,
-    hits: kept.slice(offset, offset + limit),
+    hits: await withSnippets(store, q, kept.slice(offset, offset + limit)),
     total: kept.length,
     scanned: ranked.length,
     limit,

@@ -1,7 +1,16 @@
 import { type ErrorCode, isNewsintelError } from '../core/errors.js';
 import { analyzeCommand } from './commands/analyze.js';
+import {
+  actorCommand,
+  claimsCommand,
+  eventsCommand,
+  networkCommand,
+  reanalyzeCommand,
+  storyCommand,
+} from './commands/corpus.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
+import { feedCommand } from './commands/feed.js';
 import { ingestCommand } from './commands/ingest.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
@@ -14,6 +23,13 @@ const commands: Command[] = [
   searchCommand,
   serveCommand,
   exportCommand,
+  storyCommand,
+  actorCommand,
+  eventsCommand,
+  networkCommand,
+  claimsCommand,
+  reanalyzeCommand,
+  feedCommand,
 ];
 
 /** Exit codes are decided here, at the edge: 2 for usage errors, 1 for failures. */

@@ -107,17 +107,18 @@ function overlapCount(a: readonly string[], b: readonly string[]): number {
 }
 
 /**
- * Which of two linked versions came first: the lower update number, else the earlier date, else the one with
- * less text (a later version adds), else the smaller id. Returns true when `a` is the earlier.
+ * Which of two linked versions came first: the earlier publication day, else the lower update number (when
+ * both carry one), else the one with less text (a later version adds), else the smaller id. Returns true when
+ * `a` is the earlier.
  */
-export function isEarlier(
-  a: ArticleFeatures & { textLength?: number },
-  b: ArticleFeatures & { textLength?: number },
-): boolean {
-  const na = a.versionNumber ?? (a.claimsUpdate ? 1 : 0);
-  const nb = b.versionNumber ?? (b.claimsUpdate ? 1 : 0);
-  if (a.published && b.published && a.published !== b.published) return a.published < b.published;
-  if (na !== nb) return na < nb;
+export function isEarlier(a: ArticleFeatures, b: ArticleFeatures): boolean {
+  if (a.published && b.published && a.published.slice(0, 10) !== b.published.slice(0, 10)) {
+    return a.published < b.published;
+  }
+  if (a.versionNumber !== null && b.versionNumber !== null && a.versionNumber !== b.versionNumber) {
+    return a.versionNumber < b.versionNumber;
+  }
   if (a.shingleCount !== b.shingleCount) return a.shingleCount < b.shingleCount;
+  if (a.published && b.published && a.published !== b.published) return a.published < b.published;
   return a.articleId < b.articleId;
 }

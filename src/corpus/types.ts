@@ -116,7 +116,7 @@ export interface StoryResponse {
   /** Ordered oldest first (by version number, then publication date, then link order). */
   versions: StoryVersion[];
   links: VersionLink[];
-  /** One diff per link, in `links` order. */
+  /** One diff per step of `versions`: versions[i] → versions[i + 1], in order. */
   diffs: VersionDiff[];
   /** Articles of this story that announced an update of something not (yet) stored. */
   pendingPredecessors: { articleId: string; reason: string }[];

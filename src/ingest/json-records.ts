@@ -1,6 +1,7 @@
 import type { DocumentMeta, DocumentSource } from '../core/document.js';
 import { agencyName } from './agencies.js';
 import { normalizeDateField } from './dates.js';
+import { recordBody } from './record-body.js';
 import { parseTitleLine } from './title.js';
 
 /** A source read from a JSON record; `recordId` is the record's own `id`, when it has one. */
@@ -26,12 +27,37 @@ function str(v: unknown): string | null {
   return null;
 }
 
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * `s` without a trailing `(AFP)`, `(Xinhua) --` or `(AP) -`, as `s.replace(/\s*\([^)]*\)\s*(?:--|-)?\s*$/, '')`
+ * gave it, in linear time (that regex rescans to the end from every `(`).
+ */
+export function withoutTrailingParen(s: string): string {
+  const skipSpace = (e: number) => {
+    while (e > 0 && isSpace(s[e - 1])) e--;
+    return e;
+  };
+  const end = skipSpace(s.length);
+  // After the `)`: whitespace, an optional `--` or `-`, whitespace (either dash reading may be the one that fits).
+  for (const dash of [2, 1, 0]) {
+    if (dash > 0 && s.slice(end - dash, end) !== '-'.repeat(dash)) continue;
+    const close = skipSpace(end - dash) - 1;
+    if (close < 0 || s[close] !== ')') continue;
+    // The `(`: the first one after the previous `)`, as `[^)]*` cannot cross one.
+    const open = s.indexOf('(', s.lastIndexOf(')', close - 1) + 1);
+    if (open < 0 || open > close) continue;
+    return s.slice(0, skipSpace(open));
+  }
+  return s;
+}
+
 /** The place of a dateline field, which may be a whole dateline (`GENEVA, April 1 , 1997 (AFP)`). */
 function datelinePlace(v: unknown): string | null {
   const s = str(v);
   if (!s) return null;
   const m = /^(.*?),\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d/.exec(s);
-  const place = (m ? m[1]! : s.replace(/\s*\([^)]*\)\s*(?:--|-)?\s*$/, '')).trim();
+  const place = (m ? m[1]! : withoutTrailingParen(s)).trim();
   return place === '' ? null : place;
 }
 
@@ -56,20 +82,23 @@ export function recordToSource(value: unknown): RecordSource | string {
   if (dateValue !== undefined && dateValue !== null && published === null) {
     warnings.push(`unreadable date ${JSON.stringify(dateValue)}`);
   }
+  // A byline, second headline or dateline at the top of the text is header, as in the wire layout.
+  const inText = recordBody(text);
+  warnings.push(...inText.warnings);
   const meta: DocumentMeta = {
-    source: agencyName(str(r.source) ?? str(r.publisher)),
+    source: agencyName(str(r.source) ?? str(r.publisher) ?? inText.agency),
     url: str(r.url) ?? str(r.link),
     published,
     headline: title?.headline ?? null,
-    byline: str(r.byline) ?? str(r.author) ?? title?.byline ?? null,
-    dateline: datelinePlace(r.dateline),
+    byline: str(r.byline) ?? str(r.author) ?? title?.byline ?? inText.byline,
+    dateline: datelinePlace(r.dateline) ?? inText.dateline,
     version: title?.version ?? null,
   };
   return {
     raw: text,
-    body: { start: 0, end: text.length },
+    body: inText.body,
     meta,
-    repairs: [],
+    repairs: inText.repairs,
     warnings,
     recordId: str(r.id),
   };

@@ -71,6 +71,21 @@ function extensionOf(filename?: string): string | null {
 }
 
 /**
+ * Why a file is not read, judged by its name alone: a known non-article format (TimeML, CoNLL, PDF…) or an
+ * unknown extension. Null when the extension is one we read, or when there is none (the content decides).
+ * Folder walks use it to list what they pass over instead of skipping it silently.
+ */
+export function extensionVerdict(filename: string): string | null {
+  const ext = extensionOf(filename);
+  if (!ext) return null;
+  if (NOT_ARTICLES[ext]) return `this is ${NOT_ARTICLES[ext]}`;
+  if (TEXT_EXTENSIONS[ext] === undefined) {
+    return `unknown file type .${ext}; newsintel reads .txt (wire text), .json/.jsonl, .html and RSS/Atom/JSON feeds (.xml, .rss, .atom)`;
+  }
+  return null;
+}
+
+/**
  * Picks the reader. Markup is recognised by its root element whatever the extension (an RSS file saved as
  * `.txt` is still a feed, a TimeML file is refused); otherwise the extension decides, then the content
  * (`{`/`[` → JSON, else wire text). Throws `E_INPUT_UNSUPPORTED` for formats we know and do not read, and for
@@ -84,11 +99,12 @@ export function detectFormat(text: string, filename?: string): InputFormat {
   if (markup === 'rss' || markup === 'rdf' || markup === 'atom' || markup === 'json') return 'feed';
   if (markup === 'html') return 'html';
   const known = ext ? TEXT_EXTENSIONS[ext] : undefined;
-  if (ext && known === undefined) {
-    throw unsupported(
-      `unknown file type .${ext}; newsintel reads .txt (wire text), .json/.jsonl, .html and RSS/Atom/JSON feeds (.xml, .rss, .atom)`,
-    );
-  }
+  const verdict = filename ? extensionVerdict(filename) : null;
+  if (verdict) throw unsupported(verdict);
+  // Plain text under a markup name: what we store as `raw` for a page or a feed item is its extracted text,
+  // and `reanalyze` reads it back under the page's or feed's name.
+  if (markup === null && (known === 'html' || known === 'markup') && !text.trimStart().startsWith('<'))
+    return 'wire';
   if (markup === 'xml' && known === 'html') return 'html';
   if (markup === 'xml' || known === 'markup') {
     if (markup === 'xml') throw unsupported('an XML document that is neither a feed (RSS, Atom) nor HTML');

@@ -18,3 +18,15 @@ export async function linkStoredArticle(
 ): Promise<LinkResult> {
   return linkArticle(store.db, store.dialect, analysis, { pipelineVersion: pipelineVersion(), thresholds });
 }
+
+export {
+  claimSeries,
+  type EventFilters,
+  getActor,
+  getCluster,
+  getStory,
+  network,
+  type PageOptions as CorpusPageOptions,
+  queryEvents,
+  searchActors,
+} from '../corpus/queries.js';

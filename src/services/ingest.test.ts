@@ -65,7 +65,7 @@ describe('ingest service', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('walks folders recursively, skipping hidden entries and unknown extensions', async () => {
+  it('walks folders recursively, skipping hidden entries and listing unknown extensions', async () => {
     const { files, failed } = await collectFiles([path.join(dir, 'in'), path.join(dir, 'missing')]);
     const names = files.map((f) => path.relative(path.join(dir, 'in'), f)).sort();
     expect(names).toEqual([
@@ -77,7 +77,14 @@ describe('ingest service', () => {
       'nested/b.txt',
       'utf16.txt',
     ]);
-    expect(failed).toEqual([{ path: path.join(dir, 'missing'), reason: 'no such file or folder' }]);
+    expect(failed).toEqual([
+      {
+        path: path.join(dir, 'in', 'notes.md'),
+        reason: expect.stringMatching(/Markdown/),
+        code: 'E_INPUT_UNSUPPORTED',
+      },
+      { path: path.join(dir, 'missing'), reason: 'no such file or folder' },
+    ]);
   });
 
   it('stores the good files of a mixed folder and lists each bad one with its reason', async () => {
@@ -95,6 +102,7 @@ describe('ingest service', () => {
       'binary.txt': 'E_INPUT_BINARY',
       'empty.txt': 'E_INPUT_EMPTY',
       'latin1.txt': 'E_INPUT_ENCODING',
+      'notes.md': 'E_INPUT_UNSUPPORTED',
     });
     for (const f of r.failed) expect(f.reason.length).toBeGreaterThan(5);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]);

@@ -1,12 +1,14 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isNewsintelError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
+import { readFileCapped } from '../ingest/bounded-read.js';
 import { decodeInput } from '../ingest/decode.js';
-import { readInput } from '../ingest/read-input.js';
+import type { FetchOptions } from '../ingest/fetch/safe-fetch.js';
+import { extensionVerdict, readInput } from '../ingest/read-input.js';
 import type { ArticleStore } from '../storage/index.js';
 import { type AnalyzeOptions, analyzeDocument, toAnalysis } from './analyze.js';
-import { linkStoredArticle } from './corpus.js';
+import { ingestFeedItems, ingestUrl, isUrlInput } from './ingest-url.js';
 import type { AnalysisPool } from './pool/analysis-pool.js';
 import { forEachLimit } from './pool/limit.js';
 
@@ -14,7 +16,21 @@ import { forEachLimit } from './pool/limit.js';
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** File types a folder walk picks up. Files named explicitly are read whatever their extension. */
-export const INGEST_EXTENSIONS: readonly string[] = ['.txt', '.json', '.jsonl', '.html', '.htm'];
+export const INGEST_EXTENSIONS: readonly string[] = [
+  '.txt',
+  '.json',
+  '.jsonl',
+  '.ndjson',
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.xml',
+  '.rss',
+  '.atom',
+];
+
+/** A folder's own documentation (README.md, LICENSE), passed over in folder walks without a word. */
+const FOLDER_DOCS = /^(?:readme|licen[cs]e|copying|notice|changelog|authors)(?:\.[a-z]{1,8})?$/i;
 
 export interface IngestOptions {
   db: ArticleStore;
@@ -29,6 +45,13 @@ export interface IngestOptions {
    * results are reported in file order. Without it, files are analysed one by one in this thread.
    */
   pool?: AnalysisPool;
+  /** How URLs (inputs and feed item links) are fetched: SSRF guard, timeout, size cap. */
+  fetch?: FetchOptions;
+  /**
+   * For a feed read from a file: fetch each item's link and extract the page (true), or store the text the
+   * feed carries (false, the default; no network). A feed fetched from a URL always fetches its links.
+   */
+  fetchLinks?: boolean;
 }
 
 export interface IngestProgress {
@@ -57,7 +80,7 @@ export interface IngestResult {
   failed: IngestFailure[];
 }
 
-function reasonOf(e: unknown): { reason: string; code?: string } {
+export function reasonOf(e: unknown): { reason: string; code?: string } {
   if (isNewsintelError(e)) return { reason: e.message, code: e.code };
   return { reason: e instanceof Error ? e.message : String(e) };
 }
@@ -89,6 +112,12 @@ export async function collectFiles(
       }
       if (s.isDirectory()) await walk(p);
       else if (s.isFile() && INGEST_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) files.push(p);
+      else if (s.isFile() && !FOLDER_DOCS.test(e.name)) {
+        // Listed, not skipped silently: a folder of .tml files must not report "stored 0, failed 0".
+        const why =
+          extensionVerdict(e.name) ?? 'a file with no extension in a folder; name it explicitly to read it';
+        failed.push({ path: p, reason: why, code: 'E_INPUT_UNSUPPORTED' });
+      }
     }
   };
   for (const p of paths) {
@@ -113,7 +142,8 @@ export async function collectFiles(
 export async function ingest(paths: readonly string[], options: IngestOptions): Promise<IngestResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const result: IngestResult = { stored: [], skipped: [], failed: [] };
-  const { files, failed } = await collectFiles(paths);
+  const urls = paths.filter(isUrlInput);
+  const { files, failed } = await collectFiles(paths.filter((p) => !isUrlInput(p)));
   result.failed.push(...failed);
   let done = 0;
   // Two files in flight per worker keep every worker busy while the other one's result is being saved.
@@ -121,12 +151,16 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   const inFlight = options.pool ? Math.max(1, options.pool.options.jobs) * 2 : 1;
   await forEachLimit(files, inFlight, async (file, i) => {
     await ingestFile(file, maxBytes, options, parts[i]!);
-    options.onProgress?.({ done: ++done, total: files.length, path: file });
+    options.onProgress?.({ done: ++done, total: files.length + urls.length, path: file });
   });
   for (const p of parts) {
     result.stored.push(...p.stored);
     result.skipped.push(...p.skipped);
     result.failed.push(...p.failed);
+  }
+  for (const url of urls) {
+    await ingestUrl(url, options, result);
+    options.onProgress?.({ done: ++done, total: files.length + urls.length, path: url });
   }
   return result;
 }
@@ -149,7 +183,8 @@ async function ingestFile(
       });
       return;
     }
-    buf = await readFile(file);
+    // Counted while reading: devices such as /dev/zero report size 0; named pipes are refused.
+    buf = await readFileCapped(file, maxBytes);
   } catch (e) {
     result.failed.push({ path: file, ...reasonOf(e) });
     return;
@@ -170,6 +205,10 @@ async function ingestFile(
       reason: err.message,
       code: 'E_INPUT_FORMAT',
     });
+  }
+  if (read.feed && options.fetchLinks) {
+    await ingestFeedItems(read.feed, file, options, result);
+    return;
   }
   if (read.sources.length === 0 && read.errors.length === 0) {
     result.failed.push({ path: file, reason: 'no article found', code: 'E_INPUT_FORMAT' });
@@ -192,14 +231,30 @@ async function ingestFile(
   for (const [i, source] of read.sources.entries()) {
     const where = many ? `${file}#${i + 1}` : file;
     try {
-      const analysis = await analysisOf(i);
-      const saved = await options.db.saveArticle(analysis, source.raw, where);
-      // Corpus links (versions, clusters, actors) in their own transaction; a no-op when already linked.
-      await linkStoredArticle(options.db, analysis);
-      const item = { id: saved.id, path: where, headline: analysis.article.headline };
-      (saved.status === 'stored' ? result.stored : result.skipped).push(item);
+      await saveAnalysis(await analysisOf(i), source.raw, where, options, result);
     } catch (e) {
       result.failed.push({ path: where, ...reasonOf(e) });
     }
   }
+}
+
+/**
+ * Saves one analysis and records the outcome. A story already stored under another input (same repaired
+ * text) is `skipped` with the stored article's id, and the new origin is recorded; corpus linking runs for
+ * the article actually stored.
+ */
+export async function saveAnalysis(
+  analysis: Analysis,
+  raw: string,
+  where: string,
+  options: Pick<IngestOptions, 'db'>,
+  result: IngestResult,
+): Promise<void> {
+  const saved = await options.db.saveArticle(analysis, raw, where);
+  // Corpus links (versions, clusters, actors) in their own transaction; a no-op when already linked.
+  // Loaded on first use: the corpus linker pulls in the knowledge tables (CLI start-up stays light).
+  if (saved.id === analysis.article.id)
+    await (await import('./corpus.js')).linkStoredArticle(options.db, analysis);
+  const item = { id: saved.id, path: where, headline: analysis.article.headline };
+  (saved.status === 'stored' ? result.stored : result.skipped).push(item);
 }

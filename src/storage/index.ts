@@ -4,6 +4,7 @@ export { MIGRATIONS, type Migration, migrationChecksum } from './migrations.js';
 export type { AnnotationLayer, Database } from './schema.js';
 export { parseSearchQuery, toFts5, toTsQuery } from './search-query.js';
 export {
+  type ArticleOrigin,
   type ArticleStore,
   type ArticleSummary,
   isPostgresUrl,

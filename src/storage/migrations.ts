@@ -64,6 +64,50 @@ const ANALYSIS_TABLES = [
 ];
 
 /**
+ * Ingest tables, the same SQL in both dialects. `article_origins` records every input that yielded an
+ * article (a `.txt` file and a `.jsonl` record with the same repaired text are one article with two
+ * origins), seeded from `articles.origin`. `feeds` holds subscriptions with their conditional-GET validators
+ * and error state; `feed_items` remembers which items were read, so a poll fetches only new links.
+ */
+const INGEST_TABLES: readonly string[] = [
+  `CREATE TABLE article_origins (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        origin TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (article_id, origin)
+      )`,
+  'CREATE INDEX article_origins_origin ON article_origins (origin)',
+  `INSERT INTO article_origins (article_id, origin, first_seen)
+        SELECT id, origin, ingested_at FROM articles WHERE origin IS NOT NULL`,
+  `CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        site_url TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        allow_private INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        last_checked_at TEXT,
+        last_success_at TEXT,
+        next_check_at TEXT,
+        error_count INTEGER NOT NULL,
+        last_error TEXT
+      )`,
+  `CREATE TABLE feed_items (
+        feed_url TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+        item_key TEXT NOT NULL,
+        link TEXT,
+        article_id TEXT,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        error TEXT,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_url, item_key)
+      )`,
+  'CREATE INDEX feed_items_article ON feed_items (article_id)',
+];
+
+/**
  * Corpus tables (story versions, same-event clusters, actors, deduplicated events, claim series), the same SQL
  * in both dialects except the floating-point type. Written by the corpus linker (`src/corpus/linker.ts`).
  */
@@ -227,6 +271,12 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     description: 'corpus: story versions, same-event clusters, actors, deduplicated events, claim series',
     sqlite: corpusTables('REAL'),
     postgres: corpusTables('DOUBLE PRECISION'),
+  },
+  {
+    id: '0030_ingest_origins_feeds',
+    description: 'article origins (one article, many inputs: dedup by content), feed subscriptions and items',
+    sqlite: INGEST_TABLES,
+    postgres: INGEST_TABLES,
   },
 ]);
 

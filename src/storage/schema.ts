@@ -69,6 +69,46 @@ export interface MigrationsTable {
   applied_at: string;
 }
 
+/** Every input that yielded an article: dedup by content keeps one article and records each origin. */
+export interface ArticleOriginsTable {
+  article_id: string;
+  /** A file path (with `#n` for the n-th record), a URL, `api`, or `feed:<feed url>`. */
+  origin: string;
+  first_seen: string;
+}
+
+/** A feed subscription, with its conditional-GET validators and error state (for backoff). */
+export interface FeedsTable {
+  url: string;
+  title: string | null;
+  site_url: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  /** 1 when the SSRF guard is opened for this feed and its links (`feed add --allow-private`). */
+  allow_private: number;
+  added_at: string;
+  last_checked_at: string | null;
+  last_success_at: string | null;
+  /** Not polled before this time (backoff after errors); null = due. */
+  next_check_at: string | null;
+  /** Consecutive failed polls; 0 after a success. */
+  error_count: number;
+  last_error: string | null;
+}
+
+/** One item seen in a feed: stored, or failed (retried up to a limit). */
+export interface FeedItemsTable {
+  feed_url: string;
+  /** The item's guid/id, else its link. */
+  item_key: string;
+  link: string | null;
+  article_id: string | null;
+  status: 'stored' | 'failed';
+  attempts: number;
+  error: string | null;
+  seen_at: string;
+}
+
 /** Corpus: one row per linked article (`src/corpus/linker.ts`); `features` is the linker's JSON. */
 export interface CorpusArticlesTable {
   article_id: string;
@@ -183,6 +223,9 @@ export interface CorpusStateTable {
 
 export interface Database {
   articles: ArticlesTable;
+  article_origins: ArticleOriginsTable;
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
   analyses: AnalysesTable;
   annotations: AnnotationsTable;
   newsintel_migrations: MigrationsTable;

@@ -44,8 +44,15 @@ export interface PageOptions {
 }
 
 export interface SaveResult {
+  /** The stored article's id: for a duplicate, the id of the article already stored with the same text. */
   id: string;
   status: 'stored' | 'already stored';
+}
+
+/** One input an article came from (see `article_origins`). */
+export interface ArticleOrigin {
+  origin: string;
+  firstSeen: string;
 }
 
 /**
@@ -57,8 +64,14 @@ export interface ArticleStore {
   readonly dialect: Dialect;
   /** The Kysely handle, for views that query annotations directly. */
   readonly db: Kysely<Database>;
-  /** Stores one analysed article. Idempotent by article id: saving it again reports `already stored`. */
+  /**
+   * Stores one analysed article. Idempotent by content: when an article with the same repaired text (same
+   * `content_hash`) or the same id is stored, nothing is written except `origin`, which is recorded for the
+   * stored article, and the result is `already stored` with the stored article's id.
+   */
   saveArticle(analysis: Analysis, raw: string, origin?: string | null): Promise<SaveResult>;
+  /** Every input the article came from, oldest first. */
+  listOrigins(id: string): Promise<ArticleOrigin[]>;
   /** The stored analysis object, or null. */
   getArticle(id: string): Promise<Analysis | null>;
   /** Newest first (by published date, then ingestion time). */
@@ -273,6 +286,15 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
   return rows;
 }
 
+/** Records that `origin` yielded the article `id` (once per pair). */
+async function addOrigin(trx: Kysely<Database>, id: string, origin: string, now: string): Promise<void> {
+  await trx
+    .insertInto('article_origins')
+    .values({ article_id: id, origin, first_seen: now })
+    .onConflict((oc) => oc.columns(['article_id', 'origin']).doNothing())
+    .execute();
+}
+
 class KyselyArticleStore implements ArticleStore {
   constructor(
     readonly db: Kysely<Database>,
@@ -286,7 +308,24 @@ class KyselyArticleStore implements ArticleStore {
     const art = analysis.article;
     const now = new Date().toISOString();
     try {
+      const contentHash = sha256(art.text);
       return await this.db.transaction().execute(async (trx) => {
+        // Dedup by content: the same story read from two formats is one article with two origins. On
+        // PostgreSQL a lock on the hash serialises concurrent writers of the same story (several workers).
+        if (this.dialect === 'postgres') {
+          await sql`SELECT pg_advisory_xact_lock(hashtextextended(${contentHash}, 0))`.execute(trx);
+        }
+        const same = await trx
+          .selectFrom('articles')
+          .select('id')
+          .where((eb) => eb.or([eb('id', '=', art.id), eb('content_hash', '=', contentHash)]))
+          .orderBy('ingested_at')
+          .limit(1)
+          .executeTakeFirst();
+        if (same) {
+          if (origin) await addOrigin(trx, same.id, origin, now);
+          return { id: same.id, status: 'already stored' as const };
+        }
         const inserted = await trx
           .insertInto('articles')
           .values({
@@ -301,13 +340,14 @@ class KyselyArticleStore implements ArticleStore {
             version_number: art.version?.number ?? null,
             text: art.text,
             raw,
-            content_hash: sha256(art.text),
+            content_hash: contentHash,
             origin,
             ingested_at: now,
           })
           .onConflict((oc) => oc.column('id').doNothing())
           .executeTakeFirst();
         if (!inserted.numInsertedOrUpdatedRows) return { id: art.id, status: 'already stored' as const };
+        if (origin) await addOrigin(trx, art.id, origin, now);
         await trx
           .insertInto('analyses')
           .values({
@@ -335,6 +375,19 @@ class KyselyArticleStore implements ArticleStore {
     } catch (e) {
       throw wrapError(`storage: saving ${art.id}`, e);
     }
+  }
+
+  async listOrigins(id: string): Promise<ArticleOrigin[]> {
+    const rows = await this.guard('listing origins', () =>
+      this.db
+        .selectFrom('article_origins')
+        .select(['origin', 'first_seen'])
+        .where('article_id', '=', id)
+        .orderBy('first_seen')
+        .orderBy('origin')
+        .execute(),
+    );
+    return rows.map((r) => ({ origin: r.origin, firstSeen: r.first_seen }));
   }
 
   async getArticle(id: string): Promise<Analysis | null> {

@@ -7,6 +7,15 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h } from './dom.js';
 
+/** Day ticks as ISO dates (the data are days; uPlot's default would label hours). */
+const dayAxis: uPlot.Axis = {
+  space: 90,
+  values: (_u, splits) => splits.map((s) => new Date(s * 1000).toISOString().slice(0, 10)),
+};
+
+/** Half a day of room either side, so the first and last bars are not cut. */
+const padDays: uPlot.Scale.Range = (_u, min, max) => [min - 43_200, max + 43_200];
+
 export interface DayCount {
   date: string;
   events: number;
@@ -15,8 +24,9 @@ export interface DayCount {
 
 const dayToSec = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`) / 1000;
 
+/** The figure's inner width once laid out (uPlot draws at a fixed pixel size). */
 function widthOf(el: HTMLElement): number {
-  return Math.max(280, Math.min(900, (el.parentElement?.clientWidth ?? 600) - 8));
+  return Math.max(240, Math.min(1100, el.clientWidth - 20));
 }
 
 /** A timeline of deduplicated events against the reports behind them, one bar pair per day. */
@@ -91,8 +101,8 @@ export function timelineChart(days: DayCount[], title: string): HTMLElement {
           },
           { label: 'Reports', stroke: '#b3541e', width: 2, points: { show: true, size: 5 } },
         ],
-        axes: [{}, { label: 'count' }],
-        scales: { x: { time: true } },
+        axes: [dayAxis, { label: 'count' }],
+        scales: { x: { time: true, range: padDays } },
       },
       data,
       canvasBox,
@@ -106,6 +116,8 @@ export interface ScatterPoint {
   value: number;
   /** Series key: the legend entry the point belongs to (source and hedge). */
   group: string;
+  /** Who claimed it: points of one source share a colour. */
+  source: string;
   hedged: boolean;
 }
 
@@ -132,6 +144,7 @@ export function claimChart(points: ScatterPoint[], title: string, onPick: (i: nu
     return box;
   }
   const groups = [...new Set(order.map((x) => x.p.group))];
+  const sources = [...new Set(order.map((x) => x.p.source))];
   const xs = order.map((x, k) => dayToSec(x.p.date) + k * 60);
   const ys = groups.map((g) => order.map((x) => (x.p.group === g ? x.p.value : null)));
   requestAnimationFrame(() => {
@@ -143,8 +156,10 @@ export function claimChart(points: ScatterPoint[], title: string, onPick: (i: nu
         series: [
           { label: 'Date' },
           ...groups.map((g, gi) => {
-            const hedged = order.find((x) => x.p.group === g)?.p.hedged ?? false;
-            const colour = PALETTE[gi % PALETTE.length]!;
+            const first = order.find((x) => x.p.group === g)?.p;
+            const hedged = first?.hedged ?? false;
+            const colour =
+              PALETTE[sources.indexOf(first?.source ?? '') % PALETTE.length] ?? PALETTE[gi % PALETTE.length]!;
             return {
               label: g,
               stroke: colour,
@@ -153,8 +168,8 @@ export function claimChart(points: ScatterPoint[], title: string, onPick: (i: nu
             };
           }),
         ],
-        scales: { x: { time: true } },
-        axes: [{}, { label: 'value' }],
+        scales: { x: { time: true, range: padDays } },
+        axes: [dayAxis, { label: 'value' }],
       },
       [xs, ...ys] as uPlot.AlignedData,
       canvasBox,

@@ -60,7 +60,7 @@ export function networkView(nodes: NetNode[], edges: NetEdge[], title: string, f
   const root = svg('svg', {
     viewBox: `0 0 ${W} ${H}`,
     class: 'net',
-    role: 'img',
+    role: 'group',
     'aria-label': `${title}: ${nodes.length} actors, ${edges.length} pairs`,
   });
   const g = svg('g', { class: 'edges' });

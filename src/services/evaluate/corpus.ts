@@ -210,8 +210,9 @@ export async function evaluateCorpus(
       const source = sources[0];
       if (!source) throw new NewsintelError('E_INPUT_FORMAT', `evaluate corpus: no article in ${file}`);
       const analysis = toAnalysis(analyzeDocument(source));
-      await store.saveArticle(analysis, source.raw, file);
-      await linkStoredArticle(store, analysis, options.thresholds);
+      const saved = await store.saveArticle(analysis, source.raw, file);
+      // Dedup by content: a file with the text of one already stored is that article, already linked.
+      if (saved.id === analysis.article.id) await linkStoredArticle(store, analysis, options.thresholds);
       byArticle.set(analysis.article.id, storyId);
     }
     const name = (id: string) => byArticle.get(id) ?? id;

@@ -2,6 +2,7 @@ import { NewsintelError } from '../../core/errors.js';
 import { conll } from './conll.js';
 import { conllu } from './conllu.js';
 import { corpusEvaluator } from './corpus.js';
+import { entitiesEvaluator } from './entities.js';
 import { ploverEvaluator } from './plover.js';
 import { polnear } from './polnear.js';
 import { re3d } from './re3d.js';
@@ -20,6 +21,7 @@ const evaluators: Evaluator[] = [
   ploverEvaluator,
   corpusEvaluator,
   conllu,
+  entitiesEvaluator,
 ];
 
 export function listEvaluators(): readonly Evaluator[] {
@@ -37,7 +39,7 @@ export async function evaluate(
     const known = evaluators.map((e) => e.name).join(', ') || '(none yet)';
     throw new NewsintelError('E_USAGE', `evaluate: unknown format '${format}' (known: ${known})`);
   }
-  if (options?.more?.length && ev.name !== 'corpus') {
+  if (options?.more?.length && !ev.multiPath && ev.name !== 'corpus') {
     throw new NewsintelError('E_USAGE', `evaluate: ${format} takes one path`);
   }
   return ev.run(path, options);

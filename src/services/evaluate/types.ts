@@ -25,5 +25,7 @@ export interface Evaluator {
   name: string;
   /** One line shown by `newsintel evaluate --help`. */
   description: string;
+  /** True when the format takes several paths (`entities <gold.json…>`); others refuse extra paths. */
+  multiPath?: boolean;
   run(path: string, options?: EvaluateOptions): Promise<EvaluationResult>;
 }

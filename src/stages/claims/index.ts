@@ -6,6 +6,7 @@ import { defineStage, type Stage } from '../../core/stage.js';
 import type { Claim, Qualifier } from '../../core/types.js';
 import { DEMONSTRATIVES, POSSESSIVE_DETERMINERS, union } from '../../knowledge/english/index.js';
 import { parseDigits, readNumberWords, SCALES, VAGUE, wordValue } from './numbers.js';
+import { refineClaims } from './refine.js';
 
 /** Options of the claims stage. */
 export interface ClaimsOptions {
@@ -172,7 +173,16 @@ export function claimsStage(options: ClaimsOptions = {}): Stage<ClaimsOptions> {
     assigns: ['claims'],
     options,
     run(doc: Document) {
-      return { claims: extractClaims(doc, options) };
+      const claims = extractClaims(doc, options);
+      // figures that are no claims; the name-number check reads the parse when the syntax layer is there
+      return {
+        claims: refineClaims(
+          claims,
+          doc.text,
+          doc.has('syntax') ? doc.get('syntax') : null,
+          doc.get('entities'),
+        ),
+      };
     },
   });
 }
@@ -215,6 +225,19 @@ function readDigitString(ix: DocIndex, i: number, hi: number): { str: string; en
     /^\d+$/.test(ix.tokens[j + 1]!.text)
   ) {
     str += ix.tokens[j]!.text + ix.tokens[j + 1]!.text;
+    j += 2;
+  }
+  // "165, 000 hectares": a stray space after a thousands comma; a group of three digits starting with 0 is
+  // never a count of its own
+  if (
+    j + 1 < hi &&
+    ix.low[j] === ',' &&
+    ix.tokens[j]!.start === ix.tokens[j - 1]!.end &&
+    ix.tokens[j + 1]!.start === ix.tokens[j]!.end + 1 &&
+    /^0\d\d$/.test(ix.tokens[j + 1]!.text) &&
+    /^\d{1,3}(?:,\d{3})*$/.test(str)
+  ) {
+    str += `,${ix.tokens[j + 1]!.text}`;
     j += 2;
   }
   return { str, end: j };

@@ -167,7 +167,7 @@ describe('repaired text', () => {
         country: null,
         role: null,
         rule: 'test',
-        mentions: [{ start: 1, end: 7, text: 'mar Sa', kind: 'name' }],
+        mentions: [{ start: 1, end: 7, text: 'mar Sa', kind: 'name', rule: 'test' }],
       },
     ];
     const map = new OffsetMap([

@@ -1,9 +1,10 @@
-import type { DocumentMeta, Token } from '../../core/document.js';
+import type { CorefChain, DocumentMeta, Token } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import type { OffsetMap } from '../../core/offsets.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Entity, Span, TextSpan } from '../../core/types.js';
 import { KIN_NOUNS as ENGLISH_KIN_NOUNS } from '../../knowledge/english/index.js';
+import { DIVIDED_COUNTRIES, type DividedCountry } from '../../knowledge/regional.js';
 import {
   countryByIso3,
   givenNameGender,
@@ -35,6 +36,22 @@ import { GAZETTEER_CATEGORIES, type GazetteerCategory, tokenKey } from './tagger
 import { loadDefaultTagger } from './tagger/index.js';
 import { buildUnits } from './units.js';
 
+/**
+ * The text before the first `,` or `(` of the last line, as `s.replace(/[,(].*$/, '')` gave it, in linear
+ * time (that regex rescans to the end from every comma).
+ */
+function beforeClauseMark(s: string): string {
+  let lineStart = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if ('\n\r\u2028\u2029'.includes(s[i]!)) {
+      lineStart = i + 1;
+      break;
+    }
+  }
+  const i = s.slice(lineStart).search(/[,(]/);
+  return i < 0 ? s : s.slice(0, lineStart + i);
+}
+
 export type { NerSpan, NerTagger } from './fallback-tagger.js';
 export { fallbackTagger } from './fallback-tagger.js';
 
@@ -53,6 +70,8 @@ export interface EntitiesOptions {
 /** A mention in the output: its span and text plus how it names the entity (an added field). */
 export interface EntityMention extends TextSpan {
   kind: MentionKind;
+  /** The rule or model that found this mention or linked it to its entity (`coref:pronoun`, …; added field). */
+  rule: string;
 }
 
 /**
@@ -157,15 +176,18 @@ function quoteRegions(text: string): (start: number) => boolean {
 export function homeCountry(meta: Partial<DocumentMeta>): string | null {
   for (const s of [meta.dateline, meta.source]) {
     if (!s) continue;
-    const toks = phraseTokens(s.replace(/[,(].*$/, ''));
+    const toks = phraseTokens(beforeClauseMark(s));
     const m = matchGazetteer(toks).find((g) => g.kind !== 'title' && g.entry.country && !g.entry.contextual);
     if (m) return m.entry.country;
   }
   return null;
 }
 
-/** "the North" and "the South" in a story about Korea; "the two Koreas" names both. */
-function koreaMentions(sents: SentenceAnalysis[]): void {
+/**
+ * "the North" and "the South" in a story about a divided country (data: `DIVIDED_COUNTRIES` in
+ * `src/knowledge/regional.ts`); "the two Koreas" names both halves.
+ */
+function dividedMentions(sents: SentenceAnalysis[], d: DividedCountry): void {
   for (const sent of sents) {
     const { toks, units } = sent;
     for (let k = 0; k + 1 < toks.length; k++) {
@@ -178,17 +200,17 @@ function koreaMentions(sents: SentenceAnalysis[]): void {
       if ((w === 'North' || w === 'South') && toks[k]!.toLowerCase() === 'the' && !covered(k + 1)) {
         const next = toks[k + 2];
         if (next && isNameWord(next) && normToken(next) !== "'s") continue;
-        const iso = w === 'North' ? 'PRK' : 'KOR';
+        const iso = w === 'North' ? d.north : d.south;
         clear(k + 1);
-        sent.mentions.push(koreaMention(units, k, k + 2, iso, 'korea:the-north-south'));
+        sent.mentions.push(koreaMention(units, k, k + 2, iso, 'divided:the-north-south'));
         continue;
       }
       let e = k + 1;
       if (/^two$/i.test(toks[e]!)) e++;
-      if (toks[e] === 'Koreas' && !covered(e)) {
+      if (d.plural && toks[e] === d.plural && !covered(e)) {
         clear(e);
-        sent.mentions.push(koreaMention(units, k, e + 1, 'PRK', 'korea:two-koreas'));
-        sent.mentions.push(koreaMention(units, k, e + 1, 'KOR', 'korea:two-koreas'));
+        sent.mentions.push(koreaMention(units, k, e + 1, d.north, 'divided:both-halves'));
+        sent.mentions.push(koreaMention(units, k, e + 1, d.south, 'divided:both-halves'));
       }
     }
   }
@@ -667,16 +689,18 @@ export function extractEntities(
     harmoniseDocument(tagged.map((t) => ({ tokens: t.input, spans: t.spans })));
   }
   const sents = bases.map((b, i) => sentenceMentions(b, ctx, tagged[i]!.spans));
-  const korea = sents.some((s) =>
-    s.gaz.some(
-      (g) =>
-        g.entry.country === 'PRK' ||
-        g.entry.country === 'KOR' ||
-        g.kb === 'loc:korea' ||
-        g.kb === 'loc:korean-peninsula',
-    ),
-  );
-  if (korea) koreaMentions(sents);
+  // "the North"/"the South" only in a story that names one half (or the peninsula: `loc:korea…` kb ids)
+  for (const d of DIVIDED_COUNTRIES) {
+    const about = sents.some((s) =>
+      s.gaz.some(
+        (g) =>
+          g.entry.country === d.north ||
+          g.entry.country === d.south ||
+          (d.plural !== null && g.kb.startsWith(`loc:${d.plural.toLowerCase().replace(/s$/, '')}`)),
+      ),
+    );
+    if (about) dividedMentions(sents, d);
+  }
   usCopy(sents, text);
   bareWords(sents);
   kinNames(sents);
@@ -714,7 +738,13 @@ export function extractEntities(
       const id = m.start * (text.length + 1) + m.end;
       if (seen.has(id)) continue;
       seen.add(id);
-      mentions.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: m.kind });
+      mentions.push({
+        start: m.start,
+        end: m.end,
+        text: text.slice(m.start, m.end),
+        kind: m.kind,
+        rule: m.rule,
+      });
     }
     let name: string;
     let kb: string | null = first.kb;
@@ -829,6 +859,20 @@ export function snapToRepairs(entities: StageEntity[], text: string, map: Offset
 }
 
 /**
+ * The `coref` layer: one chain per entity, its mentions in text order with the rule that linked each. It is
+ * computed once here, from the same clusters the entities carry, so quotes, events and claims read one answer
+ * to "who is 'he'?" instead of resolving references again.
+ */
+export function corefChains(entities: readonly StageEntity[]): CorefChain[] {
+  return entities.map((e) => ({
+    entity: e.id,
+    mentions: e.mentions
+      .map((m) => ({ start: m.start, end: m.end, text: m.text, rule: m.rule }))
+      .sort((a, b) => a.start - b.start || a.end - b.end),
+  }));
+}
+
+/**
  * The entities stage: named entities typed PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, LAW, resolved against the
  * actor knowledge base (kb id, country, role), with every mention including surnames, pronouns and
  * nominals. NER spans come from the pluggable tagger and are refined with the gazetteer; no span crosses a
@@ -845,7 +889,7 @@ export function entitiesStage(options: EntitiesOptions = {}): Stage<EntitiesOpti
   return defineStage({
     name: 'entities',
     requires: ['text', 'sentences', 'tokens'],
-    assigns: ['entities'],
+    assigns: ['entities', 'coref'],
     options,
     run(doc) {
       const entities = extractEntities(
@@ -856,7 +900,7 @@ export function entitiesStage(options: EntitiesOptions = {}): Stage<EntitiesOpti
         options,
       );
       if (doc.has('offsetMap')) snapToRepairs(entities, doc.text, doc.get('offsetMap'));
-      return { entities };
+      return { entities, coref: corefChains(entities) };
     },
   });
 }

@@ -14,7 +14,8 @@ function seriesView(s: ClaimSeries, n: number): HTMLElement {
     date: p.date ?? p.report.published ?? '',
     value:
       p.value ?? (p.low !== null && p.high !== null ? (p.low + p.high) / 2 : (p.low ?? p.high ?? Number.NaN)),
-    group: `${p.source?.name ?? 'unsourced'}${p.hedge ? ' (hedged)' : ''}`,
+    group: `${p.source?.name ?? 'unsourced'} · ${p.hedge ?? 'flat'}`,
+    source: p.source?.name ?? 'unsourced',
     hedged: p.hedge !== null,
   }));
   const open = (i: number) => {
@@ -30,6 +31,11 @@ function seriesView(s: ClaimSeries, n: number): HTMLElement {
       'p',
       { class: 'meta' },
       `${num(s.points.length)} claims · ${shortDate(s.firstDate)} – ${shortDate(s.lastDate)} · range ${num(s.min)} – ${num(s.max)}`,
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      'Colour: who made the claim. Hollow: hedged (the legend names the hedge). Click a point to open its evidence.',
     ),
     claimChart(
       usable.map((x) => x.p),

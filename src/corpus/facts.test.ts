@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { dedupEvents, type EventMentionPayload, seriesKey } from './facts.js';
+
+function mention(
+  articleId: string,
+  annId: string,
+  over: Partial<EventMentionPayload> = {},
+): EventMentionPayload {
+  return {
+    articleId,
+    annId,
+    headline: null,
+    source: articleId.startsWith('x') ? 'Other Wire' : 'Test Wire',
+    published: '2026-03-02',
+    trigger: { start: 0, end: 3, text: 'met' },
+    modality: 'asserted',
+    sentence: null,
+    type: 'CONSULT',
+    mode: null,
+    cameo: '040',
+    actors: [{ id: 'actor:a', name: 'Anna Lindqvist', country: null }],
+    targets: [{ id: 'actor:b', name: 'Marco Bellini', country: null }],
+    location: null,
+    locationCountry: null,
+    date: '2026-03-02',
+    ...over,
+  };
+}
+
+describe('event deduplication in a cluster', () => {
+  it('merges reports of one meeting from two agencies and counts the reports', () => {
+    const events = dedupEvents('cluster:1', [
+      mention('a1', 'v1'),
+      mention('x2', 'v4'),
+      mention('a1', 'v2', { type: 'AGREE' }),
+    ]);
+    const consult = events.find((e) => e.type === 'CONSULT')!;
+    expect(consult.reportCount).toBe(2);
+    expect(consult.articleIds).toEqual(['a1', 'x2']);
+    expect(consult.sources).toEqual(['Test Wire', 'Other Wire']);
+    expect(consult.cameoRoot).toBe('04');
+    expect(events).toHaveLength(2);
+  });
+
+  it('keeps meetings on different dates or with other actors apart', () => {
+    const events = dedupEvents('cluster:1', [
+      mention('a1', 'v1'),
+      mention('a2', 'v1', { date: '2026-03-05' }),
+      mention('a3', 'v1', { actors: [{ id: 'actor:c', name: 'Someone Else', country: null }] }),
+    ]);
+    expect(events).toHaveLength(3);
+  });
+
+  it('names an event after its first report, so its id is stable as later reports join', () => {
+    const one = dedupEvents('c', [mention('a1', 'v1')]);
+    const two = dedupEvents('c', [mention('x9', 'v1', { published: '2026-03-03' }), mention('a1', 'v1')]);
+    expect(two[0]!.id).toBe(one[0]!.id);
+    expect(two[0]!.firstReport.articleId).toBe('a1');
+  });
+});
+
+describe('claim series keys', () => {
+  it('puts the same subject and unit in one series whatever the case and punctuation', () => {
+    expect(seriesKey('North Korean troops', null)?.id).toBe(seriesKey('north korean troops.', null)?.id);
+    expect(seriesKey('troops', 'km')?.id).not.toBe(seriesKey('troops', null)?.id);
+    expect(seriesKey(null, null)).toBeNull();
+  });
+});

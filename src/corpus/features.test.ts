@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bandKeys,
+  containment,
+  headlineStem,
+  jaccard,
+  minhash,
+  paragraphSpans,
+  shingles,
+  versionInfo,
+  words,
+} from './features.js';
+import { comparePair, isEarlier } from './score.js';
+
+const BASE =
+  'The harbour authority said on Monday that the northern channel would reopen after divers cleared two wrecks that had blocked it since the storm.';
+const EXTRA =
+  'Shipping agents said about forty vessels were waiting offshore and that fuel deliveries to the islands had been delayed by three days.';
+
+describe('version markers', () => {
+  it('reads update numbers from tags and headlines and flags an update claim', () => {
+    expect(versionInfo('2nd LD', null, null)).toEqual({ number: 2, claimsUpdate: true });
+    expect(versionInfo(null, null, 'Olympic mascots unveiled (updated 3)')).toEqual({
+      number: 3,
+      claimsUpdate: true,
+    });
+    expect(versionInfo('ATTENTION - ADDS quotes, background', null, null).claimsUpdate).toBe(true);
+    expect(versionInfo(null, null, 'Harbour reopens after storm')).toEqual({
+      number: null,
+      claimsUpdate: false,
+    });
+  });
+
+  it('keeps topic words of a headline and drops slug and function words', () => {
+    expect(headlineStem('UPDATE 2-Harbour reopens after the storm')).toEqual(['harbour', 'reopens', 'storm']);
+  });
+});
+
+describe('text similarity', () => {
+  it('estimates high containment for a version that adds a paragraph, low for unrelated text', () => {
+    const a = shingles(words(BASE));
+    const b = shingles(words(`${BASE} ${EXTRA}`));
+    const j = jaccard(minhash(a), minhash(b));
+    expect(containment(j, a.size, b.size)).toBeGreaterThan(0.7);
+    const u = shingles(words(EXTRA));
+    expect(jaccard(minhash(a), minhash(u))).toBeLessThan(0.1);
+  });
+
+  it('gives identical texts the same band keys', () => {
+    const s = minhash(shingles(words(BASE)));
+    expect(bandKeys(s)).toEqual(bandKeys(minhash(shingles(words(BASE)))));
+    expect(bandKeys(s).length).toBeGreaterThan(0);
+  });
+
+  it('splits paragraphs on blank lines with spans into the text', () => {
+    const text = `${BASE}\n\n  ${EXTRA}\n`;
+    const ps = paragraphSpans(text);
+    expect(ps.map((p) => text.slice(p.start, p.end))).toEqual([BASE, EXTRA]);
+  });
+});
+
+describe('pair decisions', () => {
+  const feat = (id: string, text: string, over: Partial<ReturnType<typeof base>> = {}) => ({
+    ...base(id, text),
+    ...over,
+  });
+  function base(id: string, text: string) {
+    const sh = shingles(words(text));
+    return {
+      articleId: id,
+      agency: 'test wire',
+      published: '2026-03-02',
+      day: 100,
+      versionNumber: null as number | null,
+      versionTag: null,
+      claimsUpdate: false,
+      stem: headlineStem('Harbour channel reopens'),
+      shingleCount: sh.size,
+      signature: minhash(sh),
+      paragraphs: paragraphSpans(text).map((p) => p.text),
+      terms: {},
+      actors: [],
+    };
+  }
+
+  it('links a longer re-send from the same agency and orders it later', () => {
+    const a = feat('a', BASE);
+    const b = feat('b', `${BASE}\n\n${EXTRA}`, { versionNumber: 1, claimsUpdate: true });
+    expect(comparePair(a, b).version).toBe(true);
+    expect(isEarlier(a, b)).toBe(true);
+    expect(isEarlier(b, a)).toBe(false);
+  });
+
+  it('does not link the same text from another agency or a week later as a version', () => {
+    const a = feat('a', BASE);
+    expect(comparePair(a, feat('b', BASE, { agency: 'other wire' })).version).toBe(false);
+    expect(comparePair(a, feat('c', BASE, { day: 107 })).version).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../services/analyze.js';
+
+/** [kind, cue, speaker name] of each quote, through the full default pipeline (parser included). */
+function quotes(text: string): [string, string | null, string | null][] {
+  const a = analyze(text);
+  const names = new Map(a.entities.map((e) => [e.id, e.name]));
+  return a.quotes.map((q) => [
+    q.kind,
+    q.cue?.text ?? null,
+    q.speaker ? names.get(q.speaker)! : q.speakerName,
+  ]);
+}
+
+// Our own sentences, in the style of wire copy.
+describe('quote cues checked on the clause', () => {
+  it('keeps reports cued by a speech verb, whatever its spelling rules', () => {
+    expect(quotes('Mayor Ana Lind said the bridge would reopen in May.')).toEqual([
+      ['indirect', 'said', 'Ana Lind'],
+    ]);
+    expect(quotes('"We will be back next year," Ana Lind quipped.')).toEqual([
+      ['direct', 'quipped', 'Ana Lind'],
+    ]);
+  });
+
+  it('never takes a verb of finding, citing or thanking as a cue', () => {
+    const found = quotes('Inspectors from the agency found that the plant had been closed for weeks.');
+    expect(found.filter(([, cue]) => cue === 'found')).toEqual([]);
+    const citing = quotes('Citing security concerns, the ministry closed the northern border crossing.');
+    expect(citing.filter(([, cue]) => cue === 'Citing' || cue === 'citing')).toEqual([]);
+  });
+
+  it('gives no report for a negated cue', () => {
+    const got = quotes(
+      'Prime Minister Omar Haddad has not accused the neighbouring government of the attack.',
+    );
+    expect(got.filter(([, cue]) => cue === 'accused')).toEqual([]);
+  });
+
+  it("gives a relative's words to the relative, not to the person named in the phrase", () => {
+    const got = quotes(
+      'Ahmed Karimi was arrested in March.\n\nThe sister of Ahmed Karimi accused the ministry of hiding the truth about his arrest.',
+    );
+    const accused = got.filter(([, cue]) => cue === 'accused');
+    for (const [, , speaker] of accused) expect(speaker).not.toBe('Ahmed Karimi');
+  });
+});
