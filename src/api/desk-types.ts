@@ -44,6 +44,8 @@ export interface DeskHomeResponse {
   /** The `since` the digest was computed for (null on a first visit: then the last 100 stored articles). */
   since: string | null;
   newArticles: number;
+  /** Event clusters first seen since `since` (the corpus's same-happening groups), most reported first. */
+  newClusters: NewCluster[];
   /** Articles ingested since `since` that carry no update tag or the first one: new stories. */
   newStories: ArticleSummary[];
   /** Articles ingested since `since` that update an earlier version (2nd LD, UPDATE …). */
@@ -72,4 +74,15 @@ export interface DeskSearchResponse {
     actor: string | null;
     type: string | null;
   };
+}
+
+/** A corpus event cluster new since the last visit. */
+export interface NewCluster {
+  id: string;
+  /** Headline of one of its articles. */
+  headline: string | null;
+  articleId: string;
+  articles: number;
+  /** Distinct agencies reporting it. */
+  sources: number;
 }

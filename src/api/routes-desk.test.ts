@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../services/analyze.js';
+import { linkStoredArticle } from '../services/corpus.js';
 import { type ArticleStore, openStore } from '../storage/index.js';
 import type { DeskHomeResponse, DeskSearchResponse } from './desk-types.js';
 import { createApiServer, listen } from './server.js';
@@ -18,12 +19,15 @@ describe('desk routes', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'newsintel-desk-routes-'));
     store = await openStore(path.join(dir, 'd.db'));
-    const save = (text: string, headline: string, source: string, published: string, tag?: string) => {
+    const save = async (text: string, headline: string, source: string, published: string, tag?: string) => {
       const a = analyze(text, { headline, source, published });
       const withTag = tag
         ? { ...a, article: { ...a.article, version: { tag, number: Number(tag[0]) || 1 } } }
         : a;
-      return store.saveArticle(withTag, text);
+      const saved = await store.saveArticle(withTag, text);
+      // Linked into the corpus as ingest does (the order matters: clusters remember when they were first seen).
+      await linkStoredArticle(store, withTag);
+      return saved;
     };
     await save(
       'Prime Minister Anna Holm met President Karl Berg in Oslo on Monday to discuss fishing quotas.',
@@ -68,6 +72,11 @@ describe('desk routes', () => {
     expect(body.updatedStories.map((a) => a.headline)).toEqual(['Holm and Berg agree on quotas']);
     expect(body.newStories.map((a) => a.headline)).toEqual(['Crews protest quotas']);
     expect(body.activeActors.length).toBeGreaterThan(0);
+    // The protest story is a new cluster; the quota talks were first seen before `since`, so their cluster
+    // is not new even though an update arrived.
+    const clusters = body.newClusters.map((c) => c.headline);
+    expect(clusters).toContain('Crews protest quotas');
+    expect(clusters.some((h) => h?.startsWith('Holm'))).toBe(false);
     const first = await get<DeskHomeResponse>('/api/desk/home');
     expect(first.body.since).toBeNull();
     expect(first.body.latest).toHaveLength(3);
@@ -81,6 +90,12 @@ describe('desk routes', () => {
       { value: 'Wire B', count: 1 },
     ]);
     expect(all.body.facets.month.map((m) => m.value)).toEqual(['2025-04', '2025-03']);
+    // Snippets with the matched words marked, as the store's search makes them.
+    const hit = all.body.hits[0]!;
+    expect(hit.highlights.length).toBeGreaterThan(0);
+    expect(hit.snippet.slice(hit.highlights[0]!.start, hit.highlights[0]!.end).toLowerCase()).toMatch(
+      /^quota/,
+    );
     const bySource = await get<DeskSearchResponse>('/api/desk/search?q=quotas&source=Wire%20B');
     expect(bySource.body.hits.map((h) => h.headline)).toEqual(['Crews protest quotas']);
     const byMonth = await get<DeskSearchResponse>('/api/desk/search?q=quotas&from=2025-03&to=2025-03');

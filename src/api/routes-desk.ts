@@ -2,12 +2,15 @@ import type { ServerResponse } from 'node:http';
 import { sql } from 'kysely';
 import { NewsintelError } from '../core/errors.js';
 import type { ArticleStore } from '../storage/index.js';
+import { checkQueryBounds, isEmptyQuery, parseSearchQuery, toFts5 } from '../storage/search-query.js';
+import { parseSnippet } from '../storage/store.js';
 import type {
   ActiveActor,
   ArticleSummary,
   DeskHomeResponse,
   DeskSearchResponse,
   FacetCount,
+  NewCluster,
   SearchHit,
 } from './desk-types.js';
 import { HttpError, sendJson } from './errors.js';
@@ -85,6 +88,50 @@ const SUMMARY_COLUMNS = [
   'ingested_at',
 ] as const;
 
+/**
+ * Event clusters (corpus) whose first article arrived in the window: a cluster touched by the window's
+ * articles is new when none of its articles was linked before `since` (on a first visit: all of them).
+ */
+async function newClusters(store: ArticleStore, ids: string[], since: string | null): Promise<NewCluster[]> {
+  if (ids.length === 0) return [];
+  const rows = (
+    await sql<{
+      cluster_id: string;
+      first: string;
+      articles: number;
+      sources: number;
+      first_article: string;
+    }>`
+      SELECT c.cluster_id, min(c.linked_at) AS first, count(*) AS articles, count(DISTINCT c.agency) AS sources,
+             min(c.article_id) AS first_article
+      FROM corpus_articles c
+      WHERE c.cluster_id IN (SELECT w.cluster_id FROM corpus_articles w WHERE w.article_id IN (${sql.join(ids)}))
+      GROUP BY c.cluster_id
+      ${since ? sql`HAVING min(c.linked_at) > ${since}` : sql``}
+      ORDER BY count(*) DESC, min(c.linked_at) DESC, c.cluster_id
+      LIMIT 10`.execute(store.db)
+  ).rows;
+  const heads = rows.length
+    ? await store.db
+        .selectFrom('articles')
+        .select(['id', 'headline'])
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.first_article),
+        )
+        .execute()
+    : [];
+  const headline = new Map(heads.map((h) => [h.id, h.headline]));
+  return rows.map((r) => ({
+    id: r.cluster_id,
+    headline: headline.get(r.first_article) ?? null,
+    articleId: r.first_article,
+    articles: Number(r.articles),
+    sources: Number(r.sources),
+  }));
+}
+
 async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse> {
   const since = isoParam(url, 'since');
   const [latest, total] = await Promise.all([store.listArticles({ limit: 20 }), store.countArticles()]);
@@ -144,6 +191,7 @@ async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse
     latest,
     total,
     since,
+    newClusters: await newClusters(store, ids, since),
     newArticles: newCount,
     newStories: rows
       .filter((r) => !isUpdate(r))
@@ -167,6 +215,66 @@ function top(map: Map<string, number>, n: number, byKey = false): FacetCount[] {
   return list.slice(0, n);
 }
 
+/** A ranked hit before its snippet is made (SQLite path); `snippet` is filled for the shown page only. */
+type Ranked = SearchHit;
+
+/**
+ * The `FACET_SCAN` best hits. On SQLite the ranking query skips snippets (making 500 snippets dominates the
+ * cost and only one page is shown); snippets are made afterwards for the page. Same MATCH, same bm25 weights
+ * and tie-break as the store's search, so the order is the store's. PostgreSQL uses the store's search as is.
+ */
+async function rankedHits(store: ArticleStore, q: string): Promise<Ranked[]> {
+  if (store.dialect !== 'sqlite') return store.search(q, { limit: FACET_SCAN });
+  const tooCostly = checkQueryBounds(q);
+  if (tooCostly) throw new NewsintelError('E_USAGE', `api: ${tooCostly}`);
+  const parsed = parseSearchQuery(q);
+  if (isEmptyQuery(parsed)) return [];
+  const rows = (
+    await sql<{
+      id: string;
+      headline: string | null;
+      published: string | null;
+      source: string | null;
+      dateline: string | null;
+      version_tag: string | null;
+      version_number: number | null;
+      score: number;
+    }>`
+      SELECT a.id, a.headline, a.published, a.source, a.dateline, a.version_tag, a.version_number,
+             -bm25(articles_fts, 0.0, 5.0, 1.0) AS score
+      FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id
+      WHERE articles_fts MATCH ${toFts5(parsed)}
+      ORDER BY bm25(articles_fts, 0.0, 5.0, 1.0), a.id
+      LIMIT ${FACET_SCAN}`.execute(store.db)
+  ).rows;
+  return rows.map((r) => ({
+    id: r.id,
+    headline: r.headline,
+    published: r.published,
+    source: r.source,
+    dateline: r.dateline,
+    version: r.version_tag === null ? null : { tag: r.version_tag, number: r.version_number },
+    snippet: '',
+    highlights: [],
+    score: Number(r.score),
+  }));
+}
+
+/** Fills the snippets of one page of SQLite hits (the store's search already made them on PostgreSQL). */
+async function withSnippets(store: ArticleStore, q: string, hits: Ranked[]): Promise<SearchHit[]> {
+  if (store.dialect !== 'sqlite' || hits.length === 0) return hits;
+  const rows = (
+    await sql<{ id: string; snippet: string | null }>`
+      SELECT article_id AS id, snippet(articles_fts, 2, ${'\u0002'}, ${'\u0003'}, '…', 24) AS snippet
+      FROM articles_fts
+      WHERE articles_fts MATCH ${toFts5(parseSearchQuery(q))} AND article_id IN (${sql.join(hits.map((h) => h.id))})`.execute(
+      store.db,
+    )
+  ).rows;
+  const byId = new Map(rows.map((r) => [r.id, parseSnippet(r.snippet ?? '')]));
+  return hits.map((h) => ({ ...h, ...(byId.get(h.id) ?? { snippet: '', highlights: [] }) }));
+}
+
 async function deskSearch(store: ArticleStore, url: URL): Promise<DeskSearchResponse> {
   const q = url.searchParams.get('q');
   if (q === null || q.trim() === '')
@@ -180,7 +288,7 @@ async function deskSearch(store: ArticleStore, url: URL): Promise<DeskSearchResp
   };
   const limit = limitParam(url, 'limit', 20, 100);
   const offset = limitParam(url, 'offset', 0, FACET_SCAN);
-  const ranked = await store.search(q, { limit: FACET_SCAN });
+  const ranked = await rankedHits(store, q);
   const actorsOf = new Map<string, Set<string>>();
   const typesOf = new Map<string, Set<string>>();
   if (ranked.length > 0) {
@@ -224,7 +332,7 @@ async function deskSearch(store: ArticleStore, url: URL): Promise<DeskSearchResp
   }
   return {
     query: q,
-    hits: kept.slice(offset, offset + limit),
+    hits: await withSnippets(store, q, kept.slice(offset, offset + limit)),
     total: kept.length,
     scanned: ranked.length,
     limit,

@@ -114,7 +114,7 @@ describe.skipIf(!haveChromium)('desk renders hostile stories as inert text', () 
       expect(dialogs).toEqual([]);
       await context.close();
     }
-  });
+  }, 180_000);
 
   it('ingesting hostile files through the ingest page stores them and shows them inert', async () => {
     const context = await desk.browser.newContext({ bypassCSP: true });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../services/analyze.js';
+import { linkStoredArticle } from '../services/corpus.js';
 import { loadSampleDesk } from '../services/samples.js';
 import {
   type Desk,
@@ -41,7 +42,7 @@ describe.skipIf(!haveChromium)('analyst desk in chromium', () => {
     const page = await context.newPage();
     await openView(page, desk.base, '#/');
     const items = page.locator('#latest li');
-    expect(await items.count()).toBe(6);
+    expect(await items.count()).toBe((await desk.store.listArticles({ limit: 20 })).length);
     expect(await page.locator('#since-line').textContent()).toMatch(/^First visit/);
     // A story stored after this visit shows up as new on the next one (same browser profile, new tab).
     const fresh = analyze(
@@ -53,6 +54,7 @@ describe.skipIf(!haveChromium)('analyst desk in chromium', () => {
       },
     );
     await desk.store.saveArticle(fresh, 'fresh');
+    await linkStoredArticle(desk.store, fresh);
     const next = await context.newPage();
     await openView(next, desk.base, '#/');
     expect(await next.locator('#since-line').textContent()).toMatch(/^1 new since your last visit/);
@@ -119,6 +121,26 @@ describe.skipIf(!haveChromium)('analyst desk in chromium', () => {
     expect((await again.locator('#reader-text .seg.flash').allTextContents()).join('')).toBe(claimText);
     expect(await again.getByRole('checkbox', { name: 'Times' }).isChecked()).toBe(false);
     await again.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reader shows repairs with the raw text before repair on hover', async () => {
+    const raw =
+      'The mayor said the city won\u00e2\u20ac\u2122t close the bridge, and the ferry oper-\nator agreed on Monday.';
+    const a = analyze(raw, { headline: 'Bridge stays open', published: '2025-10-21', source: 'Test Desk' });
+    expect(a.repairs.length).toBeGreaterThan(0);
+    await desk.store.saveArticle(a, raw);
+    const { page, errors } = await newPage();
+    await openView(page, desk.base, `#/read/${encodeURIComponent(a.article.id)}`);
+    const repaired = page.locator('#reader-text .seg.l-repair');
+    expect(await repaired.count()).toBe(a.repairs.length);
+    expect(await repaired.first().getAttribute('title')).toBe(
+      `raw text before repair: ${a.repairs[0]!.before}`,
+    );
+    await page.getByRole('checkbox', { name: 'Repairs' }).uncheck();
+    expect(await repaired.count()).toBe(0);
+    expect(await page.locator('#reader-text [title]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -242,5 +264,6 @@ describe.skipIf(!haveChromium)('analyst desk in chromium', () => {
       await page.close();
     }
     expect(found).toEqual({});
-  });
+    // Two widths × every view with axe: minutes on a loaded CI machine, not a speed assertion.
+  }, 300_000);
 });

@@ -7,7 +7,7 @@
 import type { DeskHomeResponse } from '../../../src/api/desk-types.js';
 import { getJson } from '../api.js';
 import { h, mount } from '../dom.js';
-import { actorByNameHref, href } from '../router.js';
+import { actorByNameHref, clusterHref, href } from '../router.js';
 import { articleItem, errorBox, num, section, status } from '../ui.js';
 
 const LAST_VISIT = 'newsintel.lastVisit';
@@ -56,6 +56,23 @@ export async function renderHome(main: HTMLElement): Promise<void> {
       when
         ? `${num(d.newArticles)} new since your last visit (${when}).`
         : `First visit: the ${num(Math.min(100, d.total))} most recent of ${num(d.total)} stored articles.`,
+    ),
+    section(
+      'New event clusters',
+      d.newClusters.length
+        ? h(
+            'ul',
+            { class: 'compact', id: 'new-clusters' },
+            d.newClusters.map((c) =>
+              h(
+                'li',
+                null,
+                h('a', { href: clusterHref(c.id) }, c.headline ?? c.id),
+                h('span', { class: 'meta' }, ` ${num(c.articles)} reports from ${num(c.sources)} sources`),
+              ),
+            ),
+          )
+        : h('p', { class: 'muted' }, 'None.'),
     ),
     section(
       'New stories',
