@@ -9,15 +9,18 @@
  *
  * Deterministic: fixed sentence order seed, fixed epochs; the same inputs give the same weights file.
  * Flags: --epochs N, --scheme BIO|BILOU, --limit N (first N training sentences), --wikigold, --dev-every,
- * --min-count N, --prune X, --out FILE.
+ * --min-count N, --prune X, --out FILE, --holdout-docs K (score every K-th eng.train document, held out of
+ * training), --clusters [FILE] (word-class features from `npm run train:clusters`).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { scoreConllSentences } from '../src/services/evaluate/conll.js';
 import { type ConllSentence, readConll } from '../src/stages/entities/tagger/conll-data.js';
 import { buildGazetteerLists } from '../src/stages/entities/tagger/gazetteer-source.js';
 import { DEFAULT_MODEL_FILE, packageRoot } from '../src/stages/entities/tagger/index.js';
 import { spansFromIob, type TagScheme, tagsFromSpans } from '../src/stages/entities/tagger/labels.js';
+import type { WordClassTable } from '../src/stages/entities/tagger/model.js';
 import {
   DEFAULT_TRAIN_OPTIONS,
   type TrainOptions,
@@ -45,6 +48,34 @@ if (useWikigold) {
   train = train.concat(readConll(path.join(shared, 'ner/wikigold/wikigold.conll.txt')));
 }
 const dev = readConll(path.join(shared, 'ner/conll2003/eng.testa'));
+// A test-style split nobody tunes on: every K-th document of eng.train is held out of training and scored
+// (--holdout-docs K). The shipped model is trained without this flag, on all of eng.train.
+const holdoutK = Number(arg('holdout-docs') ?? 0);
+let holdout: ConllSentence[] = [];
+if (holdoutK > 1) {
+  holdout = train.filter((s) => s.doc % holdoutK === holdoutK - 1);
+  train = train.filter((s) => s.doc % holdoutK !== holdoutK - 1);
+}
+// Word classes from unlabelled news (`npm run train:clusters`), opt-in with --clusters [FILE]: the shipped model
+// is trained without them (see models/ner/README.md for why).
+const clustersFlag = process.argv.indexOf('--clusters');
+const clusterArg = clustersFlag >= 0 ? process.argv[clustersFlag + 1] : undefined;
+const clusterFile =
+  clusterArg && !clusterArg.startsWith('--')
+    ? clusterArg
+    : path.join(root, 'models', 'ner', 'word-clusters.json.gz');
+let clusters: WordClassTable | null = null;
+if (clustersFlag >= 0) {
+  if (!existsSync(clusterFile)) {
+    console.error(`train-ner: ${clusterFile} is missing: run \`npm run train:clusters\` first`);
+    process.exit(1);
+  }
+  const file = JSON.parse(gunzipSync(readFileSync(clusterFile)).toString('utf8')) as WordClassTable & {
+    meta?: unknown;
+  };
+  clusters = { words: file.words, sizes: file.sizes, ids: file.ids };
+  console.log(`word classes: ${clusters.words.length} words at ${clusters.sizes.join('/')} classes`);
+}
 const gazetteer = buildGazetteerLists(shared);
 const gazSizes = Object.fromEntries(Object.entries(gazetteer).map(([k, v]) => [k, v?.length ?? 0]));
 console.log(`training sentences: ${train.length}; gazetteer: ${JSON.stringify(gazSizes)}`);
@@ -67,7 +98,13 @@ const meta = {
   trainedOn: useWikigold ? 'CoNLL-2003 eng.train + wikigold' : 'CoNLL-2003 eng.train',
   licenceNote: 'CoNLL-2003 (Reuters RCV1) is licensed for research use only',
 };
-const model = trainTagger(train, gazetteer, opts, meta);
+const model = trainTagger(
+  train,
+  gazetteer,
+  opts,
+  { ...meta, wordClasses: clusters ? clusters.sizes : null },
+  clusters,
+);
 const trainMs = Date.now() - t0;
 
 const te = performance.now();
@@ -82,6 +119,13 @@ for (const [t, v] of Object.entries(scores.byType)) console.log(`  ${t}: F1 ${v.
 console.log(
   `eng.testa with the document pass: F1 ${scoreConllSentences(model, dev, { document: true }).overall.f1.toFixed(2)}`,
 );
+if (holdout.length > 0) {
+  const h = scoreConllSentences(model, holdout);
+  const hd = scoreConllSentences(model, holdout, { document: true });
+  console.log(
+    `eng.train held-out docs (every ${holdoutK}th, ${holdout.length} sentences, never tuned on): F1 ${h.overall.f1.toFixed(2)}; with the document pass ${hd.overall.f1.toFixed(2)}`,
+  );
+}
 console.log(
   `tagging: ${Math.round((devTokens / evalMs) * 1000)} tokens/s; training ${(trainMs / 1000).toFixed(1)} s`,
 );

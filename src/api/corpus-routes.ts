@@ -1,14 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NewsintelError } from '../core/errors.js';
-import {
-  claimSeries,
-  getActor,
-  getCluster,
-  getStory,
-  network,
-  queryEvents,
-  searchActors,
-} from '../services/corpus.js';
 import type { ArticleStore } from '../storage/index.js';
 import { HttpError, sendJson } from './errors.js';
 
@@ -50,6 +41,10 @@ export async function corpusRoutes(
   const method = req.method ?? 'GET';
   if (method !== 'GET' && method !== 'HEAD')
     throw new HttpError(405, 'E_METHOD', `api: ${route} accepts GET only`);
+  // The corpus services (and Kysely) load on the first corpus request, not at server start.
+  const { claimSeries, getActor, getCluster, getStory, network, queryEvents, searchActors } = await import(
+    '../services/corpus.js'
+  );
   const db = store.db;
   const paging = { limit: intParam(url, 'limit', 20), offset: intParam(url, 'offset', 0) };
   const q = (name: string) => {

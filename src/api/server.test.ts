@@ -109,10 +109,11 @@ describe('HTTP API', () => {
   });
 
   it('stores with ?store=1, once', async () => {
-    const first = await post('/api/analyze?store=1', STORY);
+    const body = JSON.stringify({ text: STORY });
+    const first = await post('/api/analyze?store=1', body, 'application/json');
     expect(first.status).toBe(201);
     expect(first.headers.get('x-newsintel-store')).toBe('stored');
-    const again = await post('/api/analyze?store=1', STORY);
+    const again = await post('/api/analyze?store=1', body, 'application/json');
     expect(again.status).toBe(200);
     expect(again.headers.get('x-newsintel-store')).toBe('already stored');
     expect((await get(`/api/articles/${encodeURIComponent(first.json.article.id)}`)).status).toBe(200);

@@ -3,14 +3,18 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { NewsintelError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
+import type { FetchOptions } from '../ingest/fetch/safe-fetch.js';
 import type { AnalyzeOptions } from '../services/analyze.js';
+import { validateMetadata } from '../services/metadata.js';
 import type { AnalysisPool } from '../services/pool/analysis-pool.js';
 import type { PoolResult, PoolTask } from '../services/pool/protocol.js';
 import { getArticle, listArticles, search } from '../services/search.js';
 import type { ArticleStore } from '../storage/index.js';
 import { corpusRoutes } from './corpus-routes.js';
 import { HttpError, sendError, sendJson } from './errors.js';
+import { checkBodyType, checkRequestEdge, decodeJsonBody, EDGE_HEADERS, storedConflict } from './guard.js';
 import { deskRoute } from './routes-desk.js';
+import { ingestRoute } from './routes-ingest.js';
 import { serveWebFile } from './web-static.js';
 
 export interface ApiOptions {
@@ -26,6 +30,10 @@ export interface ApiOptions {
    * passes one). Without it analyses run in the request handler, which suits only tests and embedding.
    */
   pool?: AnalysisPool;
+  /** URL fetches of `POST /api/ingest`: the SSRF guard is closed unless `allowPrivate` is set. */
+  fetch?: FetchOptions;
+  /** Host names the server answers to (`allowedHostsFor` in guard.ts); default loopback only. */
+  allowedHosts?: readonly string[];
 }
 
 /** Reads the request body, refusing (413) as soon as it passes `maxBytes` instead of buffering it all. */
@@ -47,7 +55,8 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer>
 function intParam(url: URL, name: string, fallback: number): number {
   const v = url.searchParams.get(name);
   if (v === null || v === '') return fallback;
-  if (!/^\d+$/.test(v)) throw new NewsintelError('E_USAGE', `api: ${name} must be a non-negative integer`);
+  if (!/^\d+$/.test(v) || v.length > 12)
+    throw new NewsintelError('E_USAGE', `api: ${name} must be a non-negative integer below 10^12`);
   return Number(v);
 }
 
@@ -64,8 +73,9 @@ function str(v: unknown, field: string): string | undefined {
 function taskFromBody(body: Buffer, contentType: string, maxBytes: number): PoolTask {
   if (/\bjson\b/i.test(contentType)) {
     let parsed: unknown;
+    const json = decodeJsonBody(body);
     try {
-      parsed = JSON.parse(body.toString('utf8'));
+      parsed = JSON.parse(json);
     } catch (e) {
       throw new NewsintelError('E_INPUT_FORMAT', `api: the body is not valid JSON (${(e as Error).message})`);
     }
@@ -76,12 +86,12 @@ function taskFromBody(body: Buffer, contentType: string, maxBytes: number): Pool
     const text = str(o.text, 'text');
     if (!text || text.trim() === '')
       throw new NewsintelError('E_INPUT_EMPTY', 'api: "text" is missing or empty');
-    const options: AnalyzeOptions = {
+    const options: AnalyzeOptions = validateMetadata({
       published: str(o.published, 'published'),
       source: str(o.source, 'source'),
       url: str(o.url, 'url'),
       headline: str(o.title, 'title') ?? str(o.headline, 'headline'),
-    };
+    });
     return { kind: 'input', bytes: Buffer.from(text, 'utf8'), filename: 'body.txt', maxBytes, options };
   }
   const filename = /html/i.test(contentType) ? 'body.html' : undefined;
@@ -101,7 +111,7 @@ export function createHandler(
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
-    const route = url.pathname.replace(/\/+$/, '');
+    const route = url.pathname.replace(/(?<!\/)\/+$/, '');
     const only = (allowed: string) => {
       if (method !== allowed && !(allowed === 'GET' && method === 'HEAD')) {
         throw new HttpError(405, 'E_METHOD', `api: ${route} accepts ${allowed} only`);
@@ -138,6 +148,8 @@ export function createHandler(
     }
     if (route === '/api/analyze') {
       only('POST');
+      const wantStore = ['1', 'true', 'yes'].includes(url.searchParams.get('store') ?? '');
+      checkBodyType(req.headers['content-type'], wantStore);
       const body = await readBody(req, maxBytes);
       const task = taskFromBody(body, String(req.headers['content-type'] ?? ''), maxBytes);
       // A client that hangs up stops its analysis (queued: dropped; running: the worker is recycled).
@@ -149,9 +161,9 @@ export function createHandler(
         ? await pool.run(task, { signal: gone.signal })
         : (await import('../services/pool/run-task.js')).runTask(task);
       const { analysis, raw } = done;
-      const wantStore = ['1', 'true', 'yes'].includes(url.searchParams.get('store') ?? '');
       if (wantStore) {
         const saved = await store.saveArticle(analysis, raw, 'api');
+        if (saved.status !== 'stored') storedConflict(analysis, await store.getArticle(saved.id));
         // Loaded on first use: the corpus linker pulls in the knowledge tables (CLI start-up stays light).
         // A story already stored from another input (same text) is linked under its stored id already.
         if (saved.id === analysis.article.id) {
@@ -175,6 +187,8 @@ export function createHandler(
       return sendJson(res, 200, body);
     }
     if (await deskRoute(store, method, route, url, res)) return;
+    if (await ingestRoute(req, res, route, { store, maxBytes, pool: options.pool, fetch: options.fetch }))
+      return;
     throw new HttpError(404, 'E_NOT_FOUND', `api: no route ${method} ${url.pathname}`);
   }
 
@@ -185,6 +199,8 @@ export function createHandler(
 
   return async (req, res) => {
     try {
+      for (const [k, v] of Object.entries(EDGE_HEADERS)) res.setHeader(k, v);
+      checkRequestEdge(req, { allowedHosts: options.allowedHosts });
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await api(req, res, url);
       else await serveStatic(req, res, url);

@@ -274,70 +274,59 @@ async function saveActors(trx: Trx, a: Analysis, now: string): Promise<void> {
   const byActor = new Map<string, (typeof facts.mentions)[number][]>();
   for (const m of facts.mentions) byActor.set(m.actorId, [...(byActor.get(m.actorId) ?? []), m]);
   if (byActor.size === 0) return;
-  const ids = [...byActor.keys()];
-  const existing = new Map<string, { first_seen: string | null; last_seen: string | null }>();
-  for (let i = 0; i < ids.length; i += 400) {
-    const got = await trx
-      .selectFrom('corpus_actors')
-      .select(['id', 'first_seen', 'last_seen'])
-      .where('id', 'in', ids.slice(i, i + 400))
-      .execute();
-    for (const r of got) existing.set(r.id, r);
-  }
+  const actorRows = [];
+  const aliasRows = [];
   for (const [actorId, ms] of byActor) {
     const e = ms[0]!.entity;
-    const count = ms.reduce((n, m) => n + m.payload.spans.length, 0);
-    const old = existing.get(actorId);
-    if (!old) {
-      await trx
-        .insertInto('corpus_actors')
-        .values({
-          id: actorId,
-          actor_key: ms[0]!.key,
-          name: e.name,
-          name_lower: e.name.toLowerCase(),
-          type: e.type,
-          kb: e.kb,
-          country: e.country,
-          role: e.role,
-          first_seen: seen,
-          last_seen: seen,
-          mention_count: count,
-          article_count: 1,
-        })
-        .execute();
-    } else {
-      await trx
-        .updateTable('corpus_actors')
-        .set((eb) => ({
-          mention_count: eb('mention_count', '+', count),
-          article_count: eb('article_count', '+', 1),
-          first_seen: old.first_seen && old.first_seen < seen ? old.first_seen : seen,
-          last_seen: old.last_seen && old.last_seen > seen ? old.last_seen : seen,
-          role: e.role ?? eb.ref('role'),
-        }))
-        .where('id', '=', actorId)
-        .execute();
-    }
-    const aliases = new Map<string, number>();
+    actorRows.push({
+      id: actorId,
+      actor_key: ms[0]!.key,
+      name: e.name,
+      name_lower: e.name.toLowerCase(),
+      type: e.type,
+      kb: e.kb,
+      country: e.country,
+      role: e.role,
+      first_seen: seen,
+      last_seen: seen,
+      mention_count: ms.reduce((n, m) => n + m.payload.spans.length, 0),
+      article_count: 1,
+    });
     // Aliases are the names as written; pronouns and descriptions resolved to the actor are not aliases.
+    const aliases = new Map<string, number>();
     for (const m of ms) {
       for (const x of m.entity.mentions as { text: string; kind?: string }[]) {
-        if (x.kind && x.kind !== 'name') continue;
+        if (x.kind === 'pronoun' || x.kind === 'nominal') continue;
         aliases.set(x.text, (aliases.get(x.text) ?? 0) + 1);
       }
     }
-    for (const [alias, n] of aliases) {
-      await trx
-        .insertInto('corpus_actor_aliases')
-        .values({ actor_id: actorId, alias, alias_lower: alias.toLowerCase(), n })
-        .onConflict((oc) =>
-          oc
-            .columns(['actor_id', 'alias'])
-            .doUpdateSet((eb) => ({ n: eb('corpus_actor_aliases.n', '+', n) })),
-        )
-        .execute();
-    }
+    for (const [alias, n] of aliases)
+      aliasRows.push({ actor_id: actorId, alias, alias_lower: alias.toLowerCase(), n });
+  }
+  // One multi-row upsert per table: counts add up, first/last seen widen.
+  for (let i = 0; i < actorRows.length; i += 50) {
+    await trx
+      .insertInto('corpus_actors')
+      .values(actorRows.slice(i, i + 50))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          mention_count: sql`corpus_actors.mention_count + excluded.mention_count`,
+          article_count: sql`corpus_actors.article_count + 1`,
+          first_seen: sql`CASE WHEN corpus_actors.first_seen IS NULL OR excluded.first_seen < corpus_actors.first_seen THEN excluded.first_seen ELSE corpus_actors.first_seen END`,
+          last_seen: sql`CASE WHEN corpus_actors.last_seen IS NULL OR excluded.last_seen > corpus_actors.last_seen THEN excluded.last_seen ELSE corpus_actors.last_seen END`,
+          role: sql`COALESCE(excluded.role, corpus_actors.role)`,
+        }),
+      )
+      .execute();
+  }
+  for (let i = 0; i < aliasRows.length; i += 100) {
+    await trx
+      .insertInto('corpus_actor_aliases')
+      .values(aliasRows.slice(i, i + 100))
+      .onConflict((oc) =>
+        oc.columns(['actor_id', 'alias']).doUpdateSet({ n: sql`corpus_actor_aliases.n + excluded.n` }),
+      )
+      .execute();
   }
   const factRows = [
     ...facts.mentions.map((m) => ({
@@ -456,6 +445,7 @@ export async function rebuildClusterEvents(
   );
   const eventRows = [];
   const keyRows = [];
+  const eventOfMention = new Map<string, string>();
   for (const ev of events) {
     const { mentions, ...row } = ev;
     const day = dayOf(ev.date) ?? dayOf(ev.firstReport.published);
@@ -473,14 +463,22 @@ export async function rebuildClusterEvents(
     for (const r of [...ev.actors, ...ev.targets]) if (r.id) keys.add(`actor:${r.id}`);
     for (const c of ev.countries) keys.add(`country:${c}`);
     for (const k of keys) keyRows.push({ event_id: ev.id, event_key: k, day });
-    for (const m of mentions) {
-      await trx
-        .updateTable('corpus_event_mentions')
-        .set('event_id', ev.id)
-        .where('article_id', '=', m.articleId)
-        .where('ann_id', '=', m.annId)
-        .execute();
-    }
+    for (const m of mentions) eventOfMention.set(`${m.articleId}#${m.annId}`, ev.id);
+  }
+  // Re-write the cluster's mention rows with their event ids (two statements per batch, not one per mention).
+  await trx.deleteFrom('corpus_event_mentions').where('cluster_id', '=', clusterId).execute();
+  const rewritten = mentionRows.map((r) => ({
+    article_id: r.article_id,
+    ann_id: r.ann_id,
+    cluster_id: clusterId,
+    event_id: eventOfMention.get(`${r.article_id}#${r.ann_id}`) ?? null,
+    payload: r.payload,
+  }));
+  for (let i = 0; i < rewritten.length; i += 150) {
+    await trx
+      .insertInto('corpus_event_mentions')
+      .values(rewritten.slice(i, i + 150))
+      .execute();
   }
   for (let i = 0; i < eventRows.length; i += 100) {
     await trx

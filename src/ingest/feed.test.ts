@@ -94,4 +94,14 @@ describe('a feed read as input gives one article per item, never the feed itself
   it('an RSS file with a .txt name is still a feed', () => {
     expect(detectFormat(fixture('desk.rss.xml'), 'saved.txt')).toBe('feed');
   });
+
+  it('the stored text of a feed item reads back as the same article under the feed name (reanalyze)', () => {
+    const first = readInput(fixture('desk.rss.xml'), { filename: 'desk.rss.xml' }).sources[0]!;
+    expect(detectFormat(first.raw, 'desk.rss.xml')).toBe('wire');
+    const again = readInput(first.raw, { filename: 'desk.rss.xml' }).sources[0]!;
+    expect(again.raw.slice(again.body.start, again.body.end)).toBe(
+      first.raw.slice(first.body.start, first.body.end),
+    );
+    expect(again.meta.dateline).toBe('ROTTERDAM');
+  });
 });

@@ -100,10 +100,16 @@ function hasFurnitureTokens(tokens: string[]): boolean {
 }
 
 /** Lower-cased text without surrounding punctuation, for matching whole furniture texts. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 function bare(text: string): string {
-  return space(text)
-    .toLowerCase()
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // Trimmed with index scans, not an end-anchored regex (which is quadratic on long runs of punctuation).
+  const t = space(text).toLowerCase();
+  let a = 0;
+  let b = t.length;
+  while (a < b && !WORD_CHAR.test(t[a]!)) a++;
+  while (b > a && !WORD_CHAR.test(t[b - 1]!)) b--;
+  return t.slice(a, b);
 }
 
 function meta(doc: Document, keys: readonly string[]): string | null {
@@ -330,8 +336,10 @@ function removeFurniture(doc: Document): void {
     // A whole block that is a furniture label; an inline label (`<em>Related:</em> <a>…</a>`) is judged
     // with its paragraph instead, so the links after it go too.
     const text = el.textContent ?? '';
-    const alone = BLOCK_TAGS.has(tag) || bare(el.parentElement?.textContent ?? '') === bare(text);
-    if (alone && text.length < 80 && furnitureTexts.has(bare(text))) doomed.push(el);
+    if (text.length >= 80 || !furnitureTexts.has(bare(text))) continue;
+    const parentText = el.parentElement?.textContent ?? '';
+    const alone = BLOCK_TAGS.has(tag) || (parentText.length < 200 && bare(parentText) === bare(text));
+    if (alone) doomed.push(el);
   }
   for (const el of doomed) el.remove();
 }

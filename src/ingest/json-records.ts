@@ -27,12 +27,37 @@ function str(v: unknown): string | null {
   return null;
 }
 
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * `s` without a trailing `(AFP)`, `(Xinhua) --` or `(AP) -`, as `s.replace(/\s*\([^)]*\)\s*(?:--|-)?\s*$/, '')`
+ * gave it, in linear time (that regex rescans to the end from every `(`).
+ */
+export function withoutTrailingParen(s: string): string {
+  const skipSpace = (e: number) => {
+    while (e > 0 && isSpace(s[e - 1])) e--;
+    return e;
+  };
+  const end = skipSpace(s.length);
+  // After the `)`: whitespace, an optional `--` or `-`, whitespace (either dash reading may be the one that fits).
+  for (const dash of [2, 1, 0]) {
+    if (dash > 0 && s.slice(end - dash, end) !== '-'.repeat(dash)) continue;
+    const close = skipSpace(end - dash) - 1;
+    if (close < 0 || s[close] !== ')') continue;
+    // The `(`: the first one after the previous `)`, as `[^)]*` cannot cross one.
+    const open = s.indexOf('(', s.lastIndexOf(')', close - 1) + 1);
+    if (open < 0 || open > close) continue;
+    return s.slice(0, skipSpace(open));
+  }
+  return s;
+}
+
 /** The place of a dateline field, which may be a whole dateline (`GENEVA, April 1 , 1997 (AFP)`). */
 function datelinePlace(v: unknown): string | null {
   const s = str(v);
   if (!s) return null;
   const m = /^(.*?),\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d/.exec(s);
-  const place = (m ? m[1]! : s.replace(/\s*\([^)]*\)\s*(?:--|-)?\s*$/, '')).trim();
+  const place = (m ? m[1]! : withoutTrailingParen(s)).trim();
   return place === '' ? null : place;
 }
 

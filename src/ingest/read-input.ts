@@ -101,6 +101,10 @@ export function detectFormat(text: string, filename?: string): InputFormat {
   const known = ext ? TEXT_EXTENSIONS[ext] : undefined;
   const verdict = filename ? extensionVerdict(filename) : null;
   if (verdict) throw unsupported(verdict);
+  // Plain text under a markup name: what we store as `raw` for a page or a feed item is its extracted text,
+  // and `reanalyze` reads it back under the page's or feed's name.
+  if (markup === null && (known === 'html' || known === 'markup') && !text.trimStart().startsWith('<'))
+    return 'wire';
   if (markup === 'xml' && known === 'html') return 'html';
   if (markup === 'xml' || known === 'markup') {
     if (markup === 'xml') throw unsupported('an XML document that is neither a feed (RSS, Atom) nor HTML');

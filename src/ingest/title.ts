@@ -25,7 +25,7 @@ const UPDATE_PREFIX_RE = /^(UPDATE|Update)[- ]?(\d{1,2})\s*[:\-–—]\s*/;
 const STATUS_PREFIX_RE =
   /^(URGENT|FLASH|BULLETIN|ALERT|BREAKING|CORRECTED|CORRECTION|REFILE|REPEAT|WRAPUP(?:\s+\d+)?|LEAD|UPDATE)\s*[:\-–—]\s*/;
 const LEADING_PAREN_RE = /^\(([^()]{1,40})\)\s*/;
-const TRAILING_PAREN_RE = /\s*\(([^()]{1,40})\)\s*$/;
+const TRAILING_PAREN_RE = /(?<!\s)\s*\(([^()]{1,40})\)\s*$/;
 const MEDIA_RE =
   /=\s*\(\s*((?:GRAPHIC|PICTURE|PHOTO|VIDEO)(?:\s*\+\s*(?:GRAPHIC|PICTURE|PHOTO|VIDEO)S?)*S?)\s*\)\s*=/gi;
 /** Words that make a trailing parenthesis an update or media marker rather than part of the headline. */
@@ -164,7 +164,7 @@ export function parseTitleLine(line: string): ParsedTitle {
     }
     m = NUMBERED_PREFIX_RE.exec(t);
     if (m) {
-      const tag = m[0].replace(/\s*[:\-–—]?\s*$/, '');
+      const tag = m[0].replace(/(?<!\s)\s*(?:[:\-–—]\s*)?$/, '');
       pushMarker(markers, tag);
       t = t.slice(m[0].length);
       continue;
@@ -249,7 +249,7 @@ export function firstSentenceHeadline(
     if (!/\p{L}/u.test(sentence)) continue;
     if (sentence.length <= FALLBACK_HEADLINE_CHARS) return sentence;
     const cut = sentence.lastIndexOf(' ', FALLBACK_HEADLINE_CHARS - 1);
-    return `${sentence.slice(0, cut > 40 ? cut : FALLBACK_HEADLINE_CHARS - 1).replace(/[\s,;:–—-]+$/, '')}…`;
+    return `${sentence.slice(0, cut > 40 ? cut : FALLBACK_HEADLINE_CHARS - 1).replace(/(?<![\s,;:–—-])[\s,;:–—-]+$/, '')}…`;
   }
   return null;
 }

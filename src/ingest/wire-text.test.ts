@@ -129,6 +129,23 @@ describe('readWireText: synthetic layouts', () => {
     expect(s.warnings.join(' ')).toMatch(/unknown layout/);
   });
 
+  it('reads e-mail runs after a dateline line in linear time (`a@b.cccc` × 17 froze the server)', () => {
+    const head =
+      'November 1, 2024\n\nPort strike ends\n\nSEOUL, Nov. 1 (Yonhap) -- Dock workers went back on Monday.\n\n';
+    for (const n of [17, 40, 5_000]) {
+      for (const tail of ['', '!', ' x', '\u0000']) {
+        const raw = head + 'a@b.cccc'.repeat(n) + tail;
+        const s = readWireText(raw);
+        expect(s.body.end).toBeLessThanOrEqual(raw.length);
+        expect(body(raw)).toContain('Dock workers went back on Monday.');
+      }
+    }
+    // Sign-offs separated by whitespace are still furniture; a run of addresses glued together is text.
+    expect(body(`${head}desk@example.org  night@example.org\n`)).not.toContain('@');
+    expect(body(`${head}desk@example.org (END)\n`)).not.toContain('@');
+    expect(body(`${head}-- END --\n`)).not.toContain('END');
+  }, 20_000);
+
   it('never throws and always returns a body span inside the input', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), (raw) => {

@@ -61,11 +61,18 @@ const INLINE_DATELINE_RE = new RegExp(
 const BARE_DATELINE_RE = new RegExp(
   `^(${PLACE}|${TITLE_PLACE})(?:,\\s+(${MONTH_SOURCE})\\s*(\\d{1,2})(?:\\s*,\\s*(\\d{4}))?)?\\s+(?:--|—|–|-)\\s+(?=["“‘A-Z0-9])`,
 );
-const SOURCE_RE = /^Source\s*:\s*(.{2,80})$/i;
-/** Paragraphs that are wire furniture, not text: `(END)`, `///`, e-mail sign-offs, `(MORE)`. */
+/** `Source: …` (2–80 characters after the colon); the lookaheads make the whitespace split unique (linear). */
+const SOURCE_RE = /^Source\s*:(?=.{2})\s*(?=\S|$)(.{0,80})$/i;
+/**
+ * Paragraphs that are wire furniture, not text: `(END)`, `///`, e-mail sign-offs, `(MORE)`. Written so that
+ * every character has one way to match (linear time): e-mail addresses in a list are separated by
+ * whitespace, and no two adjacent repetitions can take the same characters. The earlier form,
+ * `(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)+`, let `a@b.cccc` × 17 backtrack exponentially (issue 15).
+ */
 const FURNITURE_RE =
-  /^(?:\((?:END|MORE|Yonhap|AFP|Xinhua|Reuters)\)|\/{2,}.*|-{2,}\s*(?:END|MORE)?\s*-{0,}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*\(END\))?|(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)+)$/;
-const TRAILING_END_RE = /\s*\((?:END|MORE)\)\s*$/;
+  /^(?:\((?:END|MORE|Yonhap|AFP|Xinhua|Reuters)\)|\/\/.*|-{2,}(?:\s*(?:END|MORE)\s*-*|\s+-*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*\(END\))?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*\s*)$/;
+/** `(END)` at the very end; the lookbehind starts the match only at the start of a whitespace run (linear). */
+const TRAILING_END_RE = /(?<!\s)\s*\((?:END|MORE)\)\s*$/;
 const BYLINE_PARA_RE = /^[Bb][Yy]:?\s+([A-Z][a-zA-Z'’.-]*(?:\s+[A-Z][a-zA-Z'’.-]*){0,3})$/;
 
 interface DatelineInfo {

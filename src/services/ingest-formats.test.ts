@@ -118,5 +118,5 @@ describe.skipIf(!existsSync(NEWS))('150 real wire stories as .txt and as .jsonl 
     expect((await store.listOrigins(first.id)).length).toBe(2);
     const hits = await store.search('Iran', { limit: 200 });
     expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
-  }, 300_000);
+  }, 600_000);
 });

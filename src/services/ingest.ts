@@ -1,7 +1,8 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isNewsintelError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
+import { readFileCapped } from '../ingest/bounded-read.js';
 import { decodeInput } from '../ingest/decode.js';
 import type { FetchOptions } from '../ingest/fetch/safe-fetch.js';
 import { extensionVerdict, readInput } from '../ingest/read-input.js';
@@ -182,7 +183,8 @@ async function ingestFile(
       });
       return;
     }
-    buf = await readFile(file);
+    // Counted while reading: devices such as /dev/zero report size 0; named pipes are refused.
+    buf = await readFileCapped(file, maxBytes);
   } catch (e) {
     result.failed.push({ path: file, ...reasonOf(e) });
     return;

@@ -1,13 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { NewsintelError } from '../../core/errors.js';
 import type { Analysis } from '../../core/types.js';
+import { readFileCapped, readStreamCapped } from '../../ingest/bounded-read.js';
 import { type CliContext, type Command, parseArgs, UsageError } from '../context.js';
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks);
-}
 
 /** `newsintel analyze <file|-> [--json]`: one article's analysis, as JSON or a readable brief. */
 export const analyzeCommand: Command = {
@@ -30,9 +24,13 @@ export const analyzeCommand: Command = {
     if (maxBytes !== undefined && !(maxBytes > 0))
       throw new UsageError('--max-bytes must be a positive number');
     let buf: Buffer;
+    const cap = maxBytes ?? (await import('../../ingest/decode.js')).DEFAULT_MAX_BYTES;
     try {
-      buf = target === '-' ? await readAll(ctx.stdin) : await readFile(target);
+      // The cap is enforced while reading: stdin, devices and growing files stop as soon as it is passed.
+      buf =
+        target === '-' ? await readStreamCapped(ctx.stdin, cap, 'stdin') : await readFileCapped(target, cap);
     } catch (e) {
+      if (e instanceof NewsintelError) throw new NewsintelError(e.code, `analyze: ${e.message}`);
       throw new NewsintelError('E_NOT_FOUND', `analyze: cannot read ${target}: ${(e as Error).message}`);
     }
     // The readers and the pipeline load only when a command runs, so `--help` and `search` start fast.

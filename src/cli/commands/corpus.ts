@@ -2,20 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NewsintelError } from '../../core/errors.js';
 import type { StoryResponse } from '../../corpus/types.js';
-import { decodeInput } from '../../ingest/decode.js';
-import { readInput } from '../../ingest/read-input.js';
-import { articleId } from '../../services/analyze.js';
-import {
-  claimSeries,
-  getActor,
-  getStory,
-  network,
-  queryEvents,
-  searchActors,
-} from '../../services/corpus.js';
-import { reanalyze } from '../../services/corpus-reanalyze.js';
 import { withStore } from '../../services/store.js';
 import { type CliContext, type Command, dbLocation, parseArgs, UsageError } from '../context.js';
+
+/** The corpus services, loaded when a command runs (the CLI starts without the storage layer or the pipeline). */
+const corpus = () => import('../../services/corpus.js');
 
 const PAGE_FLAGS = ['db', 'limit', 'offset'];
 
@@ -39,9 +30,12 @@ function help(ctx: CliContext, cmd: Command, flags: Record<string, string | bool
 const day = (d: string | null) => (d ? d.slice(0, 10) : '????-??-??');
 
 /** Resolves `story`'s argument: an article id, a story id, or a file whose article id is computed. */
-function storyKey(arg: string, ctx: CliContext): string {
+async function storyKey(arg: string, ctx: CliContext): Promise<string> {
   const file = path.resolve(ctx.cwd, arg);
   if (!arg.startsWith('sha256:') && !arg.startsWith('story:') && existsSync(file)) {
+    const { decodeInput } = await import('../../ingest/decode.js');
+    const { readInput } = await import('../../ingest/read-input.js');
+    const { articleId } = await import('../../services/analyze.js');
     const source = readInput(decodeInput(readFileSync(file), {}), { filename: file }).sources[0];
     if (!source) throw new NewsintelError('E_INPUT_FORMAT', `story: no article in ${arg}`);
     return articleId(source.raw);
@@ -86,7 +80,8 @@ export const storyCommand: Command = {
     const { flags, positionals } = parseArgs(ctx.argv, { boolean: ['help', 'json'], string: ['db'] });
     if (help(ctx, this, flags)) return 0;
     if (positionals.length !== 1) throw new UsageError('story takes one article id, story id or file');
-    const key = storyKey(positionals[0]!, ctx);
+    const key = await storyKey(positionals[0]!, ctx);
+    const { getStory } = await corpus();
     const s = await withStore(dbLocation(flags, ctx), (db) => getStory(db.db, key));
     if (!s) throw new NewsintelError('E_NOT_FOUND', `story: no linked article or story ${key}`);
     if (flags.json) ctx.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
@@ -106,6 +101,7 @@ export const actorCommand: Command = {
     if (positionals.length === 0) throw new UsageError('actor takes a name or an id');
     const q = positionals.join(' ');
     const p = paging(flags);
+    const { getActor, searchActors } = await corpus();
     return withStore(dbLocation(flags, ctx), async (db) => {
       let a = await getActor(db.db, q, p);
       if (!a) {
@@ -168,6 +164,7 @@ export const eventsCommand: Command = {
     if (help(ctx, this, flags)) return 0;
     if (positionals.length > 0) throw new UsageError('events takes options only');
     const s = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : null);
+    const { queryEvents } = await corpus();
     const r = await withStore(dbLocation(flags, ctx), (db) =>
       queryEvents(
         db.db,
@@ -206,6 +203,7 @@ export const networkCommand: Command = {
     });
     if (help(ctx, this, flags)) return 0;
     if (positionals.length > 0) throw new UsageError('network takes options only');
+    const { network } = await corpus();
     const r = await withStore(dbLocation(flags, ctx), (db) =>
       network(
         db.db,
@@ -234,6 +232,7 @@ export const claimsCommand: Command = {
     const { flags, positionals } = parseArgs(ctx.argv, { boolean: ['help', 'json'], string: PAGE_FLAGS });
     if (help(ctx, this, flags)) return 0;
     if (positionals.length === 0) throw new UsageError('claims takes a subject');
+    const { claimSeries } = await corpus();
     const r = await withStore(dbLocation(flags, ctx), (db) =>
       claimSeries(db.db, positionals.join(' '), paging(flags)),
     );
@@ -273,6 +272,7 @@ export const reanalyzeCommand: Command = {
         throw new UsageError(`--${k} must be a positive integer`);
       return Number(v);
     };
+    const { reanalyze } = await import('../../services/corpus-reanalyze.js');
     const r = await withStore(dbLocation(flags, ctx), (db) =>
       reanalyze(db, {
         pageSize: int('page-size'),

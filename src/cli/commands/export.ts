@@ -1,4 +1,3 @@
-import { exportCorpus } from '../../services/corpus-export.js';
 import { withStore } from '../../services/store.js';
 import { type CliContext, type Command, dbLocation, parseArgs, UsageError } from '../context.js';
 
@@ -16,6 +15,7 @@ export const exportCommand: Command = {
     }
     if (positionals.length > 0) throw new UsageError('export takes no arguments');
     const format = typeof flags.format === 'string' ? flags.format : 'jsonl';
+    const { exportCorpus } = await import('../../services/corpus-export.js');
     const n = await withStore(dbLocation(flags, ctx), (db) => exportCorpus(db, format, ctx.stdout));
     const what =
       format === 'jsonl'

@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
+import { allowedHostsFor } from '../../api/guard.js';
 import { createApiServer, listen } from '../../api/server.js';
+import { NewsintelError } from '../../core/errors.js';
 import { webRoot } from '../../services/assets.js';
 import { type AnalysisPool, createAnalysisPool, defaultJobs } from '../../services/pool/analysis-pool.js';
 import { type ArticleStore, openStore } from '../../services/store.js';
@@ -24,6 +26,10 @@ export interface ServeOptions {
   budgetMs?: number;
   /** Analyses allowed to wait for a worker (default 4 per worker); beyond it 503 with Retry-After. */
   maxQueue?: number;
+  /** Opens the SSRF guard of `POST /api/ingest` for private addresses (`--allow-private`). */
+  allowPrivate?: boolean;
+  /** Extra host names the server answers to (`--allowed-hosts a,b`); loopback names always are. */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -62,8 +68,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       maxBytes: options.maxBytes,
       log: options.log,
       pool,
+      fetch: { allowPrivate: options.allowPrivate === true },
+      allowedHosts: allowedHostsFor(options.host, options.allowedHosts),
     });
-    const url = await listen(server, options.port, options.host);
+    const url = await listen(server, options.port, options.host).catch((e: NodeJS.ErrnoException) => {
+      // A busy or forbidden port is an everyday mistake: one line, not a stack trace.
+      if (e?.code === 'EADDRINUSE' || e?.code === 'EACCES' || e?.code === 'EADDRNOTAVAIL') {
+        const why =
+          e.code === 'EADDRINUSE'
+            ? 'is already in use'
+            : e.code === 'EACCES'
+              ? 'is not allowed'
+              : 'is not available';
+        throw new NewsintelError(
+          'E_OPTIONS',
+          `serve: ${options.host} port ${options.port} ${why} (choose another with --port or --host)`,
+        );
+      }
+      throw e;
+    });
     return {
       url,
       server,
@@ -98,15 +121,15 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the HTTP API and the web UI',
   usage:
-    'newsintel serve [--db FILE|postgres://…] [--port N (default 3000, env PORT)] [--host H] [--sample] [--max-bytes N] [--jobs N] [--budget-ms N]',
+    'newsintel serve [--db FILE|postgres://…] [--port N (default 3000, env PORT)] [--host H] [--allowed-hosts A,B] [--sample] [--max-bytes N] [--jobs N] [--budget-ms N] [--allow-private]',
   async run(ctx: CliContext): Promise<number> {
     const { flags, positionals } = parseArgs(ctx.argv, {
-      boolean: ['sample', 'help'],
-      string: ['db', 'port', 'host', 'max-bytes', 'jobs', 'budget-ms'],
+      boolean: ['sample', 'help', 'allow-private'],
+      string: ['db', 'port', 'host', 'max-bytes', 'jobs', 'budget-ms', 'allowed-hosts'],
     });
     if (flags.help) {
       ctx.stdout.write(
-        `${this.usage}\n\n--sample loads the bundled fictional sample stories when the database is empty.\n--jobs N analyses on N worker threads (default: one per core); --budget-ms N stops one analysis after N ms (default ${DEFAULT_BUDGET_MS}) with a 503.\n`,
+        `${this.usage}\n\n--sample loads the bundled fictional sample stories when the database is empty.\n--jobs N analyses on N worker threads (default: one per core); --budget-ms N stops one analysis after N ms (default ${DEFAULT_BUDGET_MS}) with a 503.\n--host binds to an interface (default 127.0.0.1); the server answers only to loopback names and the --host name, or to any Host for --host 0.0.0.0 unless --allowed-hosts lists the names to accept.\n--allow-private lets POST /api/ingest fetch private and loopback addresses (the SSRF guard is on by default).\n`,
       );
       return 0;
     }
@@ -122,7 +145,15 @@ export const serveCommand: Command = {
       maxBytes: parseMaxBytes(flags['max-bytes']),
       jobs: parseJobs(flags.jobs),
       budgetMs: parsePositive(flags['budget-ms'], 'budget-ms'),
+      allowPrivate: flags['allow-private'] === true,
       log,
+      allowedHosts:
+        typeof flags['allowed-hosts'] === 'string'
+          ? flags['allowed-hosts']
+              .split(',')
+              .map((h) => h.trim())
+              .filter(Boolean)
+          : undefined,
     });
     const n = await running.store.countArticles();
     ctx.stdout.write(

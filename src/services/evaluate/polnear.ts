@@ -215,7 +215,12 @@ export interface PolnearScores {
 export function quotesPipeline(base: Pipeline = getDefaultPipeline()): Pipeline {
   const stages: Stage[] = [...base.stages] as Stage[];
   const has = (l: string) => stages.some((s) => (s.assigns as readonly string[]).includes(l));
-  if (has('quotes')) return base;
+  // PolNeAR annotates stances and intentions as attributions too: score the quotes stage in that mode
+  if (has('quotes')) {
+    const i = stages.findIndex((s) => s.name === 'quotes');
+    stages[i] = quotesStage({ stance: true }) as Stage;
+    return createPipeline(stages);
+  }
   if (!has('entities')) {
     stages.push(
       defineStage({
@@ -227,7 +232,7 @@ export function quotesPipeline(base: Pipeline = getDefaultPipeline()): Pipeline 
       }) as Stage,
     );
   }
-  stages.push(quotesStage() as Stage);
+  stages.push(quotesStage({ stance: true }) as Stage);
   return createPipeline(stages);
 }
 

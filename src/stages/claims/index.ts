@@ -175,7 +175,14 @@ export function claimsStage(options: ClaimsOptions = {}): Stage<ClaimsOptions> {
     run(doc: Document) {
       const claims = extractClaims(doc, options);
       // figures that are no claims; the name-number check reads the parse when the syntax layer is there
-      return { claims: refineClaims(claims, doc.text, doc.has('syntax') ? doc.get('syntax') : null) };
+      return {
+        claims: refineClaims(
+          claims,
+          doc.text,
+          doc.has('syntax') ? doc.get('syntax') : null,
+          doc.get('entities'),
+        ),
+      };
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { SyntaxWord } from '../../core/document.js';
-import type { Claim } from '../../core/types.js';
+import type { Claim, Entity } from '../../core/types.js';
+import { isSpeechLemma } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import * as NOT_CLAIMS from './data/not-claims.js';
 
@@ -76,15 +77,72 @@ export function isNameNumber(ix: SyntaxIndex, c: Claim): boolean {
 
 /**
  * Drops figures that are not claims: match scores, sports tallies, distances in passing, and (when the
- * document was parsed) numbers that name a thing. Ids are renumbered.
+ * document was parsed) numbers that name a thing; gives a source read on the clause to figures that had
+ * none. Ids are renumbered.
  */
 export function refineClaims(
   claims: readonly Claim[],
   text: string,
   words: readonly SyntaxWord[] | null,
+  entities: readonly Entity[] = [],
 ): Claim[] {
   const ix = words && words.length > 0 ? new SyntaxIndex(words) : null;
   return claims
     .filter((c) => notClaimByContext(text, c) === null && !(ix && isNameNumber(ix, c)))
-    .map((c, i) => ({ ...c, id: `c${i + 1}` }));
+    .map((c, i) => {
+      // a figure the token rules left without a source may still be reported by a speech verb above it
+      const src = ix && !c.source && !c.sourceName ? clauseSource(ix, c, entities) : null;
+      return { ...c, id: `c${i + 1}`, ...(src ?? {}) };
+    });
+}
+
+/** Relations by which a clause is what a reporting verb reports ("said *that 3,000 fled*", "…, he said"). */
+const REPORTED = new Set(['ccomp', 'parataxis', 'xcomp', 'advcl']);
+
+/**
+ * The source of a figure read on the parse: the subject of the speech verb whose reported clause holds the
+ * number ("the ministry said 3,000 people fled"), or the object of "according to" in the number's clause;
+ * resolved to the entity one of whose mentions covers the source's head word. Null when the parse names none.
+ */
+export function clauseSource(
+  ix: SyntaxIndex,
+  c: Claim,
+  entities: readonly Entity[],
+): { source: string; sourceName: string } | null {
+  let k = ix.wordAt(c.start);
+  while (k >= 0 && k < ix.words.length && ix.words[k]!.start < c.end && ix.words[k]!.upos !== 'NUM') k++;
+  if (k < 0 || k >= ix.words.length || ix.words[k]!.start >= c.end) return null;
+  const entityAt = (w: number) => {
+    const word = ix.words[w]!;
+    return entities.find((e) => e.mentions.some((m) => m.start <= word.start && word.end <= m.end)) ?? null;
+  };
+  // "according to X" in the number's own clause
+  const clause = ix.clauseOf(k);
+  for (const o of clause >= 0 ? ix.obliquesOf(clause) : []) {
+    const kids = ix.children(o.word);
+    if (o.case === 'to' && kids.some((x) => ix.words[x]!.text.toLowerCase() === 'according')) {
+      const e = entityAt(o.word);
+      if (e) return { source: e.id, sourceName: e.name };
+    }
+  }
+  // up the clause chain to a speech verb that reports it (bounded walk)
+  let child = clause;
+  for (let guard = 0; child >= 0 && guard < 8; guard++) {
+    const p = ix.head(child);
+    if (p < 0) return null;
+    const pw = ix.words[p]!;
+    if (
+      REPORTED.has(baseRel(ix.words[child]!.deprel)) &&
+      (pw.upos === 'VERB' || pw.upos === 'AUX') &&
+      isSpeechLemma(pw.lemma.toLowerCase()) &&
+      !ix.isNegated(p)
+    ) {
+      const subj = ix.subjectOf(p);
+      const e = subj >= 0 ? entityAt(subj) : null;
+      return e ? { source: e.id, sourceName: e.name } : null;
+    }
+    child = ix.clauseOf(p);
+    if (child === p && ix.head(p) < 0) return null;
+  }
+  return null;
 }

@@ -16,6 +16,7 @@ import {
   phraseTokens,
   titleGender,
 } from '../../knowledge/index.js';
+import { DIVIDED_COUNTRIES, type DividedCountry } from '../../knowledge/regional.js';
 import { clusterPersons, resolveReferences } from './coref.js';
 import {
   BODY_HEADS,
@@ -34,6 +35,22 @@ import { harmoniseDocument } from './tagger/document.js';
 import { GAZETTEER_CATEGORIES, type GazetteerCategory, tokenKey } from './tagger/gazetteer.js';
 import { loadDefaultTagger } from './tagger/index.js';
 import { buildUnits } from './units.js';
+
+/**
+ * The text before the first `,` or `(` of the last line, as `s.replace(/[,(].*$/, '')` gave it, in linear
+ * time (that regex rescans to the end from every comma).
+ */
+function beforeClauseMark(s: string): string {
+  let lineStart = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if ('\n\r\u2028\u2029'.includes(s[i]!)) {
+      lineStart = i + 1;
+      break;
+    }
+  }
+  const i = s.slice(lineStart).search(/[,(]/);
+  return i < 0 ? s : s.slice(0, lineStart + i);
+}
 
 export type { NerSpan, NerTagger } from './fallback-tagger.js';
 export { fallbackTagger } from './fallback-tagger.js';
@@ -112,6 +129,10 @@ function loadWords(): WordKnowledge | null {
       },
       lowerRatio: (word) => ratio.get(tokenKey(word.toLowerCase())) ?? 0,
       isPersonName: (word) => (mask(word) & person) !== 0,
+      isGivenName: (word) => {
+        const m = mask(word);
+        return (m & bit('given')) !== 0 && (m & bit('family')) === 0;
+      },
     };
   } catch {
     return null;
@@ -159,15 +180,18 @@ function quoteRegions(text: string): (start: number) => boolean {
 export function homeCountry(meta: Partial<DocumentMeta>): string | null {
   for (const s of [meta.dateline, meta.source]) {
     if (!s) continue;
-    const toks = phraseTokens(s.replace(/[,(].*$/, ''));
+    const toks = phraseTokens(beforeClauseMark(s));
     const m = matchGazetteer(toks).find((g) => g.kind !== 'title' && g.entry.country && !g.entry.contextual);
     if (m) return m.entry.country;
   }
   return null;
 }
 
-/** "the North" and "the South" in a story about Korea; "the two Koreas" names both. */
-function koreaMentions(sents: SentenceAnalysis[]): void {
+/**
+ * "the North" and "the South" in a story about a divided country (data: `DIVIDED_COUNTRIES` in
+ * `src/knowledge/regional.ts`); "the two Koreas" names both halves.
+ */
+function dividedMentions(sents: SentenceAnalysis[], d: DividedCountry): void {
   for (const sent of sents) {
     const { toks, units } = sent;
     for (let k = 0; k + 1 < toks.length; k++) {
@@ -180,17 +204,17 @@ function koreaMentions(sents: SentenceAnalysis[]): void {
       if ((w === 'North' || w === 'South') && toks[k]!.toLowerCase() === 'the' && !covered(k + 1)) {
         const next = toks[k + 2];
         if (next && isNameWord(next) && normToken(next) !== "'s") continue;
-        const iso = w === 'North' ? 'PRK' : 'KOR';
+        const iso = w === 'North' ? d.north : d.south;
         clear(k + 1);
-        sent.mentions.push(koreaMention(units, k, k + 2, iso, 'korea:the-north-south'));
+        sent.mentions.push(koreaMention(units, k, k + 2, iso, 'divided:the-north-south'));
         continue;
       }
       let e = k + 1;
       if (/^two$/i.test(toks[e]!)) e++;
-      if (toks[e] === 'Koreas' && !covered(e)) {
+      if (d.plural && toks[e] === d.plural && !covered(e)) {
         clear(e);
-        sent.mentions.push(koreaMention(units, k, e + 1, 'PRK', 'korea:two-koreas'));
-        sent.mentions.push(koreaMention(units, k, e + 1, 'KOR', 'korea:two-koreas'));
+        sent.mentions.push(koreaMention(units, k, e + 1, d.north, 'divided:both-halves'));
+        sent.mentions.push(koreaMention(units, k, e + 1, d.south, 'divided:both-halves'));
       }
     }
   }
@@ -669,16 +693,18 @@ export function extractEntities(
     harmoniseDocument(tagged.map((t) => ({ tokens: t.input, spans: t.spans })));
   }
   const sents = bases.map((b, i) => sentenceMentions(b, ctx, tagged[i]!.spans));
-  const korea = sents.some((s) =>
-    s.gaz.some(
-      (g) =>
-        g.entry.country === 'PRK' ||
-        g.entry.country === 'KOR' ||
-        g.kb === 'loc:korea' ||
-        g.kb === 'loc:korean-peninsula',
-    ),
-  );
-  if (korea) koreaMentions(sents);
+  // "the North"/"the South" only in a story that names one half (or the peninsula: `loc:korea…` kb ids)
+  for (const d of DIVIDED_COUNTRIES) {
+    const about = sents.some((s) =>
+      s.gaz.some(
+        (g) =>
+          g.entry.country === d.north ||
+          g.entry.country === d.south ||
+          (d.plural !== null && g.kb.startsWith(`loc:${d.plural.toLowerCase().replace(/s$/, '')}`)),
+      ),
+    );
+    if (about) dividedMentions(sents, d);
+  }
   usCopy(sents, text);
   bareWords(sents);
   kinNames(sents);

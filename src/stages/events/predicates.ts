@@ -40,7 +40,7 @@ function parties(ctx: RefineContext, w: number): string[] {
 }
 
 /** The dependents of `w` that fill one of `roles`, as party entities. */
-function roleParties(ctx: RefineContext, w: number, roles: readonly string[]): string[] {
+export function roleParties(ctx: RefineContext, w: number, roles: readonly string[]): string[] {
   const out: string[] = [];
   for (const c of ctx.syntax!.children(w)) {
     if (!roles.some((r) => fills(ctx, c, r))) continue;

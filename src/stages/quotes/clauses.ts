@@ -3,7 +3,7 @@ import type { Entity, TextSpan } from '../../core/types.js';
 import { isSpeechLemma, KIN_NOUNS, SPEECH_NOUNS, verbLemma } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
-import { PERSON_NOUNS } from './lexicon.js';
+import { cueClass, PERSON_NOUNS } from './lexicon.js';
 
 /**
  * Nouns whose "of X" / "X's" complement is not the speaker: in "the sister of X accused the ministry" the
@@ -36,7 +36,7 @@ function cueLemma(w: SyntaxWord): string {
  * any other verb ("found", "citing", "thanks", "attack") never cues. A negated cue ("has not accused")
  * reports nothing.
  */
-export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote): ClauseVerdict {
+export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): ClauseVerdict {
   if (!q.cue) return 'keep';
   const k = ix.wordAt(q.cue.start);
   if (k < 0) return 'keep';
@@ -47,7 +47,9 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote): ClauseVerdict {
     const lemma = cueLemma(w);
     const speech = isSpeechLemma(lemma) || isSpeechLemma(verbLemma(low));
     const judgment = isSpeechLemma(lemma, ['judgment']) || isSpeechLemma(verbLemma(low), ['judgment']);
-    if (!speech && !(judgment && q.kind !== 'indirect')) return 'not-speech';
+    // with `stance`, a verb of the cue lexicon's stance class ("wants", "backs") attributes as PolNeAR does
+    const stanceCue = stance && cueClass(low) === 'object';
+    if (!speech && !stanceCue && !(judgment && q.kind !== 'indirect')) return 'not-speech';
     if (ix.isNegated(k)) return 'negated';
     return 'keep';
   }
@@ -121,19 +123,22 @@ export function relationSpeaker(
 /**
  * The clause checks the quotes stage applies when the document has a `syntax` layer: drops quotes whose cue
  * is not speech or is negated, and gives a relative's words to the relative. Partial quotes whose owner was
- * dropped go with it (they share its cue). Ids are renumbered.
+ * dropped go with it (they share its cue). With `stance`, verbs of stance and intention ("wants", "backs",
+ * "rejects") keep attributing their object, as attribution corpora such as PolNeAR annotate. Ids are
+ * renumbered.
  */
 export function refineOnClauses(
   quotes: readonly ExtractedQuote[],
   words: readonly SyntaxWord[],
   text: string,
   entities: readonly Entity[],
+  stance = false,
 ): ExtractedQuote[] {
   if (words.length === 0) return [...quotes];
   const ix = new SyntaxIndex(words);
   const out: ExtractedQuote[] = [];
   for (const q of quotes) {
-    const verdict = judgeCue(ix, q);
+    const verdict = judgeCue(ix, q, stance);
     if (verdict !== 'keep' && q.kind !== 'direct') continue;
     if (contentIsCircumstance(ix, q)) continue;
     const rel = relationSpeaker(ix, q, text, entities);

@@ -13,6 +13,11 @@ export interface QuoteOptions {
   indirect?: boolean;
   /** Emit partial quotes (quoted fragments inside a report). Default true. */
   partial?: boolean;
+  /**
+   * Also attribute stances and intentions ("X wants a recount", "Y backs the deal") as indirect quotes, as
+   * attribution corpora (PolNeAR) do. Default false: a quote is speech, and non-speech verbs never cue.
+   */
+  stance?: boolean;
 }
 
 /**
@@ -25,11 +30,18 @@ export interface QuoteOptions {
  */
 export function quotesStage(options: QuoteOptions = {}): Stage<QuoteOptions> {
   for (const [k, v] of Object.entries(options)) {
-    if ((k !== 'indirect' && k !== 'partial') || (v !== undefined && typeof v !== 'boolean')) {
+    if (
+      (k !== 'indirect' && k !== 'partial' && k !== 'stance') ||
+      (v !== undefined && typeof v !== 'boolean')
+    ) {
       throw new NewsintelError('E_OPTIONS', `quotes: invalid option ${k}=${JSON.stringify(v)}`);
     }
   }
-  const opts: QuoteOptions = { indirect: options.indirect ?? true, partial: options.partial ?? true };
+  const opts: QuoteOptions = Object.freeze({
+    indirect: options.indirect ?? true,
+    partial: options.partial ?? true,
+    stance: options.stance ?? false,
+  });
   return defineStage({
     name: 'quotes',
     requires: ['text', 'paragraphs', 'sentences', 'tokens', 'entities'],
@@ -45,7 +57,7 @@ export function quotesStage(options: QuoteOptions = {}): Stage<QuoteOptions> {
       });
       // clause checks when the parser ran (the syntax layer is optional: `analyze` can leave it out)
       if (doc.has('syntax'))
-        quotes = refineOnClauses(quotes, doc.get('syntax'), doc.text, doc.get('entities'));
+        quotes = refineOnClauses(quotes, doc.get('syntax'), doc.text, doc.get('entities'), opts.stance);
       if (!opts.indirect || !opts.partial) {
         quotes = quotes
           .filter((q) => (opts.indirect || q.kind !== 'indirect') && (opts.partial || q.kind !== 'partial'))

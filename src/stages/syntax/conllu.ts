@@ -37,7 +37,7 @@ export function parseConllu(text: string): ConlluSentence[] {
       continue;
     }
     if (line.startsWith('#')) {
-      const m = /^#\s*sent_id\s*=\s*(.*)$/.exec(line);
+      const m = /^#\s*sent_id\s*=(.*)$/.exec(line);
       if (m) id = m[1]!.trim();
       continue;
     }

@@ -139,7 +139,7 @@ function shareListYears(text: string, cands: Candidate[]): Candidate[] {
     const nextText = text.slice(next.start, next.end);
     const y = YEAR_END_RE.exec(nextText);
     const gap = text.slice(c.end, next.start);
-    if (!/^\s*(?:,\s*)?(?:and|or|&|to|through|until|till|-|–|\/)?\s*$/.test(gap)) continue;
+    if (!/^\s*(?:,\s*)?(?:(?:and|or|&|to|through|until|till|-|–|\/)\s*)?$/.test(gap)) continue;
     if (gap.trim() === '') continue;
     if (mo && !y && REL_YEAR_END_RE.test(nextText) && MONTH_START_RE.test(nextText)) {
       // "in August and December last year": the year the last month gets, once resolved.

@@ -46,7 +46,11 @@ function splitSentences(text: string): Span[] {
     let s = 0;
     for (let b = br.exec(para); b; b = br.exec(para)) {
       // Do not split after abbreviations such as "Nov." or "U.S." followed by a capitalised word.
-      const prev = /([A-Za-z.]+)[.!?]["”’)]?\s+$/.exec(para.slice(0, b.index + b[0].length))?.[1] ?? '';
+      // The last 200 characters are enough to see the word before the break (and keep each test linear).
+      const upTo = b.index + b[0].length;
+      const prev =
+        /(?<![A-Za-z.])([A-Za-z.]+)[.!?]["”’)]?\s+$/.exec(para.slice(Math.max(0, upTo - 200), upTo))?.[1] ??
+        '';
       if (
         /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|No|Vol|Inc|Corp|Co|Ltd|U\.S|U\.N|[A-Z]\.[A-Z])$/.test(
           prev,
@@ -159,7 +163,7 @@ function mergeClockDays(text: string, cands: Candidate[]): Candidate[] {
       c.kind === 'clock' &&
       next &&
       next.kind === 'date' &&
-      /^\s*,?\s*(?:on\s+)?$/.test(text.slice(c.end, next.start)) &&
+      /^\s*(?:,\s*)?(?:on\s+)?$/.test(text.slice(c.end, next.start)) &&
       next.start - c.end <= 6
     ) {
       out.push({ ...c, end: next.end, rule: `${c.rule}+day`, dayFrom: next.resolve });
@@ -169,7 +173,7 @@ function mergeClockDays(text: string, cands: Candidate[]): Candidate[] {
     if (
       c.kind === 'date' &&
       next?.kind === 'clock' &&
-      /^\s*,?\s*$/.test(text.slice(c.end, next.start)) &&
+      /^\s*(?:,\s*)?$/.test(text.slice(c.end, next.start)) &&
       next.start - c.end <= 3 &&
       /\d/.test(text.slice(c.start, c.end))
     ) {
@@ -287,7 +291,7 @@ function resolveClocks(text: string, results: TimeResult[], cands: Candidate[], 
       const o = results[j];
       if (!o?.value || !FULL_DATE.test(o.value) || cands[j]!.kind === 'clock') continue;
       const gap = j > i ? text.slice(cands[j - 1]!.end, o.start) : text.slice(o.end, c.start);
-      if (gap.length <= 12 && /^[\s,)]*(?:on|at|of|local time|\(local time\))?[\s,]*$/i.test(gap)) {
+      if (gap.length <= 12 && /^[\s,)]*(?:(?:on|at|of|local time|\(local time\))[\s,]*)?$/i.test(gap)) {
         const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(o.value)!;
         day = toDays(Number(m[1]), Number(m[2]), Number(m[3]));
         res.anchor = 'ref';
@@ -301,7 +305,7 @@ function resolveClocks(text: string, results: TimeResult[], cands: Candidate[], 
     const zoneOff = c.zone ? ZONE_OFFSETS[c.zone.toUpperCase()] : undefined;
     if (zoneOff !== undefined && prevLocal && prevLocal.idx === i - 1) {
       const gap = text.slice(cands[i - 1]!.end, c.start);
-      if (/^\s*\(?\s*$/.test(gap)) {
+      if (/^\s*(?:\(\s*)?$/.test(gap)) {
         let delta = prevLocal.clock - c.clock;
         while (delta <= -720) delta += 1440;
         while (delta > 840) delta -= 1440;
@@ -464,7 +468,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
       updateRef(value, ref);
     else if (value && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value) && c.rule.startsWith('date'))
       updateRef(value, ref);
-    else if (value && /^\d{4}(?:-\d{2})?$/.test(value) && COARSE_REF_RULES.has(c.rule.replace(/\+.*$/, '')))
+    else if (value && /^\d{4}(?:-\d{2})?$/.test(value) && COARSE_REF_RULES.has(c.rule.split('+', 1)[0]!))
       updateRef(value, ref);
     if (value && FULL_DATE.test(value) && /(?:^|\D)[12]\d{3}(?:\D|$)/.test(r.text)) {
       const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value)!;

@@ -1,5 +1,6 @@
 import type { TimeType } from '../../core/types.js';
 import { ARTICLES, POSSESSIVE_DETERMINERS, union } from '../../knowledge/english/index.js';
+import { ZONE_ABBREVIATIONS, ZONE_NAMES } from '../../knowledge/regional.js';
 import { fmtDay, fmtMonth, fmtYear, fromDays, isoWeekday, toDays } from './calendar.js';
 import {
   durationValue,
@@ -165,8 +166,9 @@ const DAY = '(?<day>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d)';
 const YEAR = '(?<year>[12]\\d{3})(?![\\d])';
 const REL_YEAR = '(?<rel>this|last|next|the previous|the following|the same)\\s+year';
 const PODS = 'morning|afternoon|evening|night|noon|midnight';
-const ZONES =
-  'Korea time|Seoul time|Japan time|Tokyo time|Beijing time|local time|KST|JST|GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST|MSK';
+/** Zone names and abbreviations after a clock time (data: `src/knowledge/regional.ts`). */
+const ZONE_ABBR = ZONE_ABBREVIATIONS.join('|');
+const ZONES = `${ZONE_NAMES.join('|')}|${ZONE_ABBR}`;
 
 const DURATION_LEFT =
   // "over the past five months": before a determiner, "over" is a preposition, not "more than".
@@ -185,7 +187,7 @@ function relYearOffset(rel: string | undefined): number {
 
 function modOf(word: string | undefined): string | undefined {
   if (!word) return undefined;
-  const w = word.toLowerCase().replace(/[\s-]+$/, '');
+  const w = word.toLowerCase().replace(/(?<![\s-])[\s-]+$/, '');
   if (w === 'early' || w === 'beginning' || w === 'start') return 'START';
   if (w === 'late' || w === 'end' || w === 'close') return 'END';
   if (w === 'mid' || w === 'middle') return 'MID';
@@ -369,7 +371,7 @@ const FUNCTION_NEXT = new Set([
 function looksLikeYear(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
   if (NOT_YEAR_BEFORE.test(before)) return false;
-  const prevWord = /([A-Za-z-]+)\s*$/.exec(before)?.[1]?.toLowerCase();
+  const prevWord = /(?<![A-Za-z-])([A-Za-z-]+)\s*$/.exec(before)?.[1]?.toLowerCase();
   if (prevWord !== undefined && YEAR_PREPS.has(prevWord) && !WEAK_PREPS.has(prevWord)) return true;
   // "the 1998 bombing", "the company's 1989 results": a determiner before a four-digit number is a year.
   if (prevWord !== undefined && DETERMINERS.has(prevWord)) return true;
@@ -987,7 +989,9 @@ export const RULES: Rule[] = [
       if (half && (n > 2 || (year === undefined && yy === undefined))) return null;
       // A bare "Q3" after "the" or a name ("the Q3", "Audi Q3") is a model, not a quarter.
       if (year === undefined && yy === undefined && g.fy0 === undefined) {
-        const prev = /([\p{L}-]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1];
+        const prev = /(?<![\p{L}-])([\p{L}-]+)\s+$/u.exec(
+          text.slice(Math.max(0, m.index - 24), m.index),
+        )?.[1];
         if (prev && !QUARTER_LEAD.has(prev.toLowerCase()) && (prev === 'the' || /^\p{Lu}/u.test(prev)))
           return null;
       }
@@ -1895,7 +1899,7 @@ export const RULES: Rule[] = [
         )?.[1];
         if (next !== undefined && (/^[A-Z]/.test(next) || !FUNCTION_NEXT.has(next.toLowerCase())))
           return null;
-        const prev = /([A-Za-z]+)\s*$/
+        const prev = /(?<![A-Za-z])([A-Za-z]+)\s*$/
           .exec(text.slice(Math.max(0, m.index - 15), m.index))?.[1]
           ?.toLowerCase();
         if (prev !== undefined && DETERMINERS.has(prev)) return null;
@@ -2012,9 +2016,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock-zone',
-    trigger: /\d{4}\s*(?:GMT|UTC|KST|JST|EST|EDT|PST|PDT|CET|CEST|BST|MSK|hours)/,
+    trigger: new RegExp(`\\d{4}\\s*(?:${ZONE_ABBR}|hours)`),
     re: re(
-      `(?<![\\d:.])(?<hm>[0-2]\\d[0-5]\\d)\\s*(?<zone>GMT|UTC|KST|JST|EST|EDT|PST|PDT|CET|CEST|BST|MSK|hours\\s+(?:GMT|local))\\b`,
+      `(?<![\\d:.])(?<hm>[0-2]\\d[0-5]\\d)\\s*(?<zone>${ZONE_ABBR}|hours\\s+(?:GMT|local))\\b`,
     ),
     make(g) {
       const h = Number(g.hm!.slice(0, 2));

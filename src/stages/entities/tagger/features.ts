@@ -16,6 +16,12 @@ export interface WordStats {
    * …, 5 = almost always). A capitalised word that is usually lower case (`Police`, `Some`) is rarely a name.
    */
   lowerRatio: Map<number, number>;
+  /**
+   * lower-cased word key → its word class at each granularity (coarse to fine), learnt from unlabelled news by
+   * `npm run train:clusters` (`clusters.ts`). A word the labelled data never had still shares evidence with
+   * the words of its class. Absent in models trained without classes.
+   */
+  clusters?: Map<number, readonly number[]>;
 }
 
 export interface FeatureContext {
@@ -66,9 +72,38 @@ const T_SSM2SS = T('ss-2|ss-1|ss');
 const T_SSSSP2 = T('ss|ss+1|ss+2');
 const T_LSS_M1 = T('l-1|ss');
 const T_SS_LP1 = T('ss|l+1');
+const T_CL = [T('cl0'), T('cl1'), T('cl2'), T('cl3')];
+const T_CL_SS = T('cl|ss');
+const T_CLM1 = [T('cl0-1'), T('cl1-1')];
+const T_CLP1 = [T('cl0+1'), T('cl1+1')];
+/** Class value of a word with no class (rare or unseen in the unlabelled text). */
+const NO_CLASS = 0;
 
 const BOS = hashString('<s>', 1);
 const EOS = hashString('</s>', 1);
+
+/**
+ * The word-class features of a word itself: its class at each granularity and its finest class with its short
+ * shape. Only for models that have classes (`clusters` set), so older model files keep their features.
+ */
+function classFeatures(cl: readonly number[] | null, ss: number, push: (h: number) => void): void {
+  if (cl === null) {
+    push(mix(T_CL[0]!, NO_CLASS));
+    return;
+  }
+  for (let g = 0; g < cl.length && g < T_CL.length; g++) push(mix(T_CL[g]!, cl[g]! + 1));
+  push(mix(T_CL_SS, mix(cl[cl.length - 1]! + 1, ss)));
+}
+
+/** The class features a word gives its neighbour (slot 0: it is the previous token; 2: the next). */
+function neighbourClassFeatures(cl: readonly number[] | null, slot: number, push: (h: number) => void): void {
+  const T_ = slot === 0 ? T_CLM1 : T_CLP1;
+  for (let g = 0; g < T_.length; g++)
+    push(mix(T_[g]!, cl === null ? NO_CLASS : cl[Math.min(g, cl.length - 1)]! + 1));
+}
+
+/** Boundary class value (before the start / after the end of a sentence). */
+const BOUNDARY_CLASS: readonly number[] = [0xfffe, 0xfffe, 0xfffe];
 
 /** Bucket of the share of lower-case occurrences (`lower / total`) of a word. */
 export function lowerRatioBucket(lower: number, total: number): number {
@@ -156,6 +191,13 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
     const ssm2 = i > 1 ? ssH[i - 2]! : BOS;
     const ssp2 = i + 2 < n ? ssH[i + 2]! : EOS;
     buf.push(T_BIAS);
+    if (ctx.stats.clusters) {
+      const cls = ctx.stats.clusters;
+      const push = (h: number) => buf.push(h);
+      classFeatures(cls.get(l) ?? null, ss, push);
+      neighbourClassFeatures(i > 0 ? (cls.get(lm1) ?? null) : BOUNDARY_CLASS.map((v) => v - 1), 0, push);
+      neighbourClassFeatures(i + 1 < n ? (cls.get(lp1) ?? null) : BOUNDARY_CLASS.map((v) => v - 2), 2, push);
+    }
     buf.push(mix(T_W, wH[i]!));
     buf.push(mix(T_L, l));
     buf.push(mix(T_SH, shH[i]!));
@@ -242,6 +284,8 @@ export interface TokenInfo {
   letter: boolean;
   /** Has a lower-case letter. */
   hasLower: boolean;
+  /** Word classes (coarse to fine), or null when the model has classes but not this word; undefined: no classes. */
+  cl?: readonly number[] | null;
 }
 
 /** The per-word part of `extractFeatures` (the same hashes; used by the tagging fast path). */
@@ -258,6 +302,7 @@ export function tokenInfo(w: string, ctx: FeatureContext): TokenInfo {
     cap,
     letter: /\p{L}/u.test(w),
     hasLower: hasLowerLetter(w),
+    cl: ctx.stats.clusters ? (ctx.stats.clusters.get(l) ?? null) : undefined,
   };
 }
 
@@ -274,6 +319,7 @@ export function wordFeatures(
 ): void {
   const lower = w.toLowerCase();
   push(T_BIAS);
+  if (info.cl !== undefined) classFeatures(info.cl, info.ss, push);
   push(mix(T_W, info.w));
   push(mix(T_L, info.l));
   push(mix(T_SH, hashString(wordShape(w), 13)));
@@ -486,7 +532,16 @@ export const NEIGHBOUR_SLOTS = 4;
  * `ss-1`), 1 = two before (`l-2`), 2 = the next token (`l+1`, `w+1`, `ss+1`), 3 = two after (`l+2`). With
  * `info` null, the sentence-boundary values. These are the features `contextFeatures` leaves out when asked.
  */
-export function neighbourFeatures(info: TokenInfo | null, slot: number, push: (h: number) => void): void {
+export function neighbourFeatures(
+  info: TokenInfo | null,
+  slot: number,
+  push: (h: number) => void,
+  withClasses = false,
+): void {
+  if (withClasses && (slot === 0 || slot === 2)) {
+    const boundary = BOUNDARY_CLASS.map((v) => v - (slot === 0 ? 1 : 2));
+    neighbourClassFeatures(info ? (info.cl ?? null) : boundary, slot, push);
+  }
   const l = info ? info.l : slot < 2 ? BOS : EOS;
   const w = info ? info.w : slot < 2 ? BOS : EOS;
   const ss = info ? info.ss : slot < 2 ? BOS : EOS;

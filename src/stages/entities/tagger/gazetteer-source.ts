@@ -113,8 +113,10 @@ const ORGANISATIONS = [
 
 /** Turns `KIM_JONG_IL_` into `Kim Jong Il` (the case is only for readability; matching is case-free). */
 function fromUnderscored(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && raw[end - 1] === '_') end--;
   return raw
-    .replace(/_+$/, '')
+    .slice(0, end)
     .split('_')
     .filter(Boolean)
     .map((w) => (w.length > 0 ? w[0]! + w.slice(1).toLowerCase() : w))

@@ -64,6 +64,30 @@ export interface ModelFile {
   gazetteer: GazetteerLists;
   /** lower-ratio bucket (index) → words. */
   lowerRatio: string[][];
+  /** Word classes used as features (absent in models trained without them). */
+  clusters?: WordClassTable;
+}
+
+/**
+ * Word classes as the model file keeps them: lower-cased words and, per granularity (coarse to fine), each
+ * word's class. Built by `npm run train:clusters`, embedded by `npm run train:ner`.
+ */
+export interface WordClassTable {
+  words: string[];
+  sizes: number[];
+  ids: number[][];
+}
+
+/** Word key (as the features hash a lower-cased word) → its classes, coarse to fine. */
+export function classMap(table: WordClassTable): Map<number, readonly number[]> {
+  const m = new Map<number, readonly number[]>();
+  table.words.forEach((w, i) => {
+    m.set(
+      tokenKey(w),
+      table.ids.map((ids) => ids[i]!),
+    );
+  });
+  return m;
 }
 
 /**
@@ -76,6 +100,7 @@ export class NerModel {
   readonly meta: Record<string, unknown>;
   readonly context: FeatureContext;
   readonly lowerRatioWords: string[][];
+  readonly clusterTable: WordClassTable | null;
   private readonly keys: Uint32Array;
   private readonly L: number;
   /** Open-addressing table of `[key, row]` pairs (one cache line holds both). */
@@ -136,14 +161,19 @@ export class NerModel {
     lowerRatioWords: string[][];
     gazetteerLists: GazetteerLists;
     meta?: Record<string, unknown>;
+    clusters?: WordClassTable | null;
   }) {
     this.lowerRatioWords = args.lowerRatioWords;
+    this.clusterTable = args.clusters ?? null;
     this.keys = args.keys;
     const lowerRatio = new Map<number, number>();
     args.lowerRatioWords.forEach((words, bucket) => {
       for (const w of words) lowerRatio.set(tokenKey(w), bucket);
     });
-    this.context = { gazetteer: new Gazetteer(args.gazetteerLists), stats: { lowerRatio } };
+    this.context = {
+      gazetteer: new Gazetteer(args.gazetteerLists),
+      stats: { lowerRatio, ...(args.clusters ? { clusters: classMap(args.clusters) } : {}) },
+    };
     this.scheme = args.scheme;
     this.tags = args.tags;
     this.L = args.tags.length;
@@ -435,7 +465,7 @@ export class NerModel {
       this.sink = nb;
       for (let slot = 0; slot < NEIGHBOUR_SLOTS; slot++) {
         this.sinkAt = slot * L;
-        neighbourFeatures(info, slot, push);
+        neighbourFeatures(info, slot, push, this.context.stats.clusters !== undefined);
       }
       return nb;
     };
@@ -617,6 +647,7 @@ export class NerModel {
       transitions: Array.from(this.trans, (v) => Math.round(v * 1000) / 1000),
       gazetteer: this.context.gazetteer.lists,
       lowerRatio: this.lowerRatioWords,
+      ...(this.clusterTable ? { clusters: this.clusterTable } : {}),
     };
     return gzipSync(JSON.stringify(file), { level: 9 });
   }
@@ -653,6 +684,7 @@ export class NerModel {
       lowerRatioWords: file.lowerRatio,
       gazetteerLists: file.gazetteer,
       meta: file.meta,
+      clusters: file.clusters ?? null,
     });
   }
 }

@@ -4,7 +4,7 @@ import { extractFeatures, type FeatureContext, lowerRatioBucket } from './featur
 import { Gazetteer, type GazetteerLists, tokenKey } from './gazetteer.js';
 import { seededRandom } from './hash.js';
 import { schemeTags, spansFromIob, type TagScheme, tagsFromSpans } from './labels.js';
-import { NerModel } from './model.js';
+import { classMap, NerModel, type WordClassTable } from './model.js';
 
 /**
  * Averaged structured perceptron (Collins 2002) over first-order Viterbi. Training is deterministic: the only
@@ -65,6 +65,7 @@ export function trainTagger(
   gazetteerLists: GazetteerLists,
   opts: TrainOptions,
   meta: Record<string, unknown> = {},
+  clusters: WordClassTable | null = null,
 ): NerModel {
   const log = opts.log ?? (() => {});
   const tags = schemeTags(opts.scheme);
@@ -75,7 +76,10 @@ export function trainTagger(
   lowerRatioWords.forEach((ws, b) => {
     for (const w of ws) lowerRatio.set(tokenKey(w), b);
   });
-  const ctx: FeatureContext = { gazetteer: new Gazetteer(gazetteerLists), stats: { lowerRatio } };
+  const ctx: FeatureContext = {
+    gazetteer: new Gazetteer(gazetteerLists),
+    stats: { lowerRatio, ...(clusters ? { clusters: classMap(clusters) } : {}) },
+  };
 
   // 1. features and gold tags
   const t0 = Date.now();
@@ -145,6 +149,7 @@ export function trainTagger(
       transitions: tr,
       lowerRatioWords,
       gazetteerLists,
+      clusters,
       meta: { ...meta, features: keep.length, epochs: opts.epochs, seed: opts.seed },
     });
   };

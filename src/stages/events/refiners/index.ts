@@ -1,5 +1,6 @@
 import { clauseEvents } from '../predicates.js';
 import { clauseModality } from './clause-modality.js';
+import { clauseParticipants } from './clause-participants.js';
 import type { RefineContext, Refiner } from './context.js';
 import { garbledText } from './garbled.js';
 import { selectionalRestrictions, sportsContext } from './senses.js';
@@ -15,6 +16,7 @@ export const REFINERS: readonly Refiner[] = [
   garbledText,
   sportsContext,
   selectionalRestrictions,
+  clauseParticipants,
   clauseModality,
 ];
 

@@ -119,4 +119,49 @@ describe('clause refiners', () => {
     expect(got.length).toBeGreaterThan(0);
     expect(got.every((e) => e.endsWith('negated'))).toBe(true);
   });
+
+  it("reads an event noun's possessor as actor and its of-dependent as target", () => {
+    const text = "Israel's detention of Palestinian lawmakers angered Egypt.";
+    const ents = [
+      G('Israel', 'ISR'),
+      G('Egypt', 'EGY'),
+      { type: 'NORP', name: 'Palestinian', mentions: ['Palestinian'] },
+    ];
+    // without a parse the token rules see the detained but not who detains
+    expect(brief(text, ents)).toEqual(['COERCE detention ->e3 asserted']);
+    const rows = [
+      '2 nmod:poss PROPN israel',
+      '6 nsubj NOUN detention',
+      '5 case ADP',
+      '5 amod ADJ',
+      '2 nmod NOUN lawmaker',
+      '0 root VERB anger',
+      '6 obj PROPN',
+      '6 punct PUNCT',
+    ];
+    expect(brief(text, ents, rows)).toEqual(['COERCE detention e1->e3 asserted']);
+  });
+
+  it('takes whom a complaint is about as its target, not whom it is addressed to', () => {
+    const text = 'Lebanon complained to the UN over Israeli raids.';
+    const ents = [
+      G('Lebanon', 'LBN'),
+      { type: 'ORG', name: 'UN', mentions: ['UN'] },
+      { type: 'NORP', name: 'Israeli', country: 'ISR', mentions: ['Israeli'] },
+    ];
+    const rows = [
+      '2 nsubj PROPN',
+      '0 root VERB complain',
+      '5 case ADP',
+      '5 det DET',
+      '2 obl PROPN',
+      '8 case ADP',
+      '8 amod ADJ',
+      '2 obl NOUN raid',
+      '2 punct PUNCT',
+    ];
+    const got = brief(text, ents, rows);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/^DISAPPROVE complained e1->e3 /);
+  });
 });

@@ -3,7 +3,7 @@ import { extractEvents } from './index.js';
 import { testDoc } from './test-doc.js';
 
 /**
- * Wire-copy constructions, on sentences we wrote: warnings given as nouns, "with
+ * Constructions behind the misses of the fresh5 split, on sentences we wrote: warnings given as nouns, "with
  * whom" meetings, visits to a place with an adjective, titles with a remit before the name, coordinated
  * descriptions, companies after a nationality and a company noun, verbal attacks on a possessor's record,
  * clauses joined by "and", demands with an "unless" condition, and unstripped datelines.
@@ -37,7 +37,7 @@ function events(text: string) {
   return extractEvents(testDoc(text, { entities: ENTS, published: '2024-11-01' }));
 }
 
-describe('events on wire constructions: warning nouns, meetings "with whom", remits, coordinated descriptions', () => {
+describe('events on wire-story constructions', () => {
   it('reads "gave a warning to X" as a threat by the subject against X', () => {
     expect(events('Lee gave a thinly veiled warning to Slovakia on Monday.')[0]).toMatchObject({
       type: 'THREATEN',
