@@ -1,6 +1,5 @@
 import { NewsintelError } from '../../core/errors.js';
 import type { Analysis } from '../../core/types.js';
-import { readFileCapped, readStreamCapped } from '../../ingest/bounded-read.js';
 import { type CliContext, type Command, parseArgs, UsageError } from '../context.js';
 
 /** `newsintel analyze <file|-> [--json]`: one article's analysis, as JSON or a readable brief. */
@@ -28,7 +27,9 @@ export const analyzeCommand: Command = {
     try {
       // The cap is enforced while reading: stdin, devices and growing files stop as soon as it is passed.
       buf =
-        target === '-' ? await readStreamCapped(ctx.stdin, cap, 'stdin') : await readFileCapped(target, cap);
+        target === '-'
+          ? await (await import('../../ingest/bounded-read.js')).readStreamCapped(ctx.stdin, cap, 'stdin')
+          : await (await import('../../ingest/bounded-read.js')).readFileCapped(target, cap);
     } catch (e) {
       if (e instanceof NewsintelError) throw new NewsintelError(e.code, `analyze: ${e.message}`);
       throw new NewsintelError('E_NOT_FOUND', `analyze: cannot read ${target}: ${(e as Error).message}`);
