@@ -1,6 +1,5 @@
 import { NewsintelError } from '../../core/errors.js';
 import type { Analysis } from '../../core/types.js';
-import { readFileCapped, readStreamCapped } from '../../ingest/bounded-read.js';
 import { type CliContext, type Command, parseArgs, UsageError } from '../context.js';
 
 /** `newsintel analyze <file|-> [--json]`: one article's analysis, as JSON or a readable brief. */
@@ -25,6 +24,7 @@ export const analyzeCommand: Command = {
       throw new UsageError('--max-bytes must be a positive number');
     let buf: Buffer;
     const cap = maxBytes ?? (await import('../../ingest/decode.js')).DEFAULT_MAX_BYTES;
+    const { readFileCapped, readStreamCapped } = await import('../../ingest/bounded-read.js');
     try {
       // The cap is enforced while reading: stdin, devices and growing files stop as soon as it is passed.
       buf =
