@@ -61,6 +61,7 @@ describe('regex safety', () => {
     expect(ingest.map((a) => a.where.replace(/:\d+$/, '')).sort()).toEqual([
       'src/ingest/dates.ts',
       'src/ingest/dates.ts',
+      'src/ingest/fetch/charset.ts',
       'src/ingest/title.ts',
       'src/ingest/title.ts',
       'src/ingest/title.ts',

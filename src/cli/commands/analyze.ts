@@ -24,6 +24,7 @@ export const analyzeCommand: Command = {
       throw new UsageError('--max-bytes must be a positive number');
     let buf: Buffer;
     const cap = maxBytes ?? (await import('../../ingest/decode.js')).DEFAULT_MAX_BYTES;
+    const { readFileCapped, readStreamCapped } = await import('../../ingest/bounded-read.js');
     try {
       // The cap is enforced while reading: stdin, devices and growing files stop as soon as it is passed.
       buf =
