@@ -12,6 +12,10 @@ import { Document } from '../src/core/document.js';
 import { readWireText } from '../src/ingest/wire-text.js';
 import { analyze, articleId, getDefaultPipeline } from '../src/services/analyze.js';
 import { defaultModelPath, loadDefaultTagger, loadTagger } from '../src/stages/entities/tagger/index.js';
+import { encodeSentence } from '../src/stages/syntax/encode.js';
+import { loadDefaultSyntaxModel } from '../src/stages/syntax/model.js';
+import { parseSentence } from '../src/stages/syntax/parser.js';
+import { udTokenize } from '../src/stages/syntax/tokenize.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -26,6 +30,60 @@ function timeIt(rounds: number, fn: () => void): number {
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < rounds; i++) fn();
   return Number(process.hrtime.bigint() - t0) / 1e9 / rounds;
+}
+
+/**
+ * Syntax rows: the UD words of the same stories (sentences stage output, re-tokenised the UD way), timed per
+ * component on one core, beside a same-run baseline (UD tokenisation and word hashing alone).
+ */
+function syntaxBench(docs: readonly Document[], rounds: number): { words: number; rows: [string, number][] } {
+  const model = loadDefaultSyntaxModel();
+  const sentences: string[][] = [];
+  for (const doc of docs) {
+    const words = udTokenize(doc.text, doc.get('tokens'), { hyphenPrefixes: model.hyphenPrefixes });
+    let cur: string[] = [];
+    let si = -1;
+    for (const w of words) {
+      if (w.sentence !== si && cur.length > 0) {
+        sentences.push(cur);
+        cur = [];
+      }
+      si = w.sentence;
+      cur.push(w.text);
+    }
+    if (cur.length > 0) sentences.push(cur);
+  }
+  const nWords = sentences.reduce((n, s) => n + s.length, 0);
+  let sink = 0;
+  const baseline = timeIt(rounds, () => {
+    for (const doc of docs)
+      sink += udTokenize(doc.text, doc.get('tokens'), { hyphenPrefixes: model.hyphenPrefixes }).length;
+    for (const s of sentences) sink += encodeSentence(s).n;
+  });
+  const encoded = sentences.map((s) => encodeSentence(s));
+  const tagger = timeIt(rounds, () => {
+    for (const e of encoded) sink += model.tagger.tagIds(e).length;
+  });
+  const inputs = encoded.map((e) => {
+    const tags = model.tagger.tagIds(e);
+    return { e, tags, upos: Uint8Array.from(tags, (t) => model.tagger.tagset.upos[t]!) };
+  });
+  const parser = timeIt(rounds, () => {
+    for (const input of inputs) sink += parseSentence(model.parser, model.arcs, input).heads.length;
+  });
+  const all = timeIt(rounds, () => {
+    for (const s of sentences) sink += model.parse(s).length;
+  });
+  if (sink === -1) console.log(sink);
+  return {
+    words: nWords,
+    rows: [
+      ['baseline: UD tokenisation + word hashing', baseline],
+      ['UPOS tagger alone', tagger],
+      ['parser alone (heads + arc labels, given tags)', parser],
+      ['tagger + parser + lemmas (SyntaxModel.parse)', all],
+    ],
+  };
 }
 
 async function main(): Promise<void> {
@@ -231,6 +289,22 @@ async function main(): Promise<void> {
     console.log('|---|---|---|---|');
     for (const [name, a, b] of peerRows)
       console.log(`| ${name} | ${a.toFixed(4)} | ${b.toFixed(4)} | ${(b / a).toFixed(2)}x |`);
+  }
+  const syntaxDocs = sources.map((src, i) => {
+    let doc = new Document(ids[i]!, src);
+    for (const stage of pipeline.stages.slice(0, 2)) doc = doc.with(stage.run(doc));
+    return doc;
+  });
+  const syn = syntaxBench(syntaxDocs, rounds);
+  console.log('');
+  console.log(`Syntax on the same stories: ${fmt(syn.words)} UD words, one core:`);
+  console.log('');
+  console.log('| measure | seconds/round | words/s | ratio to baseline |');
+  console.log('|---|---|---|---|');
+  for (const [name, t] of syn.rows) {
+    console.log(
+      `| ${name} | ${t.toFixed(4)} | ${fmt(syn.words / t)} | ${(t / syn.rows[0]![1]).toFixed(1)}x |`,
+    );
   }
   console.log('');
   console.log(`peak RSS: ${fmt(rssMb, 1)} MB`);
