@@ -281,6 +281,15 @@ async function main(): Promise<void> {
     if (t === null) console.log(`| ${name} | - | - | - |`);
     else console.log(`| ${name} | ${t.toFixed(4)} | ${fmt(nTokens / t)} | ${(t / ours).toFixed(2)}x time |`);
   }
+  if (peerRows.length > 0) {
+    console.log('');
+    console.log('Like for like with compromise (warm, same stories, one core):');
+    console.log('');
+    console.log('| job | newsintel s/round | compromise s/round | compromise time / newsintel time |');
+    console.log('|---|---|---|---|');
+    for (const [name, a, b] of peerRows)
+      console.log(`| ${name} | ${a.toFixed(4)} | ${b.toFixed(4)} | ${(b / a).toFixed(2)}x |`);
+  }
   const syntaxDocs = sources.map((src, i) => {
     let doc = new Document(ids[i]!, src);
     for (const stage of pipeline.stages.slice(0, 2)) doc = doc.with(stage.run(doc));
@@ -296,15 +305,6 @@ async function main(): Promise<void> {
     console.log(
       `| ${name} | ${t.toFixed(4)} | ${fmt(syn.words / t)} | ${(t / syn.rows[0]![1]).toFixed(1)}x |`,
     );
-  }
-  if (peerRows.length > 0) {
-    console.log('');
-    console.log('Like for like with compromise (warm, same stories, one core):');
-    console.log('');
-    console.log('| job | newsintel s/round | compromise s/round | compromise time / newsintel time |');
-    console.log('|---|---|---|---|');
-    for (const [name, a, b] of peerRows)
-      console.log(`| ${name} | ${a.toFixed(4)} | ${b.toFixed(4)} | ${(b / a).toFixed(2)}x |`);
   }
   console.log('');
   console.log(`peak RSS: ${fmt(rssMb, 1)} MB`);

@@ -47,6 +47,9 @@ export interface LexiconData {
 export interface ClauseLexicon {
   /** Entries by lemma, `verb:attack` / `noun:attack`. */
   byLemma: ReadonlyMap<string, FrameEntry>;
+  /** The same entries by bare lemma, one map per part of speech (the per-word look-up). */
+  verbs: ReadonlyMap<string, FrameEntry>;
+  nouns: ReadonlyMap<string, FrameEntry>;
   adversaryNouns: ReadonlySet<string>;
   sportsWords: ReadonlySet<string>;
   /** Sports words that count only as common nouns ("the final", not "the final declaration"). */
@@ -108,8 +111,13 @@ export function clauseLexicon(): ClauseLexicon {
       }
     }
   }
+  const verbs = new Map<string, FrameEntry>();
+  const nouns = new Map<string, FrameEntry>();
+  for (const e of byLemma.values()) (e.pos === 'verb' ? verbs : nouns).set(e.lemma, e);
   cached = {
     byLemma,
+    verbs,
+    nouns,
     adversaryNouns: new Set(OVERRIDES.adversaryNouns.words),
     sportsWords: new Set(OVERRIDES.sportsWords.words),
     sportsNouns: new Set(OVERRIDES.sportsNouns.words),
@@ -122,7 +130,7 @@ export function clauseLexicon(): ClauseLexicon {
 
 /** The entry for a word of the syntax layer (by lemma and part of speech), or null. */
 export function frameFor(lex: ClauseLexicon, lemma: string, upos: string): FrameEntry | null {
-  const pos = upos === 'VERB' ? 'verb' : upos === 'NOUN' ? 'noun' : null;
-  if (!pos) return null;
-  return lex.byLemma.get(`${pos}:${lemma.toLowerCase()}`) ?? null;
+  const map = upos === 'VERB' ? lex.verbs : upos === 'NOUN' ? lex.nouns : null;
+  if (!map) return null;
+  return map.get(lemma) ?? (/[A-Z]/.test(lemma) ? map.get(lemma.toLowerCase()) : undefined) ?? null;
 }

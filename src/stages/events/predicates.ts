@@ -76,16 +76,23 @@ function senseOf(
   e: FrameEntry,
 ): { cameo: string; type: PloverType; mode: string | null } | null {
   const syn = ctx.syntax!;
-  for (const p of e.patterns ?? []) {
-    if (!p.heads) continue;
-    const slots = p.prep
-      ? syn
-          .obliquesOf(w)
-          .filter((o) => o.case === p.prep)
-          .map((o) => o.word)
-      : syn.objectsOf(w);
-    if (slots.some((s) => p.heads!.includes(syn.words[s]!.lemma.toLowerCase()))) {
-      return p.cameo && p.type ? { cameo: p.cameo, type: p.type, mode: p.mode ?? null } : null;
+  if (!e.patterns) return e.cameo && e.type ? { cameo: e.cameo, type: e.type, mode: e.mode } : null;
+  // the heads of the object and of each oblique, computed once (entries can carry a hundred patterns)
+  const objHeads = syn.objectsOf(w).map((s) => syn.words[s]!.lemma.toLowerCase());
+  const oblHeads = new Map<string, string[]>();
+  for (const o of syn.obliquesOf(w)) {
+    if (!o.case) continue;
+    const list = oblHeads.get(o.case) ?? [];
+    list.push(syn.words[o.word]!.lemma.toLowerCase());
+    oblHeads.set(o.case, list);
+  }
+  if (objHeads.length > 0 || oblHeads.size > 0) {
+    for (const p of e.patterns) {
+      if (!p.heads) continue;
+      const slots = p.prep ? (oblHeads.get(p.prep) ?? []) : objHeads;
+      if (slots.some((h) => p.heads!.includes(h))) {
+        return p.cameo && p.type ? { cameo: p.cameo, type: p.type, mode: p.mode ?? null } : null;
+      }
     }
   }
   return e.cameo && e.type ? { cameo: e.cameo, type: e.type, mode: e.mode } : null;

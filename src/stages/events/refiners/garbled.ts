@@ -5,8 +5,10 @@ import { type RefineContext, type Refiner, triggerWord } from './context.js';
 const LIMITS = Object.freeze({
   /** A run this long without any punctuation is not a sentence a reporter wrote. */
   runWithoutPunct: 50,
-  /** Share of alphabetic words the English word lists must know. */
+  /** Share of alphabetic words (names aside) the English word lists must know. */
   minKnownShare: 0.6,
+  /** How many words of a sentence are looked up for that share. */
+  sample: 12,
 });
 
 /**
@@ -28,9 +30,12 @@ export function garbledSentences(ctx: RefineContext): Set<number> {
     }
     if (w.upos === 'PUNCT') s.run = 0;
     else s.maxRun = Math.max(s.maxRun, ++s.run);
-    if (/^\p{L}+$/u.test(w.text)) {
-      s.alpha++;
-      if (w.upos === 'PROPN' || words.tier(w.text) !== null) s.known++;
+    // the known-word share is read off a sample: the first words of a sentence settle it
+    if (s.alpha < LIMITS.sample && w.upos !== 'PROPN' && w.upos !== 'PUNCT' && w.upos !== 'NUM') {
+      if (/^\p{L}+$/u.test(w.text)) {
+        s.alpha++;
+        if (words.tier(w.text) !== null) s.known++;
+      }
     }
   }
   for (const [sentence, s] of stats) {
