@@ -10,7 +10,6 @@ import { analyze } from '../services/analyze.js';
 import { FeedRepository } from './feeds.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
-import type { Database } from './schema.js';
 import { type ArticleStore, openStore } from './store.js';
 
 /**
