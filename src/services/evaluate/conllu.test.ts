@@ -49,6 +49,7 @@ describe('evaluate conllu', () => {
     const lines = formatResult(r).trimEnd().split('\n');
     expect(lines[lines.length - 1]).toMatch(/^LAS \d+\.\d\d$/);
     expect(r.table).toMatch(/core args/);
+    expect(r.table).toMatch(/^model trained on: .*en_ewt-ud-train/);
     expect(r.table).toMatch(/UAS/);
   });
 
