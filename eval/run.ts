@@ -7,8 +7,14 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type AreaResult, SHARED } from './area.js';
+import { type AreaResult, type EvalArea, SHARED } from './area.js';
 import { AREAS } from './areas.js';
+
+/** The areas to run, in print order: blind ones first (the honest figures), then the tuned ones. */
+export function orderAreas(areas: readonly EvalArea[], names: readonly string[] = []): EvalArea[] {
+  const chosen = areas.filter((a) => names.length === 0 || names.includes(a.name));
+  return [...chosen.filter((a) => a.blindness === 'blind'), ...chosen.filter((a) => a.blindness !== 'blind')];
+}
 
 async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
@@ -62,10 +68,13 @@ async function main(argv: string[]): Promise<number> {
   return summary.some((s) => s.note === 'failed') ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+// run only as the entry point, so that tests can import `orderAreas`
+if (process.argv[1] && /run\.[jt]s$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -42,25 +42,44 @@ async function main(): Promise<void> {
   }
   const sizes = (process.env.BENCH_CORPUS_SIZES ?? '1000,10000,50000').split(',').map(Number);
   const max = Math.max(...sizes);
-  const files = readdirSync(bulk)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  const templates: Analysis[] = [];
-  for (const f of files) {
-    const p = join(bulk, f);
-    const src = readInput(readFileSync(p, 'utf8'), { filename: p }).sources[0];
-    if (src) templates.push(toAnalysis(analyzeDocument(src)));
-  }
-  console.log(`templates: ${templates.length} real stories (analysed once); store grows to ${max}`);
   const dir = mkdtempSync(join(os.tmpdir(), 'newsintel-bench-corpus-'));
-  // BENCH_CORPUS_DB=postgres://… measures an (empty) PostgreSQL database instead of a temp SQLite file.
-  const store = await openStore(process.env.BENCH_CORPUS_DB ?? join(dir, 'bench.db'));
+  // BENCH_CORPUS_RESUME=<bench.db> continues a store left by an earlier run (a copy of it): its real stories are
+  // the templates, and the run goes on from its size. BENCH_CORPUS_DB=postgres://… measures an empty
+  // PostgreSQL database instead of a temp SQLite file.
+  const resume = process.env.BENCH_CORPUS_RESUME;
+  const store = await openStore(resume ?? process.env.BENCH_CORPUS_DB ?? join(dir, 'bench.db'));
+  const templates: Analysis[] = [];
+  let start = 0;
+  if (resume) {
+    const rows = await store.db
+      .selectFrom('articles')
+      .select('id')
+      .where('published', '<', '2020')
+      .orderBy('ingested_at')
+      .orderBy('id')
+      .execute();
+    for (const r of rows) {
+      const a = await store.getArticle(r.id);
+      if (a) templates.push(a);
+    }
+    start = await store.countArticles();
+  } else {
+    const files = readdirSync(bulk)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
+    for (const f of files) {
+      const p = join(bulk, f);
+      const src = readInput(readFileSync(p, 'utf8'), { filename: p }).sources[0];
+      if (src) templates.push(toAnalysis(analyzeDocument(src)));
+    }
+  }
+  console.log(`templates: ${templates.length} real stories; store grows from ${start} to ${max}`);
   const perArticle: number[] = [];
   const cpuPerArticle: number[] = [];
   try {
     let windowStart = process.hrtime.bigint();
-    let windowFrom = 0;
-    for (let k = 0; k < max; k++) {
+    let windowFrom = start;
+    for (let k = start; k < max; k++) {
       const a = k < templates.length ? templates[k]! : variant(templates[k % templates.length]!, k);
       const t0 = process.hrtime.bigint();
       const c0 = process.cpuUsage();
@@ -73,8 +92,8 @@ async function main(): Promise<void> {
       if (n % 5000 === 0 && !sizes.includes(n)) console.log(`… ${n} stories`);
       if (sizes.includes(n)) {
         const secs = Number(process.hrtime.bigint() - windowStart) / 1e9;
-        const last = perArticle.slice(Math.max(0, n - 1000));
-        const lastCpu = cpuPerArticle.slice(Math.max(0, n - 1000));
+        const last = perArticle.slice(Math.max(0, n - start - 1000));
+        const lastCpu = cpuPerArticle.slice(Math.max(0, n - start - 1000));
         const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
         console.log(
           `${n} stories: wall ${((n - windowFrom) / secs).toFixed(0)} articles/s over stories ${windowFrom + 1}-${n}; last 1,000: wall ${((1000 * last.length) / sum(last)).toFixed(0)} articles/s (median ${median(last).toFixed(2)} ms), CPU ${((1000 * lastCpu.length) / sum(lastCpu)).toFixed(0)} articles/s (median ${median(lastCpu).toFixed(2)} ms)`,
@@ -82,7 +101,7 @@ async function main(): Promise<void> {
         windowStart = process.hrtime.bigint();
         windowFrom = n;
       }
-      if (n === 10_000 || (n === max && max < 10_000)) {
+      if (n === 10_000 || n === max) {
         const actors = await store.db
           .selectFrom('corpus_actors')
           .select('id')
@@ -116,7 +135,7 @@ async function main(): Promise<void> {
       }
     }
     const around = (xs: number[], i: number) => median(xs.slice(Math.max(0, i - 50), i + 50));
-    if (max >= 10_000) {
+    if (start === 0 && max >= 10_000) {
       for (const [label, xs] of [
         ['wall', perArticle],
         ['CPU', cpuPerArticle],

@@ -7,6 +7,7 @@ import { analyze } from '../services/analyze.js';
 import { linkStoredArticle } from '../services/corpus.js';
 import { type ArticleStore, openStore } from '../storage/index.js';
 import type { DeskHomeResponse, DeskSearchResponse } from './desk-types.js';
+import { recentArticles } from './routes-desk.js';
 import { createApiServer, listen } from './server.js';
 
 describe('desk routes', () => {
@@ -80,6 +81,18 @@ describe('desk routes', () => {
     const first = await get<DeskHomeResponse>('/api/desk/home');
     expect(first.body.since).toBeNull();
     expect(first.body.latest).toHaveLength(3);
+    // The home list is the store's list, in the same order.
+    expect(first.body.latest).toEqual(await store.listArticles({ limit: 20 }));
+  });
+
+  it('counts new articles past the digest window exactly (rowid binary search on SQLite)', async () => {
+    const small = await recentArticles(store, between, 1);
+    expect(small.rows.map((r) => r.headline)).toEqual(['Crews protest quotas']);
+    expect(small.newCount).toBe(2);
+    const none = await recentArticles(store, new Date(Date.now() + 60_000).toISOString(), 1);
+    expect(none).toEqual({ rows: [], newCount: 0 });
+    const all = await recentArticles(store, '2000-01-01', 2);
+    expect(all.newCount).toBe(3);
   });
 
   it('search facets count sources and months, and filters narrow the hits', async () => {

@@ -124,11 +124,15 @@ describe.skipIf(!haveChromium)('desk renders hostile stories as inert text', () 
       '<h1>Harbour <img src=x onerror="window.__xss=\'file-img\'"> opens</h1>' +
       '<p>The new harbour opened on Sunday, the port office said.</p>' +
       '<p><a href="javascript:window.__xss=\'file-link\'">More</a> on <b>this</b>.</p></body></html>';
-    const jsonl = JSON.stringify({
+    const record = {
       text: 'Ferry crews said <script>window.__xss="jsonl"</script> sailings resume on Friday.',
       title: '<img src=x onerror="window.__xss=\'jsonl-title\'">Ferries resume',
-      url: 'javascript:window.__xss="jsonl-url"',
-    });
+    };
+    // The same record with a javascript: URL is refused by the API with its reason; without it, it is stored.
+    const jsonl = [
+      JSON.stringify({ ...record, url: 'javascript:window.__xss="jsonl-url"' }),
+      JSON.stringify(record),
+    ].join('\n');
     await page.setInputFiles('#ingest-files', [
       { name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(html) },
       { name: 'ferries.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${jsonl}\n`) },
@@ -136,7 +140,10 @@ describe.skipIf(!haveChromium)('desk renders hostile stories as inert text', () 
     await page.getByRole('button', { name: 'Upload and store' }).click();
     await page.locator('#ingest-progress-text', { hasText: /^Done/ }).waitFor();
     const links = page.locator('#ingest-results a');
-    expect(await links.count()).toBe(2);
+    const resultRows = await page.locator('#ingest-results tr').allTextContents();
+    expect(resultRows, resultRows.join(' / ')).toHaveLength(3);
+    expect(resultRows[1]).toMatch(/^ferries\.jsonl#1rejected.*http\(s\) URL/);
+    expect(await links.count(), resultRows.join(' / ')).toBe(2);
     // HTML files are read as HTML (the image is an element, dropped); JSON text keeps markup as literal text.
     expect(await links.nth(0).textContent()).toMatch(/^Harbour\s+opens$/);
     expect(await links.nth(1).textContent()).toBe(

@@ -224,6 +224,17 @@ describe.skipIf(!haveChromium)('analyst desk in chromium', () => {
     expect(results[3]?.[2]).toContain('binary');
     expect(await page.locator('#ingest-progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(3);
     expect(await desk.store.countArticles()).toBeGreaterThanOrEqual(8);
+
+    // A URL the server refuses to fetch (loopback, behind its SSRF guard) is a rejected row with the reason.
+    await page
+      .getByRole('textbox', { name: 'Article or RSS/Atom feed URL' })
+      .fill('http://127.0.0.1:9/feed.xml');
+    await page.getByRole('button', { name: 'Fetch and store' }).click();
+    await page.locator('#ingest-progress-text', { hasText: /^(Done|Failed)/ }).waitFor();
+    const last = rows.last();
+    expect(await last.locator('td').nth(0).textContent()).toBe('http://127.0.0.1:9/feed.xml');
+    expect(await last.locator('.tag').textContent()).toBe('rejected');
+    expect(((await last.locator('td').nth(2).textContent()) ?? '').length).toBeGreaterThan(10);
     expect(errors).toEqual([]);
     await page.close();
   });

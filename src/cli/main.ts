@@ -12,8 +12,10 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
 import { feedCommand } from './commands/feed.js';
 import { ingestCommand } from './commands/ingest.js';
+import { jobsCommand } from './commands/jobs.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
+import { workerCommand } from './commands/worker.js';
 import { type CliContext, type Command, UsageError } from './context.js';
 
 const commands: Command[] = [
@@ -23,6 +25,8 @@ const commands: Command[] = [
   searchCommand,
   serveCommand,
   exportCommand,
+  workerCommand,
+  jobsCommand,
   storyCommand,
   actorCommand,
   eventsCommand,

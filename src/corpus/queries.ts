@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { NewsintelError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
+import { unpackAnalysis } from '../storage/codec.js';
 import type { Database } from '../storage/schema.js';
 import { versionDiff } from './diff.js';
 import type { EventMentionPayload } from './facts.js';
@@ -58,8 +59,13 @@ export function parseDay(v: string | null | undefined, name: string): number | n
 }
 
 async function analysisOf(db: Db, id: string): Promise<Analysis | null> {
-  const r = await db.selectFrom('analyses').select('json').where('article_id', '=', id).executeTakeFirst();
-  return r ? (JSON.parse(r.json) as Analysis) : null;
+  const r = await db
+    .selectFrom('analyses')
+    .innerJoin('articles', 'articles.id', 'analyses.article_id')
+    .select(['analyses.body', 'articles.text'])
+    .where('analyses.article_id', '=', id)
+    .executeTakeFirst();
+  return r ? unpackAnalysis(r.body, r.text) : null;
 }
 
 /** Resolves an article id, a unique article-id prefix, or a story id to a linked article. */

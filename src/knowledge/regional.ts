@@ -41,4 +41,6 @@ export interface DividedCountry {
 }
 
 /** Divided countries whose halves wire copy calls "the North" and "the South". */
-export const DIVIDED_COUNTRIES: readonly DividedCountry[] = [{ north: 'PRK', south: 'KOR', plural: 'Koreas' }];
+export const DIVIDED_COUNTRIES: readonly DividedCountry[] = [
+  { north: 'PRK', south: 'KOR', plural: 'Koreas' },
+];

@@ -1,5 +1,6 @@
 import { NewsintelError } from '../core/errors.js';
 import { readInput } from '../ingest/read-input.js';
+import { packAnalysis, unpackText } from '../storage/codec.js';
 import { type ArticleStore, annotationRows } from '../storage/store.js';
 import { analyzeDocument, toAnalysis } from './analyze.js';
 import { linkStoredArticle } from './corpus.js';
@@ -82,7 +83,7 @@ export async function reanalyze(
   for (let pages = 0; options.maxPages === undefined || pages < options.maxPages; pages++) {
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'raw', 'origin'])
+      .select(['id', 'raw_z', 'seq', 'origin'])
       .where('id', '>', cursor)
       .orderBy('id')
       .limit(pageSize)
@@ -95,7 +96,8 @@ export async function reanalyze(
     for (const row of rows) {
       try {
         const filename = row.origin && row.origin !== 'api' ? row.origin.replace(/#\d+$/, '') : undefined;
-        const source = readInput(row.raw, { filename }).sources[0];
+        const raw = row.raw_z ? unpackText(row.raw_z) : '';
+        const source = readInput(raw, { filename }).sources[0];
         if (!source)
           throw new NewsintelError('E_INPUT_FORMAT', 'the stored raw input no longer reads as an article');
         const analysis = toAnalysis(analyzeDocument(source));
@@ -103,14 +105,14 @@ export async function reanalyze(
         await db.transaction().execute(async (trx) => {
           await trx
             .updateTable('analyses')
-            .set({ json: JSON.stringify(analysis), created_at: new Date().toISOString() })
+            .set({ body: packAnalysis(analysis), created_at: new Date().toISOString() })
             .where('article_id', '=', row.id)
             .execute();
-          await trx.deleteFrom('annotations').where('article_id', '=', row.id).execute();
-          const ann = annotationRows(analysis);
+          await trx.deleteFrom('annotation_rows').where('article_seq', '=', row.seq).execute();
+          const ann = annotationRows(analysis, row.seq);
           for (let i = 0; i < ann.length; i += 400)
             await trx
-              .insertInto('annotations')
+              .insertInto('annotation_rows')
               .values(ann.slice(i, i + 400))
               .execute();
         });

@@ -39,7 +39,8 @@ function checkLength(field: string, v: string | null | undefined, max: number): 
 
 /**
  * Checks caller-given metadata and returns it trimmed and frozen; throws `E_INPUT_FORMAT` naming the field.
- * `url` must be http(s); blank values count as absent.
+ * Blank values count as absent. A `url` is kept as given (the desk renders every stored field inert), only
+ * its length is bounded.
  */
 export function validateMetadata(meta: AnalyzeOptions): Readonly<AnalyzeOptions> {
   const blank = (v: string | null | undefined) =>
@@ -59,20 +60,6 @@ export function validateMetadata(meta: AnalyzeOptions): Readonly<AnalyzeOptions>
       'E_INPUT_FORMAT',
       `"published" must be an ISO date or date-time (2025-06-02, 2025-06-02T09:30:00Z), got ${JSON.stringify(out.published)}`,
     );
-  }
-  if (out.url !== undefined) {
-    let ok = false;
-    try {
-      const u = new URL(out.url);
-      ok = u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      ok = false;
-    }
-    if (!ok)
-      throw new NewsintelError(
-        'E_INPUT_FORMAT',
-        `"url" must be an http(s) URL, got ${JSON.stringify(out.url.slice(0, 80))}`,
-      );
   }
   for (const k of Object.keys(out) as (keyof typeof out)[]) if (out[k] === undefined) delete out[k];
   return Object.freeze(out);

@@ -33,6 +33,8 @@ export async function migrate(
         throw new NewsintelError('E_STORAGE', `storage: migration ${m.id} is out of order`);
       }
       for (const statement of m[dialect]) await sql.raw(statement).execute(trx);
+      if (m.transform) await m.transform.run(trx, dialect);
+      for (const statement of m.finish?.[dialect] ?? []) await sql.raw(statement).execute(trx);
       await trx
         .insertInto('newsintel_migrations')
         .values({ id: m.id, checksum, applied_at: new Date().toISOString() })

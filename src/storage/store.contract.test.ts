@@ -179,7 +179,7 @@ function contract(label: string, backend: () => Promise<Backend>): void {
           },
         ],
       };
-      await store.saveArticle(withEntities, 'raw', null);
+      await store.saveArticle(withEntities, 'raw input of the entity test', null);
       const rows = await store.db
         .selectFrom('annotations')
         .selectAll()
@@ -197,7 +197,11 @@ function contract(label: string, backend: () => Promise<Backend>): void {
         kb: 'person:jane-roe',
         country: 'XYZ',
       });
-      expect(JSON.parse(ent.payload).mentions).toHaveLength(1);
+      // The full item is in the stored analysis (not copied into the row), found by the row's ann_id.
+      const stored = await store.getArticle(base.article.id);
+      expect(stored!.entities.find((e) => e.id === ent.ann_id)!.mentions).toHaveLength(1);
+      expect(await store.getRaw(base.article.id)).toBe('raw input of the entity test');
+      expect(await store.getRaw('sha256:none')).toBeNull();
     });
 
     it('rolls back only the failing article', async () => {

@@ -5,9 +5,10 @@ import SqliteDatabase from 'better-sqlite3';
 import { type Insertable, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { NewsintelError, wrapError } from '../core/errors.js';
 import { ANALYSIS_FORMAT, type Analysis, type Span, type VersionTag } from '../core/types.js';
+import { packAnalysis, packText, unpackAnalysis, unpackText } from './codec.js';
 import { migrate } from './migrate.js';
 import type { Dialect } from './migrations.js';
-import type { AnnotationsTable, Database } from './schema.js';
+import type { AnnotationRowsTable, Database } from './schema.js';
 import { checkQueryBounds, isEmptyQuery, parseSearchQuery, toFts5, toTsQuery } from './search-query.js';
 
 /** What a list shows about an article, without loading its analysis. */
@@ -74,6 +75,8 @@ export interface ArticleStore {
   listOrigins(id: string): Promise<ArticleOrigin[]>;
   /** The stored analysis object, or null. */
   getArticle(id: string): Promise<Analysis | null>;
+  /** The stored raw input of an article (to re-run a newer pipeline), or null. */
+  getRaw(id: string): Promise<string | null>;
   /** Newest first (by published date, then ingestion time). */
   listArticles(options?: PageOptions): Promise<ArticleSummary[]>;
   /** Ranked full-text search over headline and text; free text, never a syntax error. */
@@ -184,11 +187,13 @@ export function parseSnippet(marked: string): { snippet: string; highlights: Spa
   };
 }
 
-/** One row per annotation, generic across layers; the full item goes in `payload`. */
-export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
-  const id = a.article.id;
-  const rows: Insertable<AnnotationsTable>[] = [];
-  const base = { article_id: id, kb: null, country: null, value: null };
+/**
+ * One row per annotation, generic across layers, keyed by the article's `seq`; the full item stays in the
+ * analysis (found by `ann_id`), never copied here.
+ */
+export function annotationRows(a: Analysis, seq: number): Insertable<AnnotationRowsTable>[] {
+  const rows: Insertable<AnnotationRowsTable>[] = [];
+  const base = { article_seq: seq, kb: null, country: null, value: null };
   a.sentences.forEach((s, i) => {
     rows.push({
       ...base,
@@ -198,7 +203,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       end: s.end,
       type: null,
       label: null,
-      payload: JSON.stringify(s),
     });
   });
   a.repairs.forEach((r, i) => {
@@ -210,7 +214,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       end: r.end,
       type: r.kind,
       label: r.after,
-      payload: JSON.stringify(r),
     });
   });
   for (const e of a.entities) {
@@ -226,7 +229,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       value: e.role,
       kb: e.kb,
       country: e.country,
-      payload: JSON.stringify(e),
     });
   }
   for (const q of a.quotes) {
@@ -240,7 +242,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       label: q.text,
       value: q.speakerName,
       kb: q.speaker,
-      payload: JSON.stringify(q),
     });
   }
   for (const t of a.times) {
@@ -253,7 +254,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       type: t.type,
       label: t.text,
       value: t.value,
-      payload: JSON.stringify(t),
     });
   }
   for (const c of a.claims) {
@@ -267,7 +267,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       label: c.text,
       value: c.value === null ? null : String(c.value),
       kb: c.source,
-      payload: JSON.stringify(c),
     });
   }
   for (const v of a.events) {
@@ -280,7 +279,6 @@ export function annotationRows(a: Analysis): Insertable<AnnotationsTable>[] {
       type: v.type,
       label: v.trigger.text,
       value: v.date,
-      payload: JSON.stringify(v),
     });
   }
   return rows;
@@ -326,50 +324,53 @@ class KyselyArticleStore implements ArticleStore {
           if (origin) await addOrigin(trx, same.id, origin, now);
           return { id: same.id, status: 'already stored' as const };
         }
+        const values = {
+          id: art.id,
+          source: art.source,
+          url: art.url,
+          published: art.published,
+          headline: art.headline,
+          byline: art.byline,
+          dateline: art.dateline,
+          version_tag: art.version?.tag ?? null,
+          version_number: art.version?.number ?? null,
+          text: art.text,
+          raw_z: packText(raw),
+          content_hash: contentHash,
+          origin,
+          ingested_at: now,
+        };
+        // PostgreSQL numbers articles with an identity column; SQLite (one writer) takes the next number.
         const inserted = await trx
           .insertInto('articles')
-          .values({
-            id: art.id,
-            source: art.source,
-            url: art.url,
-            published: art.published,
-            headline: art.headline,
-            byline: art.byline,
-            dateline: art.dateline,
-            version_tag: art.version?.tag ?? null,
-            version_number: art.version?.number ?? null,
-            text: art.text,
-            raw,
-            content_hash: contentHash,
-            origin,
-            ingested_at: now,
-          })
+          .values(
+            this.dialect === 'sqlite'
+              ? { ...values, seq: sql<number>`(SELECT COALESCE(MAX(seq), 0) + 1 FROM articles)` }
+              : values,
+          )
           .onConflict((oc) => oc.column('id').doNothing())
+          .returning('seq')
           .executeTakeFirst();
-        if (!inserted.numInsertedOrUpdatedRows) return { id: art.id, status: 'already stored' as const };
+        if (!inserted) return { id: art.id, status: 'already stored' as const };
         if (origin) await addOrigin(trx, art.id, origin, now);
         await trx
           .insertInto('analyses')
           .values({
             article_id: art.id,
             format: analysis.format,
-            json: JSON.stringify(analysis),
+            body: packAnalysis(analysis),
             created_at: now,
           })
           .execute();
-        const rows = annotationRows(analysis);
-        // Stay well under SQLite's bound-parameter limit (12 columns per row).
+        const rows = annotationRows(analysis, Number(inserted.seq));
+        // Stay well under SQLite's bound-parameter limit (10 columns per row).
         for (let i = 0; i < rows.length; i += 400) {
           await trx
-            .insertInto('annotations')
+            .insertInto('annotation_rows')
             .values(rows.slice(i, i + 400))
             .execute();
         }
-        if (this.dialect === 'sqlite') {
-          await sql`INSERT INTO articles_fts (article_id, headline, text) VALUES (${art.id}, ${art.headline ?? ''}, ${art.text})`.execute(
-            trx,
-          );
-        }
+        // SQLite's full-text index follows `articles` through triggers (migration 0020).
         return { id: art.id, status: 'stored' as const };
       });
     } catch (e) {
@@ -392,9 +393,21 @@ class KyselyArticleStore implements ArticleStore {
 
   async getArticle(id: string): Promise<Analysis | null> {
     const row = await this.guard('reading an article', () =>
-      this.db.selectFrom('analyses').select('json').where('article_id', '=', id).executeTakeFirst(),
+      this.db
+        .selectFrom('analyses')
+        .innerJoin('articles', 'articles.id', 'analyses.article_id')
+        .select(['analyses.body', 'articles.text'])
+        .where('analyses.article_id', '=', id)
+        .executeTakeFirst(),
     );
-    return row ? (JSON.parse(row.json) as Analysis) : null;
+    return row ? unpackAnalysis(row.body, row.text) : null;
+  }
+
+  async getRaw(id: string): Promise<string | null> {
+    const row = await this.guard('reading a raw input', () =>
+      this.db.selectFrom('articles').select('raw_z').where('id', '=', id).executeTakeFirst(),
+    );
+    return row?.raw_z ? unpackText(row.raw_z) : null;
   }
 
   async listArticles(options?: PageOptions): Promise<ArticleSummary[]> {
@@ -452,14 +465,14 @@ class KyselyArticleStore implements ArticleStore {
     };
     const rows = await this.guard('searching', async () => {
       if (this.dialect === 'sqlite') {
-        // bm25 weights per column (article_id, headline, text): a headline hit counts five times a body hit.
+        // bm25 weights per column (headline, text): a headline hit counts five times a body hit.
         const r = await sql<Row>`
           SELECT a.id, a.headline, a.published, a.source, a.dateline, a.version_tag, a.version_number,
-                 snippet(articles_fts, 2, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet,
-                 -bm25(articles_fts, 0.0, 5.0, 1.0) AS score
-          FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id
+                 snippet(articles_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet,
+                 -bm25(articles_fts, 5.0, 1.0) AS score
+          FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
           WHERE articles_fts MATCH ${toFts5(parsed)}
-          ORDER BY bm25(articles_fts, 0.0, 5.0, 1.0), a.id
+          ORDER BY bm25(articles_fts, 5.0, 1.0), a.id
           LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
         return r.rows;
       }

@@ -4,6 +4,7 @@ import { NewsintelError } from '../../core/errors.js';
 import type { StoryResponse } from '../../corpus/types.js';
 import { withStore } from '../../services/store.js';
 import { type CliContext, type Command, dbLocation, parseArgs, UsageError } from '../context.js';
+import { createProgress } from '../progress.js';
 
 /** The corpus services, loaded when a command runs (the CLI starts without the storage layer or the pipeline). */
 const corpus = () => import('../../services/corpus.js');
@@ -273,14 +274,17 @@ export const reanalyzeCommand: Command = {
       return Number(v);
     };
     const { reanalyze } = await import('../../services/corpus-reanalyze.js');
-    const r = await withStore(dbLocation(flags, ctx), (db) =>
-      reanalyze(db, {
+    const progress = createProgress({ stream: ctx.stderr, label: 'reanalyze', unit: 'articles' });
+    const r = await withStore(dbLocation(flags, ctx), async (db) => {
+      progress.setTotal(await db.countArticles());
+      return reanalyze(db, {
         pageSize: int('page-size'),
         maxPages: int('max-pages'),
         restart: flags.restart === true,
-        onProgress: (p) => ctx.stderr.write(`reanalyzed ${p.done}\n`),
-      }),
-    );
+        onProgress: (p) => progress.update(p.done),
+      });
+    });
+    progress.finish();
     ctx.stdout.write(
       `${r.resumed ? 'resumed; ' : ''}reanalyzed ${r.reanalyzed} articles with ${r.pipelineVersion}${r.finished ? '' : ' (stopped early: run again to resume)'}\n`,
     );

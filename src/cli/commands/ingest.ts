@@ -55,15 +55,15 @@ export const ingestCommand: Command = {
   summary:
     'read files, folders, URLs and feeds (.txt .json .jsonl .html, RSS/Atom/JSON Feed) into the database',
   usage:
-    'newsintel ingest <paths or URLs…> [--db FILE|postgres://…] [--max-bytes N] [--jobs N] [--allow-private] [--fetch-links] [--timeout S] [--json]',
+    'newsintel ingest <paths or URLs…> [--db FILE|postgres://…] [--max-bytes N] [--jobs N] [--allow-private] [--fetch-links] [--timeout S] [--queue] [--json]',
   async run(ctx: CliContext): Promise<number> {
     const { flags, positionals } = parseArgs(ctx.argv, {
-      boolean: ['json', 'help', 'allow-private', 'fetch-links'],
+      boolean: ['json', 'help', 'allow-private', 'fetch-links', 'queue'],
       string: ['db', 'max-bytes', 'jobs', 'timeout'],
     });
     if (flags.help) {
       ctx.stdout.write(
-        `${this.usage}\n\nFolders are read recursively (hidden files skipped). Files over --max-bytes (default ${DEFAULT_MAX_BYTES}) are refused.\n--jobs N analyses on N worker threads (default: one per core; 0 analyses in this thread); the database has one writer.\n\nA URL (http/https) is fetched: an article page or text is stored, a feed (RSS, Atom, JSON Feed) has each item's link fetched and stored. A feed file stores the text its items carry; --fetch-links fetches their links instead. Fetches follow at most 5 redirects, stop after --timeout seconds (default 20) and --max-bytes. The SSRF guard refuses private, loopback, link-local, CGNAT, multicast and metadata addresses, checked after DNS and on every redirect; --allow-private opens it (a newsroom CMS on the intranet).\nFormats newsintel does not read (TimeML .tml, binary, empty, unknown extensions) are listed with their reason and the exit status is 1.\n`,
+        `${this.usage}\n\nFolders are read recursively (hidden files skipped). Files over --max-bytes (default ${DEFAULT_MAX_BYTES}) are refused.\n--jobs N analyses on N worker threads (default: one per core; 0 analyses in this thread); the database has one writer.\n\nA URL (http/https) is fetched: an article page or text is stored, a feed (RSS, Atom, JSON Feed) has each item's link fetched and stored. A feed file stores the text its items carry; --fetch-links fetches their links instead. Fetches follow at most 5 redirects, stop after --timeout seconds (default 20) and --max-bytes. The SSRF guard refuses private, loopback, link-local, CGNAT, multicast and metadata addresses, checked after DNS and on every redirect; --allow-private opens it (a newsroom CMS on the intranet).\nFormats newsintel does not read (TimeML .tml, binary, empty, unknown extensions) are listed with their reason and the exit status is 1.\n--queue (PostgreSQL) only reads the files and queues one job per article for \`newsintel worker\`.\n`,
       );
       return 0;
     }
@@ -72,6 +72,21 @@ export const ingestCommand: Command = {
     const maxBytes = parseMaxBytes(flags['max-bytes']);
     const jobs = parseJobs(flags.jobs);
     const location = dbLocation(flags, ctx);
+    if (flags.queue) {
+      const { enqueueIngest } = await import('../../services/queue/ingest-queue.js');
+      const q = await enqueueIngest(positionals, { location, maxBytes });
+      if (flags.json) ctx.stdout.write(`${JSON.stringify(q, null, 2)}\n`);
+      else {
+        const lines = [
+          `queued ${q.queued.length}, already stored ${q.skipped.length}, failed ${q.failed.length}`,
+        ];
+        for (const f of q.failed) lines.push(`  ${f.path}: ${f.reason}`);
+        ctx.stdout.write(
+          `${lines.join('\n')}\ndatabase: ${redactLocation(location)} (run \`newsintel worker\` to process the queue)\n`,
+        );
+      }
+      return q.failed.length > 0 ? 1 : 0;
+    }
     const progress = createProgress({
       stream: ctx.stderr,
       label: 'ingest',

@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import { allowedHostsFor } from '../../api/guard.js';
-import { createApiServer, listen } from '../../api/server.js';
 import { NewsintelError } from '../../core/errors.js';
 import { webRoot } from '../../services/assets.js';
 import { type AnalysisPool, createAnalysisPool, defaultJobs } from '../../services/pool/analysis-pool.js';
@@ -36,6 +35,8 @@ export interface RunningServer {
   url: string;
   server: Server;
   store: ArticleStore;
+  /** The analysis pool behind `/api/analyze` (absent with `jobs: 0`). */
+  pool?: AnalysisPool;
   /** Stops accepting connections and closes the store. */
   close(): Promise<void>;
 }
@@ -62,6 +63,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         for (const f of loaded.failed) options.log?.(`sample ${f.path}: ${f.reason}`);
       }
     }
+    // The API (routes, storage queries) loads when the server starts, not when the CLI starts.
+    const { createApiServer, listen } = await import('../../api/server.js');
     const server = createApiServer({
       store,
       webRoot: webRoot(),
@@ -91,6 +94,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       url,
       server,
       store,
+      pool,
       async close() {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

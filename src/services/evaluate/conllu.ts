@@ -22,7 +22,7 @@ function groupOf(deprel: string): string {
 
 /** Anything that parses a tokenised sentence (the shipped model, or one being trained). */
 export interface SentenceParser {
-  parse(forms: readonly string[], goldTags?: readonly string[]): ParsedWord[];
+  parse(forms: readonly string[]): ParsedWord[];
 }
 
 /** Scores of a parser on gold-tokenised sentences. */

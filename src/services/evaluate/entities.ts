@@ -4,7 +4,7 @@ import { NewsintelError } from '../../core/errors.js';
 import type { Analysis, Entity } from '../../core/types.js';
 import { readInput } from '../../ingest/read-input.js';
 import { analyzeDocument, toAnalysis } from '../analyze.js';
-import type { EvaluationResult, Evaluator } from './types.js';
+import type { Evaluator } from './types.js';
 
 /**
  * Entity gold in the shape of `../shared/eval/gold/seed.json`: the story file (relative to the folder that holds

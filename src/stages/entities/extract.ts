@@ -372,7 +372,54 @@ export interface WordKnowledge {
   lowerRatio(word: string): number;
   /** Listed as a given name, family name or part of a known person's name. */
   isPersonName?(word: string): boolean;
+  /** Listed as a given name and not as a family name. */
+  isGivenName?(word: string): boolean;
 }
+
+/**
+ * First words that make a capitalised name a named event rather than a person or a body: storms and military
+ * operations ("Typhoon Kestrel", "Operation Iron Dome"). Data, one word per entry.
+ */
+export const NAMED_EVENT_FIRST_WORDS: ReadonlySet<string> = new Set(
+  'Typhoon Hurricane Cyclone Superstorm Operation'.split(' '),
+);
+
+/**
+ * Named refiners over the tagger's spans of one sentence, applied in order; each returns the spans it keeps.
+ * - `named-event`: a span starting with a named-event word is MISC (typed EVENT later), never a person;
+ * - `joined-names`: four name words that read as two given + family pairs ("Dragan Jankovic Goran Markovic",
+ *   a list with a comma missing) are two persons, not one.
+ */
+export const NER_SPAN_REFINERS: readonly {
+  name: string;
+  refine(toks: readonly string[], spans: NerSpan[], words: WordKnowledge | null | undefined): NerSpan[];
+}[] = [
+  {
+    name: 'named-event',
+    refine: (toks, spans) =>
+      spans.map((x) =>
+        x.end - x.start >= 2 && NAMED_EVENT_FIRST_WORDS.has(toks[x.start]!) ? { ...x, type: 'MISC' } : x,
+      ),
+  },
+  {
+    name: 'joined-names',
+    refine: (toks, spans, words) => {
+      const given = words?.isGivenName;
+      if (!given) return spans;
+      const name = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w);
+      return spans.flatMap((x) => {
+        if (x.type !== 'PER' || x.end - x.start !== 4) return [x];
+        const [a, b, c, d] = toks.slice(x.start, x.end) as [string, string, string, string];
+        if (!(name(a) && name(b) && name(c) && name(d))) return [x];
+        if (!given(a) || !given(c) || given(b) || given(d)) return [x];
+        return [
+          { start: x.start, end: x.start + 2, type: 'PER' },
+          { start: x.start + 2, end: x.end, type: 'PER' },
+        ];
+      });
+    },
+  },
+];
 
 /** Last words that make a capitalised name a building or site, not a person ("Yasukuni Shrine"). */
 const FAC_HEADS = new Set(
@@ -680,7 +727,9 @@ export function nerSpans(
   } catch {
     spans = doc.fallback(toks.slice());
   }
-  return { input, spans: spans.map((x) => ({ start: x.start, end: x.end, type: x.type })) };
+  let out: NerSpan[] = spans.map((x) => ({ start: x.start, end: x.end, type: x.type }));
+  for (const r of NER_SPAN_REFINERS) out = r.refine(input, out, know);
+  return { input, spans: out };
 }
 
 /**

@@ -4,7 +4,6 @@ import type { OffsetMap } from '../../core/offsets.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Entity, Span, TextSpan } from '../../core/types.js';
 import { KIN_NOUNS as ENGLISH_KIN_NOUNS } from '../../knowledge/english/index.js';
-import { DIVIDED_COUNTRIES, type DividedCountry } from '../../knowledge/regional.js';
 import {
   countryByIso3,
   givenNameGender,
@@ -17,6 +16,7 @@ import {
   phraseTokens,
   titleGender,
 } from '../../knowledge/index.js';
+import { DIVIDED_COUNTRIES, type DividedCountry } from '../../knowledge/regional.js';
 import { clusterPersons, resolveReferences } from './coref.js';
 import {
   BODY_HEADS,
@@ -129,6 +129,10 @@ function loadWords(): WordKnowledge | null {
       },
       lowerRatio: (word) => ratio.get(tokenKey(word.toLowerCase())) ?? 0,
       isPersonName: (word) => (mask(word) & person) !== 0,
+      isGivenName: (word) => {
+        const m = mask(word);
+        return (m & bit('given')) !== 0 && (m & bit('family')) === 0;
+      },
     };
   } catch {
     return null;

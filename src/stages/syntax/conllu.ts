@@ -5,6 +5,8 @@ export interface ConlluWord {
   form: string;
   lemma: string;
   upos: string;
+  /** Language-specific tag (PTB tags in English-EWT); `_` when the treebank has none. */
+  xpos: string;
   /** 0-based index of the head word in the sentence; -1 for the root. */
   head: number;
   deprel: string;
@@ -54,7 +56,14 @@ export function parseConllu(text: string): ConlluSentence[] {
     if (!Number.isInteger(head) || head < 0) {
       throw new NewsintelError('E_INPUT_FORMAT', `conllu: line ${n + 1} has no numeric head`);
     }
-    words.push({ form: cols[1]!, lemma: cols[2]!, upos: cols[3]!, head: head - 1, deprel: cols[7]! });
+    words.push({
+      form: cols[1]!,
+      lemma: cols[2]!,
+      upos: cols[3]!,
+      xpos: cols[4]!,
+      head: head - 1,
+      deprel: cols[7]!,
+    });
   }
   flush();
   for (const s of out) {

@@ -136,3 +136,45 @@ export function encodeSentence(forms: readonly string[]): EncodedSentence {
   }
   return e;
 }
+
+/**
+ * The tagger's tag inventory. With fine tags each class is a UPOS tag paired with the treebank's language-
+ * specific tag (`VERB|VBN`, `VERB|VBD`), which the parser reads as its part-of-speech feature: the finer
+ * distinction (participle or past tense, "to" or preposition) is what decides many attachments. Each class maps
+ * back to its UPOS tag for the output.
+ */
+export class TagSet {
+  readonly names: readonly string[];
+  /** UPOS id of each tag id. */
+  readonly upos: Uint8Array;
+  private readonly index: Map<string, number>;
+
+  constructor(names: readonly string[]) {
+    if (names.length === 0 || names.length > 250) {
+      throw new Error(`syntax: a tag set needs 1 to 250 tags, got ${names.length}`);
+    }
+    this.names = names;
+    this.index = new Map(names.map((n, i) => [n, i]));
+    this.upos = Uint8Array.from(names, (n) => uposId(n.split('|')[0]!));
+  }
+
+  /** Id of a tag name; -1 when unknown. */
+  id(name: string): number {
+    return this.index.get(name) ?? -1;
+  }
+
+  /** The tag name of a treebank word under this inventory's granularity. */
+  static nameOf(word: { upos: string; xpos?: string }, fine: boolean): string {
+    return fine && word.xpos && word.xpos !== '_' ? `${word.upos}|${word.xpos}` : word.upos;
+  }
+
+  /** The tags of a treebank, most frequent first. */
+  static fromTreebank(words: Iterable<{ upos: string; xpos?: string }>, fine: boolean): TagSet {
+    const counts = new Map<string, number>();
+    for (const w of words) {
+      const n = TagSet.nameOf(w, fine);
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    return new TagSet([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n]) => n));
+  }
+}

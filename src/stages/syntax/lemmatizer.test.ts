@@ -8,7 +8,7 @@ function sentence(items: string): ConlluSentence {
     id: 'x',
     words: items.split(' ').map((it) => {
       const [form, lemma, upos] = it.split('/') as [string, string, string];
-      return { form, lemma, upos, head: -1, deprel: 'root' };
+      return { form, lemma, upos, xpos: '_', head: -1, deprel: 'root' };
     }),
   };
 }

@@ -3,15 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { NewsintelError } from '../../core/errors.js';
-import { encodeSentence, UPOS } from './encode.js';
-import { labelTree } from './labeller.js';
+import { encodeSentence, TagSet, UPOS } from './encode.js';
 import { Lemmatizer, type LemmatizerFile } from './lemmatizer.js';
-import { parseHeads } from './parser.js';
+import { parseSentence } from './parser.js';
 import { CompactModel, type CompactModelFile } from './perceptron.js';
 import { UposTagger } from './tagger.js';
 
 export const MODEL_FORMAT = 'newsintel-syntax';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** File name of the shipped model under `models/parser/`. */
 export const DEFAULT_SYNTAX_MODEL_FILE = 'parser-ud-en.json.gz';
@@ -23,7 +22,9 @@ export interface SyntaxModelMeta {
   /** Licence of that training data. */
   licence: string;
   seed: number;
-  iterations: { tagger: number; parser: number; labeller: number };
+  iterations: { tagger: number; parser: number };
+  /** Weights below this magnitude were dropped when the file was written. */
+  prune?: number;
 }
 
 interface SyntaxModelFile {
@@ -31,11 +32,12 @@ interface SyntaxModelFile {
   version: number;
   meta: SyntaxModelMeta;
   labels: string[];
+  tags: string[];
   hyphenPrefixes: string[];
   tagDict: [string, number][];
   tagger: CompactModelFile;
   parser: CompactModelFile;
-  labeller: CompactModelFile;
+  arcs: CompactModelFile;
   lemmatizer: LemmatizerFile;
 }
 
@@ -49,14 +51,15 @@ export interface ParsedWord {
 }
 
 /**
- * The syntax model: UPOS tagger, lemmatiser, unlabelled arc-hybrid parser and arc labeller, all trained by
+ * The syntax model: UPOS tagger, lemmatiser, arc-hybrid parser and its arc labeller, all trained by
  * `npm run train:parser` on Universal Dependencies English. One instance is read-only and shared.
  */
 export class SyntaxModel {
   readonly tagger: UposTagger;
   readonly lemmatizer: Lemmatizer;
   readonly parser: CompactModel;
-  readonly labeller: CompactModel;
+  /** The arc labeller the parser runs as it builds each arc. */
+  readonly arcs: CompactModel;
   readonly labels: readonly string[];
   readonly meta: SyntaxModelMeta;
   /** Lower-cased first parts of hyphenated words the treebank keeps whole ("e" of "e-mail"). */
@@ -66,7 +69,7 @@ export class SyntaxModel {
     tagger: UposTagger;
     lemmatizer: Lemmatizer;
     parser: CompactModel;
-    labeller: CompactModel;
+    arcs: CompactModel;
     labels: readonly string[];
     meta: SyntaxModelMeta;
     hyphenPrefixes: Iterable<string>;
@@ -75,27 +78,22 @@ export class SyntaxModel {
     this.tagger = parts.tagger;
     this.lemmatizer = parts.lemmatizer;
     this.parser = parts.parser;
-    this.labeller = parts.labeller;
+    this.arcs = parts.arcs;
     this.labels = parts.labels;
     this.meta = parts.meta;
   }
 
-  /**
-   * Tags, lemmatises and parses one tokenised sentence. With `goldTags` the tagger is skipped (evaluation of
-   * the parser alone). Time is linear in the number of words.
-   */
-  parse(forms: readonly string[], goldTags?: readonly string[]): ParsedWord[] {
+  /** Tags, lemmatises and parses one tokenised sentence. Time is linear in the number of words. */
+  parse(forms: readonly string[]): ParsedWord[] {
     if (forms.length === 0) return [];
     const e = encodeSentence(forms);
-    const tags = goldTags
-      ? Uint8Array.from(goldTags, (t) => Math.max(0, UPOS.indexOf(t as never)))
-      : this.tagger.tagIds(e);
-    const input = { e, tags };
-    const heads = parseHeads(this.parser, input);
-    const labels = labelTree(this.labeller, input, heads);
+    const tags = this.tagger.tagIds(e);
+    const uposOf = this.tagger.tagset.upos;
+    const input = { e, tags, upos: Uint8Array.from(tags, (t) => uposOf[t]!) };
+    const { heads, labels } = parseSentence(this.parser, this.arcs, input);
     const out: ParsedWord[] = new Array(forms.length);
     for (let i = 0; i < forms.length; i++) {
-      const upos = UPOS[tags[i]!]!;
+      const upos = UPOS[input.upos[i]!]!;
       out[i] = {
         form: forms[i]!,
         upos,
@@ -113,11 +111,12 @@ export class SyntaxModel {
       version: MODEL_VERSION,
       meta: this.meta,
       labels: [...this.labels],
+      tags: [...this.tagger.tagset.names],
       hyphenPrefixes: [...this.hyphenPrefixes].sort(),
       tagDict: [...this.tagger.tagDict],
       tagger: (this.tagger.model as CompactModel).toFile(),
       parser: this.parser.toFile(),
-      labeller: this.labeller.toFile(),
+      arcs: this.arcs.toFile(),
       lemmatizer: this.lemmatizer.toFile(),
     };
     return gzipSync(JSON.stringify(file), { level: 9 });
@@ -137,10 +136,14 @@ export class SyntaxModel {
       );
     }
     return new SyntaxModel({
-      tagger: new UposTagger(CompactModel.fromFile(file.tagger), new Map(file.tagDict)),
+      tagger: new UposTagger(
+        CompactModel.fromFile(file.tagger),
+        new TagSet(file.tags),
+        new Map(file.tagDict),
+      ),
       lemmatizer: new Lemmatizer(file.lemmatizer),
       parser: CompactModel.fromFile(file.parser),
-      labeller: CompactModel.fromFile(file.labeller),
+      arcs: CompactModel.fromFile(file.arcs),
       labels: file.labels,
       meta: file.meta,
       hyphenPrefixes: file.hyphenPrefixes ?? [],

@@ -1,14 +1,17 @@
 import type { EncodedSentence } from './encode.js';
-import { NONE, UPOS } from './encode.js';
+import { NONE, UPOS, uposId } from './encode.js';
 import { f1, f2, f3, mix, seededRandom } from './hash.js';
 import { AveragedPerceptron, type CompactModel, type Scorer } from './perceptron.js';
-import { shuffle } from './tagger.js';
+import { argmax, shuffle } from './tagger.js';
 
 /**
- * Unlabelled arc-hybrid transition parser (Kuhlmann et al. 2011) with the root token at the end of the buffer
- * (Ballesteros & Nivre 2013), greedy decoding and Zhang & Nivre (2011)-style features. It makes exactly 2n
- * transitions for n words, so a sentence of any length parses in linear time. Only one word may attach to the
- * root: LEFT onto the root token is allowed only when the stack holds a single word.
+ * Arc-hybrid transition parser (Kuhlmann et al. 2011) with the root token at the end of the buffer
+ * (Ballesteros & Nivre 2013), greedy decoding and Zhang & Nivre (2011)-style features. Each arc is labelled
+ * the moment it is made (its dependent's subtree is complete by then, a property of arc-hybrid) by a second
+ * perceptron. (Feeding those relations back as parser features, as Zhang & Nivre do, gave no gain on EWT dev
+ * and cost 20% of the speed, so the parser does not read them.) It makes exactly 2n transitions for n
+ * words, so a sentence of any length parses in linear time. Only one word may attach to the root: LEFT onto
+ * the root token is allowed only when the stack holds a single word.
  *
  * Training uses the dynamic oracle of Goldberg & Nivre (2013): every transition's cost is the number of gold
  * arcs it makes unreachable, the perceptron is updated towards the best zero-cost transition, and after the
@@ -19,17 +22,25 @@ export const SHIFT = 0;
 export const LEFT = 1;
 export const RIGHT = 2;
 const MOVES = 3;
-const MAX_FEATS = 80;
-const ROOT_POS = UPOS.length + 1;
-const NO_POS = UPOS.length + 2;
+const MAX_FEATS = 96;
+const MAX_ARC_FEATS = 32;
+const ROOT_POS = 254;
+const NO_POS = 255;
+const NO_LABEL = 0xfff;
+/** UPOS ids of function words, whose form is an arc-label feature of their head ("by", "to", "that"). */
+const FUNCTION_UPOS = new Uint8Array(UPOS.length);
+for (const t of ['ADP', 'SCONJ', 'PART', 'AUX']) FUNCTION_UPOS[uposId(t)] = 1;
+const AUX_UPOS = uposId('AUX');
 
-/** Mutable parser configuration over one sentence of n words (index n is the root token). */
+/** Mutable parser configuration over one sentence of n words (index n is the root token, n+1 "nothing"). */
 class State {
   readonly n: number;
+  readonly nil: number;
   readonly stack: Int32Array;
   sp = 0;
   b = 0;
   readonly heads: Int32Array;
+  readonly labels: Int32Array;
   readonly lc1: Int32Array;
   readonly lc2: Int32Array;
   readonly rc1: Int32Array;
@@ -39,14 +50,17 @@ class State {
 
   constructor(n: number) {
     this.n = n;
+    const nil = n + 1;
+    this.nil = nil;
     this.stack = new Int32Array(n + 1);
-    this.heads = new Int32Array(n + 1).fill(-1);
-    this.lc1 = new Int32Array(n + 1).fill(-1);
-    this.lc2 = new Int32Array(n + 1).fill(-1);
-    this.rc1 = new Int32Array(n + 1).fill(-1);
-    this.rc2 = new Int32Array(n + 1).fill(-1);
-    this.nl = new Int32Array(n + 1);
-    this.nr = new Int32Array(n + 1);
+    this.heads = new Int32Array(n + 2).fill(-1);
+    this.labels = new Int32Array(n + 2).fill(NO_LABEL);
+    this.lc1 = new Int32Array(n + 2).fill(nil);
+    this.lc2 = new Int32Array(n + 2).fill(nil);
+    this.rc1 = new Int32Array(n + 2).fill(nil);
+    this.rc2 = new Int32Array(n + 2).fill(nil);
+    this.nl = new Int32Array(n + 2);
+    this.nr = new Int32Array(n + 2);
   }
 
   get terminal(): boolean {
@@ -59,34 +73,42 @@ class State {
     return this.sp > 1;
   }
 
-  private attach(h: number, d: number): void {
+  /** The (head, dependent) pair a LEFT or RIGHT move would make. */
+  arcOf(m: number): [number, number] {
+    const s0 = this.stack[this.sp - 1]!;
+    return m === LEFT ? [this.b, s0] : [this.stack[this.sp - 2]!, s0];
+  }
+
+  private attach(h: number, d: number, label: number): void {
+    const nil = this.nil;
     this.heads[d] = h;
+    this.labels[d] = label;
     if (d < h) {
       this.nl[h]!++;
       const l1 = this.lc1[h]!;
-      if (l1 < 0 || d < l1) {
+      if (l1 === nil || d < l1) {
         this.lc2[h] = l1;
         this.lc1[h] = d;
-      } else if (this.lc2[h]! < 0 || d < this.lc2[h]!) this.lc2[h] = d;
+      } else if (this.lc2[h] === nil || d < this.lc2[h]!) this.lc2[h] = d;
     } else {
       this.nr[h]!++;
       const r1 = this.rc1[h]!;
-      if (r1 < 0 || d > r1) {
+      if (r1 === nil || d > r1) {
         this.rc2[h] = r1;
         this.rc1[h] = d;
-      } else if (this.rc2[h]! < 0 || d > this.rc2[h]!) this.rc2[h] = d;
+      } else if (this.rc2[h] === nil || d > this.rc2[h]!) this.rc2[h] = d;
     }
   }
 
-  apply(m: number): void {
+  apply(m: number, label: number): void {
     if (m === SHIFT) {
       this.stack[this.sp++] = this.b++;
     } else if (m === LEFT) {
       const s0 = this.stack[--this.sp]!;
-      this.attach(this.b, s0);
+      this.attach(this.b, s0, label);
     } else {
       const s0 = this.stack[--this.sp]!;
-      this.attach(this.stack[this.sp - 1]!, s0);
+      this.attach(this.stack[this.sp - 1]!, s0, label);
     }
   }
 }
@@ -131,21 +153,31 @@ function distBucket(d: number): number {
   return 7;
 }
 
-/** The parser's view of a sentence: word hashes and (predicted) tag ids, plus the root token. */
+/** The parser's view of a sentence: word hashes, (predicted) tag ids and their UPOS ids. */
 export interface ParserInput {
   e: EncodedSentence;
+  /** Tag ids of the tagger's tag set (fine tags when the model has them): the parser's POS feature. */
   tags: Uint8Array;
+  upos: Uint8Array;
 }
 
+/** Word, tag and word+tag values per position; n is the root token and n+1 "no word". */
 class FeatureBuffers {
   readonly W: Uint32Array;
   readonly P: Uint32Array;
   readonly WP: Uint32Array;
+  /** 1 for function words (ADP, SCONJ, PART, AUX), 2 for auxiliaries among them. */
+  readonly fn: Uint8Array;
   constructor(input: ParserInput) {
     const n = input.e.n;
-    this.W = new Uint32Array(n + 1);
-    this.P = new Uint32Array(n + 1);
-    this.WP = new Uint32Array(n + 1);
+    this.fn = new Uint8Array(n + 2);
+    for (let i = 0; i < n; i++) {
+      const u = input.upos[i]!;
+      this.fn[i] = u === AUX_UPOS ? 2 : FUNCTION_UPOS[u]!;
+    }
+    this.W = new Uint32Array(n + 2);
+    this.P = new Uint32Array(n + 2);
+    this.WP = new Uint32Array(n + 2);
     for (let i = 0; i < n; i++) {
       this.W[i] = input.e.lower[i]!;
       this.P[i] = input.tags[i]! + 1;
@@ -154,51 +186,50 @@ class FeatureBuffers {
     this.W[n] = mix(NONE, 7);
     this.P[n] = ROOT_POS;
     this.WP[n] = mix(this.W[n]!, ROOT_POS);
+    this.W[n + 1] = NONE;
+    this.P[n + 1] = NO_POS;
+    this.WP[n + 1] = NONE;
   }
 }
 
 function features(st: State, fb: FeatureBuffers, out: Uint32Array): number {
   const { W, P, WP } = fb;
-  const n = st.n;
-  const sp = st.sp;
-  const s0 = sp > 0 ? st.stack[sp - 1]! : -1;
-  const s1 = sp > 1 ? st.stack[sp - 2]! : -1;
-  const s2 = sp > 2 ? st.stack[sp - 3]! : -1;
+  const { n, nil, sp, stack, lc1, lc2, rc1, rc2 } = st;
+  const s0 = sp > 0 ? stack[sp - 1]! : nil;
+  const s1 = sp > 1 ? stack[sp - 2]! : nil;
+  const s2 = sp > 2 ? stack[sp - 3]! : nil;
   const b0 = st.b;
-  const b1 = b0 + 1 <= n ? b0 + 1 : -1;
-  const b2 = b0 + 2 <= n ? b0 + 2 : -1;
-  const w = (x: number) => (x < 0 ? NONE : W[x]!);
-  const p = (x: number) => (x < 0 ? NO_POS : P[x]!);
-  const wp = (x: number) => (x < 0 ? NONE : WP[x]!);
-  const s0w = w(s0);
-  const s0p = p(s0);
-  const s0wp = wp(s0);
-  const s1w = w(s1);
-  const s1p = p(s1);
-  const s1wp = wp(s1);
-  const b0w = w(b0);
-  const b0p = p(b0);
-  const b0wp = wp(b0);
-  const b1p = p(b1);
-  const b2p = p(b2);
-  const s2p = p(s2);
-  const s0l = s0 >= 0 ? st.lc1[s0]! : -1;
-  const s0l2 = s0 >= 0 ? st.lc2[s0]! : -1;
-  const s0r = s0 >= 0 ? st.rc1[s0]! : -1;
-  const s0r2 = s0 >= 0 ? st.rc2[s0]! : -1;
-  const s1l = s1 >= 0 ? st.lc1[s1]! : -1;
-  const s1r = s1 >= 0 ? st.rc1[s1]! : -1;
-  const b0l = st.lc1[b0]!;
-  const b0l2 = st.lc2[b0]!;
-  const s0lp = p(s0l);
-  const s0rp = p(s0r);
-  const s1lp = p(s1l);
-  const s1rp = p(s1r);
-  const b0lp = p(b0l);
-  const d = s0 >= 0 ? distBucket(b0 - s0) : 0;
-  const d1 = s1 >= 0 ? distBucket(s0 - s1) : 0;
-  const s0vl = s0 >= 0 ? st.nl[s0]! : 0;
-  const s0vr = s0 >= 0 ? st.nr[s0]! : 0;
+  const b1 = b0 + 1 <= n ? b0 + 1 : nil;
+  const b2 = b0 + 2 <= n ? b0 + 2 : nil;
+  const s0w = W[s0]!;
+  const s0p = P[s0]!;
+  const s0wp = WP[s0]!;
+  const s1w = W[s1]!;
+  const s1p = P[s1]!;
+  const s1wp = WP[s1]!;
+  const b0w = W[b0]!;
+  const b0p = P[b0]!;
+  const b0wp = WP[b0]!;
+  const b1p = P[b1]!;
+  const b2p = P[b2]!;
+  const s2p = P[s2]!;
+  const s0l = lc1[s0]!;
+  const s0l2 = lc2[s0]!;
+  const s0r = rc1[s0]!;
+  const s0r2 = rc2[s0]!;
+  const s1l = lc1[s1]!;
+  const s1r = rc1[s1]!;
+  const b0l = lc1[b0]!;
+  const b0l2 = lc2[b0]!;
+  const s0lp = P[s0l]!;
+  const s0rp = P[s0r]!;
+  const s1lp = P[s1l]!;
+  const s1rp = P[s1r]!;
+  const b0lp = P[b0l]!;
+  const d = s0 !== nil ? distBucket(b0 - s0) : 0;
+  const d1 = s1 !== nil ? distBucket(s0 - s1) : 0;
+  const s0vl = st.nl[s0]!;
+  const s0vr = st.nr[s0]!;
   const b0vl = st.nl[b0]!;
   let k = 0;
   out[k++] = f1(1, 0);
@@ -211,10 +242,10 @@ function features(st: State, fb: FeatureBuffers, out: Uint32Array): number {
   out[k++] = f1(8, b0w);
   out[k++] = f1(9, b0p);
   out[k++] = f1(10, b0wp);
-  out[k++] = f1(11, w(b1));
+  out[k++] = f1(11, W[b1]!);
   out[k++] = f1(12, b1p);
-  out[k++] = f1(13, wp(b1));
-  out[k++] = f1(14, w(b2));
+  out[k++] = f1(13, WP[b1]!);
+  out[k++] = f1(14, W[b2]!);
   out[k++] = f1(15, b2p);
   out[k++] = f2(16, s0wp, b0wp);
   out[k++] = f2(17, s0wp, b0w);
@@ -247,21 +278,21 @@ function features(st: State, fb: FeatureBuffers, out: Uint32Array): number {
   out[k++] = f2(44, s0p, s0vl);
   out[k++] = f2(45, b0w, b0vl);
   out[k++] = f2(46, b0p, b0vl);
-  out[k++] = f1(47, w(s0l));
+  out[k++] = f1(47, W[s0l]!);
   out[k++] = f1(48, s0lp);
-  out[k++] = f1(49, w(s0r));
+  out[k++] = f1(49, W[s0r]!);
   out[k++] = f1(50, s0rp);
-  out[k++] = f1(51, w(b0l));
+  out[k++] = f1(51, W[b0l]!);
   out[k++] = f1(52, b0lp);
-  out[k++] = f1(53, w(s0l2));
-  out[k++] = f1(54, p(s0l2));
-  out[k++] = f1(55, w(s0r2));
-  out[k++] = f1(56, p(s0r2));
-  out[k++] = f1(57, w(b0l2));
-  out[k++] = f1(58, p(b0l2));
-  out[k++] = f3(59, s0p, s0lp, p(s0l2));
-  out[k++] = f3(60, s0p, s0rp, p(s0r2));
-  out[k++] = f3(61, b0p, b0lp, p(b0l2));
+  out[k++] = f1(53, W[s0l2]!);
+  out[k++] = f1(54, P[s0l2]!);
+  out[k++] = f1(55, W[s0r2]!);
+  out[k++] = f1(56, P[s0r2]!);
+  out[k++] = f1(57, W[b0l2]!);
+  out[k++] = f1(58, P[b0l2]!);
+  out[k++] = f3(59, s0p, s0lp, P[s0l2]!);
+  out[k++] = f3(60, s0p, s0rp, P[s0r2]!);
+  out[k++] = f3(61, b0p, b0lp, P[b0l2]!);
   out[k++] = f2(62, s1w, s0w);
   out[k++] = f2(63, s1wp, s0p);
   out[k++] = f2(64, s1p, s0wp);
@@ -271,58 +302,158 @@ function features(st: State, fb: FeatureBuffers, out: Uint32Array): number {
   out[k++] = f2(68, s1p, b0p);
   out[k++] = f3(69, s1p, s0p, b1p);
   out[k++] = f2(70, s0p, s1rp);
-  out[k++] = f1(71, w(s1r));
+  out[k++] = f1(71, W[s1r]!);
   out[k++] = f3(72, s0wp, b0p, b1p);
   out[k++] = f3(73, s0p, b0wp, b1p);
   out[k++] = f2(74, Math.min(sp, 3), b0p);
   return k;
 }
 
-/** Heads of an unlabelled parse: `heads[i]` is the head word's index, -1 for the sentence root. */
-export function parseHeads(model: Scorer, input: ParserInput): Int32Array {
+/** Features of an arc h → d at the moment it is made (d's subtree is complete, h's is not). */
+function arcFeatures(st: State, fb: FeatureBuffers, h: number, d: number, out: Uint32Array): number {
+  const { W, P } = fb;
+  const { nil, n, labels: L } = st;
+  const dw = W[d]!;
+  const dp = P[d]!;
+  const hw = W[h]!;
+  const hp = P[h]!;
+  const left = d < h;
+  const dir = h === n ? 2 : left ? 0 : 1;
+  const dist = dir * 8 + distBucket(Math.abs(h - d));
+  // the sibling made just before (nearest to d on the same side)
+  const sib = left ? st.lc1[h]! : st.rc1[h]!;
+  const sibL = L[sib]!;
+  // d's first function-word child ("by", "to", "that") and its outer children
+  let func = NONE;
+  for (let c = st.lc1[d]!, guard = 0; c !== nil && c < d && guard < 64; guard++) {
+    if (fb.fn[c] && st.heads[c] === d) {
+      func = W[c]!;
+      break;
+    }
+    c++;
+    while (c < d && st.heads[c] !== d) c++;
+    if (c >= d) break;
+  }
+  // h's auxiliary among its left children ("was" of a passive)
+  let aux = NONE;
+  for (let c = st.lc1[h]!, guard = 0; c !== nil && c < h && guard < 64; guard++) {
+    if (st.heads[c] === h && fb.fn[c] === 2) aux = W[c]!;
+    c++;
+    while (c < h && st.heads[c] !== h) c++;
+    if (c >= h) break;
+  }
+  const dlL = L[st.lc1[d]!]!;
+  const drL = L[st.rc1[d]!]!;
+  let k = 0;
+  out[k++] = f1(301, 0);
+  out[k++] = f1(302, dw);
+  out[k++] = f1(303, dp);
+  out[k++] = f2(304, dw, dp);
+  out[k++] = f1(305, hw);
+  out[k++] = f2(306, hp, dir);
+  out[k++] = f3(307, hw, hp, dir);
+  out[k++] = f3(308, hp, dp, dir);
+  out[k++] = f3(309, hw, dp, dir);
+  out[k++] = f3(310, dw, hp, dir);
+  out[k++] = f3(311, hw, dw, dir);
+  out[k++] = f3(312, hp, dp, dist);
+  out[k++] = f3(313, sibL, dp, dir);
+  out[k++] = f3(314, sibL, hp, dp);
+  out[k++] = f2(315, func, dp);
+  out[k++] = f3(316, func, dp, hp);
+  out[k++] = f3(317, dlL, drL, dp);
+  out[k++] = f3(318, aux, dp, dir);
+  out[k++] = f3(319, aux, hp, func);
+  out[k++] = f2(320, fb.W[d + 1 <= n ? d + 1 : nil]!, dp);
+  out[k++] = f3(321, st.nl[d]!, st.nr[d]!, dp);
+  out[k++] = f3(322, func, hw, dir);
+  out[k++] = f3(323, aux, dw, dp);
+  out[k++] = f3(324, dlL, dp, hp);
+  return k;
+}
+
+/** Heads and arc labels of a parse: `heads[i]` is the head word's index (-1 for the root). */
+export interface ParseResult {
+  heads: Int32Array;
+  /** Label ids from the arc labeller (NO_LABEL for the root). */
+  labels: Int32Array;
+}
+
+/** Parses one sentence greedily. */
+export function parseSentence(model: Scorer, arcModel: Scorer, input: ParserInput): ParseResult {
   const n = input.e.n;
   const st = new State(n);
   const fb = new FeatureBuffers(input);
   const feats = new Uint32Array(MAX_FEATS);
+  const arcFeats = new Uint32Array(MAX_ARC_FEATS);
   const scores = new Float64Array(MOVES);
+  const labelScores = new Float64Array(arcModel.classes);
   while (!st.terminal) {
-    const k = features(st, fb, feats);
-    model.score(feats, k, scores);
     let best = -1;
+    let options = 0;
     for (let m = 0; m < MOVES; m++) {
-      if (st.valid(m) && (best < 0 || scores[m]! > scores[best]!)) best = m;
+      if (st.valid(m)) {
+        options++;
+        best = m;
+      }
     }
-    st.apply(best);
+    // with one valid move (empty stack, or only the root left in the buffer) there is nothing to score
+    if (options > 1) {
+      const k = features(st, fb, feats);
+      model.score(feats, k, scores);
+      best = -1;
+      for (let m = 0; m < MOVES; m++) {
+        if (st.valid(m) && (best < 0 || scores[m]! > scores[best]!)) best = m;
+      }
+    }
+    let label = NO_LABEL;
+    if (best !== SHIFT) {
+      const [h, d] = st.arcOf(best);
+      const ak = arcFeatures(st, fb, h, d, arcFeats);
+      arcModel.score(arcFeats, ak, labelScores);
+      label = argmax(labelScores, arcModel.classes);
+    }
+    st.apply(best, label);
   }
   const heads = new Int32Array(n);
-  for (let i = 0; i < n; i++) heads[i] = st.heads[i] === n ? -1 : st.heads[i]!;
-  return heads;
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    heads[i] = st.heads[i] === n ? -1 : st.heads[i]!;
+    labels[i] = st.labels[i]!;
+  }
+  return { heads, labels };
 }
 
-/** One training sentence for the parser: input plus gold heads (-1 for the root). */
+/** One training sentence for the parser: input, gold heads (-1 for the root) and gold label ids. */
 export interface ParserExample {
   input: ParserInput;
   heads: Int32Array;
+  labels: Uint16Array;
 }
 
 /**
- * Trains the parser with the dynamic oracle and exploration; `explore` is the probability of following a
- * wrong prediction after the first epoch.
+ * Trains the parser and its arc labeller with the dynamic oracle and exploration; `explore` is the
+ * probability of following a wrong prediction after the first epoch.
  */
 export function trainParser(
   examples: readonly ParserExample[],
+  classes: number,
   options: { iterations: number; seed: number; explore?: number; log?: (m: string) => void },
-): CompactModel {
+): { parser: CompactModel; arcs: CompactModel } {
   const p = new AveragedPerceptron(MOVES, 1 << 20);
+  const a = new AveragedPerceptron(classes, 1 << 17);
   const rng = seededRandom(options.seed);
   const explore = options.explore ?? 0.9;
   const order = examples.map((_, i) => i);
   const feats = new Uint32Array(MAX_FEATS);
+  const arcFeats = new Uint32Array(MAX_ARC_FEATS);
   const scores = new Float64Array(MOVES);
+  const labelScores = new Float64Array(classes);
   const cost = new Int32Array(MOVES);
   for (let it = 0; it < options.iterations; it++) {
     shuffle(order, rng);
     let right = 0;
+    let labelled = 0;
     let total = 0;
     for (const ei of order) {
       const ex = examples[ei]!;
@@ -359,16 +490,34 @@ export function trainParser(
           if (it === 0 || rng() >= explore) next = g;
         }
         p.tick();
+        let label = NO_LABEL;
+        if (next !== SHIFT) {
+          const [h, d] = st.arcOf(next);
+          const ak = arcFeatures(st, fb, h, d, arcFeats);
+          a.score(arcFeats, ak, labelScores);
+          label = argmax(labelScores, classes);
+          if (gold[d] === h && h !== n) {
+            a.update(arcFeats, ak, ex.labels[d]!, label);
+            a.tick();
+            // the gold label in the first epoch, then the parser's own, as at run time
+            if (it === 0) label = ex.labels[d]!;
+          }
+        }
         if (next === SHIFT) onStack[st.b] = 1;
         else onStack[st.stack[st.sp - 1]!] = 0;
-        st.apply(next);
+        st.apply(next, label);
       }
       for (let i = 0; i < n; i++) {
-        if (st.heads[i] === gold[i]) right++;
+        if (st.heads[i] === gold[i]) {
+          right++;
+          if (gold[i] === n || st.labels[i] === ex.labels[i]) labelled++;
+        }
         total++;
       }
     }
-    options.log?.(`parser iteration ${it + 1}: train UAS (explored) ${((100 * right) / total).toFixed(2)}`);
+    options.log?.(
+      `parser iteration ${it + 1}: train UAS ${((100 * right) / total).toFixed(2)} LAS ${((100 * labelled) / total).toFixed(2)} (explored)`,
+    );
   }
-  return p.compact();
+  return { parser: p.compact(), arcs: a.compact() };
 }

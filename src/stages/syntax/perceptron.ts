@@ -163,6 +163,9 @@ export class AveragedPerceptron {
   }
 }
 
+/** Models with at most this many classes keep their weights inside the hash slots. */
+export const DENSE_CLASSES = 4;
+
 /** The serialised form of a {@link CompactModel} (typed arrays as base64). */
 export interface CompactModelFile {
   classes: number;
@@ -185,17 +188,20 @@ function unb64<T>(s: string, make: (buf: ArrayBuffer) => T): T {
 }
 
 /**
- * Read-only averaged-perceptron weights: a hash table from feature key to a sparse row of (class, weight)
- * pairs. Scoring a state is one table probe per feature plus a short loop over its non-zero classes.
+ * Read-only averaged-perceptron weights: an open-addressing hash table from feature key to a sparse row of
+ * (class, weight) pairs. Scoring a state is one table probe per feature plus a short loop over its non-zero
+ * classes. The layout is chosen for the memory cache, which bounds the speed: each slot holds its key and, for
+ * models of at most {@link DENSE_CLASSES} classes (the parser's moves), the weights themselves, so a feature
+ * costs one cache miss; wider models keep (class, weight) pairs of a row side by side in one array.
  */
 export class CompactModel {
   readonly classes: number;
-  private readonly slotKey: Uint32Array;
-  private readonly slotRow: Int32Array;
+  private readonly dense: boolean;
+  private readonly stride: number;
+  private readonly slotsU: Uint32Array;
+  private readonly slotsF: Float32Array;
   private readonly mask: number;
-  private readonly ptr: Int32Array;
-  private readonly cls: Uint8Array;
-  private readonly val: Float32Array;
+  private readonly pairs: Float32Array;
   private readonly raw: {
     keys: Uint32Array;
     lens: Uint8Array;
@@ -215,28 +221,43 @@ export class CompactModel {
     if (lens.length !== keys.length || cls.length !== val.length) {
       throw new NewsintelError('E_INPUT_FORMAT', 'syntax model: weight arrays do not match');
     }
-    this.classes = classes;
-    this.raw = { keys, lens, cls, val, scale };
-    let cap = 16;
-    while (cap < keys.length * 2) cap <<= 1;
-    this.slotKey = new Uint32Array(cap);
-    this.slotRow = new Int32Array(cap);
-    this.mask = cap - 1;
-    this.ptr = new Int32Array(keys.length + 1);
-    for (let r = 0; r < keys.length; r++) {
-      this.ptr[r + 1] = this.ptr[r]! + lens[r]!;
-      const k = keys[r]!;
-      let s = k & this.mask;
-      while (this.slotKey[s] !== 0) s = (s + 1) & this.mask;
-      this.slotKey[s] = k;
-      this.slotRow[s] = r;
-    }
-    if (this.ptr[keys.length] !== cls.length) {
+    let total = 0;
+    for (let r = 0; r < lens.length; r++) total += lens[r]!;
+    if (total !== cls.length) {
       throw new NewsintelError('E_INPUT_FORMAT', 'syntax model: row lengths do not match the weights');
     }
-    this.cls = cls;
-    this.val = new Float32Array(val.length);
-    for (let i = 0; i < val.length; i++) this.val[i] = val[i]! * scale;
+    this.classes = classes;
+    this.raw = { keys, lens, cls, val, scale };
+    this.dense = classes <= DENSE_CLASSES;
+    this.stride = this.dense ? 1 + classes : 3;
+    let cap = 16;
+    // at most 70% full: short probes, and the parser's table stays near 32 MB
+    while (cap * 0.7 < keys.length) cap <<= 1;
+    const buf = new ArrayBuffer(cap * this.stride * 4);
+    this.slotsU = new Uint32Array(buf);
+    this.slotsF = new Float32Array(buf);
+    this.mask = cap - 1;
+    this.pairs = new Float32Array(this.dense ? 0 : cls.length * 2);
+    let at = 0;
+    for (let r = 0; r < keys.length; r++) {
+      const k = keys[r]!;
+      let s = k & this.mask;
+      while (this.slotsU[s * this.stride] !== 0) s = (s + 1) & this.mask;
+      const base = s * this.stride;
+      this.slotsU[base] = k;
+      const len = lens[r]!;
+      if (this.dense) {
+        for (let j = 0; j < len; j++) this.slotsF[base + 1 + cls[at + j]!] = val[at + j]! * scale;
+      } else {
+        this.slotsU[base + 1] = at * 2;
+        this.slotsU[base + 2] = len;
+        for (let j = 0; j < len; j++) {
+          this.pairs[(at + j) * 2] = cls[at + j]!;
+          this.pairs[(at + j) * 2 + 1] = val[at + j]! * scale;
+        }
+      }
+      at += len;
+    }
   }
 
   /** Number of feature rows kept. */
@@ -251,22 +272,75 @@ export class CompactModel {
 
   /** Writes the scores of the `n` features into `out[0..classes)`. */
   score(feats: Uint32Array, n: number, out: Float64Array): void {
-    out.fill(0, 0, this.classes);
-    const { slotKey, slotRow, mask, ptr, cls, val } = this;
+    const K = this.classes;
+    out.fill(0, 0, K);
+    const { slotsU, slotsF, mask, stride, pairs } = this;
+    if (this.dense) {
+      for (let i = 0; i < n; i++) {
+        const key = feats[i]!;
+        let s = key & mask;
+        for (;;) {
+          const base = s * stride;
+          const k = slotsU[base]!;
+          if (k === key) {
+            for (let c = 0; c < K; c++) out[c]! += slotsF[base + 1 + c]!;
+            break;
+          }
+          if (k === 0) break;
+          s = (s + 1) & mask;
+        }
+      }
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const key = feats[i]!;
       let s = key & mask;
       for (;;) {
-        const k = slotKey[s]!;
+        const base = s * 3;
+        const k = slotsU[base]!;
         if (k === key) {
-          const r = slotRow[s]!;
-          for (let j = ptr[r]!, e = ptr[r + 1]!; j < e; j++) out[cls[j]!]! += val[j]!;
+          const from = slotsU[base + 1]!;
+          const end = from + slotsU[base + 2]! * 2;
+          for (let j = from; j < end; j += 2) out[pairs[j]!]! += pairs[j + 1]!;
           break;
         }
         if (k === 0) break;
         s = (s + 1) & mask;
       }
     }
+  }
+
+  /** A copy without the weights whose magnitude is below `threshold` (and without rows left empty). */
+  pruned(threshold: number): CompactModel {
+    const { keys, lens, cls, val, scale } = this.raw;
+    const cut = threshold / scale;
+    const k2: number[] = [];
+    const l2: number[] = [];
+    const c2: number[] = [];
+    const v2: number[] = [];
+    let at = 0;
+    for (let r = 0; r < keys.length; r++) {
+      let len = 0;
+      for (let j = at; j < at + lens[r]!; j++) {
+        if (Math.abs(val[j]!) < cut) continue;
+        c2.push(cls[j]!);
+        v2.push(val[j]!);
+        len++;
+      }
+      at += lens[r]!;
+      if (len > 0) {
+        k2.push(keys[r]!);
+        l2.push(len);
+      }
+    }
+    return new CompactModel(
+      this.classes,
+      Uint32Array.from(k2),
+      Uint8Array.from(l2),
+      Uint8Array.from(c2),
+      Int16Array.from(v2),
+      scale,
+    );
   }
 
   toFile(): CompactModelFile {

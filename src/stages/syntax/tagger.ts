@@ -1,5 +1,5 @@
 import type { ConlluSentence } from './conllu.js';
-import { END, type EncodedSentence, encodeSentence, START, UPOS, uposId } from './encode.js';
+import { END, type EncodedSentence, encodeSentence, START, type TagSet, UPOS } from './encode.js';
 import { f1, f2, f3, seededRandom } from './hash.js';
 import { AveragedPerceptron, type CompactModel, type Scorer } from './perceptron.js';
 
@@ -57,22 +57,26 @@ export function taggerFeatures(
 }
 
 /**
- * Greedy left-to-right averaged-perceptron UPOS tagger. Frequent unambiguous words (by the training data)
- * are looked up in a tag dictionary and skip the model.
+ * Greedy left-to-right averaged-perceptron tagger over a {@link TagSet} (UPOS, or UPOS paired with the
+ * treebank's fine tag). Frequent unambiguous words (by the training data) are looked up in a tag dictionary
+ * and skip the model.
  */
 export class UposTagger {
   readonly model: Scorer;
+  readonly tagset: TagSet;
   /** Exact form → tag id, for words whose tag was constant in training. */
   readonly tagDict: ReadonlyMap<string, number>;
   private readonly feats = new Uint32Array(MAX_FEATS);
-  private readonly scores = new Float64Array(UPOS.length);
+  private readonly scores: Float64Array;
 
-  constructor(model: Scorer, tagDict: ReadonlyMap<string, number>) {
+  constructor(model: Scorer, tagset: TagSet, tagDict: ReadonlyMap<string, number>) {
     this.model = model;
+    this.tagset = tagset;
     this.tagDict = tagDict;
+    this.scores = new Float64Array(model.classes);
   }
 
-  /** Tag ids (indices into {@link UPOS}) of an encoded sentence. */
+  /** Tag ids (indices into the tag set) of an encoded sentence. */
   tagIds(e: EncodedSentence): Uint8Array {
     const out = new Uint8Array(e.n);
     let t1 = TAG_NONE;
@@ -82,7 +86,7 @@ export class UposTagger {
       if (t === undefined) {
         const k = taggerFeatures(e, i, t1, t2, this.feats);
         this.model.score(this.feats, k, this.scores);
-        t = argmax(this.scores, UPOS.length);
+        t = argmax(this.scores, this.model.classes);
       }
       out[i] = t;
       t2 = t1;
@@ -93,7 +97,7 @@ export class UposTagger {
 
   /** UPOS tags of a tokenised sentence. */
   tag(forms: readonly string[]): string[] {
-    return Array.from(this.tagIds(encodeSentence(forms)), (t) => UPOS[t]!);
+    return Array.from(this.tagIds(encodeSentence(forms)), (t) => UPOS[this.tagset.upos[t]!]!);
   }
 }
 
@@ -106,6 +110,7 @@ export function argmax(a: Float64Array, n: number): number {
 /** The tag dictionary: forms seen at least `minCount` times with one tag at least `ratio` of the time. */
 export function buildTagDict(
   sentences: readonly ConlluSentence[],
+  tagOf: (w: ConlluSentence['words'][number]) => number,
   minCount = 20,
   ratio = 0.995,
 ): Map<string, number> {
@@ -117,7 +122,7 @@ export function buildTagDict(
         m = new Map();
         counts.set(w.form, m);
       }
-      const t = uposId(w.upos);
+      const t = tagOf(w);
       m.set(t, (m.get(t) ?? 0) + 1);
     }
   }
@@ -144,17 +149,20 @@ export function trainTagger(
   options: {
     iterations: number;
     seed: number;
+    tagset: TagSet;
+    tagOf: (w: ConlluSentence['words'][number]) => number;
     tagDict: ReadonlyMap<string, number>;
     log?: (m: string) => void;
   },
 ): CompactModel {
-  const p = new AveragedPerceptron(UPOS.length, 1 << 17);
+  const K = options.tagset.names.length;
+  const p = new AveragedPerceptron(K, 1 << 17);
   const rng = seededRandom(options.seed);
   const order = sentences.map((_, i) => i);
   const encoded = sentences.map((s) => encodeSentence(s.words.map((w) => w.form)));
-  const gold = sentences.map((s) => Uint8Array.from(s.words, (w) => uposId(w.upos)));
+  const gold = sentences.map((s) => Uint8Array.from(s.words, options.tagOf));
   const feats = new Uint32Array(MAX_FEATS);
-  const scores = new Float64Array(UPOS.length);
+  const scores = new Float64Array(K);
   for (let it = 0; it < options.iterations; it++) {
     shuffle(order, rng);
     let right = 0;
@@ -169,7 +177,7 @@ export function trainTagger(
         if (t === undefined) {
           const k = taggerFeatures(e, i, t1, t2, feats);
           p.score(feats, k, scores);
-          t = argmax(scores, UPOS.length);
+          t = argmax(scores, K);
           p.update(feats, k, g[i]!, t);
           p.tick();
         }

@@ -2017,9 +2017,7 @@ export const RULES: Rule[] = [
   {
     name: 'clock-zone',
     trigger: new RegExp(`\\d{4}\\s*(?:${ZONE_ABBR}|hours)`),
-    re: re(
-      `(?<![\\d:.])(?<hm>[0-2]\\d[0-5]\\d)\\s*(?<zone>${ZONE_ABBR}|hours\\s+(?:GMT|local))\\b`,
-    ),
+    re: re(`(?<![\\d:.])(?<hm>[0-2]\\d[0-5]\\d)\\s*(?<zone>${ZONE_ABBR}|hours\\s+(?:GMT|local))\\b`),
     make(g) {
       const h = Number(g.hm!.slice(0, 2));
       const mi = Number(g.hm!.slice(2));

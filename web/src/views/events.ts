@@ -250,14 +250,41 @@ export async function renderEvents(main: HTMLElement, route: Route): Promise<voi
   });
   const body = h('div', { id: 'events-body' }, status('Loading events…'));
   mount(main, h('h1', null, 'Events'), form, body);
-  let rows: EventRow[];
+  // The first page draws the view at once; the export fetches the whole filtered set when asked.
+  let first: EventsResponse;
   try {
-    rows = await fetchAll(f, (n, total) => mount(body, status(`Loading events… ${num(n)} of ${num(total)}`)));
+    first = await getJson<EventsResponse>('/api/events', { ...f, limit: PAGE, offset: 0 });
   } catch (e) {
     mount(body, errorBox(e, 'events'));
     return;
   }
-  const reports = rows.reduce((s, r) => s + r.reportCount, 0);
+  const rows = first.items;
+  const total = first.counts.events;
+  const reports = first.counts.reports;
+  const partial = rows.length < total;
+  const exportStatus = h('span', { role: 'status', id: 'export-status' });
+  let everything: EventRow[] | null = partial ? null : rows;
+  const allRows = async (): Promise<EventRow[]> => {
+    everything ??= await fetchAll(f, (n, t) => {
+      exportStatus.textContent = `Fetching ${num(n)} of ${num(t)} events…`;
+    });
+    exportStatus.textContent = `${num(everything.length)} events exported.`;
+    return everything;
+  };
+  const exportAs = async (kind: 'csv' | 'jsonl') => {
+    try {
+      const all = await allRows();
+      if (kind === 'csv') download('events.csv', 'text/csv', toCsv(all));
+      else
+        download(
+          'events.jsonl',
+          'application/x-ndjson',
+          all.map((r) => JSON.stringify(r)).join('\n') + (all.length ? '\n' : ''),
+        );
+    } catch (e) {
+      exportStatus.textContent = `Export failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  };
   const byDay = new Map<string, { date: string; events: number; reports: number }>();
   for (const r of rows) {
     if (!r.date) continue;
@@ -271,44 +298,32 @@ export async function renderEvents(main: HTMLElement, route: Route): Promise<voi
   const exportBar = h(
     'p',
     { class: 'export' },
-    h(
-      'button',
-      { type: 'button', id: 'export-csv', onclick: () => download('events.csv', 'text/csv', toCsv(rows)) },
-      'Export CSV',
-    ),
+    h('button', { type: 'button', id: 'export-csv', onclick: () => void exportAs('csv') }, 'Export CSV'),
     ' ',
     h(
       'button',
-      {
-        type: 'button',
-        id: 'export-jsonl',
-        onclick: () =>
-          download(
-            'events.jsonl',
-            'application/x-ndjson',
-            rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''),
-          ),
-      },
+      { type: 'button', id: 'export-jsonl', onclick: () => void exportAs('jsonl') },
       'Export JSONL',
     ),
+    ' ',
+    exportStatus,
   );
+  const over = partial ? ` (the first ${num(rows.length)} of ${num(total)})` : '';
   mount(
     body,
-    h('p', { class: 'lead', id: 'event-count' }, `${num(rows.length)} events from ${num(reports)} reports.`),
+    h('p', { class: 'lead', id: 'event-count' }, `${num(total)} events from ${num(reports)} reports.`),
     exportBar,
     h(
       'div',
       { class: 'two' },
-      timelineChart([...byDay.values()], 'Events (deduplicated) and reports per day'),
-      networkView(net.nodes, net.edges, 'Who met whom (CONSULT events in this set)'),
+      timelineChart([...byDay.values()], `Events (deduplicated) and reports per day${over}`),
+      networkView(net.nodes, net.edges, `Who met whom: CONSULT events in this set${over}`),
     ),
     section(
       'Events',
-      rows.length
-        ? eventTable(rows.slice(0, 500))
-        : h('p', { class: 'muted' }, 'No events match these filters.'),
-      rows.length > 500
-        ? h('p', { class: 'muted' }, `Showing 500 of ${num(rows.length)}; the export has them all.`)
+      rows.length ? eventTable(rows) : h('p', { class: 'muted' }, 'No events match these filters.'),
+      partial
+        ? h('p', { class: 'muted' }, `Showing ${num(rows.length)} of ${num(total)}; the export has them all.`)
         : null,
     ),
   );

@@ -280,12 +280,9 @@ export function renderIngest(main: HTMLElement): void {
         const st = s(r.status);
         addResult({
           name: s(r.url) ?? s(r.path) ?? s(r.name) ?? url,
+          // Only the two success statuses count as success; anything else (failed, refused) is a rejection.
           status:
-            st === 'already stored'
-              ? 'already stored'
-              : st === 'rejected' || st === 'failed' || r.error
-                ? 'rejected'
-                : 'stored',
+            st === 'already stored' ? 'already stored' : st === 'stored' && !r.error ? 'stored' : 'rejected',
           reason:
             s(r.reason) ?? s(r.error) ?? s((r.error as { message?: string } | undefined)?.message) ?? '',
           id: s(r.id) ?? s(r.articleId),

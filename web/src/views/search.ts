@@ -81,7 +81,7 @@ export async function renderSearch(main: HTMLElement, route: Route): Promise<voi
     h(
       'p',
       { class: 'lead', id: 'search-count' },
-      `${num(r.total)} matching stories${r.scanned >= 500 ? ' (among the 500 best)' : ''}.`,
+      `${num(r.total)} matching stories${r.scanned >= 200 ? ` (among the ${r.scanned} best)` : ''}.`,
       active.length
         ? [
             ' Filters: ',

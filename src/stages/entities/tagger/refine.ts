@@ -36,7 +36,7 @@ export function refineType(
         if (NORP_WORDS.has(last) || NORP_WORDS.has(last.replace(/s$/, ''))) return 'NORP';
         if (tokens.length === 1 && /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)s?$/u.test(text)) return 'NORP';
       }
-      if (EVENT_HEADS.has(last)) return 'EVENT';
+      if (EVENT_HEADS.has(last) || NAMED_EVENT_FIRST.has((tokens[0] ?? '').toLowerCase())) return 'EVENT';
       if (LAW_HEADS.has(last)) return 'LAW';
       return 'MISC';
     }
@@ -89,6 +89,9 @@ const EVENT_HEADS = new Set(
     ' ',
   ),
 );
+
+/** First words of named events: storms and operations ("Typhoon Kestrel", "Operation Iron Dome"). */
+const NAMED_EVENT_FIRST = new Set('typhoon hurricane cyclone superstorm operation'.split(' '));
 
 const LAW_HEADS = new Set(
   'act treaty accord accords convention constitution law charter protocol agreement resolution'.split(' '),
