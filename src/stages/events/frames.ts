@@ -54,7 +54,6 @@ export interface ClauseLexicon {
   sportsWords: ReadonlySet<string>;
   /** Sports words that count only as common nouns ("the final", not "the final declaration"). */
   sportsNouns: ReadonlySet<string>;
-  reportingLemmas: ReadonlySet<string>;
   conditionMarks: ReadonlySet<string>;
   expectLemmas: ReadonlySet<string>;
 }
@@ -121,7 +120,6 @@ export function clauseLexicon(): ClauseLexicon {
     adversaryNouns: new Set(OVERRIDES.adversaryNouns.words),
     sportsWords: new Set(OVERRIDES.sportsWords.words),
     sportsNouns: new Set(OVERRIDES.sportsNouns.words),
-    reportingLemmas: new Set(OVERRIDES.reportingLemmas.words),
     conditionMarks: new Set(OVERRIDES.conditionMarks.words),
     expectLemmas: new Set(OVERRIDES.expectLemmas.words),
   };
