@@ -52,14 +52,16 @@ async function main(): Promise<void> {
   let start = 0;
   if (resume) {
     const rows = await store.db
-      .selectFrom('analyses as a')
-      .innerJoin('articles as r', 'r.id', 'a.article_id')
-      .select('a.json')
-      .where('r.published', '<', '2020')
-      .orderBy('r.ingested_at')
-      .orderBy('r.id')
+      .selectFrom('articles')
+      .select('id')
+      .where('published', '<', '2020')
+      .orderBy('ingested_at')
+      .orderBy('id')
       .execute();
-    for (const r of rows) templates.push(JSON.parse(r.json) as Analysis);
+    for (const r of rows) {
+      const t = await store.getArticle(r.id);
+      if (t) templates.push(t);
+    }
     start = await store.countArticles();
   } else {
     const files = readdirSync(bulk)
