@@ -59,8 +59,8 @@ async function main(): Promise<void> {
       .orderBy('id')
       .execute();
     for (const r of rows) {
-      const a = await store.getArticle(r.id);
-      if (a) templates.push(a);
+      const t = await store.getArticle(r.id);
+      if (t) templates.push(t);
     }
     start = await store.countArticles();
   } else {
