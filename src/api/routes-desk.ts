@@ -2,8 +2,6 @@ import type { ServerResponse } from 'node:http';
 import { sql } from 'kysely';
 import { NewsintelError } from '../core/errors.js';
 import type { ArticleStore } from '../storage/index.js';
-import { checkQueryBounds, isEmptyQuery, parseSearchQuery, toFts5 } from '../storage/search-query.js';
-import { parseSnippet } from '../storage/store.js';
 import type {
   ActiveActor,
   ArticleSummary,
@@ -327,60 +325,17 @@ function top(map: Map<string, number>, n: number, byKey = false): FacetCount[] {
 type Ranked = SearchHit;
 
 /**
- * The `FACET_SCAN` best hits. On SQLite the ranking query skips snippets (making 200 snippets dominates the
- * cost and only one page is shown); snippets are made afterwards for the page. Same MATCH, same bm25 weights
- * and tie-break as the store's search, so the order is the store's. PostgreSQL uses the store's search as is.
+ * The `FACET_SCAN` best hits, from the store's search (with snippets). A snippet-free SQLite ranking was
+ * measured faster but read the FTS table directly; storage's lean layout changed that table, so it went.
  */
 async function rankedHits(store: ArticleStore, q: string): Promise<Ranked[]> {
-  if (store.dialect !== 'sqlite') return store.search(q, { limit: FACET_SCAN });
-  const tooCostly = checkQueryBounds(q);
-  if (tooCostly) throw new NewsintelError('E_USAGE', `api: ${tooCostly}`);
-  const parsed = parseSearchQuery(q);
-  if (isEmptyQuery(parsed)) return [];
-  const rows = (
-    await sql<{
-      id: string;
-      headline: string | null;
-      published: string | null;
-      source: string | null;
-      dateline: string | null;
-      version_tag: string | null;
-      version_number: number | null;
-      score: number;
-    }>`
-      SELECT a.id, a.headline, a.published, a.source, a.dateline, a.version_tag, a.version_number,
-             -bm25(articles_fts, 0.0, 5.0, 1.0) AS score
-      FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id
-      WHERE articles_fts MATCH ${toFts5(parsed)}
-      ORDER BY bm25(articles_fts, 0.0, 5.0, 1.0), a.id
-      LIMIT ${FACET_SCAN}`.execute(store.db)
-  ).rows;
-  return rows.map((r) => ({
-    id: r.id,
-    headline: r.headline,
-    published: r.published,
-    source: r.source,
-    dateline: r.dateline,
-    version: r.version_tag === null ? null : { tag: r.version_tag, number: r.version_number },
-    snippet: '',
-    highlights: [],
-    score: Number(r.score),
-  }));
+  // The store's own search (its FTS layout is storage's business); facets need the best FACET_SCAN hits.
+  return store.search(q, { limit: FACET_SCAN });
 }
 
-/** Fills the snippets of one page of SQLite hits (the store's search already made them on PostgreSQL). */
-async function withSnippets(store: ArticleStore, q: string, hits: Ranked[]): Promise<SearchHit[]> {
-  if (store.dialect !== 'sqlite' || hits.length === 0) return hits;
-  const rows = (
-    await sql<{ id: string; snippet: string | null }>`
-      SELECT article_id AS id, snippet(articles_fts, 2, ${'\u0002'}, ${'\u0003'}, '…', 24) AS snippet
-      FROM articles_fts
-      WHERE articles_fts MATCH ${toFts5(parseSearchQuery(q))} AND article_id IN (${sql.join(hits.map((h) => h.id))})`.execute(
-      store.db,
-    )
-  ).rows;
-  const byId = new Map(rows.map((r) => [r.id, parseSnippet(r.snippet ?? '')]));
-  return hits.map((h) => ({ ...h, ...(byId.get(h.id) ?? { snippet: '', highlights: [] }) }));
+/** Snippets come with the store's hits; kept as a step so a lighter ranking can fill them per page later. */
+async function withSnippets(_store: ArticleStore, _q: string, hits: Ranked[]): Promise<SearchHit[]> {
+  return hits;
 }
 
 async function deskSearch(store: ArticleStore, url: URL): Promise<DeskSearchResponse> {
