@@ -62,6 +62,7 @@ export function isNameNumber(ix: SyntaxIndex, c: Claim): boolean {
   while (k >= 0 && k < ix.words.length && ix.words[k]!.start < end && ix.words[k]!.upos !== 'NUM') k++;
   if (k < 0 || k >= ix.words.length || ix.words[k]!.start >= end) return false;
   const w = ix.words[k]!;
+  if (followsItsName(ix, k, c)) return true;
   const h = w.head;
   if (h < 0 || h >= k) return false;
   const head = ix.words[h]!;
@@ -73,6 +74,21 @@ export function isNameNumber(ix: SyntaxIndex, c: Claim): boolean {
   // nothing counted after the number ("uranium 235", not "Group 20 nations"): the claim's unit is not after it
   const next = ix.words[k + 1];
   return !c.unit || head.text.toLowerCase() === c.unit.toLowerCase() || !next || next.start >= end;
+}
+
+/**
+ * The word shape of a name-number when the parse attaches the number elsewhere: a content word right before it
+ * in the same sentence ("uranium 235", "Resolution 1701") and nothing it could count after it (the sentence
+ * goes on with a preposition, a conjunction or punctuation, or ends), with no unit of its own.
+ */
+function followsItsName(ix: SyntaxIndex, k: number, c: Claim): boolean {
+  const w = ix.words[k]!;
+  const prev = ix.words[k - 1];
+  if (!prev || prev.sentence !== w.sentence || !/^\p{L}+$/u.test(prev.text)) return false;
+  if (!['NOUN', 'PROPN', 'ADJ'].includes(prev.upos)) return false;
+  if (c.unit && c.unit.toLowerCase() !== prev.text.toLowerCase()) return false;
+  const next = ix.words[k + 1];
+  return !next || next.sentence !== w.sentence || ['ADP', 'PUNCT', 'CCONJ'].includes(next.upos);
 }
 
 /**
