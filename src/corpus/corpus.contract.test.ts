@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../core/types.js';
 import { analyze } from '../services/analyze.js';
@@ -9,6 +5,7 @@ import { linkStoredArticle } from '../services/corpus.js';
 import { exportCorpus } from '../services/corpus-export.js';
 import { reanalyze } from '../services/corpus-reanalyze.js';
 import { type ArticleStore, openStore } from '../storage/index.js';
+import { type Backend, postgresBackend, sqliteBackend } from '../storage/test-backends.js';
 import {
   claimSeries,
   getActor,
@@ -56,38 +53,6 @@ const other = make('Harbour strike halts grain exports in Ostrava', null, [
   'Dock workers in Ostrava walked out on Monday over pay, halting grain shipments, the port authority said.',
   'The union said the strike would last until the port authority raised wages by eight percent.',
 ]);
-
-interface Backend {
-  location: string;
-  cleanup(): Promise<void>;
-}
-
-async function sqliteBackend(): Promise<Backend> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'newsintel-corpus-'));
-  return {
-    location: path.join(dir, 'c.db'),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresBackend(url: string): Promise<Backend> {
-  const name = `newsintel_corpus_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    location: u.toString(),
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function put(store: ArticleStore, a: Analysis): Promise<void> {
   await store.saveArticle(a, RAW.get(a.article.id)!, null);

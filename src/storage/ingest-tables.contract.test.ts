@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJsonRecords } from '../ingest/json-records.js';
 import { analyze } from '../services/analyze.js';
@@ -11,6 +10,7 @@ import { FeedRepository } from './feeds.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
 import { type ArticleStore, openStore } from './store.js';
+import { type Backend, postgresBackend, sqliteBackend } from './test-backends.js';
 
 /**
  * Contract of the ingest tables (article origins, dedup by content, feeds), against a temp SQLite file and,
@@ -29,38 +29,6 @@ const JSONL = JSON.stringify({
   dateline: 'WESTMERE',
   text: BODY,
 });
-
-interface Backend {
-  location: string;
-  cleanup(): Promise<void>;
-}
-
-async function sqliteBackend(): Promise<Backend> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'newsintel-ingest-tables-'));
-  return {
-    location: path.join(dir, 'test.db'),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresBackend(url: string): Promise<Backend> {
-  const name = `newsintel_ingest_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    location: u.toString(),
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 function contract(label: string, backend: () => Promise<Backend>): void {
   describe(`ingest tables contract (${label})`, () => {

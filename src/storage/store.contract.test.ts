@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewsintelError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
 import { analyze } from '../services/analyze.js';
 import { MIGRATIONS } from './migrations.js';
 import { type ArticleStore, openStore, parseSnippet } from './store.js';
+import { type Backend, postgresBackend, sqliteBackend } from './test-backends.js';
 
 /**
  * One contract, two engines: always against a temp SQLite file, and against PostgreSQL when
@@ -28,38 +25,6 @@ const TEXTS = {
 
 function make(text: string, meta: { published?: string; headline?: string; source?: string } = {}): Analysis {
   return analyze(text, { source: 'Test Desk', ...meta });
-}
-
-interface Backend {
-  location: string;
-  cleanup(): Promise<void>;
-}
-
-async function sqliteBackend(): Promise<Backend> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'newsintel-store-'));
-  return {
-    location: path.join(dir, 'test.db'),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresBackend(url: string): Promise<Backend> {
-  const name = `newsintel_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    location: u.toString(),
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 function contract(label: string, backend: () => Promise<Backend>): void {

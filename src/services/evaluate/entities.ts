@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NewsintelError } from '../../core/errors.js';
+import { scoreNorm } from '../../core/score-norm.js';
 import type { Analysis, Entity } from '../../core/types.js';
 import { readInput } from '../../ingest/read-input.js';
 import { analyzeDocument, toAnalysis } from '../analyze.js';
@@ -29,16 +30,8 @@ export interface EntityCheck {
   ok: boolean;
 }
 
-/** Normalises like score.py: NFKC, curly quotes to straight, collapsed spaces, lower case. */
-export function normName(s: string | null | undefined): string {
-  return (s ?? '')
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+/** Normalises like score.py (one implementation: `core/score-norm.ts`). */
+export const normName = scoreNorm;
 
 const stripThe = (s: string) => (s.startsWith('the ') ? s.slice(4) : s);
 
