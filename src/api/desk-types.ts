@@ -2,32 +2,10 @@
  * Response types of the desk's own routes (`/api/desk/home`, `/api/desk/search`). Free of Node imports so the
  * web bundle can import them too.
  */
-import type { Span, VersionTag } from '../core/types.js';
 
-/** What a list shows about an article (the same shape as the store's ArticleSummary). */
-export interface ArticleSummary {
-  id: string;
-  headline: string | null;
-  source: string | null;
-  published: string | null;
-  dateline: string | null;
-  version: VersionTag | null;
-  origin: string | null;
-  ingestedAt: string;
-}
+import type { ArticleSummary, SearchHit } from '../core/summaries.js';
 
-/** One search result (the same shape as the store's SearchHit). */
-export interface SearchHit {
-  id: string;
-  headline: string | null;
-  published: string | null;
-  source: string | null;
-  dateline: string | null;
-  version: VersionTag | null;
-  snippet: string;
-  highlights: Span[];
-  score: number;
-}
+export type { ArticleSummary, SearchHit };
 
 /** Actors shown on the home page. */
 export interface ActiveActor {

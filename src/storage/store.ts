@@ -4,38 +4,15 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { type Insertable, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { NewsintelError, wrapError } from '../core/errors.js';
-import { ANALYSIS_FORMAT, type Analysis, type Span, type VersionTag } from '../core/types.js';
+import type { ArticleSummary, SearchHit } from '../core/summaries.js';
+import { ANALYSIS_FORMAT, type Analysis, type Span } from '../core/types.js';
 import { packAnalysis, packText, unpackAnalysis, unpackText } from './codec.js';
 import { migrate } from './migrate.js';
 import type { Dialect } from './migrations.js';
 import type { AnnotationRowsTable, Database } from './schema.js';
 import { checkQueryBounds, isEmptyQuery, parseSearchQuery, toFts5, toTsQuery } from './search-query.js';
 
-/** What a list shows about an article, without loading its analysis. */
-export interface ArticleSummary {
-  id: string;
-  headline: string | null;
-  source: string | null;
-  published: string | null;
-  dateline: string | null;
-  version: VersionTag | null;
-  origin: string | null;
-  ingestedAt: string;
-}
-
-/** One search result. `snippet` is plain text; `highlights` mark the matched words inside it. */
-export interface SearchHit {
-  id: string;
-  headline: string | null;
-  published: string | null;
-  source: string | null;
-  dateline: string | null;
-  version: VersionTag | null;
-  snippet: string;
-  highlights: Span[];
-  /** Higher is better; comparable only within one result list. */
-  score: number;
-}
+export type { ArticleSummary, SearchHit } from '../core/summaries.js';
 
 export interface PageOptions {
   /** 1–1000, default 20. */

@@ -28,9 +28,7 @@ export const analyzeCommand: Command = {
     try {
       // The cap is enforced while reading: stdin, devices and growing files stop as soon as it is passed.
       buf =
-        target === '-'
-          ? await (await import('../../ingest/bounded-read.js')).readStreamCapped(ctx.stdin, cap, 'stdin')
-          : await (await import('../../ingest/bounded-read.js')).readFileCapped(target, cap);
+        target === '-' ? await readStreamCapped(ctx.stdin, cap, 'stdin') : await readFileCapped(target, cap);
     } catch (e) {
       if (e instanceof NewsintelError) throw new NewsintelError(e.code, `analyze: ${e.message}`);
       throw new NewsintelError('E_NOT_FOUND', `analyze: cannot read ${target}: ${(e as Error).message}`);
