@@ -16,7 +16,7 @@ import { createAnalysisPool, defaultJobs } from '../src/services/pool/analysis-p
 import { writeLegacyArticle } from '../src/storage/legacy-0001.js';
 import { migrate } from '../src/storage/migrate.js';
 import { MIGRATIONS } from '../src/storage/migrations.js';
-import { openStore } from '../src/storage/store.js';
+import { openStore, SUMMARY_COLUMNS } from '../src/storage/store.js';
 
 const shared = resolve(packageRoot(), '../shared/eval/news/te3-silver-bulk/txt');
 
@@ -169,17 +169,7 @@ async function main(): Promise<void> {
       list: await timeEach(pages, (offset) =>
         legacyDb
           .selectFrom('articles')
-          .select([
-            'id',
-            'headline',
-            'source',
-            'published',
-            'dateline',
-            'version_tag',
-            'version_number',
-            'origin',
-            'ingested_at',
-          ])
+          .select(SUMMARY_COLUMNS)
           .orderBy(sql`published IS NULL`)
           .orderBy('published', 'desc')
           .orderBy('ingested_at', 'desc')

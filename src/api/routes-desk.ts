@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { sql } from 'kysely';
 import { NewsintelError } from '../core/errors.js';
 import type { ArticleStore } from '../storage/index.js';
+import { articleSummary, SUMMARY_COLUMNS } from '../storage/store.js';
 import type {
   ActiveActor,
   ArticleSummary,
@@ -50,41 +51,6 @@ function limitParam(url: URL, name: string, fallback: number, max: number): numb
   }
   return Number(v);
 }
-
-function summary(r: {
-  id: string;
-  headline: string | null;
-  source: string | null;
-  published: string | null;
-  dateline: string | null;
-  version_tag: string | null;
-  version_number: number | null;
-  origin: string | null;
-  ingested_at: string;
-}): ArticleSummary {
-  return {
-    id: r.id,
-    headline: r.headline,
-    source: r.source,
-    published: r.published,
-    dateline: r.dateline,
-    version: r.version_tag === null ? null : { tag: r.version_tag, number: r.version_number },
-    origin: r.origin,
-    ingestedAt: r.ingested_at,
-  };
-}
-
-const SUMMARY_COLUMNS = [
-  'id',
-  'headline',
-  'source',
-  'published',
-  'dateline',
-  'version_tag',
-  'version_number',
-  'origin',
-  'ingested_at',
-] as const;
 
 /**
  * Event clusters (corpus) whose first article arrived in the window: a cluster touched by the window's
@@ -178,7 +144,7 @@ async function latestArticles(store: ArticleStore): Promise<ArticleSummary[]> {
       .execute()) as SummaryRow[];
     out = out.concat(undated);
   }
-  return out.map(summary);
+  return out.map(articleSummary);
 }
 
 /**
@@ -302,8 +268,8 @@ async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse
     newStories: rows
       .filter((r) => !isUpdate(r))
       .slice(0, 20)
-      .map(summary),
-    updatedStories: rows.filter(isUpdate).slice(0, 20).map(summary),
+      .map(articleSummary),
+    updatedStories: rows.filter(isUpdate).slice(0, 20).map(articleSummary),
     activeActors,
   };
 }

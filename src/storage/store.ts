@@ -14,6 +14,43 @@ import { checkQueryBounds, isEmptyQuery, parseSearchQuery, toFts5, toTsQuery } f
 
 export type { ArticleSummary, SearchHit } from '../core/summaries.js';
 
+/** The `articles` columns an article list reads (never the text, raw input or analysis). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'headline',
+  'source',
+  'published',
+  'dateline',
+  'version_tag',
+  'version_number',
+  'origin',
+  'ingested_at',
+] as const;
+
+/** A row of `SUMMARY_COLUMNS` as the list shape the API and the desk show. */
+export function articleSummary(r: {
+  id: string;
+  headline: string | null;
+  source: string | null;
+  published: string | null;
+  dateline: string | null;
+  version_tag: string | null;
+  version_number: number | null;
+  origin: string | null;
+  ingested_at: string;
+}): ArticleSummary {
+  return {
+    id: r.id,
+    headline: r.headline,
+    source: r.source,
+    published: r.published,
+    dateline: r.dateline,
+    version: r.version_tag === null ? null : { tag: r.version_tag, number: r.version_number },
+    origin: r.origin,
+    ingestedAt: r.ingested_at,
+  };
+}
+
 export interface PageOptions {
   /** 1–1000, default 20. */
   limit?: number;
@@ -392,17 +429,7 @@ class KyselyArticleStore implements ArticleStore {
     const rows = await this.guard('listing articles', () =>
       this.db
         .selectFrom('articles')
-        .select([
-          'id',
-          'headline',
-          'source',
-          'published',
-          'dateline',
-          'version_tag',
-          'version_number',
-          'origin',
-          'ingested_at',
-        ])
+        .select(SUMMARY_COLUMNS)
         .orderBy(sql`published IS NULL`)
         .orderBy('published', 'desc')
         .orderBy('ingested_at', 'desc')
@@ -411,16 +438,7 @@ class KyselyArticleStore implements ArticleStore {
         .offset(offset)
         .execute(),
     );
-    return rows.map((r) => ({
-      id: r.id,
-      headline: r.headline,
-      source: r.source,
-      published: r.published,
-      dateline: r.dateline,
-      version: r.version_tag === null ? null : { tag: r.version_tag, number: r.version_number },
-      origin: r.origin,
-      ingestedAt: r.ingested_at,
-    }));
+    return rows.map(articleSummary);
   }
 
   async search(query: string, options?: PageOptions): Promise<SearchHit[]> {
