@@ -48,20 +48,32 @@ export function getLexicon(): Lexicon {
   const map = new Map<string, number>();
   for (const w of NEWS_WORDS) map.set(w, 1);
   for (let idx = 0; idx < LEXICON_TIERS.length; idx++) decodeTier(LEXICON_TIERS[idx]!, idx + 1, map);
+  // Word as written → its tier: running text repeats its words, and a hit in this small map costs less than
+  // normalising the word and probing the large one (the events stage asks about every sentence's words).
+  const seen = new Map<string, number | null>();
+  const lookup = (word: string): number | null => {
+    const w = normalizeWord(word);
+    if (w === '') return null;
+    const t = map.get(w);
+    if (t !== undefined) return t;
+    // Words in the list appear with their inflections already; only try a plain-s plural as a fallback for
+    // acronyms and the hand-written additions (`ngos`, `icbms`).
+    if (w.length > 3 && w.endsWith('s')) {
+      const s = map.get(w.slice(0, -1));
+      if (s !== undefined) return s;
+    }
+    return null;
+  };
   cached = Object.freeze({
     size: map.size,
     tier(word: string): number | null {
-      const w = normalizeWord(word);
-      if (w === '') return null;
-      const t = map.get(w);
-      if (t !== undefined) return t;
-      // Words in the list appear with their inflections already; only try a plain-s plural as a fallback for
-      // acronyms and the hand-written additions (`ngos`, `icbms`).
-      if (w.length > 3 && w.endsWith('s')) {
-        const s = map.get(w.slice(0, -1));
-        if (s !== undefined) return s;
+      let t = seen.get(word);
+      if (t === undefined) {
+        if (seen.size >= 50_000) seen.clear();
+        t = lookup(word);
+        seen.set(word, t);
       }
-      return null;
+      return t;
     },
   });
   return cached;
