@@ -130,5 +130,14 @@ export function clauseLexicon(): ClauseLexicon {
 export function frameFor(lex: ClauseLexicon, lemma: string, upos: string): FrameEntry | null {
   const map = upos === 'VERB' ? lex.verbs : upos === 'NOUN' ? lex.nouns : null;
   if (!map) return null;
-  return map.get(lemma) ?? (/[A-Z]/.test(lemma) ? map.get(lemma.toLowerCase()) : undefined) ?? null;
+  return map.get(lemma) ?? (hasAsciiUpper(lemma) ? map.get(lemma.toLowerCase()) : undefined) ?? null;
+}
+
+/** `/[A-Z]/.test(s)` without the regex call (this runs for every noun and verb of a document). */
+function hasAsciiUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
