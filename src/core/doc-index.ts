@@ -32,10 +32,14 @@ export interface DocIndex {
 
 /** Normalises a token for lexicon look-up: lower case, curly apostrophes and dashes folded. */
 export function normToken(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[\u2019\u2018]/g, "'")
-    .replace(/[\u2010\u2011\u2013]/g, '-');
+  const low = s.toLowerCase();
+  // Most tokens have none of the characters folded below: skip the two replace calls for them.
+  for (let i = 0; i < low.length; i++) {
+    const c = low.charCodeAt(i);
+    if (c >= 0x2010 && c <= 0x2019)
+      return low.replace(/[\u2019\u2018]/g, "'").replace(/[\u2010\u2011\u2013]/g, '-');
+  }
+  return low;
 }
 
 /** Index of the first token whose end is greater than `pos` (binary search). */
