@@ -101,6 +101,11 @@ const CURRENCY: Record<string, string> = {
   '£': 'pounds',
   '¥': 'yen',
 };
+/**
+ * The names `name in CURRENCY` holds for (its own keys and, as for any object literal, those of
+ * `Object.prototype`), as a set: `in` with a token string probes the engine's string table on every call.
+ */
+const CURRENCY_IN = new Set([...Object.keys(CURRENCY), ...Object.getOwnPropertyNames(Object.prototype)]);
 
 interface NumRead {
   /** First and one-past-last token of the number itself. */
@@ -249,7 +254,7 @@ function readNumber(ix: DocIndex, i: number, hi: number): NumRead | null {
   const l = ix.low[i]!;
   let unit: string | null = null;
   const start = i;
-  if (l in CURRENCY && i + 1 < hi && isDigitStart(ix.tokens[i + 1]!.text)) {
+  if (CURRENCY_IN.has(l) && i + 1 < hi && isDigitStart(ix.tokens[i + 1]!.text)) {
     unit = CURRENCY[l]!;
     i++;
   }
@@ -464,7 +469,7 @@ function claimAt(
   hi: number,
   nextId: number,
 ): { claim: Claim | null; next: number } | null {
-  const spelled = !isDigitStart(ix.tokens[i]!.text) && !(ix.low[i]! in CURRENCY);
+  const spelled = !isDigitStart(ix.tokens[i]!.text) && !CURRENCY_IN.has(ix.low[i]!);
   const n = readNumber(ix, i, hi);
   if (!n) return null;
   if (isExcluded(ix, n, lo, hi, spelled)) return { claim: null, next: n.end };
