@@ -5,7 +5,7 @@ import { NewsintelError } from '../../core/errors.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Claim, Qualifier } from '../../core/types.js';
 import { DEMONSTRATIVES, POSSESSIVE_DETERMINERS, union } from '../../knowledge/english/index.js';
-import { parseDigits, readNumberWords, SCALES, VAGUE, wordValue } from './numbers.js';
+import { namesIn, parseDigits, readNumberWords, SCALES, VAGUE, wordValue } from './numbers.js';
 import { refineClaims } from './refine.js';
 
 /** Options of the claims stage. */
@@ -101,11 +101,9 @@ const CURRENCY: Record<string, string> = {
   '£': 'pounds',
   '¥': 'yen',
 };
-/**
- * The names `name in CURRENCY` holds for (its own keys and, as for any object literal, those of
- * `Object.prototype`), as a set: `in` with a token string probes the engine's string table on every call.
- */
-const CURRENCY_IN = new Set([...Object.keys(CURRENCY), ...Object.getOwnPropertyNames(Object.prototype)]);
+/** The names `name in CURRENCY` and `name in VAGUE` hold for (see `namesIn`), asked for every token. */
+const CURRENCY_IN = namesIn(CURRENCY);
+const VAGUE_IN = namesIn(VAGUE);
 
 interface NumRead {
   /** First and one-past-last token of the number itself. */
@@ -342,11 +340,11 @@ function readNumber(ix: DocIndex, i: number, hi: number): NumRead | null {
     return null;
   }
   // "tens of thousands", "hundreds of thousands", "thousands of"
-  if ((l === 'tens' || l in VAGUE) && ix.low[i + 1] === 'of') {
+  if ((l === 'tens' || VAGUE_IN.has(l)) && ix.low[i + 1] === 'of') {
     let scale = l === 'tens' ? 10 : VAGUE[l]!;
     let j = i + 2;
     const next = ix.low[j];
-    if (next !== undefined && j < hi && next in VAGUE && ix.low[j + 1] === 'of') {
+    if (next !== undefined && j < hi && VAGUE_IN.has(next) && ix.low[j + 1] === 'of') {
       scale *= VAGUE[next]!;
       j += 2;
     } else if (l === 'tens') return null;

@@ -72,6 +72,17 @@ export const VAGUE: Readonly<Record<string, number>> = {
   billions: 1e9,
 };
 
+/**
+ * The names `name in table` is true for: the table's own keys and, as for any object literal, those of
+ * `Object.prototype`. A set of them answers the same question for every token without the string-table probe
+ * the `in` operator makes for a string it has not seen before (this runs for every token of a story).
+ */
+export function namesIn(table: object): ReadonlySet<string> {
+  return new Set([...Object.keys(table), ...Object.getOwnPropertyNames(Object.prototype)]);
+}
+const UNITS_IN = namesIn(UNITS);
+const TENS_IN = namesIn(TENS);
+
 /** Parses a digit string with optional comma groups and decimals; null when malformed or ambiguous. */
 export function parseDigits(s: string): number | null {
   if (s.length === 0 || s.length > 24) return null;
@@ -89,10 +100,10 @@ export function parseDigits(s: string): number | null {
 /** Value of a single number word (`three`, `twenty-five`, `dozen`), or null. */
 export function wordValue(w: string): number | null {
   const l = w.toLowerCase();
-  if (l in UNITS) return UNITS[l]!;
-  if (l in TENS) return TENS[l]!;
+  if (UNITS_IN.has(l)) return UNITS[l]!;
+  if (TENS_IN.has(l)) return TENS[l]!;
   const m = /^([a-z]+)-([a-z]+)$/.exec(l);
-  if (m && m[1]! in TENS && m[2]! in UNITS && UNITS[m[2]!]! < 10 && UNITS[m[2]!]! > 0) {
+  if (m && TENS_IN.has(m[1]!) && UNITS_IN.has(m[2]!) && UNITS[m[2]!]! < 10 && UNITS[m[2]!]! > 0) {
     return TENS[m[1]!]! + UNITS[m[2]!]!;
   }
   return null;
