@@ -25,14 +25,14 @@ interface ListedGroup {
   inQuote: boolean;
 }
 
-const NUMBERS: Readonly<Record<string, number>> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  both: 2,
-};
+const NUMBERS: ReadonlyMap<string, number> = new Map([
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['both', 2],
+]);
 
 /** Plural heads that name people. */
 const PERSON_HEADS = new Set(
@@ -165,8 +165,9 @@ function pluralAt(
   let k = i + 1;
   let n: number | null = w === 'both' ? 2 : null;
   const num = low(toks[k]);
-  if (w !== 'both' && Object.hasOwn(NUMBERS, num) && num !== 'both') {
-    n = NUMBERS[num]!;
+  // (a map, not an object: `Object.hasOwn` with a token string probes the engine's string table every call)
+  if (w !== 'both' && NUMBERS.has(num) && num !== 'both') {
+    n = NUMBERS.get(num)!;
     k++;
   }
   for (let h = k; h < k + 4 && h < toks.length; h++) {
