@@ -1072,7 +1072,8 @@ export function sentenceMentions(
     }
   }
   counterparts(toks, mentions);
-  return { ...base, gaz, mentions };
+  // (the fields spelled out: an object spread per sentence costs more than the literal)
+  return { units, toks, gaz, titles, mentions };
 }
 
 /**
