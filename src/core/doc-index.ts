@@ -60,8 +60,34 @@ function forTokens(tokens: readonly Token[], span: Span, fn: (i: number) => void
     fn(i);
 }
 
-/** Builds the index; layers a pipeline did not assign are treated as empty. */
+/**
+ * The last index built and the layers it was built from. The claims and events stages of one pipeline run
+ * read the same layers (claims adds none of them), so the second stage gets the index the first one built;
+ * any other document or layer misses (identity checks). Nothing mutates an index once built.
+ */
+let last: { from: readonly unknown[]; ix: DocIndex } | null = null;
+
+/**
+ * Builds the index (or returns the one just built from the very same layers); layers a pipeline did not
+ * assign are treated as empty.
+ */
 export function buildDocIndex(doc: Document): DocIndex {
+  const from = [
+    doc.text,
+    doc.get('tokens'),
+    doc.get('sentences'),
+    doc.has('entities') ? doc.get('entities') : null,
+    doc.has('times') ? doc.get('times') : null,
+    doc.has('quotes') ? doc.get('quotes') : null,
+    doc.source.meta.published,
+  ];
+  if (last && last.from.every((v, i) => v === from[i])) return last.ix;
+  const ix = indexOf(doc);
+  last = { from, ix };
+  return ix;
+}
+
+function indexOf(doc: Document): DocIndex {
   const text = doc.text;
   const tokens = doc.get('tokens');
   const sentences = doc.get('sentences');
