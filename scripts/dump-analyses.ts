@@ -25,5 +25,8 @@ for (const f of readdirSync(dir).sort()) {
   const internal = Object.fromEntries(
     (['paragraphs', 'tokens', 'syntax', 'coref'] as const).map((k) => [k, doc.has(k) ? doc.get(k) : null]),
   );
-  writeFileSync(path.join(out, f.replace(/\.txt$/, '.json')), `${JSON.stringify({ analysis: toAnalysis(doc), internal }, null, 1)}\n`);
+  writeFileSync(
+    path.join(out, f.replace(/\.txt$/, '.json')),
+    `${JSON.stringify({ analysis: toAnalysis(doc), internal }, null, 1)}\n`,
+  );
 }

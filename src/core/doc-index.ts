@@ -81,7 +81,7 @@ export function buildDocIndex(doc: Document): DocIndex {
     doc.has('quotes') ? doc.get('quotes') : null,
     doc.source.meta.published,
   ];
-  if (last && last.from.every((v, i) => v === from[i])) return last.ix;
+  if (last?.from.every((v, i) => v === from[i])) return last.ix;
   const ix = indexOf(doc);
   last = { from, ix };
   return ix;
