@@ -42,6 +42,9 @@ interface Tables {
   arcs: CompactModel;
 }
 
+/** Distinct forms whose lemmas are cached; the cache is emptied when it is full (a bounded memory). */
+const LEMMA_CACHE_LIMIT = 50_000;
+
 /** What the model file records about its own training (shown by `evaluate conllu` and the README). */
 export interface SyntaxModelMeta {
   /** Treebank files the weights were trained on. */
@@ -91,6 +94,8 @@ export class SyntaxModel {
   readonly meta: SyntaxModelMeta;
   /** Lower-cased first parts of hyphenated words the treebank keeps whole ("e" of "e-mail"). */
   readonly hyphenPrefixes: ReadonlySet<string>;
+  /** Lemma cache: form → lemma per UPOS id (see {@link lemmaOf}). */
+  private readonly lemmas = new Map<string, (string | undefined)[]>();
 
   constructor(parts: {
     tagger: UposTagger;
@@ -112,24 +117,47 @@ export class SyntaxModel {
 
   /** Tags, lemmatises and parses one tokenised sentence. Time is linear in the number of words. */
   parse(forms: readonly string[]): ParsedWord[] {
-    if (forms.length === 0) return [];
+    const n = forms.length;
+    if (n === 0) return [];
     const e = encodeSentence(forms);
     const tags = this.tagger.tagIds(e);
     const uposOf = this.tagger.tagset.upos;
-    const input = { e, tags, upos: Uint8Array.from(tags, (t) => uposOf[t]!) };
-    const { heads, labels } = parseSentence(this.parser, this.arcs, input);
-    const out: ParsedWord[] = new Array(forms.length);
-    for (let i = 0; i < forms.length; i++) {
-      const upos = UPOS[input.upos[i]!]!;
+    const upos = new Uint8Array(n);
+    for (let i = 0; i < n; i++) upos[i] = uposOf[tags[i]!]!;
+    const { heads, labels } = parseSentence(this.parser, this.arcs, { e, tags, upos });
+    const out: ParsedWord[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const form = forms[i]!;
+      const u = upos[i]!;
+      const head = heads[i]!;
       out[i] = {
-        form: forms[i]!,
-        upos,
-        lemma: this.lemmatizer.lemma(forms[i]!, upos),
-        head: heads[i]!,
-        deprel: heads[i]! < 0 ? 'root' : (this.labels[labels[i]!] ?? 'dep'),
+        form,
+        upos: UPOS[u]!,
+        lemma: this.lemmaOf(form, u),
+        head,
+        deprel: head < 0 ? 'root' : (this.labels[labels[i]!] ?? 'dep'),
       };
     }
     return out;
+  }
+
+  /**
+   * The lemma of a form with a UPOS id, through a bounded cache (form → lemma per tag): news repeats its words,
+   * and the lexicon lookup costs a lower-casing and a string key per word.
+   */
+  private lemmaOf(form: string, upos: number): string {
+    let row = this.lemmas.get(form);
+    if (row === undefined) {
+      if (this.lemmas.size >= LEMMA_CACHE_LIMIT) this.lemmas.clear();
+      row = new Array<string | undefined>(UPOS.length);
+      this.lemmas.set(form, row);
+    }
+    let lemma = row[upos];
+    if (lemma === undefined) {
+      lemma = this.lemmatizer.lemma(form, UPOS[upos]!);
+      row[upos] = lemma;
+    }
+    return lemma;
   }
 
   /**
