@@ -16,8 +16,7 @@ function main(argv: readonly string[]): void {
   }
   const model = SyntaxModel.fromFile(readFileSync(input));
   const target =
-    output ??
-    (json ? input.replace(/\.bin\.gz$/, '.json.gz') : input.replace(/\.json\.gz$/, '.bin.gz'));
+    output ?? (json ? input.replace(/\.bin\.gz$/, '.json.gz') : input.replace(/\.json\.gz$/, '.bin.gz'));
   if (target === input) {
     console.error(`convert-parser-model: give an output file name different from ${input}`);
     process.exit(2);

@@ -300,7 +300,8 @@ function fromBinary(raw: Buffer): SyntaxModel {
     return make(bytes.buffer as ArrayBuffer, base + off, n);
   };
   const table = (t: BinaryTable | undefined): CompactModel => {
-    if (!t || typeof t.classes !== 'number' || typeof t.scale !== 'number') throw bad('malformed weight table');
+    if (!t || typeof t.classes !== 'number' || typeof t.scale !== 'number')
+      throw bad('malformed weight table');
     return new CompactModel(
       t.classes,
       view(t.keys, 4, (b, o, n) => new Uint32Array(b, o, n)),

@@ -360,7 +360,14 @@ export class CompactModel {
    * scattering 1.4 million rows over 30 MB (the cost of loading the parser was mostly cache misses). Scores
    * do not depend on the order rows are inserted in.
    */
-  tables(): { classes: number; scale: number; keys: Uint32Array; lens: Uint8Array; cls: Uint8Array; val: Int16Array } {
+  tables(): {
+    classes: number;
+    scale: number;
+    keys: Uint32Array;
+    lens: Uint8Array;
+    cls: Uint8Array;
+    val: Int16Array;
+  } {
     const { keys, lens, cls, val, scale } = this.raw;
     const rows = keys.length;
     const start = new Uint32Array(rows + 1);
