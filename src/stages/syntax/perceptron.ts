@@ -203,7 +203,7 @@ export class CompactModel {
   private readonly mask: number;
   private readonly pairs: Float32Array;
   /** Home slot (then found slot) of each feature of the current call: scratch space for {@link score}. */
-  private readonly at = new Int32Array(128);
+  private readonly at = new Int32Array(256);
   /** Sink for the values read only to bring their cache lines in (kept so the reads are not optimised away). */
   touched = 0;
   private readonly raw: {
