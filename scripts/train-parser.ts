@@ -1,13 +1,13 @@
 /**
  * `npm run train:parser`: trains newsintel's syntax model (UPOS tagger, lemmatiser, arc-hybrid parser and arc
- * arc labeller) on Universal Dependencies English and writes `models/parser/parser-ud-en.json.gz`. Reproducible:
+ * arc labeller) on Universal Dependencies English and writes `models/parser/parser-ud-en.bin.gz`. Reproducible:
  * fixed seed, fixed iteration counts, every path an argument with a default.
  *
  *   --train a.conllu,b.conllu   training treebanks (default: UD English-EWT train, from /tmp, see
  *                               models/parser/README.md, plus EWT dev; tune with --train <train file> alone)
  *   --dev   file.conllu         tuning split, scored after training (default: EWT dev in ../shared)
  *   --blind file.conllu         blind split: only its score is printed (default: PUD test in ../shared)
- *   --out   file.json.gz        model file (default: models/parser/parser-ud-en.json.gz)
+ *   --out   file.bin.gz         model file (default: models/parser/parser-ud-en.bin.gz; binary container)
  *   --seed N  --tagger-iterations N  --parser-iterations N  --jackknife K  --explore P
  *   --fine-tags yes|no          tag UPOS paired with the treebank's XPOS (default) or UPOS alone
  *   --prune W                   drop weights of magnitude below W (default 0: keep all)
@@ -95,7 +95,7 @@ function main(): void {
   // The shipped model is trained on EWT train + dev once settings were tuned on dev with train alone.
   const trainFiles = arg('train', `/tmp/en_ewt-ud-train.conllu,${devFile}`).split(',').filter(Boolean);
   const blindFile = arg('blind', resolve(ud, 'en_pud-ud-test.conllu'));
-  const out = arg('out', resolve(root, 'models/parser/parser-ud-en.json.gz'));
+  const out = arg('out', resolve(root, 'models/parser/parser-ud-en.bin.gz'));
   const seed = Number(arg('seed', '1'));
   const it = {
     tagger: Number(arg('tagger-iterations', '6')),

@@ -44,3 +44,12 @@ describe('CLI start-up', () => {
     ).toEqual([]);
   });
 });
+
+describe('ingest on a worker pool', () => {
+  it('does not load the pipeline in the calling thread: the ingest service imports analysis only when it runs it', () => {
+    const { files } = staticClosure(path.resolve(import.meta.dirname, '..', 'services', 'ingest.ts'));
+    const rel = [...files].map((f) => path.relative(path.resolve(import.meta.dirname, '..'), f));
+    expect(rel).toContain('services/ingest-url.ts'); // the walk followed the service's own imports
+    expect(rel.filter((f) => /^stages\//.test(f) || f === 'services/analyze.ts')).toEqual([]);
+  });
+});

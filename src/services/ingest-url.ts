@@ -5,9 +5,8 @@ import type { FeedItem, ParsedFeed } from '../ingest/feed.js';
 import { feedItemSource, withItemMeta } from '../ingest/feed-items.js';
 import { type FetchOptions, type FetchResult, fetchUrl } from '../ingest/fetch/safe-fetch.js';
 import { readInput } from '../ingest/read-input.js';
-import { analyzeDocument, toAnalysis } from './analyze.js';
 import type { IngestOptions, IngestResult } from './ingest.js';
-import { reasonOf, saveAnalysis } from './ingest.js';
+import { analyzeHere, reasonOf, saveAnalysis } from './ingest.js';
 
 /**
  * Ingest over the network: a URL names an article page, a plain-text story, or a feed (RSS, Atom, JSON Feed),
@@ -46,7 +45,7 @@ async function analyse(source: DocumentSource, options: IngestOptions): Promise<
     const r = await options.pool.run({ kind: 'source', source, options: options.analyze });
     return r.analysis;
   }
-  return toAnalysis(analyzeDocument(source, options.analyze));
+  return analyzeHere(source, options.analyze);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { DocumentSource } from '../core/document.js';
 import { isNewsintelError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
 import { readFileCapped } from '../ingest/bounded-read.js';
@@ -7,7 +8,7 @@ import { decodeInput } from '../ingest/decode.js';
 import type { FetchOptions } from '../ingest/fetch/safe-fetch.js';
 import { extensionVerdict, readInput } from '../ingest/read-input.js';
 import type { ArticleStore } from '../storage/index.js';
-import { type AnalyzeOptions, analyzeDocument, toAnalysis } from './analyze.js';
+import type { AnalyzeOptions } from './analyze.js';
 import { ingestFeedItems, ingestUrl, isUrlInput } from './ingest-url.js';
 import type { AnalysisPool } from './pool/analysis-pool.js';
 import { forEachLimit } from './pool/limit.js';
@@ -222,7 +223,7 @@ async function ingestFile(
       const source = read.sources[j]!;
       const p = options.pool
         ? options.pool.run({ kind: 'source', source, options: options.analyze }).then((r) => r.analysis)
-        : Promise.resolve().then(() => toAnalysis(analyzeDocument(source, options.analyze)));
+        : analyzeHere(source, options.analyze);
       p.catch(() => {}); // awaited below, in order
       started.push(p);
     }
@@ -243,6 +244,16 @@ async function ingestFile(
  * text) is `skipped` with the stored article's id, and the new origin is recorded; corpus linking runs for
  * the article actually stored.
  */
+/**
+ * Analyses in this thread. The pipeline module is imported only here, so an ingest on a worker pool never loads
+ * the models and lexicons in the main thread (cold start: the workers load them while this thread opens the
+ * store and reads files).
+ */
+export async function analyzeHere(source: DocumentSource, options?: AnalyzeOptions): Promise<Analysis> {
+  const { analyzeDocument, toAnalysis } = await import('./analyze.js');
+  return toAnalysis(analyzeDocument(source, options));
+}
+
 export async function saveAnalysis(
   analysis: Analysis,
   raw: string,

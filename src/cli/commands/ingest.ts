@@ -93,13 +93,16 @@ export const ingestCommand: Command = {
       unit: 'inputs',
       enabled: !flags.json,
     });
-    // The pipeline loads only when this command runs (so `--help`, `search` and `export` start fast).
-    const { ingest } = await import('../../services/ingest.js');
+    // The pipeline loads only when this command runs (so `--help`, `search` and `export` start fast). The pool
+    // starts first: its workers load the models while this thread imports the ingest code and opens the store,
+    // and this thread never loads the pipeline itself when workers analyse.
     const { createAnalysisPool } = await import('../../services/pool/analysis-pool.js');
-    const result = await withStore(location, async (db) => {
-      const pool = jobs === 0 ? undefined : await createAnalysisPool({ jobs });
-      try {
-        return await ingest(positionals, {
+    const pool = jobs === 0 ? undefined : await createAnalysisPool({ jobs });
+    const { ingest } = await import('../../services/ingest.js');
+    let result: IngestResult;
+    try {
+      result = await withStore(location, (db) =>
+        ingest(positionals, {
           db,
           maxBytes,
           pool,
@@ -109,11 +112,11 @@ export const ingestCommand: Command = {
             progress.setTotal(p.total);
             progress.update(p.done, p.path);
           },
-        });
-      } finally {
-        await pool?.close();
-      }
-    });
+        }),
+      );
+    } finally {
+      await pool?.close();
+    }
     progress.finish();
     if (flags.json) ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else ctx.stdout.write(formatIngestSummary(result) + `database: ${redactLocation(location)}\n`);

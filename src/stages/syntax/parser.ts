@@ -389,26 +389,25 @@ export function parseSentence(model: Scorer, arcModel: Scorer, input: ParserInpu
   const scores = new Float64Array(MOVES);
   const labelScores = new Float64Array(arcModel.classes);
   while (!st.terminal) {
-    let best = -1;
-    let options = 0;
-    for (let m = 0; m < MOVES; m++) {
-      if (st.valid(m)) {
-        options++;
-        best = m;
-      }
-    }
+    // the valid moves, as State.valid says, without a call per move
+    const canShift = st.b < n;
+    const canLeft = st.sp > 0 && (canShift || st.sp === 1);
+    const canRight = st.sp > 1;
+    let best: number;
     // with one valid move (empty stack, or only the root left in the buffer) there is nothing to score
-    if (options > 1) {
+    if ((canShift ? 1 : 0) + (canLeft ? 1 : 0) + (canRight ? 1 : 0) > 1) {
       const k = features(st, fb, feats);
       model.score(feats, k, scores);
       best = -1;
-      for (let m = 0; m < MOVES; m++) {
-        if (st.valid(m) && (best < 0 || scores[m]! > scores[best]!)) best = m;
-      }
-    }
+      if (canShift) best = SHIFT;
+      if (canLeft && (best < 0 || scores[LEFT]! > scores[best]!)) best = LEFT;
+      if (canRight && (best < 0 || scores[RIGHT]! > scores[best]!)) best = RIGHT;
+    } else best = canRight ? RIGHT : canLeft ? LEFT : SHIFT;
     let label = NO_LABEL;
     if (best !== SHIFT) {
-      const [h, d] = st.arcOf(best);
+      // the arc this move makes (State.arcOf, without the pair)
+      const d = st.stack[st.sp - 1]!;
+      const h = best === LEFT ? st.b : st.stack[st.sp - 2]!;
       const ak = arcFeatures(st, fb, h, d, arcFeats);
       arcModel.score(arcFeats, ak, labelScores);
       label = argmax(labelScores, arcModel.classes);

@@ -1,0 +1,54 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { loadDefaultSyntaxModel, SyntaxModel } from './model.js';
+import { UposTagger } from './tagger.js';
+
+const SENTENCES = [
+  ['The', 'minister', 'said', 'talks', 'would', 'resume', 'on', 'Monday', '.'],
+  ['Rebels', 'were', 'blamed', 'by', 'officials', 'for', 'the', 'attacks', 'in', 'the', 'north', '.'],
+  ['"', 'We', 'will', 'not', 'accept', 'this', ',', '"', 'she', 'told', 'reporters', '.'],
+];
+
+/** A small model cut from the shipped one (strong weights only), so file round trips stay quick. */
+function smallModel(): SyntaxModel {
+  const m = loadDefaultSyntaxModel();
+  const cut = (c: SyntaxModel['parser']) => c.pruned(0.25 * c.tables().scale * 32767);
+  return new SyntaxModel({
+    tagger: new UposTagger(cut(m.tagger.model as SyntaxModel['parser']), m.tagger.tagset, m.tagger.tagDict),
+    lemmatizer: m.lemmatizer,
+    parser: cut(m.parser),
+    arcs: cut(m.arcs),
+    labels: m.labels,
+    meta: m.meta,
+    hyphenPrefixes: m.hyphenPrefixes,
+  });
+}
+
+describe('syntax model file', () => {
+  const small = smallModel();
+
+  it('reads back its binary file with the same tables and the same parses', () => {
+    const again = SyntaxModel.fromFile(small.toFile());
+    expect(again.parser.size).toBe(small.parser.size);
+    expect(again.arcs.weights).toBe(small.arcs.weights);
+    expect(again.labels).toEqual(small.labels);
+    expect([...again.hyphenPrefixes].sort()).toEqual([...small.hyphenPrefixes].sort());
+    for (const s of SENTENCES) expect(again.parse(s)).toEqual(small.parse(s));
+  });
+
+  it('still reads the older gzipped JSON file, with the same parses as the binary one', () => {
+    const fromJson = SyntaxModel.fromFile(small.toJsonFile());
+    const fromBinary = SyntaxModel.fromFile(small.toFile());
+    for (const s of SENTENCES) expect(fromJson.parse(s)).toEqual(fromBinary.parse(s));
+  });
+
+  it('rejects a file that is not a model, and a binary file whose tables lie outside it, with E_INPUT_FORMAT', () => {
+    expect(() => SyntaxModel.fromFile(Buffer.from('nope'))).toThrow(
+      expect.objectContaining({ code: 'E_INPUT_FORMAT' }),
+    );
+    expect(() => SyntaxModel.fromFile(gzipSync('{"format":"other"}'))).toThrow(/unsupported format/);
+    const raw = gunzipSync(small.toFile());
+    const truncated = gzipSync(raw.subarray(0, raw.byteLength - 64));
+    expect(() => SyntaxModel.fromFile(truncated)).toThrow(/outside the file/);
+  });
+});
