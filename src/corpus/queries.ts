@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { NewsintelError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
 import { unpackAnalysis } from '../storage/codec.js';
+import { NO_DAY } from '../storage/migrations.js';
 import type { Database } from '../storage/schema.js';
 import { versionDiff } from './diff.js';
 import type { EventMentionPayload } from './facts.js';
@@ -30,6 +31,25 @@ import type {
 } from './types.js';
 
 type Db = Kysely<Database>;
+
+/** PostgreSQL or SQLite: the prefix search and a few orderings are written per engine. */
+function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * A case-folded prefix match that an index can serve: SQLite's LIKE ignores ASCII case and so cannot use a
+ * plain index, while GLOB (case-sensitive, on an already lower-cased column) can; PostgreSQL's LIKE uses the
+ * `text_pattern_ops` indexes of migration 0050.
+ */
+function prefixMatch(db: Db, column: string, needle: string) {
+  if (isPostgres(db)) {
+    const like = `${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return sql<boolean>`${sql.ref(column)} LIKE ${like} ESCAPE '\\'`;
+  }
+  const glob = `${needle.replace(/[*?[]/g, (c) => `[${c}]`)}*`;
+  return sql<boolean>`${sql.ref(column)} GLOB ${glob}`;
+}
 
 /** Paging of corpus lists, validated once: limit 1–1000 (default 20), offset ≥ 0. */
 export interface PageOptions {
@@ -347,20 +367,19 @@ export async function searchActors(db: Db, q: string, options?: PageOptions): Pr
   const { limit, offset } = page(options);
   const needle = q.trim().toLowerCase();
   if (!needle) throw new NewsintelError('E_USAGE', 'corpus: the actor query is empty');
-  const like = `${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const matching = db
     .selectFrom('corpus_actors')
     .select('id')
     .where((eb) =>
       eb.or([
-        eb('name_lower', 'like', sql<string>`${like} ESCAPE '\\'`),
+        prefixMatch(db, 'name_lower', needle),
         eb(
           'id',
           'in',
           eb
             .selectFrom('corpus_actor_aliases')
             .select('actor_id')
-            .where('alias_lower', 'like', sql<string>`${like} ESCAPE '\\'`),
+            .where(prefixMatch(db, 'alias_lower', needle)),
         ),
         eb('id', '=', q.trim()),
         eb('kb', '=', q.trim()),
@@ -392,15 +411,37 @@ async function factsPage<T>(
 ): Promise<Page<T>> {
   const base = db.selectFrom('corpus_actor_facts').where('actor_id', '=', actorId).where('layer', '=', layer);
   const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  // Newest first, undated last, each part read in the order of the (actor, layer, published, article, ann)
+  // index rather than sorting all of a big actor's facts.
   const rows = await base
+    .where('published', 'is not', null)
     .select('payload')
-    .orderBy(sql`published IS NULL`)
     .orderBy('published', 'desc')
     .orderBy('article_id')
     .orderBy('ann_id')
     .limit(limit)
     .offset(offset)
     .execute();
+  if (rows.length < limit) {
+    let skip = 0;
+    if (rows.length === 0) {
+      const dated = await base
+        .where('published', 'is not', null)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      skip = Math.max(0, offset - Number(dated.n));
+    }
+    rows.push(
+      ...(await base
+        .where('published', 'is', null)
+        .select('payload')
+        .orderBy('article_id')
+        .orderBy('ann_id')
+        .limit(limit - rows.length)
+        .offset(skip)
+        .execute()),
+    );
+  }
   return { items: rows.map((r) => JSON.parse(r.payload) as T), total: Number(total.n), limit, offset };
 }
 
@@ -563,19 +604,66 @@ export async function queryEvents(db: Db, f: EventFilters, options?: PageOptions
   if (type) q = q.where('e.type', '=', type);
   if (from !== null) q = q.where('e.day', '>=', from);
   if (to !== null) q = q.where('e.day', '<=', to);
-  const byType = await q
-    .select(['e.type', (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.sum<number>('e.report_count').as('r')])
-    .groupBy('e.type')
-    .execute();
+  // Counts by type: from the per-(type, day) table the triggers keep, unless an actor or country narrows the
+  // set (then the set is that key's events, read through the key index).
+  const byKey = actorId !== null || country !== null;
+  let byType: { type: string; n: unknown; r: unknown }[];
+  if (byKey) {
+    byType = await q
+      .select([
+        'e.type',
+        (eb) => eb.fn.countAll().as('n'),
+        (eb) => eb.fn.sum<number>('e.report_count').as('r'),
+      ])
+      .groupBy('e.type')
+      .execute();
+  } else {
+    let c = db
+      .selectFrom('corpus_event_counts')
+      .select([
+        'type',
+        (eb) => eb.fn.sum<number>('events').as('n'),
+        (eb) => eb.fn.sum<number>('reports').as('r'),
+      ])
+      .groupBy('type');
+    if (type) c = c.where('type', '=', type);
+    if (from !== null) c = c.where('day', '>=', from);
+    if (to !== null) c = c.where('day', '<=', to);
+    if (from !== null || to !== null) c = c.where('day', '>', NO_DAY);
+    byType = await c.execute();
+  }
+  // Newest first, undated last: the dated events through the (type,) day, reports, id index, then the undated
+  // ones, each page read in index order instead of sorting every match.
   const rows = await q
+    .where('e.day', 'is not', null)
     .select('e.payload')
-    .orderBy(sql`e.day IS NULL`)
     .orderBy('e.day', 'desc')
     .orderBy('e.report_count', 'desc')
     .orderBy('e.id')
     .limit(limit)
     .offset(offset)
     .execute();
+  if (rows.length < limit && from === null && to === null) {
+    // The page ran past the dated events: the rest of it comes from the undated ones.
+    let skip = 0;
+    if (rows.length === 0) {
+      const dated = await q
+        .where('e.day', 'is not', null)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      skip = Math.max(0, offset - Number(dated.n));
+    }
+    rows.push(
+      ...(await q
+        .where('e.day', 'is', null)
+        .select('e.payload')
+        .orderBy('e.report_count', 'desc')
+        .orderBy('e.id')
+        .limit(limit - rows.length)
+        .offset(skip)
+        .execute()),
+    );
+  }
   const bt = byType
     .map((r) => ({ type: r.type as CorpusEvent['type'], events: Number(r.n), reports: Number(r.r) }))
     .sort((a, b) => b.events - a.events || a.type.localeCompare(b.type));
@@ -591,7 +679,11 @@ export async function queryEvents(db: Db, f: EventFilters, options?: PageOptions
   };
 }
 
-/** Who met whom: undirected edges from CONSULT events in the date range, heaviest first. */
+/**
+ * Who met whom: undirected edges from CONSULT events in the date range, heaviest first. The edges are counted
+ * in SQL from the events' actor keys (pairs of `actor:` keys of one CONSULT event), so no event payload is
+ * read; only the page's edges get their event ids and their actors (named as in the corpus actor table).
+ */
 export async function network(
   db: Db,
   range: { from?: string | null; to?: string | null },
@@ -600,45 +692,79 @@ export async function network(
   const { limit, offset } = page(options);
   const from = parseDay(range.from, 'from');
   const to = parseDay(range.to, 'to');
-  let q = db.selectFrom('corpus_events').select('payload').where('type', '=', 'CONSULT');
-  if (from !== null) q = q.where('day', '>=', from);
-  if (to !== null) q = q.where('day', '<=', to);
-  const rows = await q.execute();
-  const edges = new Map<string, NetworkEdge>();
-  for (const r of rows) {
-    const e = eventOf(r.payload);
-    const parts = [
-      ...new Map([...e.actors, ...e.targets].filter((x) => x.id).map((x) => [x.id!, x])).values(),
-    ];
-    for (let i = 0; i < parts.length; i++) {
-      for (let j = i + 1; j < parts.length; j++) {
-        const [a, b] = parts[i]!.id! < parts[j]!.id! ? [parts[i]!, parts[j]!] : [parts[j]!, parts[i]!];
-        const k = `${a.id}|${b.id}`;
-        const cur = edges.get(k) ?? {
-          a,
-          b,
-          weight: 0,
-          reports: 0,
-          firstDate: null,
-          lastDate: null,
-          eventIds: [],
-        };
-        cur.weight++;
-        cur.reports += e.reportCount;
-        cur.eventIds.push(e.id);
-        if (e.date && (!cur.firstDate || e.date < cur.firstDate)) cur.firstDate = e.date;
-        if (e.date && (!cur.lastDate || e.date > cur.lastDate)) cur.lastDate = e.date;
-        edges.set(k, cur);
-      }
+  const dayFilter = sql.join(
+    [
+      sql`e.type = 'CONSULT'`,
+      ...(from !== null ? [sql`e.day >= ${from}`] : []),
+      ...(to !== null ? [sql`e.day <= ${to}`] : []),
+    ],
+    sql` AND `,
+  );
+  const pairs = sql`
+    FROM corpus_events e
+    JOIN corpus_event_keys k1 ON k1.event_id = e.id
+    JOIN corpus_event_keys k2 ON k2.event_id = e.id AND k2.event_key > k1.event_key
+    WHERE ${dayFilter} AND k1.event_key LIKE 'actor:%' AND k2.event_key LIKE 'actor:%'`;
+  // Ties in weight and reports fall back to the pair's ids in code-unit order (as JavaScript compares).
+  const byte = isPostgres(db) ? sql` COLLATE "C"` : sql``;
+  const edgeRows = (
+    await sql<{
+      ka: string;
+      kb: string;
+      weight: number | string;
+      reports: number | string;
+      first_date: string | null;
+      last_date: string | null;
+      total: number | string;
+    }>`
+      SELECT k1.event_key AS ka, k2.event_key AS kb, count(*) AS weight, sum(e.report_count) AS reports,
+             min(e.date) AS first_date, max(e.date) AS last_date, count(*) OVER () AS total
+      ${pairs}
+      GROUP BY k1.event_key, k2.event_key
+      ORDER BY count(*) DESC, sum(e.report_count) DESC, k1.event_key${byte}, k2.event_key${byte}
+      LIMIT ${limit} OFFSET ${offset}`.execute(db)
+  ).rows;
+  let total = edgeRows.length > 0 ? Number(edgeRows[0]!.total) : 0;
+  if (edgeRows.length === 0 && offset > 0) {
+    const n = await sql<{ n: number | string }>`
+      SELECT count(*) AS n FROM (SELECT k1.event_key, k2.event_key ${pairs} GROUP BY k1.event_key, k2.event_key) p`.execute(
+      db,
+    );
+    total = Number(n.rows[0]?.n ?? 0);
+  }
+  const actorIds = [...new Set(edgeRows.flatMap((r) => [r.ka.slice(6), r.kb.slice(6)]))];
+  const refs = new Map<string, ActorRef>();
+  if (actorIds.length > 0) {
+    for (const a of await db
+      .selectFrom('corpus_actors')
+      .select(['id', 'name', 'country'])
+      .where('id', 'in', actorIds)
+      .execute())
+      refs.set(a.id, { id: a.id, name: a.name, country: a.country });
+  }
+  const eventIds = new Map<string, string[]>();
+  if (edgeRows.length > 0) {
+    const keys = [...new Set(edgeRows.flatMap((r) => [r.ka, r.kb]))];
+    const ev = await sql<{ ka: string; kb: string; id: string }>`
+      SELECT k1.event_key AS ka, k2.event_key AS kb, e.id
+      ${pairs} AND k1.event_key IN (${sql.join(keys)}) AND k2.event_key IN (${sql.join(keys)})
+      ORDER BY e.day, e.id`.execute(db);
+    for (const r of ev.rows) {
+      const k = `${r.ka}|${r.kb}`;
+      eventIds.set(k, [...(eventIds.get(k) ?? []), r.id]);
     }
   }
-  const all = [...edges.values()].sort(
-    (x, y) =>
-      y.weight - x.weight ||
-      y.reports - x.reports ||
-      `${x.a.id}|${x.b.id}`.localeCompare(`${y.a.id}|${y.b.id}`),
-  );
-  const items = all.slice(offset, offset + limit);
+  const ref = (key: string): ActorRef =>
+    refs.get(key.slice(6)) ?? { id: key.slice(6), name: key.slice(6), country: null };
+  const items: NetworkEdge[] = edgeRows.map((r) => ({
+    a: ref(r.ka),
+    b: ref(r.kb),
+    weight: Number(r.weight),
+    reports: Number(r.reports),
+    firstDate: r.first_date,
+    lastDate: r.last_date,
+    eventIds: eventIds.get(`${r.ka}|${r.kb}`) ?? [],
+  }));
   const nodes = new Map<string, { actor: ActorRef; weight: number; degree: number }>();
   for (const e of items) {
     for (const n of [e.a, e.b]) {
@@ -650,7 +776,7 @@ export async function network(
   }
   return {
     items,
-    total: all.length,
+    total,
     limit,
     offset,
     nodes: [...nodes.values()],
@@ -668,22 +794,28 @@ export async function claimSeries(
   const needle = subject.trim().toLowerCase();
   if (!needle) throw new NewsintelError('E_USAGE', 'corpus: the claim subject is empty');
   const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // The distinct series (kept by triggers, migration 0050), not every claim, are matched and ranked.
   const series = db
-    .selectFrom('corpus_claims')
+    .selectFrom('corpus_claim_series')
     .where('subject_lower', 'like', sql<string>`${like} ESCAPE '\\'`);
-  const ids = await series
-    .select(['series_id', (eb) => eb.fn.countAll().as('n')])
-    .groupBy('series_id')
-    .orderBy('n', 'desc')
-    .orderBy('series_id')
-    .execute();
-  const pageIds = ids.slice(offset, offset + limit).map((r) => r.series_id);
+  const [count, pageRows] = await Promise.all([
+    series.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    series
+      .select(['series_id', 'subject_lower'])
+      .orderBy('points', 'desc')
+      .orderBy('series_id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+  ]);
+  const pageIds = pageRows.map((r) => r.series_id);
+  const subjectOf = new Map(pageRows.map((r) => [r.series_id, r.subject_lower]));
   const points =
     pageIds.length === 0
       ? []
       : await db
           .selectFrom('corpus_claims')
-          .select(['series_id', 'subject_lower', 'payload'])
+          .select(['series_id', 'payload'])
           .where('series_id', 'in', pageIds)
           .execute();
   const items: ClaimSeries[] = pageIds.map((id) => {
@@ -695,7 +827,7 @@ export async function claimSeries(
     const dates = pts.map((p) => p.date).filter((d): d is string => !!d);
     return {
       id,
-      subject: mine[0]?.subject_lower ?? '',
+      subject: subjectOf.get(id) ?? '',
       unit: pts[0]?.unit ?? null,
       points: pts,
       min: values.length ? Math.min(...values) : null,
@@ -704,5 +836,5 @@ export async function claimSeries(
       lastDate: dates[dates.length - 1] ?? null,
     };
   });
-  return { items, total: ids.length, limit, offset, query: { subject } };
+  return { items, total: Number(count.n), limit, offset, query: { subject } };
 }
