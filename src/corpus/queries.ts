@@ -713,12 +713,10 @@ export async function network(
       kb: string;
       weight: number | string;
       reports: number | string;
-      first_date: string | null;
-      last_date: string | null;
       total: number | string;
     }>`
       SELECT k1.event_key AS ka, k2.event_key AS kb, count(*) AS weight, sum(e.report_count) AS reports,
-             min(e.date) AS first_date, max(e.date) AS last_date, count(*) OVER () AS total
+             count(*) OVER () AS total
       ${pairs}
       GROUP BY k1.event_key, k2.event_key
       ORDER BY count(*) DESC, sum(e.report_count) DESC, k1.event_key${byte}, k2.event_key${byte}
@@ -742,17 +740,24 @@ export async function network(
       .execute())
       refs.set(a.id, { id: a.id, name: a.name, country: a.country });
   }
-  const eventIds = new Map<string, string[]>();
-  if (edgeRows.length > 0) {
-    const keys = [...new Set(edgeRows.flatMap((r) => [r.ka, r.kb]))];
-    const ev = await sql<{ ka: string; kb: string; id: string }>`
-      SELECT k1.event_key AS ka, k2.event_key AS kb, e.id
-      ${pairs} AND k1.event_key IN (${sql.join(keys)}) AND k2.event_key IN (${sql.join(keys)})
+  // The page's edges' events (ids, first and last date): one index walk per edge, from the first actor's key
+  // to the second's; the counting above reads only the (type, day, reports, id) index.
+  const eventsOf = new Map<string, { ids: string[]; first: string | null; last: string | null }>();
+  for (const r of edgeRows) {
+    const ev = await sql<{ id: string; date: string | null }>`
+      SELECT e.id, e.date
+      FROM corpus_event_keys k1
+      JOIN corpus_event_keys k2 ON k2.event_id = k1.event_id AND k2.event_key = ${r.kb}
+      JOIN corpus_events e ON e.id = k1.event_id
+      WHERE k1.event_key = ${r.ka} AND ${dayFilter}
       ORDER BY e.day, e.id`.execute(db);
-    for (const r of ev.rows) {
-      const k = `${r.ka}|${r.kb}`;
-      eventIds.set(k, [...(eventIds.get(k) ?? []), r.id]);
+    let first: string | null = null;
+    let last: string | null = null;
+    for (const x of ev.rows) {
+      if (x.date && (!first || x.date < first)) first = x.date;
+      if (x.date && (!last || x.date > last)) last = x.date;
     }
+    eventsOf.set(`${r.ka}|${r.kb}`, { ids: ev.rows.map((x) => x.id), first, last });
   }
   const ref = (key: string): ActorRef =>
     refs.get(key.slice(6)) ?? { id: key.slice(6), name: key.slice(6), country: null };
@@ -761,9 +766,9 @@ export async function network(
     b: ref(r.kb),
     weight: Number(r.weight),
     reports: Number(r.reports),
-    firstDate: r.first_date,
-    lastDate: r.last_date,
-    eventIds: eventIds.get(`${r.ka}|${r.kb}`) ?? [],
+    firstDate: eventsOf.get(`${r.ka}|${r.kb}`)?.first ?? null,
+    lastDate: eventsOf.get(`${r.ka}|${r.kb}`)?.last ?? null,
+    eventIds: eventsOf.get(`${r.ka}|${r.kb}`)?.ids ?? [],
   }));
   const nodes = new Map<string, { actor: ActorRef; weight: number; degree: number }>();
   for (const e of items) {
