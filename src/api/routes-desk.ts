@@ -287,21 +287,21 @@ function top(map: Map<string, number>, n: number, byKey = false): FacetCount[] {
   return list.slice(0, n);
 }
 
-/** A ranked hit before its snippet is made (SQLite path); `snippet` is filled for the shown page only. */
-type Ranked = SearchHit;
-
 /**
- * The `FACET_SCAN` best hits, from the store's search (with snippets). A snippet-free SQLite ranking was
- * measured faster but read the FTS table directly; storage's lean layout changed that table, so it went.
+ * The `FACET_SCAN` best hits, ranked without snippets: on SQLite a snippet re-reads and re-tokenizes the
+ * article, so making 200 of them cost more than the ranking; only the shown page gets them (`withSnippets`).
  */
-async function rankedHits(store: ArticleStore, q: string): Promise<Ranked[]> {
-  // The store's own search (its FTS layout is storage's business); facets need the best FACET_SCAN hits.
-  return store.search(q, { limit: FACET_SCAN });
+async function rankedHits(store: ArticleStore, q: string): Promise<SearchHit[]> {
+  return store.search(q, { limit: FACET_SCAN, snippets: false });
 }
 
-/** Snippets come with the store's hits; kept as a step so a lighter ranking can fill them per page later. */
-async function withSnippets(_store: ArticleStore, _q: string, hits: Ranked[]): Promise<SearchHit[]> {
-  return hits;
+/** The snippets and highlights of the shown page of hits, in one query. */
+async function withSnippets(store: ArticleStore, q: string, hits: SearchHit[]): Promise<SearchHit[]> {
+  const snips = await store.snippets(
+    q,
+    hits.map((h) => h.id),
+  );
+  return hits.map((h) => ({ ...h, ...(snips.get(h.id) ?? { snippet: '', highlights: [] }) }));
 }
 
 async function deskSearch(store: ArticleStore, url: URL): Promise<DeskSearchResponse> {
