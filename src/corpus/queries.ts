@@ -471,13 +471,6 @@ export async function getActor(
   const claims = await factsPage<ClaimPoint>(db, row.id, 'claim', limit, offset);
   const events = await queryEvents(db, { actor: row.id }, { limit, offset });
   const met = await metActors(db, row.id);
-  const evAll = await db
-    .selectFrom('corpus_event_keys as k')
-    .innerJoin('corpus_events as e', 'e.id', 'k.event_id')
-    .select(['e.date', 'e.report_count', 'e.payload'])
-    .where('k.event_key', '=', `actor:${row.id}`)
-    .limit(5000)
-    .execute();
   return {
     ...summary!,
     mentions,
@@ -485,47 +478,82 @@ export async function getActor(
     claims,
     events: { items: events.items, total: events.total, limit, offset },
     met,
-    timeline: timeline(
-      evAll.map((e) => ({
-        date: e.date,
-        reports: Number(e.report_count),
-        articles: eventOf(e.payload).articleIds,
-      })),
-    ),
+    timeline: await actorTimeline(db, row.id),
   };
 }
 
-async function metActors(db: Db, actorId: string): Promise<MetActor[]> {
-  const rows = await db
+/**
+ * Per-day events, reports and distinct reporting articles of one actor's events, counted in SQL (the
+ * articles through the event mentions) instead of reading every event's payload.
+ */
+async function actorTimeline(db: Db, actorId: string): Promise<TimelinePoint[]> {
+  const key = `actor:${actorId}`;
+  const day = sql<string>`substr(e.date, 1, 10)`;
+  const perDay = await db
     .selectFrom('corpus_event_keys as k')
     .innerJoin('corpus_events as e', 'e.id', 'k.event_id')
-    .select(['e.payload'])
-    .where('k.event_key', '=', `actor:${actorId}`)
-    .where('e.type', '=', 'CONSULT')
-    .limit(5000)
+    .select([
+      day.as('d'),
+      (eb) => eb.fn.countAll().as('n'),
+      (eb) => eb.fn.sum<number>('e.report_count').as('r'),
+    ])
+    .where('k.event_key', '=', key)
+    .where('e.date', 'is not', null)
+    .where('e.date', '<>', '')
+    .groupBy(day)
     .execute();
-  const byOther = new Map<string, MetActor>();
-  for (const r of rows) {
-    const e = eventOf(r.payload);
-    for (const other of [...e.actors, ...e.targets]) {
-      if (!other.id || other.id === actorId) continue;
-      const cur = byOther.get(other.id) ?? {
-        actor: other,
-        weight: 0,
-        reports: 0,
-        firstDate: null,
-        lastDate: null,
-      };
-      cur.weight++;
-      cur.reports += e.reportCount;
-      if (e.date && (!cur.firstDate || e.date < cur.firstDate)) cur.firstDate = e.date;
-      if (e.date && (!cur.lastDate || e.date > cur.lastDate)) cur.lastDate = e.date;
-      byOther.set(other.id, cur);
-    }
-  }
-  return [...byOther.values()].sort(
-    (a, b) => b.weight - a.weight || a.actor.name.localeCompare(b.actor.name),
-  );
+  const articles = await db
+    .selectFrom('corpus_event_keys as k')
+    .innerJoin('corpus_events as e', 'e.id', 'k.event_id')
+    .innerJoin('corpus_event_mentions as m', 'm.event_id', 'e.id')
+    .select([day.as('d'), (eb) => eb.fn.count('m.article_id').distinct().as('a')])
+    .where('k.event_key', '=', key)
+    .where('e.date', 'is not', null)
+    .where('e.date', '<>', '')
+    .groupBy(day)
+    .execute();
+  const byDay = new Map(articles.map((r) => [r.d, Number(r.a)]));
+  return perDay
+    .map((r) => ({ date: r.d, events: Number(r.n), reports: Number(r.r), articles: byDay.get(r.d) ?? 0 }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The actors one actor met (other actors of its CONSULT events), counted in SQL from the event keys. */
+async function metActors(db: Db, actorId: string): Promise<MetActor[]> {
+  const rows = (
+    await sql<{
+      other: string;
+      weight: number | string;
+      reports: number | string;
+      first: string | null;
+      last: string | null;
+    }>`
+      SELECT k2.event_key AS other, count(*) AS weight, sum(e.report_count) AS reports,
+             min(CASE WHEN e.date <> '' THEN e.date END) AS first, max(CASE WHEN e.date <> '' THEN e.date END) AS last
+      FROM corpus_event_keys k1
+      JOIN corpus_events e ON e.id = k1.event_id
+      JOIN corpus_event_keys k2 ON k2.event_id = k1.event_id AND k2.event_key <> k1.event_key
+      WHERE k1.event_key = ${`actor:${actorId}`} AND e.type = 'CONSULT' AND k2.event_key LIKE 'actor:%'
+      GROUP BY k2.event_key`.execute(db)
+  ).rows;
+  const ids = rows.map((r) => r.other.slice(6));
+  const refs = new Map<string, ActorRef>();
+  if (ids.length > 0)
+    for (const a of await db
+      .selectFrom('corpus_actors')
+      .select(['id', 'name', 'country'])
+      .where('id', 'in', ids)
+      .execute())
+      refs.set(a.id, { id: a.id, name: a.name, country: a.country });
+  return rows
+    .map((r) => ({
+      actor: refs.get(r.other.slice(6)) ?? { id: r.other.slice(6), name: r.other.slice(6), country: null },
+      weight: Number(r.weight),
+      reports: Number(r.reports),
+      firstDate: r.first,
+      lastDate: r.last,
+    }))
+    .sort((a, b) => b.weight - a.weight || a.actor.name.localeCompare(b.actor.name));
 }
 
 /** Event query filters; all optional. `actor` is an actor id or a name (matched like the actor search). */
