@@ -664,7 +664,7 @@ export async function queryEvents(db: Db, f: EventFilters, options?: PageOptions
   // ones, each page read in index order instead of sorting every match.
   const rows = await q
     .where('e.day', 'is not', null)
-    .select('e.payload')
+    .select('e.id')
     .orderBy('e.day', 'desc')
     .orderBy('e.report_count', 'desc')
     .orderBy('e.id')
@@ -684,7 +684,7 @@ export async function queryEvents(db: Db, f: EventFilters, options?: PageOptions
     rows.push(
       ...(await q
         .where('e.day', 'is', null)
-        .select('e.payload')
+        .select('e.id')
         .orderBy('e.report_count', 'desc')
         .orderBy('e.id')
         .limit(limit - rows.length)
@@ -692,12 +692,25 @@ export async function queryEvents(db: Db, f: EventFilters, options?: PageOptions
         .execute()),
     );
   }
+  // Ordered and paged on ids (small sort records), then the page's payloads by primary key.
+  const payloads = new Map<string, string>();
+  if (rows.length > 0)
+    for (const r of await db
+      .selectFrom('corpus_events')
+      .select(['id', 'payload'])
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute())
+      payloads.set(r.id, r.payload);
   const bt = byType
     .map((r) => ({ type: r.type as CorpusEvent['type'], events: Number(r.n), reports: Number(r.r) }))
     .sort((a, b) => b.events - a.events || a.type.localeCompare(b.type));
   const events = bt.reduce((n, r) => n + r.events, 0);
   return {
-    items: rows.map((r) => eventOf(r.payload)),
+    items: rows.map((r) => eventOf(payloads.get(r.id)!)),
     total: events,
     limit,
     offset,
