@@ -723,7 +723,7 @@ export async function queryEvents(db: Db, f: EventFilters, options?: PageOptions
 /**
  * Who met whom: undirected edges from CONSULT events in the date range, heaviest first. The edges are counted
  * in SQL from the events' actor keys (pairs of `actor:` keys of one CONSULT event), so no event payload is
- * read; only the page's edges get their event ids and their actors (named as in the corpus actor table).
+ * read; only the page's edges get their actors (named as in the corpus actor table).
  */
 export async function network(
   db: Db,
@@ -748,6 +748,8 @@ export async function network(
     WHERE ${dayFilter} AND k1.event_key LIKE 'actor:%' AND k2.event_key LIKE 'actor:%'`;
   // Ties in weight and reports fall back to the pair's ids in code-unit order (as JavaScript compares).
   const byte = isPostgres(db) ? sql` COLLATE "C"` : sql``;
+  // Each edge's event ids come with its counts (one pass over the CONSULT events, not one walk per edge).
+  const concat = isPostgres(db) ? sql.raw('string_agg') : sql.raw('group_concat');
   const edgeRows = (
     await sql<{
       ka: string;
@@ -755,9 +757,14 @@ export async function network(
       weight: number | string;
       reports: number | string;
       total: number | string;
+      first: string | null;
+      last: string | null;
+      ids: string;
     }>`
       SELECT k1.event_key AS ka, k2.event_key AS kb, count(*) AS weight, sum(e.report_count) AS reports,
-             count(*) OVER () AS total
+             count(*) OVER () AS total,
+             min(CASE WHEN e.date <> '' THEN e.date END) AS first, max(CASE WHEN e.date <> '' THEN e.date END) AS last,
+             ${concat}(e.id, ',' ORDER BY e.day, e.id) AS ids
       ${pairs}
       GROUP BY k1.event_key, k2.event_key
       ORDER BY count(*) DESC, sum(e.report_count) DESC, k1.event_key${byte}, k2.event_key${byte}
@@ -781,25 +788,6 @@ export async function network(
       .execute())
       refs.set(a.id, { id: a.id, name: a.name, country: a.country });
   }
-  // The page's edges' events (ids, first and last date): one index walk per edge, from the first actor's key
-  // to the second's; the counting above reads only the (type, day, reports, id) index.
-  const eventsOf = new Map<string, { ids: string[]; first: string | null; last: string | null }>();
-  for (const r of edgeRows) {
-    const ev = await sql<{ id: string; date: string | null }>`
-      SELECT e.id, e.date
-      FROM corpus_event_keys k1
-      JOIN corpus_event_keys k2 ON k2.event_id = k1.event_id AND k2.event_key = ${r.kb}
-      JOIN corpus_events e ON e.id = k1.event_id
-      WHERE k1.event_key = ${r.ka} AND ${dayFilter}
-      ORDER BY e.day, e.id`.execute(db);
-    let first: string | null = null;
-    let last: string | null = null;
-    for (const x of ev.rows) {
-      if (x.date && (!first || x.date < first)) first = x.date;
-      if (x.date && (!last || x.date > last)) last = x.date;
-    }
-    eventsOf.set(`${r.ka}|${r.kb}`, { ids: ev.rows.map((x) => x.id), first, last });
-  }
   const ref = (key: string): ActorRef =>
     refs.get(key.slice(6)) ?? { id: key.slice(6), name: key.slice(6), country: null };
   const items: NetworkEdge[] = edgeRows.map((r) => ({
@@ -807,9 +795,9 @@ export async function network(
     b: ref(r.kb),
     weight: Number(r.weight),
     reports: Number(r.reports),
-    firstDate: eventsOf.get(`${r.ka}|${r.kb}`)?.first ?? null,
-    lastDate: eventsOf.get(`${r.ka}|${r.kb}`)?.last ?? null,
-    eventIds: eventsOf.get(`${r.ka}|${r.kb}`)?.ids ?? [],
+    firstDate: r.first,
+    lastDate: r.last,
+    eventIds: r.ids ? r.ids.split(',') : [],
   }));
   const nodes = new Map<string, { actor: ActorRef; weight: number; degree: number }>();
   for (const e of items) {
