@@ -85,7 +85,7 @@ describe('desk routes', () => {
     expect(first.body.latest).toEqual(await store.listArticles({ limit: 20 }));
   });
 
-  it('counts new articles past the digest window exactly (rowid binary search on SQLite)', async () => {
+  it('counts new articles past the digest window exactly', async () => {
     const small = await recentArticles(store, between, 1);
     expect(small.rows.map((r) => r.headline)).toEqual(['Crews protest quotas']);
     expect(small.newCount).toBe(2);

@@ -148,25 +148,25 @@ async function latestArticles(store: ArticleStore): Promise<ArticleSummary[]> {
 }
 
 /**
- * The digest window: articles ingested after `since`, newest first, at most `DIGEST_WINDOW` (on a first
- * visit, the last 100), and how many there are in all. On SQLite, insertion order is rowid order, so the
- * window is a short rowid walk and the count a binary search over rowids instead of a table scan.
+ * The digest window: articles ingested after `since`, newest first, at most `digestWindow` (on a first
+ * visit, the last 100), and how many there are in all. Both read the `articles_ingested` index (migration
+ * 0050): the window is a short index walk and the count an index range, never a pass over the big rows.
  */
 export async function recentArticles(
   store: ArticleStore,
   since: string | null,
   digestWindow = DIGEST_WINDOW,
 ): Promise<{ rows: SummaryRow[]; newCount: number }> {
-  if (store.dialect !== 'sqlite') {
-    let recent = store.db
-      .selectFrom('articles')
-      .select(SUMMARY_COLUMNS)
-      .orderBy('ingested_at', 'desc')
-      .orderBy('id')
-      .limit(since ? digestWindow : 100);
-    if (since) recent = recent.where('ingested_at', '>', since);
-    const rows = (await recent.execute()) as SummaryRow[];
-    const newCount = since
+  let recent = store.db
+    .selectFrom('articles')
+    .select(SUMMARY_COLUMNS)
+    .orderBy('ingested_at', 'desc')
+    .orderBy('id')
+    .limit(since ? digestWindow : 100);
+  if (since) recent = recent.where('ingested_at', '>', since);
+  const rows = (await recent.execute()) as SummaryRow[];
+  const newCount =
+    since && rows.length === digestWindow
       ? Number(
           (
             await store.db
@@ -176,50 +176,10 @@ export async function recentArticles(
               .executeTakeFirstOrThrow()
           ).n,
         )
-      : 0;
-    return { rows, newCount };
-  }
-  const window = since ? digestWindow : 100;
-  const cols = sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)));
-  const walked = (
-    await sql<
-      SummaryRow & { rid: number }
-    >`SELECT rowid AS rid, ${cols} FROM articles ORDER BY rowid DESC LIMIT ${window + 1}`.execute(store.db)
-  ).rows;
-  if (!since) return { rows: walked.slice(0, window), newCount: 0 };
-  const fresh = walked.filter((r) => r.ingested_at > since);
-  if (fresh.length <= window) return { rows: fresh, newCount: fresh.length };
-  // More than the window: find the first rowid ingested after `since` by binary search.
-  const bounds = (
-    await sql<{ lo: number; hi: number }>`SELECT min(rowid) AS lo, max(rowid) AS hi FROM articles`.execute(
-      store.db,
-    )
-  ).rows[0]!;
-  let lo = Number(bounds.lo);
-  let hi = Number(bounds.hi);
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    const row = (
-      await sql<{
-        at: string;
-      }>`SELECT ingested_at AS at FROM articles WHERE rowid >= ${mid} ORDER BY rowid LIMIT 1`.execute(
-        store.db,
-      )
-    ).rows[0];
-    if (row && row.at > since) hi = mid;
-    else lo = mid + 1;
-  }
-  const n = Number(
-    // Counted over a small index (every row has an entry, NULLs too) rather than the table's big rows.
-    (
-      await sql<{
-        n: number;
-      }>`SELECT count(*) AS n FROM articles INDEXED BY articles_published WHERE rowid >= ${lo}`.execute(
-        store.db,
-      )
-    ).rows[0]?.n ?? 0,
-  );
-  return { rows: fresh.slice(0, window), newCount: n };
+      : since
+        ? rows.length
+        : 0;
+  return { rows, newCount };
 }
 
 async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse> {
@@ -287,21 +247,21 @@ function top(map: Map<string, number>, n: number, byKey = false): FacetCount[] {
   return list.slice(0, n);
 }
 
-/** A ranked hit before its snippet is made (SQLite path); `snippet` is filled for the shown page only. */
-type Ranked = SearchHit;
-
 /**
- * The `FACET_SCAN` best hits, from the store's search (with snippets). A snippet-free SQLite ranking was
- * measured faster but read the FTS table directly; storage's lean layout changed that table, so it went.
+ * The `FACET_SCAN` best hits, ranked without snippets: on SQLite a snippet re-reads and re-tokenizes the
+ * article, so making 200 of them cost more than the ranking; only the shown page gets them (`withSnippets`).
  */
-async function rankedHits(store: ArticleStore, q: string): Promise<Ranked[]> {
-  // The store's own search (its FTS layout is storage's business); facets need the best FACET_SCAN hits.
-  return store.search(q, { limit: FACET_SCAN });
+async function rankedHits(store: ArticleStore, q: string): Promise<SearchHit[]> {
+  return store.search(q, { limit: FACET_SCAN, snippets: false });
 }
 
-/** Snippets come with the store's hits; kept as a step so a lighter ranking can fill them per page later. */
-async function withSnippets(_store: ArticleStore, _q: string, hits: Ranked[]): Promise<SearchHit[]> {
-  return hits;
+/** The snippets and highlights of the shown page of hits, in one query. */
+async function withSnippets(store: ArticleStore, q: string, hits: SearchHit[]): Promise<SearchHit[]> {
+  const snips = await store.snippets(
+    q,
+    hits.map((h) => h.id),
+  );
+  return hits.map((h) => ({ ...h, ...(snips.get(h.id) ?? { snippet: '', highlights: [] }) }));
 }
 
 async function deskSearch(store: ArticleStore, url: URL): Promise<DeskSearchResponse> {

@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { NewsintelError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
 import { unpackAnalysis } from '../storage/codec.js';
+import { NO_DAY } from '../storage/migrations.js';
 import type { Database } from '../storage/schema.js';
 import { versionDiff } from './diff.js';
 import type { EventMentionPayload } from './facts.js';
@@ -30,6 +31,25 @@ import type {
 } from './types.js';
 
 type Db = Kysely<Database>;
+
+/** PostgreSQL or SQLite: the prefix search and a few orderings are written per engine. */
+function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * A case-folded prefix match that an index can serve: SQLite's LIKE ignores ASCII case and so cannot use a
+ * plain index, while GLOB (case-sensitive, on an already lower-cased column) can; PostgreSQL's LIKE uses the
+ * `text_pattern_ops` indexes of migration 0050.
+ */
+function prefixMatch(db: Db, column: string, needle: string) {
+  if (isPostgres(db)) {
+    const like = `${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return sql<boolean>`${sql.ref(column)} LIKE ${like} ESCAPE '\\'`;
+  }
+  const glob = `${needle.replace(/[*?[]/g, (c) => `[${c}]`)}*`;
+  return sql<boolean>`${sql.ref(column)} GLOB ${glob}`;
+}
 
 /** Paging of corpus lists, validated once: limit 1–1000 (default 20), offset ≥ 0. */
 export interface PageOptions {
@@ -347,20 +367,19 @@ export async function searchActors(db: Db, q: string, options?: PageOptions): Pr
   const { limit, offset } = page(options);
   const needle = q.trim().toLowerCase();
   if (!needle) throw new NewsintelError('E_USAGE', 'corpus: the actor query is empty');
-  const like = `${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const matching = db
     .selectFrom('corpus_actors')
     .select('id')
     .where((eb) =>
       eb.or([
-        eb('name_lower', 'like', sql<string>`${like} ESCAPE '\\'`),
+        prefixMatch(db, 'name_lower', needle),
         eb(
           'id',
           'in',
           eb
             .selectFrom('corpus_actor_aliases')
             .select('actor_id')
-            .where('alias_lower', 'like', sql<string>`${like} ESCAPE '\\'`),
+            .where(prefixMatch(db, 'alias_lower', needle)),
         ),
         eb('id', '=', q.trim()),
         eb('kb', '=', q.trim()),
@@ -392,15 +411,37 @@ async function factsPage<T>(
 ): Promise<Page<T>> {
   const base = db.selectFrom('corpus_actor_facts').where('actor_id', '=', actorId).where('layer', '=', layer);
   const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  // Newest first, undated last, each part read in the order of the (actor, layer, published, article, ann)
+  // index rather than sorting all of a big actor's facts.
   const rows = await base
+    .where('published', 'is not', null)
     .select('payload')
-    .orderBy(sql`published IS NULL`)
     .orderBy('published', 'desc')
     .orderBy('article_id')
     .orderBy('ann_id')
     .limit(limit)
     .offset(offset)
     .execute();
+  if (rows.length < limit) {
+    let skip = 0;
+    if (rows.length === 0) {
+      const dated = await base
+        .where('published', 'is not', null)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      skip = Math.max(0, offset - Number(dated.n));
+    }
+    rows.push(
+      ...(await base
+        .where('published', 'is', null)
+        .select('payload')
+        .orderBy('article_id')
+        .orderBy('ann_id')
+        .limit(limit - rows.length)
+        .offset(skip)
+        .execute()),
+    );
+  }
   return { items: rows.map((r) => JSON.parse(r.payload) as T), total: Number(total.n), limit, offset };
 }
 
@@ -430,13 +471,6 @@ export async function getActor(
   const claims = await factsPage<ClaimPoint>(db, row.id, 'claim', limit, offset);
   const events = await queryEvents(db, { actor: row.id }, { limit, offset });
   const met = await metActors(db, row.id);
-  const evAll = await db
-    .selectFrom('corpus_event_keys as k')
-    .innerJoin('corpus_events as e', 'e.id', 'k.event_id')
-    .select(['e.date', 'e.report_count', 'e.payload'])
-    .where('k.event_key', '=', `actor:${row.id}`)
-    .limit(5000)
-    .execute();
   return {
     ...summary!,
     mentions,
@@ -444,47 +478,82 @@ export async function getActor(
     claims,
     events: { items: events.items, total: events.total, limit, offset },
     met,
-    timeline: timeline(
-      evAll.map((e) => ({
-        date: e.date,
-        reports: Number(e.report_count),
-        articles: eventOf(e.payload).articleIds,
-      })),
-    ),
+    timeline: await actorTimeline(db, row.id),
   };
 }
 
-async function metActors(db: Db, actorId: string): Promise<MetActor[]> {
-  const rows = await db
+/**
+ * Per-day events, reports and distinct reporting articles of one actor's events, counted in SQL (the
+ * articles through the event mentions) instead of reading every event's payload.
+ */
+async function actorTimeline(db: Db, actorId: string): Promise<TimelinePoint[]> {
+  const key = `actor:${actorId}`;
+  const day = sql<string>`substr(e.date, 1, 10)`;
+  const perDay = await db
     .selectFrom('corpus_event_keys as k')
     .innerJoin('corpus_events as e', 'e.id', 'k.event_id')
-    .select(['e.payload'])
-    .where('k.event_key', '=', `actor:${actorId}`)
-    .where('e.type', '=', 'CONSULT')
-    .limit(5000)
+    .select([
+      day.as('d'),
+      (eb) => eb.fn.countAll().as('n'),
+      (eb) => eb.fn.sum<number>('e.report_count').as('r'),
+    ])
+    .where('k.event_key', '=', key)
+    .where('e.date', 'is not', null)
+    .where('e.date', '<>', '')
+    .groupBy(day)
     .execute();
-  const byOther = new Map<string, MetActor>();
-  for (const r of rows) {
-    const e = eventOf(r.payload);
-    for (const other of [...e.actors, ...e.targets]) {
-      if (!other.id || other.id === actorId) continue;
-      const cur = byOther.get(other.id) ?? {
-        actor: other,
-        weight: 0,
-        reports: 0,
-        firstDate: null,
-        lastDate: null,
-      };
-      cur.weight++;
-      cur.reports += e.reportCount;
-      if (e.date && (!cur.firstDate || e.date < cur.firstDate)) cur.firstDate = e.date;
-      if (e.date && (!cur.lastDate || e.date > cur.lastDate)) cur.lastDate = e.date;
-      byOther.set(other.id, cur);
-    }
-  }
-  return [...byOther.values()].sort(
-    (a, b) => b.weight - a.weight || a.actor.name.localeCompare(b.actor.name),
-  );
+  const articles = await db
+    .selectFrom('corpus_event_keys as k')
+    .innerJoin('corpus_events as e', 'e.id', 'k.event_id')
+    .innerJoin('corpus_event_mentions as m', 'm.event_id', 'e.id')
+    .select([day.as('d'), (eb) => eb.fn.count('m.article_id').distinct().as('a')])
+    .where('k.event_key', '=', key)
+    .where('e.date', 'is not', null)
+    .where('e.date', '<>', '')
+    .groupBy(day)
+    .execute();
+  const byDay = new Map(articles.map((r) => [r.d, Number(r.a)]));
+  return perDay
+    .map((r) => ({ date: r.d, events: Number(r.n), reports: Number(r.r), articles: byDay.get(r.d) ?? 0 }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The actors one actor met (other actors of its CONSULT events), counted in SQL from the event keys. */
+async function metActors(db: Db, actorId: string): Promise<MetActor[]> {
+  const rows = (
+    await sql<{
+      other: string;
+      weight: number | string;
+      reports: number | string;
+      first: string | null;
+      last: string | null;
+    }>`
+      SELECT k2.event_key AS other, count(*) AS weight, sum(e.report_count) AS reports,
+             min(CASE WHEN e.date <> '' THEN e.date END) AS first, max(CASE WHEN e.date <> '' THEN e.date END) AS last
+      FROM corpus_event_keys k1
+      JOIN corpus_events e ON e.id = k1.event_id
+      JOIN corpus_event_keys k2 ON k2.event_id = k1.event_id AND k2.event_key <> k1.event_key
+      WHERE k1.event_key = ${`actor:${actorId}`} AND e.type = 'CONSULT' AND k2.event_key LIKE 'actor:%'
+      GROUP BY k2.event_key`.execute(db)
+  ).rows;
+  const ids = rows.map((r) => r.other.slice(6));
+  const refs = new Map<string, ActorRef>();
+  if (ids.length > 0)
+    for (const a of await db
+      .selectFrom('corpus_actors')
+      .select(['id', 'name', 'country'])
+      .where('id', 'in', ids)
+      .execute())
+      refs.set(a.id, { id: a.id, name: a.name, country: a.country });
+  return rows
+    .map((r) => ({
+      actor: refs.get(r.other.slice(6)) ?? { id: r.other.slice(6), name: r.other.slice(6), country: null },
+      weight: Number(r.weight),
+      reports: Number(r.reports),
+      firstDate: r.first,
+      lastDate: r.last,
+    }))
+    .sort((a, b) => b.weight - a.weight || a.actor.name.localeCompare(b.actor.name));
 }
 
 /** Event query filters; all optional. `actor` is an actor id or a name (matched like the actor search). */
@@ -563,25 +632,85 @@ export async function queryEvents(db: Db, f: EventFilters, options?: PageOptions
   if (type) q = q.where('e.type', '=', type);
   if (from !== null) q = q.where('e.day', '>=', from);
   if (to !== null) q = q.where('e.day', '<=', to);
-  const byType = await q
-    .select(['e.type', (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.sum<number>('e.report_count').as('r')])
-    .groupBy('e.type')
-    .execute();
+  // Counts by type: from the per-(type, day) table the triggers keep, unless an actor or country narrows the
+  // set (then the set is that key's events, read through the key index).
+  const byKey = actorId !== null || country !== null;
+  let byType: { type: string; n: unknown; r: unknown }[];
+  if (byKey) {
+    byType = await q
+      .select([
+        'e.type',
+        (eb) => eb.fn.countAll().as('n'),
+        (eb) => eb.fn.sum<number>('e.report_count').as('r'),
+      ])
+      .groupBy('e.type')
+      .execute();
+  } else {
+    let c = db
+      .selectFrom('corpus_event_counts')
+      .select([
+        'type',
+        (eb) => eb.fn.sum<number>('events').as('n'),
+        (eb) => eb.fn.sum<number>('reports').as('r'),
+      ])
+      .groupBy('type');
+    if (type) c = c.where('type', '=', type);
+    if (from !== null) c = c.where('day', '>=', from);
+    if (to !== null) c = c.where('day', '<=', to);
+    if (from !== null || to !== null) c = c.where('day', '>', NO_DAY);
+    byType = await c.execute();
+  }
+  // Newest first, undated last: the dated events through the (type,) day, reports, id index, then the undated
+  // ones, each page read in index order instead of sorting every match.
   const rows = await q
-    .select('e.payload')
-    .orderBy(sql`e.day IS NULL`)
+    .where('e.day', 'is not', null)
+    .select('e.id')
     .orderBy('e.day', 'desc')
     .orderBy('e.report_count', 'desc')
     .orderBy('e.id')
     .limit(limit)
     .offset(offset)
     .execute();
+  if (rows.length < limit && from === null && to === null) {
+    // The page ran past the dated events: the rest of it comes from the undated ones.
+    let skip = 0;
+    if (rows.length === 0) {
+      const dated = await q
+        .where('e.day', 'is not', null)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      skip = Math.max(0, offset - Number(dated.n));
+    }
+    rows.push(
+      ...(await q
+        .where('e.day', 'is', null)
+        .select('e.id')
+        .orderBy('e.report_count', 'desc')
+        .orderBy('e.id')
+        .limit(limit - rows.length)
+        .offset(skip)
+        .execute()),
+    );
+  }
+  // Ordered and paged on ids (small sort records), then the page's payloads by primary key.
+  const payloads = new Map<string, string>();
+  if (rows.length > 0)
+    for (const r of await db
+      .selectFrom('corpus_events')
+      .select(['id', 'payload'])
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute())
+      payloads.set(r.id, r.payload);
   const bt = byType
     .map((r) => ({ type: r.type as CorpusEvent['type'], events: Number(r.n), reports: Number(r.r) }))
     .sort((a, b) => b.events - a.events || a.type.localeCompare(b.type));
   const events = bt.reduce((n, r) => n + r.events, 0);
   return {
-    items: rows.map((r) => eventOf(r.payload)),
+    items: rows.map((r) => eventOf(payloads.get(r.id)!)),
     total: events,
     limit,
     offset,
@@ -591,7 +720,11 @@ export async function queryEvents(db: Db, f: EventFilters, options?: PageOptions
   };
 }
 
-/** Who met whom: undirected edges from CONSULT events in the date range, heaviest first. */
+/**
+ * Who met whom: undirected edges from CONSULT events in the date range, heaviest first. The edges are counted
+ * in SQL from the events' actor keys (pairs of `actor:` keys of one CONSULT event), so no event payload is
+ * read; only the page's edges get their actors (named as in the corpus actor table).
+ */
 export async function network(
   db: Db,
   range: { from?: string | null; to?: string | null },
@@ -600,45 +733,72 @@ export async function network(
   const { limit, offset } = page(options);
   const from = parseDay(range.from, 'from');
   const to = parseDay(range.to, 'to');
-  let q = db.selectFrom('corpus_events').select('payload').where('type', '=', 'CONSULT');
-  if (from !== null) q = q.where('day', '>=', from);
-  if (to !== null) q = q.where('day', '<=', to);
-  const rows = await q.execute();
-  const edges = new Map<string, NetworkEdge>();
-  for (const r of rows) {
-    const e = eventOf(r.payload);
-    const parts = [
-      ...new Map([...e.actors, ...e.targets].filter((x) => x.id).map((x) => [x.id!, x])).values(),
-    ];
-    for (let i = 0; i < parts.length; i++) {
-      for (let j = i + 1; j < parts.length; j++) {
-        const [a, b] = parts[i]!.id! < parts[j]!.id! ? [parts[i]!, parts[j]!] : [parts[j]!, parts[i]!];
-        const k = `${a.id}|${b.id}`;
-        const cur = edges.get(k) ?? {
-          a,
-          b,
-          weight: 0,
-          reports: 0,
-          firstDate: null,
-          lastDate: null,
-          eventIds: [],
-        };
-        cur.weight++;
-        cur.reports += e.reportCount;
-        cur.eventIds.push(e.id);
-        if (e.date && (!cur.firstDate || e.date < cur.firstDate)) cur.firstDate = e.date;
-        if (e.date && (!cur.lastDate || e.date > cur.lastDate)) cur.lastDate = e.date;
-        edges.set(k, cur);
-      }
-    }
-  }
-  const all = [...edges.values()].sort(
-    (x, y) =>
-      y.weight - x.weight ||
-      y.reports - x.reports ||
-      `${x.a.id}|${x.b.id}`.localeCompare(`${y.a.id}|${y.b.id}`),
+  const dayFilter = sql.join(
+    [
+      sql`e.type = 'CONSULT'`,
+      ...(from !== null ? [sql`e.day >= ${from}`] : []),
+      ...(to !== null ? [sql`e.day <= ${to}`] : []),
+    ],
+    sql` AND `,
   );
-  const items = all.slice(offset, offset + limit);
+  const pairs = sql`
+    FROM corpus_events e
+    JOIN corpus_event_keys k1 ON k1.event_id = e.id
+    JOIN corpus_event_keys k2 ON k2.event_id = e.id AND k2.event_key > k1.event_key
+    WHERE ${dayFilter} AND k1.event_key LIKE 'actor:%' AND k2.event_key LIKE 'actor:%'`;
+  // Ties in weight and reports fall back to the pair's ids in code-unit order (as JavaScript compares).
+  const byte = isPostgres(db) ? sql` COLLATE "C"` : sql``;
+  // Each edge's event ids come with its counts (one pass over the CONSULT events, not one walk per edge).
+  const concat = isPostgres(db) ? sql.raw('string_agg') : sql.raw('group_concat');
+  const edgeRows = (
+    await sql<{
+      ka: string;
+      kb: string;
+      weight: number | string;
+      reports: number | string;
+      total: number | string;
+      first: string | null;
+      last: string | null;
+      ids: string;
+    }>`
+      SELECT k1.event_key AS ka, k2.event_key AS kb, count(*) AS weight, sum(e.report_count) AS reports,
+             count(*) OVER () AS total,
+             min(CASE WHEN e.date <> '' THEN e.date END) AS first, max(CASE WHEN e.date <> '' THEN e.date END) AS last,
+             ${concat}(e.id, ',' ORDER BY e.day, e.id) AS ids
+      ${pairs}
+      GROUP BY k1.event_key, k2.event_key
+      ORDER BY count(*) DESC, sum(e.report_count) DESC, k1.event_key${byte}, k2.event_key${byte}
+      LIMIT ${limit} OFFSET ${offset}`.execute(db)
+  ).rows;
+  let total = edgeRows.length > 0 ? Number(edgeRows[0]!.total) : 0;
+  if (edgeRows.length === 0 && offset > 0) {
+    const n = await sql<{ n: number | string }>`
+      SELECT count(*) AS n FROM (SELECT k1.event_key, k2.event_key ${pairs} GROUP BY k1.event_key, k2.event_key) p`.execute(
+      db,
+    );
+    total = Number(n.rows[0]?.n ?? 0);
+  }
+  const actorIds = [...new Set(edgeRows.flatMap((r) => [r.ka.slice(6), r.kb.slice(6)]))];
+  const refs = new Map<string, ActorRef>();
+  if (actorIds.length > 0) {
+    for (const a of await db
+      .selectFrom('corpus_actors')
+      .select(['id', 'name', 'country'])
+      .where('id', 'in', actorIds)
+      .execute())
+      refs.set(a.id, { id: a.id, name: a.name, country: a.country });
+  }
+  const ref = (key: string): ActorRef =>
+    refs.get(key.slice(6)) ?? { id: key.slice(6), name: key.slice(6), country: null };
+  const items: NetworkEdge[] = edgeRows.map((r) => ({
+    a: ref(r.ka),
+    b: ref(r.kb),
+    weight: Number(r.weight),
+    reports: Number(r.reports),
+    firstDate: r.first,
+    lastDate: r.last,
+    eventIds: r.ids ? r.ids.split(',') : [],
+  }));
   const nodes = new Map<string, { actor: ActorRef; weight: number; degree: number }>();
   for (const e of items) {
     for (const n of [e.a, e.b]) {
@@ -650,7 +810,7 @@ export async function network(
   }
   return {
     items,
-    total: all.length,
+    total,
     limit,
     offset,
     nodes: [...nodes.values()],
@@ -668,22 +828,28 @@ export async function claimSeries(
   const needle = subject.trim().toLowerCase();
   if (!needle) throw new NewsintelError('E_USAGE', 'corpus: the claim subject is empty');
   const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // The distinct series (kept by triggers, migration 0050), not every claim, are matched and ranked.
   const series = db
-    .selectFrom('corpus_claims')
+    .selectFrom('corpus_claim_series')
     .where('subject_lower', 'like', sql<string>`${like} ESCAPE '\\'`);
-  const ids = await series
-    .select(['series_id', (eb) => eb.fn.countAll().as('n')])
-    .groupBy('series_id')
-    .orderBy('n', 'desc')
-    .orderBy('series_id')
-    .execute();
-  const pageIds = ids.slice(offset, offset + limit).map((r) => r.series_id);
+  const [count, pageRows] = await Promise.all([
+    series.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    series
+      .select(['series_id', 'subject_lower'])
+      .orderBy('points', 'desc')
+      .orderBy('series_id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+  ]);
+  const pageIds = pageRows.map((r) => r.series_id);
+  const subjectOf = new Map(pageRows.map((r) => [r.series_id, r.subject_lower]));
   const points =
     pageIds.length === 0
       ? []
       : await db
           .selectFrom('corpus_claims')
-          .select(['series_id', 'subject_lower', 'payload'])
+          .select(['series_id', 'payload'])
           .where('series_id', 'in', pageIds)
           .execute();
   const items: ClaimSeries[] = pageIds.map((id) => {
@@ -695,7 +861,7 @@ export async function claimSeries(
     const dates = pts.map((p) => p.date).filter((d): d is string => !!d);
     return {
       id,
-      subject: mine[0]?.subject_lower ?? '',
+      subject: subjectOf.get(id) ?? '',
       unit: pts[0]?.unit ?? null,
       points: pts,
       min: values.length ? Math.min(...values) : null,
@@ -704,5 +870,5 @@ export async function claimSeries(
       lastDate: dates[dates.length - 1] ?? null,
     };
   });
-  return { items, total: ids.length, limit, offset, query: { subject } };
+  return { items, total: Number(count.n), limit, offset, query: { subject } };
 }

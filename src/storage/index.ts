@@ -12,4 +12,5 @@ export {
   type PageOptions,
   type SaveResult,
   type SearchHit,
+  type SearchOptions,
 } from './store.js';

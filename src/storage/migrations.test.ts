@@ -18,6 +18,7 @@ const RELEASED: [id: string, checksum: string][] = [
   ['0010_corpus', 'e802e390073a814e5f6990cc8211aec08c05709e3b3742b207caa794c817253d'],
   ['0020_lean_storage', 'b928b3cb68a460bbed050dc4b2fa41be810d717c509eefa7812a953872914bbe'],
   ['0030_ingest_origins_feeds', 'd79f8af2d77505e6ac68ba013873d4beb65ba8be08ede6382f502fc76f417669'],
+  ['0050_query_paths', 'eac6af43d69a74b949510be2a9df5af90f56c1ca9c30b860ae196964d1d49bb0'],
 ];
 
 describe('migration list', () => {

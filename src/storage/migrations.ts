@@ -363,6 +363,127 @@ function corpusTables(real: string): string[] {
   ];
 }
 
+/** The `corpus_event_counts.day` of events without a date (a key column cannot be NULL and still upsert). */
+export const NO_DAY = -2147483648;
+
+/**
+ * 0050: what the desk's corpus queries read instead of scanning the corpus tables per request.
+ * - `corpus_event_counts`: events and reports per (PLOVER type, day), kept by triggers on `corpus_events`
+ *   (the linker deletes and re-inserts a cluster's events), so the events page's counts by type read a few
+ *   thousand small rows, not every event.
+ * - `corpus_claim_series`: one row per claim series (subject and number of points), kept by triggers on
+ *   `corpus_claims`, so a subject search scans the distinct series, not every claim.
+ * - Indexes in the events page's order (day newest first, most reported, id) overall and per type; in the
+ *   actor page's fact order; on actor `kb`; on articles' list order (published, ingested, id) and on
+ *   `ingested_at`; and, on PostgreSQL, pattern indexes so the actor prefix search (`LIKE 'x%'`) is a range.
+ */
+function queryPaths(dialect: Dialect): string[] {
+  const eventCounts = `CREATE TABLE corpus_event_counts (
+        type TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        reports INTEGER NOT NULL,
+        PRIMARY KEY (type, day)
+      )`;
+  const seriesTable = `CREATE TABLE corpus_claim_series (
+        series_id TEXT PRIMARY KEY,
+        subject_lower TEXT NOT NULL,
+        points INTEGER NOT NULL
+      )`;
+  const fill = [
+    `INSERT INTO corpus_event_counts (type, day, events, reports)
+        SELECT type, COALESCE(day, ${NO_DAY}), count(*), sum(report_count) FROM corpus_events
+        GROUP BY type, COALESCE(day, ${NO_DAY})`,
+    `INSERT INTO corpus_claim_series (series_id, subject_lower, points)
+        SELECT series_id, min(subject_lower), count(*) FROM corpus_claims GROUP BY series_id`,
+  ];
+  const addEvent = (r: string) => `INSERT INTO corpus_event_counts (type, day, events, reports)
+          VALUES (${r}.type, COALESCE(${r}.day, ${NO_DAY}), 1, ${r}.report_count)
+          ON CONFLICT (type, day) DO UPDATE SET events = corpus_event_counts.events + 1,
+            reports = corpus_event_counts.reports + excluded.reports;`;
+  const dropEvent = (
+    r: string,
+  ) => `UPDATE corpus_event_counts SET events = events - 1, reports = reports - ${r}.report_count
+          WHERE type = ${r}.type AND day = COALESCE(${r}.day, ${NO_DAY});
+        DELETE FROM corpus_event_counts WHERE type = ${r}.type AND day = COALESCE(${r}.day, ${NO_DAY}) AND events <= 0;`;
+  const addClaim = (r: string) => `INSERT INTO corpus_claim_series (series_id, subject_lower, points)
+          VALUES (${r}.series_id, ${r}.subject_lower, 1)
+          ON CONFLICT (series_id) DO UPDATE SET points = corpus_claim_series.points + 1;`;
+  const dropClaim = (
+    r: string,
+  ) => `UPDATE corpus_claim_series SET points = points - 1 WHERE series_id = ${r}.series_id;
+        DELETE FROM corpus_claim_series WHERE series_id = ${r}.series_id AND points <= 0;`;
+  const triggers =
+    dialect === 'sqlite'
+      ? [
+          `CREATE TRIGGER corpus_event_counts_insert AFTER INSERT ON corpus_events BEGIN
+        ${addEvent('NEW')}
+      END`,
+          `CREATE TRIGGER corpus_event_counts_delete AFTER DELETE ON corpus_events BEGIN
+        ${dropEvent('OLD')}
+      END`,
+          `CREATE TRIGGER corpus_event_counts_update AFTER UPDATE OF type, day, report_count ON corpus_events BEGIN
+        ${dropEvent('OLD')}
+        ${addEvent('NEW')}
+      END`,
+          `CREATE TRIGGER corpus_claim_series_insert AFTER INSERT ON corpus_claims BEGIN
+        ${addClaim('NEW')}
+      END`,
+          `CREATE TRIGGER corpus_claim_series_delete AFTER DELETE ON corpus_claims BEGIN
+        ${dropClaim('OLD')}
+      END`,
+          `CREATE TRIGGER corpus_claim_series_update AFTER UPDATE OF series_id, subject_lower ON corpus_claims BEGIN
+        ${dropClaim('OLD')}
+        ${addClaim('NEW')}
+      END`,
+        ]
+      : [
+          `CREATE FUNCTION corpus_event_counts_write() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        ${dropEvent('OLD')}
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        ${addEvent('NEW')}
+        END IF;
+        RETURN NULL;
+      END $$`,
+          'CREATE TRIGGER corpus_event_counts_write AFTER INSERT OR DELETE OR UPDATE OF type, day, report_count ON corpus_events FOR EACH ROW EXECUTE FUNCTION corpus_event_counts_write()',
+          `CREATE FUNCTION corpus_claim_series_write() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        ${dropClaim('OLD')}
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        ${addClaim('NEW')}
+        END IF;
+        RETURN NULL;
+      END $$`,
+          'CREATE TRIGGER corpus_claim_series_write AFTER INSERT OR DELETE OR UPDATE OF series_id, subject_lower ON corpus_claims FOR EACH ROW EXECUTE FUNCTION corpus_claim_series_write()',
+        ];
+  const pattern =
+    dialect === 'postgres'
+      ? [
+          'CREATE INDEX corpus_actors_name_pattern ON corpus_actors (name_lower text_pattern_ops)',
+          'CREATE INDEX corpus_actor_aliases_pattern ON corpus_actor_aliases (alias_lower text_pattern_ops)',
+        ]
+      : [];
+  return [
+    eventCounts,
+    seriesTable,
+    ...fill,
+    ...triggers,
+    'CREATE INDEX corpus_events_page ON corpus_events (day DESC, report_count DESC, id)',
+    'CREATE INDEX corpus_events_type_page ON corpus_events (type, day DESC, report_count DESC, id)',
+    'CREATE INDEX corpus_claim_series_points ON corpus_claim_series (points DESC, series_id)',
+    'CREATE INDEX corpus_actor_facts_page ON corpus_actor_facts (actor_id, layer, published DESC, article_id, ann_id)',
+    'CREATE INDEX corpus_actors_kb ON corpus_actors (kb)',
+    ...pattern,
+    'CREATE INDEX articles_list ON articles (published DESC, ingested_at DESC, id)',
+    'CREATE INDEX articles_ingested ON articles (ingested_at DESC, id)',
+  ];
+}
+
 /**
  * The append-only migration list. Never edit, reorder or remove an entry once released; add a new one.
  * `migrations.test.ts` pins the ids and checksums (the shared fragments above render to the same text).
@@ -421,6 +542,13 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     description: 'article origins (one article, many inputs: dedup by content), feed subscriptions and items',
     sqlite: INGEST_TABLES,
     postgres: INGEST_TABLES,
+  },
+  {
+    id: '0050_query_paths',
+    description:
+      "desk query paths: event counts per type and day and claim series kept by triggers, indexes in the pages' order",
+    sqlite: queryPaths('sqlite'),
+    postgres: queryPaths('postgres'),
   },
 ]);
 

@@ -236,6 +236,21 @@ export interface CorpusStateTable {
   value: string;
 }
 
+/** Events and reports per PLOVER type and day (`NO_DAY` for undated events), kept by triggers (0050). */
+export interface CorpusEventCountsTable {
+  type: string;
+  day: number;
+  events: number;
+  reports: number;
+}
+
+/** One row per claim series: its subject and number of points, kept by triggers (0050). */
+export interface CorpusClaimSeriesTable {
+  series_id: string;
+  subject_lower: string;
+  points: number;
+}
+
 export interface Database {
   articles: ArticlesTable;
   article_origins: ArticleOriginsTable;
@@ -257,4 +272,6 @@ export interface Database {
   corpus_event_keys: CorpusEventKeysTable;
   corpus_claims: CorpusClaimsTable;
   corpus_state: CorpusStateTable;
+  corpus_event_counts: CorpusEventCountsTable;
+  corpus_claim_series: CorpusClaimSeriesTable;
 }

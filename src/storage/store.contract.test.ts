@@ -96,6 +96,18 @@ function contract(label: string, backend: () => Promise<Backend>): void {
       for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
     });
 
+    it('ranks without snippets in the same order and makes the same snippets on request for chosen hits', async () => {
+      const full = await store.search('deploy', { limit: 10 });
+      const bare = await store.search('deploy', { limit: 10, snippets: false });
+      expect(bare.map((h) => [h.id, h.score])).toEqual(full.map((h) => [h.id, h.score]));
+      expect(bare.every((h) => h.snippet === '' && h.highlights.length === 0)).toBe(true);
+      const chosen = [full[0]!.id, a3.article.id];
+      const snips = await store.snippets('deploy', chosen);
+      expect([...snips.keys()]).toEqual([full[0]!.id]);
+      expect(snips.get(full[0]!.id)).toEqual({ snippet: full[0]!.snippet, highlights: full[0]!.highlights });
+      expect((await store.snippets('   ', chosen)).size).toBe(0);
+    });
+
     it('supports phrases, OR and negation', async () => {
       expect((await store.search('"patrol vessels"')).map((h) => h.id)).toEqual([a2.article.id]);
       expect((await store.search('"vessels patrol"')).map((h) => h.id)).toEqual([]);

@@ -58,6 +58,12 @@ export interface PageOptions {
   offset?: number;
 }
 
+/** Search paging, and whether to make snippets (ranking without them is much cheaper on SQLite). */
+export interface SearchOptions extends PageOptions {
+  /** Default true; false gives every hit an empty snippet (fill the shown ones with `snippets`). */
+  snippets?: boolean;
+}
+
 export interface SaveResult {
   /** The stored article's id: for a duplicate, the id of the article already stored with the same text. */
   id: string;
@@ -94,7 +100,15 @@ export interface ArticleStore {
   /** Newest first (by published date, then ingestion time). */
   listArticles(options?: PageOptions): Promise<ArticleSummary[]>;
   /** Ranked full-text search over headline and text; free text, never a syntax error. */
-  search(query: string, options?: PageOptions): Promise<SearchHit[]>;
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /**
+   * The snippets (with highlights) `search` would give these articles for `query`, by article id; articles
+   * the query does not match are absent. Lets a caller rank many hits cheaply and make snippets for one page.
+   */
+  snippets(
+    query: string,
+    ids: readonly string[],
+  ): Promise<Map<string, Pick<SearchHit, 'snippet' | 'highlights'>>>;
   countArticles(): Promise<number>;
   close(): Promise<void>;
 }
@@ -426,23 +440,46 @@ class KyselyArticleStore implements ArticleStore {
 
   async listArticles(options?: PageOptions): Promise<ArticleSummary[]> {
     const { limit, offset } = page(options);
-    const rows = await this.guard('listing articles', () =>
-      this.db
+    // Dated articles newest first, then undated ones, each part read in the order of its index (migration
+    // 0050: `articles_list`, `articles_ingested`) instead of sorting the whole table for one page.
+    const rows = await this.guard('listing articles', async () => {
+      const dated = await this.db
         .selectFrom('articles')
         .select(SUMMARY_COLUMNS)
-        .orderBy(sql`published IS NULL`)
+        .where('published', 'is not', null)
         .orderBy('published', 'desc')
         .orderBy('ingested_at', 'desc')
         .orderBy('id')
         .limit(limit)
         .offset(offset)
-        .execute(),
-    );
+        .execute();
+      if (dated.length === limit) return dated;
+      let skip = 0;
+      if (dated.length === 0) {
+        const n = await this.db
+          .selectFrom('articles')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('published', 'is not', null)
+          .executeTakeFirstOrThrow();
+        skip = Math.max(0, offset - Number(n.n));
+      }
+      const undated = await this.db
+        .selectFrom('articles')
+        .select(SUMMARY_COLUMNS)
+        .where('published', 'is', null)
+        .orderBy('ingested_at', 'desc')
+        .orderBy('id')
+        .limit(limit - dated.length)
+        .offset(skip)
+        .execute();
+      return dated.concat(undated);
+    });
     return rows.map(articleSummary);
   }
 
-  async search(query: string, options?: PageOptions): Promise<SearchHit[]> {
+  async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {
     const { limit, offset } = page(options);
+    const withSnippets = options?.snippets ?? true;
     const tooCostly = checkQueryBounds(query);
     if (tooCostly) throw new NewsintelError('E_USAGE', `storage: ${tooCostly}`);
     const parsed = parseSearchQuery(query);
@@ -463,7 +500,7 @@ class KyselyArticleStore implements ArticleStore {
         // bm25 weights per column (headline, text): a headline hit counts five times a body hit.
         const r = await sql<Row>`
           SELECT a.id, a.headline, a.published, a.source, a.dateline, a.version_tag, a.version_number,
-                 snippet(articles_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet,
+                 ${withSnippets ? sql`snippet(articles_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24)` : sql`NULL`} AS snippet,
                  -bm25(articles_fts, 5.0, 1.0) AS score
           FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
           WHERE articles_fts MATCH ${toFts5(parsed)}
@@ -475,7 +512,7 @@ class KyselyArticleStore implements ArticleStore {
       // Rank and page first, then build headlines only for the page (ts_headline re-parses the whole text).
       const r = await sql<Row>`
         SELECT a.id, a.headline, a.published, a.source, a.dateline, a.version_tag, a.version_number,
-               ts_headline('english', a.text, to_tsquery('english', ${toTsQuery(parsed)}), ${options}) AS snippet,
+               ${withSnippets ? sql`ts_headline('english', a.text, to_tsquery('english', ${toTsQuery(parsed)}), ${options})` : sql`NULL`} AS snippet,
                hits.score
         FROM (
           SELECT id, ts_rank_cd(search_vector, to_tsquery('english', ${toTsQuery(parsed)})) AS score
@@ -497,6 +534,39 @@ class KyselyArticleStore implements ArticleStore {
       ...parseSnippet(r.snippet ?? ''),
       score: Number(r.score),
     }));
+  }
+
+  async snippets(
+    query: string,
+    ids: readonly string[],
+  ): Promise<Map<string, Pick<SearchHit, 'snippet' | 'highlights'>>> {
+    const out = new Map<string, Pick<SearchHit, 'snippet' | 'highlights'>>();
+    const tooCostly = checkQueryBounds(query);
+    if (tooCostly) throw new NewsintelError('E_USAGE', `storage: ${tooCostly}`);
+    const parsed = parseSearchQuery(query);
+    if (isEmptyQuery(parsed) || ids.length === 0) return out;
+    const rows = await this.guard('making snippets', async () => {
+      if (this.dialect === 'sqlite') {
+        const r = await sql<{ id: string; snippet: string | null }>`
+          SELECT a.id, snippet(articles_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet
+          FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+          WHERE articles_fts MATCH ${toFts5(parsed)}
+            AND articles_fts.rowid IN (SELECT seq FROM articles WHERE id IN (${sql.join([...ids])}))`.execute(
+          this.db,
+        );
+        return r.rows;
+      }
+      const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+      const r = await sql<{ id: string; snippet: string | null }>`
+        SELECT a.id, ts_headline('english', a.text, to_tsquery('english', ${toTsQuery(parsed)}), ${options}) AS snippet
+        FROM articles a
+        WHERE a.id IN (${sql.join([...ids])}) AND a.search_vector @@ to_tsquery('english', ${toTsQuery(parsed)})`.execute(
+        this.db,
+      );
+      return r.rows;
+    });
+    for (const r of rows) out.set(r.id, parseSnippet(r.snippet ?? ''));
+    return out;
   }
 
   async countArticles(): Promise<number> {
