@@ -1,5 +1,6 @@
 import type { SyntaxWord } from '../../core/document.js';
 import type { Entity, TextSpan } from '../../core/types.js';
+import type { CorefChain } from '../../core/document.js';
 import { isSpeechLemma, KIN_NOUNS, SPEECH_NOUNS, verbLemma } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
@@ -133,10 +134,13 @@ export function refineOnClauses(
   text: string,
   entities: readonly Entity[],
   stance = false,
+  chains: readonly CorefChain[] = [],
 ): ExtractedQuote[] {
   if (words.length === 0) return [...quotes];
   const ix = new SyntaxIndex(words);
   const out: ExtractedQuote[] = [];
+  const coref = new CorefLookup(chains);
+  const fixed = new Map<number, SubjectSpeaker>();
   for (const q of quotes) {
     const verdict = judgeCue(ix, q, stance);
     if (verdict !== 'keep' && q.kind !== 'direct') continue;
@@ -154,7 +158,166 @@ export function refineOnClauses(
       });
       continue;
     }
+    const sub = subjectSpeaker(ix, q, text, entities, coref);
+    if (sub) {
+      if (q.cue) fixed.set(q.cue.start, sub);
+      out.push({
+        ...q,
+        speaker: sub.speaker,
+        speakerName: sub.speakerName,
+        speakerSpan: sub.speakerSpan,
+        rule: `${q.rule}+${sub.why}`,
+      });
+      continue;
+    }
     out.push(q);
   }
+  // partial quotes share their report's cue, and so its speaker
+  for (let i = 0; i < out.length; i++) {
+    const q = out[i]!;
+    const sub = q.kind === 'partial' && q.cue ? fixed.get(q.cue.start) : undefined;
+    if (sub)
+      out[i] = {
+        ...q,
+        speaker: sub.speaker,
+        speakerName: sub.speakerName,
+        speakerSpan: sub.speakerSpan,
+        rule: `${q.rule}+${sub.why}`,
+      };
+  }
   return out.map((q, i) => ({ ...q, id: `q${i + 1}` }));
+}
+
+/** Which coreference chain covers a text span, by entity id: built once per document from the `coref` layer. */
+export class CorefLookup {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly ids: string[] = [];
+
+  constructor(chains: readonly CorefChain[]) {
+    const all: { start: number; end: number; id: string }[] = [];
+    for (const c of chains) for (const m of c.mentions) all.push({ start: m.start, end: m.end, id: c.entity });
+    all.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const m of all) {
+      this.starts.push(m.start);
+      this.ends.push(m.end);
+      this.ids.push(m.id);
+    }
+  }
+
+  /** The entity whose chain has a mention covering [start, end), or null (the longest such mention wins). */
+  at(start: number, end: number): string | null {
+    // mentions are short and sorted by start: scan back from the last mention starting at or before `start`
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - 12; i--) {
+      if (this.ends[i]! >= end) return this.ids[i]!;
+    }
+    return null;
+  }
+
+  /** True when some mention of entity `id` lies inside [start, end). */
+  within(id: string, start: number, end: number): boolean {
+    for (let i = 0; i < this.starts.length; i++) {
+      if (this.starts[i]! >= end) break;
+      if (this.ids[i] === id && this.starts[i]! >= start && this.ends[i]! <= end) return true;
+    }
+    return false;
+  }
+}
+
+/** Relations inside a nominal that belong to its name ("President" + "Kabila", "Chief of Defence Forces"). */
+const NAME_PARTS: ReadonlySet<string> = new Set(['flat', 'compound', 'appos']);
+
+/** What the clause says about a quote's speaker: the cue's subject, as an entity or as a phrase. */
+export interface SubjectSpeaker {
+  speaker: string | null;
+  speakerName: string;
+  speakerSpan: TextSpan;
+  /** `subject-entity`: the subject names an entity; `subject-phrase`: the subject is a nominal whose complement
+   * only mentions the entity the rules chose ("the sister of X", "the Chief of Defence Forces of Uganda"). */
+  why: 'subject-entity' | 'subject-phrase';
+}
+
+/**
+ * The speaker the clause gives a quote when it differs from the one the rules found: the subject of the cue
+ * verb (or the agent of a passive cue), resolved through the `coref` layer. Null when the clause agrees, says
+ * nothing (no verb cue, no subject, a pronoun coreference did not resolve), or when the subject is only a
+ * common noun and the rules' speaker is not named inside it (the rules then resolved it from context).
+ */
+export function subjectSpeaker(
+  ix: SyntaxIndex,
+  q: ExtractedQuote,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): SubjectSpeaker | null {
+  if (!q.cue || q.kind === 'partial') return null;
+  const k = ix.wordAt(q.cue.start);
+  if (k < 0) return null;
+  const cue = ix.words[k]!;
+  if (cue.upos !== 'VERB' || cue.text.toLowerCase() === 'according') return null;
+  // a finite cue read as a noun's modifier ("The head of the Church said …" parsed as "head [that] Church
+  // said") has lost its real subject to the parse
+  if (cue.deprel === 'acl') return null;
+  const subj = ix.isPassive(k) ? ix.agentOf(k) : ix.subjectOf(k);
+  if (subj < 0) return null;
+  // two subjects on one verb is no clause English has ("In the Philippines, Ramos told"): the parse is unsure
+  const clause = ix.words[subj]!.head;
+  if (ix.children(clause).filter((c) => baseRel(ix.words[c]!.deprel) === 'nsubj').length > 1) return null;
+  const head = ix.words[subj]!;
+  // a pronoun is the rules' to resolve: they weigh the previous quotes' speakers, which coreference does not
+  if (head.upos === 'PRON') return null;
+  // a subject inside the quoted content is the content's own ("…, which he said …" is read elsewhere)
+  if (head.start >= q.start && head.end <= q.end) return null;
+  const span = ix.span(subj);
+  if (!span) return null;
+  let id = coref.at(head.start, head.end);
+  // a name's other words ("Kabila" of "President Kabila" read as its head), never a modifier of a common noun
+  // ("US officials", "UNHCR spokesman": the officials speak, not the country)
+  if (!id && head.upos === 'PROPN') {
+    for (const c of ix.children(subj)) {
+      const w = ix.words[c]!;
+      if (w.upos === 'PROPN' && NAME_PARTS.has(baseRel(w.deprel))) {
+        id = coref.at(w.start, w.end);
+        if (id) break;
+      }
+    }
+  }
+  const phrase = (s: { start: number; end: number }): TextSpan => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+  if (id) {
+    if (id === q.speaker) return null;
+    const e = entities.find((x) => x.id === id);
+    if (!e) return null;
+    // the rules' speaker named inside the subject phrase (an appositive name, a title) is the same referent
+    if (q.speaker && coref.within(q.speaker, span.start, span.end)) return null;
+    // a subject inherited through coordination or control is the parse's guess: it settles only a quote the
+    // rules left without a named speaker
+    if (q.speaker && clause !== k) return null;
+    return { speaker: id, speakerName: e.name, speakerSpan: phrase(span), why: 'subject-entity' };
+  }
+  if (!q.speaker) return null;
+  // a common-noun subject ("the sister of X", "the chief of X"): when the rules' speaker is named only inside
+  // its complement, the phrase speaks, not the complement
+  if (head.upos !== 'NOUN' && head.upos !== 'PROPN') return null;
+  if (!coref.within(q.speaker, span.start, span.end)) return null;
+  const entity = entities.find((e) => e.id === q.speaker);
+  if (!entity) return null;
+  const first = entity.mentions.find((m) => m.start >= span.start && m.end <= span.end)!;
+  // a relative speaks for themself; a person named by a title over a place is not the place
+  const relation = head.upos === 'NOUN' && RELATION_NOUNS.has(head.text.toLowerCase());
+  const titled =
+    PLACE_TYPES.has(entity.type) &&
+    ix.subtree(subj).some((w) => {
+      const x = ix.words[w]!;
+      return x.end <= first.start && PERSON_NOUNS.has(x.text.toLowerCase());
+    });
+  if (!relation && !titled) return null;
+  const name = text.slice(span.start, span.end).replace(/^(?:the|a|an)\s+/i, '');
+  return { speaker: null, speakerName: name, speakerSpan: phrase(span), why: 'subject-phrase' };
 }
