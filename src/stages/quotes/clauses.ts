@@ -1,7 +1,13 @@
-import type { SyntaxWord } from '../../core/document.js';
+import type { CorefChain, SyntaxWord } from '../../core/document.js';
 import type { Entity, TextSpan } from '../../core/types.js';
-import type { CorefChain } from '../../core/document.js';
-import { isSpeechLemma, KIN_NOUNS, SPEECH_NOUNS, verbLemma } from '../../knowledge/english/index.js';
+import {
+  isSpeechLemma,
+  KIN_NOUNS,
+  MODALS,
+  RELATIVE_PRONOUNS,
+  SPEECH_NOUNS,
+  verbLemma,
+} from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
 import { cueClass, PERSON_NOUNS } from './lexicon.js';
@@ -185,6 +191,8 @@ export function refineOnClauses(
         rule: `${q.rule}+${sub.why}`,
       };
   }
+  out.push(...clauseQuotes(ix, out, text, entities, coref));
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.map((q, i) => ({ ...q, id: `q${i + 1}` }));
 }
 
@@ -196,7 +204,8 @@ export class CorefLookup {
 
   constructor(chains: readonly CorefChain[]) {
     const all: { start: number; end: number; id: string }[] = [];
-    for (const c of chains) for (const m of c.mentions) all.push({ start: m.start, end: m.end, id: c.entity });
+    for (const c of chains)
+      for (const m of c.mentions) all.push({ start: m.start, end: m.end, id: c.entity });
     all.sort((a, b) => a.start - b.start || b.end - a.end);
     for (const m of all) {
       this.starts.push(m.start);
@@ -271,8 +280,10 @@ export function subjectSpeaker(
   const clause = ix.words[subj]!.head;
   if (ix.children(clause).filter((c) => baseRel(ix.words[c]!.deprel) === 'nsubj').length > 1) return null;
   const head = ix.words[subj]!;
-  // a pronoun is the rules' to resolve: they weigh the previous quotes' speakers, which coreference does not
-  if (head.upos === 'PRON') return null;
+  // a pronoun is the rules' to resolve (they weigh the previous quotes' speakers, which coreference does not),
+  // except a plural "they" bound by a plural subject earlier in its own sentence ("the rebels began fighting
+  // what they say is …") when the rules went outside the sentence for a speaker
+  if (head.upos === 'PRON') return boundThey(ix, q, subj, text, entities, coref);
   // a subject inside the quoted content is the content's own ("…, which he said …" is read elsewhere)
   if (head.start >= q.start && head.end <= q.end) return null;
   const span = ix.span(subj);
@@ -289,7 +300,11 @@ export function subjectSpeaker(
       }
     }
   }
-  const phrase = (s: { start: number; end: number }): TextSpan => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+  const phrase = (s: { start: number; end: number }): TextSpan => ({
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+  });
   if (id) {
     if (id === q.speaker) return null;
     const e = entities.find((x) => x.id === id);
@@ -320,4 +335,167 @@ export function subjectSpeaker(
   if (!relation && !titled) return null;
   const name = text.slice(span.start, span.end).replace(/^(?:the|a|an)\s+/i, '');
   return { speaker: null, speakerName: name, speakerSpan: phrase(span), why: 'subject-phrase' };
+}
+
+/** Relations of the words that belong to a nominal's own name ("the *black African* tribes"). */
+const NOMINAL_MODIFIERS: ReadonlySet<string> = new Set(['amod', 'compound', 'nummod', 'flat']);
+
+/**
+ * A plural "they" subject that coreference left alone, bound to the nearest plural subject before it in the
+ * same sentence: a common-noun phrase (speaker name only) or a named group. Null when the rules' speaker is
+ * itself named in the sentence (they read it there) or no plural subject comes first.
+ */
+function boundThey(
+  ix: SyntaxIndex,
+  q: ExtractedQuote,
+  subj: number,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): SubjectSpeaker | null {
+  const pron = ix.words[subj]!;
+  if (pron.text.toLowerCase() !== 'they' || coref.at(pron.start, pron.end)) return null;
+  const sentence = pron.sentence;
+  let lo = subj;
+  while (lo > 0 && ix.words[lo - 1]!.sentence === sentence) lo--;
+  if (q.speaker) {
+    const s0 = ix.words[lo]!.start;
+    if (coref.within(q.speaker, s0, pron.start)) return null;
+  }
+  for (let w = subj - 1; w >= lo; w--) {
+    const x = ix.words[w]!;
+    // the quoted content's own subjects are what was said, not who said it
+    if (x.start >= q.start && x.end <= q.end) continue;
+    if (baseRel(x.deprel) !== 'nsubj') continue;
+    const id = coref.at(x.start, x.end);
+    const entity = id ? entities.find((e) => e.id === id) : undefined;
+    const plural = x.upos === 'NOUN' && x.lemma.toLowerCase() !== x.text.toLowerCase();
+    if (entity && entity.type !== 'PERSON') {
+      if (entity.id === q.speaker) return null;
+      const span = { start: x.start, end: x.end, text: x.text };
+      return { speaker: entity.id, speakerName: entity.name, speakerSpan: span, why: 'subject-entity' };
+    }
+    if (!plural) return null;
+    let first = w;
+    for (const c of ix.children(w)) {
+      if (c < first && NOMINAL_MODIFIERS.has(baseRel(ix.words[c]!.deprel))) first = c;
+    }
+    const span = {
+      start: ix.words[first]!.start,
+      end: x.end,
+      text: text.slice(ix.words[first]!.start, x.end),
+    };
+    return { speaker: null, speakerName: span.text, speakerSpan: span, why: 'subject-phrase' };
+  }
+  return null;
+}
+
+/** The speech group whose verbs report a statement in a content clause ("conceded that …", "stressed that …"). */
+const CLAUSE_CUE_GROUPS = ['report'] as const;
+
+/**
+ * The referent of a cue's subject, for a quote the rules did not find: a name or nominal resolved through the
+ * `coref` layer, else the common-noun phrase itself. Null for an unresolved pronoun or no subject.
+ */
+function subjectReferent(
+  ix: SyntaxIndex,
+  k: number,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): { speaker: string | null; speakerName: string; speakerSpan: TextSpan } | null {
+  // the verb's own subject, or that of the verb it is coordinated with; never a controller's ("Iran's reaction
+  // was to announce …": the reaction announces nothing)
+  let subj = -1;
+  if (ix.isPassive(k)) subj = ix.agentOf(k);
+  else {
+    const own = (p: number) => ix.children(p).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj') ?? -1;
+    subj = own(k);
+    if (subj < 0 && baseRel(ix.words[k]!.deprel) === 'conj') subj = own(ix.words[k]!.head);
+  }
+  if (subj < 0) return null;
+  if (ix.children(ix.words[subj]!.head).filter((c) => baseRel(ix.words[c]!.deprel) === 'nsubj').length > 1)
+    return null;
+  const head = ix.words[subj]!;
+  const id = coref.at(head.start, head.end);
+  const span = ix.span(subj)!;
+  const entity = id ? entities.find((e) => e.id === id) : undefined;
+  if (entity)
+    return {
+      speaker: entity.id,
+      speakerName: entity.name,
+      speakerSpan: { ...span, text: text.slice(span.start, span.end) },
+    };
+  if (head.upos !== 'NOUN' && head.upos !== 'PROPN') return null;
+  let first = subj;
+  for (const c of ix.children(subj)) {
+    if (c < first && NOMINAL_MODIFIERS.has(baseRel(ix.words[c]!.deprel))) first = c;
+  }
+  const s = { start: ix.words[first]!.start, end: head.end };
+  return {
+    speaker: null,
+    speakerName: text.slice(s.start, s.end),
+    speakerSpan: { ...s, text: text.slice(s.start, s.end) },
+  };
+}
+
+/**
+ * Reported clauses the rules missed: a speech verb (VerbNet's statement and manner-of-speaking classes and our
+ * reviewed additions) that governs a finite content clause (ccomp with a subject) outside every quote found,
+ * with a subject that names its speaker ("Government spokesman X conceded that these issues were …"). Negated
+ * cues, cues inside a quotation and verbs of judgment or cognition add nothing.
+ */
+export function clauseQuotes(
+  ix: SyntaxIndex,
+  quotes: readonly ExtractedQuote[],
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): ExtractedQuote[] {
+  const added: ExtractedQuote[] = [];
+  const inside = (a: number, b: number) => quotes.some((q) => a < q.end && q.start < b);
+  const cued = new Set(quotes.filter((q) => q.cue).map((q) => q.cue!.start));
+  for (let k = 0; k < ix.words.length; k++) {
+    const w = ix.words[k]!;
+    if (w.upos !== 'VERB' || cued.has(w.start)) continue;
+    if (!isSpeechLemma(cueLemma(w), [...CLAUSE_CUE_GROUPS])) continue;
+    if (ix.isNegated(k) || inside(w.start, w.end)) continue;
+    // "must verify that …", "will announce that …": an obligation or a plan has said nothing yet
+    if (ix.childrenBy(k, 'aux').some((a) => MODALS.has(ix.words[a]!.text.toLowerCase()))) continue;
+    const content = ix.childrenBy(k, 'ccomp').find((c) => c > k && ix.childrenBy(c, 'nsubj').length > 0);
+    if (content === undefined) continue;
+    // a reporting verb read as the content is an inverted cue the parse attached wrongly ("…, the media reported")
+    if (isSpeechLemma(cueLemma(ix.words[content]!))) continue;
+    // a relative clause read as content ("talking from strength, unlike the president who is …")
+    const firstWord = ix.subtree(content)[0]!;
+    if (RELATIVE_PRONOUNS.has(ix.words[firstWord]!.text.toLowerCase())) continue;
+    const span = ix.span(content);
+    if (!span || inside(span.start, span.end)) continue;
+    // the content starts after its "that"
+    let start = span.start;
+    for (const m of ix.childrenBy(content, 'mark')) {
+      const mw = ix.words[m]!;
+      if (mw.start === start) start = ix.words[m + 1]?.start ?? start;
+    }
+    // a parenthetical between cue and content ("said, on his way to Russia, the president …") is not content
+    while (start < span.end && /[\s,;:]/.test(text[start]!)) start++;
+    let end = span.end;
+    while (end > start && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+    if (end - start < 12) continue;
+    const who = subjectReferent(ix, k, text, entities, coref);
+    if (!who) continue;
+    added.push({
+      id: '',
+      kind: 'indirect',
+      start,
+      end,
+      text: text.slice(start, end),
+      speaker: who.speaker,
+      speakerName: who.speakerName,
+      cue: { start: w.start, end: w.end, text: w.text },
+      rule: 'indirect:clause',
+      speakerSpan: who.speakerSpan,
+    });
+  }
+  return added;
 }
