@@ -6,6 +6,7 @@ import {
   MODALS,
   RELATIVE_PRONOUNS,
   SPEECH_NOUNS,
+  speechVerb,
   verbLemma,
 } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
@@ -307,6 +308,9 @@ export function subjectSpeaker(
   });
   if (id) {
     if (id === q.speaker) return null;
+    // the rules read (part of) the same subject phrase and left it unlinked: their phrase names it in full
+    if (!q.speaker && q.speakerSpan && span.start <= q.speakerSpan.start && q.speakerSpan.end <= span.end)
+      return null;
     const e = entities.find((x) => x.id === id);
     if (!e) return null;
     // the rules' speaker named inside the subject phrase (an appositive name, a title) is the same referent
@@ -390,6 +394,9 @@ function boundThey(
   return null;
 }
 
+/** A short quoted stretch on one line: straight or curly marks around text without marks. */
+const QUOTED_WORDS = /["\u201c][^"\u201c\u201d\n]{1,200}["\u201d]/g;
+
 /** The speech group whose verbs report a statement in a content clause ("conceded that …", "stressed that …"). */
 const CLAUSE_CUE_GROUPS = ['report'] as const;
 
@@ -458,7 +465,9 @@ export function clauseQuotes(
   for (let k = 0; k < ix.words.length; k++) {
     const w = ix.words[k]!;
     if (w.upos !== 'VERB' || cued.has(w.start)) continue;
-    if (!isSpeechLemma(cueLemma(w), [...CLAUSE_CUE_GROUPS])) continue;
+    const groups = [...CLAUSE_CUE_GROUPS];
+    // the parser's lemma, else the speech lexicon's own inflections ("conceded" → concede)
+    if (!isSpeechLemma(cueLemma(w), groups) && !speechVerb(w.text.toLowerCase(), groups)) continue;
     if (ix.isNegated(k) || inside(w.start, w.end)) continue;
     // "must verify that …", "will announce that …": an obligation or a plan has said nothing yet
     if (ix.childrenBy(k, 'aux').some((a) => MODALS.has(ix.words[a]!.text.toLowerCase()))) continue;
@@ -467,8 +476,8 @@ export function clauseQuotes(
     // a reporting verb read as the content is an inverted cue the parse attached wrongly ("…, the media reported")
     if (isSpeechLemma(cueLemma(ix.words[content]!))) continue;
     // a relative clause read as content ("talking from strength, unlike the president who is …")
-    const firstWord = ix.subtree(content)[0]!;
-    if (RELATIVE_PRONOUNS.has(ix.words[firstWord]!.text.toLowerCase())) continue;
+    const first = ix.words[ix.subtree(content)[0]!]!;
+    if (first.deprel !== 'mark' && RELATIVE_PRONOUNS.has(first.text.toLowerCase())) continue;
     const span = ix.span(content);
     if (!span || inside(span.start, span.end)) continue;
     // the content starts after its "that"
@@ -496,6 +505,24 @@ export function clauseQuotes(
       rule: 'indirect:clause',
       speakerSpan: who.speakerSpan,
     });
+    // quoted words inside the reported clause are the speaker's own ("these issues were "difficult ones"")
+    for (const m of text.slice(start, end).matchAll(QUOTED_WORDS)) {
+      const a = start + m.index + 1;
+      const b = a + m[0].length - 2;
+      if (b <= a || inside(a, b)) continue;
+      added.push({
+        id: '',
+        kind: 'partial',
+        start: a,
+        end: b,
+        text: text.slice(a, b),
+        speaker: who.speaker,
+        speakerName: who.speakerName,
+        cue: { start: w.start, end: w.end, text: w.text },
+        rule: 'partial:clause',
+        speakerSpan: who.speakerSpan,
+      });
+    }
   }
   return added;
 }
