@@ -313,6 +313,8 @@ export function subjectSpeaker(
       return null;
     const e = entities.find((x) => x.id === id);
     if (!e) return null;
+    // "the Ghanaian said": a nationality word with a determiner stands for one person, whom the rules resolve
+    if (e.type === 'NORP' && ix.childrenBy(subj, 'det').length > 0 && !/s$/i.test(head.text)) return null;
     // the rules' speaker named inside the subject phrase (an appositive name, a title) is the same referent
     if (q.speaker && coref.within(q.speaker, span.start, span.end)) return null;
     // a subject inherited through coordination or control is the parse's guess: it settles only a quote the
