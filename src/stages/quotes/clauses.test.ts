@@ -45,3 +45,37 @@ describe('quote cues checked on the clause', () => {
     for (const [, , speaker] of accused) expect(speaker).not.toBe('Ahmed Karimi');
   });
 });
+
+// Our own sentences, in the style of wire copy: the speaker is the cue's subject on the parse.
+describe('speakers and reports read off the clause', () => {
+  it('gives a report to the subject the cue verb has, not to a name met earlier', () => {
+    const got = quotes(
+      'Finance Minister Lena Okafor met union leaders in Accra on Monday.\n\n' +
+        'The Port Authority later announced that the docks would reopen on Friday.',
+    );
+    const announced = got.filter(([, cue]) => cue === 'announced');
+    expect(announced.length).toBeGreaterThan(0);
+    for (const [, , speaker] of announced) expect(speaker).toBe('Port Authority');
+  });
+
+  it('reads a reported clause of a statement verb the patterns do not list', () => {
+    const got = quotes('Government spokesman Daniel Mensah conceded that the talks were "difficult ones".');
+    expect(got).toContainEqual(['indirect', 'conceded', 'Daniel Mensah']);
+    expect(got).toContainEqual(['partial', 'conceded', 'Daniel Mensah']);
+  });
+
+  it('reads no report off a cue with a modal: an obligation has said nothing yet', () => {
+    const got = quotes('Under the accord the inspectors must verify that the plant has been closed.');
+    expect(got.filter(([, cue]) => cue === 'verify')).toEqual([]);
+  });
+
+  it('binds a plural "they" to the plural subject before it in its sentence', () => {
+    const got = quotes(
+      'The United Nations has warned that the region is falling into chaos.\n\n' +
+        'Fighting began in 2003 when the rebels took up arms against what they say is decades of neglect.',
+    );
+    const say = got.filter(([, cue]) => cue === 'say');
+    expect(say.length).toBeGreaterThan(0);
+    for (const [, , speaker] of say) expect(speaker).toBe('rebels');
+  });
+});

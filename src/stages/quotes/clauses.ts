@@ -1,6 +1,14 @@
-import type { SyntaxWord } from '../../core/document.js';
+import type { CorefChain, SyntaxWord } from '../../core/document.js';
 import type { Entity, TextSpan } from '../../core/types.js';
-import { isSpeechLemma, KIN_NOUNS, SPEECH_NOUNS, verbLemma } from '../../knowledge/english/index.js';
+import {
+  isSpeechLemma,
+  KIN_NOUNS,
+  MODALS,
+  RELATIVE_PRONOUNS,
+  SPEECH_NOUNS,
+  speechVerb,
+  verbLemma,
+} from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
 import { cueClass, PERSON_NOUNS } from './lexicon.js';
@@ -133,10 +141,13 @@ export function refineOnClauses(
   text: string,
   entities: readonly Entity[],
   stance = false,
+  chains: readonly CorefChain[] = [],
 ): ExtractedQuote[] {
   if (words.length === 0) return [...quotes];
   const ix = new SyntaxIndex(words);
   const out: ExtractedQuote[] = [];
+  const coref = new CorefLookup(chains);
+  const fixed = new Map<number, SubjectSpeaker>();
   for (const q of quotes) {
     const verdict = judgeCue(ix, q, stance);
     if (verdict !== 'keep' && q.kind !== 'direct') continue;
@@ -154,7 +165,366 @@ export function refineOnClauses(
       });
       continue;
     }
+    const sub = subjectSpeaker(ix, q, text, entities, coref);
+    if (sub) {
+      if (q.cue) fixed.set(q.cue.start, sub);
+      out.push({
+        ...q,
+        speaker: sub.speaker,
+        speakerName: sub.speakerName,
+        speakerSpan: sub.speakerSpan,
+        rule: `${q.rule}+${sub.why}`,
+      });
+      continue;
+    }
     out.push(q);
   }
+  // partial quotes share their report's cue, and so its speaker
+  for (let i = 0; i < out.length; i++) {
+    const q = out[i]!;
+    const sub = q.kind === 'partial' && q.cue ? fixed.get(q.cue.start) : undefined;
+    if (sub)
+      out[i] = {
+        ...q,
+        speaker: sub.speaker,
+        speakerName: sub.speakerName,
+        speakerSpan: sub.speakerSpan,
+        rule: `${q.rule}+${sub.why}`,
+      };
+  }
+  out.push(...clauseQuotes(ix, out, text, entities, coref));
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.map((q, i) => ({ ...q, id: `q${i + 1}` }));
+}
+
+/** Which coreference chain covers a text span, by entity id: built once per document from the `coref` layer. */
+export class CorefLookup {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly ids: string[] = [];
+
+  constructor(chains: readonly CorefChain[]) {
+    const all: { start: number; end: number; id: string }[] = [];
+    for (const c of chains)
+      for (const m of c.mentions) all.push({ start: m.start, end: m.end, id: c.entity });
+    all.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const m of all) {
+      this.starts.push(m.start);
+      this.ends.push(m.end);
+      this.ids.push(m.id);
+    }
+  }
+
+  /** The entity whose chain has a mention covering [start, end), or null (the longest such mention wins). */
+  at(start: number, end: number): string | null {
+    // mentions are short and sorted by start: scan back from the last mention starting at or before `start`
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - 12; i--) {
+      if (this.ends[i]! >= end) return this.ids[i]!;
+    }
+    return null;
+  }
+
+  /** True when some mention of entity `id` lies inside [start, end). */
+  within(id: string, start: number, end: number): boolean {
+    for (let i = 0; i < this.starts.length; i++) {
+      if (this.starts[i]! >= end) break;
+      if (this.ids[i] === id && this.starts[i]! >= start && this.ends[i]! <= end) return true;
+    }
+    return false;
+  }
+}
+
+/** Relations inside a nominal that belong to its name ("President" + "Kabila", "Chief of Defence Forces"). */
+const NAME_PARTS: ReadonlySet<string> = new Set(['flat', 'compound', 'appos']);
+
+/** What the clause says about a quote's speaker: the cue's subject, as an entity or as a phrase. */
+export interface SubjectSpeaker {
+  speaker: string | null;
+  speakerName: string;
+  speakerSpan: TextSpan;
+  /** `subject-entity`: the subject names an entity; `subject-phrase`: the subject is a nominal whose complement
+   * only mentions the entity the rules chose ("the sister of X", "the Chief of Defence Forces of Uganda"). */
+  why: 'subject-entity' | 'subject-phrase';
+}
+
+/**
+ * The speaker the clause gives a quote when it differs from the one the rules found: the subject of the cue
+ * verb (or the agent of a passive cue), resolved through the `coref` layer. Null when the clause agrees, says
+ * nothing (no verb cue, no subject, a pronoun coreference did not resolve), or when the subject is only a
+ * common noun and the rules' speaker is not named inside it (the rules then resolved it from context).
+ */
+export function subjectSpeaker(
+  ix: SyntaxIndex,
+  q: ExtractedQuote,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): SubjectSpeaker | null {
+  if (!q.cue || q.kind === 'partial') return null;
+  const k = ix.wordAt(q.cue.start);
+  if (k < 0) return null;
+  const cue = ix.words[k]!;
+  if (cue.upos !== 'VERB' || cue.text.toLowerCase() === 'according') return null;
+  // a finite cue read as a noun's modifier ("The head of the Church said …" parsed as "head [that] Church
+  // said") has lost its real subject to the parse
+  if (cue.deprel === 'acl') return null;
+  const subj = ix.isPassive(k) ? ix.agentOf(k) : ix.subjectOf(k);
+  if (subj < 0) return null;
+  // two subjects on one verb is no clause English has ("In the Philippines, Ramos told"): the parse is unsure
+  const clause = ix.words[subj]!.head;
+  if (ix.children(clause).filter((c) => baseRel(ix.words[c]!.deprel) === 'nsubj').length > 1) return null;
+  const head = ix.words[subj]!;
+  // a pronoun is the rules' to resolve (they weigh the previous quotes' speakers, which coreference does not),
+  // except a plural "they" bound by a plural subject earlier in its own sentence ("the rebels began fighting
+  // what they say is …") when the rules went outside the sentence for a speaker
+  if (head.upos === 'PRON') return boundThey(ix, q, subj, text, entities, coref);
+  // a subject inside the quoted content is the content's own ("…, which he said …" is read elsewhere)
+  if (head.start >= q.start && head.end <= q.end) return null;
+  const span = ix.span(subj);
+  if (!span) return null;
+  let id = coref.at(head.start, head.end);
+  // a name's other words ("Kabila" of "President Kabila" read as its head), never a modifier of a common noun
+  // ("US officials", "UNHCR spokesman": the officials speak, not the country)
+  if (!id && head.upos === 'PROPN') {
+    for (const c of ix.children(subj)) {
+      const w = ix.words[c]!;
+      if (w.upos === 'PROPN' && NAME_PARTS.has(baseRel(w.deprel))) {
+        id = coref.at(w.start, w.end);
+        if (id) break;
+      }
+    }
+  }
+  const phrase = (s: { start: number; end: number }): TextSpan => ({
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+  });
+  if (id) {
+    if (id === q.speaker) return null;
+    // the rules read (part of) the same subject phrase and left it unlinked: their phrase names it in full
+    if (!q.speaker && q.speakerSpan && span.start <= q.speakerSpan.start && q.speakerSpan.end <= span.end)
+      return null;
+    const e = entities.find((x) => x.id === id);
+    if (!e) return null;
+    // "the Ghanaian said": a nationality word with a determiner stands for one person, whom the rules resolve
+    if (e.type === 'NORP' && ix.childrenBy(subj, 'det').length > 0 && !/s$/i.test(head.text)) return null;
+    // the rules' speaker named inside the subject phrase (an appositive name, a title) is the same referent
+    if (q.speaker && coref.within(q.speaker, span.start, span.end)) return null;
+    // a subject inherited through coordination or control is the parse's guess: it settles only a quote the
+    // rules left without a named speaker
+    if (q.speaker && clause !== k) return null;
+    return { speaker: id, speakerName: e.name, speakerSpan: phrase(span), why: 'subject-entity' };
+  }
+  if (!q.speaker) return null;
+  // a common-noun subject ("the sister of X", "the chief of X"): when the rules' speaker is named only inside
+  // its complement, the phrase speaks, not the complement
+  if (head.upos !== 'NOUN' && head.upos !== 'PROPN') return null;
+  if (!coref.within(q.speaker, span.start, span.end)) return null;
+  const entity = entities.find((e) => e.id === q.speaker);
+  if (!entity) return null;
+  const first = entity.mentions.find((m) => m.start >= span.start && m.end <= span.end)!;
+  // a relative speaks for themself; a person named by a title over a place is not the place
+  const relation = head.upos === 'NOUN' && RELATION_NOUNS.has(head.text.toLowerCase());
+  const titled =
+    PLACE_TYPES.has(entity.type) &&
+    ix.subtree(subj).some((w) => {
+      const x = ix.words[w]!;
+      return x.end <= first.start && PERSON_NOUNS.has(x.text.toLowerCase());
+    });
+  if (!relation && !titled) return null;
+  const name = text.slice(span.start, span.end).replace(/^(?:the|a|an)\s+/i, '');
+  return { speaker: null, speakerName: name, speakerSpan: phrase(span), why: 'subject-phrase' };
+}
+
+/** Relations of the words that belong to a nominal's own name ("the *black African* tribes"). */
+const NOMINAL_MODIFIERS: ReadonlySet<string> = new Set(['amod', 'compound', 'nummod', 'flat']);
+
+/**
+ * A plural "they" subject that coreference left alone, bound to the nearest plural subject before it in the
+ * same sentence: a common-noun phrase (speaker name only) or a named group. Null when the rules' speaker is
+ * itself named in the sentence (they read it there) or no plural subject comes first.
+ */
+function boundThey(
+  ix: SyntaxIndex,
+  q: ExtractedQuote,
+  subj: number,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): SubjectSpeaker | null {
+  const pron = ix.words[subj]!;
+  if (pron.text.toLowerCase() !== 'they' || coref.at(pron.start, pron.end)) return null;
+  const sentence = pron.sentence;
+  let lo = subj;
+  while (lo > 0 && ix.words[lo - 1]!.sentence === sentence) lo--;
+  if (q.speaker) {
+    const s0 = ix.words[lo]!.start;
+    if (coref.within(q.speaker, s0, pron.start)) return null;
+  }
+  for (let w = subj - 1; w >= lo; w--) {
+    const x = ix.words[w]!;
+    // the quoted content's own subjects are what was said, not who said it
+    if (x.start >= q.start && x.end <= q.end) continue;
+    if (baseRel(x.deprel) !== 'nsubj') continue;
+    const id = coref.at(x.start, x.end);
+    const entity = id ? entities.find((e) => e.id === id) : undefined;
+    const plural = x.upos === 'NOUN' && x.lemma.toLowerCase() !== x.text.toLowerCase();
+    if (entity && entity.type !== 'PERSON') {
+      if (entity.id === q.speaker) return null;
+      const span = { start: x.start, end: x.end, text: x.text };
+      return { speaker: entity.id, speakerName: entity.name, speakerSpan: span, why: 'subject-entity' };
+    }
+    if (!plural) return null;
+    let first = w;
+    for (const c of ix.children(w)) {
+      if (c < first && NOMINAL_MODIFIERS.has(baseRel(ix.words[c]!.deprel))) first = c;
+    }
+    const span = {
+      start: ix.words[first]!.start,
+      end: x.end,
+      text: text.slice(ix.words[first]!.start, x.end),
+    };
+    return { speaker: null, speakerName: span.text, speakerSpan: span, why: 'subject-phrase' };
+  }
+  return null;
+}
+
+/** A short quoted stretch on one line: straight or curly marks around text without marks. */
+const QUOTED_WORDS = /["\u201c][^"\u201c\u201d\n]{1,200}["\u201d]/g;
+
+/** The speech group whose verbs report a statement in a content clause ("conceded that …", "stressed that …"). */
+const CLAUSE_CUE_GROUPS = ['report'] as const;
+
+/**
+ * The referent of a cue's subject, for a quote the rules did not find: a name or nominal resolved through the
+ * `coref` layer, else the common-noun phrase itself. Null for an unresolved pronoun or no subject.
+ */
+function subjectReferent(
+  ix: SyntaxIndex,
+  k: number,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): { speaker: string | null; speakerName: string; speakerSpan: TextSpan } | null {
+  // the verb's own subject, or that of the verb it is coordinated with; never a controller's ("Iran's reaction
+  // was to announce …": the reaction announces nothing)
+  let subj = -1;
+  if (ix.isPassive(k)) subj = ix.agentOf(k);
+  else {
+    const own = (p: number) => ix.children(p).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj') ?? -1;
+    subj = own(k);
+    if (subj < 0 && baseRel(ix.words[k]!.deprel) === 'conj') subj = own(ix.words[k]!.head);
+  }
+  if (subj < 0) return null;
+  if (ix.children(ix.words[subj]!.head).filter((c) => baseRel(ix.words[c]!.deprel) === 'nsubj').length > 1)
+    return null;
+  const head = ix.words[subj]!;
+  const id = coref.at(head.start, head.end);
+  const span = ix.span(subj)!;
+  const entity = id ? entities.find((e) => e.id === id) : undefined;
+  if (entity)
+    return {
+      speaker: entity.id,
+      speakerName: entity.name,
+      speakerSpan: { ...span, text: text.slice(span.start, span.end) },
+    };
+  if (head.upos !== 'NOUN' && head.upos !== 'PROPN') return null;
+  let first = subj;
+  for (const c of ix.children(subj)) {
+    if (c < first && NOMINAL_MODIFIERS.has(baseRel(ix.words[c]!.deprel))) first = c;
+  }
+  const s = { start: ix.words[first]!.start, end: head.end };
+  return {
+    speaker: null,
+    speakerName: text.slice(s.start, s.end),
+    speakerSpan: { ...s, text: text.slice(s.start, s.end) },
+  };
+}
+
+/**
+ * Reported clauses the rules missed: a speech verb (VerbNet's statement and manner-of-speaking classes and our
+ * reviewed additions) that governs a finite content clause (ccomp with a subject) outside every quote found,
+ * with a subject that names its speaker ("Government spokesman X conceded that these issues were …"). Negated
+ * cues, cues inside a quotation and verbs of judgment or cognition add nothing.
+ */
+export function clauseQuotes(
+  ix: SyntaxIndex,
+  quotes: readonly ExtractedQuote[],
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): ExtractedQuote[] {
+  const added: ExtractedQuote[] = [];
+  const inside = (a: number, b: number) => quotes.some((q) => a < q.end && q.start < b);
+  const cued = new Set(quotes.filter((q) => q.cue).map((q) => q.cue!.start));
+  for (let k = 0; k < ix.words.length; k++) {
+    const w = ix.words[k]!;
+    if (w.upos !== 'VERB' || cued.has(w.start)) continue;
+    const groups = [...CLAUSE_CUE_GROUPS];
+    // the parser's lemma, else the speech lexicon's own inflections ("conceded" → concede)
+    if (!isSpeechLemma(cueLemma(w), groups) && !speechVerb(w.text.toLowerCase(), groups)) continue;
+    if (ix.isNegated(k) || inside(w.start, w.end)) continue;
+    // "must verify that …", "will announce that …": an obligation or a plan has said nothing yet
+    if (ix.childrenBy(k, 'aux').some((a) => MODALS.has(ix.words[a]!.text.toLowerCase()))) continue;
+    const content = ix.childrenBy(k, 'ccomp').find((c) => c > k && ix.childrenBy(c, 'nsubj').length > 0);
+    if (content === undefined) continue;
+    // a reporting verb read as the content is an inverted cue the parse attached wrongly ("…, the media reported")
+    if (isSpeechLemma(cueLemma(ix.words[content]!))) continue;
+    // a relative clause read as content ("talking from strength, unlike the president who is …")
+    const first = ix.words[ix.subtree(content)[0]!]!;
+    if (first.deprel !== 'mark' && RELATIVE_PRONOUNS.has(first.text.toLowerCase())) continue;
+    const span = ix.span(content);
+    if (!span || inside(span.start, span.end)) continue;
+    // the content starts after its "that"
+    let start = span.start;
+    for (const m of ix.childrenBy(content, 'mark')) {
+      const mw = ix.words[m]!;
+      if (mw.start === start) start = ix.words[m + 1]?.start ?? start;
+    }
+    // a parenthetical between cue and content ("said, on his way to Russia, the president …") is not content
+    while (start < span.end && /[\s,;:]/.test(text[start]!)) start++;
+    let end = span.end;
+    while (end > start && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+    if (end - start < 12) continue;
+    const who = subjectReferent(ix, k, text, entities, coref);
+    if (!who) continue;
+    added.push({
+      id: '',
+      kind: 'indirect',
+      start,
+      end,
+      text: text.slice(start, end),
+      speaker: who.speaker,
+      speakerName: who.speakerName,
+      cue: { start: w.start, end: w.end, text: w.text },
+      rule: 'indirect:clause',
+      speakerSpan: who.speakerSpan,
+    });
+    // quoted words inside the reported clause are the speaker's own ("these issues were "difficult ones"")
+    for (const m of text.slice(start, end).matchAll(QUOTED_WORDS)) {
+      const a = start + m.index + 1;
+      const b = a + m[0].length - 2;
+      if (b <= a || inside(a, b)) continue;
+      added.push({
+        id: '',
+        kind: 'partial',
+        start: a,
+        end: b,
+        text: text.slice(a, b),
+        speaker: who.speaker,
+        speakerName: who.speakerName,
+        cue: { start: w.start, end: w.end, text: w.text },
+        rule: 'partial:clause',
+        speakerSpan: who.speakerSpan,
+      });
+    }
+  }
+  return added;
 }

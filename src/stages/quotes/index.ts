@@ -57,7 +57,14 @@ export function quotesStage(options: QuoteOptions = {}): Stage<QuoteOptions> {
       });
       // clause checks when the parser ran (the syntax layer is optional: `analyze` can leave it out)
       if (doc.has('syntax'))
-        quotes = refineOnClauses(quotes, doc.get('syntax'), doc.text, doc.get('entities'), opts.stance);
+        quotes = refineOnClauses(
+          quotes,
+          doc.get('syntax'),
+          doc.text,
+          doc.get('entities'),
+          opts.stance,
+          doc.has('coref') ? doc.get('coref') : [],
+        );
       if (!opts.indirect || !opts.partial) {
         quotes = quotes
           .filter((q) => (opts.indirect || q.kind !== 'indirect') && (opts.partial || q.kind !== 'partial'))

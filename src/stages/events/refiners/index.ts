@@ -1,4 +1,5 @@
 import { clauseEvents } from '../predicates.js';
+import { clauseActors } from './clause-actors.js';
 import { clauseModality } from './clause-modality.js';
 import { clauseParticipants } from './clause-participants.js';
 import type { RefineContext, Refiner } from './context.js';
@@ -17,6 +18,7 @@ export const REFINERS: readonly Refiner[] = [
   sportsContext,
   selectionalRestrictions,
   clauseParticipants,
+  clauseActors,
   clauseModality,
 ];
 

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../index.js';
+import { type TestEntity, testDoc } from '../test-doc.js';
+import { withSyntax } from '../test-syntax.js';
+
+const brief = (text: string, entities: TestEntity[], rows?: string[]) => {
+  const doc = testDoc(text, { entities, published: '2006-01-02' });
+  return extractEvents(rows ? withSyntax(doc, rows) : doc).map(
+    (e) => `${e.type} ${e.trigger.text} ${e.actors.join(',')}->${e.targets.join(',')}`,
+  );
+};
+
+// Our own sentences, with hand-written parses (the refiner is tested without the parser).
+describe('actors read off the clause subject', () => {
+  it('gives no actor to a person named only in the phrase of a relative who acts', () => {
+    const text = 'The sister of Ali Hassan accused the Interior Ministry of lying.';
+    const ents: TestEntity[] = [
+      { type: 'PERSON', name: 'Ali Hassan', mentions: ['Ali Hassan'] },
+      { type: 'ORG', name: 'Interior Ministry', mentions: ['Interior Ministry'] },
+    ];
+    const rows = [
+      '2 det DET',
+      '6 nsubj NOUN sister',
+      '4 case ADP',
+      '2 nmod PROPN',
+      '4 flat PROPN',
+      '0 root VERB accuse',
+      '9 det DET',
+      '9 compound PROPN',
+      '6 obj PROPN',
+      '11 mark SCONJ',
+      '6 advcl VERB lie',
+      '6 punct PUNCT',
+    ];
+    const withParse = brief(text, ents, rows).filter((e) => e.includes('accused'));
+    for (const e of withParse) expect(e).not.toContain('e1->');
+  });
+
+  it('takes the parties the subject names over a name the tokens found elsewhere', () => {
+    const text = 'After talks with Ali Hassan, Burmese officials accused the United States of meddling.';
+    const ents: TestEntity[] = [
+      { type: 'PERSON', name: 'Ali Hassan', mentions: ['Ali Hassan'] },
+      { type: 'NORP', name: 'Burmese', country: 'MMR', mentions: ['Burmese'] },
+      { type: 'GPE', name: 'United States', country: 'USA', mentions: ['United States'] },
+    ];
+    const rows = [
+      '2 case ADP',
+      '9 obl NOUN talk',
+      '5 case ADP',
+      '5 compound PROPN',
+      '2 nmod PROPN',
+      '9 punct PUNCT',
+      '8 amod ADJ',
+      '9 nsubj NOUN official',
+      '0 root VERB accuse',
+      '12 det DET',
+      '12 compound PROPN',
+      '9 obj PROPN',
+      '14 mark SCONJ',
+      '9 advcl VERB meddle',
+      '9 punct PUNCT',
+    ];
+    const accused = brief(text, ents, rows).filter((e) => e.includes('accused'));
+    expect(accused).toEqual(['DISAPPROVE accused e2->e3']);
+  });
+});

@@ -1,0 +1,62 @@
+import { KIN_NOUNS } from '../../../knowledge/english/index.js';
+import { baseRel } from '../../syntax/query.js';
+import { entityOfNominal, type RefineContext, type Refiner, triggerWord } from './context.js';
+
+const PARTY: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+/** Nouns for people who act in their own name though another is named in their phrase ("the sister of X"). */
+const RELATION_NOUNS: ReadonlySet<string> = new Set([...KIN_NOUNS.keys(), 'lawyer', 'attorney', 'friend']);
+
+/** True when some mention of entity `id` lies inside [start, end). */
+function mentionedIn(ctx: RefineContext, id: string, start: number, end: number): boolean {
+  const e = ctx.ix.entities.find((x) => x.id === id);
+  return !!e && e.mentions.some((m) => m.start >= start && m.end <= end);
+}
+
+/**
+ * The actor of a verbal event is the subject of its verb (issue 11): where the token rules took a name that
+ * the clause's own subject does not contain, the parties the subject names replace it ("The Port Authority
+ * later accused the union …" after a sentence about a minister), and a relative named by a relation noun acts
+ * in their own name ("the sister of X accused the ministry": X is no actor). Only the verb's own single
+ * subject counts: inherited subjects, pronouns (the rules and coreference resolve them) and passives stay.
+ */
+export const clauseActors: Refiner = {
+  name: 'clause-actors',
+  refine(events, ctx) {
+    const syn = ctx.syntax;
+    if (!syn) return events;
+    return events.map((e) => {
+      const w = triggerWord(ctx, e);
+      if (w < 0 || syn.words[w]!.upos !== 'VERB' || syn.isPassive(w)) return e;
+      const subjects = syn.children(w).filter((c) => baseRel(syn.words[c]!.deprel) === 'nsubj');
+      if (subjects.length !== 1) return e;
+      const s = subjects[0]!;
+      const head = syn.words[s]!;
+      if (head.upos === 'PRON') return e;
+      const span = syn.span(s);
+      if (!span) return e;
+      // the rules' actors already come from the subject phrase
+      if (e.actors.some((a) => mentionedIn(ctx, a, span.start, span.end) && entityOfNominal(ctx, s) === a))
+        return e;
+      const named: string[] = [];
+      for (const c of syn.conjuncts(s)) {
+        const id = entityOfNominal(ctx, c);
+        const ent = id ? ctx.ix.entities.find((x) => x.id === id) : undefined;
+        if (ent && PARTY.has(ent.type) && !named.includes(ent.id)) named.push(ent.id);
+      }
+      if (named.length > 0) {
+        if (e.actors.some((a) => named.includes(a))) return e;
+        if (e.actors.some((a) => mentionedIn(ctx, a, span.start, span.end))) return e;
+        const targets = e.targets.filter((t) => !named.includes(t));
+        if (targets.length === 0 && e.targets.length > 0) return e;
+        return { ...e, actors: named, targets, rule: `${e.rule}+subject` };
+      }
+      // "the sister of X accused …": the relative acts, X is only named in the phrase
+      if (head.upos === 'NOUN' && RELATION_NOUNS.has(head.text.toLowerCase())) {
+        const inside = e.actors.filter((a) => mentionedIn(ctx, a, span.start, span.end));
+        if (inside.length > 0 && inside.length === e.actors.length)
+          return { ...e, actors: [], rule: `${e.rule}+relation-subject` };
+      }
+      return e;
+    });
+  },
+};
