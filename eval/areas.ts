@@ -1,5 +1,6 @@
 import type { EvalArea } from './area.js';
 import { benchmarkArea } from './areas/benchmarks.js';
+import { corefWireBlind, corefWireDev } from './areas/coref-wire.js';
 import { eventsClaimsAfpArea } from './areas/events-claims-afp.js';
 import { exhaustiveWireBlind, exhaustiveWireDev } from './areas/exhaustive-wire.js';
 import { quoteSpeakersAfpArea } from './areas/quote-speakers-afp.js';
@@ -15,6 +16,8 @@ export const AREAS: readonly EvalArea[] = [
   seedArea,
   exhaustiveWireBlind,
   exhaustiveWireDev,
+  corefWireBlind,
+  corefWireDev,
   benchmarkArea(
     'polnear-train',
     'polnear',

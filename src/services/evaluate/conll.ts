@@ -10,6 +10,8 @@ import type { EvaluationResult, Evaluator } from './types.js';
 /** Anything that tags a tokenised sentence (the shipped model, or one being trained). */
 export interface SentenceTagger {
   tagSentence(tokens: readonly string[]): { spans: TokenSpan[] };
+  /** A document's sentences tagged together (a model with a document layer); used in document mode. */
+  tagDocument?(sentences: readonly (readonly string[])[]): TokenSpan[][];
 }
 
 /**
@@ -24,17 +26,26 @@ export interface SentenceTagger {
 export function scoreConllSentences(
   tagger: SentenceTagger,
   sentences: readonly ConllSentence[],
-  options: { document?: boolean } = {},
+  options: { document?: boolean; noHarmonise?: boolean } = {},
 ): SpanScores {
+  const byDocument = options.document && tagger.tagDocument !== undefined;
   const tagged: TaggedSentence[] = sentences.map((s) => ({
     tokens: s.tokens,
-    spans: tagger.tagSentence(s.tokens).spans.map((p) => ({ start: p.start, end: p.end, type: p.type })),
+    spans: byDocument
+      ? []
+      : tagger.tagSentence(s.tokens).spans.map((p) => ({ start: p.start, end: p.end, type: p.type })),
   }));
   if (options.document) {
     let from = 0;
     for (let i = 1; i <= sentences.length; i++) {
       if (i === sentences.length || sentences[i]!.doc !== sentences[from]!.doc) {
-        harmoniseDocument(tagged.slice(from, i));
+        if (byDocument) {
+          const spans = tagger.tagDocument!(sentences.slice(from, i).map((s) => s.tokens));
+          spans.forEach((sp, j) => {
+            tagged[from + j]!.spans = sp.map((p) => ({ start: p.start, end: p.end, type: p.type }));
+          });
+        }
+        if (!options.noHarmonise) harmoniseDocument(tagged.slice(from, i));
         from = i;
       }
     }

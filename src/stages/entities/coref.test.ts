@@ -57,6 +57,16 @@ describe('plural references (groups)', () => {
 });
 
 describe('person references', () => {
+  it('gives "he said" after a quotation to the man of the previous narrated sentence, not one named earlier', () => {
+    const text =
+      'His remarks came a day after Chancellor Tomas Berg said the talks were dead.\n\n' +
+      'Ivan Markov, who came to Oslo from Sofia on his first trip abroad, named the cost as the obstacle.\n\n' +
+      '"The largest party must hold key posts. That is the problem," he said.';
+    const { entities } = analyse(text);
+    expect(texts(named(entities, 'Ivan Markov'))).toContain('he');
+    expect(texts(named(entities, 'Tomas Berg'))).not.toContain('he');
+  });
+
   it('never links "she" to a man or "he" to a woman known by given name', () => {
     const { entities } = analyse(
       'John Carter met Angela Weiss in Berlin on Tuesday. She said the talks went well, and he agreed.',

@@ -457,6 +457,14 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
     out.push(m);
   }
 
+  // Sentences of narration: those with a word outside quotation marks.
+  const narration = new Int32Array(sents.length + 1);
+  sents.forEach((sent, si) => {
+    narration[si + 1] = narration[si]! + (sent.units.some((u) => !quoted(u.start)) ? 1 : 0);
+  });
+  /** Sentences of narration strictly between sentences `k` and `si` (k < si). */
+  const narrationBetween = (k: number, si: number) => (k >= si ? 0 : narration[si]! - narration[k + 1]!);
+
   const pick = (
     pool: Mention[][],
     si: number,
@@ -504,7 +512,16 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
         if (same.length > 0) {
           const subj = same.find((m) => m.subject || m.speaker);
           ante = SUBJECT_PRONOUNS.has(w) && subj ? subj : same[same.length - 1]!;
-        } else ante = pick(persons, si, u.start, inQuote, 3, compatible);
+        } else
+          ante = pick(
+            persons,
+            si,
+            u.start,
+            inQuote,
+            3,
+            // the previous sentence of narration (sentences wholly inside a quotation do not count)
+            (m) => compatible(m) && narrationBetween(m.sentence, si) === 0,
+          );
         if (!ante?.key) continue;
         const m = pronounMention(u, i, ante, 'PERSON', toks, inQuote);
         m.gender = gender;

@@ -119,7 +119,8 @@ function mkMention(
   const first = units[s]!;
   const last = units[e - 1]!;
   const words: string[] = [];
-  for (let k = s; k < e; k++) words.push(units[k]!.text);
+  // a bracket inside a name ("Jacques ) Chirac", see `bracketed-given-name`) is no word of it
+  for (let k = s; k < e; k++) if (units[k]!.text !== ')') words.push(units[k]!.text);
   // One property order for every mention (here, `bareWords`, the Korea rule): objects of one shape keep
   // the property reads of the later passes fast.
   return {
@@ -385,10 +386,42 @@ export const NAMED_EVENT_FIRST_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Named refiners over the tagger's spans of one sentence, applied in order; each returns the spans it keeps.
- * - `named-event`: a span starting with a named-event word is MISC (typed EVENT later), never a person;
+ * Last words that make a capitalised name after "the" a newspaper or magazine ("the Observer", "the Sunday
+ * Express", "the Washington Post"). Data, one word per entry.
+ */
+export const PUBLICATION_HEADS: ReadonlySet<string> = new Set(
+  (
+    'Observer Express Times Post Herald Tribune Guardian Telegraph Gazette Mail Chronicle Inquirer Journal ' +
+    'Monitor Courier Bulletin Examiner Dispatch Mercury Statesman Economist Spectator Izvestia Pravda'
+  ).split(' '),
+);
+
+/** A single capital and a full stop ("B."), as a list writes a given name. */
+const INITIAL = /^\p{Lu}\.$/u;
+/** A capitalised name word of at least two letters ("Jankovic"). */
+const NAME_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u;
+
+/** The spans with `[s, e)` added in place of the spans it overlaps, in token order. */
+function replaceSpans(spans: NerSpan[], add: NerSpan): NerSpan[] {
+  const out = spans.filter((x) => x.end <= add.start || x.start >= add.end);
+  out.push(add);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Named refiners over the tagger's spans of one sentence, applied in order; each returns the spans it keeps,
+ * and a span it makes or retypes names it in `rule` (`ner:<refiner>`).
+ * - `named-event`: a span starting with, or right after, a named-event word is MISC (typed EVENT later),
+ *   never a person or a place ("Hurricane Katrina" where the tagger read only "Katrina");
+ * - `list-initial`: a person span right after a lone initial that no span holds takes it ("B. Jankovic");
  * - `joined-names`: four name words that read as two given + family pairs ("Dragan Jankovic Goran Markovic",
- *   a list with a comma missing) are two persons, not one.
+ *   "B. Jankovic C. Markovic": a list with a comma missing) are two persons, not one;
+ * - `bracketed-given-name`: a person span closed by a bracket and followed by a name ("(French President
+ *   Jacques) Chirac") is one person with the name after the bracket;
+ * - `common-noun-start`: a lone plural word opening the sentence that is usually written in lower case
+ *   (`usuallyLower`: "Employers said ...") is no name;
+ * - `publication-title`: capitalised words after "the" ending in a publication word ("the Sunday Express")
+ *   are one body (a publication), whatever the tagger read inside.
  */
 export const NER_SPAN_REFINERS: readonly {
   name: string;
@@ -397,26 +430,113 @@ export const NER_SPAN_REFINERS: readonly {
   {
     name: 'named-event',
     refine: (toks, spans) =>
+      spans.map((x) => {
+        if (x.end - x.start >= 2 && NAMED_EVENT_FIRST_WORDS.has(toks[x.start]!))
+          return { ...x, type: 'MISC', rule: 'ner:named-event' };
+        if (
+          x.start > 0 &&
+          NAMED_EVENT_FIRST_WORDS.has(toks[x.start - 1]!) &&
+          !spans.some((y) => y.end === x.start)
+        )
+          return { start: x.start - 1, end: x.end, type: 'MISC', rule: 'ner:named-event' };
+        return x;
+      }),
+  },
+  {
+    name: 'list-initial',
+    refine: (toks, spans) =>
       spans.map((x) =>
-        x.end - x.start >= 2 && NAMED_EVENT_FIRST_WORDS.has(toks[x.start]!) ? { ...x, type: 'MISC' } : x,
+        x.type === 'PER' &&
+        x.start > 0 &&
+        INITIAL.test(toks[x.start - 1]!) &&
+        NAME_WORD.test(toks[x.start]!) &&
+        !spans.some((y) => y.end === x.start)
+          ? { start: x.start - 1, end: x.end, type: 'PER', rule: 'ner:list-initial' }
+          : x,
       ),
   },
   {
     name: 'joined-names',
     refine: (toks, spans, words) => {
       const given = words?.isGivenName;
-      if (!given) return spans;
       const name = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w);
       return spans.flatMap((x) => {
         if (x.type !== 'PER' || x.end - x.start !== 4) return [x];
         const [a, b, c, d] = toks.slice(x.start, x.end) as [string, string, string, string];
-        if (!(name(a) && name(b) && name(c) && name(d))) return [x];
-        if (!given(a) || !given(c) || given(b) || given(d)) return [x];
+        const initials = INITIAL.test(a) && NAME_WORD.test(b) && INITIAL.test(c) && NAME_WORD.test(d);
+        const full =
+          given !== undefined &&
+          name(a) &&
+          name(b) &&
+          name(c) &&
+          name(d) &&
+          given(a) &&
+          given(c) &&
+          !given(b) &&
+          !given(d);
+        if (!initials && !full) return [x];
         return [
-          { start: x.start, end: x.start + 2, type: 'PER' },
-          { start: x.start + 2, end: x.end, type: 'PER' },
+          { start: x.start, end: x.start + 2, type: 'PER', rule: 'ner:joined-names' },
+          { start: x.start + 2, end: x.end, type: 'PER', rule: 'ner:joined-names' },
         ];
       });
+    },
+  },
+  {
+    name: 'bracketed-given-name',
+    refine: (toks, spans) => {
+      let out = spans;
+      const opened = (from: number) => {
+        for (let k = from - 1; k >= 0; k--) {
+          if (toks[k] === ')') return false;
+          if (toks[k] === '(') return true;
+        }
+        return false;
+      };
+      for (const x of spans) {
+        if (x.type !== 'PER') continue;
+        // the tagger may already read across the bracket ("Andrei ) Lupascu")
+        const inner = toks.indexOf(')', x.start);
+        if (inner > x.start && inner < x.end - 1) {
+          if (opened(x.start) && NAME_WORD.test(toks[inner + 1]!))
+            out = replaceSpans(out, { ...x, rule: 'ner:bracketed-given-name' });
+          continue;
+        }
+        if (toks[x.end] !== ')' || !NAME_WORD.test(toks[x.end + 1] ?? '') || !opened(x.start)) continue;
+        // the name after the bracket: the span that starts there, else the run of name words
+        const next = spans.find((y) => y.start === x.end + 1);
+        let end = next ? next.end : x.end + 1;
+        while (!next && end < toks.length && NAME_WORD.test(toks[end]!) && end - x.end < 3) end++;
+        out = replaceSpans(out, { start: x.start, end, type: 'PER', rule: 'ner:bracketed-given-name' });
+      }
+      return out;
+    },
+  },
+  {
+    name: 'common-noun-start',
+    refine: (toks, spans, words) => {
+      if (!words) return spans;
+      return spans.filter((x) => {
+        if (x.end - x.start !== 1) return true;
+        const w = toks[x.start]!;
+        const first = x.start === 0 || (x.start === 1 && /^["“'‘(]$/u.test(toks[0]!));
+        return !(first && /^\p{Lu}\p{Ll}+s$/u.test(w) && usuallyLower(w.toLowerCase(), w, words));
+      });
+    },
+  },
+  {
+    name: 'publication-title',
+    refine: (toks, spans) => {
+      let out = spans;
+      for (let k = 1; k < toks.length; k++) {
+        if (!PUBLICATION_HEADS.has(toks[k]!)) continue;
+        if (/^\p{Lu}/u.test(toks[k + 1] ?? '')) continue;
+        let s = k;
+        while (s > 0 && k - s < 3 && NAME_WORD.test(toks[s - 1]!) && toks[s - 1] !== 'The') s--;
+        if (s === 0 || (toks[s - 1] !== 'the' && toks[s - 1] !== 'The')) continue;
+        out = replaceSpans(out, { start: s, end: k + 1, type: 'ORG', rule: 'ner:publication-title' });
+      }
+      return out;
     },
   },
 ];
@@ -476,6 +596,13 @@ function publicationAround(
   know: WordKnowledge | null | undefined,
 ): boolean {
   if (s > 0 && PUBLICATION_NOUNS.has(lower(toks[s - 1]))) return true;
+  if (
+    s > 0 &&
+    lower(toks[s - 1]) === 'the' &&
+    PUBLICATION_HEADS.has(toks[e - 1]!) &&
+    !/^\p{Lu}/u.test(toks[e] ?? '')
+  )
+    return true;
   const next = lower(toks[e]);
   const after =
     (PUBLICATION_NOUNS.has(next) && next !== 'channel' && next !== 'website') ||
@@ -800,6 +927,7 @@ export function sentenceMentions(
     country: string | null;
     place: KbEntry | null;
     publication?: boolean;
+    rule?: string | undefined;
   }[] = [];
   for (const span of spans) {
     let [s, e] = trimPunctuation(toks, Math.max(0, span.start), Math.min(units.length, span.end));
@@ -826,7 +954,8 @@ export function sentenceMentions(
     }
     // Leading titles, honorifics, "then", country words, "the".
     let titled = false;
-    for (;;) {
+    // a publication's title keeps its words ("the Sunday Express")
+    for (; span.rule !== 'ner:publication-title'; ) {
       if (s >= e) break;
       if (!hasWordChar(toks[s]!)) {
         s++;
@@ -883,11 +1012,13 @@ export function sentenceMentions(
       e--;
     if (type === 'PER' || (type === 'UNK' && titled)) {
       // "Foreign Minister Jane Doe of Chile": the name ends at the first lower-case word.
-      const cut = toks
-        .slice(s, e)
-        .findIndex(
-          (t, k) => !isNameWord(t) && !(k > 0 && NAME_PARTICLES.has(t) && particleBridge(toks, s + k, e)),
-        );
+      const cut = toks.slice(s, e).findIndex(
+        (t, k) =>
+          !isNameWord(t) &&
+          !(k > 0 && NAME_PARTICLES.has(t) && particleBridge(toks, s + k, e)) &&
+          // "(… Jacques) Chirac": the bracket the refiner joined across
+          !(t === ')' && span.rule === 'ner:bracketed-given-name'),
+      );
       if (cut > 0) e = s + cut;
     }
     if (type === 'PER' || type === 'UNK') {
@@ -998,7 +1129,7 @@ export function sentenceMentions(
     }
     const place = placeFor(type, words, unitsText(units, s, e), titled || apposed, doc.words, toks[s - 1]);
     if (place && (type === 'PER' || type === 'ORG')) type = 'GPE';
-    ner.push({ s, e, type, country: place?.country ?? country, place, publication });
+    ner.push({ s, e, type, country: place?.country ?? country, place, publication, rule: span.rule });
   }
   gaz = gaz.filter((g) => !drop.has(g));
 
@@ -1039,9 +1170,7 @@ export function sentenceMentions(
         ? 'ner:place'
         : n.publication && type === 'ORG'
           ? 'ner:publication'
-          : doc.tagger
-            ? 'ner'
-            : 'ner:fallback',
+          : (n.rule ?? (doc.tagger ? 'ner' : 'ner:fallback')),
       ...(n.place ? { kb: n.place.kb, entry: n.place } : {}),
     });
     if (type === 'PERSON' || type === 'UNK') {

@@ -10,6 +10,8 @@ export interface NerSpan {
   end: number;
   /** PER, ORG, LOC or MISC. */
   type: string;
+  /** The refiner that made or retyped the span (`ner:<refiner>`); absent: the tagger's own reading. */
+  rule?: string;
 }
 
 /** Tags one sentence's tokens. */

@@ -767,6 +767,8 @@ export function extractEntities(
           : a,
       );
       name = text.slice(fullest.start, fullest.end).replace(/[’']s$/, '');
+      // "Jacques) Chirac": a name joined across a bracket is its words
+      if (name.includes(')')) name = fullest.words.join(' ').replace(/ [’']s$/, '');
       const known = lookupPerson(name);
       kb = known?.kb ?? null;
       country ??= known?.country ?? null;

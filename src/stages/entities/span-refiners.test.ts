@@ -31,4 +31,47 @@ describe('refiners over the tagger spans', () => {
     const ents = analyse('Maria Anna Kovacs Horvath opened the session on Monday.');
     expect(ents.filter((e) => e.type === 'PERSON')).toHaveLength(1);
   });
+
+  it('widens a storm name the tagger read alone to the storm word before it', () => {
+    const ents = analyse('Hurricane Marisol struck the island on Monday, officials said.');
+    const storm = ents.find((e) => e.name === 'Hurricane Marisol');
+    expect(storm?.type).toBe('EVENT');
+    expect(storm?.rule).toBe('ner:named-event');
+    expect(ents.some((e) => e.name === 'Marisol')).toBe(false);
+  });
+
+  it('splits two initialled names run together by a missing comma', () => {
+    const ents = analyse('The squad includes A. Petrovic, B. Jankovic C. Markovic and D. Nikolic.');
+    const persons = ents.filter((e) => e.type === 'PERSON').map((e) => e.name);
+    expect(persons).toEqual(expect.arrayContaining(['B. Jankovic', 'C. Markovic']));
+    expect(persons.some((p) => p.includes('Jankovic') && p.includes('Markovic'))).toBe(false);
+  });
+
+  it('keeps a middle initial inside one name', () => {
+    const ents = analyse('Senator John Q. Adamson spoke on Monday.');
+    expect(ents.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['John Q. Adamson']);
+  });
+
+  it('reads a given name closed by a bracket and the surname after it as one person', () => {
+    const ents = analyse(
+      '(Moldovan President Andrei) Lupascu met the press. Lupascu said talks would go on.',
+    );
+    const persons = ents.filter((e) => e.type === 'PERSON');
+    expect(persons.map((e) => e.name)).toEqual(['Andrei Lupascu']);
+    expect(persons[0]!.mentions).toHaveLength(2);
+    expect(persons[0]!.rule).toBe('ner:bracketed-given-name');
+  });
+
+  it('types newspaper titles after "the" as bodies, with their whole title', () => {
+    const ents = analyse('The Observer and the Sunday Express both reported the deal on Monday.');
+    expect(ents.find((e) => e.name === 'Observer')?.type).toBe('ORG');
+    expect(ents.find((e) => e.name === 'Sunday Express')?.type).toBe('ORG');
+    expect(ents.filter((e) => e.type === 'PERSON' || e.type === 'GPE')).toEqual([]);
+  });
+
+  it('makes no body of a plural common noun opening a sentence', () => {
+    const ents = analyse('Employers said the strike cost millions. Acme Corp said it would appeal.');
+    expect(ents.map((e) => e.name)).not.toContain('Employers');
+    expect(ents.find((e) => e.name === 'Acme Corp')?.type).toBe('ORG');
+  });
 });

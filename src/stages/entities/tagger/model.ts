@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { NewsintelError } from '../../../core/errors.js';
 import { allowedLists, compileViterbi, constraintMatrix, viterbi } from './decode.js';
+import { documentFeatures } from './doc-features.js';
 import {
   BOUNDARY_END,
   BOUNDARY_START,
@@ -66,6 +67,17 @@ export interface ModelFile {
   lowerRatio: string[][];
   /** Word classes used as features (absent in models trained without them). */
   clusters?: WordClassTable;
+  /** Weights of the document pass's features (`doc-features.ts`), absent in single-pass models. */
+  docLayer?: DocLayer;
+}
+
+/**
+ * The second, document-level pass: feature hashes and their weights (`keys.length × tags.length`, in the units
+ * of the emission scores), added to the first pass's scores before decoding again.
+ */
+export interface DocLayer {
+  keys: number[];
+  weights: number[];
 }
 
 /**
@@ -101,6 +113,10 @@ export class NerModel {
   readonly context: FeatureContext;
   readonly lowerRatioWords: string[][];
   readonly clusterTable: WordClassTable | null;
+  /** The document pass's weights (null: the model tags sentence by sentence only). */
+  readonly docLayer: DocLayer | null;
+  /** `docLayer` as integer rows in the units of `acc` (weight / scale), by feature hash. */
+  private readonly docRows = new Map<number, Int32Array>();
   private readonly keys: Uint32Array;
   private readonly L: number;
   /** Open-addressing table of `[key, row]` pairs (one cache line holds both). */
@@ -162,6 +178,7 @@ export class NerModel {
     gazetteerLists: GazetteerLists;
     meta?: Record<string, unknown>;
     clusters?: WordClassTable | null;
+    docLayer?: DocLayer | null;
   }) {
     this.lowerRatioWords = args.lowerRatioWords;
     this.clusterTable = args.clusters ?? null;
@@ -221,6 +238,79 @@ export class NerModel {
     this.shapes = new VectorCache(this.L, 1 << 14);
     this.shapeStart = this.shapeId(BOUNDARY_START);
     this.shapeEnd = this.shapeId(BOUNDARY_END);
+    this.docLayer = args.docLayer ?? null;
+    if (this.docLayer) {
+      const { keys, weights } = this.docLayer;
+      keys.forEach((k, r) => {
+        const row = new Int32Array(this.L);
+        for (let y = 0; y < this.L; y++) row[y] = Math.round(weights[r * this.L + y]! / this.scale);
+        this.docRows.set(k >>> 0, row);
+      });
+    }
+  }
+
+  /** Transition scores and constraint masks, for training a document layer on this model's scores. */
+  decodeTables(): { trans: Float32Array; mask: Float32Array; endMask: Float32Array } {
+    return { trans: this.trans, mask: this.mask, endMask: this.endMask };
+  }
+
+  /** A sentence's integer emission sums (a copy: callers keep it across sentences). */
+  private sentenceAcc(tokens: readonly string[]): Int32Array {
+    const n = tokens.length;
+    if (n >= this.shapes.maxRows) {
+      return Int32Array.from(this.emissionsReference(tokens), (v) => Math.round(v / this.scale));
+    }
+    return this.integerEmissions(tokens).slice();
+  }
+
+  /**
+   * Tags a document's sentences. Models with a document layer (`docLayer`) tag each sentence alone first, then
+   * add the weights of the document features (`doc-features.ts`: how the other occurrences of each capitalised
+   * word were read) and decode each sentence again; other models tag sentence by sentence (`tagSpans`).
+   */
+  tagDocument(sentences: readonly (readonly string[])[]): TokenSpan[][] {
+    if (!this.docLayer || sentences.length < 2) return sentences.map((t) => this.tagSpans(t));
+    this.decode ??= compileViterbi(this.trans, this.mask, this.endMask, this.L);
+    const L = this.L;
+    const accs: Int32Array[] = [];
+    const paths: Int32Array[] = [];
+    for (const toks of sentences) {
+      const n = toks.length;
+      const acc = n === 0 ? new Int32Array(0) : this.sentenceAcc(toks);
+      accs.push(acc);
+      if (this.path.length < n) this.path = new Int32Array(n * 2);
+      paths.push(n === 0 ? new Int32Array(0) : this.decode(acc, this.scale, n, this.path).slice(0, n));
+    }
+    const df = documentFeatures(sentences, paths, this.tags);
+    const out: TokenSpan[][] = [];
+    for (let s = 0; s < sentences.length; s++) {
+      const n = sentences[s]!.length;
+      const { feats, offsets } = df[s]!;
+      let changed = false;
+      const acc = accs[s]!;
+      for (let i = 0; i < n; i++) {
+        for (let f = offsets[i]!; f < offsets[i + 1]!; f++) {
+          const row = this.docRows.get(feats[f]!);
+          if (!row) continue;
+          changed = true;
+          const base = i * L;
+          for (let y = 0; y < L; y++) acc[base + y]! += row[y]!;
+        }
+      }
+      out.push(this.spansOf(changed ? this.decode(acc, this.scale, n, this.path).subarray(0, n) : paths[s]!));
+    }
+    return out;
+  }
+
+  /**
+   * What a document layer is trained on: each sentence's emission scores (floats) and first-pass tag ids.
+   */
+  firstPass(tokens: readonly string[]): { em: Float64Array; path: Int32Array } {
+    const n = tokens.length;
+    const acc = this.sentenceAcc(tokens);
+    const em = Float64Array.from(acc, (v) => v * this.scale);
+    const path = viterbi(em, n, this.L, this.trans, this.mask, this.endMask, new Int32Array(n));
+    return { em, path };
   }
 
   /** Id of a short-shape hash (`SHAPE_IDS` when the table is full: such windows are not cached). */
@@ -648,6 +738,7 @@ export class NerModel {
       gazetteer: this.context.gazetteer.lists,
       lowerRatio: this.lowerRatioWords,
       ...(this.clusterTable ? { clusters: this.clusterTable } : {}),
+      ...(this.docLayer ? { docLayer: this.docLayer } : {}),
     };
     return gzipSync(JSON.stringify(file), { level: 9 });
   }
@@ -685,6 +776,7 @@ export class NerModel {
       gazetteerLists: file.gazetteer,
       meta: file.meta,
       clusters: file.clusters ?? null,
+      docLayer: file.docLayer ?? null,
     });
   }
 }

@@ -1,8 +1,11 @@
 import { statSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseConll } from './conll-data.js';
+import { documentFeatures } from './doc-features.js';
 import { defaultModelPath, loadDefaultTagger, NerModel, refineType, tagSentence, tokenize } from './index.js';
-import { trainTagger } from './train.js';
+import { spansFromIob, tagsFromSpans } from './labels.js';
+import { trainDocLayer, trainTagger } from './train.js';
 
 /** Token texts of each span, with its type. */
 function entities(sentence: string): string[] {
@@ -89,6 +92,33 @@ describe('training', () => {
       [0, 2, 'PER'],
       [3, 4, 'LOC'],
     ]);
+  });
+
+  it('tags a document sentence by sentence without a document layer, and keeps a learnt layer in its file', () => {
+    const model = trainTagger(train, { given: ['Anna'] }, opts);
+    const docs = train.map((s) => s.tokens);
+    expect(model.tagDocument(docs)).toEqual(docs.map((t) => model.tagSpans(t)));
+    const passes = docs.map((t) => model.firstPass(t));
+    const df = documentFeatures(
+      docs,
+      passes.map((p) => p.path),
+      model.tags,
+    );
+    const items = train.map((s, i) => ({
+      em: passes[i]!.em,
+      feats: df[i]!.feats,
+      offsets: df[i]!.offsets,
+      gold: Int32Array.from(tagsFromSpans(spansFromIob(s.labels), s.tokens.length, 'BILOU'), (t) =>
+        model.tags.indexOf(t),
+      ),
+    }));
+    const layer = trainDocLayer(items, model.decodeTables(), model.tags.length, 3, 1);
+    const file = JSON.parse(gunzipSync(model.toFile()).toString('utf8'));
+    file.docLayer = { keys: [...layer.keys, 12345], weights: [...layer.weights, ...model.tags.map(() => 1)] };
+    const withLayer = NerModel.fromFile(gzipSync(JSON.stringify(file)));
+    expect(withLayer.docLayer?.keys).toContain(12345);
+    expect(NerModel.fromFile(withLayer.toFile()).docLayer).toEqual(withLayer.docLayer);
+    expect(withLayer.tagDocument(docs)).toHaveLength(docs.length);
   });
 
   it('rejects a file that is not a model', () => {

@@ -215,3 +215,89 @@ export function trainTagger(
   }
   return model ?? averaged();
 }
+
+/** One training sentence of a document layer: the first pass's scores and the document features. */
+export interface DocLayerItem {
+  em: Float64Array;
+  feats: Uint32Array;
+  offsets: Int32Array;
+  gold: Int32Array;
+}
+
+/**
+ * Trains the weights of the document features (`doc-features.ts`) on top of fixed first-pass scores: an
+ * averaged perceptron whose emissions are `em` plus the document features' rows, decoded with the first
+ * model's transitions. The items' scores and first-pass tags must come from models that did not see the item's
+ * document (cross-fitting), or the layer learns to trust an over-fitted first pass.
+ */
+export function trainDocLayer(
+  items: readonly DocLayerItem[],
+  tables: { trans: Float32Array; mask: Float32Array; endMask: Float32Array },
+  L: number,
+  epochs: number,
+  seed: number,
+): { keys: number[]; weights: number[] } {
+  const index = new Map<number, number>();
+  for (const it of items) for (const k of it.feats) if (!index.has(k)) index.set(k, index.size);
+  const F = index.size;
+  const W = new Float64Array(F * L);
+  const U = new Float64Array(F * L);
+  const rows = items.map((it) => Int32Array.from(it.feats, (k) => index.get(k)!));
+  let maxN = 0;
+  for (const it of items) maxN = Math.max(maxN, it.gold.length);
+  const em = new Float64Array(maxN * L);
+  const pred = new Int32Array(maxN);
+  const rand = seededRandom(seed);
+  const order = Array.from(items, (_, i) => i);
+  let c = 1;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const tmp = order[i]!;
+      order[i] = order[j]!;
+      order[j] = tmp;
+    }
+    for (const si of order) {
+      const it = items[si]!;
+      const r = rows[si]!;
+      const n = it.gold.length;
+      for (let i = 0; i < n; i++) {
+        for (let y = 0; y < L; y++) em[i * L + y] = it.em[i * L + y]!;
+        for (let f = it.offsets[i]!; f < it.offsets[i + 1]!; f++) {
+          const b = r[f]! * L;
+          for (let y = 0; y < L; y++) em[i * L + y]! += W[b + y]!;
+        }
+      }
+      viterbi(em, n, L, tables.trans, tables.mask, tables.endMask, pred);
+      for (let i = 0; i < n; i++) {
+        const gy = it.gold[i]!;
+        const py = pred[i]!;
+        if (gy === py) continue;
+        for (let f = it.offsets[i]!; f < it.offsets[i + 1]!; f++) {
+          const b = r[f]! * L;
+          W[b + gy]! += 1;
+          U[b + gy]! += c;
+          W[b + py]! -= 1;
+          U[b + py]! -= c;
+        }
+      }
+      c++;
+    }
+  }
+  const keys: number[] = [];
+  const weights: number[] = [];
+  const sorted = [...index.entries()].sort((a, b) => a[0] - b[0]);
+  for (const [k, r] of sorted) {
+    let any = false;
+    const row: number[] = [];
+    for (let y = 0; y < L; y++) {
+      const v = W[r * L + y]! - U[r * L + y]! / c;
+      row.push(Math.round(v * 1000) / 1000);
+      if (row[y] !== 0) any = true;
+    }
+    if (!any) continue;
+    keys.push(k);
+    weights.push(...row);
+  }
+  return { keys, weights };
+}
