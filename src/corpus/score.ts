@@ -1,3 +1,4 @@
+import { LINK_MODEL } from './data/link-model.js';
 import { type ArticleFeatures, containment, cosine, jaccard } from './features.js';
 
 /**
@@ -7,11 +8,12 @@ import { type ArticleFeatures, containment, cosine, jaccard } from './features.j
 export interface LinkThresholds {
   /** Largest publication-day gap between two versions of one story. */
   versionDays: number;
-  /** Shared text (max of shingle containment and paragraph overlap) that alone makes a version. */
-  versionText: number;
-  /** Shared text that makes a version when the headline stem or an update marker agrees too. */
-  versionTextWithStem: number;
-  /** Headline-stem overlap (of the smaller stem) that counts as "agrees". */
+  /**
+   * Probability from the version model (`data/link-model.ts`, fitted on half A) at or above which two
+   * same-agency articles within `versionDays` are versions. Defaults to the model's own threshold.
+   */
+  versionProbability: number;
+  /** Headline-stem overlap (of the smaller stem) reported as a `headline-stem` signal. */
   stemOverlap: number;
   /** Largest day gap between two reports of one happening. */
   clusterDays: number;
@@ -23,8 +25,7 @@ export interface LinkThresholds {
 
 export const DEFAULT_THRESHOLDS: Readonly<LinkThresholds> = Object.freeze({
   versionDays: 2,
-  versionText: 0.55,
-  versionTextWithStem: 0.35,
+  versionProbability: LINK_MODEL.threshold,
   stemOverlap: 0.5,
   clusterDays: 1,
   clusterCosine: 0.6,
@@ -35,8 +36,10 @@ export const DEFAULT_THRESHOLDS: Readonly<LinkThresholds> = Object.freeze({
 export interface PairScore {
   version: boolean;
   sameEvent: boolean;
-  /** 0–1 confidence of the version decision (the shared-text figure). */
+  /** 0–1 closeness used to rank version candidates of one story (the shared-text figure). */
   score: number;
+  /** The version model's probability (0 when the agency or date gate fails). */
+  probability: number;
   signals: string[];
   /** Figures behind the decision, for tuning and display. */
   text: number;
@@ -64,6 +67,62 @@ export function paragraphOverlap(a: readonly string[], b: readonly string[]): nu
   return n / small.length;
 }
 
+/** Overlap of the smaller of two sorted key lists; null when either is missing or empty (unknown). */
+function leadOverlap(a: readonly string[] | undefined, b: readonly string[] | undefined): number | null {
+  if (!a || !b || a.length === 0 || b.length === 0) return null;
+  return overlapOfSmaller(a, b);
+}
+
+/** 1 when both are known and equal, 0 when both are known and differ, 0.5 when either is unknown. */
+function agreement(a: string | null | undefined, b: string | null | undefined): number {
+  if (!a || !b) return 0.5;
+  return a === b ? 1 : 0;
+}
+
+/**
+ * The named figures the version model weighs, each in 0–1 and symmetric in `a` and `b`: shared text
+ * (containment, since an update adds paragraphs, and symmetric Jaccard), headline stem, topic, the lead (its
+ * words, actors and `type|actor` events), dateline place and byline agreement, an update marker, closeness in days.
+ * An unknown lead figure (a row stored by linker 1) takes the model's neutral value 0.5.
+ */
+export function pairFeatures(
+  a: ArticleFeatures,
+  b: ArticleFeatures,
+  versionDays = 2,
+): Record<string, number> {
+  const j = jaccard(a.signature, b.signature);
+  const c = containment(j, a.shingleCount, b.shingleCount);
+  const p = paragraphOverlap(a.paragraphs, b.paragraphs);
+  return {
+    text: Math.max(c, p),
+    jaccard: j,
+    stem: overlapOfSmaller(a.stem, b.stem),
+    topic: cosine(a.terms, b.terms),
+    leadWords: leadOverlap(a.leadWords, b.leadWords) ?? 0.5,
+    leadActors: leadOverlap(a.leadActors, b.leadActors) ?? 0.5,
+    leadEvents: leadOverlap(a.leadEvents, b.leadEvents) ?? 0,
+    dateline: agreement(a.dateline, b.dateline),
+    byline: agreement(a.byline, b.byline),
+    marker: a.claimsUpdate || b.claimsUpdate ? 1 : 0,
+    sameDay: 1 - Math.min(1, Math.abs(a.day - b.day) / Math.max(1, versionDays)),
+  };
+}
+
+/** A logistic model over `pairFeatures`: weights by feature name plus a bias. */
+export interface LinkModel {
+  features: readonly string[];
+  weights: Readonly<Record<string, number>>;
+  bias: number;
+  threshold: number;
+}
+
+/** The model's probability that two articles are versions of one story. */
+export function versionProbability(x: Readonly<Record<string, number>>, m: LinkModel = LINK_MODEL): number {
+  let z = m.bias;
+  for (const name of m.features) z += (m.weights[name] ?? 0) * (x[name] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
 /**
  * Compares two articles. Symmetric (the result does not depend on which arrived first), so linking gives the
  * same links whatever the ingest order.
@@ -74,12 +133,8 @@ export function comparePair(
   t: Readonly<LinkThresholds> = DEFAULT_THRESHOLDS,
 ): PairScore {
   const dayGap = Math.abs(a.day - b.day);
-  const j = jaccard(a.signature, b.signature);
-  const c = containment(j, a.shingleCount, b.shingleCount);
-  const p = paragraphOverlap(a.paragraphs, b.paragraphs);
-  const text = Math.max(c, p);
-  const stem = overlapOfSmaller(a.stem, b.stem);
-  const topic = cosine(a.terms, b.terms);
+  const x = pairFeatures(a, b, t.versionDays);
+  const { text, stem, topic } = x as { text: number; stem: number; topic: number };
   const sharedActors = overlapCount(a.actors.slice(0, 12), b.actors.slice(0, 12));
   const sameAgency = a.agency === null || b.agency === null || a.agency === b.agency;
   const signals: string[] = [];
@@ -88,15 +143,16 @@ export function comparePair(
   if (stem >= t.stemOverlap) signals.push(`headline-stem ${stem.toFixed(2)}`);
   const marker = a.claimsUpdate || b.claimsUpdate;
   if (marker) signals.push('version-tag');
-  let version = false;
-  if (sameAgency && dayGap <= t.versionDays) {
-    if (text >= t.versionText) version = true;
-    else if (text >= t.versionTextWithStem && (stem >= t.stemOverlap || marker)) version = true;
-  }
+  const gate = sameAgency && dayGap <= t.versionDays;
+  const probability = gate ? versionProbability(x) : 0;
+  const version = gate && probability >= t.versionProbability;
+  if (gate) signals.push(`version-model ${probability.toFixed(2)}`);
+  if (version && x.dateline === 1) signals.push('same-dateline');
+  if (version && (x.leadEvents ?? 0) > 0) signals.push(`lead-events ${x.leadEvents!.toFixed(2)}`);
   const sameEvent =
     version || (dayGap <= t.clusterDays && topic >= t.clusterCosine && sharedActors >= t.clusterActors);
   if (!version && sameEvent) signals.push(`topic ${topic.toFixed(2)}`, `shared-actors ${sharedActors}`);
-  return { version, sameEvent, score: text, signals, text, stem, topic, sharedActors, dayGap };
+  return { version, sameEvent, score: text, probability, signals, text, stem, topic, sharedActors, dayGap };
 }
 
 function overlapCount(a: readonly string[], b: readonly string[]): number {
