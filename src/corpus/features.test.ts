@@ -11,7 +11,7 @@ import {
   versionInfo,
   words,
 } from './features.js';
-import { comparePair, isEarlier, pairFeatures, versionProbability } from './score.js';
+import { comparePair, DEFAULT_THRESHOLDS, isEarlier, pairFeatures, versionProbability } from './score.js';
 
 const BASE =
   'The harbour authority said on Monday that the northern channel would reopen after divers cleared two wrecks that had blocked it since the storm.';
@@ -106,11 +106,15 @@ describe('pair decisions', () => {
     leadActors: ['name:harbour authority||ORG'],
   };
 
-  it('links a rewrite that shares little text when its headline, lead, topic and dateline agree', () => {
+  const MODEL = { ...DEFAULT_THRESHOLDS, versionModel: true };
+
+  it('links a rewrite that shares little text by the opt-in model, not by the default shared-text rule', () => {
     const a = feat('a', BASE, { terms: topic, dateline: 'portsmouth', ...lead });
     const b = feat('b', REWRITE, { terms: topic, dateline: 'portsmouth', ...lead });
     expect(pairFeatures(a, b).text).toBeLessThan(0.3);
-    expect(comparePair(a, b).version).toBe(true);
+    expect(comparePair(a, b, MODEL).version).toBe(true);
+    expect(comparePair(a, b).version).toBe(false);
+    expect(comparePair(a, b).probability).toBeGreaterThanOrEqual(MODEL.versionProbability);
   });
 
   it('does not link a same-topic report from another dateline with another headline and lead', () => {
@@ -122,7 +126,7 @@ describe('pair decisions', () => {
       leadWords: ['insurers', 'losses'],
       leadActors: ['name:lloyd s||ORG'],
     });
-    expect(comparePair(a, b).version).toBe(false);
+    expect(comparePair(a, b, MODEL).version).toBe(false);
     expect(comparePair(a, b).probability).toBeLessThan(
       comparePair(a, feat('c', REWRITE, { terms: topic, dateline: 'portsmouth', ...lead })).probability,
     );

@@ -8,13 +8,21 @@ import { type ArticleFeatures, containment, cosine, jaccard } from './features.j
 export interface LinkThresholds {
   /** Largest publication-day gap between two versions of one story. */
   versionDays: number;
-  /**
-   * Probability from the version model (`data/link-model.ts`, fitted on half A) at or above which two
-   * same-agency articles within `versionDays` are versions. Defaults to the model's own threshold.
-   */
-  versionProbability: number;
-  /** Headline-stem overlap (of the smaller stem) reported as a `headline-stem` signal. */
+  /** Shared text (max of shingle containment and paragraph overlap) that alone makes a version. */
+  versionText: number;
+  /** Shared text that makes a version when the headline stem or an update marker agrees too. */
+  versionTextWithStem: number;
+  /** Headline-stem overlap (of the smaller stem) that counts as "agrees". */
   stemOverlap: number;
+  /**
+   * Decide versions with the fitted model (`data/link-model.ts`) instead of the shared-text rule. Off by
+   * default: on the blind half B it linked 3 of 10 hard negatives (version F1 81.82 against the rule's 88.89,
+   * BENCHMARKS.md "Corpus"), since it learned topic, dateline and day from easy negatives, which hard
+   * negatives share by construction.
+   */
+  versionModel: boolean;
+  /** Model probability at or above which a pair is a version when `versionModel` is on. */
+  versionProbability: number;
   /** Largest day gap between two reports of one happening. */
   clusterDays: number;
   /** Topic-vector cosine for same-event reports from different stories. */
@@ -25,8 +33,11 @@ export interface LinkThresholds {
 
 export const DEFAULT_THRESHOLDS: Readonly<LinkThresholds> = Object.freeze({
   versionDays: 2,
-  versionProbability: LINK_MODEL.threshold,
+  versionText: 0.55,
+  versionTextWithStem: 0.35,
   stemOverlap: 0.5,
+  versionModel: false,
+  versionProbability: LINK_MODEL.threshold,
   clusterDays: 1,
   clusterCosine: 0.6,
   clusterActors: 2,
@@ -38,7 +49,7 @@ export interface PairScore {
   sameEvent: boolean;
   /** 0–1 closeness used to rank version candidates of one story (the shared-text figure). */
   score: number;
-  /** The version model's probability (0 when the agency or date gate fails). */
+  /** The version model's probability (0 when the agency or date gate fails); decides only with `versionModel`. */
   probability: number;
   signals: string[];
   /** Figures behind the decision, for tuning and display. */
@@ -145,7 +156,9 @@ export function comparePair(
   if (marker) signals.push('version-tag');
   const gate = sameAgency && dayGap <= t.versionDays;
   const probability = gate ? versionProbability(x) : 0;
-  const version = gate && probability >= t.versionProbability;
+  const byRule =
+    text >= t.versionText || (text >= t.versionTextWithStem && (stem >= t.stemOverlap || marker));
+  const version = gate && (t.versionModel ? probability >= t.versionProbability : byRule);
   if (gate) signals.push(`version-model ${probability.toFixed(2)}`);
   if (version && x.dateline === 1) signals.push('same-dateline');
   if (version && (x.leadEvents ?? 0) > 0) signals.push(`lead-events ${x.leadEvents!.toFixed(2)}`);
