@@ -78,6 +78,12 @@ export function paragraphOverlap(a: readonly string[], b: readonly string[]): nu
   return n / small.length;
 }
 
+/** Shared text of two articles: the larger of shingle containment and paragraph overlap. */
+function sharedText(a: ArticleFeatures, b: ArticleFeatures, j = jaccard(a.signature, b.signature)): number {
+  const c = containment(j, a.shingleCount, b.shingleCount);
+  return Math.max(c, paragraphOverlap(a.paragraphs, b.paragraphs));
+}
+
 /** Overlap of the smaller of two sorted key lists; null when either is missing or empty (unknown). */
 function leadOverlap(a: readonly string[] | undefined, b: readonly string[] | undefined): number | null {
   if (!a || !b || a.length === 0 || b.length === 0) return null;
@@ -102,10 +108,8 @@ export function pairFeatures(
   versionDays = 2,
 ): Record<string, number> {
   const j = jaccard(a.signature, b.signature);
-  const c = containment(j, a.shingleCount, b.shingleCount);
-  const p = paragraphOverlap(a.paragraphs, b.paragraphs);
   return {
-    text: Math.max(c, p),
+    text: sharedText(a, b, j),
     jaccard: j,
     stem: overlapOfSmaller(a.stem, b.stem),
     topic: cosine(a.terms, b.terms),
@@ -144,24 +148,27 @@ export function comparePair(
   t: Readonly<LinkThresholds> = DEFAULT_THRESHOLDS,
 ): PairScore {
   const dayGap = Math.abs(a.day - b.day);
-  const x = pairFeatures(a, b, t.versionDays);
-  const { text, stem, topic } = x as { text: number; stem: number; topic: number };
-  const sharedActors = overlapCount(a.actors.slice(0, 12), b.actors.slice(0, 12));
   const sameAgency = a.agency === null || b.agency === null || a.agency === b.agency;
+  const gate = sameAgency && dayGap <= t.versionDays;
+  // The model's full figures only for pairs inside the version gate (a few percent of the candidates).
+  const x = gate ? pairFeatures(a, b, t.versionDays) : null;
+  const text = x ? x.text! : sharedText(a, b);
+  const stem = x ? x.stem! : overlapOfSmaller(a.stem, b.stem);
+  const topic = x ? x.topic! : cosine(a.terms, b.terms);
+  const sharedActors = overlapCount(a.actors.slice(0, 12), b.actors.slice(0, 12));
   const signals: string[] = [];
   if (sameAgency && a.agency) signals.push('same-agency');
   signals.push(`shared-text ${text.toFixed(2)}`);
   if (stem >= t.stemOverlap) signals.push(`headline-stem ${stem.toFixed(2)}`);
   const marker = a.claimsUpdate || b.claimsUpdate;
   if (marker) signals.push('version-tag');
-  const gate = sameAgency && dayGap <= t.versionDays;
-  const probability = gate ? versionProbability(x) : 0;
+  const probability = x ? versionProbability(x) : 0;
   const byRule =
     text >= t.versionText || (text >= t.versionTextWithStem && (stem >= t.stemOverlap || marker));
   const version = gate && (t.versionModel ? probability >= t.versionProbability : byRule);
   if (gate) signals.push(`version-model ${probability.toFixed(2)}`);
-  if (version && x.dateline === 1) signals.push('same-dateline');
-  if (version && (x.leadEvents ?? 0) > 0) signals.push(`lead-events ${x.leadEvents!.toFixed(2)}`);
+  if (version && x?.dateline === 1) signals.push('same-dateline');
+  if (version && (x?.leadEvents ?? 0) > 0) signals.push(`lead-events ${x?.leadEvents?.toFixed(2)}`);
   const sameEvent =
     version || (dayGap <= t.clusterDays && topic >= t.clusterCosine && sharedActors >= t.clusterActors);
   if (!version && sameEvent) signals.push(`topic ${topic.toFixed(2)}`, `shared-actors ${sharedActors}`);
