@@ -115,6 +115,9 @@ describe('pair decisions', () => {
     expect(comparePair(a, b, MODEL).version).toBe(true);
     expect(comparePair(a, b).version).toBe(false);
     expect(comparePair(a, b).probability).toBeGreaterThanOrEqual(MODEL.versionProbability);
+    // The model names itself in the signals only when it decides.
+    expect(comparePair(a, b, MODEL).signals.some((x) => x.startsWith('version-model'))).toBe(true);
+    expect(comparePair(a, b).signals.some((x) => x.startsWith('version-model'))).toBe(false);
   });
 
   it('does not link a same-topic report from another dateline with another headline and lead', () => {

@@ -100,7 +100,8 @@ function agreement(a: string | null | undefined, b: string | null | undefined): 
  * The named figures the version model weighs, each in 0–1 and symmetric in `a` and `b`: shared text
  * (containment, since an update adds paragraphs, and symmetric Jaccard), headline stem, topic, the lead (its
  * words, actors and `type|actor` events), dateline place and byline agreement, an update marker, closeness in days.
- * An unknown lead figure (a row stored by linker 1) takes the model's neutral value 0.5.
+ * An unknown lead figure (a row stored before these features existed) takes the neutral value 0.5 (lead events
+ * take 0: most leads have none).
  */
 export function pairFeatures(
   a: ArticleFeatures,
@@ -166,9 +167,12 @@ export function comparePair(
   const byRule =
     text >= t.versionText || (text >= t.versionTextWithStem && (stem >= t.stemOverlap || marker));
   const version = gate && (t.versionModel ? probability >= t.versionProbability : byRule);
-  if (gate) signals.push(`version-model ${probability.toFixed(2)}`);
-  if (version && x?.dateline === 1) signals.push('same-dateline');
-  if (version && (x?.leadEvents ?? 0) > 0) signals.push(`lead-events ${x?.leadEvents?.toFixed(2)}`);
+  // The model's signals only when it decides: the default rule's links keep the signals they always had.
+  if (x && t.versionModel) {
+    signals.push(`version-model ${probability.toFixed(2)}`);
+    if (version && x.dateline === 1) signals.push('same-dateline');
+    if (version && (x.leadEvents ?? 0) > 0) signals.push(`lead-events ${x.leadEvents?.toFixed(2)}`);
+  }
   const sameEvent =
     version || (dayGap <= t.clusterDays && topic >= t.clusterCosine && sharedActors >= t.clusterActors);
   if (!version && sameEvent) signals.push(`topic ${topic.toFixed(2)}`, `shared-actors ${sharedActors}`);
