@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type ArticleFeatures,
   bandKeys,
   containment,
   headlineStem,
@@ -10,7 +11,7 @@ import {
   versionInfo,
   words,
 } from './features.js';
-import { comparePair, isEarlier } from './score.js';
+import { comparePair, DEFAULT_THRESHOLDS, isEarlier, pairFeatures, versionProbability } from './score.js';
 
 const BASE =
   'The harbour authority said on Monday that the northern channel would reopen after divers cleared two wrecks that had blocked it since the storm.';
@@ -60,11 +61,11 @@ describe('text similarity', () => {
 });
 
 describe('pair decisions', () => {
-  const feat = (id: string, text: string, over: Partial<ReturnType<typeof base>> = {}) => ({
+  const feat = (id: string, text: string, over: Partial<ArticleFeatures> = {}): ArticleFeatures => ({
     ...base(id, text),
     ...over,
   });
-  function base(id: string, text: string) {
+  function base(id: string, text: string): ArticleFeatures {
     const sh = shingles(words(text));
     return {
       articleId: id,
@@ -95,5 +96,59 @@ describe('pair decisions', () => {
     const a = feat('a', BASE);
     expect(comparePair(a, feat('b', BASE, { agency: 'other wire' })).version).toBe(false);
     expect(comparePair(a, feat('c', BASE, { day: 107 })).version).toBe(false);
+  });
+
+  const REWRITE =
+    'Divers cleared the second wreck on Monday and the harbour authority reopened the northern channel to ships.';
+  const topic = { harbour: 3, channel: 3, wreck: 2, divers: 2, storm: 1 };
+  const lead = {
+    leadWords: ['channel', 'divers', 'harbour', 'reopen'],
+    leadActors: ['name:harbour authority||ORG'],
+  };
+
+  const MODEL = { ...DEFAULT_THRESHOLDS, versionModel: true };
+
+  it('links a rewrite that shares little text by the opt-in model, not by the default shared-text rule', () => {
+    const a = feat('a', BASE, { terms: topic, dateline: 'portsmouth', ...lead });
+    const b = feat('b', REWRITE, { terms: topic, dateline: 'portsmouth', ...lead });
+    expect(pairFeatures(a, b).text).toBeLessThan(0.3);
+    expect(comparePair(a, b, MODEL).version).toBe(true);
+    expect(comparePair(a, b).version).toBe(false);
+    expect(comparePair(a, b).probability).toBeGreaterThanOrEqual(MODEL.versionProbability);
+    // The model names itself in the signals only when it decides.
+    expect(comparePair(a, b, MODEL).signals.some((x) => x.startsWith('version-model'))).toBe(true);
+    expect(comparePair(a, b).signals.some((x) => x.startsWith('version-model'))).toBe(false);
+  });
+
+  it('does not link a same-topic report from another dateline with another headline and lead', () => {
+    const a = feat('a', BASE, { terms: topic, dateline: 'portsmouth', ...lead });
+    const b = feat('b', REWRITE, {
+      terms: topic,
+      dateline: 'london',
+      stem: headlineStem('Insurers count storm losses'),
+      leadWords: ['insurers', 'losses'],
+      leadActors: ['name:lloyd s||ORG'],
+    });
+    expect(comparePair(a, b, MODEL).version).toBe(false);
+    expect(comparePair(a, b).probability).toBeLessThan(
+      comparePair(a, feat('c', REWRITE, { terms: topic, dateline: 'portsmouth', ...lead })).probability,
+    );
+  });
+
+  it('scores a pair the same whichever article comes first', () => {
+    const a = feat('a', BASE, { terms: topic, dateline: 'portsmouth', ...lead });
+    const b = feat('b', `${BASE}\n\n${EXTRA}`, { terms: { harbour: 1 }, dateline: null, day: 101 });
+    expect(pairFeatures(a, b)).toEqual(pairFeatures(b, a));
+    expect(versionProbability(pairFeatures(a, b))).toBe(versionProbability(pairFeatures(b, a)));
+  });
+
+  it('reads lead figures missing from a row stored by the first linker as unknown, not as a mismatch', () => {
+    const old = feat('a', BASE);
+    const x = pairFeatures(old, feat('b', BASE, { dateline: 'portsmouth', ...lead }));
+    expect(x.leadWords).toBe(0.5);
+    expect(x.dateline).toBe(0.5);
+    expect(
+      comparePair(old, feat('b', `${BASE}\n\n${EXTRA}`, { dateline: 'portsmouth', ...lead })).version,
+    ).toBe(true);
   });
 });

@@ -39,6 +39,20 @@ export interface ArticleFeatures {
   terms: Record<string, number>;
   /** Actor keys (knowledge-base ids or normalised names) ordered by mention count. */
   actors: string[];
+  /**
+   * The lead: what a rewrite of the same story keeps even when its wording changes. Optional because rows
+   * stored by linker 1 lack them (a missing lead counts as unknown, never as a mismatch).
+   */
+  /** Normalised dateline place (`busan south korea`), null when the article has none. */
+  dateline?: string | null;
+  /** Normalised byline (the reporter), null when none. */
+  byline?: string | null;
+  /** Content words of the first two sentences, sorted. */
+  leadWords?: string[];
+  /** Actor keys mentioned in the first two sentences, sorted. */
+  leadActors?: string[];
+  /** Events of the first two sentences as `TYPE|actor key` (one per actor and target), sorted. */
+  leadEvents?: string[];
 }
 
 /** Lowercase words (letters and digits), the unit of every text comparison. */
@@ -228,6 +242,47 @@ export function cosine(a: Record<string, number>, b: Record<string, number>): nu
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
+/** Sentences that make the lead: the first two carry the story's main event and actors. */
+const LEAD_SENTENCES = 2;
+
+/** Normalised words of a dateline or byline (`BUSAN, South Korea` → `busan south korea`); null when empty. */
+export function placeKey(s: string | null | undefined): string | null {
+  const w = words(s ?? '');
+  return w.length > 0 ? w.join(' ') : null;
+}
+
+/** The lead's content words, actor keys and `TYPE|actor` event keys (see `ArticleFeatures`). */
+export function leadFeatures(a: Analysis): {
+  leadWords: string[];
+  leadActors: string[];
+  leadEvents: string[];
+} {
+  const lead = a.sentences.slice(0, LEAD_SENTENCES);
+  const end = lead.at(-1)?.end ?? 0;
+  const leadText = a.article.text.slice(0, end);
+  const leadWords = new Set<string>();
+  for (const w of words(leadText)) if (!STOP.has(w) && w.length > 2 && !/^\d+$/.test(w)) leadWords.add(w);
+  const keyOf = new Map<string, string>();
+  const leadActors = new Set<string>();
+  for (const e of a.entities) {
+    keyOf.set(e.id, actorKey(e));
+    if (e.mentions.some((m) => m.start < end)) leadActors.add(actorKey(e));
+  }
+  const leadEvents = new Set<string>();
+  for (const ev of a.events) {
+    if (ev.sentence >= LEAD_SENTENCES) continue;
+    for (const r of [...ev.actors, ...ev.targets]) {
+      const k = keyOf.get(r);
+      if (k) leadEvents.add(`${ev.type}|${k}`);
+    }
+  }
+  return {
+    leadWords: [...leadWords].sort(),
+    leadActors: [...leadActors].sort(),
+    leadEvents: [...leadEvents].sort(),
+  };
+}
+
 /** Computes the linker's features of one analysed article. `fallbackDay` is used when it has no date. */
 export function articleFeatures(a: Analysis, fallbackDay: number): ArticleFeatures {
   const art = a.article;
@@ -256,5 +311,8 @@ export function articleFeatures(a: Analysis, fallbackDay: number): ArticleFeatur
     paragraphs: paragraphSpans(text).map((p) => paragraphHash(p.text)),
     terms: topicTerms(`${art.headline ?? ''} ${text}`),
     actors: [...mentionCount].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([k]) => k),
+    dateline: placeKey(art.dateline),
+    byline: placeKey(art.byline),
+    ...leadFeatures(a),
   };
 }

@@ -1,3 +1,4 @@
+import { LINK_MODEL } from './data/link-model.js';
 import { type ArticleFeatures, containment, cosine, jaccard } from './features.js';
 
 /**
@@ -13,6 +14,15 @@ export interface LinkThresholds {
   versionTextWithStem: number;
   /** Headline-stem overlap (of the smaller stem) that counts as "agrees". */
   stemOverlap: number;
+  /**
+   * Decide versions with the fitted model (`data/link-model.ts`) instead of the shared-text rule. Off by
+   * default: on the blind half B it linked 3 of 10 hard negatives (version F1 81.82 against the rule's 88.89,
+   * BENCHMARKS.md "Corpus"), since it learned topic, dateline and day from easy negatives, which hard
+   * negatives share by construction.
+   */
+  versionModel: boolean;
+  /** Model probability at or above which a pair is a version when `versionModel` is on. */
+  versionProbability: number;
   /** Largest day gap between two reports of one happening. */
   clusterDays: number;
   /** Topic-vector cosine for same-event reports from different stories. */
@@ -26,6 +36,8 @@ export const DEFAULT_THRESHOLDS: Readonly<LinkThresholds> = Object.freeze({
   versionText: 0.55,
   versionTextWithStem: 0.35,
   stemOverlap: 0.5,
+  versionModel: false,
+  versionProbability: LINK_MODEL.threshold,
   clusterDays: 1,
   clusterCosine: 0.6,
   clusterActors: 2,
@@ -35,8 +47,10 @@ export const DEFAULT_THRESHOLDS: Readonly<LinkThresholds> = Object.freeze({
 export interface PairScore {
   version: boolean;
   sameEvent: boolean;
-  /** 0–1 confidence of the version decision (the shared-text figure). */
+  /** 0–1 closeness used to rank version candidates of one story (the shared-text figure). */
   score: number;
+  /** The version model's probability (0 when the agency or date gate fails); decides only with `versionModel`. */
+  probability: number;
   signals: string[];
   /** Figures behind the decision, for tuning and display. */
   text: number;
@@ -64,6 +78,67 @@ export function paragraphOverlap(a: readonly string[], b: readonly string[]): nu
   return n / small.length;
 }
 
+/** Shared text of two articles: the larger of shingle containment and paragraph overlap. */
+function sharedText(a: ArticleFeatures, b: ArticleFeatures, j = jaccard(a.signature, b.signature)): number {
+  const c = containment(j, a.shingleCount, b.shingleCount);
+  return Math.max(c, paragraphOverlap(a.paragraphs, b.paragraphs));
+}
+
+/** Overlap of the smaller of two sorted key lists; null when either is missing or empty (unknown). */
+function leadOverlap(a: readonly string[] | undefined, b: readonly string[] | undefined): number | null {
+  if (!a || !b || a.length === 0 || b.length === 0) return null;
+  return overlapOfSmaller(a, b);
+}
+
+/** 1 when both are known and equal, 0 when both are known and differ, 0.5 when either is unknown. */
+function agreement(a: string | null | undefined, b: string | null | undefined): number {
+  if (!a || !b) return 0.5;
+  return a === b ? 1 : 0;
+}
+
+/**
+ * The named figures the version model weighs, each in 0–1 and symmetric in `a` and `b`: shared text
+ * (containment, since an update adds paragraphs, and symmetric Jaccard), headline stem, topic, the lead (its
+ * words, actors and `type|actor` events), dateline place and byline agreement, an update marker, closeness in days.
+ * An unknown lead figure (a row stored before these features existed) takes the neutral value 0.5 (lead events
+ * take 0: most leads have none).
+ */
+export function pairFeatures(
+  a: ArticleFeatures,
+  b: ArticleFeatures,
+  versionDays = 2,
+): Record<string, number> {
+  const j = jaccard(a.signature, b.signature);
+  return {
+    text: sharedText(a, b, j),
+    jaccard: j,
+    stem: overlapOfSmaller(a.stem, b.stem),
+    topic: cosine(a.terms, b.terms),
+    leadWords: leadOverlap(a.leadWords, b.leadWords) ?? 0.5,
+    leadActors: leadOverlap(a.leadActors, b.leadActors) ?? 0.5,
+    leadEvents: leadOverlap(a.leadEvents, b.leadEvents) ?? 0,
+    dateline: agreement(a.dateline, b.dateline),
+    byline: agreement(a.byline, b.byline),
+    marker: a.claimsUpdate || b.claimsUpdate ? 1 : 0,
+    sameDay: 1 - Math.min(1, Math.abs(a.day - b.day) / Math.max(1, versionDays)),
+  };
+}
+
+/** A logistic model over `pairFeatures`: weights by feature name plus a bias. */
+export interface LinkModel {
+  features: readonly string[];
+  weights: Readonly<Record<string, number>>;
+  bias: number;
+  threshold: number;
+}
+
+/** The model's probability that two articles are versions of one story. */
+export function versionProbability(x: Readonly<Record<string, number>>, m: LinkModel = LINK_MODEL): number {
+  let z = m.bias;
+  for (const name of m.features) z += (m.weights[name] ?? 0) * (x[name] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
 /**
  * Compares two articles. Symmetric (the result does not depend on which arrived first), so linking gives the
  * same links whatever the ingest order.
@@ -74,29 +149,34 @@ export function comparePair(
   t: Readonly<LinkThresholds> = DEFAULT_THRESHOLDS,
 ): PairScore {
   const dayGap = Math.abs(a.day - b.day);
-  const j = jaccard(a.signature, b.signature);
-  const c = containment(j, a.shingleCount, b.shingleCount);
-  const p = paragraphOverlap(a.paragraphs, b.paragraphs);
-  const text = Math.max(c, p);
-  const stem = overlapOfSmaller(a.stem, b.stem);
-  const topic = cosine(a.terms, b.terms);
-  const sharedActors = overlapCount(a.actors.slice(0, 12), b.actors.slice(0, 12));
   const sameAgency = a.agency === null || b.agency === null || a.agency === b.agency;
+  const gate = sameAgency && dayGap <= t.versionDays;
+  // The model's full figures only for pairs inside the version gate (a few percent of the candidates).
+  const x = gate ? pairFeatures(a, b, t.versionDays) : null;
+  const text = x ? x.text! : sharedText(a, b);
+  const stem = x ? x.stem! : overlapOfSmaller(a.stem, b.stem);
+  const topic = x ? x.topic! : cosine(a.terms, b.terms);
+  const sharedActors = overlapCount(a.actors.slice(0, 12), b.actors.slice(0, 12));
   const signals: string[] = [];
   if (sameAgency && a.agency) signals.push('same-agency');
   signals.push(`shared-text ${text.toFixed(2)}`);
   if (stem >= t.stemOverlap) signals.push(`headline-stem ${stem.toFixed(2)}`);
   const marker = a.claimsUpdate || b.claimsUpdate;
   if (marker) signals.push('version-tag');
-  let version = false;
-  if (sameAgency && dayGap <= t.versionDays) {
-    if (text >= t.versionText) version = true;
-    else if (text >= t.versionTextWithStem && (stem >= t.stemOverlap || marker)) version = true;
+  const probability = x ? versionProbability(x) : 0;
+  const byRule =
+    text >= t.versionText || (text >= t.versionTextWithStem && (stem >= t.stemOverlap || marker));
+  const version = gate && (t.versionModel ? probability >= t.versionProbability : byRule);
+  // The model's signals only when it decides: the default rule's links keep the signals they always had.
+  if (x && t.versionModel) {
+    signals.push(`version-model ${probability.toFixed(2)}`);
+    if (version && x.dateline === 1) signals.push('same-dateline');
+    if (version && (x.leadEvents ?? 0) > 0) signals.push(`lead-events ${x.leadEvents?.toFixed(2)}`);
   }
   const sameEvent =
     version || (dayGap <= t.clusterDays && topic >= t.clusterCosine && sharedActors >= t.clusterActors);
   if (!version && sameEvent) signals.push(`topic ${topic.toFixed(2)}`, `shared-actors ${sharedActors}`);
-  return { version, sameEvent, score: text, signals, text, stem, topic, sharedActors, dayGap };
+  return { version, sameEvent, score: text, probability, signals, text, stem, topic, sharedActors, dayGap };
 }
 
 function overlapCount(a: readonly string[], b: readonly string[]): number {
