@@ -5,7 +5,6 @@ import type { ArticleStore } from '../storage/index.js';
 import { articleSummary, SUMMARY_COLUMNS } from '../storage/store.js';
 import type {
   ActiveActor,
-  ArticleSummary,
   DeskHomeResponse,
   DeskSearchResponse,
   FacetCount,
@@ -25,6 +24,8 @@ const ACTOR_TYPES = ['PERSON', 'ORG', 'GPE', 'NORP'];
 const FACET_SCAN = 200;
 /** The home digest never looks at more than this many recent articles. */
 const DIGEST_WINDOW = 150;
+/** Stories on the home page's "latest" list. */
+const LATEST_COUNT = 20;
 
 function isoParam(url: URL, name: string): string | null {
   const v = url.searchParams.get(name);
@@ -109,45 +110,6 @@ type SummaryRow = {
 };
 
 /**
- * The 20 newest stories in the store's list order (published, then ingested, then id), through the
- * `published` index: the 20th date first, then only the rows on or after it. Sorting the whole table (big
- * rows: text and raw) costs about 100 ms at 10,000 articles; this costs two index range reads.
- */
-async function latestArticles(store: ArticleStore): Promise<ArticleSummary[]> {
-  const n = 20;
-  const cut = await store.db
-    .selectFrom('articles')
-    .select('published')
-    .where('published', 'is not', null)
-    .orderBy('published', 'desc')
-    .limit(1)
-    .offset(n - 1)
-    .executeTakeFirst();
-  let q = store.db.selectFrom('articles').select(SUMMARY_COLUMNS).where('published', 'is not', null);
-  if (cut?.published) q = q.where('published', '>=', cut.published);
-  const dated = (await q.execute()) as SummaryRow[];
-  dated.sort(
-    (x, y) =>
-      (y.published ?? '').localeCompare(x.published ?? '') ||
-      y.ingested_at.localeCompare(x.ingested_at) ||
-      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
-  );
-  let out = dated.slice(0, n);
-  if (out.length < n) {
-    const undated = (await store.db
-      .selectFrom('articles')
-      .select(SUMMARY_COLUMNS)
-      .where('published', 'is', null)
-      .orderBy('ingested_at', 'desc')
-      .orderBy('id')
-      .limit(n - out.length)
-      .execute()) as SummaryRow[];
-    out = out.concat(undated);
-  }
-  return out.map(articleSummary);
-}
-
-/**
  * The digest window: articles ingested after `since`, newest first, at most `digestWindow` (on a first
  * visit, the last 100), and how many there are in all. Both read the `articles_ingested` index (migration
  * 0050): the window is a short index walk and the count an index range, never a pass over the big rows.
@@ -184,7 +146,11 @@ export async function recentArticles(
 
 async function deskHome(store: ArticleStore, url: URL): Promise<DeskHomeResponse> {
   const since = isoParam(url, 'since');
-  const [latest, total] = await Promise.all([latestArticles(store), store.countArticles()]);
+  const [latest, total] = await Promise.all([
+    // The store's own list order (dated newest first, then undated), read through its indexes (migration 0050).
+    store.listArticles({ limit: LATEST_COUNT }),
+    store.countArticles(),
+  ]);
   const { rows, newCount } = await recentArticles(store, since);
   const ids = rows.map((r) => r.id);
   const isUpdate = (r: (typeof rows)[number]) =>
