@@ -23,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../src/core/types.js';
 import { type ArticleFeatures, articleFeatures } from '../src/corpus/features.js';
-import { DEFAULT_THRESHOLDS, pairFeatures } from '../src/corpus/score.js';
+import { DEFAULT_THRESHOLDS, PAIR_FEATURES, pairFeatures } from '../src/corpus/score.js';
 import { linkStoredArticle } from '../src/services/corpus.js';
 import { scoreCorpus } from '../src/services/evaluate/corpus.js';
 import { openStore } from '../src/storage/index.js';
@@ -35,19 +35,7 @@ const stories = path.resolve(root, '../shared/eval/news/te3-silver-geopolitics')
 const goldFile = path.resolve(root, '../shared/eval/corpus/dev.json');
 const out = path.resolve(root, 'src/corpus/data/link-model.ts');
 
-const FEATURES = [
-  'text',
-  'jaccard',
-  'stem',
-  'topic',
-  'leadWords',
-  'leadActors',
-  'leadEvents',
-  'dateline',
-  'byline',
-  'marker',
-  'sameDay',
-] as const;
+const FEATURES = PAIR_FEATURES;
 
 interface Pair {
   x: number[];

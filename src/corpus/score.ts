@@ -96,6 +96,24 @@ function agreement(a: string | null | undefined, b: string | null | undefined): 
   return a === b ? 1 : 0;
 }
 
+/** The names of the figures `pairFeatures` computes, in the order the training script fits them. */
+export const PAIR_FEATURES = [
+  'text',
+  'jaccard',
+  'stem',
+  'topic',
+  'leadWords',
+  'leadActors',
+  'leadEvents',
+  'dateline',
+  'byline',
+  'marker',
+  'sameDay',
+] as const;
+
+/** One named pair figure. */
+export type PairFeature = (typeof PAIR_FEATURES)[number];
+
 /**
  * The named figures the version model weighs, each in 0–1 and symmetric in `a` and `b`: shared text
  * (containment, since an update adds paragraphs, and symmetric Jaccard), headline stem, topic, the lead (its
@@ -107,7 +125,7 @@ export function pairFeatures(
   a: ArticleFeatures,
   b: ArticleFeatures,
   versionDays = 2,
-): Record<string, number> {
+): Record<PairFeature, number> {
   const j = jaccard(a.signature, b.signature);
   return {
     text: sharedText(a, b, j),
