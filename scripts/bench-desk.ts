@@ -276,22 +276,40 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|');
   for (const v of views) {
     const fcp: number[] = [];
-    const ready: number[] = [];
+    const readyAll: number[] = [];
+    let missing = 0;
     for (let i = 0; i < pageRuns + 1; i++) {
       const page = await browser.newPage();
       await page.goto(`${base}/${v.hash(i)}`);
       await page.locator('main[data-ready]').waitFor({ timeout: 60_000 });
-      const t = await page.evaluate(() => ({
-        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-        ready: performance.now(),
-      }));
+      const ready = await page.evaluate(() => performance.now());
+      // The paint entry can be queued after the view marks itself ready: wait for it (buffered observer)
+      // rather than reading a missing entry as NaN, which poisoned the median.
+      const fcpAt = await page.evaluate(
+        () =>
+          new Promise<number | null>((resolve) => {
+            const seen = performance.getEntriesByName('first-contentful-paint')[0];
+            if (seen) return resolve(seen.startTime);
+            const timer = setTimeout(() => resolve(null), 3000);
+            new PerformanceObserver((list) => {
+              const e = list.getEntriesByName('first-contentful-paint')[0];
+              if (e) {
+                clearTimeout(timer);
+                resolve(e.startTime);
+              }
+            }).observe({ type: 'paint', buffered: true });
+          }),
+      );
       await page.close();
       if (i === 0) continue; // warm-up
-      fcp.push(t.fcp);
-      ready.push(t.ready);
+      if (fcpAt === null) missing++;
+      else fcp.push(fcpAt);
+      readyAll.push(ready);
     }
+    const fcpCell = (f: (xs: number[]) => number) => (fcp.length ? f(fcp).toFixed(0) : 'n/a');
     console.log(
-      `| ${v.view} | ${median(fcp).toFixed(0)} | ${p95(fcp).toFixed(0)} | ${median(ready).toFixed(0)} | ${p95(ready).toFixed(0)} |`,
+      `| ${v.view} | ${fcpCell(median)} | ${fcpCell(p95)} | ${median(readyAll).toFixed(0)} | ${p95(readyAll).toFixed(0)} |` +
+        (missing ? ` (${missing} load(s) without a paint entry, left out)` : ''),
     );
   }
   await browser.close();
