@@ -52,15 +52,7 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   CZE: ['Czech Republic'],
   MKD: ['Macedonia', 'FYROM'],
   BIH: ['Bosnia', 'Bosnia-Herzegovina', 'Bosnia-Hercegovina', 'Bosnia Herzegovina'],
-  // Historical states named for their successor, so stories from their time still resolve.
-  SRB: [
-    'Serbia-Montenegro',
-    'Serbia and Montenegro',
-    'Yugoslavia',
-    'Federal Republic of Yugoslavia',
-    'Rump Yugoslavia',
-  ],
-  RUS: ['Russian Federation', 'Soviet Union', 'USSR', 'U.S.S.R.'],
+  RUS: ['Russian Federation'],
   TUR: ['Turkey', 'Turkiye', 'Türkiye', 'Republic of Turkey'],
   ETH: ['Ethopia', 'Abyssinia'],
   BLR: ['Byelorussia', 'Belorussia'],
@@ -129,7 +121,7 @@ const EXTRA_DEMONYMS: Readonly<Record<string, readonly string[]>> = {
   ARG: ['Argentinian', 'Argentinians', 'Argentinean', 'Argentineans', 'Argentines'],
   BLR: ['Belarussian', 'Belarussians', 'Byelorussian'],
   HRV: ['Croat', 'Croats'],
-  SRB: ['Serb', 'Serbs', 'Yugoslav', 'Yugoslavs'],
+  SRB: ['Serb', 'Serbs'],
   GRC: ['Greek', 'Greeks'],
   ISL: ['Icelandic', 'Icelanders'],
   YEM: ['Yemenite', 'Yemenis'],
@@ -244,6 +236,8 @@ export interface Country {
   cities: string[];
   /** Sovereign state (territories share demonyms with their state and yield to it). */
   independent: boolean;
+  /** For a state that no longer exists: the ISO3 code of its successor ("SUN" → "RUS"). */
+  successor?: string;
 }
 
 function uniq(xs: readonly string[]): string[] {
@@ -268,7 +262,79 @@ export function pluralDemonym(d: string): string | null {
   return null;
 }
 
+/**
+ * States that no longer exist, under their own codes (ISO 3166-3 and the Phoenix actor dictionaries use the
+ * same ones), so that a 1991 "Yugoslav army" stays Yugoslav instead of becoming its successor's army, and the
+ * Soviet Union is not Russia. Each names the state that succeeded it (`successor`), for queries that want to
+ * follow a country through time. Hand-written facts.
+ */
+const HISTORICAL_STATES: readonly {
+  iso3: string;
+  name: string;
+  official: string;
+  alt: readonly string[];
+  demonyms: readonly string[];
+  successor: string;
+}[] = [
+  {
+    iso3: 'SUN',
+    name: 'Soviet Union',
+    official: 'Union of Soviet Socialist Republics',
+    alt: ['USSR', 'U.S.S.R.'],
+    demonyms: ['Soviet', 'Soviets'],
+    successor: 'RUS',
+  },
+  {
+    iso3: 'YUG',
+    name: 'Yugoslavia',
+    official: 'Socialist Federal Republic of Yugoslavia',
+    alt: ['SFRY', 'former Yugoslavia'],
+    demonyms: ['Yugoslav', 'Yugoslavs', 'Yugoslavian', 'Yugoslavians'],
+    successor: 'SRB',
+  },
+  {
+    iso3: 'SCG',
+    name: 'Serbia and Montenegro',
+    official: 'Federal Republic of Yugoslavia',
+    alt: ['Serbia-Montenegro', 'Rump Yugoslavia', 'FRY'],
+    demonyms: [],
+    successor: 'SRB',
+  },
+  {
+    iso3: 'CSK',
+    name: 'Czechoslovakia',
+    official: 'Czechoslovak Socialist Republic',
+    alt: ['Czech and Slovak Federative Republic'],
+    demonyms: ['Czechoslovak', 'Czechoslovaks', 'Czechoslovakian', 'Czechoslovakians'],
+    successor: 'CZE',
+  },
+  {
+    iso3: 'DDR',
+    name: 'East Germany',
+    official: 'German Democratic Republic',
+    alt: ['GDR'],
+    demonyms: ['East German', 'East Germans'],
+    successor: 'DEU',
+  },
+];
+
 function buildCountries(): Country[] {
+  const historical: Country[] = HISTORICAL_STATES.map((h) => ({
+    iso3: h.iso3,
+    iso2: '',
+    name: h.name,
+    official: h.official,
+    names: uniq([h.name, h.official, ...h.alt]),
+    demonyms: [...h.demonyms],
+    capitals: [],
+    cities: [],
+    independent: true,
+    successor: h.successor,
+  }));
+  return [...buildCurrent(), ...historical];
+}
+
+function buildCurrent(): Country[] {
   return GENERATED_COUNTRIES.map((g) => {
     const demBase = uniq([
       ...g.demonyms,

@@ -129,9 +129,18 @@ describe('country coverage for wire copy', () => {
   it('knows short, historical and hyphenated country names', () => {
     expect(country('Turkey')).toBe('TUR');
     expect(country('Bosnia-Herzegovina')).toBe('BIH');
-    expect(country('Serbia-Montenegro')).toBe('SRB');
     expect(country('Democratic Republic of Congo')).toBe('COD');
-    expect(country('Soviet Union')).toBe('RUS');
+  });
+
+  it('keeps states that no longer exist under their own codes, not their successors', () => {
+    expect(country('Serbia-Montenegro')).toBe('SCG');
+    expect(country('Soviet Union')).toBe('SUN');
+    expect(country('USSR')).toBe('SUN');
+    expect(country('Yugoslav')).toBe('YUG');
+    expect(country('Czechoslovakia')).toBe('CSK');
+    expect(country('East Germany')).toBe('DDR');
+    expect(country('Russia')).toBe('RUS');
+    expect(country('Serbia')).toBe('SRB');
   });
 
   it('knows Central Asian and Latin American demonyms and capitals written without accents', () => {

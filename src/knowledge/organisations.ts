@@ -376,7 +376,10 @@ export const REGIONS: readonly (readonly string[])[] = [
   ['taiwan-strait', 'Taiwan Strait', ''],
   ['south-china-sea', 'South China Sea', ''],
   ['east-china-sea', 'East China Sea', ''],
-  ['sea-of-japan', 'Sea of Japan', '', 'East Sea'],
+  // Contested names stay as written: Korea's "East Sea" is not renamed "Sea of Japan", and Vietnam's "East Sea"
+  // is the South China Sea, so the name keeps its own entry.
+  ['sea-of-japan', 'Sea of Japan', ''],
+  ['east-sea', 'East Sea', ''],
   ['yellow-sea', 'Yellow Sea', ''],
   ['pacific', 'Pacific', '', 'Pacific Ocean'],
   ['atlantic', 'Atlantic', '', 'Atlantic Ocean'],

@@ -53,7 +53,7 @@ describe('entities in wire copy from other regions', () => {
     expect(at(ents, 'Kinshasa')?.country).toBe('COD');
     expect(at(ents, 'North Korea')?.country).toBe('PRK');
     expect(at(ents, 'Turkey')?.country).toBe('TUR');
-    expect(at(ents, 'Serbia-Montenegro')?.country).toBe('SRB');
+    expect(at(ents, 'Serbia-Montenegro')?.country).toBe('SCG');
   });
 
   it('types holidays and squares', () => {

@@ -180,3 +180,25 @@ describe('American copy', () => {
     expect(ents.find((e) => e.type === 'PERSON' && e.name === 'Keystone')).toBeUndefined();
   });
 });
+
+describe('names as the text gives them', () => {
+  const text =
+    'The Yugoslav army shelled the town in 1991, a Croatian official said.\n\n' +
+    'Soviet troops left Afghanistan in 1989.\n\n' +
+    'The South Korean navy said the East Sea was calm on Tuesday.';
+
+  it("keeps a vanished state's army its own, not its successor's", () => {
+    const ents = analyse(text);
+    const army = holding(ents, 'Yugoslav army')[0] ?? holding(ents, 'Yugoslav')[0];
+    expect(army?.country).toBe('YUG');
+    expect(ents.some((e) => /Serbia/.test(e.name))).toBe(false);
+    expect(holding(ents, 'Soviet')[0]?.country).toBe('SUN');
+    expect(ents.some((e) => e.country === 'RUS')).toBe(false);
+  });
+
+  it('does not rename a contested sea name', () => {
+    const ents = analyse(text);
+    expect(byName(ents, 'East Sea')).toBeTruthy();
+    expect(ents.some((e) => e.name === 'Sea of Japan')).toBe(false);
+  });
+});
