@@ -1,24 +1,9 @@
 import { givenNameGender, isArmedGroup, isTitleWord, normToken } from '../../knowledge/index.js';
+import { EAST_ASIAN_SURNAMES } from '../../knowledge/surnames.js';
 import { BODY_HEADS, isNameWord } from './extract.js';
 import type { Mention } from './mention.js';
 import { mentionKey, REPORTING_VERBS } from './mention.js';
 import type { Unit } from './units.js';
-
-/**
- * Surnames that come first in East Asian names written in their own order ("Shin Won-sik", "Yoon Suk
- * Yeol", "Xi Jinping"). Japanese names in English copy are given-name first and are not listed.
- */
-const EAST_ASIAN_SURNAMES = new Set(
-  (
-    'Kim Lee Park Choi Choe Jung Chung Jeong Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh Seo Suh Shin Sin ' +
-    'Kwon Hwang Ahn An Song Yoo Yu Hong Moon Mun Yang Ko Go Bae Baek Paik Heo Hur Nam Noh Roh Ha Kwak Sung ' +
-    'Chun Jeon Won Ryu Yoo Woo Min Ban Ri Pak Rhee Hyun Byun Chae Do Ju Joo Ma Ra Seong Tak Uh Wi ' +
-    'Wang Li Zhang Liu Chen Huang Zhao Wu Zhou Xu Sun Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie Tang ' +
-    'Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Jin ' +
-    'Qian Xi Wen Tsai Chiang Lien Soong Hsieh Lai Qin Bo Yi Hua Kong Shi Fu Fang Tao Dai Xia Meng Jia Hao ' +
-    'Nguyen Tran Le Pham Hoang Phan Vu Vo Dang Bui Ngo Duong Hun Sen'
-  ).split(/\s+/),
-);
 
 interface Cluster {
   key: string;

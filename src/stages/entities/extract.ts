@@ -16,6 +16,7 @@ import {
   titleCountry,
   titleGender,
 } from '../../knowledge/index.js';
+import { EAST_ASIAN_SURNAMES, HYPHENATED_GIVEN_NAME } from '../../knowledge/surnames.js';
 import { getLexicon } from '../repair/lexicon.js';
 import { CAPITALISED_STOPWORDS, type NerSpan, type NerTagger } from './fallback-tagger.js';
 import { type Mention, REPORTING_VERBS, SPEAKER_GAP } from './mention.js';
@@ -421,7 +422,9 @@ function replaceSpans(spans: NerSpan[], add: NerSpan): NerSpan[] {
  * - `common-noun-start`: a lone plural word opening the sentence that is usually written in lower case
  *   (`usuallyLower`: "Employers said ...") is no name;
  * - `publication-title`: capitalised words after "the" ending in a publication word ("the Sunday Express")
- *   are one body (a publication), whatever the tagger read inside.
+ *   are one body (a publication), whatever the tagger read inside;
+ * - `east-asian-name`: a listed East Asian surname followed by a hyphenated two-syllable given name
+ *   ("Wang Jia-rui", "Ban Ki-moon") is a person, whatever the tagger read or missed there.
  */
 export const NER_SPAN_REFINERS: readonly {
   name: string;
@@ -535,6 +538,20 @@ export const NER_SPAN_REFINERS: readonly {
         while (s > 0 && k - s < 3 && NAME_WORD.test(toks[s - 1]!) && toks[s - 1] !== 'The') s--;
         if (s === 0 || (toks[s - 1] !== 'the' && toks[s - 1] !== 'The')) continue;
         out = replaceSpans(out, { start: s, end: k + 1, type: 'ORG', rule: 'ner:publication-title' });
+      }
+      return out;
+    },
+  },
+  {
+    name: 'east-asian-name',
+    refine: (toks, spans) => {
+      let out = spans;
+      for (let k = 0; k + 1 < toks.length; k++) {
+        if (!EAST_ASIAN_SURNAMES.has(toks[k]!) || !HYPHENATED_GIVEN_NAME.test(toks[k + 1]!)) continue;
+        const inside = spans.filter((x) => x.start < k + 2 && x.end > k);
+        // a longer span the name sits in ("the Ban Ki-moon Centre") or a person span already: keep it
+        if (inside.some((x) => x.type === 'PER' || x.start < k || x.end > k + 2)) continue;
+        out = replaceSpans(out, { start: k, end: k + 2, type: 'PER', rule: 'ner:east-asian-name' });
       }
       return out;
     },

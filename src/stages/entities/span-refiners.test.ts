@@ -27,6 +27,16 @@ describe('refiners over the tagger spans', () => {
     expect(persons).not.toContain('Dragan Jankovic Goran Markovic');
   });
 
+  it('reads a surname-first name with a hyphenated given name as one person, whatever the tagger said', () => {
+    const ents = analyse(
+      'Chinese envoy Wang Jia-rui met Vietnamese officials in Hanoi. Later Chen Bao-lin arrived from Beijing.',
+    );
+    const persons = ents.filter((e) => e.type === 'PERSON').map((e) => e.name);
+    expect(persons).toContain('Wang Jia-rui');
+    expect(persons).toContain('Chen Bao-lin');
+    expect(ents.filter((e) => e.type !== 'PERSON' && /Jia-rui|Bao-lin/.test(e.name))).toEqual([]);
+  });
+
   it('keeps one person whose four-word name has a second given name', () => {
     const ents = analyse('Maria Anna Kovacs Horvath opened the session on Monday.');
     expect(ents.filter((e) => e.type === 'PERSON')).toHaveLength(1);
