@@ -32,6 +32,20 @@ export const AREAS: readonly EvalArea[] = [
     'tuned',
     'PolNeAR attribution, dev split (84 docs, tuned on)',
   ),
+  benchmarkArea(
+    'ud-pud',
+    'conllu',
+    'eval/syntax/ud-english/en_pud-ud-test.conllu',
+    'blind',
+    'dependency parse, UD English PUD on gold tokens (news and Wikipedia; not trained on, errors never read)',
+  ),
+  benchmarkArea(
+    'ud-ewt-dev',
+    'conllu',
+    'eval/syntax/ud-english/en_ewt-ud-dev.conllu',
+    'tuned',
+    'dependency parse, UD English EWT dev on gold tokens (in the shipped training data: a regression guard only)',
+  ),
   quoteSpeakersAfpArea,
   eventsClaimsAfpArea,
   benchmarkArea(
