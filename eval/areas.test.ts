@@ -21,6 +21,8 @@ describe('the eval registry', () => {
 
   it('keeps the blind split of the exhaustive gold and the PolNeAR train split blind', () => {
     const blind = AREAS.filter((a) => a.blindness === 'blind').map((a) => a.name);
-    expect(blind).toEqual(expect.arrayContaining(['exhaustive-wire-blind', 'polnear-train']));
+    expect(blind).toEqual(
+      expect.arrayContaining(['exhaustive-wire-blind', 'exhaustive-wire-2-blind', 'polnear-train']),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { benchmarkArea } from './areas/benchmarks.js';
 import { corefWireBlind, corefWireDev } from './areas/coref-wire.js';
 import { eventsClaimsAfpArea } from './areas/events-claims-afp.js';
 import { exhaustiveWireBlind, exhaustiveWireDev } from './areas/exhaustive-wire.js';
+import { exhaustiveWire2Blind } from './areas/exhaustive-wire-2.js';
 import { quoteSpeakersAfpArea } from './areas/quote-speakers-afp.js';
 import { seedArea } from './areas/seed.js';
 import { timesAfpArea } from './areas/times-afp.js';
@@ -16,6 +17,7 @@ export const AREAS: readonly EvalArea[] = [
   seedArea,
   exhaustiveWireBlind,
   exhaustiveWireDev,
+  exhaustiveWire2Blind,
   corefWireBlind,
   corefWireDev,
   benchmarkArea(

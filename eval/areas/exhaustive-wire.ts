@@ -34,7 +34,7 @@ interface GoldStory {
  * The first words of a quote's content, read from the story at run time: score.py matches quotes by their
  * opening words, and our gold file keeps offsets only (no article text is committed).
  */
-function startsAt(raw: string, at: number): string {
+export function startsAt(raw: string, at: number): string {
   const rest = raw.slice(at, at + 200).split(/["“”]|\n\s*\n/)[0]!;
   return rest
     .split(/\s+/)
