@@ -171,6 +171,23 @@ export const KIN_NOUNS: ReadonlyMap<string, 'm' | 'f' | null> = new Map([
   ['boyfriend', 'm'],
 ]);
 
+/**
+ * Plural nouns that make a surname before them the name of a family, not of one person ("the Williams
+ * sisters", "the Kennedy family", "the Castro brothers").
+ */
+export const FAMILY_GROUP_NOUNS: ReadonlySet<string> = new Set([
+  'sisters',
+  'brothers',
+  'family',
+  'families',
+  'siblings',
+  'twins',
+  'couple',
+  'clan',
+  'dynasty',
+  'household',
+]);
+
 /** The closest relatives, whose gender decides which pronoun refers back to them ("his wife … she said"). */
 export const CLOSE_KIN: ReadonlyMap<string, 'm' | 'f'> = new Map(
   ['wife', 'widow', 'mother', 'daughter', 'sister', 'husband', 'widower', 'father', 'son', 'brother'].map(

@@ -497,16 +497,24 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
         if (same.length > 0) {
           const subj = same.find((m) => m.subject || m.speaker);
           ante = SUBJECT_PRONOUNS.has(w) && subj ? subj : same[same.length - 1]!;
-        } else
-          ante = pick(
-            persons,
-            si,
-            u.start,
-            inQuote,
-            3,
-            // the previous sentence of narration (sentences wholly inside a quotation do not count)
-            (m) => compatible(m) && narrationBetween(m.sentence, si) === 0,
-          );
+        } else {
+          // the previous sentence of narration (sentences wholly inside a quotation do not count)
+          const near = (m: Mention) => compatible(m) && narrationBetween(m.sentence, si) === 0;
+          ante = pick(persons, si, u.start, inQuote, 3, (m) => near(m) && (inQuote || !m.inQuote));
+          // a narrated "he" is not someone the last narrated sentence only quoted ("…, the lawyer told the
+          // jury, 'was signed by A, not B.' He went on to say"): when that sentence names people only inside
+          // its quotation, the narrated person one sentence further back is the antecedent, else the quoted one
+          if (!ante && !inQuote)
+            ante =
+              pick(
+                persons,
+                si,
+                u.start,
+                inQuote,
+                3,
+                (m) => compatible(m) && !m.inQuote && narrationBetween(m.sentence, si) === 1,
+              ) ?? pick(persons, si, u.start, inQuote, 3, near);
+        }
         if (!ante?.key) continue;
         const m = pronounMention(u, i, ante, 'PERSON', toks, inQuote);
         m.gender = gender;

@@ -1,4 +1,4 @@
-import { inflect } from '../../knowledge/english/index.js';
+import { FAMILY_GROUP_NOUNS, inflect } from '../../knowledge/english/index.js';
 import {
   contextualKb,
   countryByIso3,
@@ -953,6 +953,9 @@ export function sentenceMentions(
     if (toks.slice(s, e).some(isForeignScript)) continue;
     let type = span.type.toUpperCase();
     if (type === 'PERSON') type = 'PER';
+    // "the Williams sisters", "the Kennedy family": a family's name (checked after the story-wide tagging
+    // pass, which copies one reading of a name to its other places), not a mention of one member
+    if ((type === 'PER' || type === 'MISC') && FAMILY_GROUP_NOUNS.has(lower(toks[e]))) continue;
     // "China-Africa Cooperation Summit": the units keep the states of a hyphen pair apart; a body or event
     // named after the pair keeps both
     if (

@@ -3,7 +3,7 @@ import { NewsintelError } from '../../core/errors.js';
 import type { OffsetMap } from '../../core/offsets.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Entity, Span, TextSpan } from '../../core/types.js';
-import { KIN_NOUNS as ENGLISH_KIN_NOUNS } from '../../knowledge/english/index.js';
+import { KIN_NOUNS as ENGLISH_KIN_NOUNS, FAMILY_GROUP_NOUNS } from '../../knowledge/english/index.js';
 import {
   countryByIso3,
   givenNameGender,
@@ -314,6 +314,8 @@ function bareWords(sents: SentenceAnalysis[]): void {
       if (covered[k] || !isNameWord(t) || CAPITALISED_STOPWORDS.has(t) || isTitleWord(t) || t.length < 2)
         continue;
       if (/^\p{Lu}+$/u.test(t) && t.length <= 4) continue;
+      // "the Williams sisters": a family's name, not a mention of one member
+      if (FAMILY_GROUP_NOUNS.has((toks[k + 1] ?? '').toLowerCase())) continue;
       sent.mentions.push({
         sentence: units[k]!.sentence,
         s: k,
@@ -354,15 +356,55 @@ const KIN_NOUNS = ENGLISH_KIN_NOUNS;
 function kinNames(sents: SentenceAnalysis[]): void {
   for (const sent of sents) {
     const { toks } = sent;
-    for (const m of sent.mentions) {
-      if (m.kb || m.kind !== 'name' || m.s === 0 || m.type === 'NORP') continue;
+    const names = sent.mentions.filter((m) => !m.kb && m.kind === 'name' && m.type !== 'NORP');
+    for (let i = 0; i < names.length; i++) {
+      const m = names[i]!;
+      if (m.s === 0) continue;
       const k = toks[m.s - 1] === ',' ? m.s - 2 : m.s - 1;
       const noun = k >= 0 ? toks[k]! : '';
-      if (!KIN_NOUNS.has(noun)) continue;
-      // the rule marks the person as introduced through a relative, for choosing between namesakes (coref.ts)
-      m.type = 'PERSON';
-      m.rule = 'coref:kin';
-      m.gender ??= KIN_NOUNS.get(noun) ?? null;
+      const one = KIN_NOUNS.get(noun);
+      const many = PLURAL_KIN.get(noun);
+      if (one === undefined && many === undefined) continue;
+      // "his daughters Venus and Serena", "his sons A, B and C": every name of the list is a relative
+      const list = [m];
+      if (many !== undefined) {
+        for (let j = i + 1; j < names.length; j++) {
+          const prev = list[list.length - 1]!;
+          const gap = toks.slice(prev.e, names[j]!.s);
+          if (gap.length !== 1 || (gap[0] !== ',' && gap[0] !== 'and')) break;
+          list.push(names[j]!);
+          if (gap[0] === 'and') break;
+        }
+      }
+      for (const x of list) {
+        // the rule marks the person as introduced through a relative, for choosing between namesakes (coref.ts)
+        x.type = 'PERSON';
+        x.rule = 'coref:kin';
+        x.gender ??= (one ?? many) || null;
+      }
+    }
+  }
+}
+
+/** Plural kinship nouns ("daughters", "wives") and the gender of each relative they name (null: either). */
+const PLURAL_KIN: ReadonlyMap<string, 'm' | 'f' | null> = new Map(
+  [...KIN_NOUNS].map(([w, g]) => [w === 'wife' ? 'wives' : `${w}s`, g] as const),
+);
+
+/**
+ * "Venus and Serena Williams", "Raul and Fidel Castro": a lone given name joined by "and" to a full name of
+ * two words shares that name's surname, so it is that sibling's full name, not a person called only "Venus".
+ * Only a given name the tagger or the kin rule made a person, never a listed entity.
+ */
+function sharedSurnames(sents: SentenceAnalysis[]): void {
+  for (const sent of sents) {
+    const { toks } = sent;
+    for (const m of sent.mentions) {
+      if (m.type !== 'PERSON' || m.kb || m.kind !== 'name' || m.e - m.s !== 1 || toks[m.e] !== 'and')
+        continue;
+      const next = sent.mentions.find((n) => n.s === m.e + 1 && n.type === 'PERSON' && n.e - n.s === 2);
+      if (!next || next.kb || !isNameWord(toks[next.e - 1]!)) continue;
+      m.words = [m.words[0]!, next.words[next.words.length - 1]!];
     }
   }
 }
@@ -708,6 +750,7 @@ export function extractEntities(
   usCopy(sents, text);
   bareWords(sents);
   kinNames(sents);
+  sharedSurnames(sents);
   bodyPlaceTails(sents, text);
   storyBodies(sents, bases);
   acronyms(sents);

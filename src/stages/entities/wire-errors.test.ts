@@ -202,3 +202,31 @@ describe('names as the text gives them', () => {
     expect(ents.some((e) => e.name === 'Sea of Japan')).toBe(false);
   });
 });
+
+describe('a family named together', () => {
+  const text =
+    'The Marlow sisters did not break the contract, their lawyer said.\n\n' +
+    '"There is no contract," Henri Dubois told a jury. The promise was signed by their father, Roland Marlow, ' +
+    'for his daughters Aurora and Celeste in 2001.\n\n' +
+    'Dubois maintained that the letter was not binding. The contract, the lawyer told the jury, "was signed by Roland Marlow, not Aurora Marlow, not Celeste Marlow."\n\n' +
+    'He went on to say that the Marlow sisters signed their own contracts.\n\n' +
+    '"There is no evidence that Aurora and Celeste Marlow did anything wrong," Dubois said.';
+
+  it('keeps the family name of "the Marlow sisters" out of the father', () => {
+    const father = byName(analyse(text), 'Roland Marlow');
+    expect(father).toBeTruthy();
+    expect(texts(father).filter((t) => t === 'Marlow')).toEqual([]);
+  });
+
+  it('makes each relative of a plural kin noun a person, joined to the full name given later', () => {
+    const ents = analyse(text);
+    expect(texts(byName(ents, 'Aurora Marlow'))).toEqual(['Aurora', 'Aurora Marlow', 'Aurora']);
+    expect(texts(byName(ents, 'Celeste Marlow'))).toEqual(['Celeste', 'Celeste Marlow', 'Celeste Marlow']);
+    expect(ents.filter((e) => e.type !== 'PERSON' && /Aurora|Celeste/.test(e.name))).toEqual([]);
+  });
+
+  it('does not give a narrated "He" to a person the last sentence named only inside its quotation', () => {
+    const ents = analyse(text);
+    expect(holding(ents, 'He').map((e) => e.name)).toEqual(['Henri Dubois']);
+  });
+});
