@@ -1,6 +1,7 @@
 import type { EvalArea } from './area.js';
 import { benchmarkArea } from './areas/benchmarks.js';
 import { corefWireBlind, corefWireDev } from './areas/coref-wire.js';
+import { corpusBulkBlind, corpusBulkDev } from './areas/corpus-bulk.js';
 import { eventsClaimsAfpArea } from './areas/events-claims-afp.js';
 import { exhaustiveWireBlind, exhaustiveWireDev } from './areas/exhaustive-wire.js';
 import { quoteSpeakersAfpArea } from './areas/quote-speakers-afp.js';
@@ -18,6 +19,8 @@ export const AREAS: readonly EvalArea[] = [
   exhaustiveWireDev,
   corefWireBlind,
   corefWireDev,
+  corpusBulkBlind,
+  corpusBulkDev,
   benchmarkArea(
     'polnear-train',
     'polnear',

@@ -96,6 +96,35 @@ function agreement(a: string | null | undefined, b: string | null | undefined): 
   return a === b ? 1 : 0;
 }
 
+/**
+ * Overlap of two articles' figures: shared figures over the smaller set, 0 when either reports fewer than
+ * `MIN_FIGURES` (too few to tell), or when either row predates the figures (unknown).
+ */
+function figureOverlap(a: readonly string[] | undefined, b: readonly string[] | undefined): number {
+  if (!a || !b || a.length < MIN_FIGURES || b.length < MIN_FIGURES) return 0;
+  return overlapOfSmaller(a, b);
+}
+const MIN_FIGURES = 2;
+
+/** 1 when the first paragraph of either article is found word for word among the other's first three. */
+function leadParagraphKept(a: readonly string[], b: readonly string[]): number {
+  const [pa, pb] = [a[0], b[0]];
+  if (pa === undefined || pb === undefined) return 0;
+  return b.slice(0, 3).includes(pa) || a.slice(0, 3).includes(pb) ? 1 : 0;
+}
+
+/**
+ * 1 when the update tags agree with the order of the two articles: the later one (by `isEarlier`) claims to
+ * update, or carries the higher update number. Two unrelated stories of one day that both carry `ATTENTION -
+ * ADDS` slugs get 1 from the symmetric `marker`, but 0 here unless the later one is the only or higher update.
+ */
+function updateOrder(a: ArticleFeatures, b: ArticleFeatures): number {
+  const [first, later] = isEarlier(a, b) ? [a, b] : [b, a];
+  if (first.versionNumber !== null && later.versionNumber !== null)
+    return later.versionNumber > first.versionNumber ? 1 : 0;
+  return later.claimsUpdate && !first.claimsUpdate ? 1 : 0;
+}
+
 /** The names of the figures `pairFeatures` computes, in the order the training script fits them. */
 export const PAIR_FEATURES = [
   'text',
@@ -109,6 +138,9 @@ export const PAIR_FEATURES = [
   'byline',
   'marker',
   'sameDay',
+  'figures',
+  'leadParagraph',
+  'updateOrder',
 ] as const;
 
 /** One named pair figure. */
@@ -117,7 +149,8 @@ export type PairFeature = (typeof PAIR_FEATURES)[number];
 /**
  * The named figures the version model weighs, each in 0–1 and symmetric in `a` and `b`: shared text
  * (containment, since an update adds paragraphs, and symmetric Jaccard), headline stem, topic, the lead (its
- * words, actors and `type|actor` events), dateline place and byline agreement, an update marker, closeness in days.
+ * words, actors and `type|actor` events), dateline place and byline agreement, an update marker, closeness in days,
+ * shared figures, a kept lead paragraph, and update tags that agree with the order of the two.
  * An unknown lead figure (a row stored before these features existed) takes the neutral value 0.5 (lead events
  * take 0: most leads have none).
  */
@@ -139,6 +172,9 @@ export function pairFeatures(
     byline: agreement(a.byline, b.byline),
     marker: a.claimsUpdate || b.claimsUpdate ? 1 : 0,
     sameDay: 1 - Math.min(1, Math.abs(a.day - b.day) / Math.max(1, versionDays)),
+    figures: figureOverlap(a.figures, b.figures),
+    leadParagraph: leadParagraphKept(a.paragraphs, b.paragraphs),
+    updateOrder: updateOrder(a, b),
   };
 }
 
