@@ -5,6 +5,7 @@ import {
   containment,
   headlineStem,
   jaccard,
+  leadParagraphHashes,
   minhash,
   paragraphSpans,
   shingles,
@@ -117,17 +118,19 @@ describe('pair decisions', () => {
   };
 
   const MODEL = { ...DEFAULT_THRESHOLDS, versionModel: true };
+  const RULE = { ...DEFAULT_THRESHOLDS, versionModel: false };
 
-  it('links a rewrite that shares little text by the opt-in model, not by the default shared-text rule', () => {
+  it('links a rewrite that shares little text by the model (the default), not by the shared-text rule', () => {
     const a = feat('a', BASE, { terms: topic, dateline: 'portsmouth', ...lead });
     const b = feat('b', REWRITE, { terms: topic, dateline: 'portsmouth', ...lead });
     expect(pairFeatures(a, b).text).toBeLessThan(0.3);
-    expect(comparePair(a, b, MODEL).version).toBe(true);
-    expect(comparePair(a, b).version).toBe(false);
-    expect(comparePair(a, b).probability).toBeGreaterThanOrEqual(MODEL.versionProbability);
+    expect(DEFAULT_THRESHOLDS.versionModel).toBe(true);
+    expect(comparePair(a, b).version).toBe(true);
+    expect(comparePair(a, b, RULE).version).toBe(false);
+    expect(comparePair(a, b, RULE).probability).toBeGreaterThanOrEqual(MODEL.versionProbability);
     // The model names itself in the signals only when it decides.
     expect(comparePair(a, b, MODEL).signals.some((x) => x.startsWith('version-model'))).toBe(true);
-    expect(comparePair(a, b).signals.some((x) => x.startsWith('version-model'))).toBe(false);
+    expect(comparePair(a, b, RULE).signals.some((x) => x.startsWith('version-model'))).toBe(false);
   });
 
   it('does not link a same-topic report from another dateline with another headline and lead', () => {
@@ -171,11 +174,15 @@ describe('pair decisions', () => {
     expect(pairFeatures(firstLead, second).updateOrder).toBe(1);
   });
 
-  it('sees a kept lead paragraph in a longer version', () => {
-    const a = feat('a', BASE);
-    expect(pairFeatures(a, feat('b', `${BASE}\n\n${EXTRA}`)).leadParagraph).toBe(1);
-    expect(pairFeatures(a, feat('c', `${EXTRA}\n\n${BASE}`)).leadParagraph).toBe(1);
-    expect(pairFeatures(a, feat('d', EXTRA)).leadParagraph).toBe(0);
+  it('sees a kept lead paragraph in a longer version, not a shared headline or dateline line', () => {
+    const text = (lead: string) => `Harbour reopens\n\nPORTSMOUTH, March 2\n\n${lead}`;
+    const a = feat('a', '', { leadParagraphs: leadParagraphHashes(text(BASE)) });
+    const longer = feat('b', '', { leadParagraphs: leadParagraphHashes(`${text(BASE)}\n\n${EXTRA}`) });
+    const other = feat('c', '', { leadParagraphs: leadParagraphHashes(text(EXTRA)) });
+    expect(leadParagraphHashes(text(BASE))).toHaveLength(1);
+    expect(pairFeatures(a, longer).leadParagraph).toBe(1);
+    expect(pairFeatures(a, other).leadParagraph).toBe(0);
+    expect(pairFeatures(a, feat('d', BASE)).leadParagraph).toBe(0);
   });
 
   it('scores a pair the same whichever article comes first', () => {

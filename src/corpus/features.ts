@@ -59,6 +59,12 @@ export interface ArticleFeatures {
    * has the same words and other figures. Optional: rows stored before linker 2 lack them (unknown).
    */
   figures?: string[];
+  /**
+   * Hashes of the first two body paragraphs of at least `LEAD_PARAGRAPH_WORDS` words (so not a headline,
+   * dateline or byline line, which unrelated stories of one desk and day share). A rewrite keeps its lead
+   * paragraph word for word more often than any other part. Optional: rows before linker 2 lack them.
+   */
+  leadParagraphs?: string[];
 }
 
 /** Lowercase words (letters and digits), the unit of every text comparison. */
@@ -308,6 +314,21 @@ export function textFigures(text: string): string[] {
   return [...out].sort();
 }
 
+/** Fewest words of a paragraph that counts as a lead paragraph (headline, dateline and byline lines are shorter). */
+const LEAD_PARAGRAPH_WORDS = 12;
+
+/** Hashes of the first two paragraphs of a text that have at least `LEAD_PARAGRAPH_WORDS` words. */
+export function leadParagraphHashes(text: string): string[] {
+  const out: string[] = [];
+  for (const p of paragraphSpans(text)) {
+    const w = words(p.text);
+    if (w.length < LEAD_PARAGRAPH_WORDS) continue;
+    out.push(fnv1a(w.join(' ')).toString(36));
+    if (out.length === 2) break;
+  }
+  return out;
+}
+
 /** Computes the linker's features of one analysed article. `fallbackDay` is used when it has no date. */
 export function articleFeatures(a: Analysis, fallbackDay: number): ArticleFeatures {
   const art = a.article;
@@ -340,5 +361,6 @@ export function articleFeatures(a: Analysis, fallbackDay: number): ArticleFeatur
     byline: placeKey(art.byline),
     ...leadFeatures(a),
     figures: textFigures(text),
+    leadParagraphs: leadParagraphHashes(text),
   };
 }
