@@ -9,6 +9,9 @@
  *   npx vite-node scripts/train-corpus-linker.ts            # fit and write the model
  *   npx vite-node scripts/train-corpus-linker.ts -- --check # both half As end to end, model and rule
  *
+ * The model is opt-in (`LinkThresholds.versionModel`): measured once on the blind halves it linked 3 of 71 hard
+ * negatives of corpus-bulk half B and 2 of 10 of dev half B (BENCHMARKS.md "Corpus").
+ *
  * A hard negative weighs 5 ordinary negatives in the fit: the first model (fitted on dev half A alone, every
  * negative alike) learned topic, dateline and day from easy negatives and linked 3 of 10 hard negatives of
  * dev half B.

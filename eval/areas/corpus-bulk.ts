@@ -60,7 +60,7 @@ function line(label: string, s: CorpusScores): string {
 const needs = [...FOLDERS];
 
 const HISTORY =
-  'Gold written 2026-12-07 by reading same-agency candidate pairs of te3-silver-bulk (eval/gold/corpus-bulk.json, ids and labels only); split by the evaluator hash before the linker ever ran on these stories. The bulk sample holds almost no successive versions (3 pairs), so the figures are mostly about false links: 123 hard negatives and 1,198 distractors.';
+  'Gold written 2026-12-07 by reading same-agency candidate pairs of te3-silver-bulk (eval/gold/corpus-bulk.json, ids and labels only); split by the evaluator hash before the linker ever ran on these stories. The bulk sample holds almost no successive versions (3 pairs), so the figures are mostly about false links: 123 hard negatives and 1,198 distractors. Half B was measured once, at commit 46a0483 with the version model as default (version F1 40.00, 3/71 hard negatives linked); the default went back to the shared-text rule after that, so half B is spent for that choice and the rule is unmeasured on it.';
 
 /** Blind half B of our bulk corpus gold: totals only, never its pairs. */
 export const corpusBulkBlind: EvalArea = {

@@ -120,12 +120,12 @@ describe('pair decisions', () => {
   const MODEL = { ...DEFAULT_THRESHOLDS, versionModel: true };
   const RULE = { ...DEFAULT_THRESHOLDS, versionModel: false };
 
-  it('links a rewrite that shares little text by the model (the default), not by the shared-text rule', () => {
+  it('links a rewrite that shares little text by the opt-in model, not by the default shared-text rule', () => {
     const a = feat('a', BASE, { terms: topic, dateline: 'portsmouth', ...lead });
     const b = feat('b', REWRITE, { terms: topic, dateline: 'portsmouth', ...lead });
     expect(pairFeatures(a, b).text).toBeLessThan(0.3);
-    expect(DEFAULT_THRESHOLDS.versionModel).toBe(true);
-    expect(comparePair(a, b).version).toBe(true);
+    expect(DEFAULT_THRESHOLDS.versionModel).toBe(false);
+    expect(comparePair(a, b, MODEL).version).toBe(true);
     expect(comparePair(a, b, RULE).version).toBe(false);
     expect(comparePair(a, b, RULE).probability).toBeGreaterThanOrEqual(MODEL.versionProbability);
     // The model names itself in the signals only when it decides.
