@@ -19,10 +19,15 @@ describe('the eval registry', () => {
     expect(order[0]).toBe('blind');
   });
 
-  it('keeps the blind split of the exhaustive gold and the PolNeAR train split blind', () => {
+  it('keeps the blind splits of the exhaustive and bulk corpus gold and the PolNeAR train split blind', () => {
     const blind = AREAS.filter((a) => a.blindness === 'blind').map((a) => a.name);
     expect(blind).toEqual(
-      expect.arrayContaining(['exhaustive-wire-blind', 'exhaustive-wire-2-blind', 'polnear-train']),
+      expect.arrayContaining([
+        'exhaustive-wire-blind',
+        'exhaustive-wire-2-blind',
+        'polnear-train',
+        'corpus-bulk-blind',
+      ]),
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { EvalArea } from './area.js';
 import { benchmarkArea } from './areas/benchmarks.js';
 import { corefWireBlind, corefWireDev } from './areas/coref-wire.js';
+import { corpusBulkBlind, corpusBulkDev } from './areas/corpus-bulk.js';
 import { eventsClaimsAfpArea } from './areas/events-claims-afp.js';
 import { exhaustiveWireBlind, exhaustiveWireDev } from './areas/exhaustive-wire.js';
 import { exhaustiveWire2Blind } from './areas/exhaustive-wire-2.js';
@@ -20,6 +21,8 @@ export const AREAS: readonly EvalArea[] = [
   exhaustiveWire2Blind,
   corefWireBlind,
   corefWireDev,
+  corpusBulkBlind,
+  corpusBulkDev,
   benchmarkArea(
     'polnear-train',
     'polnear',

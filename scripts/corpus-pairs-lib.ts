@@ -27,7 +27,10 @@ export function loadHalfA(goldFile: string, folders: readonly string[]): HalfA {
   const ids = gold.stories.filter((s) => a.has(s));
   const cacheDir = path.join(os.tmpdir(), 'newsintel-corpus-train');
   mkdirSync(cacheDir, { recursive: true });
-  const cache = path.join(cacheDir, `half-a-${pipelineVersion().replace(/[^\w.-]/g, '_')}.json`);
+  const cache = path.join(
+    cacheDir,
+    `${path.basename(goldFile, '.json')}-half-a-${pipelineVersion().replace(/[^\w.-]/g, '_')}.json`,
+  );
   const analyses = new Map<string, Analysis>();
   if (existsSync(cache)) {
     for (const [k, v] of Object.entries(JSON.parse(readFileSync(cache, 'utf8')) as Record<string, Analysis>))

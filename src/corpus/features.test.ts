@@ -5,9 +5,11 @@ import {
   containment,
   headlineStem,
   jaccard,
+  leadParagraphHashes,
   minhash,
   paragraphSpans,
   shingles,
+  textFigures,
   versionInfo,
   words,
 } from './features.js';
@@ -34,6 +36,15 @@ describe('version markers', () => {
 
   it('keeps topic words of a headline and drops slug and function words', () => {
     expect(headlineStem('UPDATE 2-Harbour reopens after the storm')).toEqual(['harbour', 'reopens', 'storm']);
+  });
+});
+
+describe('figures', () => {
+  it('keeps the figures a report gives, without thousands separators, years or one-digit counts', () => {
+    expect(
+      textFigures('The index fell 13.68 points to 1,189.42 in 1997, with 3 banks and 3,000 traders.'),
+    ).toEqual(['1189.42', '13.68', '3000']);
+    expect(textFigures('No figures here.')).toEqual([]);
   });
 });
 
@@ -107,17 +118,19 @@ describe('pair decisions', () => {
   };
 
   const MODEL = { ...DEFAULT_THRESHOLDS, versionModel: true };
+  const RULE = { ...DEFAULT_THRESHOLDS, versionModel: false };
 
   it('links a rewrite that shares little text by the opt-in model, not by the default shared-text rule', () => {
     const a = feat('a', BASE, { terms: topic, dateline: 'portsmouth', ...lead });
     const b = feat('b', REWRITE, { terms: topic, dateline: 'portsmouth', ...lead });
     expect(pairFeatures(a, b).text).toBeLessThan(0.3);
+    expect(DEFAULT_THRESHOLDS.versionModel).toBe(false);
     expect(comparePair(a, b, MODEL).version).toBe(true);
-    expect(comparePair(a, b).version).toBe(false);
-    expect(comparePair(a, b).probability).toBeGreaterThanOrEqual(MODEL.versionProbability);
+    expect(comparePair(a, b, RULE).version).toBe(false);
+    expect(comparePair(a, b, RULE).probability).toBeGreaterThanOrEqual(MODEL.versionProbability);
     // The model names itself in the signals only when it decides.
     expect(comparePair(a, b, MODEL).signals.some((x) => x.startsWith('version-model'))).toBe(true);
-    expect(comparePair(a, b).signals.some((x) => x.startsWith('version-model'))).toBe(false);
+    expect(comparePair(a, b, RULE).signals.some((x) => x.startsWith('version-model'))).toBe(false);
   });
 
   it('does not link a same-topic report from another dateline with another headline and lead', () => {
@@ -133,6 +146,43 @@ describe('pair decisions', () => {
     expect(comparePair(a, b).probability).toBeLessThan(
       comparePair(a, feat('c', REWRITE, { terms: topic, dateline: 'portsmouth', ...lead })).probability,
     );
+  });
+
+  it('tells a re-sent report from a templated report of another market by its figures', () => {
+    const a = feat('a', BASE, { figures: ['1189.42', '13.68', '401', '187'] });
+    const resent = feat('b', BASE, { figures: ['1189.42', '13.68', '401', '187', '162.178'] });
+    const other = feat('c', BASE, { figures: ['2106.10', '13.55', '0.64'] });
+    expect(pairFeatures(a, resent).figures).toBe(1);
+    expect(pairFeatures(a, other).figures).toBe(0);
+    // Too few figures to tell, or a row stored before figures existed: no evidence either way.
+    expect(pairFeatures(a, feat('d', BASE, { figures: ['401'] })).figures).toBe(0);
+    expect(pairFeatures(a, feat('e', BASE)).figures).toBe(0);
+  });
+
+  it('counts update tags only when they agree with the order of the two articles', () => {
+    const first = feat('a', BASE, { day: 100 });
+    const update = feat('b', BASE, { day: 100, published: '2026-03-02T10:00', claimsUpdate: true });
+    expect(pairFeatures(first, update).updateOrder).toBe(1);
+    expect(pairFeatures(update, first).updateOrder).toBe(1);
+    // Two stories that both carry an update slug: the symmetric marker fires, the order figure does not.
+    const other = feat('c', EXTRA, { day: 100, claimsUpdate: true });
+    expect(pairFeatures(update, other).marker).toBe(1);
+    expect(pairFeatures(update, other).updateOrder).toBe(0);
+    // Numbered versions: the later must carry the higher number.
+    const second = feat('d', `${BASE}\n\n${EXTRA}`, { versionNumber: 2, claimsUpdate: true });
+    const firstLead = feat('e', BASE, { versionNumber: 1, claimsUpdate: true });
+    expect(pairFeatures(firstLead, second).updateOrder).toBe(1);
+  });
+
+  it('sees a kept lead paragraph in a longer version, not a shared headline or dateline line', () => {
+    const text = (lead: string) => `Harbour reopens\n\nPORTSMOUTH, March 2\n\n${lead}`;
+    const a = feat('a', '', { leadParagraphs: leadParagraphHashes(text(BASE)) });
+    const longer = feat('b', '', { leadParagraphs: leadParagraphHashes(`${text(BASE)}\n\n${EXTRA}`) });
+    const other = feat('c', '', { leadParagraphs: leadParagraphHashes(text(EXTRA)) });
+    expect(leadParagraphHashes(text(BASE))).toHaveLength(1);
+    expect(pairFeatures(a, longer).leadParagraph).toBe(1);
+    expect(pairFeatures(a, other).leadParagraph).toBe(0);
+    expect(pairFeatures(a, feat('d', BASE)).leadParagraph).toBe(0);
   });
 
   it('scores a pair the same whichever article comes first', () => {

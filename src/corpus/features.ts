@@ -5,7 +5,7 @@ import { STOPWORDS, UPDATE_MARKERS, VERSION_NUMBER_PATTERNS, VERSION_WORDS } fro
  * The version of the corpus linker's features and scoring. Stored with every linked article so `reanalyze`
  * can tell which rows were made by an older linker.
  */
-export const CORPUS_LINKER_VERSION = 'corpus-linker/1';
+export const CORPUS_LINKER_VERSION = 'corpus-linker/2';
 
 /** MinHash size: 64 values estimate a Jaccard index to about ±0.06, enough to rank version candidates. */
 export const MINHASH_SIZE = 64;
@@ -53,6 +53,18 @@ export interface ArticleFeatures {
   leadActors?: string[];
   /** Events of the first two sentences as `TYPE|actor key` (one per actor and target), sorted. */
   leadEvents?: string[];
+  /**
+   * The figures the text reports (`1,189.42`, `54.67`, `3,000`), normalised and sorted, years and bare numbers
+   * under 10 left out: a version repeats its figures, while a templated report of another market, match or day
+   * has the same words and other figures. Optional: rows stored before linker 2 lack them (unknown).
+   */
+  figures?: string[];
+  /**
+   * Hashes of the first two body paragraphs of at least `LEAD_PARAGRAPH_WORDS` words (so not a headline,
+   * dateline or byline line, which unrelated stories of one desk and day share). A rewrite keeps its lead
+   * paragraph word for word more often than any other part. Optional: rows before linker 2 lack them.
+   */
+  leadParagraphs?: string[];
 }
 
 /** Lowercase words (letters and digits), the unit of every text comparison. */
@@ -283,6 +295,40 @@ export function leadFeatures(a: Analysis): {
   };
 }
 
+/** At most this many distinct figures are kept per article (the first in the text). */
+const MAX_FIGURES = 40;
+
+/**
+ * The distinct figures of a text, in order of first appearance, at most `MAX_FIGURES`: numbers written with
+ * digits, thousands separators dropped (`3,000` → `3000`), without years (1900–2099) and without one-digit numbers
+ * (counts and days that any two stories share).
+ */
+export function textFigures(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\d+(?:[.,]\d+)*/g)) {
+    const n = m[0].replace(/,(?=\d{3}(?:\D|$))/g, '');
+    if (/^\d$/.test(n) || /^(?:19|20)\d\d$/.test(n)) continue;
+    out.add(n);
+    if (out.size >= MAX_FIGURES) break;
+  }
+  return [...out].sort();
+}
+
+/** Fewest words of a paragraph that counts as a lead paragraph (headline, dateline and byline lines are shorter). */
+const LEAD_PARAGRAPH_WORDS = 12;
+
+/** Hashes of the first two paragraphs of a text that have at least `LEAD_PARAGRAPH_WORDS` words. */
+export function leadParagraphHashes(text: string): string[] {
+  const out: string[] = [];
+  for (const p of paragraphSpans(text)) {
+    const w = words(p.text);
+    if (w.length < LEAD_PARAGRAPH_WORDS) continue;
+    out.push(fnv1a(w.join(' ')).toString(36));
+    if (out.length === 2) break;
+  }
+  return out;
+}
+
 /** Computes the linker's features of one analysed article. `fallbackDay` is used when it has no date. */
 export function articleFeatures(a: Analysis, fallbackDay: number): ArticleFeatures {
   const art = a.article;
@@ -314,5 +360,7 @@ export function articleFeatures(a: Analysis, fallbackDay: number): ArticleFeatur
     dateline: placeKey(art.dateline),
     byline: placeKey(art.byline),
     ...leadFeatures(a),
+    figures: textFigures(text),
+    leadParagraphs: leadParagraphHashes(text),
   };
 }
