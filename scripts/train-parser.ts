@@ -11,6 +11,9 @@
  *   --seed N  --tagger-iterations N  --parser-iterations N  --jackknife K  --explore P
  *   --fine-tags yes|no          tag UPOS paired with the treebank's XPOS (default) or UPOS alone
  *   --prune W                   drop weights of magnitude below W (default 0: keep all)
+ *   --label-features yes|no     the parser reads the relations of the arcs built so far (default no)
+ *   --curve-from N              score the dev split after every epoch from N on (a learning curve; default off)
+ *   --blind none                skip the blind split (for tuning runs: it is scored only for a final candidate)
  *   --licence TEXT              licence of the training data, recorded in the model file
  *   --ewt-repo DIR              git dir of UD_English-EWT; a missing en_ewt-ud-train.conllu is written from it
  *
@@ -27,6 +30,7 @@ import { encodeSentence, TagSet, UPOS } from '../src/stages/syntax/encode.js';
 import { Lemmatizer } from '../src/stages/syntax/lemmatizer.js';
 import { SyntaxModel } from '../src/stages/syntax/model.js';
 import { type ParserExample, trainParser } from '../src/stages/syntax/parser.js';
+import type { CompactModel } from '../src/stages/syntax/perceptron.js';
 import { buildTagDict, trainTagger, UposTagger } from '../src/stages/syntax/tagger.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -168,11 +172,34 @@ function main(): void {
     labels: Uint16Array.from(s.words, (w) => (w.head >= 0 ? labelSet.get(w.deprel)! : 0)),
   }));
   const explore = Number(arg('explore', '0.9'));
+  const labelFeatures = arg('label-features', 'no') === 'yes';
+  const tagger = new UposTagger(taggerModel, tagset, tagDict);
+  const curveFrom = Number(arg('curve-from', '0'));
+  const curveDev = curveFrom > 0 && existsSync(devFile) ? read(devFile) : [];
+  const onEpoch =
+    curveDev.length > 0
+      ? (epoch: number, parser: CompactModel, arcs: CompactModel) => {
+          if (epoch < curveFrom) return;
+          const m = new SyntaxModel({
+            hyphenPrefixes: [],
+            tagger,
+            lemmatizer,
+            parser,
+            arcs,
+            labels,
+            meta: { data: [], licence, seed, iterations: it, labelFeatures },
+          });
+          const s = scoreConllu(m, curveDev);
+          log(`curve: epoch ${epoch} dev UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)}`);
+        }
+      : undefined;
   const { parser, arcs } = trainParser(examples, labels.length, {
     iterations: it.parser,
     seed,
     explore,
+    config: { labelFeatures },
     log,
+    onEpoch,
   });
   log(
     `parser: ${parser.size} features, ${parser.weights} weights; arc labeller: ${arcs.size} features, ${arcs.weights} weights`,
@@ -187,7 +214,7 @@ function main(): void {
     parser: parser.pruned(prune),
     arcs: arcs.pruned(prune),
     labels,
-    meta: { data: trainFiles.map((f) => basename(f)), licence, seed, iterations: it, prune },
+    meta: { data: trainFiles.map((f) => basename(f)), licence, seed, iterations: it, prune, labelFeatures },
   });
   log(`after pruning at ${prune}: parser ${model.parser.size}, arcs ${model.arcs.size} features`);
   const buf = model.toFile();
@@ -196,7 +223,7 @@ function main(): void {
   log(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB)`);
 
   const reloaded = SyntaxModel.fromFile(buf);
-  if (existsSync(blindFile)) {
+  if (blindFile !== 'none' && existsSync(blindFile)) {
     const s = scoreConllu(reloaded, read(blindFile));
     console.log(
       `blind ${basename(blindFile)}: UPOS ${s.upos.toFixed(2)} UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)}`,
