@@ -13,6 +13,8 @@
  *   --prune W                   drop weights of magnitude below W (default 0: keep all)
  *   --label-features yes|no     the parser reads the relations of the arcs built so far (default no)
  *   --curve-from N              score the dev split after every epoch from N on (a learning curve; default off)
+ *   --snapshots 12,14           also write the model after these epochs (<out>-e12.bin.gz), each identical to the
+ *                               file of a run with that many parser iterations
  *   --blind none                skip the blind split (for tuning runs: it is scored only for a final candidate)
  *   --licence TEXT              licence of the training data, recorded in the model file
  *   --ewt-repo DIR              git dir of UD_English-EWT; a missing en_ewt-ud-train.conllu is written from it
@@ -173,26 +175,47 @@ function main(): void {
   }));
   const explore = Number(arg('explore', '0.9'));
   const labelFeatures = arg('label-features', 'no') === 'yes';
-  const tagger = new UposTagger(taggerModel, tagset, tagDict);
   const curveFrom = Number(arg('curve-from', '0'));
   const curveDev = curveFrom > 0 && existsSync(devFile) ? read(devFile) : [];
-  const onEpoch =
-    curveDev.length > 0
-      ? (epoch: number, parser: CompactModel, arcs: CompactModel) => {
-          if (epoch < curveFrom) return;
-          const m = new SyntaxModel({
-            hyphenPrefixes: [],
-            tagger,
-            lemmatizer,
-            parser,
-            arcs,
-            labels,
-            meta: { data: [], licence, seed, iterations: it, labelFeatures },
-          });
-          const s = scoreConllu(m, curveDev);
-          log(`curve: epoch ${epoch} dev UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)}`);
-        }
-      : undefined;
+  const snapshots = new Set(arg('snapshots', '').split(',').filter(Boolean).map(Number));
+  // Weights below the prune threshold are dropped: smaller tables, fewer cache misses, faster parsing.
+  const prune = Number(arg('prune', '0'));
+  const prefixes = hyphenPrefixes(train);
+  const tagger = new UposTagger(taggerModel.pruned(prune), tagset, tagDict);
+  /** The model file a run of `epochs` parser iterations writes (averaged weights after that many epochs). */
+  const build = (parser: CompactModel, arcs: CompactModel, epochs: number) =>
+    new SyntaxModel({
+      hyphenPrefixes: prefixes,
+      tagger,
+      lemmatizer,
+      parser: parser.pruned(prune),
+      arcs: arcs.pruned(prune),
+      labels,
+      meta: {
+        data: trainFiles.map((f) => basename(f)),
+        licence,
+        seed,
+        iterations: { ...it, parser: epochs },
+        prune,
+        labelFeatures,
+      },
+    });
+  const write = (model: SyntaxModel, file: string) => {
+    const buf = model.toFile();
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, buf);
+    log(`wrote ${file} (${(buf.length / 1e6).toFixed(2)} MB)`);
+    return buf;
+  };
+  const onEpoch = (epoch: number, parser: CompactModel, arcs: CompactModel) => {
+    if (curveDev.length > 0 && epoch >= curveFrom) {
+      const s = scoreConllu(build(parser, arcs, epoch), curveDev);
+      log(`curve: epoch ${epoch} dev UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)}`);
+    }
+    // identical to the file of a run with --parser-iterations <epoch> (same seed, same order of updates)
+    if (snapshots.has(epoch))
+      write(build(parser, arcs, epoch), out.replace(/\.bin\.gz$/, `-e${epoch}.bin.gz`));
+  };
   const { parser, arcs } = trainParser(examples, labels.length, {
     iterations: it.parser,
     seed,
@@ -205,22 +228,9 @@ function main(): void {
     `parser: ${parser.size} features, ${parser.weights} weights; arc labeller: ${arcs.size} features, ${arcs.weights} weights`,
   );
 
-  // Weights below the prune threshold are dropped: smaller tables, fewer cache misses, faster parsing.
-  const prune = Number(arg('prune', '0'));
-  const model = new SyntaxModel({
-    hyphenPrefixes: hyphenPrefixes(train),
-    tagger: new UposTagger(taggerModel.pruned(prune), tagset, tagDict),
-    lemmatizer,
-    parser: parser.pruned(prune),
-    arcs: arcs.pruned(prune),
-    labels,
-    meta: { data: trainFiles.map((f) => basename(f)), licence, seed, iterations: it, prune, labelFeatures },
-  });
+  const model = build(parser, arcs, it.parser);
   log(`after pruning at ${prune}: parser ${model.parser.size}, arcs ${model.arcs.size} features`);
-  const buf = model.toFile();
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, buf);
-  log(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB)`);
+  const buf = write(model, out);
 
   const reloaded = SyntaxModel.fromFile(buf);
   if (blindFile !== 'none' && existsSync(blindFile)) {
