@@ -9,6 +9,7 @@
  *   --blind file.conllu         blind split: only its score is printed (default: PUD test in ../shared)
  *   --out   file.bin.gz         model file (default: models/parser/parser-ud-en.bin.gz; binary container)
  *   --seed N  --tagger-iterations N  --parser-iterations N  --jackknife K  --explore P
+ *   --folds-by stride|block     jackknife folds: every K-th sentence (default) or K contiguous blocks (documents)
  *   --fine-tags yes|no          tag UPOS paired with the treebank's XPOS (default) or UPOS alone
  *   --prune W                   drop weights of magnitude below W (default 0: keep all)
  *   --label-features yes|no     the parser reads the relations of the arcs built so far (default no)
@@ -130,11 +131,15 @@ function main(): void {
     `tag set: ${tagset.names.length} tags (${fine ? 'UPOS|XPOS' : 'UPOS'}); tag dictionary: ${tagDict.size} forms`,
   );
 
-  // Jackknifed tags for the parser's training data.
+  // Jackknifed tags for the parser's training data. Folds are either every K-th sentence ('stride') or K
+  // contiguous blocks ('block'): treebank files keep a document's sentences together, so blocks hold out whole
+  // documents and their words, and the held-out tags are as noisy as on new text.
+  const foldsBy = arg('folds-by', 'stride');
+  const foldOf = (i: number) => (foldsBy === 'block' ? Math.floor((i * folds) / train.length) : i % folds);
   const predicted: Uint8Array[] = train.map((s) => Uint8Array.from(s.words, tagOf));
   if (folds > 1) {
     for (let f = 0; f < folds; f++) {
-      const rest = train.filter((_, i) => i % folds !== f);
+      const rest = train.filter((_, i) => foldOf(i) !== f);
       const m = new UposTagger(
         trainTagger(rest, { iterations: it.tagger, seed: seed + f, tagset, tagOf, tagDict }),
         tagset,
@@ -143,7 +148,7 @@ function main(): void {
       let right = 0;
       let total = 0;
       train.forEach((s, i) => {
-        if (i % folds !== f) return;
+        if (foldOf(i) !== f) return;
         predicted[i] = m.tagIds(encodeSentence(s.words.map((w) => w.form)));
         s.words.forEach((w, j) => {
           total++;
