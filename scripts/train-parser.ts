@@ -9,7 +9,7 @@
  *   --blind file.conllu         blind split: only its score is printed (default: PUD test in ../shared)
  *   --out   file.bin.gz         model file (default: models/parser/parser-ud-en.bin.gz; binary container)
  *   --seed N  --tagger-iterations N  --parser-iterations N  --jackknife K  --explore P
- *   --folds-by stride|block     jackknife folds: every K-th sentence (default) or K contiguous blocks (documents)
+ *   --folds-by block|stride     jackknife folds: K contiguous blocks, whole documents (default), or every K-th sentence
  *   --fine-tags yes|no          tag UPOS paired with the treebank's XPOS (default) or UPOS alone
  *   --prune W                   drop weights of magnitude below W (default 0: keep all)
  *   --label-features yes|no     the parser reads the relations of the arcs built so far (default no)
@@ -106,7 +106,7 @@ function main(): void {
   const seed = Number(arg('seed', '1'));
   const it = {
     tagger: Number(arg('tagger-iterations', '6')),
-    parser: Number(arg('parser-iterations', '12')),
+    parser: Number(arg('parser-iterations', '14')),
   };
   const folds = Number(arg('jackknife', '4'));
   const licence = arg('licence', 'CC BY-SA 4.0 (UD English-EWT)');
@@ -134,7 +134,7 @@ function main(): void {
   // Jackknifed tags for the parser's training data. Folds are either every K-th sentence ('stride') or K
   // contiguous blocks ('block'): treebank files keep a document's sentences together, so blocks hold out whole
   // documents and their words, and the held-out tags are as noisy as on new text.
-  const foldsBy = arg('folds-by', 'stride');
+  const foldsBy = arg('folds-by', 'block');
   const foldOf = (i: number) => (foldsBy === 'block' ? Math.floor((i * folds) / train.length) : i % folds);
   const predicted: Uint8Array[] = train.map((s) => Uint8Array.from(s.words, tagOf));
   if (folds > 1) {
