@@ -74,7 +74,8 @@ function syntaxBench(docs: readonly Document[], rounds: number): { words: number
     return { e, tags, upos: Uint8Array.from(tags, (t) => model.tagger.tagset.upos[t]!) };
   });
   const parser = timeIt(rounds, () => {
-    for (const input of inputs) sink += parseSentence(model.parser, model.arcs, input).heads.length;
+    for (const input of inputs)
+      sink += parseSentence(model.parser, model.arcs, input, model.parserConfig).heads.length;
   });
   const all = timeIt(rounds, () => {
     for (const s of sentences) sink += model.parse(s).length;

@@ -9,8 +9,14 @@
  *   --blind file.conllu         blind split: only its score is printed (default: PUD test in ../shared)
  *   --out   file.bin.gz         model file (default: models/parser/parser-ud-en.bin.gz; binary container)
  *   --seed N  --tagger-iterations N  --parser-iterations N  --jackknife K  --explore P
+ *   --folds-by block|stride     jackknife folds: K contiguous blocks, whole documents (default), or every K-th sentence
  *   --fine-tags yes|no          tag UPOS paired with the treebank's XPOS (default) or UPOS alone
  *   --prune W                   drop weights of magnitude below W (default 0: keep all)
+ *   --label-features yes|no     the parser reads the relations of the arcs built so far (default no)
+ *   --curve-from N              score the dev split after every epoch from N on (a learning curve; default off)
+ *   --snapshots 12,14           also write the model after these epochs (<out>-e12.bin.gz), each identical to the
+ *                               file of a run with that many parser iterations
+ *   --blind none                skip the blind split (for tuning runs: it is scored only for a final candidate)
  *   --licence TEXT              licence of the training data, recorded in the model file
  *   --ewt-repo DIR              git dir of UD_English-EWT; a missing en_ewt-ud-train.conllu is written from it
  *
@@ -27,6 +33,7 @@ import { encodeSentence, TagSet, UPOS } from '../src/stages/syntax/encode.js';
 import { Lemmatizer } from '../src/stages/syntax/lemmatizer.js';
 import { SyntaxModel } from '../src/stages/syntax/model.js';
 import { type ParserExample, trainParser } from '../src/stages/syntax/parser.js';
+import type { CompactModel } from '../src/stages/syntax/perceptron.js';
 import { buildTagDict, trainTagger, UposTagger } from '../src/stages/syntax/tagger.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -99,7 +106,7 @@ function main(): void {
   const seed = Number(arg('seed', '1'));
   const it = {
     tagger: Number(arg('tagger-iterations', '6')),
-    parser: Number(arg('parser-iterations', '12')),
+    parser: Number(arg('parser-iterations', '14')),
   };
   const folds = Number(arg('jackknife', '4'));
   const licence = arg('licence', 'CC BY-SA 4.0 (UD English-EWT)');
@@ -124,11 +131,15 @@ function main(): void {
     `tag set: ${tagset.names.length} tags (${fine ? 'UPOS|XPOS' : 'UPOS'}); tag dictionary: ${tagDict.size} forms`,
   );
 
-  // Jackknifed tags for the parser's training data.
+  // Jackknifed tags for the parser's training data. Folds are either every K-th sentence ('stride') or K
+  // contiguous blocks ('block'): treebank files keep a document's sentences together, so blocks hold out whole
+  // documents and their words, and the held-out tags are as noisy as on new text.
+  const foldsBy = arg('folds-by', 'block');
+  const foldOf = (i: number) => (foldsBy === 'block' ? Math.floor((i * folds) / train.length) : i % folds);
   const predicted: Uint8Array[] = train.map((s) => Uint8Array.from(s.words, tagOf));
   if (folds > 1) {
     for (let f = 0; f < folds; f++) {
-      const rest = train.filter((_, i) => i % folds !== f);
+      const rest = train.filter((_, i) => foldOf(i) !== f);
       const m = new UposTagger(
         trainTagger(rest, { iterations: it.tagger, seed: seed + f, tagset, tagOf, tagDict }),
         tagset,
@@ -137,7 +148,7 @@ function main(): void {
       let right = 0;
       let total = 0;
       train.forEach((s, i) => {
-        if (i % folds !== f) return;
+        if (foldOf(i) !== f) return;
         predicted[i] = m.tagIds(encodeSentence(s.words.map((w) => w.form)));
         s.words.forEach((w, j) => {
           total++;
@@ -168,35 +179,66 @@ function main(): void {
     labels: Uint16Array.from(s.words, (w) => (w.head >= 0 ? labelSet.get(w.deprel)! : 0)),
   }));
   const explore = Number(arg('explore', '0.9'));
+  const labelFeatures = arg('label-features', 'no') === 'yes';
+  const curveFrom = Number(arg('curve-from', '0'));
+  const curveDev = curveFrom > 0 && existsSync(devFile) ? read(devFile) : [];
+  const snapshots = new Set(arg('snapshots', '').split(',').filter(Boolean).map(Number));
+  // Weights below the prune threshold are dropped: smaller tables, fewer cache misses, faster parsing.
+  const prune = Number(arg('prune', '0'));
+  const prefixes = hyphenPrefixes(train);
+  const tagger = new UposTagger(taggerModel.pruned(prune), tagset, tagDict);
+  /** The model file a run of `epochs` parser iterations writes (averaged weights after that many epochs). */
+  const build = (parser: CompactModel, arcs: CompactModel, epochs: number) =>
+    new SyntaxModel({
+      hyphenPrefixes: prefixes,
+      tagger,
+      lemmatizer,
+      parser: parser.pruned(prune),
+      arcs: arcs.pruned(prune),
+      labels,
+      meta: {
+        data: trainFiles.map((f) => basename(f)),
+        licence,
+        seed,
+        iterations: { ...it, parser: epochs },
+        prune,
+        labelFeatures,
+      },
+    });
+  const write = (model: SyntaxModel, file: string) => {
+    const buf = model.toFile();
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, buf);
+    log(`wrote ${file} (${(buf.length / 1e6).toFixed(2)} MB)`);
+    return buf;
+  };
+  const onEpoch = (epoch: number, parser: CompactModel, arcs: CompactModel) => {
+    if (curveDev.length > 0 && epoch >= curveFrom) {
+      const s = scoreConllu(build(parser, arcs, epoch), curveDev);
+      log(`curve: epoch ${epoch} dev UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)}`);
+    }
+    // identical to the file of a run with --parser-iterations <epoch> (same seed, same order of updates)
+    if (snapshots.has(epoch))
+      write(build(parser, arcs, epoch), out.replace(/\.bin\.gz$/, `-e${epoch}.bin.gz`));
+  };
   const { parser, arcs } = trainParser(examples, labels.length, {
     iterations: it.parser,
     seed,
     explore,
+    config: { labelFeatures },
     log,
+    onEpoch,
   });
   log(
     `parser: ${parser.size} features, ${parser.weights} weights; arc labeller: ${arcs.size} features, ${arcs.weights} weights`,
   );
 
-  // Weights below the prune threshold are dropped: smaller tables, fewer cache misses, faster parsing.
-  const prune = Number(arg('prune', '0'));
-  const model = new SyntaxModel({
-    hyphenPrefixes: hyphenPrefixes(train),
-    tagger: new UposTagger(taggerModel.pruned(prune), tagset, tagDict),
-    lemmatizer,
-    parser: parser.pruned(prune),
-    arcs: arcs.pruned(prune),
-    labels,
-    meta: { data: trainFiles.map((f) => basename(f)), licence, seed, iterations: it, prune },
-  });
+  const model = build(parser, arcs, it.parser);
   log(`after pruning at ${prune}: parser ${model.parser.size}, arcs ${model.arcs.size} features`);
-  const buf = model.toFile();
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, buf);
-  log(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB)`);
+  const buf = write(model, out);
 
   const reloaded = SyntaxModel.fromFile(buf);
-  if (existsSync(blindFile)) {
+  if (blindFile !== 'none' && existsSync(blindFile)) {
     const s = scoreConllu(reloaded, read(blindFile));
     console.log(
       `blind ${basename(blindFile)}: UPOS ${s.upos.toFixed(2)} UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)}`,

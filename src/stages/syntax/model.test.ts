@@ -36,6 +36,15 @@ describe('syntax model file', () => {
     for (const s of SENTENCES) expect(again.parse(s)).toEqual(small.parse(s));
   });
 
+  it('records in its file whether the parser reads the relations of built arcs (older files: it does not)', () => {
+    expect(small.parserConfig.labelFeatures).toBe(small.meta.labelFeatures === true);
+    const withLabels = new SyntaxModel({ ...small, meta: { ...small.meta, labelFeatures: true } });
+    expect(SyntaxModel.fromFile(withLabels.toFile()).parserConfig.labelFeatures).toBe(true);
+    const { labelFeatures: _, ...olderMeta } = small.meta;
+    const older = new SyntaxModel({ ...small, meta: olderMeta });
+    expect(SyntaxModel.fromFile(older.toFile()).parserConfig.labelFeatures).toBe(false);
+  });
+
   it('still reads the older gzipped JSON file, with the same parses as the binary one', () => {
     const fromJson = SyntaxModel.fromFile(small.toJsonFile());
     const fromBinary = SyntaxModel.fromFile(small.toFile());

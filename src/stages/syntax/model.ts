@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { NewsintelError } from '../../core/errors.js';
 import { encodeSentence, TagSet, UPOS } from './encode.js';
 import { Lemmatizer, type LemmatizerFile } from './lemmatizer.js';
-import { parseSentence } from './parser.js';
+import { type ParserConfig, parseSentence } from './parser.js';
 import { CompactModel, type CompactModelFile } from './perceptron.js';
 import { UposTagger } from './tagger.js';
 
@@ -55,6 +55,8 @@ export interface SyntaxModelMeta {
   iterations: { tagger: number; parser: number };
   /** Weights below this magnitude were dropped when the file was written. */
   prune?: number;
+  /** The parser reads the relations of the arcs it has built (absent in older files: it does not). */
+  labelFeatures?: boolean;
 }
 
 interface SyntaxModelFile {
@@ -92,6 +94,8 @@ export class SyntaxModel {
   readonly arcs: CompactModel;
   readonly labels: readonly string[];
   readonly meta: SyntaxModelMeta;
+  /** Which feature templates the parser weights were trained with (from {@link SyntaxModelMeta}). */
+  readonly parserConfig: ParserConfig;
   /** Lower-cased first parts of hyphenated words the treebank keeps whole ("e" of "e-mail"). */
   readonly hyphenPrefixes: ReadonlySet<string>;
   /** Lemma cache: form → lemma per UPOS id (see {@link lemmaOf}). */
@@ -113,6 +117,7 @@ export class SyntaxModel {
     this.arcs = parts.arcs;
     this.labels = parts.labels;
     this.meta = parts.meta;
+    this.parserConfig = { labelFeatures: parts.meta.labelFeatures === true };
   }
 
   /** Tags, lemmatises and parses one tokenised sentence. Time is linear in the number of words. */
@@ -124,7 +129,7 @@ export class SyntaxModel {
     const uposOf = this.tagger.tagset.upos;
     const upos = new Uint8Array(n);
     for (let i = 0; i < n; i++) upos[i] = uposOf[tags[i]!]!;
-    const { heads, labels } = parseSentence(this.parser, this.arcs, { e, tags, upos });
+    const { heads, labels } = parseSentence(this.parser, this.arcs, { e, tags, upos }, this.parserConfig);
     const out: ParsedWord[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const form = forms[i]!;

@@ -47,6 +47,11 @@ class State {
   readonly rc2: Int32Array;
   readonly nl: Int32Array;
   readonly nr: Int32Array;
+  /** Label sets of the left and right dependents built so far: bit l of lo (l < 32) or of hi (l - 32). */
+  readonly lsLo: Uint32Array;
+  readonly lsHi: Uint32Array;
+  readonly rsLo: Uint32Array;
+  readonly rsHi: Uint32Array;
 
   constructor(n: number) {
     this.n = n;
@@ -61,6 +66,10 @@ class State {
     this.rc2 = new Int32Array(n + 2).fill(nil);
     this.nl = new Int32Array(n + 2);
     this.nr = new Int32Array(n + 2);
+    this.lsLo = new Uint32Array(n + 2);
+    this.lsHi = new Uint32Array(n + 2);
+    this.rsLo = new Uint32Array(n + 2);
+    this.rsHi = new Uint32Array(n + 2);
   }
 
   get terminal(): boolean {
@@ -83,7 +92,10 @@ class State {
     const nil = this.nil;
     this.heads[d] = h;
     this.labels[d] = label;
+    const bit = label < 32 ? (1 << label) >>> 0 : label < 64 ? (1 << (label - 32)) >>> 0 : 0;
     if (d < h) {
+      if (label < 32) this.lsLo[h]! |= bit;
+      else this.lsHi[h]! |= bit;
       this.nl[h]!++;
       const l1 = this.lc1[h]!;
       if (l1 === nil || d < l1) {
@@ -91,6 +103,8 @@ class State {
         this.lc1[h] = d;
       } else if (this.lc2[h] === nil || d < this.lc2[h]!) this.lc2[h] = d;
     } else {
+      if (label < 32) this.rsLo[h]! |= bit;
+      else this.rsHi[h]! |= bit;
       this.nr[h]!++;
       const r1 = this.rc1[h]!;
       if (r1 === nil || d > r1) {
@@ -192,7 +206,17 @@ class FeatureBuffers {
   }
 }
 
-function features(st: State, fb: FeatureBuffers, out: Uint32Array): number {
+/**
+ * Parser options stored with the model. `labelFeatures` adds Zhang & Nivre (2011)'s label templates (relations
+ * of the nearest children of s0 and b0, and the label sets of their dependents): nine more look-ups per state.
+ */
+export interface ParserConfig {
+  labelFeatures: boolean;
+}
+
+const PLAIN: ParserConfig = { labelFeatures: false };
+
+function features(st: State, fb: FeatureBuffers, out: Uint32Array, cfg: ParserConfig): number {
   const { W, P, WP } = fb;
   const { n, nil, sp, stack, lc1, lc2, rc1, rc2 } = st;
   const s0 = sp > 0 ? stack[sp - 1]! : nil;
@@ -306,6 +330,18 @@ function features(st: State, fb: FeatureBuffers, out: Uint32Array): number {
   out[k++] = f3(72, s0wp, b0p, b1p);
   out[k++] = f3(73, s0p, b0wp, b1p);
   out[k++] = f2(74, Math.min(sp, 3), b0p);
+  if (cfg.labelFeatures) {
+    const L = st.labels;
+    out[k++] = f2(75, s0p, L[s0l]!);
+    out[k++] = f2(76, s0p, L[s0r]!);
+    out[k++] = f2(77, b0p, L[b0l]!);
+    out[k++] = f3(78, s0p, L[s0l]!, L[s0l2]!);
+    out[k++] = f3(79, s0p, L[s0r]!, L[s0r2]!);
+    out[k++] = f3(80, b0p, L[b0l]!, L[b0l2]!);
+    out[k++] = f3(81, s0p, st.lsLo[s0]!, st.lsHi[s0]!);
+    out[k++] = f3(82, s0p, st.rsLo[s0]!, st.rsHi[s0]!);
+    out[k++] = f3(83, b0p, st.lsLo[b0]!, st.lsHi[b0]!);
+  }
   return k;
 }
 
@@ -380,7 +416,12 @@ export interface ParseResult {
 }
 
 /** Parses one sentence greedily. */
-export function parseSentence(model: Scorer, arcModel: Scorer, input: ParserInput): ParseResult {
+export function parseSentence(
+  model: Scorer,
+  arcModel: Scorer,
+  input: ParserInput,
+  cfg: ParserConfig = PLAIN,
+): ParseResult {
   const n = input.e.n;
   const st = new State(n);
   const fb = new FeatureBuffers(input);
@@ -396,7 +437,7 @@ export function parseSentence(model: Scorer, arcModel: Scorer, input: ParserInpu
     let best: number;
     // with one valid move (empty stack, or only the root left in the buffer) there is nothing to score
     if ((canShift ? 1 : 0) + (canLeft ? 1 : 0) + (canRight ? 1 : 0) > 1) {
-      const k = features(st, fb, feats);
+      const k = features(st, fb, feats, cfg);
       model.score(feats, k, scores);
       best = -1;
       if (canShift) best = SHIFT;
@@ -437,8 +478,17 @@ export interface ParserExample {
 export function trainParser(
   examples: readonly ParserExample[],
   classes: number,
-  options: { iterations: number; seed: number; explore?: number; log?: (m: string) => void },
+  options: {
+    iterations: number;
+    seed: number;
+    explore?: number;
+    config?: ParserConfig;
+    log?: (m: string) => void;
+    /** Called after each epoch with the averaged weights so far (for a learning curve on a tuning split). */
+    onEpoch?: (epoch: number, parser: CompactModel, arcs: CompactModel) => void;
+  },
 ): { parser: CompactModel; arcs: CompactModel } {
+  const cfg = options.config ?? PLAIN;
   const p = new AveragedPerceptron(MOVES, 1 << 20);
   const a = new AveragedPerceptron(classes, 1 << 17);
   const rng = seededRandom(options.seed);
@@ -469,7 +519,7 @@ export function trainParser(
       const fb = new FeatureBuffers(ex.input);
       const onStack = new Uint8Array(n + 1);
       while (!st.terminal) {
-        const k = features(st, fb, feats);
+        const k = features(st, fb, feats, cfg);
         p.score(feats, k, scores);
         costs(st, gold, children, onStack, cost);
         let best = -1;
@@ -517,6 +567,7 @@ export function trainParser(
     options.log?.(
       `parser iteration ${it + 1}: train UAS ${((100 * right) / total).toFixed(2)} LAS ${((100 * labelled) / total).toFixed(2)} (explored)`,
     );
+    if (options.onEpoch && it + 1 < options.iterations) options.onEpoch(it + 1, p.compact(), a.compact());
   }
   return { parser: p.compact(), arcs: a.compact() };
 }
