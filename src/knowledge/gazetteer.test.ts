@@ -61,6 +61,12 @@ describe('matchGazetteer', () => {
     expect(m[0]!.end - m[0]!.start).toBe(6);
   });
 
+  it("splits a plural's possessive apostrophe as the sentence stage does, so such names still match", () => {
+    expect(phraseTokens("Kurdistan Workers' Party")).toEqual(['Kurdistan', 'Workers', "'", 'Party']);
+    const m = matchGazetteer(['the', 'Kurdistan', 'Workers', "'", 'Party']).filter((x) => x.kind !== 'title');
+    expect(m.map((x) => x.kb)).toEqual(['org:pkk']);
+  });
+
   it('is case-aware: "us" is not the U.S., but an ALL-CAPS headline still matches', () => {
     expect(found('give us time').filter((x) => x.kind !== 'title')).toEqual([]);
     expect(found('SOUTH KOREA AND JAPAN')).toEqual([

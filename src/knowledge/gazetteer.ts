@@ -31,14 +31,15 @@ export function normToken(t: string): string {
 }
 
 /**
- * Splits a phrase the way the sentence stage tokenises text: on spaces, with a possessive `'s` as its own
- * token ("People's" → "People", "'s"). Abbreviations ("U.S.") and hyphenated words stay whole.
+ * Splits a phrase the way the sentence stage tokenises text: on spaces, with a possessive `'s` or a plural's
+ * possessive apostrophe as its own token ("People's" → "People", "'s"; "Workers'" → "Workers", "'").
+ * Abbreviations ("U.S.") and hyphenated words stay whole.
  */
 export function phraseTokens(phrase: string): string[] {
   const out: string[] = [];
   for (const piece of normToken(phrase).split(/\s+/)) {
     if (!piece) continue;
-    const m = /^(.+)('s)$/.exec(piece);
+    const m = /^(.+)('s)$/.exec(piece) ?? /^(.+s)(')$/.exec(piece);
     if (m) out.push(m[1]!, m[2]!);
     else out.push(piece);
   }
