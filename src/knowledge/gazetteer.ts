@@ -1,4 +1,5 @@
 import { AMBIGUOUS_DEMONYM_COUNTRIES, COUNTRIES } from './countries.js';
+import { GENERATED_GROUPS } from './data/groups.js';
 import {
   CONTEXTUAL_BODIES,
   COUNTRY_ONLY_BODIES,
@@ -97,6 +98,11 @@ function buildPhrases(): Phrase[] {
       const e = entry(`org:${id}`, 'org', name!, 'ORG', iso || null);
       for (const a of [name!, ...aliases]) add(a, e);
     }
+  }
+  // after the hand-written groups, so their names and acronyms win
+  for (const [name, iso, , ...aliases] of GENERATED_GROUPS) {
+    const e = entry(`org:${slug(name!)}`, 'org', name!, 'ORG', iso || null);
+    for (const a of [name!, ...aliases]) add(a, e);
   }
   for (const [id, iso, name, ...aliases] of GOVERNMENT_BODIES) {
     const e = entry(`gov:${id}`, 'gov', name!, 'ORG', iso!);
