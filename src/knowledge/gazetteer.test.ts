@@ -61,6 +61,19 @@ describe('matchGazetteer', () => {
     expect(m[0]!.end - m[0]!.start).toBe(6);
   });
 
+  it('knows non-state groups of the Phoenix dictionary with their country, and not their members as groups', () => {
+    const m = matchGazetteer(phraseTokens('the Abu Sayyaf Group and the Islamic Resistance Movement'));
+    expect(m.filter((x) => x.kind === 'org').map((x) => x.entry.country)).toEqual(['PHL', 'PSE']);
+    // Phoenix lists "Khaled Meshaal" among the aliases of Hamas: a person, never an organisation
+    expect(matchGazetteer(phraseTokens('Khaled Meshaal said')).filter((x) => x.kind === 'org')).toEqual([]);
+  });
+
+  it("splits a plural's possessive apostrophe as the sentence stage does, so such names still match", () => {
+    expect(phraseTokens("Kurdistan Workers' Party")).toEqual(['Kurdistan', 'Workers', "'", 'Party']);
+    const m = matchGazetteer(['the', 'Kurdistan', 'Workers', "'", 'Party']).filter((x) => x.kind !== 'title');
+    expect(m.map((x) => x.kb)).toEqual(['org:pkk']);
+  });
+
   it('is case-aware: "us" is not the U.S., but an ALL-CAPS headline still matches', () => {
     expect(found('give us time').filter((x) => x.kind !== 'title')).toEqual([]);
     expect(found('SOUTH KOREA AND JAPAN')).toEqual([

@@ -1,4 +1,5 @@
 import { AMBIGUOUS_DEMONYM_COUNTRIES, COUNTRIES } from './countries.js';
+import { GENERATED_GROUPS } from './data/groups.js';
 import {
   CONTEXTUAL_BODIES,
   COUNTRY_ONLY_BODIES,
@@ -31,14 +32,15 @@ export function normToken(t: string): string {
 }
 
 /**
- * Splits a phrase the way the sentence stage tokenises text: on spaces, with a possessive `'s` as its own
- * token ("People's" → "People", "'s"). Abbreviations ("U.S.") and hyphenated words stay whole.
+ * Splits a phrase the way the sentence stage tokenises text: on spaces, with a possessive `'s` or a plural's
+ * possessive apostrophe as its own token ("People's" → "People", "'s"; "Workers'" → "Workers", "'").
+ * Abbreviations ("U.S.") and hyphenated words stay whole.
  */
 export function phraseTokens(phrase: string): string[] {
   const out: string[] = [];
   for (const piece of normToken(phrase).split(/\s+/)) {
     if (!piece) continue;
-    const m = /^(.+)('s)$/.exec(piece);
+    const m = /^(.+)('s)$/.exec(piece) ?? /^(.+s)(')$/.exec(piece);
     if (m) out.push(m[1]!, m[2]!);
     else out.push(piece);
   }
@@ -96,6 +98,11 @@ function buildPhrases(): Phrase[] {
       const e = entry(`org:${id}`, 'org', name!, 'ORG', iso || null);
       for (const a of [name!, ...aliases]) add(a, e);
     }
+  }
+  // after the hand-written groups, so their names and acronyms win
+  for (const [name, iso, , ...aliases] of GENERATED_GROUPS) {
+    const e = entry(`org:${slug(name!)}`, 'org', name!, 'ORG', iso || null);
+    for (const a of [name!, ...aliases]) add(a, e);
   }
   for (const [id, iso, name, ...aliases] of GOVERNMENT_BODIES) {
     const e = entry(`gov:${id}`, 'gov', name!, 'ORG', iso!);

@@ -63,3 +63,8 @@ const GENDER: ReadonlyMap<string, 'm' | 'f' | null> = (() => {
 export function givenNameGender(name: string): 'm' | 'f' | null {
   return GENDER.get(name.toLowerCase()) ?? null;
 }
+
+/** True when the word is a given name of either list ("Sharon", "Jordan"): as a bare name it says nothing. */
+export function isGivenName(name: string): boolean {
+  return GENDER.has(name.toLowerCase());
+}

@@ -14,8 +14,22 @@ describe('lookupPerson', () => {
     expect(lookupPerson('Kofi Annan')).toMatchObject({ country: 'GHA', role: 'UN Secretary-General' });
   });
 
-  it('never matches a bare surname or an unknown name', () => {
-    expect(lookupPerson('Putin')).toBeNull();
+  it('matches a spelling with other particles or middle names by first and last name in one country', () => {
+    expect(lookupPerson('Omar El Bashir')?.country).toBe('SDN');
+    expect(lookupPerson('Omar Hassan al-Bashir')?.kb).toBe(lookupPerson('Omar al-Bashir')?.kb);
+  });
+
+  it('gives a bare surname the country its listed bearers share, and the person when they are one', () => {
+    expect(lookupPerson('Putin')).toMatchObject({ kb: 'person:vladimir-putin', country: 'RUS' });
+    expect(lookupPerson('Mugabe')).toMatchObject({ kb: 'person:robert-mugabe', country: 'ZWE' });
+  });
+
+  it('leaves a bare surname alone when it is a given name, rare, or shared across countries', () => {
+    // a given name as well ("Sharon", "Jordan")
+    expect(lookupPerson('Sharon')).toBeNull();
+    // bearers in several countries with no leader among them to decide
+    expect(lookupPerson('Smith')).toBeNull();
+    expect(lookupPerson('Khan')).toBeNull();
     expect(lookupPerson('Zebulon Quarnsworthy')).toBeNull();
   });
 });

@@ -12,6 +12,34 @@ const POSSIBLE_MODALS: ReadonlySet<string> = new Set(['could', 'might', 'may', '
 /** Entity types that can act or be acted on in a political event. */
 const PARTY_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
+/** Prepositions of a time adjunct whose event noun the clause's subject took part in ("after talks with Y"). */
+const ADJUNCT_CASES: ReadonlySet<string> = new Set(['after', 'before', 'during', 'following']);
+
+/**
+ * The subject of active verb `v`, or of the clause a subjectless participle of it modifies ("X, speaking
+ * after …, said": X), or -1.
+ */
+function adjunctSubject(ctx: RefineContext, v: number): number {
+  const syn = ctx.syntax!;
+  if (v < 0 || syn.words[v]!.upos !== 'VERB' || syn.isPassive(v)) return -1;
+  const s = syn.subjectOf(v);
+  if (s >= 0) return s;
+  const word = syn.words[v]!;
+  const h = word.head;
+  if (h < 0 || !/ing$/i.test(word.text)) return -1;
+  if (word.deprel === 'acl') return syn.words[h]!.upos === 'PROPN' || syn.words[h]!.upos === 'NOUN' ? h : -1;
+  return syn.words[h]!.upos === 'VERB' && !syn.isPassive(h) ? syn.subjectOf(h) : -1;
+}
+
+/** The parties of the clause an event noun is a time adjunct of ("X said after talks with Y": X), or []. */
+export function adjunctParties(ctx: RefineContext, w: number): string[] {
+  const syn = ctx.syntax!;
+  const word = syn.words[w]!;
+  if (!word.deprel.startsWith('obl') || !ADJUNCT_CASES.has(syn.caseOf(w) ?? '')) return [];
+  const s = adjunctSubject(ctx, word.head);
+  return s >= 0 ? parties(ctx, s) : [];
+}
+
 /** Whether child `c` of a predicate fills `role`: `nsubj`, `obj`, `nmod:poss`, or `<rel>:<preposition>`. */
 function fills(ctx: RefineContext, c: number, role: string): boolean {
   const syn = ctx.syntax!;
@@ -148,6 +176,9 @@ export const clauseEvents: Refiner = {
           const s = syn.subjectOf(word.head);
           if (s >= 0 && !syn.isPassive(word.head)) actors = parties(ctx, s);
         }
+        // "X said after talks with Y", "X, speaking after a meeting with Y": the clause's subject took part
+        // (a meeting only: who did an attack is not who speaks after it)
+        if (actors.length === 0 && sense.type === 'CONSULT') actors = adjunctParties(ctx, w);
         targets = roleParties(ctx, w, entry.target).filter((t) => !actors.includes(t));
         if (actors.length === 0 || targets.length === 0) continue;
       }

@@ -13,6 +13,35 @@ function mentionedIn(ctx: RefineContext, id: string, start: number, end: number)
 }
 
 /**
+ * The nominal that does what verb `w` says when the verb has no subject of its own, or -1: the noun an
+ * active participle or a verb with an object modifies ("President X, visiting China, …", a misparsed main
+ * verb "X on Thursday shortened the curfew" read as a reduced relative), the subject of the verb a purpose
+ * clause ("opened the bridge to allow …") or an open complement depends on, or of a coordinated verb.
+ */
+function inheritedSubject(ctx: RefineContext, w: number): number {
+  const syn = ctx.syntax!;
+  for (let p = w, guard = 0; p >= 0 && guard < 6; guard++) {
+    const word = syn.words[p]!;
+    if (syn.isPassive(p)) return -1;
+    const own = syn.children(p).find((c) => baseRel(syn.words[c]!.deprel) === 'nsubj');
+    if (own !== undefined) return p === w ? -1 : own;
+    const rel = baseRel(word.deprel);
+    const h = word.head;
+    if (h < 0) return -1;
+    if (rel === 'acl') {
+      const active = /ing$/i.test(word.text) || syn.childrenBy(p, 'obj').length > 0;
+      const head = syn.words[h]!;
+      return active && (head.upos === 'PROPN' || head.upos === 'NOUN') ? h : -1;
+    }
+    const purpose = rel === 'advcl' && syn.children(p).some((c) => syn.words[c]!.text.toLowerCase() === 'to');
+    if (rel !== 'conj' && rel !== 'xcomp' && !purpose) return -1;
+    if (syn.words[h]!.upos !== 'VERB') return -1;
+    p = h;
+  }
+  return -1;
+}
+
+/**
  * The actor of a verbal event is the subject of its verb (issue 11): where the token rules took a name that
  * the clause's own subject does not contain, the parties the subject names replace it ("The Port Authority
  * later accused the union …" after a sentence about a minister), and a relative named by a relation noun acts
@@ -28,6 +57,13 @@ export const clauseActors: Refiner = {
       const w = triggerWord(ctx, e);
       if (w < 0 || syn.words[w]!.upos !== 'VERB' || syn.isPassive(w)) return e;
       const subjects = syn.children(w).filter((c) => baseRel(syn.words[c]!.deprel) === 'nsubj');
+      if (subjects.length === 0 && e.actors.length === 0 && !e.genericActor) {
+        const s = inheritedSubject(ctx, w);
+        const id = s >= 0 ? entityOfNominal(ctx, s) : null;
+        const ent = id ? ctx.ix.entities.find((x) => x.id === id) : undefined;
+        if (!ent || !PARTY.has(ent.type) || e.targets.includes(ent.id)) return e;
+        return { ...e, actors: [ent.id], rule: `${e.rule}+inherited-subject` };
+      }
       if (subjects.length !== 1) return e;
       const s = subjects[0]!;
       const head = syn.words[s]!;

@@ -1,7 +1,7 @@
 import type { PloverType } from '../../../core/types.js';
 import { isSpeechLemma } from '../../../knowledge/english/index.js';
 import { frameFor } from '../frames.js';
-import { roleParties } from '../predicates.js';
+import { adjunctParties, roleParties } from '../predicates.js';
 import { entityOfNominal, type RefineContext, type Refiner, triggerWord } from './context.js';
 
 /** Event types whose target is what is said about someone: the target may sit inside the content clause. */
@@ -77,7 +77,8 @@ export function clauseTarget(ctx: RefineContext, w: number, actors: readonly str
 
 /**
  * Fills participants the token rules left empty from the clause structure: a verbal event's target (see
- * `clauseTarget`), an event noun's actor from its frame (possessor, "by" agent, nationality), and the actor of an event stated inside what someone declared ("The administration
+ * `clauseTarget`), an event noun's actor from its frame (possessor, "by" agent, nationality) or, for a meeting in a
+ * time adjunct, the clause's subject ("X said after talks with Y"), and the actor of an event stated inside what someone declared ("The administration
  * declared that China must drop barriers": the declarer demands). Never replaces a participant found.
  */
 export const clauseParticipants: Refiner = {
@@ -109,6 +110,12 @@ export const clauseParticipants: Refiner = {
         const entry = frameFor(ctx.lex, word.lemma, word.upos);
         const found = entry ? roleParties(ctx, w, entry.actor).filter((id) => !targets.includes(id)) : [];
         if (found.length > 0) actors = found;
+        // "X, speaking after a meeting with Y": the clause's subject took part, and is no target
+        else if (e.type === 'CONSULT') {
+          const took = adjunctParties(ctx, w);
+          const rest = targets.filter((t) => !took.includes(t));
+          if (took.length > 0 && rest.length > 0) [actors, targets] = [took, rest];
+        }
       }
       if (actors.length === 0 && !e.genericActor && e.type === 'DEMAND') {
         const g = syn.governingVerb(w);

@@ -42,17 +42,21 @@ export function entityAtWord(ctx: RefineContext, w: number): string | null {
 }
 
 /**
- * The entity a nominal names: its head word's, else that of a name inside its own phrase (compound, flat,
- * appos or amod dependents: "the Chinese delegation", "President Kabila"), else null.
+ * The entity a nominal names: its head word's, else that of a name inside its own phrase (compound, flat or
+ * appos dependents: "President Kabila", "his counterpart Romano Prodi"), else that of its amod or possessor
+ * ("the Chinese delegation"), else null.
  */
 export function entityOfNominal(ctx: RefineContext, w: number): string | null {
   const direct = entityAtWord(ctx, w);
   if (direct || !ctx.syntax) return direct;
-  for (const c of ctx.syntax.children(w)) {
-    const rel = ctx.syntax.words[c]!.deprel;
-    if (/^(?:compound|flat|appos|amod|nmod:poss)/.test(rel)) {
-      const id = entityAtWord(ctx, c);
-      if (id) return id;
+  // the nominal's own name first ("his counterpart Romano Prodi" is Prodi, not the one "his" refers to)
+  for (const own of [true, false]) {
+    for (const c of ctx.syntax.children(w)) {
+      const rel = ctx.syntax.words[c]!.deprel;
+      if (own ? /^(?:compound|flat|appos)/.test(rel) : /^(?:amod|nmod:poss)/.test(rel)) {
+        const id = entityAtWord(ctx, c);
+        if (id) return id;
+      }
     }
   }
   return null;

@@ -2,6 +2,7 @@ import { clauseEvents } from '../predicates.js';
 import { clauseActors } from './clause-actors.js';
 import { clauseModality } from './clause-modality.js';
 import { clauseParticipants } from './clause-participants.js';
+import { clauseTime } from './clause-time.js';
 import type { RefineContext, Refiner } from './context.js';
 import { garbledText } from './garbled.js';
 import { selectionalRestrictions, sportsContext } from './senses.js';
@@ -20,6 +21,7 @@ export const REFINERS: readonly Refiner[] = [
   clauseParticipants,
   clauseActors,
   clauseModality,
+  clauseTime,
 ];
 
 /** Runs every refiner in order. */

@@ -1,0 +1,74 @@
+import { baseRel } from '../../syntax/query.js';
+import type { RefineContext, Refiner } from './context.js';
+import { triggerWord } from './context.js';
+
+/** A calendar value (`2006-12-04`, `2006-12`), not a year alone or a duration. */
+const CALENDAR = /^\d{4}-\d\d/;
+/** Prepositions of a time adjunct: "said Monday after talks with Y" dates the talks by the report. */
+const AFTER: ReadonlySet<string> = new Set(['after', 'following']);
+
+/** The predicate that dates an event: an event noun's verb when it is that verb's object or oblique. */
+function predicateOf(ctx: RefineContext, w: number): number {
+  const syn = ctx.syntax!;
+  const word = syn.words[w]!;
+  const rel = baseRel(word.deprel);
+  if (word.upos === 'NOUN' && (rel === 'obj' || rel === 'obl') && word.head >= 0) {
+    const h = syn.words[word.head]!;
+    if (h.upos === 'VERB') return word.head;
+  }
+  return w;
+}
+
+/** True when `w` reaches `target` by at most `steps` head links. */
+function under(ctx: RefineContext, w: number, target: number, steps: number): boolean {
+  const syn = ctx.syntax!;
+  for (let p = w, k = 0; p >= 0 && k <= steps; k++, p = syn.words[p]!.head) if (p === target) return true;
+  return false;
+}
+
+/**
+ * Dates the events read off clauses (the token rules date their own): a calendar time expression that depends
+ * on the event's predicate or on the event noun itself ("met on Monday", "the talks on December 4"), else for
+ * a meeting in an after/following adjunct of a past report, the report's day ("X said after talks with Y").
+ */
+export const clauseTime: Refiner = {
+  name: 'clause-time',
+  refine(events, ctx) {
+    const syn = ctx.syntax;
+    if (!syn) return events;
+    return events.map((e) => {
+      if (e.date || !e.rule.startsWith('clause:')) return e;
+      const w = triggerWord(ctx, e);
+      if (w < 0) return e;
+      const pred = predicateOf(ctx, w);
+      for (const tm of ctx.ix.times) {
+        if (tm.type !== 'DATE' || !tm.value || !CALENDAR.test(tm.value)) continue;
+        const tw = syn.wordAt(tm.start);
+        if (tw < 0 || syn.words[tw]!.sentence !== syn.words[w]!.sentence) continue;
+        // the head of the time phrase, then its attachment to the predicate or the noun
+        let head = tw;
+        while (syn.words[head]!.head >= 0 && syn.words[syn.words[head]!.head]!.start < tm.end)
+          head = syn.words[head]!.head;
+        if (under(ctx, head, pred, 1) || under(ctx, head, w, 1)) return { ...e, date: tm.value, time: tm.id };
+      }
+      const word = syn.words[w]!;
+      // "X, speaking after a meeting with Y, said": the participle is dated by the verb it depends on
+      let pi = pred;
+      if (/ing$/i.test(syn.words[pi]!.text) && syn.words[pi]!.head >= 0) pi = syn.words[pi]!.head;
+      const p = syn.words[pi]!;
+      if (
+        e.type === 'CONSULT' &&
+        pred !== w &&
+        ctx.ix.published &&
+        (e.modality === 'asserted' || e.modality === 'reported') &&
+        AFTER.has(syn.caseOf(w) ?? '') &&
+        word.deprel.startsWith('obl') &&
+        p.text.toLowerCase() !== p.lemma.toLowerCase() &&
+        p.upos === 'VERB' &&
+        !/ing$/i.test(p.text)
+      )
+        return { ...e, date: ctx.ix.published };
+      return e;
+    });
+  },
+};
