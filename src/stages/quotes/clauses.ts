@@ -11,6 +11,7 @@ import {
 } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
+import { cueGoverns, cueMood, governedStart } from './governs.js';
 import { cueClass, PERSON_NOUNS } from './lexicon.js';
 
 /**
@@ -66,6 +67,23 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
   // verb at all; names (PROPN) are left alone, as the tagger misreads capitalised verbs in headlines
   if ((w.upos === 'ADV' || w.upos === 'ADJ' || w.upos === 'ADP') && q.kind !== 'direct') return 'not-speech';
   return 'keep';
+}
+
+/**
+ * True when an indirect or partial quote's cue asserts speech on the parse: its mood is asserted (not
+ * negated, modal, conditional or addressed to a listener), and for an indirect quote the cue governs the
+ * content (`cueGoverns`). "According to" and cues the parse does not cover pass.
+ */
+export function reportsSpeech(ix: SyntaxIndex, q: ExtractedQuote, stance = false): boolean {
+  if (!q.cue) return true;
+  const k = ix.wordAt(q.cue.start);
+  if (k < 0) return true;
+  const w = ix.words[k]!;
+  const low = w.text.toLowerCase();
+  if (low === 'according' || low === 'as') return true;
+  if (w.upos === 'VERB' && cueMood(ix, k) !== 'asserted') return false;
+  if (q.kind !== 'indirect' || (w.upos !== 'VERB' && w.upos !== 'NOUN')) return true;
+  return cueGoverns(ix, k, q.start, q.end, stance && cueClass(low) === 'object') !== false;
 }
 
 /** Relations by which a phrase hangs on a verb as a circumstance, never as what was said. */
@@ -148,10 +166,17 @@ export function refineOnClauses(
   const out: ExtractedQuote[] = [];
   const coref = new CorefLookup(chains);
   const fixed = new Map<number, SubjectSpeaker>();
-  for (const q of quotes) {
+  for (let q of quotes) {
     const verdict = judgeCue(ix, q, stance);
     if (verdict !== 'keep' && q.kind !== 'direct') continue;
     if (contentIsCircumstance(ix, q)) continue;
+    if (q.kind !== 'direct' && !reportsSpeech(ix, q, stance)) {
+      // a content opening with a circumstance of its cue keeps its governed clause, if it has one
+      const k = q.kind === 'indirect' && q.cue ? ix.wordAt(q.cue.start) : -1;
+      const a = k >= 0 && cueMood(ix, k) === 'asserted' ? governedStart(ix, k, q.start, q.end, text) : -1;
+      if (a < 0) continue;
+      q = { ...q, start: a, text: text.slice(a, q.end), rule: `${q.rule}+governed` };
+    }
     const rel = relationSpeaker(ix, q, text, entities);
     if (rel) {
       const name = rel.text.replace(/^(?:the|a|an)\s+/i, '');
