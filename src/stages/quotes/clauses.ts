@@ -3,7 +3,6 @@ import type { Entity, TextSpan } from '../../core/types.js';
 import {
   isSpeechLemma,
   KIN_NOUNS,
-  MODALS,
   RELATIVE_PRONOUNS,
   SPEECH_NOUNS,
   speechVerb,
@@ -300,19 +299,38 @@ export function subjectSpeaker(
   // a finite cue read as a noun's modifier ("The head of the Church said …" parsed as "head [that] Church
   // said") has lost its real subject to the parse
   if (cue.deprel === 'acl') return null;
-  const subj = ix.isPassive(k) ? ix.agentOf(k) : ix.subjectOf(k);
+  let subj = ix.isPassive(k) ? ix.agentOf(k) : ix.subjectOf(k);
   if (subj < 0) return null;
   // two subjects on one verb is no clause English has ("In the Philippines, Ramos told"): the parse is unsure
   const clause = ix.words[subj]!.head;
   if (ix.children(clause).filter((c) => baseRel(ix.words[c]!.deprel) === 'nsubj').length > 1) return null;
+  // a relative pronoun stands for the noun its clause modifies ("Smith, who said …": Smith speaks)
+  const relative = RELATIVE_PRONOUNS.has(ix.words[subj]!.text.toLowerCase()) && clause === k;
+  // the relative pronoun stays the evidence span (it is the cue's subject), the antecedent names the speaker
+  const pron = ix.words[subj]!;
+  const pronSpan: TextSpan = { start: pron.start, end: pron.end, text: pron.text };
+  if (relative) {
+    if (baseRel(cue.deprel) !== 'acl' || cue.head < 0) return null;
+    subj = cue.head;
+  }
   const head = ix.words[subj]!;
   // a pronoun is the rules' to resolve (they weigh the previous quotes' speakers, which coreference does not),
   // except a plural "they" bound by a plural subject earlier in its own sentence ("the rebels began fighting
-  // what they say is …") when the rules went outside the sentence for a speaker
-  if (head.upos === 'PRON') return boundThey(ix, q, subj, text, entities, coref);
+  // what they say is …") when the rules went outside the sentence for a speaker, and a pronoun coreference
+  // resolves when the rules found no one
+  if (head.upos === 'PRON') {
+    const id = q.speaker ? null : coref.at(head.start, head.end);
+    const e = id ? entities.find((x) => x.id === id) : undefined;
+    if (e) {
+      const sp = { start: head.start, end: head.end, text: head.text };
+      return { speaker: e.id, speakerName: e.name, speakerSpan: sp, why: 'subject-entity' };
+    }
+    return boundThey(ix, q, subj, text, entities, coref);
+  }
   // a subject inside the quoted content is the content's own ("…, which he said …" is read elsewhere)
   if (head.start >= q.start && head.end <= q.end) return null;
-  const span = ix.span(subj);
+  // a relative clause's antecedent speaks as its own phrase, without the clause
+  const span = relative ? subjectPhrase(ix, subj, text) : ix.span(subj);
   if (!span) return null;
   let id = coref.at(head.start, head.end);
   // a name's other words ("Kabila" of "President Kabila" read as its head), never a modifier of a common noun
@@ -345,18 +363,40 @@ export function subjectSpeaker(
     // a subject inherited through coordination or control is the parse's guess: it settles only a quote the
     // rules left without a named speaker
     if (q.speaker && clause !== k) return null;
-    return { speaker: id, speakerName: e.name, speakerSpan: phrase(span), why: 'subject-entity' };
+    return {
+      speaker: id,
+      speakerName: e.name,
+      speakerSpan: relative ? pronSpan : phrase(span),
+      why: 'subject-entity',
+    };
   }
-  if (!q.speaker) return null;
+  if (head.upos !== 'NOUN' && head.upos !== 'PROPN') return null;
+  if (!q.speaker) {
+    // the rules' phrase lies outside the subject ("was really", "her hips"): the subject phrase speaks
+    const sp = q.speakerSpan;
+    if (relative || !sp || sp.end <= span.start || span.end <= sp.start) {
+      const name = subjectPhrase(ix, subj, text);
+      return {
+        speaker: null,
+        speakerName: name.text,
+        speakerSpan: relative ? pronSpan : name,
+        why: 'subject-phrase',
+      };
+    }
+    return null;
+  }
   // a common-noun subject ("the sister of X", "the chief of X"): when the rules' speaker is named only inside
   // its complement, the phrase speaks, not the complement
-  if (head.upos !== 'NOUN' && head.upos !== 'PROPN') return null;
   if (!coref.within(q.speaker, span.start, span.end)) return null;
   const entity = entities.find((e) => e.id === q.speaker);
   if (!entity) return null;
   const first = entity.mentions.find((m) => m.start >= span.start && m.end <= span.end)!;
-  // a relative speaks for themself; a person named by a title over a place is not the place
-  const relation = head.upos === 'NOUN' && RELATION_NOUNS.has(head.text.toLowerCase());
+  // a relative speaks for themself, as does anyone a person is named in a modifier of ("the aide to X", "X's
+  // spokesman"); a person named by a title over a place is not the place
+  const relation =
+    head.upos === 'NOUN' &&
+    (RELATION_NOUNS.has(head.text.toLowerCase()) ||
+      (entity.type === 'PERSON' && inModifier(ix, subj, first.start, first.end)));
   const titled =
     PLACE_TYPES.has(entity.type) &&
     ix.subtree(subj).some((w) => {
@@ -366,6 +406,38 @@ export function subjectSpeaker(
   if (!relation && !titled) return null;
   const name = text.slice(span.start, span.end).replace(/^(?:the|a|an)\s+/i, '');
   return { speaker: null, speakerName: name, speakerSpan: phrase(span), why: 'subject-phrase' };
+}
+
+/** Relations by which a phrase modifies a nominal without naming it ("the sister *of X*", "*X's* lawyer"). */
+const MODIFIER_RELS: ReadonlySet<string> = new Set(['nmod', 'acl']);
+
+/** True when [start, end) lies inside a prepositional or possessive modifier of the nominal `n`. */
+function inModifier(ix: SyntaxIndex, n: number, start: number, end: number): boolean {
+  for (const c of ix.children(n)) {
+    if (!MODIFIER_RELS.has(baseRel(ix.words[c]!.deprel))) continue;
+    const s = ix.span(c);
+    if (s && s.start <= start && end <= s.end) return true;
+  }
+  return false;
+}
+
+/** A subject nominal as a speaker phrase: its own modifiers ("senior US officials"), never its clauses. */
+function subjectPhrase(ix: SyntaxIndex, subj: number, text: string): TextSpan {
+  let first = subj;
+  for (const c of ix.children(subj)) {
+    if (
+      c < first &&
+      (NOMINAL_MODIFIERS.has(baseRel(ix.words[c]!.deprel)) || baseRel(ix.words[c]!.deprel) === 'nmod')
+    )
+      first = Math.min(first, ix.subtree(c)[0]!);
+  }
+  let last = subj;
+  for (const c of ix.children(subj)) {
+    if (c > last && baseRel(ix.words[c]!.deprel) === 'nmod') last = Math.max(last, ...ix.subtree(c));
+  }
+  const a = ix.words[first]!.start;
+  const b = ix.words[last]!.end;
+  return { start: a, end: b, text: text.slice(a, b) };
 }
 
 /** Relations of the words that belong to a nominal's own name ("the *black African* tribes"). */
@@ -495,9 +567,9 @@ export function clauseQuotes(
     const groups = [...CLAUSE_CUE_GROUPS];
     // the parser's lemma, else the speech lexicon's own inflections ("conceded" → concede)
     if (!isSpeechLemma(cueLemma(w), groups) && !speechVerb(w.text.toLowerCase(), groups)) continue;
-    if (ix.isNegated(k) || inside(w.start, w.end)) continue;
-    // "must verify that …", "will announce that …": an obligation or a plan has said nothing yet
-    if (ix.childrenBy(k, 'aux').some((a) => MODALS.has(ix.words[a]!.text.toLowerCase()))) continue;
+    // "has not said", "must verify that …", "if he says …": a negation, an obligation, a plan or a condition
+    // has said nothing
+    if (cueMood(ix, k) !== 'asserted' || inside(w.start, w.end)) continue;
     const content = ix.childrenBy(k, 'ccomp').find((c) => c > k && ix.childrenBy(c, 'nsubj').length > 0);
     if (content === undefined) continue;
     // a reporting verb read as the content is an inverted cue the parse attached wrongly ("…, the media reported")
