@@ -124,3 +124,21 @@ describe('speakers read off the cue subject', () => {
     for (const [, , speaker] of said) expect(speaker).toBe('Farmers');
   });
 });
+
+describe('reports governed by a speech noun', () => {
+  it("reads the clause of a statement noun, spoken by the noun's possessor or maker", () => {
+    const poss = quotes(
+      "The Health Ministry's statement that the outbreak was under control drew criticism.",
+    );
+    expect(poss).toContainEqual(['indirect', 'statement', 'Health Ministry']);
+    const made = quotes(
+      'The Health Ministry issued a warning that the outbreak could spread to the capital.',
+    );
+    expect(made).toContainEqual(['indirect', 'warning', 'Health Ministry']);
+  });
+
+  it('reads nothing off a speech noun that governs no clause', () => {
+    const got = quotes('The warning came after heavy rain flooded the northern districts on Sunday.');
+    expect(got.filter(([kind]) => kind === 'indirect')).toEqual([]);
+  });
+});

@@ -522,6 +522,36 @@ function subjectReferent(
   if (subj < 0) return null;
   if (ix.children(ix.words[subj]!.head).filter((c) => baseRel(ix.words[c]!.deprel) === 'nsubj').length > 1)
     return null;
+  return nominalReferent(ix, subj, text, entities, coref);
+}
+
+/**
+ * The speaker a speech noun names: its possessor ("the ministry's statement that …"), else the subject of the
+ * verb it is the object of ("the ministry issued a statement saying …"). Null when neither is there.
+ */
+function nounReferent(
+  ix: SyntaxIndex,
+  n: number,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): { speaker: string | null; speakerName: string; speakerSpan: TextSpan } | null {
+  const poss = ix.children(n).find((c) => ix.words[c]!.deprel === 'nmod:poss');
+  if (poss !== undefined) return nominalReferent(ix, poss, text, entities, coref);
+  const w = ix.words[n]!;
+  if (baseRel(w.deprel) === 'obj' && w.head >= 0 && ix.words[w.head]!.upos === 'VERB')
+    return subjectReferent(ix, w.head, text, entities, coref);
+  return null;
+}
+
+/** A nominal as a speaker: the entity coreference gives its head, else its common-noun phrase; null for a pronoun. */
+function nominalReferent(
+  ix: SyntaxIndex,
+  subj: number,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): { speaker: string | null; speakerName: string; speakerSpan: TextSpan } | null {
   const head = ix.words[subj]!;
   const id = coref.at(head.start, head.end);
   const span = ix.span(subj)!;
@@ -546,6 +576,55 @@ function subjectReferent(
 }
 
 /**
+ * A report a speech noun governs, which the rules missed: "the ministry's statement that the talks had failed",
+ * "X issued a warning that …": the noun's content clause (acl or ccomp introduced by "that", finite), its
+ * speaker the noun's possessor or the subject of the verb that made it. A noun with no such clause ("the
+ * warning came after …") reports nothing.
+ */
+function nounClauseQuote(
+  ix: SyntaxIndex,
+  k: number,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+  inside: (a: number, b: number) => boolean,
+): ExtractedQuote | null {
+  const w = ix.words[k]!;
+  if (!SPEECH_NOUNS.has(w.text.toLowerCase()) || inside(w.start, w.end)) return null;
+  const content = ix
+    .children(k)
+    .find(
+      (c) =>
+        c > k &&
+        (baseRel(ix.words[c]!.deprel) === 'acl' || baseRel(ix.words[c]!.deprel) === 'ccomp') &&
+        ix.childrenBy(c, 'mark').some((m) => ix.words[m]!.text.toLowerCase() === 'that' && m > k) &&
+        ix.childrenBy(c, 'nsubj').length > 0,
+    );
+  if (content === undefined) return null;
+  const span = ix.span(content);
+  if (!span || inside(span.start, span.end)) return null;
+  const mark = ix.childrenBy(content, 'mark').find((m) => ix.words[m]!.text.toLowerCase() === 'that')!;
+  const start = ix.words[mark + 1]?.start ?? span.start;
+  let end = span.end;
+  while (end > start && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+  if (end - start < 12) return null;
+  const who = nounReferent(ix, k, text, entities, coref);
+  if (!who) return null;
+  return {
+    id: '',
+    kind: 'indirect',
+    start,
+    end,
+    text: text.slice(start, end),
+    speaker: who.speaker,
+    speakerName: who.speakerName,
+    cue: { start: w.start, end: w.end, text: w.text },
+    rule: 'indirect:noun-clause',
+    speakerSpan: who.speakerSpan,
+  };
+}
+
+/**
  * Reported clauses the rules missed: a speech verb (VerbNet's statement and manner-of-speaking classes and our
  * reviewed additions) that governs a finite content clause (ccomp with a subject) outside every quote found,
  * with a subject that names its speaker ("Government spokesman X conceded that these issues were …"). Negated
@@ -563,14 +642,22 @@ export function clauseQuotes(
   const cued = new Set(quotes.filter((q) => q.cue).map((q) => q.cue!.start));
   for (let k = 0; k < ix.words.length; k++) {
     const w = ix.words[k]!;
-    if (w.upos !== 'VERB' || cued.has(w.start)) continue;
+    if (cued.has(w.start)) continue;
+    if (w.upos === 'NOUN') {
+      const q = nounClauseQuote(ix, k, text, entities, coref, inside);
+      if (q) added.push(q);
+      continue;
+    }
+    if (w.upos !== 'VERB') continue;
     const groups = [...CLAUSE_CUE_GROUPS];
     // the parser's lemma, else the speech lexicon's own inflections ("conceded" → concede)
     if (!isSpeechLemma(cueLemma(w), groups) && !speechVerb(w.text.toLowerCase(), groups)) continue;
     // "has not said", "must verify that …", "if he says …": a negation, an obligation, a plan or a condition
     // has said nothing
     if (cueMood(ix, k) !== 'asserted' || inside(w.start, w.end)) continue;
-    const content = ix.childrenBy(k, 'ccomp').find((c) => c > k && ix.childrenBy(c, 'nsubj').length > 0);
+    const content = ix
+      .childrenBy(k, 'ccomp')
+      .find((c) => c > k && (ix.childrenBy(c, 'nsubj').length > 0 || ix.childrenBy(c, 'expl').length > 0));
     if (content === undefined) continue;
     // a reporting verb read as the content is an inverted cue the parse attached wrongly ("…, the media reported")
     if (isSpeechLemma(cueLemma(ix.words[content]!))) continue;
