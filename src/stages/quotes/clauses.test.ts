@@ -79,3 +79,66 @@ describe('speakers and reports read off the clause', () => {
     for (const [, , speaker] of say) expect(speaker).toBe('rebels');
   });
 });
+
+// Our own sentences, in the style of wire copy: a report needs an asserted cue that governs its content.
+describe('reports that need an asserted cue governing their content', () => {
+  it('gives no report for a conditional or modal cue', () => {
+    const cond = quotes('If the minister says the border is closed, the traders will go home.');
+    expect(cond.filter(([kind, cue]) => kind === 'indirect' && cue === 'says')).toEqual([]);
+    const modal = quotes('Union leader Maria Costa would say only that the strike had been a success.');
+    expect(modal.filter(([kind, cue]) => kind === 'indirect' && cue === 'say')).toEqual([]);
+  });
+
+  it('gives no report for a cue addressed to the reader', () => {
+    const got = quotes('Do you know where the candidate keeps his tax returns?');
+    expect(got.filter(([kind]) => kind === 'indirect')).toEqual([]);
+  });
+
+  it('takes no circumstance of the cue for what was said', () => {
+    const got = quotes('The prosecutor Anna Berg was charged with obstruction after the trial in Oslo.');
+    expect(got.filter(([kind, cue]) => kind === 'indirect' && cue === 'charged')).toEqual([]);
+  });
+
+  it('keeps a report whose content the parse hung elsewhere, when the content opens a clause', () => {
+    const got = quotes(
+      'Police chief Omar Said said an eight-member committee, grouping district chiefs, had been set up.',
+    );
+    expect(got.filter(([kind, cue]) => kind === 'indirect' && cue === 'said').length).toBe(1);
+  });
+});
+
+describe('speakers read off the cue subject', () => {
+  it("gives the words of someone named by a modifier to that someone: X's spokesman, not X", () => {
+    const got = quotes(
+      'Governor Paul Mendez toured the flooded district on Monday.\n\n' +
+        '"The levee will hold," the aide to Paul Mendez told reporters.',
+    );
+    const told = got.filter(([kind, cue]) => kind === 'direct' && cue === 'told');
+    expect(told.length).toBe(1);
+    expect(told[0]![2]).not.toBe('Paul Mendez');
+  });
+
+  it('gives a relative clause cue to the noun it modifies', () => {
+    const got = quotes('Farmers who said the dam had ruined their fields marched on the capital on Tuesday.');
+    const said = got.filter(([kind, cue]) => kind === 'indirect' && cue === 'said');
+    for (const [, , speaker] of said) expect(speaker).toBe('Farmers');
+  });
+});
+
+describe('reports governed by a speech noun', () => {
+  it("reads the clause of a statement noun, spoken by the noun's possessor or maker", () => {
+    const poss = quotes(
+      "The Health Ministry's statement that the outbreak was under control drew criticism.",
+    );
+    expect(poss).toContainEqual(['indirect', 'statement', 'Health Ministry']);
+    const made = quotes(
+      'The Health Ministry issued a warning that the outbreak could spread to the capital.',
+    );
+    expect(made).toContainEqual(['indirect', 'warning', 'Health Ministry']);
+  });
+
+  it('reads nothing off a speech noun that governs no clause', () => {
+    const got = quotes('The warning came after heavy rain flooded the northern districts on Sunday.');
+    expect(got.filter(([kind]) => kind === 'indirect')).toEqual([]);
+  });
+});

@@ -3,7 +3,6 @@ import type { Entity, TextSpan } from '../../core/types.js';
 import {
   isSpeechLemma,
   KIN_NOUNS,
-  MODALS,
   RELATIVE_PRONOUNS,
   SPEECH_NOUNS,
   speechVerb,
@@ -11,6 +10,7 @@ import {
 } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
+import { cueGoverns, cueMood, governedStart } from './governs.js';
 import { cueClass, PERSON_NOUNS } from './lexicon.js';
 
 /**
@@ -66,6 +66,23 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
   // verb at all; names (PROPN) are left alone, as the tagger misreads capitalised verbs in headlines
   if ((w.upos === 'ADV' || w.upos === 'ADJ' || w.upos === 'ADP') && q.kind !== 'direct') return 'not-speech';
   return 'keep';
+}
+
+/**
+ * True when an indirect or partial quote's cue asserts speech on the parse: its mood is asserted (not
+ * negated, modal, conditional or addressed to a listener), and for an indirect quote the cue governs the
+ * content (`cueGoverns`). "According to" and cues the parse does not cover pass.
+ */
+export function reportsSpeech(ix: SyntaxIndex, q: ExtractedQuote, stance = false): boolean {
+  if (!q.cue) return true;
+  const k = ix.wordAt(q.cue.start);
+  if (k < 0) return true;
+  const w = ix.words[k]!;
+  const low = w.text.toLowerCase();
+  if (low === 'according' || low === 'as') return true;
+  if (w.upos === 'VERB' && cueMood(ix, k) !== 'asserted') return false;
+  if (q.kind !== 'indirect' || (w.upos !== 'VERB' && w.upos !== 'NOUN')) return true;
+  return cueGoverns(ix, k, q.start, q.end, stance && cueClass(low) === 'object') !== false;
 }
 
 /** Relations by which a phrase hangs on a verb as a circumstance, never as what was said. */
@@ -148,10 +165,17 @@ export function refineOnClauses(
   const out: ExtractedQuote[] = [];
   const coref = new CorefLookup(chains);
   const fixed = new Map<number, SubjectSpeaker>();
-  for (const q of quotes) {
+  for (let q of quotes) {
     const verdict = judgeCue(ix, q, stance);
     if (verdict !== 'keep' && q.kind !== 'direct') continue;
     if (contentIsCircumstance(ix, q)) continue;
+    if (q.kind !== 'direct' && !reportsSpeech(ix, q, stance)) {
+      // a content opening with a circumstance of its cue keeps its governed clause, if it has one
+      const k = q.kind === 'indirect' && q.cue ? ix.wordAt(q.cue.start) : -1;
+      const a = k >= 0 && cueMood(ix, k) === 'asserted' ? governedStart(ix, k, q.start, q.end, text) : -1;
+      if (a < 0) continue;
+      q = { ...q, start: a, text: text.slice(a, q.end), rule: `${q.rule}+governed` };
+    }
     const rel = relationSpeaker(ix, q, text, entities);
     if (rel) {
       const name = rel.text.replace(/^(?:the|a|an)\s+/i, '');
@@ -275,19 +299,38 @@ export function subjectSpeaker(
   // a finite cue read as a noun's modifier ("The head of the Church said …" parsed as "head [that] Church
   // said") has lost its real subject to the parse
   if (cue.deprel === 'acl') return null;
-  const subj = ix.isPassive(k) ? ix.agentOf(k) : ix.subjectOf(k);
+  let subj = ix.isPassive(k) ? ix.agentOf(k) : ix.subjectOf(k);
   if (subj < 0) return null;
   // two subjects on one verb is no clause English has ("In the Philippines, Ramos told"): the parse is unsure
   const clause = ix.words[subj]!.head;
   if (ix.children(clause).filter((c) => baseRel(ix.words[c]!.deprel) === 'nsubj').length > 1) return null;
+  // a relative pronoun stands for the noun its clause modifies ("Smith, who said …": Smith speaks)
+  const relative = RELATIVE_PRONOUNS.has(ix.words[subj]!.text.toLowerCase()) && clause === k;
+  // the relative pronoun stays the evidence span (it is the cue's subject), the antecedent names the speaker
+  const pron = ix.words[subj]!;
+  const pronSpan: TextSpan = { start: pron.start, end: pron.end, text: pron.text };
+  if (relative) {
+    if (baseRel(cue.deprel) !== 'acl' || cue.head < 0) return null;
+    subj = cue.head;
+  }
   const head = ix.words[subj]!;
   // a pronoun is the rules' to resolve (they weigh the previous quotes' speakers, which coreference does not),
   // except a plural "they" bound by a plural subject earlier in its own sentence ("the rebels began fighting
-  // what they say is …") when the rules went outside the sentence for a speaker
-  if (head.upos === 'PRON') return boundThey(ix, q, subj, text, entities, coref);
+  // what they say is …") when the rules went outside the sentence for a speaker, and a pronoun coreference
+  // resolves when the rules found no one
+  if (head.upos === 'PRON') {
+    const id = q.speaker ? null : coref.at(head.start, head.end);
+    const e = id ? entities.find((x) => x.id === id) : undefined;
+    if (e) {
+      const sp = { start: head.start, end: head.end, text: head.text };
+      return { speaker: e.id, speakerName: e.name, speakerSpan: sp, why: 'subject-entity' };
+    }
+    return boundThey(ix, q, subj, text, entities, coref);
+  }
   // a subject inside the quoted content is the content's own ("…, which he said …" is read elsewhere)
   if (head.start >= q.start && head.end <= q.end) return null;
-  const span = ix.span(subj);
+  // a relative clause's antecedent speaks as its own phrase, without the clause
+  const span = relative ? subjectPhrase(ix, subj, text) : ix.span(subj);
   if (!span) return null;
   let id = coref.at(head.start, head.end);
   // a name's other words ("Kabila" of "President Kabila" read as its head), never a modifier of a common noun
@@ -320,18 +363,40 @@ export function subjectSpeaker(
     // a subject inherited through coordination or control is the parse's guess: it settles only a quote the
     // rules left without a named speaker
     if (q.speaker && clause !== k) return null;
-    return { speaker: id, speakerName: e.name, speakerSpan: phrase(span), why: 'subject-entity' };
+    return {
+      speaker: id,
+      speakerName: e.name,
+      speakerSpan: relative ? pronSpan : phrase(span),
+      why: 'subject-entity',
+    };
   }
-  if (!q.speaker) return null;
+  if (head.upos !== 'NOUN' && head.upos !== 'PROPN') return null;
+  if (!q.speaker) {
+    // the rules' phrase lies outside the subject ("was really", "her hips"): the subject phrase speaks
+    const sp = q.speakerSpan;
+    if (relative || !sp || sp.end <= span.start || span.end <= sp.start) {
+      const name = subjectPhrase(ix, subj, text);
+      return {
+        speaker: null,
+        speakerName: name.text,
+        speakerSpan: relative ? pronSpan : name,
+        why: 'subject-phrase',
+      };
+    }
+    return null;
+  }
   // a common-noun subject ("the sister of X", "the chief of X"): when the rules' speaker is named only inside
   // its complement, the phrase speaks, not the complement
-  if (head.upos !== 'NOUN' && head.upos !== 'PROPN') return null;
   if (!coref.within(q.speaker, span.start, span.end)) return null;
   const entity = entities.find((e) => e.id === q.speaker);
   if (!entity) return null;
   const first = entity.mentions.find((m) => m.start >= span.start && m.end <= span.end)!;
-  // a relative speaks for themself; a person named by a title over a place is not the place
-  const relation = head.upos === 'NOUN' && RELATION_NOUNS.has(head.text.toLowerCase());
+  // a relative speaks for themself, as does anyone a person is named in a modifier of ("the aide to X", "X's
+  // spokesman"); a person named by a title over a place is not the place
+  const relation =
+    head.upos === 'NOUN' &&
+    (RELATION_NOUNS.has(head.text.toLowerCase()) ||
+      (entity.type === 'PERSON' && inModifier(ix, subj, first.start, first.end)));
   const titled =
     PLACE_TYPES.has(entity.type) &&
     ix.subtree(subj).some((w) => {
@@ -341,6 +406,38 @@ export function subjectSpeaker(
   if (!relation && !titled) return null;
   const name = text.slice(span.start, span.end).replace(/^(?:the|a|an)\s+/i, '');
   return { speaker: null, speakerName: name, speakerSpan: phrase(span), why: 'subject-phrase' };
+}
+
+/** Relations by which a phrase modifies a nominal without naming it ("the sister *of X*", "*X's* lawyer"). */
+const MODIFIER_RELS: ReadonlySet<string> = new Set(['nmod', 'acl']);
+
+/** True when [start, end) lies inside a prepositional or possessive modifier of the nominal `n`. */
+function inModifier(ix: SyntaxIndex, n: number, start: number, end: number): boolean {
+  for (const c of ix.children(n)) {
+    if (!MODIFIER_RELS.has(baseRel(ix.words[c]!.deprel))) continue;
+    const s = ix.span(c);
+    if (s && s.start <= start && end <= s.end) return true;
+  }
+  return false;
+}
+
+/** A subject nominal as a speaker phrase: its own modifiers ("senior US officials"), never its clauses. */
+function subjectPhrase(ix: SyntaxIndex, subj: number, text: string): TextSpan {
+  let first = subj;
+  for (const c of ix.children(subj)) {
+    if (
+      c < first &&
+      (NOMINAL_MODIFIERS.has(baseRel(ix.words[c]!.deprel)) || baseRel(ix.words[c]!.deprel) === 'nmod')
+    )
+      first = Math.min(first, ix.subtree(c)[0]!);
+  }
+  let last = subj;
+  for (const c of ix.children(subj)) {
+    if (c > last && baseRel(ix.words[c]!.deprel) === 'nmod') last = Math.max(last, ...ix.subtree(c));
+  }
+  const a = ix.words[first]!.start;
+  const b = ix.words[last]!.end;
+  return { start: a, end: b, text: text.slice(a, b) };
 }
 
 /** Relations of the words that belong to a nominal's own name ("the *black African* tribes"). */
@@ -425,6 +522,36 @@ function subjectReferent(
   if (subj < 0) return null;
   if (ix.children(ix.words[subj]!.head).filter((c) => baseRel(ix.words[c]!.deprel) === 'nsubj').length > 1)
     return null;
+  return nominalReferent(ix, subj, text, entities, coref);
+}
+
+/**
+ * The speaker a speech noun names: its possessor ("the ministry's statement that …"), else the subject of the
+ * verb it is the object of ("the ministry issued a statement saying …"). Null when neither is there.
+ */
+function nounReferent(
+  ix: SyntaxIndex,
+  n: number,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): { speaker: string | null; speakerName: string; speakerSpan: TextSpan } | null {
+  const poss = ix.children(n).find((c) => ix.words[c]!.deprel === 'nmod:poss');
+  if (poss !== undefined) return nominalReferent(ix, poss, text, entities, coref);
+  const w = ix.words[n]!;
+  if (baseRel(w.deprel) === 'obj' && w.head >= 0 && ix.words[w.head]!.upos === 'VERB')
+    return subjectReferent(ix, w.head, text, entities, coref);
+  return null;
+}
+
+/** A nominal as a speaker: the entity coreference gives its head, else its common-noun phrase; null for a pronoun. */
+function nominalReferent(
+  ix: SyntaxIndex,
+  subj: number,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): { speaker: string | null; speakerName: string; speakerSpan: TextSpan } | null {
   const head = ix.words[subj]!;
   const id = coref.at(head.start, head.end);
   const span = ix.span(subj)!;
@@ -449,6 +576,55 @@ function subjectReferent(
 }
 
 /**
+ * A report a speech noun governs, which the rules missed: "the ministry's statement that the talks had failed",
+ * "X issued a warning that …": the noun's content clause (acl or ccomp introduced by "that", finite), its
+ * speaker the noun's possessor or the subject of the verb that made it. A noun with no such clause ("the
+ * warning came after …") reports nothing.
+ */
+function nounClauseQuote(
+  ix: SyntaxIndex,
+  k: number,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+  inside: (a: number, b: number) => boolean,
+): ExtractedQuote | null {
+  const w = ix.words[k]!;
+  if (!SPEECH_NOUNS.has(w.text.toLowerCase()) || inside(w.start, w.end)) return null;
+  const content = ix
+    .children(k)
+    .find(
+      (c) =>
+        c > k &&
+        (baseRel(ix.words[c]!.deprel) === 'acl' || baseRel(ix.words[c]!.deprel) === 'ccomp') &&
+        ix.childrenBy(c, 'mark').some((m) => ix.words[m]!.text.toLowerCase() === 'that' && m > k) &&
+        ix.childrenBy(c, 'nsubj').length > 0,
+    );
+  if (content === undefined) return null;
+  const span = ix.span(content);
+  if (!span || inside(span.start, span.end)) return null;
+  const mark = ix.childrenBy(content, 'mark').find((m) => ix.words[m]!.text.toLowerCase() === 'that')!;
+  const start = ix.words[mark + 1]?.start ?? span.start;
+  let end = span.end;
+  while (end > start && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+  if (end - start < 12) return null;
+  const who = nounReferent(ix, k, text, entities, coref);
+  if (!who) return null;
+  return {
+    id: '',
+    kind: 'indirect',
+    start,
+    end,
+    text: text.slice(start, end),
+    speaker: who.speaker,
+    speakerName: who.speakerName,
+    cue: { start: w.start, end: w.end, text: w.text },
+    rule: 'indirect:noun-clause',
+    speakerSpan: who.speakerSpan,
+  };
+}
+
+/**
  * Reported clauses the rules missed: a speech verb (VerbNet's statement and manner-of-speaking classes and our
  * reviewed additions) that governs a finite content clause (ccomp with a subject) outside every quote found,
  * with a subject that names its speaker ("Government spokesman X conceded that these issues were …"). Negated
@@ -466,14 +642,22 @@ export function clauseQuotes(
   const cued = new Set(quotes.filter((q) => q.cue).map((q) => q.cue!.start));
   for (let k = 0; k < ix.words.length; k++) {
     const w = ix.words[k]!;
-    if (w.upos !== 'VERB' || cued.has(w.start)) continue;
+    if (cued.has(w.start)) continue;
+    if (w.upos === 'NOUN') {
+      const q = nounClauseQuote(ix, k, text, entities, coref, inside);
+      if (q) added.push(q);
+      continue;
+    }
+    if (w.upos !== 'VERB') continue;
     const groups = [...CLAUSE_CUE_GROUPS];
     // the parser's lemma, else the speech lexicon's own inflections ("conceded" → concede)
     if (!isSpeechLemma(cueLemma(w), groups) && !speechVerb(w.text.toLowerCase(), groups)) continue;
-    if (ix.isNegated(k) || inside(w.start, w.end)) continue;
-    // "must verify that …", "will announce that …": an obligation or a plan has said nothing yet
-    if (ix.childrenBy(k, 'aux').some((a) => MODALS.has(ix.words[a]!.text.toLowerCase()))) continue;
-    const content = ix.childrenBy(k, 'ccomp').find((c) => c > k && ix.childrenBy(c, 'nsubj').length > 0);
+    // "has not said", "must verify that …", "if he says …": a negation, an obligation, a plan or a condition
+    // has said nothing
+    if (cueMood(ix, k) !== 'asserted' || inside(w.start, w.end)) continue;
+    const content = ix
+      .childrenBy(k, 'ccomp')
+      .find((c) => c > k && (ix.childrenBy(c, 'nsubj').length > 0 || ix.childrenBy(c, 'expl').length > 0));
     if (content === undefined) continue;
     // a reporting verb read as the content is an inverted cue the parse attached wrongly ("…, the media reported")
     if (isSpeechLemma(cueLemma(ix.words[content]!))) continue;
