@@ -54,16 +54,14 @@ async function run(mode: 'two transactions' | 'writer'): Promise<string> {
     const writer = new ArticleWriter(store);
     for (let i = 0; i < analyses.length; i += arrivals) {
       await Promise.all(
-        analyses
-          .slice(i, i + arrivals)
-          .map((analysis, j) =>
-            writer.write({
-              analysis,
-              raw: sources[i + j]!.raw,
-              origin: files[i + j]!,
-              packed: packed[i + j],
-            }),
-          ),
+        analyses.slice(i, i + arrivals).map((analysis, j) =>
+          writer.write({
+            analysis,
+            raw: sources[i + j]!.raw,
+            origin: files[i + j]!,
+            packed: packed[i + j],
+          }),
+        ),
       );
     }
     batches = writer.stats.batches;
