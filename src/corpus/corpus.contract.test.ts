@@ -127,6 +127,28 @@ function contract(label: string, backend: () => Promise<Backend>): void {
       expect(await counts(store)).toEqual(before);
     });
 
+    it.runIf(label === 'postgres')(
+      'links from several connections at once into the same stories as one at a time',
+      async () => {
+        const serial = await counts(store);
+        const b2 = await backend();
+        const stores = await Promise.all([0, 1, 2, 3].map(() => openStore(b2.location)));
+        try {
+          for (const a of [v3, other, v2, v1]) await stores[0]!.saveArticle(a, RAW.get(a.article.id)!, null);
+          // Every article in its own process-like connection pool, all at once (no global lock any more).
+          await Promise.all([v3, other, v2, v1].map((a, i) => linkStoredArticle(stores[i]!, a)));
+          const s = await getStory(stores[0]!.db, v3.article.id);
+          expect(s?.versions.map((v) => v.articleId)).toEqual([v1.article.id, v2.article.id, v3.article.id]);
+          const o = await getStory(stores[0]!.db, other.article.id);
+          expect(o?.versions).toHaveLength(1);
+          expect(await counts(stores[0]!)).toEqual(serial);
+        } finally {
+          await Promise.all(stores.map((x) => x.close()));
+          await b2.cleanup();
+        }
+      },
+    );
+
     it('keeps an update whose predecessor is missing as pending, and links it when it arrives', async () => {
       const b2 = await backend();
       const s2 = await openStore(b2.location);

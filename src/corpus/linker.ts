@@ -37,8 +37,11 @@ export interface LinkResult {
   pending: boolean;
 }
 
-/** Arbitrary constant key for PostgreSQL's advisory lock: linking is serialised across processes. */
-const PG_LINK_LOCK = 7_311_043;
+/**
+ * Seed of the PostgreSQL advisory-lock keys of linking (`hashtextextended(name, seed)`), apart from the
+ * content-hash locks of saving (seed 0).
+ */
+const PG_LINK_SEED = 7_311_043;
 
 type Trx = Transaction<Database>;
 
@@ -72,17 +75,69 @@ export async function linkArticle(
   options: LinkOptions,
 ): Promise<LinkResult> {
   try {
-    return await db.transaction().execute(async (trx) => {
-      if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${PG_LINK_LOCK})`.execute(trx);
-      return linkInTransaction(trx, analysis, options);
-    });
+    return await db.transaction().execute((trx) => linkInTransaction(trx, dialect, analysis, options));
   } catch (e) {
     throw wrapError(`corpus: linking ${analysis.article.id}`, e);
   }
 }
 
-async function linkInTransaction(trx: Trx, a: Analysis, options: LinkOptions): Promise<LinkResult> {
+/**
+ * `linkArticle` inside a transaction the caller owns (ingest saves and links an article in one transaction).
+ * The caller commits; the same all-or-nothing guarantee holds for the caller's transaction.
+ */
+export async function linkArticleIn(
+  trx: Trx,
+  dialect: Dialect,
+  analysis: Analysis,
+  options: LinkOptions,
+): Promise<LinkResult> {
+  try {
+    return await linkInTransaction(trx, dialect, analysis, options);
+  } catch (e) {
+    throw wrapError(`corpus: linking ${analysis.article.id}`, e);
+  }
+}
+
+/**
+ * PostgreSQL: takes the transaction-scoped advisory locks named (sorted, so two linkers always take shared
+ * names in the same order and cannot deadlock on them). Names already held by this transaction are skipped.
+ */
+async function lockNames(
+  trx: Trx,
+  dialect: Dialect,
+  names: Iterable<string>,
+  held: Set<string>,
+): Promise<void> {
+  if (dialect !== 'postgres') return; // SQLite has one writer: its transactions never overlap
+  const todo = [...new Set(names)].filter((n) => !held.has(n)).sort();
+  for (const n of todo) {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${n}, ${PG_LINK_SEED}))`.execute(trx);
+    held.add(n);
+  }
+}
+
+/**
+ * Concurrency (PostgreSQL; SQLite has one writer). Instead of one lock for all linking, a linker locks what it
+ * reads and rewrites: first its article and its blocking keys, so two articles that could be each other's
+ * candidates link one after the other and the second sees the first; then the stories and clusters it will
+ * join or merge, re-reading its candidates' labels under those locks until they are stable (a merge committed
+ * meanwhile relabels them). Articles with no key in common link in parallel. Actor rows are upserted in id
+ * order, so concurrent upserts of shared actors wait for each other without deadlocking.
+ */
+async function linkInTransaction(
+  trx: Trx,
+  dialect: Dialect,
+  a: Analysis,
+  options: LinkOptions,
+): Promise<LinkResult> {
   const id = a.article.id;
+  const t = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const window = options.windowDays ?? 3;
+  const now = new Date().toISOString();
+  const f = articleFeatures(a, dayOf(now) ?? 0);
+  const keys = [...bandKeys(f.signature), ...actorBlockKeys(f)];
+  const held = new Set<string>();
+  await lockNames(trx, dialect, [`article:${id}`, ...keys.map((k) => `block:${k}`)], held);
   const existing = await trx
     .selectFrom('corpus_articles')
     .select(['story_id', 'cluster_id'])
@@ -98,11 +153,6 @@ async function linkInTransaction(trx: Trx, a: Analysis, options: LinkOptions): P
       pending: false,
     };
   }
-  const t = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const window = options.windowDays ?? 3;
-  const now = new Date().toISOString();
-  const f = articleFeatures(a, dayOf(now) ?? 0);
-  const keys = [...bandKeys(f.signature), ...actorBlockKeys(f)];
 
   // Blocking: articles sharing a MinHash band or a main actor within the date window, most shared keys first.
   const cands =
@@ -133,31 +183,45 @@ async function linkInTransaction(trx: Trx, a: Analysis, options: LinkOptions): P
     for (const r of got) rows.push({ ...r, features: JSON.parse(r.features) as ArticleFeatures });
   }
 
-  // Score: per story, the best version candidate before this article (near-ties go to the latest, the chain's
-  // tail) and the best after it (near-ties go to the earliest), so an article that arrives late lands between
-  // its neighbours; every same-event candidate's cluster.
-  type Best = { row: CandidateRow; score: number; signals: string[] };
-  const before = new Map<string, Best>();
-  const after = new Map<string, Best>();
-  const clusters = new Set<string>();
-  for (const row of rows) {
-    const s = comparePair(f, row.features, t);
-    if (s.version) {
-      const isBefore = isEarlier(row.features, f);
-      const side = isBefore ? before : after;
-      const cur = side.get(row.story_id);
-      const closer =
-        cur &&
-        (isBefore ? isEarlier(cur.row.features, row.features) : isEarlier(row.features, cur.row.features));
-      const better = !cur || s.score > cur.score + TIE || (s.score >= cur.score - TIE && closer);
-      if (better) side.set(row.story_id, { row, score: s.score, signals: s.signals });
+  // Score once (the features do not change); the story and cluster labels of the candidates may.
+  const scores = rows.map((row) => comparePair(f, row.features, t));
+  let grouped = group(f, rows, scores);
+  if (dialect === 'postgres' && rows.length > 0) {
+    for (let round = 0; ; round++) {
+      const groups = [...grouped.bestPerStory.keys(), ...grouped.clusters];
+      const before = held.size;
+      await lockNames(
+        trx,
+        dialect,
+        groups.map((g) => `group:${g}`),
+        held,
+      );
+      if (held.size === before && round > 0) break;
+      const fresh = await trx
+        .selectFrom('corpus_articles')
+        .select(['article_id', 'story_id', 'cluster_id'])
+        .where(
+          'article_id',
+          'in',
+          rows.map((r) => r.article_id),
+        )
+        .execute();
+      const label = new Map(fresh.map((r) => [r.article_id, r]));
+      let changed = false;
+      for (const r of rows) {
+        const cur = label.get(r.article_id);
+        if (cur && (cur.story_id !== r.story_id || cur.cluster_id !== r.cluster_id)) {
+          r.story_id = cur.story_id;
+          r.cluster_id = cur.cluster_id;
+          changed = true;
+        }
+      }
+      if (!changed) break;
+      if (round >= 20) throw new Error('candidate stories kept changing while linking; try again');
+      grouped = group(f, rows, scores);
     }
-    if (s.sameEvent) clusters.add(row.cluster_id);
   }
-  const bestPerStory = new Map<string, Best>();
-  const chosen: Best[] = [...before.values(), ...after.values()];
-  for (const b of chosen) bestPerStory.set(b.row.story_id, b);
-  for (const v of bestPerStory.values()) clusters.add(v.row.cluster_id);
+  const { bestPerStory, clusters, chosen } = grouped;
 
   // Stories and clusters this article bridges are merged into the oldest one.
   const storyId = await mergeGroups(trx, 'story_id', [...bestPerStory.keys()], `story:${shortHash(id)}`);
@@ -229,10 +293,46 @@ async function linkInTransaction(trx: Trx, a: Analysis, options: LinkOptions): P
   const blockRows = [...new Set(keys)].map((k) => ({ block_key: k, day: f.day, article_id: id }));
   if (blockRows.length > 0) await trx.insertInto('corpus_blocks').values(blockRows).execute();
 
-  await saveActors(trx, a, now);
+  await saveActors(trx, dialect, a, now);
   await saveClaims(trx, a);
   await saveEvents(trx, a, clusterId, clusters);
   return { articleId: id, status: 'linked', storyId, clusterId, versions, pending };
+}
+
+type Best = { row: CandidateRow; score: number; signals: string[] };
+
+/**
+ * Per story, the best version candidate before this article (near-ties go to the latest, the chain's tail) and
+ * the best after it (near-ties go to the earliest), so an article that arrives late lands between its
+ * neighbours; and every same-event candidate's cluster.
+ */
+function group(
+  f: ArticleFeatures,
+  rows: readonly CandidateRow[],
+  scores: readonly ReturnType<typeof comparePair>[],
+): { bestPerStory: Map<string, Best>; clusters: Set<string>; chosen: Best[] } {
+  const before = new Map<string, Best>();
+  const after = new Map<string, Best>();
+  const clusters = new Set<string>();
+  rows.forEach((row, i) => {
+    const s = scores[i]!;
+    if (s.version) {
+      const isBefore = isEarlier(row.features, f);
+      const side = isBefore ? before : after;
+      const cur = side.get(row.story_id);
+      const closer =
+        cur &&
+        (isBefore ? isEarlier(cur.row.features, row.features) : isEarlier(row.features, cur.row.features));
+      const better = !cur || s.score > cur.score + TIE || (s.score >= cur.score - TIE && closer);
+      if (better) side.set(row.story_id, { row, score: s.score, signals: s.signals });
+    }
+    if (s.sameEvent) clusters.add(row.cluster_id);
+  });
+  const bestPerStory = new Map<string, Best>();
+  const chosen: Best[] = [...before.values(), ...after.values()];
+  for (const b of chosen) bestPerStory.set(b.row.story_id, b);
+  for (const v of bestPerStory.values()) clusters.add(v.row.cluster_id);
+  return { bestPerStory, clusters, chosen };
 }
 
 /**
@@ -268,7 +368,7 @@ async function mergeGroups(
   return keep;
 }
 
-async function saveActors(trx: Trx, a: Analysis, now: string): Promise<void> {
+async function saveActors(trx: Trx, dialect: Dialect, a: Analysis, now: string): Promise<void> {
   const facts = actorFacts(a);
   const seen = a.article.published ?? now.slice(0, 10);
   const byActor = new Map<string, (typeof facts.mentions)[number][]>();
@@ -303,6 +403,21 @@ async function saveActors(trx: Trx, a: Analysis, now: string): Promise<void> {
     for (const [alias, n] of aliases)
       aliasRows.push({ actor_id: actorId, alias, alias_lower: alias.toLowerCase(), n });
   }
+  // PostgreSQL: in key order, so concurrent linkers lock shared actor rows in the same order (no deadlock).
+  // (SQLite keeps the order of first mention: one writer, and the same rows as before.)
+  if (dialect === 'postgres') actorRows.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  if (dialect === 'postgres')
+    aliasRows.sort((x, y) =>
+      x.actor_id !== y.actor_id
+        ? x.actor_id < y.actor_id
+          ? -1
+          : 1
+        : x.alias < y.alias
+          ? -1
+          : x.alias > y.alias
+            ? 1
+            : 0,
+    );
   // One multi-row upsert per table: counts add up, first/last seen widen.
   for (let i = 0; i < actorRows.length; i += 50) {
     await trx

@@ -1,7 +1,9 @@
+import type { Transaction } from 'kysely';
 import type { Analysis } from '../core/types.js';
-import { type LinkResult, linkArticle } from '../corpus/linker.js';
+import { type LinkResult, linkArticle, linkArticleIn } from '../corpus/linker.js';
 import type { LinkThresholds } from '../corpus/score.js';
-import type { ArticleStore } from '../storage/index.js';
+import type { ArticleStore, Database } from '../storage/index.js';
+import type { Dialect } from '../storage/migrations.js';
 import { pipelineVersion } from './corpus-version.js';
 
 export type { LinkResult } from '../corpus/linker.js';
@@ -17,6 +19,19 @@ export async function linkStoredArticle(
   thresholds?: Readonly<LinkThresholds>,
 ): Promise<LinkResult> {
   return linkArticle(store.db, store.dialect, analysis, { pipelineVersion: pipelineVersion(), thresholds });
+}
+
+/**
+ * `linkStoredArticle` inside the transaction that saved the article (ingest: one transaction per article, and
+ * one commit per batch of articles).
+ */
+export async function linkStoredArticleIn(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  analysis: Analysis,
+  thresholds?: Readonly<LinkThresholds>,
+): Promise<LinkResult> {
+  return linkArticleIn(trx, dialect, analysis, { pipelineVersion: pipelineVersion(), thresholds });
 }
 
 export {

@@ -7,8 +7,9 @@ import { readFileCapped } from '../ingest/bounded-read.js';
 import { decodeInput } from '../ingest/decode.js';
 import type { FetchOptions } from '../ingest/fetch/safe-fetch.js';
 import { extensionVerdict, readInput } from '../ingest/read-input.js';
-import type { ArticleStore } from '../storage/index.js';
+import type { ArticleStore, PackedArticle, SaveResult } from '../storage/index.js';
 import type { AnalyzeOptions } from './analyze.js';
+import { ArticleWriter, linkAfterSave } from './article-writer.js';
 import { ingestFeedItems, ingestUrl, isUrlInput } from './ingest-url.js';
 import type { AnalysisPool } from './pool/analysis-pool.js';
 import { forEachLimit } from './pool/limit.js';
@@ -53,6 +54,11 @@ export interface IngestOptions {
    * feed carries (false, the default; no network). A feed fetched from a URL always fetches its links.
    */
   fetchLinks?: boolean;
+  /**
+   * The writer that saves and links articles with group commit (`ingest` makes one for its run); without it,
+   * each article is saved and linked in a transaction of its own.
+   */
+  writer?: ArticleWriter;
 }
 
 export interface IngestProgress {
@@ -147,11 +153,13 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   const { files, failed } = await collectFiles(paths.filter((p) => !isUrlInput(p)));
   result.failed.push(...failed);
   let done = 0;
-  // Two files in flight per worker keep every worker busy while the other one's result is being saved.
+  // Files in flight: each worker has its next file queued while its last result waits for the writer's commit
+  // (group commit: results that arrive together are saved in one transaction).
   const parts = files.map((): IngestResult => ({ stored: [], skipped: [], failed: [] }));
-  const inFlight = options.pool ? Math.max(1, options.pool.options.jobs) * 2 : 1;
+  const inFlight = options.pool ? Math.max(1, options.pool.options.jobs) * 4 : 1;
+  const run: IngestOptions = { ...options, writer: options.writer ?? new ArticleWriter(options.db) };
   await forEachLimit(files, inFlight, async (file, i) => {
-    await ingestFile(file, maxBytes, options, parts[i]!);
+    await ingestFile(file, maxBytes, run, parts[i]!);
     options.onProgress?.({ done: ++done, total: files.length + urls.length, path: file });
   });
   for (const p of parts) {
@@ -160,7 +168,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     result.failed.push(...p.failed);
   }
   for (const url of urls) {
-    await ingestUrl(url, options, result);
+    await ingestUrl(url, run, result);
     options.onProgress?.({ done: ++done, total: files.length + urls.length, path: url });
   }
   return result;
@@ -217,13 +225,14 @@ async function ingestFile(
   // With a pool, the records of a multi-record file (JSONL) are analysed ahead, a window at a time, and saved
   // in order.
   const ahead = options.pool ? Math.max(1, options.pool.options.jobs) * 2 : 0;
-  const started: Promise<Analysis>[] = [];
-  const analysisOf = (i: number): Promise<Analysis> => {
+  const started: Promise<{ analysis: Analysis; packed?: PackedArticle }>[] = [];
+  const analysisOf = (i: number): Promise<{ analysis: Analysis; packed?: PackedArticle }> => {
     for (let j = started.length; j <= Math.min(i + ahead, read.sources.length - 1); j++) {
       const source = read.sources[j]!;
+      // A worker also compresses what the store keeps, so the single writer does not.
       const p = options.pool
-        ? options.pool.run({ kind: 'source', source, options: options.analyze }).then((r) => r.analysis)
-        : analyzeHere(source, options.analyze);
+        ? options.pool.run({ kind: 'source', source, options: options.analyze, pack: true })
+        : analyzeHere(source, options.analyze).then((analysis) => ({ analysis }));
       p.catch(() => {}); // awaited below, in order
       started.push(p);
     }
@@ -232,18 +241,14 @@ async function ingestFile(
   for (const [i, source] of read.sources.entries()) {
     const where = many ? `${file}#${i + 1}` : file;
     try {
-      await saveAnalysis(await analysisOf(i), source.raw, where, options, result);
+      const { analysis, packed } = await analysisOf(i);
+      await saveAnalysis(analysis, source.raw, where, options, result, packed);
     } catch (e) {
       result.failed.push({ path: where, ...reasonOf(e) });
     }
   }
 }
 
-/**
- * Saves one analysis and records the outcome. A story already stored under another input (same repaired
- * text) is `skipped` with the stored article's id, and the new origin is recorded; corpus linking runs for
- * the article actually stored.
- */
 /**
  * Analyses in this thread. The pipeline module is imported only here, so an ingest on a worker pool never loads
  * the models and lexicons in the main thread (cold start: the workers load them while this thread opens the
@@ -254,18 +259,35 @@ export async function analyzeHere(source: DocumentSource, options?: AnalyzeOptio
   return toAnalysis(analyzeDocument(source, options));
 }
 
+/**
+ * Saves one analysis (and links it, in the same transaction) and records the outcome. A story already stored
+ * under another input (same repaired text) is `skipped` with the stored article's id, and the new origin is
+ * recorded; corpus linking runs for the article actually stored.
+ */
 export async function saveAnalysis(
   analysis: Analysis,
   raw: string,
   where: string,
-  options: Pick<IngestOptions, 'db'>,
+  options: Pick<IngestOptions, 'db' | 'writer'>,
   result: IngestResult,
+  packed?: PackedArticle,
 ): Promise<void> {
-  const saved = await options.db.saveArticle(analysis, raw, where);
-  // Corpus links (versions, clusters, actors) in their own transaction; a no-op when already linked.
-  // Loaded on first use: the corpus linker pulls in the knowledge tables (CLI start-up stays light).
-  if (saved.id === analysis.article.id)
-    await (await import('./corpus.js')).linkStoredArticle(options.db, analysis);
+  const request = { analysis, raw, origin: where, packed };
+  const saved = options.writer ? await options.writer.write(request) : await saveAndLink(options.db, request);
   const item = { id: saved.id, path: where, headline: analysis.article.headline };
   (saved.status === 'stored' ? result.stored : result.skipped).push(item);
+}
+
+/**
+ * Saves one article and links it into the corpus (versions, clusters, actors) in one transaction; linking is
+ * a no-op when already linked. A failed linking leaves the article saved and throws (the next ingest links it).
+ */
+export async function saveAndLink(
+  db: ArticleStore,
+  request: { analysis: Analysis; raw: string; origin: string | null; packed?: PackedArticle },
+): Promise<SaveResult> {
+  const [o] = await db.saveBatch([request], linkAfterSave(db));
+  if (!o!.ok) throw o!.error;
+  if (o!.afterError !== undefined) throw o!.afterError;
+  return o!.saved;
 }

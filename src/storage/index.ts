@@ -4,12 +4,16 @@ export { MIGRATIONS, type Migration, migrationChecksum } from './migrations.js';
 export type { AnnotationLayer, Database } from './schema.js';
 export { parseSearchQuery, toFts5, toTsQuery } from './search-query.js';
 export {
+  type AfterSave,
   type ArticleOrigin,
   type ArticleStore,
   type ArticleSummary,
+  type BatchOutcome,
   isPostgresUrl,
   openStore,
+  type PackedArticle,
   type PageOptions,
+  type SaveItem,
   type SaveResult,
   type SearchHit,
   type SearchOptions,

@@ -16,11 +16,16 @@ export async function migrate(
   dialect: Dialect,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<string[]> {
-  await sql
-    .raw(
-      'CREATE TABLE IF NOT EXISTS newsintel_migrations (id TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)',
-    )
-    .execute(db);
+  // Under the same lock as the migrations: two processes opening a new PostgreSQL database at once would
+  // otherwise both create the table (CREATE TABLE IF NOT EXISTS is not safe against a concurrent create).
+  await db.transaction().execute(async (trx) => {
+    if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${PG_LOCK_KEY})`.execute(trx);
+    await sql
+      .raw(
+        'CREATE TABLE IF NOT EXISTS newsintel_migrations (id TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      )
+      .execute(trx);
+  });
   const applied: string[] = [];
   for (const [index, m] of migrations.entries()) {
     const checksum = migrationChecksum(m);

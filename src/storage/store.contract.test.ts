@@ -181,6 +181,65 @@ function contract(label: string, backend: () => Promise<Backend>): void {
       expect(await store.getRaw('sha256:none')).toBeNull();
     });
 
+    it('saves a batch in one transaction, rolling back only the failing article and its own after-step', async () => {
+      const good = make('A batch item about a ferry service that resumes after the winter storms.', {
+        headline: 'Ferry resumes',
+      });
+      const linkFails = make('A batch item about a new bridge toll that starts in the spring.', {
+        headline: 'Bridge toll',
+      });
+      const bad = make('A batch item that cannot be stored because its entity ids repeat.', {
+        headline: 'Bad batch item',
+      });
+      const dup = { id: 'e1', type: 'ORG', name: 'X', kb: null, country: null, role: null, mentions: [] };
+      const broken: Analysis = { ...bad, entities: [dup, dup] };
+      const before = await store.countArticles();
+      const seen: string[] = [];
+      const outcomes = await store.saveBatch(
+        [
+          { analysis: good, raw: 'raw good', origin: 'batch/good.txt' },
+          { analysis: broken, raw: 'raw bad', origin: 'batch/bad.txt' },
+          { analysis: linkFails, raw: 'raw toll', origin: 'batch/toll.txt' },
+          { analysis: good, raw: 'raw good', origin: 'batch/good.jsonl#1' },
+        ],
+        async (trx, item, saved) => {
+          seen.push(`${saved.status}:${item.origin}`);
+          // a write of the after-step, then a failure: the write must be undone, the article kept
+          await trx
+            .insertInto('article_origins')
+            .values({ article_id: saved.id, origin: `after:${item.origin}`, first_seen: 'x' })
+            .execute();
+          if (item.analysis === linkFails) throw new Error('linking failed');
+        },
+      );
+      expect(outcomes.map((o) => (o.ok ? o.saved.status : 'failed'))).toEqual([
+        'stored',
+        'failed',
+        'stored',
+        'already stored',
+      ]);
+      const failed = outcomes[1]!;
+      expect(failed.ok ? null : (failed.error as NewsintelError).code).toBe('E_STORAGE');
+      expect(outcomes[2]).toMatchObject({ ok: true, afterError: expect.any(Error) });
+      expect(seen).toEqual([
+        'stored:batch/good.txt',
+        'stored:batch/toll.txt',
+        'already stored:batch/good.jsonl#1',
+      ]);
+      expect(await store.countArticles()).toBe(before + 2);
+      expect(await store.getArticle(bad.article.id)).toBeNull();
+      expect(await store.getArticle(linkFails.article.id)).toEqual(linkFails);
+      expect((await store.listOrigins(linkFails.article.id)).map((o) => o.origin)).toEqual([
+        'batch/toll.txt',
+      ]);
+      expect((await store.listOrigins(good.article.id)).map((o) => o.origin).sort()).toEqual([
+        'after:batch/good.jsonl#1',
+        'after:batch/good.txt',
+        'batch/good.jsonl#1',
+        'batch/good.txt',
+      ]);
+    });
+
     it('rolls back only the failing article', async () => {
       const before = await store.countArticles();
       const bad = make('A short item that will fail to store because its entity ids repeat.', {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { type Insertable, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { type Insertable, Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import { NewsintelError, wrapError } from '../core/errors.js';
 import type { ArticleSummary, SearchHit } from '../core/summaries.js';
 import { ANALYSIS_FORMAT, type Analysis, type Span } from '../core/types.js';
@@ -70,6 +70,34 @@ export interface SaveResult {
   status: 'stored' | 'already stored';
 }
 
+/**
+ * The compressed columns of an article, made where the analysis was made (a pool worker), so that the single
+ * writer does not spend its time on brotli. They must be `packText(raw)` and `packAnalysis(analysis)`.
+ */
+export interface PackedArticle {
+  raw: Uint8Array;
+  analysis: Uint8Array;
+}
+
+/** One article for `saveBatch`. */
+export interface SaveItem {
+  analysis: Analysis;
+  raw: string;
+  origin?: string | null;
+  packed?: PackedArticle;
+}
+
+/** What became of one article of a batch: saved (and maybe a failed `after` step), or not saved at all. */
+export type BatchOutcome =
+  | { ok: true; saved: SaveResult; afterError?: unknown }
+  | { ok: false; error: unknown };
+
+/**
+ * Work that belongs in the same transaction as an article's save (corpus linking), given the transaction. It
+ * runs in its own savepoint: when it throws, only its own writes are undone and the article stays saved.
+ */
+export type AfterSave = (trx: Transaction<Database>, item: SaveItem, saved: SaveResult) => Promise<void>;
+
 /** One input an article came from (see `article_origins`). */
 export interface ArticleOrigin {
   origin: string;
@@ -91,6 +119,15 @@ export interface ArticleStore {
    * stored article, and the result is `already stored` with the stored article's id.
    */
   saveArticle(analysis: Analysis, raw: string, origin?: string | null): Promise<SaveResult>;
+  /**
+   * Saves several articles in one transaction, so the batch costs one commit (one disk sync) instead of one
+   * or two per article: the single writer of an ingest spent most of its time waiting for syncs. Each article
+   * is saved in its own savepoint, then `after` (corpus linking) runs in a nested one, so a failing article is
+   * rolled back alone and is reported in its outcome (in input order), as `saveArticle` would throw for it;
+   * nothing of it is half-written. Only a failing commit fails every article of the batch (then none is
+   * stored). Same dedup rules as `saveArticle`.
+   */
+  saveBatch(items: readonly SaveItem[], after?: AfterSave): Promise<BatchOutcome[]>;
   /** Every input the article came from, oldest first. */
   listOrigins(id: string): Promise<ArticleOrigin[]>;
   /** The stored analysis object, or null. */
@@ -150,7 +187,7 @@ export async function openStore(location: string): Promise<ArticleStore> {
     } catch (e) {
       throw wrapError(`storage: cannot open ${location}`, e);
     }
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(handle) }) });
   }
   try {
     await migrate(db, dialect);
@@ -159,6 +196,38 @@ export async function openStore(location: string): Promise<ArticleStore> {
     throw wrapError('storage', e);
   }
   return new KyselyArticleStore(db, dialect);
+}
+
+/** Statements kept per SQLite connection (an ingest uses a few dozen distinct ones). */
+const STATEMENT_CACHE = 256;
+
+/**
+ * The SQLite handle Kysely sees, with prepared statements kept by their SQL text. Kysely prepares every query
+ * afresh, and compiling the statement was a large part of each small insert during an ingest (the same few
+ * dozen statements, thousands of times). A statement still running (an open iterator) is never handed out
+ * twice: a fresh one is prepared instead. The cache is bounded (oldest first out).
+ */
+export function cachedStatements(handle: SqliteDatabase.Database): {
+  prepare(sql: string): SqliteDatabase.Statement;
+  close(): void;
+} {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(text: string): SqliteDatabase.Statement {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) return hit;
+      const stmt = handle.prepare(text);
+      if (!hit) {
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+    close(): void {
+      cache.clear();
+      handle.close();
+    },
+  };
 }
 
 const MARK_START = '\u0002';
@@ -321,6 +390,105 @@ async function addOrigin(trx: Kysely<Database>, id: string, origin: string, now:
     .execute();
 }
 
+function checkAnalysis(analysis: Analysis): void {
+  if (analysis?.format !== ANALYSIS_FORMAT || typeof analysis.article?.id !== 'string') {
+    throw new NewsintelError('E_STORAGE', `storage: not a ${ANALYSIS_FORMAT} analysis object`);
+  }
+}
+
+/** Runs `f` inside a savepoint of `trx`: released when it succeeds, rolled back (and rethrown) when it fails. */
+async function inSavepoint<T>(trx: Transaction<Database>, name: string, f: () => Promise<T>): Promise<T> {
+  await sql.raw(`SAVEPOINT ${name}`).execute(trx);
+  try {
+    const r = await f();
+    await sql.raw(`RELEASE SAVEPOINT ${name}`).execute(trx);
+    return r;
+  } catch (e) {
+    await sql.raw(`ROLLBACK TO SAVEPOINT ${name}`).execute(trx);
+    await sql.raw(`RELEASE SAVEPOINT ${name}`).execute(trx);
+    throw e;
+  }
+}
+
+/**
+ * Writes one article inside `trx` (article row, origin, analysis, annotation rows; SQLite's search index follows
+ * by trigger), or records the origin of the article already stored with the same id or repaired text.
+ */
+async function saveIn(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  item: SaveItem,
+  now: string,
+): Promise<SaveResult> {
+  const { analysis, raw } = item;
+  const origin = item.origin ?? null;
+  const art = analysis.article;
+  const contentHash = sha256(art.text);
+  // Dedup by content: the same story read from two formats is one article with two origins. On
+  // PostgreSQL a lock on the hash serialises concurrent writers of the same story (several workers).
+  if (dialect === 'postgres') {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${contentHash}, 0))`.execute(trx);
+  }
+  const same = await trx
+    .selectFrom('articles')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', art.id), eb('content_hash', '=', contentHash)]))
+    .orderBy('ingested_at')
+    .limit(1)
+    .executeTakeFirst();
+  if (same) {
+    if (origin) await addOrigin(trx, same.id, origin, now);
+    return { id: same.id, status: 'already stored' as const };
+  }
+  const values = {
+    id: art.id,
+    source: art.source,
+    url: art.url,
+    published: art.published,
+    headline: art.headline,
+    byline: art.byline,
+    dateline: art.dateline,
+    version_tag: art.version?.tag ?? null,
+    version_number: art.version?.number ?? null,
+    text: art.text,
+    raw_z: item.packed?.raw ?? packText(raw),
+    content_hash: contentHash,
+    origin,
+    ingested_at: now,
+  };
+  // PostgreSQL numbers articles with an identity column; SQLite (one writer) takes the next number.
+  const inserted = await trx
+    .insertInto('articles')
+    .values(
+      dialect === 'sqlite'
+        ? { ...values, seq: sql<number>`(SELECT COALESCE(MAX(seq), 0) + 1 FROM articles)` }
+        : values,
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('seq')
+    .executeTakeFirst();
+  if (!inserted) return { id: art.id, status: 'already stored' as const };
+  if (origin) await addOrigin(trx, art.id, origin, now);
+  await trx
+    .insertInto('analyses')
+    .values({
+      article_id: art.id,
+      format: analysis.format,
+      body: item.packed?.analysis ?? packAnalysis(analysis),
+      created_at: now,
+    })
+    .execute();
+  const rows = annotationRows(analysis, Number(inserted.seq));
+  // Stay well under SQLite's bound-parameter limit (10 columns per row).
+  for (let i = 0; i < rows.length; i += 400) {
+    await trx
+      .insertInto('annotation_rows')
+      .values(rows.slice(i, i + 400))
+      .execute();
+  }
+  return { id: art.id, status: 'stored' as const };
+}
+
 class KyselyArticleStore implements ArticleStore {
   constructor(
     readonly db: Kysely<Database>,
@@ -328,82 +496,53 @@ class KyselyArticleStore implements ArticleStore {
   ) {}
 
   async saveArticle(analysis: Analysis, raw: string, origin: string | null = null): Promise<SaveResult> {
-    if (analysis?.format !== ANALYSIS_FORMAT || typeof analysis.article?.id !== 'string') {
-      throw new NewsintelError('E_STORAGE', `storage: not a ${ANALYSIS_FORMAT} analysis object`);
-    }
-    const art = analysis.article;
-    const now = new Date().toISOString();
+    checkAnalysis(analysis);
     try {
-      const contentHash = sha256(art.text);
-      return await this.db.transaction().execute(async (trx) => {
-        // Dedup by content: the same story read from two formats is one article with two origins. On
-        // PostgreSQL a lock on the hash serialises concurrent writers of the same story (several workers).
-        if (this.dialect === 'postgres') {
-          await sql`SELECT pg_advisory_xact_lock(hashtextextended(${contentHash}, 0))`.execute(trx);
+      return await this.db
+        .transaction()
+        .execute((trx) => saveIn(trx, this.dialect, { analysis, raw, origin }, new Date().toISOString()));
+    } catch (e) {
+      throw wrapError(`storage: saving ${analysis.article.id}`, e);
+    }
+  }
+
+  async saveBatch(items: readonly SaveItem[], after?: AfterSave): Promise<BatchOutcome[]> {
+    if (items.length === 0) return [];
+    const now = new Date().toISOString();
+    const outcomes: BatchOutcome[] = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const item of items) {
+          try {
+            checkAnalysis(item.analysis);
+          } catch (e) {
+            outcomes.push({ ok: false, error: e });
+            continue;
+          }
+          let saved: SaveResult;
+          try {
+            saved = await inSavepoint(trx, 'newsintel_save', () => saveIn(trx, this.dialect, item, now));
+          } catch (e) {
+            outcomes.push({ ok: false, error: wrapError(`storage: saving ${item.analysis.article.id}`, e) });
+            continue;
+          }
+          let afterError: unknown;
+          if (after) {
+            try {
+              await inSavepoint(trx, 'newsintel_after', () => after(trx, item, saved));
+            } catch (e) {
+              afterError = e;
+            }
+          }
+          outcomes.push(afterError === undefined ? { ok: true, saved } : { ok: true, saved, afterError });
         }
-        const same = await trx
-          .selectFrom('articles')
-          .select('id')
-          .where((eb) => eb.or([eb('id', '=', art.id), eb('content_hash', '=', contentHash)]))
-          .orderBy('ingested_at')
-          .limit(1)
-          .executeTakeFirst();
-        if (same) {
-          if (origin) await addOrigin(trx, same.id, origin, now);
-          return { id: same.id, status: 'already stored' as const };
-        }
-        const values = {
-          id: art.id,
-          source: art.source,
-          url: art.url,
-          published: art.published,
-          headline: art.headline,
-          byline: art.byline,
-          dateline: art.dateline,
-          version_tag: art.version?.tag ?? null,
-          version_number: art.version?.number ?? null,
-          text: art.text,
-          raw_z: packText(raw),
-          content_hash: contentHash,
-          origin,
-          ingested_at: now,
-        };
-        // PostgreSQL numbers articles with an identity column; SQLite (one writer) takes the next number.
-        const inserted = await trx
-          .insertInto('articles')
-          .values(
-            this.dialect === 'sqlite'
-              ? { ...values, seq: sql<number>`(SELECT COALESCE(MAX(seq), 0) + 1 FROM articles)` }
-              : values,
-          )
-          .onConflict((oc) => oc.column('id').doNothing())
-          .returning('seq')
-          .executeTakeFirst();
-        if (!inserted) return { id: art.id, status: 'already stored' as const };
-        if (origin) await addOrigin(trx, art.id, origin, now);
-        await trx
-          .insertInto('analyses')
-          .values({
-            article_id: art.id,
-            format: analysis.format,
-            body: packAnalysis(analysis),
-            created_at: now,
-          })
-          .execute();
-        const rows = annotationRows(analysis, Number(inserted.seq));
-        // Stay well under SQLite's bound-parameter limit (10 columns per row).
-        for (let i = 0; i < rows.length; i += 400) {
-          await trx
-            .insertInto('annotation_rows')
-            .values(rows.slice(i, i + 400))
-            .execute();
-        }
-        // SQLite's full-text index follows `articles` through triggers (migration 0020).
-        return { id: art.id, status: 'stored' as const };
       });
     } catch (e) {
-      throw wrapError(`storage: saving ${art.id}`, e);
+      // The commit (or the transaction itself) failed: nothing of the batch is stored.
+      const error = wrapError('storage: saving a batch', e);
+      return items.map(() => ({ ok: false, error }));
     }
+    return outcomes;
   }
 
   async listOrigins(id: string): Promise<ArticleOrigin[]> {

@@ -1,6 +1,7 @@
 import type { DocumentSource } from '../../core/document.js';
 import type { ErrorCode } from '../../core/errors.js';
 import type { Analysis } from '../../core/types.js';
+import type { PackedArticle } from '../../storage/store.js';
 import type { AnalyzeOptions } from '../analyze.js';
 
 /**
@@ -11,7 +12,13 @@ import type { AnalyzeOptions } from '../analyze.js';
  *   the budget and never runs on the event loop), then analyse the first article found.
  */
 export type PoolTask =
-  | { kind: 'source'; source: DocumentSource; options?: AnalyzeOptions }
+  | {
+      kind: 'source';
+      source: DocumentSource;
+      options?: AnalyzeOptions;
+      /** Also compress what the store keeps (`PoolResult.packed`): the writer thread then need not. */
+      pack?: boolean;
+    }
   | {
       kind: 'input';
       bytes: Uint8Array;
@@ -24,6 +31,8 @@ export type PoolTask =
 export interface PoolResult {
   analysis: Analysis;
   raw: string;
+  /** `packText(raw)` and `packAnalysis(analysis)`, when the task asked for them. */
+  packed?: PackedArticle;
 }
 
 export type PoolRequest = { id: number; task: PoolTask };

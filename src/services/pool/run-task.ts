@@ -1,6 +1,7 @@
 import { NewsintelError } from '../../core/errors.js';
 import { decodeInput } from '../../ingest/decode.js';
 import { readInput } from '../../ingest/read-input.js';
+import { packAnalysis, packText } from '../../storage/codec.js';
 import { analyzeDocument, toAnalysis } from '../analyze.js';
 import type { PoolResult, PoolTask } from './protocol.js';
 
@@ -11,7 +12,9 @@ import type { PoolResult, PoolTask } from './protocol.js';
 export function runTask(task: PoolTask): PoolResult {
   if (task.kind === 'source') {
     const analysis = toAnalysis(analyzeDocument(task.source, task.options));
-    return { analysis, raw: task.source.raw };
+    if (!task.pack) return { analysis, raw: task.source.raw };
+    const packed = { raw: packText(task.source.raw), analysis: packAnalysis(analysis) };
+    return { analysis, raw: task.source.raw, packed };
   }
   const text = decodeInput(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), {
     maxBytes: task.maxBytes,

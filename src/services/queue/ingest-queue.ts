@@ -19,7 +19,7 @@ import { DEFAULT_MAX_BYTES, decodeInput } from '../../ingest/decode.js';
 import { readInput } from '../../ingest/read-input.js';
 import { isPostgresUrl, openStore } from '../../storage/index.js';
 import { type AnalyzeOptions, articleId } from '../analyze.js';
-import { collectFiles, type IngestFailure } from '../ingest.js';
+import { collectFiles, type IngestFailure, saveAndLink } from '../ingest.js';
 import { type AnalysisPool, createAnalysisPool } from '../pool/analysis-pool.js';
 
 /** The graphile-worker task that analyses and stores one article. */
@@ -245,12 +245,20 @@ export async function runIngestWorkers(
     const task: Task = async (payload) => {
       const job = payload as IngestJobPayload;
       try {
-        const { analysis } = await analysisPool.run({
+        const { analysis, packed } = await analysisPool.run({
           kind: 'source',
           source: job.source,
           options: job.options,
+          pack: true,
         });
-        const saved = await store.saveArticle(analysis, job.source.raw, job.origin);
+        // Saved and linked into the corpus in one transaction, as `ingest` does (linking locks per blocking
+        // key, so workers link in parallel unless their articles may be related).
+        const saved = await saveAndLink(store, {
+          analysis,
+          raw: job.source.raw,
+          origin: job.origin,
+          packed,
+        });
         counts.processed++;
         options.log?.(`${saved.status}: ${saved.id} ${job.origin}`);
       } catch (e) {
