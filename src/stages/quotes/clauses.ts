@@ -591,15 +591,19 @@ function nounClauseQuote(
 ): ExtractedQuote | null {
   const w = ix.words[k]!;
   if (!SPEECH_NOUNS.has(w.text.toLowerCase()) || inside(w.start, w.end)) return null;
-  const content = ix
-    .children(k)
-    .find(
-      (c) =>
-        c > k &&
-        (baseRel(ix.words[c]!.deprel) === 'acl' || baseRel(ix.words[c]!.deprel) === 'ccomp') &&
-        ix.childrenBy(c, 'mark').some((m) => ix.words[m]!.text.toLowerCase() === 'that' && m > k) &&
-        ix.childrenBy(c, 'nsubj').length > 0,
-    );
+  const thatClause = (c: number) =>
+    c > k &&
+    (baseRel(ix.words[c]!.deprel) === 'acl' || baseRel(ix.words[c]!.deprel) === 'ccomp') &&
+    ix.childrenBy(c, 'mark').some((m) => ix.words[m]!.text.toLowerCase() === 'that' && m > k) &&
+    ix.childrenBy(c, 'nsubj').length > 0;
+  let content = ix.children(k).find(thatClause);
+  // the parser often hangs "a warning that …" on the verb that governs the noun ("issued … ccomp"): the clause
+  // whose "that" comes right after the object noun is still the noun's content
+  if (content === undefined && baseRel(w.deprel) === 'obj' && w.head >= 0) {
+    content = ix
+      .children(w.head)
+      .find((c) => thatClause(c) && ix.childrenBy(c, 'mark').some((m) => m === k + 1));
+  }
   if (content === undefined) return null;
   const span = ix.span(content);
   if (!span || inside(span.start, span.end)) return null;
