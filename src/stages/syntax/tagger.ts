@@ -59,10 +59,11 @@ export function taggerFeatures(
 /**
  * The features of {@link taggerFeatures} that depend on a word and a tag or on two words, for the inference
  * path of {@link UposTagger.tagIds}: the ones that depend on one word only are summed once per word form into a
- * {@link WordRows} entry, and the bias and the tag-history features once per pair of previous tags. Same templates and values as {@link taggerFeatures}, which
- * training uses (a test checks that both give the same tags).
+ * {@link WordRows} entry, and the bias and the tag-history features once per pair of previous tags. Same
+ * templates and values as {@link taggerFeatures}, which training uses (a test checks that both give the same
+ * tags).
  */
-function contextFeatures(e: EncodedSentence, i: number, t1: number, t2: number, out: Uint32Array): number {
+function contextFeatures(e: EncodedSentence, i: number, t1: number, out: Uint32Array): number {
   const n = e.n;
   const w = e.lower[i]!;
   const wm1 = i > 0 ? e.lower[i - 1]! : START;
@@ -167,7 +168,7 @@ export class UposTagger {
     for (let i = 0; i < n; i++) {
       let t = this.tagDict.get(e.forms[i]!);
       if (t === undefined) {
-        const k = contextFeatures(e, i, t1, t2, feats);
+        const k = contextFeatures(e, i, t1, feats);
         model.score(feats, k, scores);
         const history = this.historyRow(t1, t2);
         const self = i === 0 ? this.firstRow(e, rows[0]!) : rows[i]!.self;
