@@ -99,6 +99,8 @@ const DENSE_SHARE = 0.25;
  * (108, 109), two before (110), after (111, 112) and two after (113).
  */
 interface WordRows {
+  /** The form's tag in the tag dictionary, -1 when it has none (the model tags it). */
+  dict: number;
   self: Float64Array;
   first: Float64Array | null;
   prev1: Row;
@@ -146,6 +148,7 @@ export class UposTagger {
     const none = new Float64Array(model.classes);
     this.zero = none;
     this.boundary = {
+      dict: -1,
       self: none,
       first: none,
       prev1: this.rowOf([f1(108, START), f1(109, START)]),
@@ -166,8 +169,8 @@ export class UposTagger {
     let t1 = TAG_NONE;
     let t2 = TAG_NONE;
     for (let i = 0; i < n; i++) {
-      let t = this.tagDict.get(e.forms[i]!);
-      if (t === undefined) {
+      let t = rows[i]!.dict;
+      if (t < 0) {
         const k = contextFeatures(e, i, t1, feats);
         model.score(feats, k, scores);
         const history = this.historyRow(t1, t2);
@@ -230,6 +233,7 @@ export class UposTagger {
     const w = e.lower[i]!;
     const suf3 = e.suf3[i]!;
     r = {
+      dict: this.tagDict.get(form) ?? -1,
       self: this.denseOf([...this.selfKeys(e, i), f2(123, 0, e.shape[i]!)]),
       first: null,
       prev1: this.rowOf([f1(108, w), f1(109, suf3)]),
