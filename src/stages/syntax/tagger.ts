@@ -135,6 +135,9 @@ export class UposTagger {
   readonly tagDict: ReadonlyMap<string, number>;
   private readonly feats = new Uint32Array(MAX_FEATS);
   private readonly scores: Float64Array;
+  /** Scratch space of {@link sum}. */
+  private readonly rowFeats = new Uint32Array(MAX_FEATS);
+  private readonly rowScores: Float64Array;
   private readonly rows = new Map<string, WordRows>();
   /** Rows of the sentence boundaries (START before the first word, END after the last). */
   private readonly boundary: WordRows;
@@ -148,6 +151,7 @@ export class UposTagger {
     this.tagset = tagset;
     this.tagDict = tagDict;
     this.scores = new Float64Array(model.classes);
+    this.rowScores = new Float64Array(model.classes);
     const none = new Float64Array(model.classes);
     this.zero = none;
     this.boundary = {
@@ -251,18 +255,15 @@ export class UposTagger {
 
   /** The summed weights of some features, one per class. */
   private denseOf(keys: number[]): Float64Array {
-    const feats = Uint32Array.from(keys);
-    const dense = new Float64Array(this.model.classes);
-    this.model.score(feats, feats.length, dense);
-    return dense;
+    return this.sum(keys).slice();
   }
 
   /** The summed weights of some features: dense when most classes have one, else sparse (less memory). */
   private rowOf(keys: number[]): Row {
-    const dense = this.denseOf(keys);
+    const dense = this.sum(keys);
     let len = 0;
     for (let c = 0; c < dense.length; c++) if (dense[c] !== 0) len++;
-    if (len > dense.length * DENSE_SHARE) return dense;
+    if (len > dense.length * DENSE_SHARE) return dense.slice();
     const row = this.sparse(len);
     let j = 0;
     for (let c = 0; c < dense.length; c++) {
@@ -271,6 +272,17 @@ export class UposTagger {
       row.val[j++] = dense[c]!;
     }
     return row;
+  }
+
+  /**
+   * The summed weights of some features in a scratch row that the next call overwrites (no short-lived typed
+   * arrays: their memory lives outside the JS heap and would pile up until a collection).
+   */
+  private sum(keys: number[]): Float64Array {
+    const feats = this.rowFeats;
+    for (let j = 0; j < keys.length; j++) feats[j] = keys[j]!;
+    this.model.score(feats, keys.length, this.rowScores);
+    return this.rowScores;
   }
 
   private sparse(len: number): SparseRow {
