@@ -32,7 +32,7 @@ const VOCABULARY = (
 ).split(' ');
 
 describe('UPOS tagger', () => {
-  it('tags exactly as scoring all its features at once, with word and tag-history sums cached', () => {
+  it('tags exactly as scoring all its features at once, with the tag-history sums cached', () => {
     const tagger = loadDefaultSyntaxModel().tagger;
     const rng = seededRandom(11);
     const sentences: string[][] = [['Talks'], ['He', 'left'], ['Kabul', 'Kabul', 'Kabul']];
@@ -40,7 +40,7 @@ describe('UPOS tagger', () => {
       const n = 1 + Math.floor(rng() * 30);
       sentences.push(Array.from({ length: n }, () => VOCABULARY[Math.floor(rng() * VOCABULARY.length)]!));
     }
-    // twice: the second pass reads the cached sums of words met in the first
+    // twice: the second pass reads the tag-history sums cached in the first
     for (let pass = 0; pass < 2; pass++) {
       for (const s of sentences) {
         const e = encodeSentence(s);
