@@ -1,6 +1,7 @@
 import type { Document, SyntaxWord } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import { defineStage, type Stage } from '../../core/stage.js';
+import { UPOS } from './encode.js';
 import { loadDefaultSyntaxModel, loadSyntaxModel, type SyntaxModel } from './model.js';
 import { type SyntaxToken, udTokenize } from './tokenize.js';
 
@@ -79,26 +80,29 @@ export function parseDocument(
     let j = i;
     const sentence = words[i]!.sentence;
     while (j < words.length && words[j]!.sentence === sentence) j++;
-    const sent = words.slice(i, j);
-    const chunks = chunkWords(sent, maxWords);
+    const n = j - i;
+    const chunks: [number, number][] = n > maxWords ? chunkWords(words.slice(i, j), maxWords) : [[0, n]];
     for (const [a, b] of chunks) {
       const base = out.length;
-      const parsed = model.parse(sent.slice(a, b).map((w) => w.text));
-      for (let k = 0; k < parsed.length; k++) {
-        const p = parsed[k]!;
-        const w = sent[a + k]!;
+      const forms: string[] = new Array(b - a);
+      for (let k = a; k < b; k++) forms[k - a] = words[i + k]!.text;
+      const { upos, heads, labels } = model.analyse(forms);
+      for (let k = 0; k < forms.length; k++) {
+        const w = words[i + a + k]!;
+        const u = upos[k]!;
+        const head = heads[k]!;
         const word: SyntaxWord = {
           start: w.start,
           end: w.end,
           text: w.text,
           sentence,
-          upos: p.upos,
-          lemma: p.lemma,
-          head: p.head < 0 ? -1 : base + p.head,
-          deprel: p.deprel,
+          upos: UPOS[u]!,
+          lemma: model.lemmaOf(w.text, u),
+          head: head < 0 ? -1 : base + head,
+          deprel: model.deprelOf(head, labels[k]!),
         };
-        if (chunks.length > 1 && p.head < 0) {
-          word.warning = `sentence of ${sent.length} words parsed in ${chunks.length} chunks of at most ${maxWords}`;
+        if (chunks.length > 1 && head < 0) {
+          word.warning = `sentence of ${n} words parsed in ${chunks.length} chunks of at most ${maxWords}`;
         }
         out.push(word);
       }

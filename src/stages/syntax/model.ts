@@ -124,12 +124,7 @@ export class SyntaxModel {
   parse(forms: readonly string[]): ParsedWord[] {
     const n = forms.length;
     if (n === 0) return [];
-    const e = encodeSentence(forms);
-    const tags = this.tagger.tagIds(e);
-    const uposOf = this.tagger.tagset.upos;
-    const upos = new Uint8Array(n);
-    for (let i = 0; i < n; i++) upos[i] = uposOf[tags[i]!]!;
-    const { heads, labels } = parseSentence(this.parser, this.arcs, { e, tags, upos }, this.parserConfig);
+    const { upos, heads, labels } = this.analyse(forms);
     const out: ParsedWord[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const form = forms[i]!;
@@ -140,17 +135,37 @@ export class SyntaxModel {
         upos: UPOS[u]!,
         lemma: this.lemmaOf(form, u),
         head,
-        deprel: head < 0 ? 'root' : (this.labels[labels[i]!] ?? 'dep'),
+        deprel: this.deprelOf(head, labels[i]!),
       };
     }
     return out;
   }
 
   /**
+   * {@link parse} as typed arrays (UPOS ids, heads, label ids), for callers that build their own word objects
+   * (the syntax stage): no intermediate object per word.
+   */
+  analyse(forms: readonly string[]): { upos: Uint8Array; heads: Int32Array; labels: Int32Array } {
+    const n = forms.length;
+    const e = encodeSentence(forms);
+    const tags = this.tagger.tagIds(e);
+    const uposOf = this.tagger.tagset.upos;
+    const upos = new Uint8Array(n);
+    for (let i = 0; i < n; i++) upos[i] = uposOf[tags[i]!]!;
+    const { heads, labels } = parseSentence(this.parser, this.arcs, { e, tags, upos }, this.parserConfig);
+    return { upos, heads, labels };
+  }
+
+  /** The relation name of a word with this head (-1: the root) and label id from {@link analyse}. */
+  deprelOf(head: number, label: number): string {
+    return head < 0 ? 'root' : (this.labels[label] ?? 'dep');
+  }
+
+  /**
    * The lemma of a form with a UPOS id, through a bounded cache (form → lemma per tag): news repeats its words,
    * and the lexicon lookup costs a lower-casing and a string key per word.
    */
-  private lemmaOf(form: string, upos: number): string {
+  lemmaOf(form: string, upos: number): string {
     let row = this.lemmas.get(form);
     if (row === undefined) {
       if (this.lemmas.size >= LEMMA_CACHE_LIMIT) this.lemmas.clear();

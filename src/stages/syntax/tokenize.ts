@@ -47,6 +47,11 @@ export function udTokenize(
       push(t.start, t.end, t.sentence);
       continue;
     }
+    // only a word with an apostrophe can end in a clitic, and the fused forms have 5 or 6 letters
+    if (s.length !== 5 && s.length !== 6 && !s.includes("'") && !s.includes('\u2019')) {
+      splitHyphens(text, t.start, t.end, t.sentence, options, push);
+      continue;
+    }
     const norm = s.replace(/\u2019/g, "'").toLowerCase();
     // clitics at the end of a word
     let cut = -1;
