@@ -18,57 +18,31 @@ export function taggerFeatures(
   t2: number,
   out: Uint32Array,
 ): number {
-  const n = e.n;
-  const w = e.lower[i]!;
-  const wm1 = i > 0 ? e.lower[i - 1]! : START;
-  const wm2 = i > 1 ? e.lower[i - 2]! : START;
-  const wp1 = i + 1 < n ? e.lower[i + 1]! : END;
-  const wp2 = i + 2 < n ? e.lower[i + 2]! : END;
-  let k = 0;
-  out[k++] = f1(100, 0);
-  out[k++] = f1(101, w);
-  out[k++] = f1(102, e.suf3[i]!);
-  out[k++] = f1(103, e.pre1[i]!);
-  out[k++] = f1(104, t1);
-  out[k++] = f1(105, t2);
-  out[k++] = f2(106, t1, t2);
-  out[k++] = f2(107, w, t1);
-  out[k++] = f1(108, wm1);
-  out[k++] = f1(109, i > 0 ? e.suf3[i - 1]! : START);
-  out[k++] = f1(110, wm2);
-  out[k++] = f1(111, wp1);
-  out[k++] = f1(112, i + 1 < n ? e.suf3[i + 1]! : END);
-  out[k++] = f1(113, wp2);
-  out[k++] = f1(114, e.shape[i]!);
-  out[k++] = f1(115, e.suf2[i]!);
-  out[k++] = f1(116, e.suf4[i]!);
-  out[k++] = f1(117, e.form[i]!);
-  out[k++] = f2(118, e.shape[i]!, t1);
-  out[k++] = f2(119, w, wp1);
-  out[k++] = f2(120, wm1, w);
-  out[k++] = f1(121, e.suf1[i]!);
-  out[k++] = f2(122, t1, wp1);
-  out[k++] = f2(123, i === 0 ? 1 : 0, e.shape[i]!);
-  out[k++] = f1(124, e.pre3[i]!);
-  out[k++] = f3(125, t1, w, wp1);
-  out[k++] = f2(126, wm1, t1);
-  out[k++] = f2(127, i + 1 < n ? e.shape[i + 1]! : END, e.shape[i]!);
-  return k;
+  return wordFeatures(e, i, t1, out, historyFeatures(t1, t2, out));
+}
+
+/** The bias and the tag-history features (100, 104, 105, 106) at the start of `out`; returns how many (4). */
+function historyFeatures(t1: number, t2: number, out: Uint32Array): number {
+  out[0] = f1(100, 0);
+  out[1] = f1(104, t1);
+  out[2] = f1(105, t2);
+  out[3] = f2(106, t1, t2);
+  return 4;
 }
 
 /**
- * The features of {@link taggerFeatures} but the bias and the tag-history ones (100, 104, 105, 106), for the
- * inference path of {@link UposTagger.tagIds}, which sums those once per pair of previous tags. Same templates
- * and values as {@link taggerFeatures}, which training uses (a test checks that both give the same tags).
+ * The features of a position but the bias and the tag-history ones (100, 104, 105, 106), written from `from`:
+ * the inference path of {@link UposTagger.tagIds} sums those four once per pair of previous tags, and
+ * {@link taggerFeatures} (training) puts them before these (a test checks that both paths give the same tags).
  */
-function wordFeatures(e: EncodedSentence, i: number, t1: number, out: Uint32Array): number {
+function wordFeatures(e: EncodedSentence, i: number, t1: number, out: Uint32Array, from = 0): number {
   const n = e.n;
   const w = e.lower[i]!;
   const wm1 = i > 0 ? e.lower[i - 1]! : START;
   const wm2 = i > 1 ? e.lower[i - 2]! : START;
   const wp1 = i + 1 < n ? e.lower[i + 1]! : END;
   const wp2 = i + 2 < n ? e.lower[i + 2]! : END;
-  let k = 0;
+  let k = from;
   out[k++] = f1(101, w);
   out[k++] = f1(102, e.suf3[i]!);
   out[k++] = f1(103, e.pre1[i]!);
@@ -157,9 +131,10 @@ export class UposTagger {
     const key = t1 * 256 + t2;
     let r = this.history.get(key);
     if (r === undefined) {
-      const keys = Uint32Array.from([f1(100, 0), f1(104, t1), f1(105, t2), f2(106, t1, t2)]);
+      const keys = new Uint32Array(4);
+      const n = historyFeatures(t1, t2, keys);
       r = new Float64Array(this.model.classes);
-      this.model.score(keys, keys.length, r);
+      this.model.score(keys, n, r);
       this.history.set(key, r);
     }
     return r;
