@@ -499,6 +499,9 @@ const QUOTED_WORDS = /["\u201c][^"\u201c\u201d\n]{1,200}["\u201d]/g;
 /** The speech group whose verbs report a statement in a content clause ("conceded that …", "stressed that …"). */
 const CLAUSE_CUE_GROUPS = ['report'] as const;
 
+/** Who speaks a quote read off the parse: an entity id when resolved, and the words naming the speaker. */
+type Referent = { speaker: string | null; speakerName: string; speakerSpan: TextSpan };
+
 /**
  * The referent of a cue's subject, for a quote the rules did not find: a name or nominal resolved through the
  * `coref` layer, else the common-noun phrase itself. Null for an unresolved pronoun or no subject.
@@ -509,7 +512,7 @@ function subjectReferent(
   text: string,
   entities: readonly Entity[],
   coref: CorefLookup,
-): { speaker: string | null; speakerName: string; speakerSpan: TextSpan } | null {
+): Referent | null {
   // the verb's own subject, or that of the verb it is coordinated with; never a controller's ("Iran's reaction
   // was to announce …": the reaction announces nothing)
   let subj = -1;
@@ -535,7 +538,7 @@ function nounReferent(
   text: string,
   entities: readonly Entity[],
   coref: CorefLookup,
-): { speaker: string | null; speakerName: string; speakerSpan: TextSpan } | null {
+): Referent | null {
   const poss = ix.children(n).find((c) => ix.words[c]!.deprel === 'nmod:poss');
   if (poss !== undefined) return nominalReferent(ix, poss, text, entities, coref);
   const w = ix.words[n]!;
@@ -551,7 +554,7 @@ function nominalReferent(
   text: string,
   entities: readonly Entity[],
   coref: CorefLookup,
-): { speaker: string | null; speakerName: string; speakerSpan: TextSpan } | null {
+): Referent | null {
   const head = ix.words[subj]!;
   const id = coref.at(head.start, head.end);
   const span = ix.span(subj)!;
@@ -609,11 +612,29 @@ function nounClauseQuote(
   if (!span || inside(span.start, span.end)) return null;
   const mark = ix.childrenBy(content, 'mark').find((m) => ix.words[m]!.text.toLowerCase() === 'that')!;
   const start = ix.words[mark + 1]?.start ?? span.start;
-  let end = span.end;
-  while (end > start && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+  const end = contentEnd(text, start, span.end);
   if (end - start < 12) return null;
   const who = nounReferent(ix, k, text, entities, coref);
   if (!who) return null;
+  return clauseQuote(text, start, end, w, who, 'indirect:noun-clause');
+}
+
+/** The end of reported content with its closing punctuation and spaces left out. */
+function contentEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s.,;:!?]/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+/** An indirect quote read off the parse: content `[start, end)`, its cue word and the cue's speaker. */
+function clauseQuote(
+  text: string,
+  start: number,
+  end: number,
+  cue: { start: number; end: number; text: string },
+  who: Referent,
+  rule: string,
+): ExtractedQuote {
   return {
     id: '',
     kind: 'indirect',
@@ -622,8 +643,8 @@ function nounClauseQuote(
     text: text.slice(start, end),
     speaker: who.speaker,
     speakerName: who.speakerName,
-    cue: { start: w.start, end: w.end, text: w.text },
-    rule: 'indirect:noun-clause',
+    cue: { start: cue.start, end: cue.end, text: cue.text },
+    rule,
     speakerSpan: who.speakerSpan,
   };
 }
@@ -678,23 +699,11 @@ export function clauseQuotes(
     }
     // a parenthetical between cue and content ("said, on his way to Russia, the president …") is not content
     while (start < span.end && /[\s,;:]/.test(text[start]!)) start++;
-    let end = span.end;
-    while (end > start && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+    const end = contentEnd(text, start, span.end);
     if (end - start < 12) continue;
     const who = subjectReferent(ix, k, text, entities, coref);
     if (!who) continue;
-    added.push({
-      id: '',
-      kind: 'indirect',
-      start,
-      end,
-      text: text.slice(start, end),
-      speaker: who.speaker,
-      speakerName: who.speakerName,
-      cue: { start: w.start, end: w.end, text: w.text },
-      rule: 'indirect:clause',
-      speakerSpan: who.speakerSpan,
-    });
+    added.push(clauseQuote(text, start, end, w, who, 'indirect:clause'));
     // quoted words inside the reported clause are the speaker's own ("these issues were "difficult ones"")
     for (const m of text.slice(start, end).matchAll(QUOTED_WORDS)) {
       const a = start + m.index + 1;
