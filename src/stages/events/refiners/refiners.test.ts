@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../index.js';
 import { type TestEntity, testDoc } from '../test-doc.js';
+import { AFTER_MEETING } from '../test-sentences.js';
 import { withSyntax } from '../test-syntax.js';
 
 const G = (name: string, country: string): TestEntity => ({ type: 'GPE', name, country, mentions: [name] });
@@ -166,35 +167,7 @@ describe('clause refiners', () => {
   });
 
   it('makes the subject of a clause the actor of a meeting in its time adjunct, and the other side the target', () => {
-    const text =
-      'Foreign Minister Ana Ruiz, speaking after a meeting with her counterpart Tomas Berg, said the plan was ready.';
-    const ents: TestEntity[] = [
-      { type: 'PERSON', name: 'Ana Ruiz', mentions: ['Ana Ruiz', 'her'] },
-      { type: 'PERSON', name: 'Tomas Berg', mentions: ['Tomas Berg'] },
-    ];
-    const rows = [
-      '2 amod ADJ',
-      '4 compound PROPN',
-      '4 compound PROPN',
-      '16 nsubj PROPN',
-      '4 punct PUNCT',
-      '16 ccomp VERB speak',
-      '9 case ADP',
-      '9 det DET',
-      '6 obl NOUN meeting',
-      '12 case ADP',
-      '12 nmod:poss PRON',
-      '9 nmod NOUN counterpart',
-      '14 compound PROPN',
-      '12 appos PROPN',
-      '16 punct PUNCT',
-      '0 root VERB say',
-      '18 det DET',
-      '20 nsubj NOUN plan',
-      '20 cop AUX',
-      '16 ccomp ADJ ready',
-      '16 punct PUNCT',
-    ];
+    const { text, entities: ents, rows } = AFTER_MEETING;
     const meeting = brief(text, ents, rows).filter((e) => e.includes('meeting'));
     expect(meeting).toHaveLength(1);
     expect(meeting[0]).toMatch(/^CONSULT meeting e1->e2 /);
