@@ -94,3 +94,43 @@ describe.skipIf(!built)('newsintel CLI (built bin)', () => {
     expect(summary.stdout).toMatch(/Top S\. Korean/);
   });
 });
+
+describe('a closed output pipe', () => {
+  it('ends a read-only command quietly and lets a writing command carry on', async () => {
+    const { closedOutputHandler } = await import('./main.js');
+    const exits: number[] = [];
+    const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    closedOutputHandler('export', (c) => exits.push(c))(epipe);
+    expect(exits).toEqual([0]);
+    closedOutputHandler('ingest', (c) => exits.push(c))(epipe);
+    expect(exits).toEqual([0]);
+    const other = Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+    expect(() => closedOutputHandler('export', (c) => exits.push(c))(other)).toThrow(/disk full/);
+  });
+});
+
+describe.skipIf(!built)('newsintel CLI reading into a pipe that closes early (built bin)', () => {
+  it('exits 0 with no stack trace when the reader stops after the first byte of a long output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsintel-pipe-'));
+    const db = join(dir, 'p.db');
+    writeFileSync(
+      join(dir, 'story.txt'),
+      `March 3, 2025\n\nPipe test headline written for the tests\n\n${Array.from(
+        { length: 150 },
+        (_, i) => `Minister ${i} met the envoy on Monday in Valdoria and said talks on trade went well.`,
+      ).join('\n\n')}\n\nSource: Test Desk\n`,
+    );
+    expect(run(['ingest', join(dir, 'story.txt'), '--db', db]).code).toBe(0);
+    // `head -c 1` closes the pipe after one byte; a shell pipeline reports the exit status of each side.
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; "${process.execPath}" "${bin}" export --db "${db}" | head -c 1 >/dev/null; echo "rc=\${PIPESTATUS[0]}"`,
+      ],
+      { encoding: 'utf8', cwd: root },
+    );
+    expect(r.stdout).toMatch(/rc=0/);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+});

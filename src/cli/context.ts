@@ -18,6 +18,12 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /**
+   * True for commands that only read and print (export, search, story …): when the reader of their output goes
+   * away (`newsintel export | head`), the process ends quietly with 0, the way Unix filters do. Commands that
+   * write (ingest, reanalyze) carry on and only lose their messages, so a closed pipe never cuts a run short.
+   */
+  readOnly?: boolean;
   run(ctx: CliContext): Promise<number>;
 }
 

@@ -78,8 +78,28 @@ export async function main(ctx: CliContext): Promise<number> {
   }
 }
 
+/**
+ * What a closed stdout (EPIPE, as in `newsintel export | head`) does to the command `name`: a read-only command
+ * ends quietly with 0, the way Unix filters do, instead of dying on an unhandled 'error' event; any other command
+ * carries on without its messages, so a closed pipe never cuts an ingest short. Other stream errors still throw.
+ */
+export function closedOutputHandler(
+  name: string | undefined,
+  exit: (code: number) => void,
+): (e: NodeJS.ErrnoException) => void {
+  const readOnly = commands.find((c) => c.name === name)?.readOnly === true;
+  return (e) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    if (readOnly) exit(0);
+  };
+}
+
 /** Runs the CLI against this process's streams, environment and working directory (the `bin` entry). */
 export function runFromProcess(argv: string[]): Promise<number> {
+  process.stdout.on(
+    'error',
+    closedOutputHandler(argv[0], (code) => process.exit(code)),
+  );
   return main({
     argv,
     stdin: process.stdin,

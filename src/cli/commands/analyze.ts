@@ -5,6 +5,7 @@ import { type CliContext, type Command, parseArgs, UsageError } from '../context
 /** `newsintel analyze <file|-> [--json]`: one article's analysis, as JSON or a readable brief. */
 export const analyzeCommand: Command = {
   name: 'analyze',
+  readOnly: true,
   summary: 'analyse one article (wire text, HTML, JSON) and print the analysis',
   usage:
     'newsintel analyze <file|-> [--json] [--published YYYY-MM-DD] [--source NAME] [--url URL] [--max-bytes N]',

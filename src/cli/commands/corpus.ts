@@ -75,6 +75,7 @@ function printStory(s: StoryResponse, out: CliContext['stdout']): void {
 /** `newsintel story <article-id|story-id|file>`: a story's versions and what changed between them. */
 export const storyCommand: Command = {
   name: 'story',
+  readOnly: true,
   summary: 'show a story: its versions in order and what changed between them',
   usage: 'newsintel story <article-id|story-id|file> [--json] [--db FILE|postgres://…]',
   async run(ctx) {
@@ -94,6 +95,7 @@ export const storyCommand: Command = {
 /** `newsintel actor <name|id>`: an actor's aliases, mentions, quotes, events, claims and meetings. */
 export const actorCommand: Command = {
   name: 'actor',
+  readOnly: true,
   summary: 'show an actor across the corpus (aliases, mentions, quotes, events, claims, met actors)',
   usage: 'newsintel actor <name|actor-id|kb-id> [--json] [--limit N] [--offset N] [--db …]',
   async run(ctx) {
@@ -154,6 +156,7 @@ export const actorCommand: Command = {
 /** `newsintel events`: deduplicated events filtered by type, actor, country and date range. */
 export const eventsCommand: Command = {
   name: 'events',
+  readOnly: true,
   summary: 'query deduplicated corpus events (dedup counts beside report counts)',
   usage:
     'newsintel events [--type T] [--actor A] [--country ISO3] [--from DATE] [--to DATE] [--json] [--limit N] [--offset N] [--db …]',
@@ -195,6 +198,7 @@ export const eventsCommand: Command = {
 /** `newsintel network`: who met whom (CONSULT events) with weights. */
 export const networkCommand: Command = {
   name: 'network',
+  readOnly: true,
   summary: 'who met whom: edges from CONSULT events with weights',
   usage: 'newsintel network [--from DATE] [--to DATE] [--json] [--limit N] [--offset N] [--db …]',
   async run(ctx) {
@@ -227,6 +231,7 @@ export const networkCommand: Command = {
 /** `newsintel claims <subject>`: claim series (value, hedge, source, date, evidence) about a subject. */
 export const claimsCommand: Command = {
   name: 'claims',
+  readOnly: true,
   summary: 'claim series: the same quantity about a subject across articles and dates',
   usage: 'newsintel claims <subject> [--json] [--limit N] [--offset N] [--db …]',
   async run(ctx) {

@@ -3,6 +3,7 @@ import { type CliContext, type Command, parseArgs, UsageError } from '../context
 /** `newsintel evaluate <format> <path>`: our benchmarks against public gold data. */
 export const evaluateCommand: Command = {
   name: 'evaluate',
+  readOnly: true,
   summary: 'score the pipeline against a public gold standard (last line: <metric> <value>)',
   usage: 'newsintel evaluate <format> <path>… [--limit N] [--json]',
   async run(ctx: CliContext): Promise<number> {

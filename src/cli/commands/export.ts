@@ -23,6 +23,7 @@ function countingLines(target: Writable, onLines: (n: number) => void): Writable
 /** `newsintel export`: every stored analysis as JSONL on stdout (the public format, one object per line). */
 export const exportCommand: Command = {
   name: 'export',
+  readOnly: true,
   summary: 'write stored analyses (JSONL) or corpus tables (events, actors, claims) to stdout',
   usage:
     'newsintel export [--format jsonl|events-csv|events-plover|actors-csv|claims-csv] [--db FILE|postgres://…]',

@@ -4,6 +4,7 @@ import { parsePositive } from '../jobs.js';
 /** `newsintel jobs`: the ingest queue (PostgreSQL): counts, failed and running jobs first, live workers. */
 export const jobsCommand: Command = {
   name: 'jobs',
+  readOnly: true,
   summary: 'show queued, running and failed ingest jobs and live workers (PostgreSQL)',
   usage: 'newsintel jobs [--db postgres://…] [--limit N] [--json]',
   async run(ctx: CliContext): Promise<number> {

@@ -26,6 +26,7 @@ export function markSnippet(hit: SearchHit, tty: boolean): string {
 /** `newsintel search <query>`: ranked full-text hits with snippets, or JSON with `--json`. */
 export const searchCommand: Command = {
   name: 'search',
+  readOnly: true,
   summary: 'full-text search over stored articles',
   usage: 'newsintel search <query> [--db FILE|postgres://…] [--limit N] [--offset N] [--json]',
   async run(ctx: CliContext): Promise<number> {
