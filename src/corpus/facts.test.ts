@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedupEvents, type EventMentionPayload, seriesKey } from './facts.js';
+import { calendarDate, dedupEvents, type EventMentionPayload, seriesKey } from './facts.js';
 
 function mention(
   articleId: string,
@@ -56,6 +56,17 @@ describe('event deduplication in a cluster', () => {
     const two = dedupEvents('c', [mention('x9', 'v1', { published: '2026-03-03' }), mention('a1', 'v1')]);
     expect(two[0]!.id).toBe(one[0]!.id);
     expect(two[0]!.firstReport.articleId).toBe('a1');
+  });
+});
+
+describe('corpus event dates', () => {
+  it('keep the calendar part of a time value and drop parts of the day, week numbers and references', () => {
+    expect(calendarDate('2006-11-22TNI')).toBe('2006-11-22');
+    expect(calendarDate('2006-11-22')).toBe('2006-11-22');
+    expect(calendarDate('2024-11')).toBe('2024-11');
+    expect(calendarDate('2006-W47')).toBe('2006');
+    expect(calendarDate('PRESENT_REF')).toBeNull();
+    expect(calendarDate(null)).toBeNull();
   });
 });
 

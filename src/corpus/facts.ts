@@ -60,6 +60,16 @@ function sentenceOf(a: Analysis, span: Span): TextSpan | null {
   return i >= 0 ? sentenceAt(a, i) : null;
 }
 
+/**
+ * The calendar part of a TIMEX3 value ("2006-11-22TNI" → "2006-11-22", "2024-11" stays, "2006-W47" → "2006",
+ * "PRESENT_REF" → null): corpus dates are compared as strings in `from`/`to` filters and shown as dates, so a
+ * part of the day must not make a Wednesday-night event fall outside `to=<that Wednesday>`.
+ */
+export function calendarDate(value: string | null | undefined): string | null {
+  const m = value ? /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(value) : null;
+  return m ? m[0] : null;
+}
+
 /** What the linker stores per event item: enough to deduplicate and to show the mention. */
 export interface EventMentionPayload extends EventMention {
   type: string;
@@ -69,7 +79,10 @@ export interface EventMentionPayload extends EventMention {
   targets: ActorRef[];
   location: string | null;
   locationCountry: string | null;
+  /** Calendar date (YYYY, YYYY-MM or YYYY-MM-DD) of the event's time, or null. */
   date: string | null;
+  /** The event's full TIMEX3 value as the analysis gives it ("2006-11-22TNI"). */
+  timeValue?: string | null;
 }
 
 /** The event mentions of one article, actors resolved to corpus actors. */
@@ -91,7 +104,8 @@ export function eventMentions(a: Analysis): EventMentionPayload[] {
       targets: v.targets.map(ref),
       location: loc ? loc.entity.name : v.location,
       locationCountry: loc ? loc.entity.country : null,
-      date: v.date,
+      date: calendarDate(v.date),
+      timeValue: v.date,
     };
   });
 }
