@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { textDiff } from './diff.js';
+import type { Analysis, Quote } from '../core/types.js';
+import { factDiff, textDiff } from './diff.js';
 
 const A = 'Officials said 3,000 troops were deployed near the border on Monday.';
 const B = 'The ministry gave no reason for the deployment.';
@@ -30,5 +31,48 @@ describe('text diff between versions', () => {
   it('does not count a moved paragraph as a change', () => {
     const { changes } = textDiff(`${A}\n\n${B}\n\n${C}`, `${C}\n\n${A}\n\n${B}`);
     expect(changes).toEqual([]);
+  });
+});
+
+/** An analysis holding only quotes (the fact diff reads quotes, claims, events and entities). */
+function withQuotes(quotes: [speaker: string | null, text: string][]): Analysis {
+  const qs: Quote[] = quotes.map(([speakerName, text], i) => ({
+    id: `q${i}`,
+    kind: 'direct',
+    speaker: null,
+    speakerName,
+    cue: null,
+    start: 0,
+    end: text.length,
+    text,
+  }));
+  return { article: { text: '' }, quotes: qs, claims: [], events: [], entities: [] } as unknown as Analysis;
+}
+
+describe('quote changes between versions', () => {
+  it('reports a quote trimmed by an update, and its new speaker, as one changed quote', () => {
+    const before = withQuotes([
+      ['officer', 'We shot dead two of the gunmen. Our men later recovered four rifles and a machine gun.'],
+    ]);
+    const after = withQuotes([
+      ['border officer', 'Our men recovered four rifles and a machine gun near the market.'],
+    ]);
+    const facts = factDiff(before, after).filter((f) => f.layer === 'quote');
+    expect(facts.map((f) => f.change)).toEqual(['changed']);
+    expect(facts[0]!.summary).toBe('quote speaker officer → border officer, reworded');
+  });
+
+  it('keeps an unchanged quote out of the diff and reports different words as removed and added', () => {
+    const same = 'The talks will resume next week in the capital.';
+    const before = withQuotes([
+      ['minister', same],
+      ['envoy', 'Nobody expects a breakthrough this year.'],
+    ]);
+    const after = withQuotes([
+      ['minister', same],
+      ['envoy', 'The border crossing reopens on Friday morning.'],
+    ]);
+    const facts = factDiff(before, after).filter((f) => f.layer === 'quote');
+    expect(facts.map((f) => f.summary).sort()).toEqual(['new quote by envoy', 'quote by envoy removed']);
   });
 });

@@ -27,6 +27,23 @@ function lcs<T>(a: readonly T[], b: readonly T[]): [number, number][] {
   return out;
 }
 
+/**
+ * How far two quotes' word-pair sets say the same thing: their Jaccard overlap when it is at least 0.5, else the
+ * share of the shorter quote found in the longer (at least 0.6, on quotes of three or more word pairs, so one
+ * shared phrase in two short quotes is not a match); 0 when neither holds.
+ */
+function quoteOverlap(a: Set<number>, b: Set<number>): number {
+  const j = setJaccard(a, b);
+  if (j >= 0.5) return 1 + j;
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
+  if (small.size < 3) return 0;
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  const c = shared / small.size;
+  return c >= 0.6 ? c : 0;
+}
+
 function setJaccard(a: Set<number>, b: Set<number>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let n = 0;
@@ -184,26 +201,51 @@ export function factDiff(a: Analysis, b: Analysis): FactChange[] {
       summary: `new claim: ${claimLabel(b, y)}`,
     });
   }
-  // Quotes: the same words (most of them) are the same quote.
+  // Quotes: the same words (most of them, or most of the shorter one when an update trims or extends a quote) are
+  // the same quote; a matched quote whose speaker or wording changed is reported as changed.
   const qsh = (q: { text: string }) => shingles(words(q.text), 2);
   const qa = a.quotes.map((q) => ({ q, s: qsh(q) }));
   const qb = b.quotes.map((q) => ({ q, s: qsh(q) }));
   const matchedB = new Set<number>();
+  const quoteRef = (q: Analysis['quotes'][number]) => ({
+    annId: q.id,
+    label: `quote by ${q.speakerName ?? 'unknown'}`,
+    evidence: { start: q.start, end: q.end, text: q.text },
+  });
   for (const x of qa) {
-    const j = qb.findIndex((y, k) => !matchedB.has(k) && setJaccard(x.s, y.s) >= 0.5);
-    if (j >= 0) matchedB.add(j);
-    else
+    let j = -1;
+    let best = 0;
+    qb.forEach((y, k) => {
+      if (matchedB.has(k)) return;
+      const score = quoteOverlap(x.s, y.s);
+      if (score > best) [j, best] = [k, score];
+    });
+    if (j < 0) {
       out.push({
         layer: 'quote',
         change: 'removed',
-        before: {
-          annId: x.q.id,
-          label: `quote by ${x.q.speakerName ?? 'unknown'}`,
-          evidence: { start: x.q.start, end: x.q.end, text: x.q.text },
-        },
+        before: quoteRef(x.q),
         after: null,
         summary: `quote by ${x.q.speakerName ?? 'an unnamed speaker'} removed`,
       });
+      continue;
+    }
+    matchedB.add(j);
+    const y = qb[j]!;
+    const was = x.q.speakerName ?? 'an unnamed speaker';
+    const now = y.q.speakerName ?? 'an unnamed speaker';
+    const reworded = setJaccard(x.s, y.s) < 0.9;
+    if (was === now && !reworded) continue;
+    out.push({
+      layer: 'quote',
+      change: 'changed',
+      before: quoteRef(x.q),
+      after: quoteRef(y.q),
+      summary:
+        was !== now
+          ? `quote speaker ${was} → ${now}${reworded ? ', reworded' : ''}`
+          : `quote by ${now} reworded`,
+    });
   }
   qb.forEach((y, k) => {
     if (matchedB.has(k)) return;
@@ -211,11 +253,7 @@ export function factDiff(a: Analysis, b: Analysis): FactChange[] {
       layer: 'quote',
       change: 'added',
       before: null,
-      after: {
-        annId: y.q.id,
-        label: `quote by ${y.q.speakerName ?? 'unknown'}`,
-        evidence: { start: y.q.start, end: y.q.end, text: y.q.text },
-      },
+      after: quoteRef(y.q),
       summary: `new quote by ${y.q.speakerName ?? 'an unnamed speaker'}`,
     });
   });
