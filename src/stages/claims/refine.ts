@@ -3,14 +3,24 @@ import type { Claim, Entity } from '../../core/types.js';
 import { isSpeechLemma } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import * as NOT_CLAIMS from './data/not-claims.js';
+import { isNumberWord } from './numbers.js';
 
 const SPORTS_UNITS: ReadonlySet<string> = new Set(NOT_CLAIMS.SPORTS_UNITS);
 const SPORTS_WORDS: ReadonlySet<string> = new Set(NOT_CLAIMS.SPORTS_WORDS);
 const DISTANCE_UNITS: ReadonlySet<string> = new Set(NOT_CLAIMS.DISTANCE_UNITS);
 const PLACE_WORDS: ReadonlySet<string> = new Set(NOT_CLAIMS.PLACE_WORDS);
+const NAME_TYPES: ReadonlySet<string> = new Set(NOT_CLAIMS.NAME_TYPES);
+const NAME_LINKS: ReadonlySet<string> = new Set(NOT_CLAIMS.NAME_LINKS);
+const NOT_UNIT_HEADS: ReadonlySet<string> = new Set(NOT_CLAIMS.NOT_UNIT_HEADS);
 
 /** Why a figure is not a claim, or null when it stays one. */
-export type NotClaimReason = 'score' | 'sports-tally' | 'distance-in-passing' | 'name-number' | null;
+export type NotClaimReason =
+  | 'score'
+  | 'sports-tally'
+  | 'distance-in-passing'
+  | 'name-number'
+  | 'in-a-name'
+  | null;
 
 /** The words of the sentence around a claim, lower case, for context checks (bounded: ±12 words). */
 function around(text: string, c: Claim): string[] {
@@ -92,9 +102,152 @@ function followsItsName(ix: SyntaxIndex, k: number, c: Claim): boolean {
 }
 
 /**
+ * The word that carries a claim's number: the first word inside the claim that is written in digits (with or
+ * without a currency sign) or is a number word. -1 when the parse has none there.
+ */
+export function numberWordOf(ix: SyntaxIndex, c: Claim): number {
+  let k = ix.wordAt(c.start);
+  for (; k >= 0 && k < ix.words.length && ix.words[k]!.start < c.end; k++) {
+    const t = ix.words[k]!.text;
+    if (/^[$€£¥]?\d/u.test(t) || isNumberWord(t.toLowerCase())) return k;
+  }
+  return -1;
+}
+
+/**
+ * A number that is part of a name ("the Seven Party Alliance", "the Group of Eight", a film called "Two Sons"):
+ * its word lies inside a mention of a named entity (`NAME_TYPES` in the data), or it is a spelled number written
+ * with a capital inside a sentence, after a lower-case word and before a capitalised one.
+ */
+export function isInAName(ix: SyntaxIndex, c: Claim, entities: readonly Entity[]): boolean {
+  const k = numberWordOf(ix, c);
+  if (k < 0) return false;
+  const w = ix.words[k]!;
+  const inMention = entities.some(
+    (e) => NAME_TYPES.has(e.type) && e.mentions.some((m) => m.start <= w.start && w.end <= m.end),
+  );
+  if (inMention) return true;
+  if (!/^\p{Lu}\p{Ll}/u.test(w.text)) return false;
+  const prev = ix.words[k - 1];
+  const next = ix.words[k + 1];
+  return (
+    !!prev &&
+    !!next &&
+    prev.sentence === w.sentence &&
+    next.sentence === w.sentence &&
+    /^\p{Ll}+$/u.test(prev.text) &&
+    /^\p{Lu}/u.test(next.text)
+  );
+}
+
+/**
+ * The counted noun of a figure read on the parse: the number (its last word when it is several: "400 million")
+ * is a `nummod` of a noun after it, with only modifiers between ("two Islamic Hamas militants east of the camp"
+ * counts militants). Returns the head word and the first word of its modifiers, or null when the parse does not
+ * give such a noun (then the token rules' unit stands).
+ */
+export function countedNoun(
+  ix: SyntaxIndex,
+  c: Claim,
+  text: string,
+): { head: number; first: number } | null {
+  let k = numberWordOf(ix, c);
+  if (k < 0) return null;
+  while (ix.words[k + 1]?.upos === 'NUM' && ix.head(k) === k + 1) k++;
+  const w = ix.words[k]!;
+  if (baseRel(w.deprel) !== 'nummod') return null;
+  const h = w.head;
+  if (h <= k || h - k > 6) return null;
+  const head = ix.words[h]!;
+  if (head.sentence !== w.sentence || (head.upos !== 'NOUN' && head.upos !== 'PROPN')) return null;
+  if (NOT_UNIT_HEADS.has(head.text.toLowerCase())) return null;
+  // a head glued on by a hyphen is only part of the noun ("14 hostage-takers" split by the tokenizer)
+  if (head.end < text.length && /^[-‐–]\p{L}/u.test(text.slice(head.end, head.end + 2))) return null;
+  for (let j = k + 1; j < h; j++) {
+    const between = ix.words[j]!;
+    if (!['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(between.upos) && !/^["“”'-]$/u.test(between.text))
+      return null;
+  }
+  return { head: h, first: k + 1 };
+}
+
+/**
+ * Unit and subject from the counted noun on the parse, when the token rules read another word as the unit
+ * ("two militants east": unit "east"). A unit the number carries itself (a currency, a percentage, a glued
+ * count) is kept; so is a measure the token rules took ("165,000 hectares").
+ */
+export function withCountedNoun(ix: SyntaxIndex, c: Claim, text: string): Claim {
+  if (c.unit === 'percent' || /^[$€£¥]/u.test(c.text) || /^\S+-/u.test(c.text)) return c;
+  const n = countedNoun(ix, c, text);
+  if (!n) return c;
+  const head = ix.words[n.head]!;
+  // the same noun, or a unit of several words that ends in it ("1,000 cubic meters")
+  if (c.unit && c.unit.toLowerCase().split(' ').at(-1) === head.text.toLowerCase()) return c;
+  // the token rules' unit is a word of the counted phrase itself ("1,000 cubic meters"): keep it
+  if (c.unit && ix.words.slice(n.first, n.head).some((x) => x.text.toLowerCase() === c.unit!.toLowerCase()))
+    return c;
+  // the span grows to the counted noun, and gives up the words after it only when they held the old unit
+  const oldUnitAfter = !!c.unit && text.slice(head.end, c.end).toLowerCase().includes(c.unit.toLowerCase());
+  const newEnd = head.end > c.end || oldUnitAfter ? head.end : c.end;
+  return {
+    ...c,
+    end: newEnd,
+    text: text.slice(c.start, newEnd),
+    unit: head.text,
+    subject: text.slice(ix.words[n.first]!.start, head.end),
+  };
+}
+
+/**
+ * The name of a claim's source as written in the figure's sentence when it goes on past the entity's mention
+ * ("a report by the UN Office on Drugs and Crime" where the mention is "UN Office"): the mention followed by
+ * joining words (`NAME_LINKS`) and capitalised words that are no place or nationality of their own. Null when
+ * the text adds nothing to the entity's name.
+ */
+export function sourceNameInText(
+  ix: SyntaxIndex,
+  c: Claim,
+  text: string,
+  entities: readonly Entity[],
+): string | null {
+  const e = c.source ? entities.find((x) => x.id === c.source) : undefined;
+  const k = numberWordOf(ix, c);
+  if (!e || k < 0) return null;
+  const sentence = ix.words[k]!.sentence;
+  const inSentence = (off: number) => {
+    const w = ix.wordAt(off);
+    return w >= 0 && ix.words[w]!.sentence === sentence;
+  };
+  const place = (off: number) =>
+    entities.some(
+      (x) =>
+        ['GPE', 'LOC', 'NORP'].includes(x.type) && x.mentions.some((m) => m.start <= off && off < m.end),
+    );
+  for (const m of e.mentions) {
+    if (!inSentence(m.start)) continue;
+    let end = m.end;
+    let linked = false;
+    for (let guard = 0; guard < 6; guard++) {
+      const r = /^ ([a-z]+) (?:the )?(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*)/u.exec(text.slice(end, end + 80));
+      if (!r || !NAME_LINKS.has(r[1]!) || (r[1] === 'and' && !linked)) break;
+      const wordAt = end + r[0].length - r[2]!.length;
+      if (place(wordAt) || text[end + r[0].length] === "'" || text[end + r[0].length] === '\u2019') break;
+      end += r[0].length;
+      linked = true;
+    }
+    if (end === m.end) continue;
+    const mention = text.slice(m.start, m.end);
+    const base = e.name.endsWith(mention) ? e.name : mention;
+    return base + text.slice(m.end, end);
+  }
+  return null;
+}
+
+/**
  * Drops figures that are not claims: match scores, sports tallies, distances in passing, and (when the
- * document was parsed) numbers that name a thing; gives a source read on the clause to figures that had
- * none. Ids are renumbered.
+ * document was parsed) numbers that name a thing or are part of a name; gives a source read on the clause to
+ * figures that had none, the counted noun read on the parse as unit and subject, and the source's full name as
+ * written. Ids are renumbered.
  */
 export function refineClaims(
   claims: readonly Claim[],
@@ -104,11 +257,17 @@ export function refineClaims(
 ): Claim[] {
   const ix = words && words.length > 0 ? new SyntaxIndex(words) : null;
   return claims
-    .filter((c) => notClaimByContext(text, c) === null && !(ix && isNameNumber(ix, c)))
+    .filter(
+      (c) =>
+        notClaimByContext(text, c) === null && !(ix && (isNameNumber(ix, c) || isInAName(ix, c, entities))),
+    )
     .map((c, i) => {
+      if (!ix) return { ...c, id: `c${i + 1}` };
       // a figure the token rules left without a source may still be reported by a speech verb above it
-      const src = ix && !c.source && !c.sourceName ? clauseSource(ix, c, entities) : null;
-      return { ...c, id: `c${i + 1}`, ...(src ?? {}) };
+      const src = !c.source && !c.sourceName ? clauseSource(ix, c, entities) : null;
+      const d = withCountedNoun(ix, { ...c, id: `c${i + 1}`, ...(src ?? {}) }, text);
+      const name = sourceNameInText(ix, d, text, entities);
+      return name ? { ...d, sourceName: name } : d;
     });
 }
 

@@ -122,3 +122,28 @@ export const PLACE_WORDS: readonly string[] = [
   'downstream',
   'short',
 ];
+
+/**
+ * Entity types whose names may hold a number that names rather than counts ("Seven Party Alliance", "Group of
+ * Eight", "Two Sons of Francisco"): a number inside a mention of one of these is no claim.
+ */
+export const NAME_TYPES: readonly string[] = [
+  'PERSON',
+  'ORG',
+  'GPE',
+  'LOC',
+  'FAC',
+  'EVENT',
+  'LAW',
+  'PRODUCT',
+  'WORK_OF_ART',
+];
+
+/** Lower-case words that join the parts of one name ("UN Office on Drugs and Crime", "Ministry of Defence"). */
+export const NAME_LINKS: readonly string[] = ['of', 'on', 'for', 'and', 'de', 'du', 'des', 'la', 'el', 'al'];
+
+/**
+ * Heads a number's parse can point at that are no counted noun: the unit stays what the token rules read
+ * ("up 59 percent from last year" is a percentage however "year" attaches).
+ */
+export const NOT_UNIT_HEADS: readonly string[] = ['percent', 'per', 'cent', 'pct', 'worth', 'total', 'number'];
