@@ -171,6 +171,16 @@ export function countedNoun(
   return { head: h, first: k + 1 };
 }
 
+/** Where the hyphenated word ending at a word starting at `at` begins ("vice-governors" split as three words). */
+function gluedStart(text: string, at: number): number {
+  let s = at;
+  while (s >= 2 && /[-‐]/u.test(text[s - 1]!) && /\p{L}/u.test(text[s - 2]!)) {
+    s -= 2;
+    while (s > 0 && /\p{L}/u.test(text[s - 1]!)) s--;
+  }
+  return s;
+}
+
 /**
  * Unit and subject from the counted noun on the parse, when the token rules read another word as the unit
  * ("two militants east": unit "east"). A unit the number carries itself (a currency, a percentage, a glued
@@ -193,8 +203,8 @@ export function withCountedNoun(ix: SyntaxIndex, c: Claim, text: string): Claim 
     ...c,
     end: newEnd,
     text: text.slice(c.start, newEnd),
-    unit: head.text,
-    subject: text.slice(ix.words[n.first]!.start, head.end),
+    unit: text.slice(gluedStart(text, head.start), head.end),
+    subject: text.slice(Math.min(ix.words[n.first]!.start, gluedStart(text, head.start)), head.end),
   };
 }
 
@@ -243,6 +253,55 @@ export function sourceNameInText(
   return null;
 }
 
+/** Prepositions whose object is never the one who gives a figure ("the murder *of* X", "charges *against* X"). */
+const NOT_SOURCE_CASES: ReadonlySet<string> = new Set(NOT_CLAIMS.NOT_SOURCE_CASES);
+
+/**
+ * True when the source the token rules gave a figure is, on the parse, no one who speaks: the phrase (a mention
+ * of the source entity, or the source name as written) stands in the figure's sentence only as the subject of a
+ * passive ("incidents have been reported", "alerts were said to …"), an object, or the object of a preposition
+ * such as "of" ("the murder of X"). A source phrase not found in the sentence (a speaker named before) is kept.
+ */
+export function isMisreadSource(ix: SyntaxIndex, c: Claim, text: string, entities: readonly Entity[]): boolean {
+  if (!c.source && !c.sourceName) return false;
+  const k = numberWordOf(ix, c);
+  if (k < 0) return false;
+  const sentence = ix.words[k]!.sentence;
+  const spans: { start: number; end: number }[] = [];
+  const e = c.source ? entities.find((x) => x.id === c.source) : undefined;
+  for (const m of e?.mentions ?? []) spans.push(m);
+  if (c.sourceName) {
+    for (let at = text.indexOf(c.sourceName); at >= 0; at = text.indexOf(c.sourceName, at + 1))
+      spans.push({ start: at, end: at + c.sourceName.length });
+  }
+  const roles: string[] = [];
+  for (const sp of spans) {
+    const first = ix.wordAt(sp.start);
+    if (first < 0 || ix.words[first]!.sentence !== sentence) continue;
+    // the phrase's head: its word whose head lies outside it
+    let head = -1;
+    for (let w = first; w < ix.words.length && ix.words[w]!.start < sp.end; w++) {
+      const h = ix.head(w);
+      if (h < 0 || ix.words[h]!.start < sp.start || ix.words[h]!.start >= sp.end) {
+        head = w;
+        break;
+      }
+    }
+    if (head < 0) continue;
+    const rel = ix.words[head]!.deprel;
+    const base = baseRel(rel);
+    const kase = ix.caseOf(head);
+    roles.push(
+      rel === 'nsubj:pass' || base === 'obj' || base === 'iobj'
+        ? 'not'
+        : (base === 'nmod' || base === 'obl') && kase && NOT_SOURCE_CASES.has(kase.toLowerCase())
+          ? 'not'
+          : 'ok',
+    );
+  }
+  return roles.length > 0 && roles.every((r) => r === 'not');
+}
+
 /**
  * Drops figures that are not claims: match scores, sports tallies, distances in passing, and (when the
  * document was parsed) numbers that name a thing or are part of a name; gives a source read on the clause to
@@ -263,9 +322,11 @@ export function refineClaims(
     )
     .map((c, i) => {
       if (!ix) return { ...c, id: `c${i + 1}` };
+      // a source the parse shows to be no speaker is dropped
+      const b = isMisreadSource(ix, c, text, entities) ? { ...c, source: null, sourceName: null } : c;
       // a figure the token rules left without a source may still be reported by a speech verb above it
-      const src = !c.source && !c.sourceName ? clauseSource(ix, c, entities) : null;
-      const d = withCountedNoun(ix, { ...c, id: `c${i + 1}`, ...(src ?? {}) }, text);
+      const src = !b.source && !b.sourceName ? clauseSource(ix, b, entities) : null;
+      const d = withCountedNoun(ix, { ...b, id: `c${i + 1}`, ...(src ?? {}) }, text);
       const name = sourceNameInText(ix, d, text, entities);
       return name ? { ...d, sourceName: name } : d;
     });

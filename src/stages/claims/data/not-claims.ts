@@ -147,3 +147,6 @@ export const NAME_LINKS: readonly string[] = ['of', 'on', 'for', 'and', 'de', 'd
  * ("up 59 percent from last year" is a percentage however "year" attaches).
  */
 export const NOT_UNIT_HEADS: readonly string[] = ['percent', 'per', 'cent', 'pct', 'worth', 'total', 'number'];
+
+/** Prepositions whose object does not give the figure ("the murder of X", "charges against X"). */
+export const NOT_SOURCE_CASES: readonly string[] = ['of', 'against', 'with', 'in', 'on', 'at', 'into', 'for', 'about'];
