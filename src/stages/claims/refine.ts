@@ -12,6 +12,7 @@ const PLACE_WORDS: ReadonlySet<string> = new Set(NOT_CLAIMS.PLACE_WORDS);
 const NAME_TYPES: ReadonlySet<string> = new Set(NOT_CLAIMS.NAME_TYPES);
 const NAME_LINKS: ReadonlySet<string> = new Set(NOT_CLAIMS.NAME_LINKS);
 const NOT_UNIT_HEADS: ReadonlySet<string> = new Set(NOT_CLAIMS.NOT_UNIT_HEADS);
+const DURATION_NOUNS: ReadonlySet<string> = new Set(NOT_CLAIMS.DURATION_NOUNS);
 
 /** Why a figure is not a claim, or null when it stays one. */
 export type NotClaimReason =
@@ -20,6 +21,7 @@ export type NotClaimReason =
   | 'distance-in-passing'
   | 'name-number'
   | 'in-a-name'
+  | 'duration'
   | null;
 
 /** The words of the sentence around a claim, lower case, for context checks (bounded: ±12 words). */
@@ -182,6 +184,17 @@ function gluedStart(text: string, at: number): number {
 }
 
 /**
+ * A duration in passing: the counted noun on the parse is a unit of time ("two extra years in power", "in the
+ * last 12 seasons"), whatever modifiers stand between it and the number.
+ */
+export function isDuration(ix: SyntaxIndex, c: Claim, text: string): boolean {
+  const n = countedNoun(ix, c, text);
+  if (!n) return false;
+  const head = ix.words[n.head]!;
+  return DURATION_NOUNS.has(head.lemma.toLowerCase()) || DURATION_NOUNS.has(head.text.toLowerCase());
+}
+
+/**
  * Unit and subject from the counted noun on the parse, when the token rules read another word as the unit
  * ("two militants east": unit "east"). A unit the number carries itself (a currency, a percentage, a glued
  * count) is kept; so is a measure the token rules took ("165,000 hectares").
@@ -318,7 +331,8 @@ export function refineClaims(
   return claims
     .filter(
       (c) =>
-        notClaimByContext(text, c) === null && !(ix && (isNameNumber(ix, c) || isInAName(ix, c, entities))),
+        notClaimByContext(text, c) === null &&
+        !(ix && (isNameNumber(ix, c) || isInAName(ix, c, entities) || isDuration(ix, c, text))),
     )
     .map((c, i) => {
       if (!ix) return { ...c, id: `c${i + 1}` };

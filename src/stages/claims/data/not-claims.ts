@@ -150,3 +150,20 @@ export const NOT_UNIT_HEADS: readonly string[] = ['percent', 'per', 'cent', 'pct
 
 /** Prepositions whose object does not give the figure ("the murder of X", "charges against X"). */
 export const NOT_SOURCE_CASES: readonly string[] = ['of', 'against', 'with', 'in', 'on', 'at', 'into', 'for', 'about'];
+
+/**
+ * Counted nouns that make a figure a duration ("two extra years", "the last 12 seasons"): durations in passing
+ * are no claims. Read on the parse, so modifiers between the number and the noun do not hide it.
+ */
+export const DURATION_NOUNS: readonly string[] = [
+  'year',
+  'month',
+  'week',
+  'day',
+  'hour',
+  'minute',
+  'decade',
+  'century',
+  'season',
+  'fortnight',
+];
