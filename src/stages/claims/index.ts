@@ -444,6 +444,8 @@ function unitPhrase(ix: DocIndex, i: number, hi: number): [number, number] | nul
     // unless it modifies a noun after it ("40 large fishing ships", "displaced people")
     const l = ix.low[j]!;
     if (j > i && VERBISH.has(l)) break;
+    // "2,000 children aged two to 15": another number, or the word that brings an age, ends the phrase
+    if (j > i && (wordValue(l) !== null || l === 'aged')) break;
     // "150 Airbus planes worth 10 billion dollars": "worth" after the counted noun starts a new phrase
     if (j > i && l === 'worth') break;
     // "10 percent every year": a percentage is complete in itself
@@ -459,6 +461,17 @@ function unitPhrase(ix: DocIndex, i: number, hi: number): [number, number] | nul
   return j > i ? [i, j] : null;
 }
 
+/**
+ * Where a range that goes on from an excluded number ends ("aged two to 15", "from 1990 to 1995"): its second
+ * number is excluded with the first, never read as a figure of its own.
+ */
+function rangeEnd(ix: DocIndex, end: number, hi: number): number {
+  const sep = end < hi ? ix.low[end]! : '';
+  if (!['to', 'and', 'or', '-', '\u2013'].includes(sep) || end + 1 >= hi) return end;
+  const m = readNumber(ix, end + 1, hi);
+  return m && !m.vague && m.unit === null ? m.end : end;
+}
+
 function claimAt(
   ix: DocIndex,
   attr: AttributionFinder,
@@ -470,7 +483,7 @@ function claimAt(
   const spelled = !isDigitStart(ix.tokens[i]!.text) && !CURRENCY_IN.has(ix.low[i]!);
   const n = readNumber(ix, i, hi);
   if (!n) return null;
-  if (isExcluded(ix, n, lo, hi, spelled)) return { claim: null, next: n.end };
+  if (isExcluded(ix, n, lo, hi, spelled)) return { claim: null, next: rangeEnd(ix, n.end, hi) };
   let qualifier: Qualifier = n.vague ? 'approx' : 'exact';
   let start = n.start;
   let low = n.low;

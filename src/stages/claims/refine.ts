@@ -3,7 +3,7 @@ import type { Claim, Entity } from '../../core/types.js';
 import { isSpeechLemma } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import * as NOT_CLAIMS from './data/not-claims.js';
-import { isNumberWord } from './numbers.js';
+import { isNumberWord, SCALES } from './numbers.js';
 
 const SPORTS_UNITS: ReadonlySet<string> = new Set(NOT_CLAIMS.SPORTS_UNITS);
 const SPORTS_WORDS: ReadonlySet<string> = new Set(NOT_CLAIMS.SPORTS_WORDS);
@@ -13,6 +13,9 @@ const NAME_TYPES: ReadonlySet<string> = new Set(NOT_CLAIMS.NAME_TYPES);
 const NAME_LINKS: ReadonlySet<string> = new Set(NOT_CLAIMS.NAME_LINKS);
 const NOT_UNIT_HEADS: ReadonlySet<string> = new Set(NOT_CLAIMS.NOT_UNIT_HEADS);
 const DURATION_NOUNS: ReadonlySet<string> = new Set(NOT_CLAIMS.DURATION_NOUNS);
+const SCALE_WORDS: ReadonlySet<string> = new Set(Object.keys(SCALES));
+const SPORTS_STORY_WORDS: ReadonlySet<string> = new Set(NOT_CLAIMS.SPORTS_STORY_WORDS);
+const SPORTS_COUNTS: ReadonlySet<string> = new Set(NOT_CLAIMS.SPORTS_COUNTS);
 
 /** Why a figure is not a claim, or null when it stays one. */
 export type NotClaimReason =
@@ -22,6 +25,7 @@ export type NotClaimReason =
   | 'name-number'
   | 'in-a-name'
   | 'duration'
+  | 'sports-result'
   | null;
 
 /** The words of the sentence around a claim, lower case, for context checks (bounded: ±12 words). */
@@ -61,6 +65,30 @@ export function notClaimByContext(text: string, c: Claim): NotClaimReason {
     if (DISTANCE_UNITS.has(words[i]!) && PLACE_WORDS.has(words[i + 1]!)) return 'distance-in-passing';
   }
   return null;
+}
+
+/**
+ * True when the story as a whole is a sports report: at least three different words of `SPORTS_STORY_WORDS`
+ * and four occurrences in all.
+ */
+export function isSportsStory(text: string): boolean {
+  const seen = new Map<string, number>();
+  for (const w of text.toLowerCase().split(/[^\p{L}-]+/u)) {
+    if (SPORTS_STORY_WORDS.has(w)) seen.set(w, (seen.get(w) ?? 0) + 1);
+  }
+  let total = 0;
+  for (const n of seen.values()) total += n;
+  return seen.size >= 3 && total >= 4;
+}
+
+/**
+ * A result in a sports story: a tally ("25 points", "three birdies"), a record ("two wins in ten matches") or a
+ * bare number with nothing counted and no source ("finished tied at 279").
+ */
+export function isSportsResult(c: Claim): boolean {
+  const unit = (c.unit ?? '').toLowerCase();
+  if (SPORTS_UNITS.has(unit) || SPORTS_COUNTS.has(unit)) return true;
+  return !c.unit && !c.subject && !c.source && !c.sourceName && c.value !== null;
 }
 
 /**
@@ -170,7 +198,10 @@ export function countedNoun(
     if (!['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(between.upos) && !/^["“”'-]$/u.test(between.text))
       return null;
   }
-  return { head: h, first: k + 1 };
+  // the subject starts after the number's own words ("37 trillion won" counts won, not "trillion won")
+  let first = k + 1;
+  while (first < h && SCALE_WORDS.has(ix.words[first]!.text.toLowerCase())) first++;
+  return { head: h, first };
 }
 
 /** Where the hyphenated word ending at a word starting at `at` begins ("vice-governors" split as three words). */
@@ -305,7 +336,7 @@ export function isMisreadSource(ix: SyntaxIndex, c: Claim, text: string, entitie
     const base = baseRel(rel);
     const kase = ix.caseOf(head);
     roles.push(
-      rel === 'nsubj:pass' || base === 'obj' || base === 'iobj'
+      rel === 'nsubj:pass' || base === 'obj' || base === 'iobj' || base === 'det'
         ? 'not'
         : (base === 'nmod' || base === 'obl') && kase && NOT_SOURCE_CASES.has(kase.toLowerCase())
           ? 'not'
@@ -328,10 +359,12 @@ export function refineClaims(
   entities: readonly Entity[] = [],
 ): Claim[] {
   const ix = words && words.length > 0 ? new SyntaxIndex(words) : null;
+  const sports = isSportsStory(text);
   return claims
     .filter(
       (c) =>
         notClaimByContext(text, c) === null &&
+        !(sports && isSportsResult(c)) &&
         !(ix && (isNameNumber(ix, c) || isInAName(ix, c, entities) || isDuration(ix, c, text))),
     )
     .map((c, i) => {
