@@ -371,12 +371,49 @@ export function refineClaims(
       if (!ix) return { ...c, id: `c${i + 1}` };
       // a source the parse shows to be no speaker is dropped
       const b = isMisreadSource(ix, c, text, entities) ? { ...c, source: null, sourceName: null } : c;
+      // "according to X" in the figure's own clause names its source, before a speech verb further away
+      const k = numberWordOf(ix, b);
+      const according = k >= 0 ? accordingToSource(ix, k, entities) : null;
       // a figure the token rules left without a source may still be reported by a speech verb above it
-      const src = !b.source && !b.sourceName ? clauseSource(ix, b, entities) : null;
+      const src =
+        according && according.source !== b.source
+          ? according
+          : !b.source && !b.sourceName
+            ? clauseSource(ix, b, entities)
+            : null;
       const d = withCountedNoun(ix, { ...b, id: `c${i + 1}`, ...(src ?? {}) }, text);
       const name = sourceNameInText(ix, d, text, entities);
       return name ? { ...d, sourceName: name } : d;
     });
+}
+
+/**
+ * The source named by "according to X" in the clause of the number word `k`, resolved to the entity one of whose
+ * mentions covers X's head word (or a word of its name); null when there is none.
+ */
+export function accordingToSource(
+  ix: SyntaxIndex,
+  k: number,
+  entities: readonly Entity[],
+): { source: string; sourceName: string } | null {
+  // the number's clause, then the clauses above it up to the sentence's root (bounded walk)
+  for (let clause = ix.clauseOf(k), guard = 0; clause >= 0 && guard < 6; guard++) {
+    // any nominal of the clause marked by "according (to)", whatever relation the parse gave it
+    for (const o of ix.children(clause)) {
+      const kids = ix.children(o);
+      if (!kids.some((x) => ix.words[x]!.text.toLowerCase() === 'according')) continue;
+      // "according to a report by X": the report's author
+      for (const w of [o, ...ix.childrenBy(o, 'nmod')]) {
+        const word = ix.words[w]!;
+        const e = entities.find((x) => x.mentions.some((m) => m.start <= word.start && word.end <= m.end));
+        if (e) return { source: e.id, sourceName: e.name };
+      }
+    }
+    const up = ix.head(clause);
+    if (up < 0) break;
+    clause = ix.clauseOf(up);
+  }
+  return null;
 }
 
 /** Relations by which a clause is what a reporting verb reports ("said *that 3,000 fled*", "…, he said"). */
@@ -401,13 +438,8 @@ export function clauseSource(
   };
   // "according to X" in the number's own clause
   const clause = ix.clauseOf(k);
-  for (const o of clause >= 0 ? ix.obliquesOf(clause) : []) {
-    const kids = ix.children(o.word);
-    if (o.case === 'to' && kids.some((x) => ix.words[x]!.text.toLowerCase() === 'according')) {
-      const e = entityAt(o.word);
-      if (e) return { source: e.id, sourceName: e.name };
-    }
-  }
+  const according = accordingToSource(ix, k, entities);
+  if (according) return according;
   // up the clause chain to a speech verb that reports it (bounded walk)
   let child = clause;
   for (let guard = 0; child >= 0 && guard < 8; guard++) {
