@@ -176,11 +176,7 @@ export function isInAName(ix: SyntaxIndex, c: Claim, entities: readonly Entity[]
  * counts militants). Returns the head word and the first word of its modifiers, or null when the parse does not
  * give such a noun (then the token rules' unit stands).
  */
-export function countedNoun(
-  ix: SyntaxIndex,
-  c: Claim,
-  text: string,
-): { head: number; first: number } | null {
+export function countedNoun(ix: SyntaxIndex, c: Claim, text: string): { head: number; first: number } | null {
   let k = numberWordOf(ix, c);
   if (k < 0) return null;
   while (ix.words[k + 1]?.upos === 'NUM' && ix.head(k) === k + 1) k++;
@@ -274,8 +270,7 @@ export function sourceNameInText(
   };
   const place = (off: number) =>
     entities.some(
-      (x) =>
-        ['GPE', 'LOC', 'NORP'].includes(x.type) && x.mentions.some((m) => m.start <= off && off < m.end),
+      (x) => ['GPE', 'LOC', 'NORP'].includes(x.type) && x.mentions.some((m) => m.start <= off && off < m.end),
     );
   for (const m of e.mentions) {
     if (!inSentence(m.start)) continue;
@@ -306,7 +301,12 @@ const NOT_SOURCE_CASES: ReadonlySet<string> = new Set(NOT_CLAIMS.NOT_SOURCE_CASE
  * passive ("incidents have been reported", "alerts were said to …"), an object, or the object of a preposition
  * such as "of" ("the murder of X"). A source phrase not found in the sentence (a speaker named before) is kept.
  */
-export function isMisreadSource(ix: SyntaxIndex, c: Claim, text: string, entities: readonly Entity[]): boolean {
+export function isMisreadSource(
+  ix: SyntaxIndex,
+  c: Claim,
+  text: string,
+  entities: readonly Entity[],
+): boolean {
   if (!c.source && !c.sourceName) return false;
   const k = numberWordOf(ix, c);
   if (k < 0) return false;

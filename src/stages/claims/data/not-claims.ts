@@ -146,10 +146,28 @@ export const NAME_LINKS: readonly string[] = ['of', 'on', 'for', 'and', 'de', 'd
  * Heads a number's parse can point at that are no counted noun: the unit stays what the token rules read
  * ("up 59 percent from last year" is a percentage however "year" attaches).
  */
-export const NOT_UNIT_HEADS: readonly string[] = ['percent', 'per', 'cent', 'pct', 'worth', 'total', 'number'];
+export const NOT_UNIT_HEADS: readonly string[] = [
+  'percent',
+  'per',
+  'cent',
+  'pct',
+  'worth',
+  'total',
+  'number',
+];
 
 /** Prepositions whose object does not give the figure ("the murder of X", "charges against X"). */
-export const NOT_SOURCE_CASES: readonly string[] = ['of', 'against', 'with', 'in', 'on', 'at', 'into', 'for', 'about'];
+export const NOT_SOURCE_CASES: readonly string[] = [
+  'of',
+  'against',
+  'with',
+  'in',
+  'on',
+  'at',
+  'into',
+  'for',
+  'about',
+];
 
 /**
  * Counted nouns that make a figure a duration ("two extra years", "the last 12 seasons"): durations in passing
