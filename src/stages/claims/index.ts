@@ -5,6 +5,7 @@ import { NewsintelError } from '../../core/errors.js';
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { Claim, Qualifier } from '../../core/types.js';
 import { DEMONSTRATIVES, POSSESSIVE_DETERMINERS, union } from '../../knowledge/english/index.js';
+import * as WORDS from './data/claim-words.js';
 import { namesIn, parseDigits, readNumberWords, SCALES, VAGUE, wordValue } from './numbers.js';
 import { refineClaims } from './refine.js';
 
@@ -14,86 +15,19 @@ export interface ClaimsOptions {
   minValue?: number;
 }
 
-/** Hedges before a number, longest first; each maps to a qualifier. */
-const HEDGES: ReadonlyArray<[string[], Qualifier]> = [
-  [['in', 'excess', 'of'], 'more than'],
-  [['no', 'fewer', 'than'], 'at least'],
-  [['no', 'less', 'than'], 'at least'],
-  [['no', 'more', 'than'], 'at most'],
-  [['a', 'minimum', 'of'], 'at least'],
-  [['a', 'maximum', 'of'], 'at most'],
-  [['as', 'many', 'as'], 'up to'],
-  [['as', 'much', 'as'], 'up to'],
-  [['as', 'high', 'as'], 'up to'],
-  [['just', 'over'], 'more than'],
-  [['just', 'under'], 'less than'],
-  [['more', 'than'], 'more than'],
-  [['upwards', 'of'], 'more than'],
-  [['at', 'least'], 'at least'],
-  [['at', 'most'], 'at most'],
-  [['up', 'to'], 'up to'],
-  [['fewer', 'than'], 'less than'],
-  [['less', 'than'], 'less than'],
-  [['close', 'to'], 'at most'],
-  [['an', 'estimated'], 'approx'],
-  [['some'], 'approx'],
-  [['about'], 'approx'],
-  [['around'], 'approx'],
-  [['approximately'], 'approx'],
-  [['roughly'], 'approx'],
-  [['estimated'], 'approx'],
-  [['circa'], 'approx'],
-  [['nearly'], 'at most'],
-  [['almost'], 'at most'],
-  [['over'], 'more than'],
-  [['above'], 'more than'],
-  [['under'], 'less than'],
-  [['below'], 'less than'],
-];
-
-const MONTHS = new Set(
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.'.split(
-    ' ',
-  ),
-);
+const MONTHS: ReadonlySet<string> = new Set(WORDS.MONTHS);
 /** Words before a number that make it a label, not a quantity ("Resolution 1718", "Flight 17"). */
-const LABEL_WORDS = new Set(
-  'resolution resolutions no no. number article articles chapter section paragraph flight route highway room page line item case version model channel type class phase grade level code unit batch block gate exit platform round act law decree bill order ward district precinct division brigade battalion regiment squad apartment building floor term session summit'.split(
-    ' ',
-  ),
-);
+const LABEL_WORDS: ReadonlySet<string> = new Set(WORDS.LABEL_WORDS);
 /** Definite, demonstrative, possessive and distributive determiners ("the three", "their 12", "each 5"). */
 const DETERMINERS = union(['the', 'both', 'each', 'every'], DEMONSTRATIVES, POSSESSIVE_DETERMINERS);
-const TIME_UNITS = new Set(
-  'year years yr yrs month months week weeks day days hour hours minute minutes second seconds decade decades century centuries a.m. p.m. am pm gmt utc'.split(
-    ' ',
-  ),
-);
+const TIME_UNITS: ReadonlySet<string> = new Set(WORDS.TIME_UNITS);
 /** Words that end the unit noun phrase after a number. */
-const NP_STOP = new Set(
-  (
-    'is are was were be been being has have had will would could should may might can did do does to in on at by from with ' +
-    'for of over into across against during since per including as and or but the a an that which who whom whose ' +
-    'than while when after before already also still now reportedly each this these those it they he she there its their ' +
-    'his her if not no near outside inside around across along under between among without through toward ' +
-    'towards within behind beyond via like next last here there'
-  ).split(' '),
-);
+const NP_STOP: ReadonlySet<string> = new Set(WORDS.NP_STOP);
 /** Frequent verbs that follow a counted noun ("troops remain", "people fled"). */
-const VERBISH = new Set(
-  'died fled left remain remained remains went came say said met held made took gave sent lost fought fell rose grew ran sank struck hit won began broke stood threw brought kept paid spent sold led told saw found flew drove were are was is have has had will would could may might must'.split(
-    ' ',
-  ),
-);
+const VERBISH: ReadonlySet<string> = new Set(WORDS.VERBISH);
 /** Heads that measure something else ("700 kg of medicine", "$50,000 worth of goods"). */
-const MEASURES = new Set(
-  'kg kilograms kilogram tons tonnes ton tonne pounds lbs litres liters barrels gallons km kilometres kilometers miles meters metres hectares acres worth percent per cent dollars euros yen yuan won rubles roubles pounds shillings rupees francs units pieces rounds cases boxes bags sacks'.split(
-    ' ',
-  ),
-);
-const MONEY_WORDS = new Set(
-  'dollar dollars euro euros yen yuan pound pounds rupees rubles roubles francs'.split(' '),
-);
+const MEASURES: ReadonlySet<string> = new Set(WORDS.MEASURES);
+const MONEY_WORDS: ReadonlySet<string> = new Set(WORDS.MONEY_WORDS);
 const CURRENCY: Record<string, string> = {
   $: 'dollars',
   us$: 'dollars',
@@ -405,7 +339,7 @@ function isExcluded(ix: DocIndex, n: NumRead, lo: number, hi: number, spelled: b
 }
 
 function hedgeBefore(ix: DocIndex, i: number, lo: number): { qualifier: Qualifier; start: number } | null {
-  for (const [words, q] of HEDGES) {
+  for (const [words, q] of WORDS.HEDGES) {
     const s = i - words.length;
     if (s < lo) continue;
     let ok = true;
@@ -444,6 +378,8 @@ function unitPhrase(ix: DocIndex, i: number, hi: number): [number, number] | nul
     // unless it modifies a noun after it ("40 large fishing ships", "displaced people")
     const l = ix.low[j]!;
     if (j > i && VERBISH.has(l)) break;
+    // "2,000 children aged two to 15": another number, or the word that brings an age, ends the phrase
+    if (j > i && (wordValue(l) !== null || l === 'aged')) break;
     // "150 Airbus planes worth 10 billion dollars": "worth" after the counted noun starts a new phrase
     if (j > i && l === 'worth') break;
     // "10 percent every year": a percentage is complete in itself
@@ -459,6 +395,17 @@ function unitPhrase(ix: DocIndex, i: number, hi: number): [number, number] | nul
   return j > i ? [i, j] : null;
 }
 
+/**
+ * Where a range that goes on from an excluded number ends ("aged two to 15", "from 1990 to 1995"): its second
+ * number is excluded with the first, never read as a figure of its own.
+ */
+function rangeEnd(ix: DocIndex, end: number, hi: number): number {
+  const sep = end < hi ? ix.low[end]! : '';
+  if (!['to', 'and', 'or', '-', '\u2013'].includes(sep) || end + 1 >= hi) return end;
+  const m = readNumber(ix, end + 1, hi);
+  return m && !m.vague && m.unit === null ? m.end : end;
+}
+
 function claimAt(
   ix: DocIndex,
   attr: AttributionFinder,
@@ -470,7 +417,7 @@ function claimAt(
   const spelled = !isDigitStart(ix.tokens[i]!.text) && !CURRENCY_IN.has(ix.low[i]!);
   const n = readNumber(ix, i, hi);
   if (!n) return null;
-  if (isExcluded(ix, n, lo, hi, spelled)) return { claim: null, next: n.end };
+  if (isExcluded(ix, n, lo, hi, spelled)) return { claim: null, next: rangeEnd(ix, n.end, hi) };
   let qualifier: Qualifier = n.vague ? 'approx' : 'exact';
   let start = n.start;
   let low = n.low;
