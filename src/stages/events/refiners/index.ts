@@ -5,6 +5,7 @@ import { clauseParticipants } from './clause-participants.js';
 import { clauseTime } from './clause-time.js';
 import type { RefineContext, Refiner } from './context.js';
 import { garbledText } from './garbled.js';
+import { reactionTargets } from './reaction-targets.js';
 import { selectionalRestrictions, sportsContext } from './senses.js';
 
 export { type RefineContext, type Refiner, syntaxOf } from './context.js';
@@ -20,6 +21,7 @@ export const REFINERS: readonly Refiner[] = [
   selectionalRestrictions,
   clauseParticipants,
   clauseActors,
+  reactionTargets,
   clauseModality,
   clauseTime,
 ];
