@@ -20,6 +20,15 @@ describe('meeting nouns', () => {
     expect(got).toContain('CONSULT talks Ola Berg->Kim Moe');
   });
 
+  it('dates talks that a past trip was made for by the trip: its own time, else the day of the report', () => {
+    const dated = (text: string) =>
+      analyze(text, { published: '2006-03-08' }).events.find((e) => e.trigger.text === 'talks')?.date;
+    const trip =
+      'Swedish Prime Minister Ola Berg flew into northern Norway for talks with his Norwegian counterpart Kim Moe.';
+    expect(dated(trip)).toBe('2006-03-08');
+    expect(dated(trip.replace('Norway for', 'Norway on Monday for'))).toBe('2006-03-06');
+  });
+
   it('takes no place or topic as the other side of a meeting ("talks in X", "talks on X")', () => {
     const after = events('Ola Berg said after a meeting in Norway that the plan would work.');
     expect(after.filter((e) => e.startsWith('CONSULT meeting'))).toEqual([]);
