@@ -7,6 +7,7 @@ import type { RefineContext, Refiner } from './context.js';
 import { garbledText } from './garbled.js';
 import { reactionTargets } from './reaction-targets.js';
 import { selectionalRestrictions, sportsContext } from './senses.js';
+import { statedTime } from './stated-time.js';
 
 export { type RefineContext, type Refiner, syntaxOf } from './context.js';
 
@@ -24,6 +25,7 @@ export const REFINERS: readonly Refiner[] = [
   reactionTargets,
   clauseModality,
   clauseTime,
+  statedTime,
 ];
 
 /** Runs every refiner in order. */
