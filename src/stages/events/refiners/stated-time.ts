@@ -54,7 +54,7 @@ export const statedTime: Refiner = {
         v.upos === 'VERB' &&
         v.text.toLowerCase() !== v.lemma.toLowerCase() &&
         !/ing$/i.test(v.text) &&
-        !/s$/i.test(v.text) &&
+        !v.text.toLowerCase().endsWith('s') &&
         syn.childrenBy(g, 'aux').length === 0;
       if (!past || !isSpeechLemma(v.lemma.toLowerCase())) return e;
       // the trigger must sit in the report's content clause, not in an adjunct of it
