@@ -3,6 +3,7 @@ import { Document, plainSource } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import type { Entity, NewsEvent } from '../../core/types.js';
+import type { EventParticipant } from '../../stages/events/index.js';
 import { createDefaultPipeline } from '../analyze.js';
 import type { EvaluationResult, Evaluator } from './types.js';
 
@@ -104,8 +105,13 @@ export function scoreRecord(r: GsrRecord): RecordScore {
   const gold = r.event.toUpperCase();
   const got = event?.type ?? 'NONE';
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const countriesOf = (ids: readonly string[]) =>
-    new Set(ids.map((id) => byId.get(id)?.country ?? null).filter((c): c is string => !!c));
+  // each participant's country in this event (its entity's, else one named in its own phrase); the entity's
+  // country when the events stage gave none
+  const given = new Map<string, string | null>();
+  for (const p of (event as { participants?: EventParticipant[] } | null)?.participants ?? [])
+    given.set(p.id, p.country);
+  const countryOf = (id: string) => (given.has(id) ? given.get(id)! : (byId.get(id)?.country ?? null));
+  const countriesOf = (ids: readonly string[]) => new Set(ids.map(countryOf).filter((c): c is string => !!c));
   const gs = codes(r.source);
   const actorCountries = countriesOf(event?.actors ?? []);
   // "Somali troops attacked …": an actor named only by a description still carries the country it names

@@ -5,13 +5,21 @@ import { AttributionFinder } from './attribution.js';
 import { sentenceEvents } from './clause.js';
 import { buildDocIndex } from './doc-index.js';
 import { clauseLexicon } from './frames.js';
+import { participantCountries } from './participant-countries.js';
 import type { Group, Salience } from './participants.js';
 import { refine, syntaxOf } from './refiners/index.js';
 import { mergeEvents } from './refiners/merge.js';
 import type { EventsOptions, MergedEvent, RuledEvent } from './types.js';
 
 export { mergeEvents } from './refiners/merge.js';
-export type { EventMention, EventsOptions, GenericActor, MergedEvent, RuledEvent } from './types.js';
+export type {
+  EventMention,
+  EventParticipant,
+  EventsOptions,
+  GenericActor,
+  MergedEvent,
+  RuledEvent,
+} from './types.js';
 
 /** The events stage: PLOVER-typed events with actors, targets, location, date, modality and evidence. */
 export function eventsStage(options: EventsOptions = {}): Stage<EventsOptions> {
@@ -58,5 +66,6 @@ export function extractEvents(doc: Document, options: EventsOptions = {}): Merge
   // places stand for their country when comparing participants ("Pyongyang" and "North Korea")
   const key = new Map<string, string>();
   for (const e of ix.entities) key.set(e.id, e.type === 'GPE' && e.country ? `country:${e.country}` : e.id);
-  return mergeEvents(refined, (id) => key.get(id) ?? id).map((e, i) => ({ ...e, id: `v${i + 1}` }));
+  const merged = mergeEvents(refined, (id) => key.get(id) ?? id).map((e, i) => ({ ...e, id: `v${i + 1}` }));
+  return participantCountries(merged, ix, syntax, new Map(ix.entities.map((e) => [e.id, e])));
 }

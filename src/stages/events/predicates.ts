@@ -9,11 +9,16 @@ import type { RuledEvent } from './types.js';
 /** Modals whose clause is a plan or a promise, and those whose clause is a possibility. */
 const FUTURE_MODALS: ReadonlySet<string> = new Set(['will', 'would', 'shall', "'ll"]);
 const POSSIBLE_MODALS: ReadonlySet<string> = new Set(['could', 'might', 'may', 'can']);
+/** Event types whose two sides act together, so that neither is more the actor than the other. */
+const RECIPROCAL: ReadonlySet<PloverType> = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
 /** Entity types that can act or be acted on in a political event. */
 const PARTY_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
-/** Prepositions of a time adjunct whose event noun the clause's subject took part in ("after talks with Y"). */
-const ADJUNCT_CASES: ReadonlySet<string> = new Set(['after', 'before', 'during', 'following']);
+/**
+ * Prepositions of a time or purpose adjunct whose event noun the clause's subject took part in ("after talks
+ * with Y", "flew to X for talks with Y").
+ */
+const ADJUNCT_CASES: ReadonlySet<string> = new Set(['after', 'before', 'during', 'following', 'for']);
 
 /**
  * The subject of active verb `v`, or of the clause a subjectless participle of it modifies ("X, speaking
@@ -179,6 +184,12 @@ export const clauseEvents: Refiner = {
         // "X said after talks with Y", "X, speaking after a meeting with Y": the clause's subject took part
         // (a meeting only: who did an attack is not who speaks after it)
         if (actors.length === 0 && sense.type === 'CONSULT') actors = adjunctParties(ctx, w);
+        // "talks between Russia and China", "an accord between X and Y": both sides are named under "between";
+        // the first is read as the actor (a meeting's sides are unordered)
+        if (actors.length === 0 && RECIPROCAL.has(sense.type)) {
+          const sides = roleParties(ctx, w, ['nmod:between']);
+          if (sides.length >= 2) actors = [sides[0]!];
+        }
         targets = roleParties(ctx, w, entry.target).filter((t) => !actors.includes(t));
         if (actors.length === 0 || targets.length === 0) continue;
       }

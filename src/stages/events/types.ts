@@ -27,11 +27,24 @@ export interface GenericActor {
   end: number;
 }
 
+/** One side of an event with the country it stands for there (an added output field of events). */
+export interface EventParticipant {
+  /** Entity id, as listed in `actors` or `targets`. */
+  id: string;
+  role: 'actor' | 'target';
+  /** ISO code: the entity's own country, else one named in the participant's phrase; null when neither. */
+  country: string | null;
+  /** Where the country came from (`entity` or `phrase`), null when there is none. */
+  countryFrom: 'entity' | 'phrase' | null;
+}
+
 /** An event with provenance: the lexicon rule that fired. `rule` is an allowed added field. */
 export interface RuledEvent extends NewsEvent {
   rule: string;
   /** Set only when `actors` is empty and the clause names its actor by a description. */
   genericActor?: GenericActor;
+  /** The actors then the targets, each with its country in this event (set last, after merging). */
+  participants?: EventParticipant[];
 }
 
 export const COOPERATIVE: ReadonlySet<PloverType> = new Set([

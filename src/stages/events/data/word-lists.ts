@@ -251,3 +251,11 @@ export const COUNTRY_HEADS = new Set('countries nations states governments'.spli
 export const COUNT_WORDS: Readonly<Record<string, number>> = { two: 2, both: 2, three: 3, four: 4, five: 5 };
 
 export const CHARGE_STOP: ReadonlySet<string> = new Set(['of', 'for', 'over']);
+
+/**
+ * Verbs (lemmas) whose object is a reaction to what their subject did ("the test sparked condemnation", "X
+ * tested a missile, drawing sanctions"): the reaction is aimed at that subject.
+ */
+export const REACTION_CAUSES = new Set(
+  'spark prompt trigger provoke draw earn cause invite bring'.split(' '),
+);

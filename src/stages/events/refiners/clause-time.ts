@@ -4,8 +4,11 @@ import { triggerWord } from './context.js';
 
 /** A calendar value (`2006-12-04`, `2006-12`), not a year alone or a duration. */
 const CALENDAR = /^\d{4}-\d\d/;
-/** Prepositions of a time adjunct: "said Monday after talks with Y" dates the talks by the report. */
-const AFTER: ReadonlySet<string> = new Set(['after', 'following']);
+/**
+ * Prepositions of a time or purpose adjunct: "said Monday after talks with Y" dates the talks by the report,
+ * "flew to X for talks with Y" by the trip.
+ */
+const AFTER: ReadonlySet<string> = new Set(['after', 'following', 'for']);
 
 /** The predicate that dates an event: an event noun's verb when it is that verb's object or oblique. */
 function predicateOf(ctx: RefineContext, w: number): number {
@@ -27,7 +30,8 @@ function under(ctx: RefineContext, w: number, target: number, steps: number): bo
 }
 
 /**
- * Dates the events read off clauses (the token rules date their own): a calendar time expression that depends
+ * Dates the events read off clauses and the event nouns the token rules left undated (they date their own
+ * verbs): a calendar time expression that depends
  * on the event's predicate or on the event noun itself ("met on Monday", "the talks on December 4"), else for
  * a meeting in an after/following adjunct of a past report, the report's day ("X said after talks with Y").
  */
@@ -37,9 +41,11 @@ export const clauseTime: Refiner = {
     const syn = ctx.syntax;
     if (!syn) return events;
     return events.map((e) => {
-      if (e.date || !e.rule.startsWith('clause:')) return e;
+      if (e.date) return e;
       const w = triggerWord(ctx, e);
-      if (w < 0) return e;
+      // the token rules date their own verbs (and leave a perfect or a plan undated on purpose); an event
+      // noun they found is dated here like one read off the clause
+      if (w < 0 || (!e.rule.startsWith('clause:') && syn.words[w]!.upos !== 'NOUN')) return e;
       const pred = predicateOf(ctx, w);
       for (const tm of ctx.ix.times) {
         if (tm.type !== 'DATE' || !tm.value || !CALENDAR.test(tm.value)) continue;

@@ -5,7 +5,9 @@ import { clauseParticipants } from './clause-participants.js';
 import { clauseTime } from './clause-time.js';
 import type { RefineContext, Refiner } from './context.js';
 import { garbledText } from './garbled.js';
+import { reactionTargets } from './reaction-targets.js';
 import { selectionalRestrictions, sportsContext } from './senses.js';
+import { statedTime } from './stated-time.js';
 
 export { type RefineContext, type Refiner, syntaxOf } from './context.js';
 
@@ -20,8 +22,10 @@ export const REFINERS: readonly Refiner[] = [
   selectionalRestrictions,
   clauseParticipants,
   clauseActors,
+  reactionTargets,
   clauseModality,
   clauseTime,
+  statedTime,
 ];
 
 /** Runs every refiner in order. */
