@@ -1,5 +1,7 @@
+import type { SyntaxWord } from '../../core/document.js';
 import { givenNameGender, isArmedGroup, isTitleWord, normToken } from '../../knowledge/index.js';
 import { EAST_ASIAN_SURNAMES } from '../../knowledge/surnames.js';
+import { choosePronounAntecedent, type PronounCandidate, PronounGrammar } from './coref-pronouns.js';
 import { BODY_HEADS, isNameWord } from './extract.js';
 import type { Mention } from './mention.js';
 import { mentionKey, REPORTING_VERBS } from './mention.js';
@@ -393,14 +395,63 @@ function score(m: Mention, sentence: number): number {
 }
 
 /**
+ * The tier of a candidate antecedent in an earlier sentence for a pronoun, lower first, -1 for none: the
+ * previous sentence of narration (sentences wholly inside a quotation do not count); for a narrated pronoun,
+ * a name outside quotation marks there comes first (0), then the narrated person one sentence further back
+ * (1: "…, the lawyer told the jury, 'was signed by A, not B.' He went on to say" — a narrated "he" is not
+ * someone the last narrated sentence only quoted), then a quoted name of the previous sentence (2).
+ */
+function narratedTier(m: Mention, between: number, inQuote: boolean): number {
+  if (inQuote) return between === 0 ? 0 : -1;
+  if (between === 0) return m.inQuote ? 2 : 0;
+  return between === 1 && !m.inQuote ? 1 : -1;
+}
+
+/**
+ * The candidate antecedents of a person pronoun at `at` in sentence `si`, in one pass: the compatible person
+ * mentions of its sentence before it (outside quotations unless the pronoun is quoted) and of the earlier
+ * sentences by `narratedTier`, keeping the lowest tier found. Same-sentence mentions are tier 0.
+ */
+function pronounCandidates(
+  persons: Mention[][],
+  si: number,
+  at: number,
+  inQuote: boolean,
+  compatible: (m: Mention) => boolean,
+  genders: ReadonlyMap<string, 'm' | 'f'>,
+  narrationBetween: (k: number, si: number) => number,
+): PronounCandidate[] {
+  const tiers: PronounCandidate[][] = [[], [], []];
+  for (let k = Math.max(0, si - 3); k <= si; k++) {
+    for (const m of persons[k] ?? []) {
+      if (!m.key || !compatible(m)) continue;
+      let tier: number;
+      if (k === si) {
+        if (m.start >= at || (m.inQuote && !inQuote)) continue;
+        tier = 0;
+      } else tier = narratedTier(m, narrationBetween(k, si), inQuote);
+      if (tier < 0) continue;
+      tiers[tier]!.push({ m, same: k === si, genderKnown: genders.has(m.key) });
+    }
+  }
+  return tiers.find((t) => t.length > 0) ?? [];
+}
+
+/**
  * Resolves he/she/his/him/her to people, "it" in speaker position ("it added") to bodies and places, and
  * definite nominals ("the White House official", "the minister", "the 61-year-old") to people with a
  * compatible role and country. Same-sentence antecedents come first (the sentence subject for "he said",
  * the nearest name for "his"); otherwise the most salient of the last three sentences, where speakers and
  * subjects outrank objects and quoted names. Returns the new mentions.
  */
-export function resolveReferences(sents: SentenceView[], quoted: (start: number) => boolean): Mention[] {
+export function resolveReferences(
+  sents: SentenceView[],
+  quoted: (start: number) => boolean,
+  syntax?: readonly SyntaxWord[],
+): Mention[] {
   const out: Mention[] = [];
+  // pronouns read clause structure when the syntax layer ran (`syntax: false` leaves the surface rules)
+  const grammar = syntax && syntax.length > 0 ? new PronounGrammar(syntax) : null;
   const persons: Mention[][] = sents.map((s) => s.mentions.filter((m) => m.type === 'PERSON' && m.key));
   const bodies: Mention[][] = sents.map((s) =>
     s.mentions.filter((m) => (m.type === 'ORG' || m.type === 'GPE') && m.speaker && m.kb),
@@ -490,33 +541,46 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
           const g = m.key ? genders.get(m.key) : undefined;
           return !g || g === gender;
         };
-        const same = (persons[si] ?? []).filter(
-          (m) => m.start < u.start && (!m.inQuote || inQuote) && compatible(m) && m.kind !== 'pronoun',
-        );
         let ante: Mention | null = null;
-        if (same.length > 0) {
-          const subj = same.find((m) => m.subject || m.speaker);
-          ante = SUBJECT_PRONOUNS.has(w) && subj ? subj : same[same.length - 1]!;
+        let rule = 'coref:pronoun';
+        if (grammar) {
+          const choice = choosePronounAntecedent(
+            grammar,
+            { start: u.start, end: u.end, form: w, inQuote },
+            pronounCandidates(persons, si, u.start, inQuote, compatible, genders, narrationBetween),
+          );
+          ante = choice.ante;
+          rule = choice.rule;
         } else {
-          // the previous sentence of narration (sentences wholly inside a quotation do not count)
-          const near = (m: Mention) => compatible(m) && narrationBetween(m.sentence, si) === 0;
-          ante = pick(persons, si, u.start, inQuote, 3, (m) => near(m) && (inQuote || !m.inQuote));
-          // a narrated "he" is not someone the last narrated sentence only quoted ("…, the lawyer told the
-          // jury, 'was signed by A, not B.' He went on to say"): when that sentence names people only inside
-          // its quotation, the narrated person one sentence further back is the antecedent, else the quoted one
-          if (!ante && !inQuote)
-            ante =
-              pick(
-                persons,
-                si,
-                u.start,
-                inQuote,
-                3,
-                (m) => compatible(m) && !m.inQuote && narrationBetween(m.sentence, si) === 1,
-              ) ?? pick(persons, si, u.start, inQuote, 3, near);
+          const same = (persons[si] ?? []).filter(
+            (m) => m.start < u.start && (!m.inQuote || inQuote) && compatible(m) && m.kind !== 'pronoun',
+          );
+          if (same.length > 0) {
+            const subj = same.find((m) => m.subject || m.speaker);
+            ante = SUBJECT_PRONOUNS.has(w) && subj ? subj : same[same.length - 1]!;
+          } else {
+            // one ordered search over the sentences before: see `narratedTier`
+            let bestTier = 3;
+            let bestScore = -Infinity;
+            for (let k = Math.max(0, si - 3); k <= si; k++) {
+              for (const m of persons[k] ?? []) {
+                if (k === si && (m.start >= u.start || (m.inQuote && !inQuote))) continue;
+                if (!compatible(m)) continue;
+                const tier = narratedTier(m, narrationBetween(m.sentence, si), inQuote);
+                if (tier < 0 || tier > bestTier) continue;
+                const sc = score(m, si);
+                if (tier < bestTier || sc > bestScore) {
+                  ante = m;
+                  bestTier = tier;
+                  bestScore = sc;
+                }
+              }
+            }
+          }
         }
         if (!ante?.key) continue;
         const m = pronounMention(u, i, ante, 'PERSON', toks, inQuote);
+        m.rule = rule;
         m.gender = gender;
         genders.set(ante.key, gender);
         persons[si]!.push(m);
