@@ -18,6 +18,7 @@ const ROLE_WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(SALIENC
 const CONJUNCT_RELS: ReadonlySet<string> = new Set(SALIENCE.conjunctRelations);
 const SPEECH_COMPLEMENTS: ReadonlySet<string> = new Set(SALIENCE.speechComplements);
 const BINDING_RELS: ReadonlySet<string> = new Set(SALIENCE.bindingRelations);
+const CONTROL_RELS: ReadonlySet<string> = new Set(SALIENCE.controlRelations);
 
 /** The grammatical position of a mention: its head word, the word whose role it takes, that role. */
 export interface Role {
@@ -110,7 +111,7 @@ export class PronounGrammar {
   speechSubject(start: number): number {
     const { ix } = this;
     const w = ix.wordAt(start);
-    if (w < 0) return -1;
+    if (w < 0 || baseRel(ix.words[w]!.deprel) !== 'nsubj') return -1;
     const clause = ix.clauseOf(w);
     if (clause < 0 || clause === w) return -1;
     const c = ix.words[clause]!;
@@ -132,7 +133,42 @@ export class PronounGrammar {
     if (w < 0) return -1;
     const word = ix.words[w]!;
     if (word.head < 0 || !BINDING_RELS.has(baseRel(word.deprel))) return -1;
-    return ix.subjectOf(word.head);
+    return this.controlledSubject(word.head);
+  }
+
+  /**
+   * The subject of predicate `pred`, through control: a non-finite or coordinated clause without a subject of
+   * its own takes that of the clause it attaches to ("X stopped the march, even arresting *him*" → X). -1 when
+   * none.
+   */
+  controlledSubject(pred: number): number {
+    const { ix } = this;
+    for (let p = pred, guard = 0; p >= 0 && guard < 20; guard++) {
+      const s = ix.subjectOf(p);
+      if (s >= 0) return s;
+      const w = ix.words[p]!;
+      if (w.head < 0 || !CONTROL_RELS.has(baseRel(w.deprel))) return -1;
+      p = w.head;
+    }
+    return -1;
+  }
+
+  /**
+   * For a possessive at `start`: the subject of its own clause (through control) and the nominal its head noun
+   * is coordinated with ("Suu Kyi and *her* party" → Suu Kyi); -1 for either when none.
+   */
+  possessorCues(start: number, form: string): { local: number; coordinated: number } {
+    const none = { local: -1, coordinated: -1 };
+    if (PRONOUNS.get(form)?.case !== 'possessive' && form !== 'her') return none;
+    const { ix } = this;
+    const w = ix.wordAt(start);
+    if (w < 0 || baseRel(ix.words[w]!.deprel) !== 'nmod') return none;
+    const noun = ix.words[w]!.head;
+    if (noun < 0) return none;
+    const n = ix.words[noun]!;
+    const coordinated = baseRel(n.deprel) === 'conj' ? n.head : -1;
+    const clause = ix.clauseOf(noun);
+    return { local: clause >= 0 ? this.controlledSubject(clause) : -1, coordinated };
   }
 }
 
@@ -141,51 +177,69 @@ function roleWeight(rel: string): number {
 }
 
 /**
- * The antecedent of a pronoun among candidates that already agree with it in gender and number and stand
- * in the same sentence (before it) or the previous sentence of narration. Scores each candidate's salience,
- * keeps each person's best mention, and returns the best person, or null when binding removes everyone or
- * the two best people are within the abstention margin.
+ * The antecedent of a pronoun among candidates that already agree with it in gender and number, in tiers
+ * searched in order (its own sentence before it, then the previous sentence of narration, …). In the first
+ * tier binding leaves anyone in, scores each candidate's salience, keeps each person's best mention, and
+ * returns the best person, or null when the two best people are within the abstention margin.
  */
 export function choosePronounAntecedent(
   grammar: PronounGrammar,
   site: PronounSite,
-  cands: readonly PronounCandidate[],
+  tiers: readonly (readonly PronounCandidate[])[],
 ): PronounChoice {
   const speech = grammar.speechSubject(site.start);
   const bound = grammar.boundSubject(site.start, site.form);
-  const best = new Map<string, { m: Mention; score: number; why: string }>();
-  for (const c of cands) {
-    const { m } = c;
-    if (!m.key) continue;
-    const role = grammar.role(m.start, m.end);
-    // binding: "Smith praised him" — him is not Smith
-    if (role && bound >= 0 && (role.word === bound || role.anchor === bound)) continue;
-    let score = c.same ? SALIENCE.recency.same : SALIENCE.recency.previous;
-    let why = 'recent';
-    if (role) {
-      score += roleWeight(role.rel);
-      if (role.main) score += SALIENCE.mainClause;
-      why = baseRel(role.rel);
-      if (speech >= 0 && (role.anchor === speech || role.word === speech)) {
-        score += SALIENCE.speechSubject;
-        why = 'speech-subject';
+  const { local, coordinated } = grammar.possessorCues(site.start, site.form);
+  const at = (role: Role | null, w: number) => w >= 0 && !!role && (role.word === w || role.anchor === w);
+  for (const cands of tiers) {
+    // binding: "Smith praised him" — him is not Smith, nor any other mention of Smith's person
+    const barred = new Set<string>();
+    for (const c of cands) if (c.m.key && at(grammar.role(c.m.start, c.m.end), bound)) barred.add(c.m.key);
+    const best = new Map<string, { m: Mention; score: number; why: string }>();
+    for (const c of cands) {
+      const { m } = c;
+      if (!m.key || barred.has(m.key)) continue;
+      const role = grammar.role(m.start, m.end);
+      let score = c.same ? SALIENCE.recency.same : SALIENCE.recency.previous;
+      let why = 'recent';
+      if (role) {
+        // a name the parse left without an argument role (a fragment's root, a stray dependent) that opens
+        // its sentence outside quotations is read as its subject, the surface order news writing keeps
+        const surface = m.subject && !ROLE_WEIGHTS.has(baseRel(role.rel));
+        score += surface ? SALIENCE.role.nsubj : roleWeight(role.rel);
+        if (role.main) score += SALIENCE.mainClause;
+        why = surface ? 'surface-subject' : baseRel(role.rel);
+        if (at(role, speech)) {
+          score += SALIENCE.speechSubject;
+          why = 'speech-subject';
+        }
+        if (at(role, local)) {
+          score += SALIENCE.localSubject;
+          why = 'local-subject';
+        }
+        if (role.word === coordinated) {
+          score += SALIENCE.coordinated;
+          why = 'coordinated';
+        }
+      }
+      // the speaker of a quotation says "I": a quoted "he" is someone else
+      if (m.speaker) score += site.inQuote ? SALIENCE.quotedSpeaker : SALIENCE.speaker;
+      if (m.inQuote && !site.inQuote) score += SALIENCE.quoted;
+      if (!c.genderKnown) score += SALIENCE.unknownGender;
+      const prev = best.get(m.key);
+      // equal scores: the later mention (nearer the pronoun) stands for the person
+      if (!prev || score > prev.score || (score === prev.score && m.start > prev.m.start)) {
+        best.set(m.key, { m, score, why });
       }
     }
-    if (m.speaker) score += SALIENCE.speaker;
-    if (m.inQuote && !site.inQuote) score += SALIENCE.quoted;
-    if (!c.genderKnown) score += SALIENCE.unknownGender;
-    const prev = best.get(m.key);
-    // equal scores: the later mention (nearer the pronoun) stands for the person
-    if (!prev || score > prev.score || (score === prev.score && m.start > prev.m.start)) {
-      best.set(m.key, { m, score, why });
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score || b.m.start - a.m.start);
+    const top = ranked[0];
+    if (!top) continue;
+    const second = ranked[1];
+    if (second && top.score - second.score < SALIENCE.abstainMargin) {
+      return { ante: null, rule: 'coref:pronoun-tie', score: top.score };
     }
+    return { ante: top.m, rule: `coref:pronoun-${top.why}`, score: top.score };
   }
-  const ranked = [...best.values()].sort((a, b) => b.score - a.score || b.m.start - a.m.start);
-  const top = ranked[0];
-  if (!top) return { ante: null, rule: 'coref:pronoun-none', score: 0 };
-  const second = ranked[1];
-  if (second && top.score - second.score < SALIENCE.abstainMargin) {
-    return { ante: null, rule: 'coref:pronoun-tie', score: top.score };
-  }
-  return { ante: top.m, rule: `coref:pronoun-${top.why}`, score: top.score };
+  return { ante: null, rule: 'coref:pronoun-none', score: 0 };
 }

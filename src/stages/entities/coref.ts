@@ -63,7 +63,9 @@ export function clusterPersons(mentions: Mention[]): void {
     });
     byFull.set(c.words.map(key).join(' '), c);
   };
-  const attach = (c: Cluster, m: Mention, kind: Mention['kind']) => {
+  /** Links `m` to `c`; a mention joining people already met records the rule that linked it. */
+  const attach = (c: Cluster, m: Mention, kind: Mention['kind'], rule: string) => {
+    if (c.mentions.length > 0 && m.rule !== 'coref:kin') m.rule = rule;
     m.key = c.key;
     m.type = 'PERSON';
     m.kind = kind;
@@ -81,7 +83,7 @@ export function clusterPersons(mentions: Mention[]): void {
       const words = nameWords(m);
       const full = byFull.get(words.map(key).join(' '));
       if (full) {
-        attach(full, m, 'name');
+        attach(full, m, 'name', 'coref:same-name');
         continue;
       }
       if (words.length !== 1) continue;
@@ -94,7 +96,7 @@ export function clusterPersons(mentions: Mention[]): void {
           m.entry = null;
           m.country = null;
         }
-        attach(best.c, m, 'partial');
+        attach(best.c, m, 'partial', 'coref:surname-latest');
       }
       continue;
     }
@@ -107,14 +109,17 @@ export function clusterPersons(mentions: Mention[]): void {
       }
       const full = words.map(key).join(' ');
       let c = byFull.get(full);
+      let rule = 'coref:same-name';
       if (!c) {
         // A person first met by a partial name ("Kirby said … John Kirby").
         const cands = clusterKeys(words).flatMap((k) => byKey.get(key(k)) ?? []);
         c = firstMetBy(cands, words);
+        rule = 'coref:name-after-part';
         if (c) {
           c.words = words;
           register(c);
         } else {
+          rule = 'coref:shorter-name';
           // A shorter form of a longer name met before ("Ladi Luya" after "Michel Ladi Luya").
           const lw = words.map(key);
           c = cands
@@ -129,12 +134,14 @@ export function clusterPersons(mentions: Mention[]): void {
             .sort((a, b) => b.last - a.last)[0];
         }
       }
+      // the merge guard: two full names that share a surname and differ in the rest are two people
+      if (c && fullNameClash(c, words)) c = undefined;
       if (!c) {
         c = { key: `p${clusters.length + 1}`, words, mentions: [], last: m.start, gender: null };
         clusters.push(c);
         register(c);
       }
-      attach(c, m, 'name');
+      attach(c, m, 'name', rule);
       continue;
     }
     const w = words[0]!;
@@ -146,7 +153,7 @@ export function clusterPersons(mentions: Mention[]): void {
       );
       const best = live.length > 0 ? choosePerson(live, m) : undefined;
       if (best) {
-        attach(best.c, m, best.c.words.length > words.length ? 'partial' : 'name');
+        attach(best.c, m, best.c.words.length > words.length ? 'partial' : 'name', best.rule);
         continue;
       }
       // several people share the name and none fits this mention (a "Mrs." among men): leave it alone
@@ -156,7 +163,7 @@ export function clusterPersons(mentions: Mention[]): void {
       const c: Cluster = { key: `p${clusters.length + 1}`, words, mentions: [], last: m.start, gender: null };
       clusters.push(c);
       register(c);
-      attach(c, m, 'name');
+      attach(c, m, 'name', 'coref:new-person');
     } else pending.push(m);
   }
   // Partial names met before the full name.
@@ -164,14 +171,95 @@ export function clusterPersons(mentions: Mention[]): void {
     const w = nameWords(m)[0]!;
     const cands = byKey.get(key(stripParticle(w))) ?? [];
     const best = cands.sort((a, b) => a.rank - b.rank)[0];
-    if (best && best.c.words.length > 1) attach(best.c, m, 'partial');
+    if (best && best.c.words.length > 1) attach(best.c, m, 'partial', 'coref:part-before-name');
   }
   joinMisspelt(clusters, pending);
+  splitClashes(clusters);
   // Gender from the given name when no title gave one ("Angela Merkel" → f), then on every mention so that
   // pronoun resolution sees it.
   for (const c of clusters) {
     if (!c.gender && c.words.length >= 2 && !surnameFirst(c.words)) c.gender = givenNameGender(c.words[0]!);
     if (c.gender) for (const m of c.mentions) m.gender ??= c.gender;
+  }
+}
+
+/** The words of a full name as keys, in order; empty for a one-word name. */
+function fullNameKeys(words: readonly string[]): string[] {
+  return words.length >= 2 ? words.map((w) => key(stripParticle(w)).replace(/\.$/, '')) : [];
+}
+
+/** The surname key of a full name's keys (first word for East Asian order, else the last). */
+function surnameKey(words: readonly string[], keys: readonly string[]): string {
+  return surnameFirst(words) ? keys[0]! : keys[keys.length - 1]!;
+}
+
+/**
+ * True when two full names can name one person: every word of the shorter one stands, in order, in the
+ * longer one, an initial standing for a word with that letter ("George Bush" and "George W. Bush", "J. Smith"
+ * and "John Smith", "Ladi Luya" and "Michel Ladi Luya"); "Laura Bush" and "George W. Bush" cannot.
+ */
+export function sameFullName(a: readonly string[], b: readonly string[]): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  let j = 0;
+  for (const w of s) {
+    while (
+      j < l.length &&
+      !(l[j] === w || (w.length === 1 && l[j]!.startsWith(w)) || (l[j]!.length === 1 && w.startsWith(l[j]!)))
+    )
+      j++;
+    if (j === l.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/**
+ * The merge guard: true when the cluster holds a full name that shares this full name's surname but cannot
+ * be the same person's name (husband and wife, father and son: "Robert Linden", "Clara Linden").
+ */
+function fullNameClash(c: Cluster, words: readonly string[]): boolean {
+  const keys = fullNameKeys(words);
+  if (keys.length === 0) return false;
+  const sur = surnameKey(words, keys);
+  const names = [c.words, ...c.mentions.filter((o) => o.kind === 'name').map(nameWords)];
+  return names.some((n) => {
+    const nk = fullNameKeys(n);
+    return nk.length > 0 && surnameKey(n, nk) === sur && !sameFullName(keys, nk);
+  });
+}
+
+/**
+ * The guard again over finished clusters, whatever linked their mentions: a cluster whose full names name
+ * two people who share a surname keeps the people of its first full name; each other full name, with the
+ * mentions of its exact wording, becomes a person of its own (rule `coref:guard-split`).
+ */
+function splitClashes(clusters: Cluster[]): void {
+  const n = clusters.length;
+  for (let ci = 0; ci < n; ci++) {
+    const c = clusters[ci]!;
+    const fulls = c.mentions.filter((o) => o.kind === 'name' && nameWords(o).length >= 2);
+    if (fulls.length < 2) continue;
+    const head = nameWords(fulls[0]!);
+    const headKeys = fullNameKeys(head);
+    const moved = new Map<string, Cluster>();
+    for (const o of fulls) {
+      const w = nameWords(o);
+      const k = fullNameKeys(w);
+      if (surnameKey(w, k) !== surnameKey(head, headKeys) || sameFullName(k, headKeys)) continue;
+      const id = k.join(' ');
+      let to = moved.get(id);
+      if (!to) {
+        to = { key: `p${clusters.length + 1}`, words: w, mentions: [], last: o.start, gender: null };
+        clusters.push(to);
+        moved.set(id, to);
+      }
+      o.key = to.key;
+      o.rule = 'coref:guard-split';
+      to.mentions.push(o);
+      to.last = Math.max(to.last, o.start);
+      to.gender ??= o.gender;
+    }
+    if (moved.size > 0) c.mentions = c.mentions.filter((o) => o.key === c.key);
   }
 }
 
@@ -267,6 +355,7 @@ function joinMisspelt(clusters: Cluster[], pending: Mention[]): void {
     if (!t) continue;
     for (const m of c.mentions) {
       m.key = t.key;
+      m.rule = 'coref:misspelt';
       if (m.kind === 'name') m.kind = 'partial';
       t.mentions.push(m);
     }
@@ -281,6 +370,7 @@ function joinMisspelt(clusters: Cluster[], pending: Mention[]): void {
     m.key = t.key;
     m.type = 'PERSON';
     m.kind = 'partial';
+    m.rule = 'coref:misspelt';
     t.mentions.push(m);
   }
 }
@@ -304,16 +394,18 @@ function clusterGender(c: Cluster): 'm' | 'f' | null {
 function choosePerson(
   cands: readonly { c: Cluster; rank: number }[],
   m: Mention,
-): { c: Cluster; rank: number } | undefined {
+): { c: Cluster; rule: string } | undefined {
   const top = Math.min(...cands.map((x) => x.rank));
   let pool = cands.filter((x, i) => x.rank === top && cands.findIndex((y) => y.c === x.c) === i);
-  if (pool.length <= 1) return pool[0];
+  const as = (x: { c: Cluster } | undefined, rule: string) => (x ? { c: x.c, rule } : undefined);
+  if (pool.length <= 1) return as(pool[0], 'coref:surname');
   if (m.gender) {
     pool = pool.filter((x) => {
       const g = clusterGender(x.c);
       return !g || g === m.gender;
     });
     if (pool.length === 0) return undefined;
+    if (pool.length === 1) return as(pool[0], 'coref:surname-gender');
   }
   if (m.role && pool.length > 1) {
     const role = m.role.toLowerCase();
@@ -322,17 +414,22 @@ function choosePerson(
   }
   const recent = (a: { c: Cluster }, b: { c: Cluster }) => b.c.last - a.c.last;
   const latest = [...pool].sort(recent)[0]!;
-  if (pool.every((x) => surnameFirst(x.c.words) || x.c.words.length === 1)) return latest;
+  if (pool.every((x) => surnameFirst(x.c.words) || x.c.words.length === 1))
+    return as(latest, 'coref:surname-latest');
   // the one named last, when the story has just made them the lead subject or a speaker ("The port's chief,
   // Anne Martin, said … ‘…,’ Martin said"); else the one named more often (the lead's "President Bush", not
   // "were … his wife Laura Bush" named in passing)
   const last = latest.c.mentions.find((o) => o.start === latest.c.last);
-  if (last && (last.lead || last.speaker) && m.sentence - last.sentence <= 2) return latest;
+  if (last && (last.lead || last.speaker) && m.sentence - last.sentence <= 2)
+    return as(latest, 'coref:surname-subject');
   // a relative introduced as such ("his son Kenji Fujimori", "his wife Laura Bush") leaves the bare surname
   // to the person the story is about
   const principal = pool.filter((x) => x.c.mentions[0]?.rule !== 'coref:kin');
-  if (principal.length === 1) return principal[0];
-  return [...pool].sort((a, b) => b.c.mentions.length - a.c.mentions.length || recent(a, b))[0];
+  if (principal.length === 1) return as(principal[0], 'coref:surname-principal');
+  return as(
+    [...pool].sort((a, b) => b.c.mentions.length - a.c.mentions.length || recent(a, b))[0],
+    'coref:surname-frequent',
+  );
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -409,8 +506,9 @@ function narratedTier(m: Mention, between: number, inQuote: boolean): number {
 
 /**
  * The candidate antecedents of a person pronoun at `at` in sentence `si`, in one pass: the compatible person
- * mentions of its sentence before it (outside quotations unless the pronoun is quoted) and of the earlier
- * sentences by `narratedTier`, keeping the lowest tier found. Same-sentence mentions are tier 0.
+ * mentions of its sentence before it (outside quotations unless the pronoun is quoted), else those of the
+ * earlier sentences by `narratedTier`, by tier. The own sentence comes first, as in Hobbs's search; the
+ * chooser takes the first tier that binding leaves someone in, and salience ranks the people within it.
  */
 function pronounCandidates(
   persons: Mention[][],
@@ -420,8 +518,8 @@ function pronounCandidates(
   compatible: (m: Mention) => boolean,
   genders: ReadonlyMap<string, 'm' | 'f'>,
   narrationBetween: (k: number, si: number) => number,
-): PronounCandidate[] {
-  const tiers: PronounCandidate[][] = [[], [], []];
+): PronounCandidate[][] {
+  const tiers: PronounCandidate[][] = [[], [], [], []];
   for (let k = Math.max(0, si - 3); k <= si; k++) {
     for (const m of persons[k] ?? []) {
       if (!m.key || !compatible(m)) continue;
@@ -429,12 +527,15 @@ function pronounCandidates(
       if (k === si) {
         if (m.start >= at || (m.inQuote && !inQuote)) continue;
         tier = 0;
-      } else tier = narratedTier(m, narrationBetween(k, si), inQuote);
+      } else {
+        tier = narratedTier(m, narrationBetween(k, si), inQuote);
+        if (tier >= 0) tier++;
+      }
       if (tier < 0) continue;
       tiers[tier]!.push({ m, same: k === si, genderKnown: genders.has(m.key) });
     }
   }
-  return tiers.find((t) => t.length > 0) ?? [];
+  return tiers;
 }
 
 /**
