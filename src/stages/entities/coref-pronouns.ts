@@ -5,13 +5,12 @@ import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { Mention } from './mention.js';
 
 /**
- * Pronoun resolution on the syntax layer, after Lappin and Leass (1994) and Hobbs: every compatible person
- * mention of the same sentence (before the pronoun) or of the previous sentence of narration is scored by
- * recency and grammatical role (subject over object over oblique over possessor), with bonuses for main
- * clauses, speakers and the subject of the speech verb whose complement holds the pronoun ("X told Y that
- * he …" → X); binding removes the subject of a non-reflexive object pronoun's own clause ("Smith praised him"
- * is not Smith). The most salient person wins; two different people equally salient leave the pronoun
- * unresolved. Weights are data (`src/knowledge/data/pronoun-salience.json`).
+ * Pronoun resolution with the syntax layer (Hobbs's order of search, Lappin and Leass's role salience): the
+ * own sentence first, then the previous sentence of narration. The syntax layer supplies binding (a
+ * non-reflexive object pronoun is not the subject of its own clause, through control: "Smith praised him",
+ * "X stopped the march, arresting him"), the speech context ("X told Y that he …" → X), grammatical role to
+ * decide between people equally salient on the surface, and conjoined subjects ("A and B arrived. He …"),
+ * where it abstains. Weights are data (`src/knowledge/data/pronoun-salience.json`).
  */
 
 const ROLE_WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(SALIENCE.role));
@@ -28,8 +27,6 @@ export interface Role {
   anchor: number;
   /** The relation of `anchor` (full UD label, "nsubj:pass"). */
   rel: string;
-  /** True when `anchor` is an argument of the sentence's main clause. */
-  main: boolean;
 }
 
 /** One candidate antecedent of a pronoun, with the facts the scorer needs. */
@@ -47,6 +44,8 @@ export interface PronounSite {
   end: number;
   /** Lower-cased form ("he", "his"). */
   form: string;
+  /** Its sentence. */
+  sentence: number;
   inQuote: boolean;
 }
 
@@ -99,9 +98,7 @@ export class PronounGrammar {
       anchor = w.head;
     }
     const a = words[anchor]!;
-    const clause = a.head < 0 ? anchor : ix.clauseOf(a.head);
-    const main = clause >= 0 && words[clause]!.head < 0;
-    return { word, anchor, rel: a.head < 0 ? 'root' : a.deprel, main };
+    return { word, anchor, rel: a.head < 0 ? 'root' : a.deprel };
   }
 
   /**
@@ -136,6 +133,34 @@ export class PronounGrammar {
     return this.controlledSubject(word.head);
   }
 
+  /** True when word `i` is the subject of a speech verb ("*Burns* also said …"). */
+  speaks(i: number): boolean {
+    const w = this.ix.words[i];
+    if (!w || w.head < 0 || baseRel(w.deprel) !== 'nsubj') return false;
+    return isSpeechLemma(this.ix.words[w.head]!.lemma.toLowerCase());
+  }
+
+  /** True when words `a` and `b` fill one relation of one head (two subjects of "arrived"). */
+  coArguments(a: number, b: number): boolean {
+    const x = this.ix.words[a];
+    const y = this.ix.words[b];
+    return !!x && !!y && x.head >= 0 && x.head === y.head && baseRel(x.deprel) === baseRel(y.deprel);
+  }
+
+  /** The first conjunct of the coordination `i` belongs to ("B" in "A and B" → A); `i` itself when none. */
+  firstConjunct(i: number): number {
+    const words = this.ix.words;
+    let p = i;
+    for (
+      let guard = 0;
+      guard < 20 && p >= 0 && words[p]!.head >= 0 && baseRel(words[p]!.deprel) === 'conj';
+      guard++
+    ) {
+      p = words[p]!.head;
+    }
+    return p;
+  }
+
   /**
    * The subject of predicate `pred`, through control: a non-finite or coordinated clause without a subject of
    * its own takes that of the clause it attaches to ("X stopped the march, even arresting *him*" → X). -1 when
@@ -152,94 +177,103 @@ export class PronounGrammar {
     }
     return -1;
   }
-
-  /**
-   * For a possessive at `start`: the subject of its own clause (through control) and the nominal its head noun
-   * is coordinated with ("Suu Kyi and *her* party" → Suu Kyi); -1 for either when none.
-   */
-  possessorCues(start: number, form: string): { local: number; coordinated: number } {
-    const none = { local: -1, coordinated: -1 };
-    if (PRONOUNS.get(form)?.case !== 'possessive' && form !== 'her') return none;
-    const { ix } = this;
-    const w = ix.wordAt(start);
-    if (w < 0 || baseRel(ix.words[w]!.deprel) !== 'nmod') return none;
-    const noun = ix.words[w]!.head;
-    if (noun < 0) return none;
-    const n = ix.words[noun]!;
-    const coordinated = baseRel(n.deprel) === 'conj' ? n.head : -1;
-    const clause = ix.clauseOf(noun);
-    return { local: clause >= 0 ? this.controlledSubject(clause) : -1, coordinated };
-  }
 }
 
 function roleWeight(rel: string): number {
   return ROLE_WEIGHTS.get(rel) ?? ROLE_WEIGHTS.get(baseRel(rel)) ?? SALIENCE.role.other;
 }
 
+/** The surface salience of a candidate in an earlier sentence for a pronoun in sentence `si`. */
+export function surfaceSalience(m: Mention, si: number): number {
+  const w = SALIENCE.surface;
+  return (
+    w.base -
+    w.perSentence * (si - m.sentence) +
+    (m.speaker ? w.speaker : 0) +
+    (m.subject ? w.subject : 0) +
+    (m.inQuote ? w.quoted : 0)
+  );
+}
+
 /**
  * The antecedent of a pronoun among candidates that already agree with it in gender and number, in tiers
- * searched in order (its own sentence before it, then the previous sentence of narration, …). In the first
- * tier binding leaves anyone in, scores each candidate's salience, keeps each person's best mention, and
- * returns the best person, or null when the two best people are within the abstention margin.
+ * searched in order: the names of its own sentence before it, then the earlier sentences (and pronouns of
+ * its own) by `narratedTier`. Binding first bars the people a non-reflexive object pronoun cannot be. In the
+ * own sentence a subject pronoun goes to the subject of the speech verb whose complement holds it ("X told Y
+ * that he …"), else to the subject or speaker, else (and any other pronoun) to the nearest name; in earlier
+ * sentences the most salient person on the surface wins, equal salience being decided by grammatical role.
+ * Two people equally salient, or conjoined in one role, leave the pronoun unresolved.
  */
 export function choosePronounAntecedent(
   grammar: PronounGrammar,
   site: PronounSite,
   tiers: readonly (readonly PronounCandidate[])[],
 ): PronounChoice {
-  const speech = grammar.speechSubject(site.start);
   const bound = grammar.boundSubject(site.start, site.form);
-  const { local, coordinated } = grammar.possessorCues(site.start, site.form);
   const at = (role: Role | null, w: number) => w >= 0 && !!role && (role.word === w || role.anchor === w);
-  for (const cands of tiers) {
+  const roleOf = (m: Mention) => grammar.role(m.start, m.end);
+  /** Another person conjoined with `m` in one role ("A and B arrived"): then neither is the more salient. */
+  const conjoined = (m: Mention, pool: readonly PronounCandidate[]) => {
+    const r = roleOf(m);
+    if (!r) return false;
+    const root = grammar.firstConjunct(r.word);
+    return pool.some((c) => {
+      if (c.m.key === m.key) return false;
+      const o = roleOf(c.m);
+      return (
+        !!o &&
+        o.word !== r.word &&
+        (grammar.firstConjunct(o.word) === root || grammar.coArguments(o.word, r.word))
+      );
+    });
+  };
+  for (let t = 0; t < tiers.length; t++) {
     // binding: "Smith praised him" — him is not Smith, nor any other mention of Smith's person
     const barred = new Set<string>();
-    for (const c of cands) if (c.m.key && at(grammar.role(c.m.start, c.m.end), bound)) barred.add(c.m.key);
-    const best = new Map<string, { m: Mention; score: number; why: string }>();
-    for (const c of cands) {
+    for (const c of tiers[t]!) if (c.m.key && at(roleOf(c.m), bound)) barred.add(c.m.key);
+    const pool = tiers[t]!.filter((c) => c.m.key && !barred.has(c.m.key));
+    if (pool.length === 0) continue;
+    if (t === 0) {
+      const speech = grammar.speechSubject(site.start);
+      const subjectForm = PRONOUNS.get(site.form)?.case === 'subject';
+      let pick = subjectForm ? pool.find((c) => c.m.subject || c.m.speaker) : undefined;
+      let rule = 'coref:pronoun-subject';
+      if (!pick) {
+        pick = pool.find((c) => at(roleOf(c.m), speech));
+        rule = 'coref:pronoun-speech-subject';
+      }
+      if (!pick) {
+        pick = pool[pool.length - 1]!;
+        rule = 'coref:pronoun-nearest';
+      }
+      if (conjoined(pick.m, pool)) return { ante: null, rule: 'coref:pronoun-tie', score: 0 };
+      return { ante: pick.m, rule, score: 0 };
+    }
+    const best = new Map<string, { m: Mention; surface: number; role: number }>();
+    for (const c of pool) {
       const { m } = c;
-      if (!m.key || barred.has(m.key)) continue;
-      const role = grammar.role(m.start, m.end);
-      let score = c.same ? SALIENCE.recency.same : SALIENCE.recency.previous;
-      let why = 'recent';
-      if (role) {
-        // a name the parse left without an argument role (a fragment's root, a stray dependent) that opens
-        // its sentence outside quotations is read as its subject, the surface order news writing keeps
-        const surface = m.subject && !ROLE_WEIGHTS.has(baseRel(role.rel));
-        score += surface ? SALIENCE.role.nsubj : roleWeight(role.rel);
-        if (role.main) score += SALIENCE.mainClause;
-        why = surface ? 'surface-subject' : baseRel(role.rel);
-        if (at(role, speech)) {
-          score += SALIENCE.speechSubject;
-          why = 'speech-subject';
-        }
-        if (at(role, local)) {
-          score += SALIENCE.localSubject;
-          why = 'local-subject';
-        }
-        if (role.word === coordinated) {
-          score += SALIENCE.coordinated;
-          why = 'coordinated';
-        }
-      }
-      // the speaker of a quotation says "I": a quoted "he" is someone else
-      if (m.speaker) score += site.inQuote ? SALIENCE.quotedSpeaker : SALIENCE.speaker;
-      if (m.inQuote && !site.inQuote) score += SALIENCE.quoted;
-      if (!c.genderKnown) score += SALIENCE.unknownGender;
-      const prev = best.get(m.key);
-      // equal scores: the later mention (nearer the pronoun) stands for the person
-      if (!prev || score > prev.score || (score === prev.score && m.start > prev.m.start)) {
-        best.set(m.key, { m, score, why });
+      const surface = surfaceSalience(m, site.sentence);
+      const r = roleOf(m);
+      // the speaker of a quotation says "I": for a quoted pronoun a speech verb's subject ranks last on role
+      const role = !r
+        ? SALIENCE.role.other
+        : site.inQuote && grammar.speaks(r.anchor)
+          ? 0
+          : roleWeight(r.rel);
+      const prev = best.get(m.key!);
+      if (!prev || surface > prev.surface || (surface === prev.surface && role > prev.role)) {
+        best.set(m.key!, { m, surface, role });
       }
     }
-    const ranked = [...best.values()].sort((a, b) => b.score - a.score || b.m.start - a.m.start);
-    const top = ranked[0];
-    if (!top) continue;
+    const ranked = [...best.values()].sort((a, b) => b.surface - a.surface || b.role - a.role);
+    const top = ranked[0]!;
     const second = ranked[1];
-    if (second && top.score - second.score < SALIENCE.abstainMargin) {
-      return { ante: null, rule: 'coref:pronoun-tie', score: top.score };
+    const rule = !second || top.surface > second.surface ? 'coref:pronoun-salience' : 'coref:pronoun-role';
+    if (second && top.surface === second.surface && top.role === second.role) {
+      return { ante: null, rule: 'coref:pronoun-tie', score: top.surface };
     }
-    return { ante: top.m, rule: `coref:pronoun-${top.why}`, score: top.score };
+    if (conjoined(top.m, pool)) return { ante: null, rule: 'coref:pronoun-tie', score: top.surface };
+    return { ante: top.m, rule, score: top.surface };
   }
   return { ante: null, rule: 'coref:pronoun-none', score: 0 };
 }

@@ -505,9 +505,9 @@ function narratedTier(m: Mention, between: number, inQuote: boolean): number {
 }
 
 /**
- * The candidate antecedents of a person pronoun at `at` in sentence `si`, in one pass: the compatible person
- * mentions of its sentence before it (outside quotations unless the pronoun is quoted), else those of the
- * earlier sentences by `narratedTier`, by tier. The own sentence comes first, as in Hobbs's search; the
+ * The candidate antecedents of a person pronoun at `at` in sentence `si`, in one pass: the compatible names
+ * of its sentence before it (outside quotations unless the pronoun is quoted), then the mentions of the
+ * earlier sentences and the pronouns of its own by `narratedTier`, by tier. The own sentence comes first, as in Hobbs's search; the
  * chooser takes the first tier that binding leaves someone in, and salience ranks the people within it.
  */
 function pronounCandidates(
@@ -524,10 +524,9 @@ function pronounCandidates(
     for (const m of persons[k] ?? []) {
       if (!m.key || !compatible(m)) continue;
       let tier: number;
-      if (k === si) {
-        if (m.start >= at || (m.inQuote && !inQuote)) continue;
-        tier = 0;
-      } else {
+      if (k === si && (m.start >= at || (m.inQuote && !inQuote))) continue;
+      if (k === si && m.kind !== 'pronoun') tier = 0;
+      else {
         tier = narratedTier(m, narrationBetween(k, si), inQuote);
         if (tier >= 0) tier++;
       }
@@ -647,7 +646,7 @@ export function resolveReferences(
         if (grammar) {
           const choice = choosePronounAntecedent(
             grammar,
-            { start: u.start, end: u.end, form: w, inQuote },
+            { start: u.start, end: u.end, form: w, sentence: si, inQuote },
             pronounCandidates(persons, si, u.start, inQuote, compatible, genders, narrationBetween),
           );
           ante = choice.ante;
