@@ -3,6 +3,7 @@ import { type CorefChain, Document, plainSource } from '../../core/document.js';
 import { createPipeline } from '../../core/pipeline.js';
 import { sentencesStage } from '../sentences/index.js';
 import { syntaxStage } from '../syntax/index.js';
+import { sameFullName } from './coref.js';
 import { entitiesStage, type StageEntity } from './index.js';
 
 // Sentences we wrote for these tests. The pipeline runs the syntax stage, as `analyze` does, so pronouns are
@@ -50,6 +51,32 @@ describe('people who share a surname', () => {
       const fulls = new Set(e.mentions.filter((m) => m.text.includes(' ')).map((m) => m.text));
       expect(fulls.has('Walter Brisk') && fulls.has('Daniel Brisk')).toBe(false);
     }
+  });
+
+  it('leaves the bare surname to the leader, not to his wife introduced through him, even after she spoke', () => {
+    const text =
+      'Jailed militia leader Omar Haddad will stand for election, his lawyer said on Monday. ' +
+      "Haddad's wife Leila said she would campaign for him. Leila Haddad told reporters that her husband " +
+      'was innocent. "He never ordered any attack," she said. Haddad is serving five life terms.';
+    const { entities } = analyse(text);
+    const omar = named(entities, 'Omar Haddad')!;
+    const leila = named(entities, 'Leila Haddad')!;
+    expect(omar.id).not.toBe(leila.id);
+    expect(holders(entities, text.lastIndexOf('Haddad is'))).toEqual(['Omar Haddad']);
+    expect(holders(entities, text.indexOf('she would'))).toEqual(['Leila Haddad']);
+    expect(holders(entities, text.indexOf('him.'))).toEqual(['Omar Haddad']);
+  });
+
+  it('gives a father the bare surname and each daughter her own name and pronouns', () => {
+    const text =
+      'Farmer Peter Brandt and his two daughters, Anna and Maria, won the cup on Sunday. Brandt said he was ' +
+      'proud. Anna Brandt, 19, said she had trained for years. Her sister Maria Brandt said she would compete again.';
+    const { entities } = analyse(text);
+    expect(holders(entities, text.indexOf('Brandt said'))).toEqual(['Peter Brandt']);
+    expect(holders(entities, text.indexOf('he was'))).toEqual(['Peter Brandt']);
+    expect(holders(entities, text.indexOf('she had'))).toEqual(['Anna Brandt']);
+    expect(holders(entities, text.indexOf('Her sister'))).toEqual(['Anna Brandt']);
+    expect(holders(entities, text.indexOf('she would'))).toEqual(['Maria Brandt']);
   });
 
   it('leaves "he" unresolved after two men of one surname introduced side by side', () => {
@@ -105,5 +132,16 @@ describe('pronouns on the syntax layer', () => {
     const { coref } = analyse(text);
     const he = coref.flatMap((c) => c.mentions).find((m) => m.text === 'He')!;
     expect(he.rule).toMatch(/^coref:pronoun-/);
+  });
+});
+
+describe('the full-name merge guard', () => {
+  it('accepts a shorter or initialled form of one name and refuses another given name', () => {
+    const k = (s: string) => s.toLowerCase().replace(/\./g, '').split(' ');
+    expect(sameFullName(k('George Bush'), k('George W. Bush'))).toBe(true);
+    expect(sameFullName(k('J. Smith'), k('John Smith'))).toBe(true);
+    expect(sameFullName(k('Ladi Luya'), k('Michel Ladi Luya'))).toBe(true);
+    expect(sameFullName(k('Laura Bush'), k('George W. Bush'))).toBe(false);
+    expect(sameFullName(k('Daniel Brisk'), k('Walter Brisk'))).toBe(false);
   });
 });

@@ -416,16 +416,17 @@ function choosePerson(
   const latest = [...pool].sort(recent)[0]!;
   if (pool.every((x) => surnameFirst(x.c.words) || x.c.words.length === 1))
     return as(latest, 'coref:surname-latest');
+  // a relative introduced as such ("his son Kenji Fujimori", "Haddad's wife Leila") leaves the bare surname
+  // to the person the story is about, even once the relative has spoken: a story names a relative with a
+  // title or the given name ("Mrs. Bush", "Leila") when it means them
+  const principal = pool.filter((x) => x.c.mentions[0]?.rule !== 'coref:kin');
+  if (principal.length === 1) return as(principal[0], 'coref:surname-principal');
   // the one named last, when the story has just made them the lead subject or a speaker ("The port's chief,
   // Anne Martin, said … ‘…,’ Martin said"); else the one named more often (the lead's "President Bush", not
   // "were … his wife Laura Bush" named in passing)
   const last = latest.c.mentions.find((o) => o.start === latest.c.last);
   if (last && (last.lead || last.speaker) && m.sentence - last.sentence <= 2)
     return as(latest, 'coref:surname-subject');
-  // a relative introduced as such ("his son Kenji Fujimori", "his wife Laura Bush") leaves the bare surname
-  // to the person the story is about
-  const principal = pool.filter((x) => x.c.mentions[0]?.rule !== 'coref:kin');
-  if (principal.length === 1) return as(principal[0], 'coref:surname-principal');
   return as(
     [...pool].sort((a, b) => b.c.mentions.length - a.c.mentions.length || recent(a, b))[0],
     'coref:surname-frequent',
