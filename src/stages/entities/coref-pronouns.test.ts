@@ -67,6 +67,15 @@ describe('people who share a surname', () => {
     expect(holders(entities, text.indexOf('him.'))).toEqual(['Omar Haddad']);
   });
 
+  it('gives "her" after "The wife of X said" to nobody named, and keeps X a man for later pronouns', () => {
+    const text =
+      'The wife of jailed union leader Karim Nasser said on Wednesday her husband would run for office. ' +
+      "Nasser's wife Samira told reporters that he had agreed to stand.";
+    const { entities } = analyse(text);
+    expect(holders(entities, text.indexOf('her husband'))).toEqual([]);
+    expect(holders(entities, text.indexOf('he had'))).toEqual(['Karim Nasser']);
+  });
+
   it('gives a father the bare surname and each daughter her own name and pronouns', () => {
     const text =
       'Farmer Peter Brandt and his two daughters, Anna and Maria, won the cup on Sunday. Brandt said he was ' +

@@ -1,6 +1,6 @@
 import type { SyntaxWord } from '../../core/document.js';
 import SALIENCE from '../../knowledge/data/pronoun-salience.json' with { type: 'json' };
-import { isSpeechLemma, PRONOUNS } from '../../knowledge/english/index.js';
+import { isSpeechLemma, KIN_NOUNS, PRONOUNS } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { Mention } from './mention.js';
 
@@ -133,6 +133,41 @@ export class PronounGrammar {
     return this.controlledSubject(word.head);
   }
 
+  /**
+   * True when an unnamed relative of the pronoun's gender is the subject of its clause or of a clause above
+   * it, before any named subject: "The wife of X said *her* husband …" is about the wife, not X. The
+   * pronoun's own noun phrase ("*his* wife said") does not count.
+   */
+  unnamedRelativeOver(start: number, gender: 'm' | 'f' | null, isNamed: (w: number) => boolean): boolean {
+    const { ix } = this;
+    const w = ix.wordAt(start);
+    if (w < 0 || !gender) return false;
+    const own = ix.words[w]!.head;
+    let clause = ix.clauseOf(w);
+    for (let level = 0; level < 3 && clause >= 0; level++) {
+      // every subject of the clause (a dateline the parser made a second subject must not hide the relative)
+      const direct = ix.childrenBy(clause, 'nsubj');
+      const subjects = direct.length > 0 ? direct : [this.controlledSubject(clause)];
+      let nameFound = false;
+      for (const s of subjects) {
+        if (s < 0 || s === w || s === own) continue;
+        const word = ix.words[s]!;
+        if (word.upos === 'PROPN' || word.upos === 'PRON') nameFound = true;
+        if (word.upos !== 'NOUN') continue;
+        const g = KIN_NOUNS.get(word.lemma.toLowerCase());
+        // "Haddad's wife Leila said she …": a relative named in apposition is named
+        const apposed = ix.children(s).some((c) => {
+          const r = baseRel(ix.words[c]!.deprel);
+          return (r === 'appos' || r === 'flat') && ix.words[c]!.upos === 'PROPN';
+        });
+        if (g !== undefined && (g === null || g === gender) && !apposed && !isNamed(s)) return true;
+      }
+      if (nameFound) return false;
+      clause = ix.governingVerb(clause);
+    }
+    return false;
+  }
+
   /** True when word `i` is the subject of a speech verb ("*Burns* also said …"). */
   speaks(i: number): boolean {
     const w = this.ix.words[i];
@@ -210,8 +245,14 @@ export function choosePronounAntecedent(
   tiers: readonly (readonly PronounCandidate[])[],
 ): PronounChoice {
   const bound = grammar.boundSubject(site.start, site.form);
+  // "The wife of X said her husband …": the pronoun is the unnamed relative's, so no named person's
   const at = (role: Role | null, w: number) => w >= 0 && !!role && (role.word === w || role.anchor === w);
   const roleOf = (m: Mention) => grammar.role(m.start, m.end);
+  const gender = PRONOUNS.get(site.form)?.gender;
+  const named = (w: number) => tiers.some((t) => t.some((c) => at(roleOf(c.m), w)));
+  if (grammar.unnamedRelativeOver(site.start, gender === 'm' || gender === 'f' ? gender : null, named)) {
+    return { ante: null, rule: 'coref:pronoun-unnamed-relative', score: 0 };
+  }
   /** Another person conjoined with `m` in one role ("A and B arrived"): then neither is the more salient. */
   const conjoined = (m: Mention, pool: readonly PronounCandidate[]) => {
     const r = roleOf(m);

@@ -135,7 +135,7 @@ export function clusterPersons(mentions: Mention[]): void {
         }
       }
       // the merge guard: two full names that share a surname and differ in the rest are two people
-      if (c && fullNameClash(c, words)) c = undefined;
+      if (c && rule !== 'coref:same-name' && fullNameClash(c, words)) c = undefined;
       if (!c) {
         c = { key: `p${clusters.length + 1}`, words, mentions: [], last: m.start, gender: null };
         clusters.push(c);
@@ -221,7 +221,13 @@ function fullNameClash(c: Cluster, words: readonly string[]): boolean {
   const keys = fullNameKeys(words);
   if (keys.length === 0) return false;
   const sur = surnameKey(words, keys);
-  const names = [c.words, ...c.mentions.filter((o) => o.kind === 'name').map(nameWords)];
+  const seen = new Set<string>();
+  const names = [c.words];
+  for (const o of c.mentions) {
+    if (o.kind !== 'name' || seen.has(o.text)) continue;
+    seen.add(o.text);
+    names.push(nameWords(o));
+  }
   return names.some((n) => {
     const nk = fullNameKeys(n);
     return nk.length > 0 && surnameKey(n, nk) === sur && !sameFullName(keys, nk);
