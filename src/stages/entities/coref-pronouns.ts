@@ -34,8 +34,6 @@ export interface PronounCandidate {
   m: Mention;
   /** True when it stands in the pronoun's own sentence. */
   same: boolean;
-  /** True when its entity has a known gender (which then agrees with the pronoun). */
-  genderKnown: boolean;
 }
 
 /** The pronoun being resolved. */

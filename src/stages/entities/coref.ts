@@ -523,7 +523,6 @@ function pronounCandidates(
   at: number,
   inQuote: boolean,
   compatible: (m: Mention) => boolean,
-  genders: ReadonlyMap<string, 'm' | 'f'>,
   narrationBetween: (k: number, si: number) => number,
 ): PronounCandidate[][] {
   const tiers: PronounCandidate[][] = [[], [], [], []];
@@ -538,7 +537,7 @@ function pronounCandidates(
         if (tier >= 0) tier++;
       }
       if (tier < 0) continue;
-      tiers[tier]!.push({ m, same: k === si, genderKnown: genders.has(m.key) });
+      tiers[tier]!.push({ m, same: k === si });
     }
   }
   return tiers;
@@ -654,7 +653,7 @@ export function resolveReferences(
           const choice = choosePronounAntecedent(
             grammar,
             { start: u.start, end: u.end, form: w, sentence: si, inQuote },
-            pronounCandidates(persons, si, u.start, inQuote, compatible, genders, narrationBetween),
+            pronounCandidates(persons, si, u.start, inQuote, compatible, narrationBetween),
           );
           ante = choice.ante;
           rule = choice.rule;
