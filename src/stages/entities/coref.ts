@@ -1,5 +1,7 @@
+import type { SyntaxWord } from '../../core/document.js';
 import { givenNameGender, isArmedGroup, isTitleWord, normToken } from '../../knowledge/index.js';
 import { EAST_ASIAN_SURNAMES } from '../../knowledge/surnames.js';
+import { choosePronounAntecedent, type PronounCandidate, PronounGrammar } from './coref-pronouns.js';
 import { BODY_HEADS, isNameWord } from './extract.js';
 import type { Mention } from './mention.js';
 import { mentionKey, REPORTING_VERBS } from './mention.js';
@@ -61,7 +63,9 @@ export function clusterPersons(mentions: Mention[]): void {
     });
     byFull.set(c.words.map(key).join(' '), c);
   };
-  const attach = (c: Cluster, m: Mention, kind: Mention['kind']) => {
+  /** Links `m` to `c`; a mention joining people already met records the rule that linked it. */
+  const attach = (c: Cluster, m: Mention, kind: Mention['kind'], rule: string) => {
+    if (c.mentions.length > 0 && m.rule !== 'coref:kin') m.rule = rule;
     m.key = c.key;
     m.type = 'PERSON';
     m.kind = kind;
@@ -79,7 +83,7 @@ export function clusterPersons(mentions: Mention[]): void {
       const words = nameWords(m);
       const full = byFull.get(words.map(key).join(' '));
       if (full) {
-        attach(full, m, 'name');
+        attach(full, m, 'name', 'coref:same-name');
         continue;
       }
       if (words.length !== 1) continue;
@@ -92,7 +96,7 @@ export function clusterPersons(mentions: Mention[]): void {
           m.entry = null;
           m.country = null;
         }
-        attach(best.c, m, 'partial');
+        attach(best.c, m, 'partial', 'coref:surname-latest');
       }
       continue;
     }
@@ -105,14 +109,17 @@ export function clusterPersons(mentions: Mention[]): void {
       }
       const full = words.map(key).join(' ');
       let c = byFull.get(full);
+      let rule = 'coref:same-name';
       if (!c) {
         // A person first met by a partial name ("Kirby said … John Kirby").
         const cands = clusterKeys(words).flatMap((k) => byKey.get(key(k)) ?? []);
         c = firstMetBy(cands, words);
+        rule = 'coref:name-after-part';
         if (c) {
           c.words = words;
           register(c);
         } else {
+          rule = 'coref:shorter-name';
           // A shorter form of a longer name met before ("Ladi Luya" after "Michel Ladi Luya").
           const lw = words.map(key);
           c = cands
@@ -127,12 +134,14 @@ export function clusterPersons(mentions: Mention[]): void {
             .sort((a, b) => b.last - a.last)[0];
         }
       }
+      // the merge guard: two full names that share a surname and differ in the rest are two people
+      if (c && rule !== 'coref:same-name' && fullNameClash(c, words)) c = undefined;
       if (!c) {
         c = { key: `p${clusters.length + 1}`, words, mentions: [], last: m.start, gender: null };
         clusters.push(c);
         register(c);
       }
-      attach(c, m, 'name');
+      attach(c, m, 'name', rule);
       continue;
     }
     const w = words[0]!;
@@ -144,7 +153,7 @@ export function clusterPersons(mentions: Mention[]): void {
       );
       const best = live.length > 0 ? choosePerson(live, m) : undefined;
       if (best) {
-        attach(best.c, m, best.c.words.length > words.length ? 'partial' : 'name');
+        attach(best.c, m, best.c.words.length > words.length ? 'partial' : 'name', best.rule);
         continue;
       }
       // several people share the name and none fits this mention (a "Mrs." among men): leave it alone
@@ -154,7 +163,7 @@ export function clusterPersons(mentions: Mention[]): void {
       const c: Cluster = { key: `p${clusters.length + 1}`, words, mentions: [], last: m.start, gender: null };
       clusters.push(c);
       register(c);
-      attach(c, m, 'name');
+      attach(c, m, 'name', 'coref:new-person');
     } else pending.push(m);
   }
   // Partial names met before the full name.
@@ -162,14 +171,101 @@ export function clusterPersons(mentions: Mention[]): void {
     const w = nameWords(m)[0]!;
     const cands = byKey.get(key(stripParticle(w))) ?? [];
     const best = cands.sort((a, b) => a.rank - b.rank)[0];
-    if (best && best.c.words.length > 1) attach(best.c, m, 'partial');
+    if (best && best.c.words.length > 1) attach(best.c, m, 'partial', 'coref:part-before-name');
   }
   joinMisspelt(clusters, pending);
+  splitClashes(clusters);
   // Gender from the given name when no title gave one ("Angela Merkel" → f), then on every mention so that
   // pronoun resolution sees it.
   for (const c of clusters) {
     if (!c.gender && c.words.length >= 2 && !surnameFirst(c.words)) c.gender = givenNameGender(c.words[0]!);
     if (c.gender) for (const m of c.mentions) m.gender ??= c.gender;
+  }
+}
+
+/** The words of a full name as keys, in order; empty for a one-word name. */
+function fullNameKeys(words: readonly string[]): string[] {
+  return words.length >= 2 ? words.map((w) => key(stripParticle(w)).replace(/\.$/, '')) : [];
+}
+
+/** The surname key of a full name's keys (first word for East Asian order, else the last). */
+function surnameKey(words: readonly string[], keys: readonly string[]): string {
+  return surnameFirst(words) ? keys[0]! : keys[keys.length - 1]!;
+}
+
+/**
+ * True when two full names can name one person: every word of the shorter one stands, in order, in the
+ * longer one, an initial standing for a word with that letter ("George Bush" and "George W. Bush", "J. Smith"
+ * and "John Smith", "Ladi Luya" and "Michel Ladi Luya"); "Laura Bush" and "George W. Bush" cannot.
+ */
+export function sameFullName(a: readonly string[], b: readonly string[]): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  let j = 0;
+  for (const w of s) {
+    while (
+      j < l.length &&
+      !(l[j] === w || (w.length === 1 && l[j]!.startsWith(w)) || (l[j]!.length === 1 && w.startsWith(l[j]!)))
+    )
+      j++;
+    if (j === l.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/**
+ * The merge guard: true when the cluster holds a full name that shares this full name's surname but cannot
+ * be the same person's name (husband and wife, father and son: "Robert Linden", "Clara Linden").
+ */
+function fullNameClash(c: Cluster, words: readonly string[]): boolean {
+  const keys = fullNameKeys(words);
+  if (keys.length === 0) return false;
+  const sur = surnameKey(words, keys);
+  const seen = new Set<string>();
+  const names = [c.words];
+  for (const o of c.mentions) {
+    if (o.kind !== 'name' || seen.has(o.text)) continue;
+    seen.add(o.text);
+    names.push(nameWords(o));
+  }
+  return names.some((n) => {
+    const nk = fullNameKeys(n);
+    return nk.length > 0 && surnameKey(n, nk) === sur && !sameFullName(keys, nk);
+  });
+}
+
+/**
+ * The guard again over finished clusters, whatever linked their mentions: a cluster whose full names name
+ * two people who share a surname keeps the people of its first full name; each other full name, with the
+ * mentions of its exact wording, becomes a person of its own (rule `coref:guard-split`).
+ */
+function splitClashes(clusters: Cluster[]): void {
+  const n = clusters.length;
+  for (let ci = 0; ci < n; ci++) {
+    const c = clusters[ci]!;
+    const fulls = c.mentions.filter((o) => o.kind === 'name' && nameWords(o).length >= 2);
+    if (fulls.length < 2) continue;
+    const head = nameWords(fulls[0]!);
+    const headKeys = fullNameKeys(head);
+    const moved = new Map<string, Cluster>();
+    for (const o of fulls) {
+      const w = nameWords(o);
+      const k = fullNameKeys(w);
+      if (surnameKey(w, k) !== surnameKey(head, headKeys) || sameFullName(k, headKeys)) continue;
+      const id = k.join(' ');
+      let to = moved.get(id);
+      if (!to) {
+        to = { key: `p${clusters.length + 1}`, words: w, mentions: [], last: o.start, gender: null };
+        clusters.push(to);
+        moved.set(id, to);
+      }
+      o.key = to.key;
+      o.rule = 'coref:guard-split';
+      to.mentions.push(o);
+      to.last = Math.max(to.last, o.start);
+      to.gender ??= o.gender;
+    }
+    if (moved.size > 0) c.mentions = c.mentions.filter((o) => o.key === c.key);
   }
 }
 
@@ -265,6 +361,7 @@ function joinMisspelt(clusters: Cluster[], pending: Mention[]): void {
     if (!t) continue;
     for (const m of c.mentions) {
       m.key = t.key;
+      m.rule = 'coref:misspelt';
       if (m.kind === 'name') m.kind = 'partial';
       t.mentions.push(m);
     }
@@ -279,6 +376,7 @@ function joinMisspelt(clusters: Cluster[], pending: Mention[]): void {
     m.key = t.key;
     m.type = 'PERSON';
     m.kind = 'partial';
+    m.rule = 'coref:misspelt';
     t.mentions.push(m);
   }
 }
@@ -302,16 +400,18 @@ function clusterGender(c: Cluster): 'm' | 'f' | null {
 function choosePerson(
   cands: readonly { c: Cluster; rank: number }[],
   m: Mention,
-): { c: Cluster; rank: number } | undefined {
+): { c: Cluster; rule: string } | undefined {
   const top = Math.min(...cands.map((x) => x.rank));
   let pool = cands.filter((x, i) => x.rank === top && cands.findIndex((y) => y.c === x.c) === i);
-  if (pool.length <= 1) return pool[0];
+  const as = (x: { c: Cluster } | undefined, rule: string) => (x ? { c: x.c, rule } : undefined);
+  if (pool.length <= 1) return as(pool[0], 'coref:surname');
   if (m.gender) {
     pool = pool.filter((x) => {
       const g = clusterGender(x.c);
       return !g || g === m.gender;
     });
     if (pool.length === 0) return undefined;
+    if (pool.length === 1) return as(pool[0], 'coref:surname-gender');
   }
   if (m.role && pool.length > 1) {
     const role = m.role.toLowerCase();
@@ -320,17 +420,23 @@ function choosePerson(
   }
   const recent = (a: { c: Cluster }, b: { c: Cluster }) => b.c.last - a.c.last;
   const latest = [...pool].sort(recent)[0]!;
-  if (pool.every((x) => surnameFirst(x.c.words) || x.c.words.length === 1)) return latest;
+  if (pool.every((x) => surnameFirst(x.c.words) || x.c.words.length === 1))
+    return as(latest, 'coref:surname-latest');
+  // a relative introduced as such ("his son Kenji Fujimori", "Haddad's wife Leila") leaves the bare surname
+  // to the person the story is about, even once the relative has spoken: a story names a relative with a
+  // title or the given name ("Mrs. Bush", "Leila") when it means them
+  const principal = pool.filter((x) => x.c.mentions[0]?.rule !== 'coref:kin');
+  if (principal.length === 1) return as(principal[0], 'coref:surname-principal');
   // the one named last, when the story has just made them the lead subject or a speaker ("The port's chief,
   // Anne Martin, said … ‘…,’ Martin said"); else the one named more often (the lead's "President Bush", not
   // "were … his wife Laura Bush" named in passing)
   const last = latest.c.mentions.find((o) => o.start === latest.c.last);
-  if (last && (last.lead || last.speaker) && m.sentence - last.sentence <= 2) return latest;
-  // a relative introduced as such ("his son Kenji Fujimori", "his wife Laura Bush") leaves the bare surname
-  // to the person the story is about
-  const principal = pool.filter((x) => x.c.mentions[0]?.rule !== 'coref:kin');
-  if (principal.length === 1) return principal[0];
-  return [...pool].sort((a, b) => b.c.mentions.length - a.c.mentions.length || recent(a, b))[0];
+  if (last && (last.lead || last.speaker) && m.sentence - last.sentence <= 2)
+    return as(latest, 'coref:surname-subject');
+  return as(
+    [...pool].sort((a, b) => b.c.mentions.length - a.c.mentions.length || recent(a, b))[0],
+    'coref:surname-frequent',
+  );
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -393,14 +499,65 @@ function score(m: Mention, sentence: number): number {
 }
 
 /**
+ * The tier of a candidate antecedent in an earlier sentence for a pronoun, lower first, -1 for none: the
+ * previous sentence of narration (sentences wholly inside a quotation do not count); for a narrated pronoun,
+ * a name outside quotation marks there comes first (0), then the narrated person one sentence further back
+ * (1: "…, the lawyer told the jury, 'was signed by A, not B.' He went on to say" — a narrated "he" is not
+ * someone the last narrated sentence only quoted), then a quoted name of the previous sentence (2).
+ */
+function narratedTier(m: Mention, between: number, inQuote: boolean): number {
+  if (inQuote) return between === 0 ? 0 : -1;
+  if (between === 0) return m.inQuote ? 2 : 0;
+  return between === 1 && !m.inQuote ? 1 : -1;
+}
+
+/**
+ * The candidate antecedents of a person pronoun at `at` in sentence `si`, in one pass: the compatible names
+ * of its sentence before it (outside quotations unless the pronoun is quoted), then the mentions of the
+ * earlier sentences and the pronouns of its own by `narratedTier`, by tier. The own sentence comes first, as in Hobbs's search; the
+ * chooser takes the first tier that binding leaves someone in, and salience ranks the people within it.
+ */
+function pronounCandidates(
+  persons: Mention[][],
+  si: number,
+  at: number,
+  inQuote: boolean,
+  compatible: (m: Mention) => boolean,
+  narrationBetween: (k: number, si: number) => number,
+): PronounCandidate[][] {
+  const tiers: PronounCandidate[][] = [[], [], [], []];
+  for (let k = Math.max(0, si - 3); k <= si; k++) {
+    for (const m of persons[k] ?? []) {
+      if (!m.key || !compatible(m)) continue;
+      let tier: number;
+      if (k === si && (m.start >= at || (m.inQuote && !inQuote))) continue;
+      if (k === si && m.kind !== 'pronoun') tier = 0;
+      else {
+        tier = narratedTier(m, narrationBetween(k, si), inQuote);
+        if (tier >= 0) tier++;
+      }
+      if (tier < 0) continue;
+      tiers[tier]!.push({ m, same: k === si });
+    }
+  }
+  return tiers;
+}
+
+/**
  * Resolves he/she/his/him/her to people, "it" in speaker position ("it added") to bodies and places, and
  * definite nominals ("the White House official", "the minister", "the 61-year-old") to people with a
  * compatible role and country. Same-sentence antecedents come first (the sentence subject for "he said",
  * the nearest name for "his"); otherwise the most salient of the last three sentences, where speakers and
  * subjects outrank objects and quoted names. Returns the new mentions.
  */
-export function resolveReferences(sents: SentenceView[], quoted: (start: number) => boolean): Mention[] {
+export function resolveReferences(
+  sents: SentenceView[],
+  quoted: (start: number) => boolean,
+  syntax?: readonly SyntaxWord[],
+): Mention[] {
   const out: Mention[] = [];
+  // pronouns read clause structure when the syntax layer ran (`syntax: false` leaves the surface rules)
+  const grammar = syntax && syntax.length > 0 ? new PronounGrammar(syntax) : null;
   const persons: Mention[][] = sents.map((s) => s.mentions.filter((m) => m.type === 'PERSON' && m.key));
   const bodies: Mention[][] = sents.map((s) =>
     s.mentions.filter((m) => (m.type === 'ORG' || m.type === 'GPE') && m.speaker && m.kb),
@@ -490,33 +647,46 @@ export function resolveReferences(sents: SentenceView[], quoted: (start: number)
           const g = m.key ? genders.get(m.key) : undefined;
           return !g || g === gender;
         };
-        const same = (persons[si] ?? []).filter(
-          (m) => m.start < u.start && (!m.inQuote || inQuote) && compatible(m) && m.kind !== 'pronoun',
-        );
         let ante: Mention | null = null;
-        if (same.length > 0) {
-          const subj = same.find((m) => m.subject || m.speaker);
-          ante = SUBJECT_PRONOUNS.has(w) && subj ? subj : same[same.length - 1]!;
+        let rule = 'coref:pronoun';
+        if (grammar) {
+          const choice = choosePronounAntecedent(
+            grammar,
+            { start: u.start, end: u.end, form: w, sentence: si, inQuote },
+            pronounCandidates(persons, si, u.start, inQuote, compatible, narrationBetween),
+          );
+          ante = choice.ante;
+          rule = choice.rule;
         } else {
-          // the previous sentence of narration (sentences wholly inside a quotation do not count)
-          const near = (m: Mention) => compatible(m) && narrationBetween(m.sentence, si) === 0;
-          ante = pick(persons, si, u.start, inQuote, 3, (m) => near(m) && (inQuote || !m.inQuote));
-          // a narrated "he" is not someone the last narrated sentence only quoted ("…, the lawyer told the
-          // jury, 'was signed by A, not B.' He went on to say"): when that sentence names people only inside
-          // its quotation, the narrated person one sentence further back is the antecedent, else the quoted one
-          if (!ante && !inQuote)
-            ante =
-              pick(
-                persons,
-                si,
-                u.start,
-                inQuote,
-                3,
-                (m) => compatible(m) && !m.inQuote && narrationBetween(m.sentence, si) === 1,
-              ) ?? pick(persons, si, u.start, inQuote, 3, near);
+          const same = (persons[si] ?? []).filter(
+            (m) => m.start < u.start && (!m.inQuote || inQuote) && compatible(m) && m.kind !== 'pronoun',
+          );
+          if (same.length > 0) {
+            const subj = same.find((m) => m.subject || m.speaker);
+            ante = SUBJECT_PRONOUNS.has(w) && subj ? subj : same[same.length - 1]!;
+          } else {
+            // one ordered search over the sentences before: see `narratedTier`
+            let bestTier = 3;
+            let bestScore = -Infinity;
+            for (let k = Math.max(0, si - 3); k <= si; k++) {
+              for (const m of persons[k] ?? []) {
+                if (k === si && (m.start >= u.start || (m.inQuote && !inQuote))) continue;
+                if (!compatible(m)) continue;
+                const tier = narratedTier(m, narrationBetween(m.sentence, si), inQuote);
+                if (tier < 0 || tier > bestTier) continue;
+                const sc = score(m, si);
+                if (tier < bestTier || sc > bestScore) {
+                  ante = m;
+                  bestTier = tier;
+                  bestScore = sc;
+                }
+              }
+            }
+          }
         }
         if (!ante?.key) continue;
         const m = pronounMention(u, i, ante, 'PERSON', toks, inQuote);
+        m.rule = rule;
         m.gender = gender;
         genders.set(ante.key, gender);
         persons[si]!.push(m);

@@ -1,4 +1,4 @@
-import type { CorefChain, DocumentMeta, Token } from '../../core/document.js';
+import type { CorefChain, DocumentMeta, SyntaxWord, Token } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import type { OffsetMap } from '../../core/offsets.js';
 import { defineStage, type Stage } from '../../core/stage.js';
@@ -714,6 +714,7 @@ export function extractEntities(
   tokens: readonly Token[],
   meta: Partial<DocumentMeta>,
   options: EntitiesOptions = {},
+  syntax?: readonly SyntaxWord[],
 ): StageEntity[] {
   const units = buildUnits(text, tokens, sentences);
   const quoted = quoteRegions(text);
@@ -758,7 +759,7 @@ export function extractEntities(
   shortBodyNames(sents, ctx.words ?? null);
   const ordered = sents.flatMap((s) => s.mentions);
   clusterPersons(ordered);
-  const refs = resolveReferences(sents, quoted);
+  const refs = resolveReferences(sents, quoted, syntax);
   const plural = resolveGroups(sents, quoted);
 
   // Group into entities.
@@ -947,6 +948,8 @@ export function entitiesStage(options: EntitiesOptions = {}): Stage<EntitiesOpti
         doc.get('tokens'),
         doc.source.meta,
         options,
+        // pronouns read clause structure when the syntax stage ran before (it is optional: `syntax: false`)
+        doc.has('syntax') ? doc.get('syntax') : undefined,
       );
       if (doc.has('offsetMap')) snapToRepairs(entities, doc.text, doc.get('offsetMap'));
       return { entities, coref: corefChains(entities) };

@@ -1,0 +1,318 @@
+import type { SyntaxWord } from '../../core/document.js';
+import SALIENCE from '../../knowledge/data/pronoun-salience.json' with { type: 'json' };
+import { isSpeechLemma, KIN_NOUNS, PRONOUNS } from '../../knowledge/english/index.js';
+import { baseRel, SyntaxIndex } from '../syntax/query.js';
+import type { Mention } from './mention.js';
+
+/**
+ * Pronoun resolution with the syntax layer (Hobbs's order of search, Lappin and Leass's role salience): the
+ * own sentence first, then the previous sentence of narration. The syntax layer supplies binding (a
+ * non-reflexive object pronoun is not the subject of its own clause, through control: "Smith praised him",
+ * "X stopped the march, arresting him"), the speech context ("X told Y that he …" → X), grammatical role to
+ * decide between people equally salient on the surface, and conjoined subjects ("A and B arrived. He …"),
+ * where it abstains. Weights are data (`src/knowledge/data/pronoun-salience.json`).
+ */
+
+const ROLE_WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(SALIENCE.role));
+const CONJUNCT_RELS: ReadonlySet<string> = new Set(SALIENCE.conjunctRelations);
+const SPEECH_COMPLEMENTS: ReadonlySet<string> = new Set(SALIENCE.speechComplements);
+const BINDING_RELS: ReadonlySet<string> = new Set(SALIENCE.bindingRelations);
+const CONTROL_RELS: ReadonlySet<string> = new Set(SALIENCE.controlRelations);
+
+/** The grammatical position of a mention: its head word, the word whose role it takes, that role. */
+export interface Role {
+  /** The mention's own head word (the word of the span whose head lies outside it). */
+  word: number;
+  /** The word whose relation the mention takes: its head word, or the first conjunct / the noun it apposes. */
+  anchor: number;
+  /** The relation of `anchor` (full UD label, "nsubj:pass"). */
+  rel: string;
+}
+
+/** One candidate antecedent of a pronoun, with the facts the scorer needs. */
+export interface PronounCandidate {
+  m: Mention;
+  /** True when it stands in the pronoun's own sentence. */
+  same: boolean;
+}
+
+/** The pronoun being resolved. */
+export interface PronounSite {
+  start: number;
+  end: number;
+  /** Lower-cased form ("he", "his"). */
+  form: string;
+  /** Its sentence. */
+  sentence: number;
+  inQuote: boolean;
+}
+
+/** The choice for one pronoun: the antecedent, or null with the reason it abstained. */
+export interface PronounChoice {
+  ante: Mention | null;
+  rule: string;
+  score: number;
+}
+
+/** Roles of text spans over one document's syntax layer (built once per document, cached per span). */
+export class PronounGrammar {
+  readonly ix: SyntaxIndex;
+  private readonly cache = new Map<number, Role | null>();
+
+  constructor(words: readonly SyntaxWord[]) {
+    this.ix = new SyntaxIndex(words);
+  }
+
+  /** The role of the span `[start, end)`; null when no word of the parse covers it. */
+  role(start: number, end: number): Role | null {
+    const id = start * 4096 + Math.min(end - start, 4095);
+    if (this.cache.has(id)) return this.cache.get(id)!;
+    const r = this.compute(start, end);
+    this.cache.set(id, r);
+    return r;
+  }
+
+  private compute(start: number, end: number): Role | null {
+    const { ix } = this;
+    const words = ix.words;
+    let first = ix.wordAt(start);
+    if (first < 0) return null;
+    let last = first;
+    while (last + 1 < words.length && words[last + 1]!.start < end) last++;
+    // the head of the span: the word whose head lies outside it (the first such, for a span the parser split)
+    let word = first;
+    for (let k = first; k <= last; k++) {
+      const h = words[k]!.head;
+      if (h < first || h > last) {
+        word = k;
+        break;
+      }
+    }
+    first = word;
+    let anchor = word;
+    for (let guard = 0; guard < 20; guard++) {
+      const w = words[anchor]!;
+      if (w.head < 0 || !CONJUNCT_RELS.has(baseRel(w.deprel))) break;
+      anchor = w.head;
+    }
+    const a = words[anchor]!;
+    return { word, anchor, rel: a.head < 0 ? 'root' : a.deprel };
+  }
+
+  /**
+   * The subject of the speech verb whose complement holds the word at `start` ("X told Y that *he* …",
+   * "X said *his* …" → X), or -1.
+   */
+  speechSubject(start: number): number {
+    const { ix } = this;
+    const w = ix.wordAt(start);
+    if (w < 0 || baseRel(ix.words[w]!.deprel) !== 'nsubj') return -1;
+    const clause = ix.clauseOf(w);
+    if (clause < 0 || clause === w) return -1;
+    const c = ix.words[clause]!;
+    if (c.head < 0 || !SPEECH_COMPLEMENTS.has(baseRel(c.deprel))) return -1;
+    const verb = ix.governingVerb(w);
+    if (verb < 0 || !isSpeechLemma(ix.words[verb]!.lemma.toLowerCase())) return -1;
+    return ix.subjectOf(verb);
+  }
+
+  /**
+   * The subject a non-reflexive object pronoun cannot refer to (binding principle B: "Smith praised *him*"),
+   * or -1 when the pronoun is no object of a predicate.
+   */
+  boundSubject(start: number, form: string): number {
+    const info = PRONOUNS.get(form);
+    if (!info || info.case === 'reflexive' || info.case === 'possessive') return -1;
+    const { ix } = this;
+    const w = ix.wordAt(start);
+    if (w < 0) return -1;
+    const word = ix.words[w]!;
+    if (word.head < 0 || !BINDING_RELS.has(baseRel(word.deprel))) return -1;
+    return this.controlledSubject(word.head);
+  }
+
+  /**
+   * True when an unnamed relative of the pronoun's gender is the subject of its clause or of a clause above
+   * it, before any named subject: "The wife of X said *her* husband …" is about the wife, not X. The
+   * pronoun's own noun phrase ("*his* wife said") does not count.
+   */
+  unnamedRelativeOver(start: number, gender: 'm' | 'f' | null, isNamed: (w: number) => boolean): boolean {
+    const { ix } = this;
+    const w = ix.wordAt(start);
+    if (w < 0 || !gender) return false;
+    const own = ix.words[w]!.head;
+    let clause = ix.clauseOf(w);
+    for (let level = 0; level < 3 && clause >= 0; level++) {
+      // every subject of the clause (a dateline the parser made a second subject must not hide the relative)
+      const direct = ix.childrenBy(clause, 'nsubj');
+      const subjects = direct.length > 0 ? direct : [this.controlledSubject(clause)];
+      let nameFound = false;
+      for (const s of subjects) {
+        if (s < 0 || s === w || s === own) continue;
+        const word = ix.words[s]!;
+        if (word.upos === 'PROPN' || word.upos === 'PRON') nameFound = true;
+        if (word.upos !== 'NOUN') continue;
+        const g = KIN_NOUNS.get(word.lemma.toLowerCase());
+        // "Haddad's wife Leila said she …": a relative named in apposition is named
+        const apposed = ix.children(s).some((c) => {
+          const r = baseRel(ix.words[c]!.deprel);
+          return (r === 'appos' || r === 'flat') && ix.words[c]!.upos === 'PROPN';
+        });
+        if (g !== undefined && (g === null || g === gender) && !apposed && !isNamed(s)) return true;
+      }
+      if (nameFound) return false;
+      clause = ix.governingVerb(clause);
+    }
+    return false;
+  }
+
+  /** True when word `i` is the subject of a speech verb ("*Burns* also said …"). */
+  speaks(i: number): boolean {
+    const w = this.ix.words[i];
+    if (!w || w.head < 0 || baseRel(w.deprel) !== 'nsubj') return false;
+    return isSpeechLemma(this.ix.words[w.head]!.lemma.toLowerCase());
+  }
+
+  /** True when words `a` and `b` fill one relation of one head (two subjects of "arrived"). */
+  coArguments(a: number, b: number): boolean {
+    const x = this.ix.words[a];
+    const y = this.ix.words[b];
+    return !!x && !!y && x.head >= 0 && x.head === y.head && baseRel(x.deprel) === baseRel(y.deprel);
+  }
+
+  /** The first conjunct of the coordination `i` belongs to ("B" in "A and B" → A); `i` itself when none. */
+  firstConjunct(i: number): number {
+    const words = this.ix.words;
+    let p = i;
+    for (
+      let guard = 0;
+      guard < 20 && p >= 0 && words[p]!.head >= 0 && baseRel(words[p]!.deprel) === 'conj';
+      guard++
+    ) {
+      p = words[p]!.head;
+    }
+    return p;
+  }
+
+  /**
+   * The subject of predicate `pred`, through control: a non-finite or coordinated clause without a subject of
+   * its own takes that of the clause it attaches to ("X stopped the march, even arresting *him*" → X). -1 when
+   * none.
+   */
+  controlledSubject(pred: number): number {
+    const { ix } = this;
+    for (let p = pred, guard = 0; p >= 0 && guard < 20; guard++) {
+      const s = ix.subjectOf(p);
+      if (s >= 0) return s;
+      const w = ix.words[p]!;
+      if (w.head < 0 || !CONTROL_RELS.has(baseRel(w.deprel))) return -1;
+      p = w.head;
+    }
+    return -1;
+  }
+}
+
+function roleWeight(rel: string): number {
+  return ROLE_WEIGHTS.get(rel) ?? ROLE_WEIGHTS.get(baseRel(rel)) ?? SALIENCE.role.other;
+}
+
+/** The surface salience of a candidate in an earlier sentence for a pronoun in sentence `si`. */
+export function surfaceSalience(m: Mention, si: number): number {
+  const w = SALIENCE.surface;
+  return (
+    w.base -
+    w.perSentence * (si - m.sentence) +
+    (m.speaker ? w.speaker : 0) +
+    (m.subject ? w.subject : 0) +
+    (m.inQuote ? w.quoted : 0)
+  );
+}
+
+/**
+ * The antecedent of a pronoun among candidates that already agree with it in gender and number, in tiers
+ * searched in order: the names of its own sentence before it, then the earlier sentences (and pronouns of
+ * its own) by `narratedTier`. Binding first bars the people a non-reflexive object pronoun cannot be. In the
+ * own sentence a subject pronoun goes to the subject of the speech verb whose complement holds it ("X told Y
+ * that he …"), else to the subject or speaker, else (and any other pronoun) to the nearest name; in earlier
+ * sentences the most salient person on the surface wins, equal salience being decided by grammatical role.
+ * Two people equally salient, or conjoined in one role, leave the pronoun unresolved.
+ */
+export function choosePronounAntecedent(
+  grammar: PronounGrammar,
+  site: PronounSite,
+  tiers: readonly (readonly PronounCandidate[])[],
+): PronounChoice {
+  const bound = grammar.boundSubject(site.start, site.form);
+  // "The wife of X said her husband …": the pronoun is the unnamed relative's, so no named person's
+  const at = (role: Role | null, w: number) => w >= 0 && !!role && (role.word === w || role.anchor === w);
+  const roleOf = (m: Mention) => grammar.role(m.start, m.end);
+  const gender = PRONOUNS.get(site.form)?.gender;
+  const named = (w: number) => tiers.some((t) => t.some((c) => at(roleOf(c.m), w)));
+  if (grammar.unnamedRelativeOver(site.start, gender === 'm' || gender === 'f' ? gender : null, named)) {
+    return { ante: null, rule: 'coref:pronoun-unnamed-relative', score: 0 };
+  }
+  /** Another person conjoined with `m` in one role ("A and B arrived"): then neither is the more salient. */
+  const conjoined = (m: Mention, pool: readonly PronounCandidate[]) => {
+    const r = roleOf(m);
+    if (!r) return false;
+    const root = grammar.firstConjunct(r.word);
+    return pool.some((c) => {
+      if (c.m.key === m.key) return false;
+      const o = roleOf(c.m);
+      return (
+        !!o &&
+        o.word !== r.word &&
+        (grammar.firstConjunct(o.word) === root || grammar.coArguments(o.word, r.word))
+      );
+    });
+  };
+  for (let t = 0; t < tiers.length; t++) {
+    // binding: "Smith praised him" — him is not Smith, nor any other mention of Smith's person
+    const barred = new Set<string>();
+    for (const c of tiers[t]!) if (c.m.key && at(roleOf(c.m), bound)) barred.add(c.m.key);
+    const pool = tiers[t]!.filter((c) => c.m.key && !barred.has(c.m.key));
+    if (pool.length === 0) continue;
+    if (t === 0) {
+      const speech = grammar.speechSubject(site.start);
+      const subjectForm = PRONOUNS.get(site.form)?.case === 'subject';
+      let pick = subjectForm ? pool.find((c) => c.m.subject || c.m.speaker) : undefined;
+      let rule = 'coref:pronoun-subject';
+      if (!pick) {
+        pick = pool.find((c) => at(roleOf(c.m), speech));
+        rule = 'coref:pronoun-speech-subject';
+      }
+      if (!pick) {
+        pick = pool[pool.length - 1]!;
+        rule = 'coref:pronoun-nearest';
+      }
+      if (conjoined(pick.m, pool)) return { ante: null, rule: 'coref:pronoun-tie', score: 0 };
+      return { ante: pick.m, rule, score: 0 };
+    }
+    const best = new Map<string, { m: Mention; surface: number; role: number }>();
+    for (const c of pool) {
+      const { m } = c;
+      const surface = surfaceSalience(m, site.sentence);
+      const r = roleOf(m);
+      // the speaker of a quotation says "I": for a quoted pronoun a speech verb's subject ranks last on role
+      const role = !r
+        ? SALIENCE.role.other
+        : site.inQuote && grammar.speaks(r.anchor)
+          ? 0
+          : roleWeight(r.rel);
+      const prev = best.get(m.key!);
+      if (!prev || surface > prev.surface || (surface === prev.surface && role > prev.role)) {
+        best.set(m.key!, { m, surface, role });
+      }
+    }
+    const ranked = [...best.values()].sort((a, b) => b.surface - a.surface || b.role - a.role);
+    const top = ranked[0]!;
+    const second = ranked[1];
+    const rule = !second || top.surface > second.surface ? 'coref:pronoun-salience' : 'coref:pronoun-role';
+    if (second && top.surface === second.surface && top.role === second.role) {
+      return { ante: null, rule: 'coref:pronoun-tie', score: top.surface };
+    }
+    if (conjoined(top.m, pool)) return { ante: null, rule: 'coref:pronoun-tie', score: top.surface };
+    return { ante: top.m, rule, score: top.surface };
+  }
+  return { ante: null, rule: 'coref:pronoun-none', score: 0 };
+}
