@@ -13,6 +13,7 @@
  *   --fine-tags yes|no          tag UPOS paired with the treebank's XPOS (default) or UPOS alone
  *   --prune W                   drop weights of magnitude below W (default 0: keep all)
  *   --label-features yes|no     the parser reads the relations of the arcs built so far (default no)
+ *   --clause-features yes|no    the parser reads verbs, punctuation and quotes between s0, s1 and b0 (default no)
  *   --curve-from N              score the dev split after every epoch from N on (a learning curve; default off)
  *   --snapshots 12,14           also write the model after these epochs (<out>-e12.bin.gz), each identical to the
  *                               file of a run with that many parser iterations
@@ -69,6 +70,53 @@ function extractEwtTrain(repo: string, target: string): void {
   console.log(`train-parser: wrote ${target} from ${repo}`);
 }
 
+/**
+ * GUM genres whose source texts, and so their annotations, the GUM LICENSE.txt puts under CC-BY or in the public
+ * domain: Wikinews news, interviews and biographies and Wikivoyage (CC-BY), OpenStax textbooks (CC-BY), YouTube
+ * Creative Commons vlogs (CC-BY), political speeches (public domain), Santa Barbara Corpus conversations (CC-BY).
+ * Left out: wikiHow and fiction (CC-BY-NC-SA), Reddit (separate licence, forms underscored in the UD release) and
+ * genres the licence file does not name (academic, court, essay, letter, podcast).
+ */
+/** File name under which the CC-BY part of GUM is written. */
+const GUM_FILE = 'en_gum-ud-ccby.conllu';
+
+const GUM_GENRES = ['bio', 'conversation', 'interview', 'news', 'speech', 'textbook', 'vlog', 'voyage'];
+
+/**
+ * Writes the CC-BY part of UD English-GUM's train and dev documents from a clone (or bare mirror) of
+ * UniversalDependencies/UD_English-GUM: the documents of `not-to-release/file-lists/files.train` and `files.dev`
+ * (in that order) whose genre is in GUM_GENRES, read from `not-to-release/sources/`; sentences with a `_` word form
+ * (text withheld) are dropped. GUM test documents are never read.
+ */
+function extractGumCcBy(repo: string, target: string): void {
+  const git = (...a: string[]) =>
+    execFileSync('git', [`--git-dir=${repo}`, ...a], { maxBuffer: 1 << 30, encoding: 'utf8' });
+  const docs = ['train', 'dev']
+    .flatMap((split) => git('show', `HEAD:not-to-release/file-lists/files.${split}`).split('\n'))
+    .filter((d) => GUM_GENRES.includes(/^GUM_([a-z]+)_/.exec(d)?.[1] ?? ''));
+  let kept = 0;
+  let dropped = 0;
+  const out: string[] = [];
+  for (const d of docs) {
+    for (const block of git('show', `HEAD:not-to-release/sources/${d}.conllu`).split(/\n\s*\n/)) {
+      if (!block.trim()) continue;
+      const withheld = block
+        .split('\n')
+        .some((l) => !l.startsWith('#') && l.split('\t')[1] === '_' && /^\d+\t/.test(l));
+      if (withheld) dropped++;
+      else {
+        kept++;
+        out.push(`${block.trim()}\n\n`);
+      }
+    }
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, out.join(''));
+  console.log(
+    `train-parser: wrote ${target} from ${repo}: ${docs.length} documents, ${kept} sentences (${dropped} with withheld forms dropped)`,
+  );
+}
+
 function read(file: string): ConlluSentence[] {
   if (!existsSync(file)) {
     console.error(`train-parser: ${file} is missing (see README, "Parser weights", for how to get it)`);
@@ -113,9 +161,11 @@ function main(): void {
   const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
 
   const ewtRepo = arg('ewt-repo', '/work/.mirror/UniversalDependencies+UD_English-EWT/repo');
+  const gumRepo = arg('gum-repo', '/work/.mirror/UniversalDependencies+UD_English-GUM/repo');
   for (const f of trainFiles) {
     if (!existsSync(f) && basename(f) === 'en_ewt-ud-train.conllu' && existsSync(ewtRepo))
       extractEwtTrain(ewtRepo, f);
+    if (!existsSync(f) && basename(f) === GUM_FILE && existsSync(gumRepo)) extractGumCcBy(gumRepo, f);
   }
   const train = trainFiles.flatMap((f) => read(f));
   log(`train: ${train.length} sentences from ${trainFiles.map((f) => basename(f)).join(', ')}`);
@@ -180,6 +230,7 @@ function main(): void {
   }));
   const explore = Number(arg('explore', '0.9'));
   const labelFeatures = arg('label-features', 'no') === 'yes';
+  const clauseFeatures = arg('clause-features', 'no') === 'yes';
   const curveFrom = Number(arg('curve-from', '0'));
   const curveDev = curveFrom > 0 && existsSync(devFile) ? read(devFile) : [];
   const snapshots = new Set(arg('snapshots', '').split(',').filter(Boolean).map(Number));
@@ -203,6 +254,7 @@ function main(): void {
         iterations: { ...it, parser: epochs },
         prune,
         labelFeatures,
+        clauseFeatures,
       },
     });
   const write = (model: SyntaxModel, file: string) => {
@@ -225,7 +277,7 @@ function main(): void {
     iterations: it.parser,
     seed,
     explore,
-    config: { labelFeatures },
+    config: { labelFeatures, clauseFeatures },
     log,
     onEpoch,
   });
