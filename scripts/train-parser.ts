@@ -4,14 +4,15 @@
  * fixed seed, fixed iteration counts, every path an argument with a default.
  *
  *   --train a.conllu,b.conllu   training treebanks (default: UD English-EWT train, from /tmp, see
- *                               models/parser/README.md, plus EWT dev; tune with --train <train file> alone)
+ *                               models/parser/README.md, plus EWT dev, plus the CC-BY part of UD English-GUM,
+ *                               /tmp/en_gum-ud-ccby.conllu; tune with --train <EWT train>,<GUM file>, without dev)
  *   --dev   file.conllu         tuning split, scored after training (default: EWT dev in ../shared)
  *   --blind file.conllu         blind split: only its score is printed (default: PUD test in ../shared)
  *   --out   file.bin.gz         model file (default: models/parser/parser-ud-en.bin.gz; binary container)
  *   --seed N  --tagger-iterations N  --parser-iterations N  --jackknife K  --explore P
  *   --folds-by block|stride     jackknife folds: K contiguous blocks, whole documents (default), or every K-th sentence
  *   --fine-tags yes|no          tag UPOS paired with the treebank's XPOS (default) or UPOS alone
- *   --prune W                   drop weights of magnitude below W (default 0: keep all)
+ *   --prune W                   drop weights of magnitude below W (default 0.25; 0 keeps all)
  *   --label-features yes|no     the parser reads the relations of the arcs built so far (default no)
  *   --clause-features yes|no    the parser reads verbs, punctuation and quotes between s0, s1 and b0 (default no)
  *   --curve-from N              score the dev split after every epoch from N on (a learning curve; default off)
@@ -20,6 +21,8 @@
  *   --blind none                skip the blind split (for tuning runs: it is scored only for a final candidate)
  *   --licence TEXT              licence of the training data, recorded in the model file
  *   --ewt-repo DIR              git dir of UD_English-EWT; a missing en_ewt-ud-train.conllu is written from it
+ *   --gum-repo DIR              git dir of UD_English-GUM; a missing en_gum-ud-ccby.conllu is written from it
+ *                               (the CC-BY and public-domain genres of its train and dev documents, see GUM_GENRES)
  *
  * The parser and its arc labeller are trained on tags predicted by jackknifing (K taggers each trained without one
  * fold), so that they learn from the kind of tags they will see at run time.
@@ -148,16 +151,21 @@ function hyphenPrefixes(sentences: readonly ConlluSentence[]): string[] {
 function main(): void {
   const devFile = arg('dev', resolve(ud, 'en_ewt-ud-dev.conllu'));
   // The shipped model is trained on EWT train + dev once settings were tuned on dev with train alone.
-  const trainFiles = arg('train', `/tmp/en_ewt-ud-train.conllu,${devFile}`).split(',').filter(Boolean);
+  const trainFiles = arg('train', `/tmp/en_ewt-ud-train.conllu,${devFile},/tmp/${GUM_FILE}`)
+    .split(',')
+    .filter(Boolean);
   const blindFile = arg('blind', resolve(ud, 'en_pud-ud-test.conllu'));
   const out = arg('out', resolve(root, 'models/parser/parser-ud-en.bin.gz'));
   const seed = Number(arg('seed', '1'));
   const it = {
     tagger: Number(arg('tagger-iterations', '6')),
-    parser: Number(arg('parser-iterations', '14')),
+    parser: Number(arg('parser-iterations', '8')),
   };
   const folds = Number(arg('jackknife', '4'));
-  const licence = arg('licence', 'CC BY-SA 4.0 (UD English-EWT)');
+  const licence = arg(
+    'licence',
+    'CC BY-SA 4.0 (UD English-EWT); CC BY 4.0 / public domain parts of UD English-GUM',
+  );
   const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
 
   const ewtRepo = arg('ewt-repo', '/work/.mirror/UniversalDependencies+UD_English-EWT/repo');
@@ -235,7 +243,7 @@ function main(): void {
   const curveDev = curveFrom > 0 && existsSync(devFile) ? read(devFile) : [];
   const snapshots = new Set(arg('snapshots', '').split(',').filter(Boolean).map(Number));
   // Weights below the prune threshold are dropped: smaller tables, fewer cache misses, faster parsing.
-  const prune = Number(arg('prune', '0'));
+  const prune = Number(arg('prune', '0.25'));
   const prefixes = hyphenPrefixes(train);
   const tagger = new UposTagger(taggerModel.pruned(prune), tagset, tagDict);
   /** The model file a run of `epochs` parser iterations writes (averaged weights after that many epochs). */
