@@ -5,8 +5,8 @@
  * Used to bring a model trained without pruning under the size limit without training it again.
  */
 import { writeFileSync } from 'node:fs';
-import { CompactModel } from '../src/stages/syntax/perceptron.js';
 import { loadSyntaxModel, SyntaxModel } from '../src/stages/syntax/model.js';
+import { CompactModel } from '../src/stages/syntax/perceptron.js';
 import { UposTagger } from '../src/stages/syntax/tagger.js';
 
 const [input, output, w] = process.argv.slice(2).filter((a) => a !== '--');
