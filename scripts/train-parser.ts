@@ -4,21 +4,25 @@
  * fixed seed, fixed iteration counts, every path an argument with a default.
  *
  *   --train a.conllu,b.conllu   training treebanks (default: UD English-EWT train, from /tmp, see
- *                               models/parser/README.md, plus EWT dev; tune with --train <train file> alone)
+ *                               models/parser/README.md, plus EWT dev, plus the CC-BY part of UD English-GUM,
+ *                               /tmp/en_gum-ud-ccby.conllu; tune with --train <EWT train>,<GUM file>, without dev)
  *   --dev   file.conllu         tuning split, scored after training (default: EWT dev in ../shared)
  *   --blind file.conllu         blind split: only its score is printed (default: PUD test in ../shared)
  *   --out   file.bin.gz         model file (default: models/parser/parser-ud-en.bin.gz; binary container)
  *   --seed N  --tagger-iterations N  --parser-iterations N  --jackknife K  --explore P
  *   --folds-by block|stride     jackknife folds: K contiguous blocks, whole documents (default), or every K-th sentence
  *   --fine-tags yes|no          tag UPOS paired with the treebank's XPOS (default) or UPOS alone
- *   --prune W                   drop weights of magnitude below W (default 0: keep all)
+ *   --prune W                   drop weights of magnitude below W (default 0.25; 0 keeps all)
  *   --label-features yes|no     the parser reads the relations of the arcs built so far (default no)
+ *   --clause-features yes|no    the parser reads verbs, punctuation and quotes between s0, s1 and b0 (default no)
  *   --curve-from N              score the dev split after every epoch from N on (a learning curve; default off)
  *   --snapshots 12,14           also write the model after these epochs (<out>-e12.bin.gz), each identical to the
  *                               file of a run with that many parser iterations
  *   --blind none                skip the blind split (for tuning runs: it is scored only for a final candidate)
  *   --licence TEXT              licence of the training data, recorded in the model file
  *   --ewt-repo DIR              git dir of UD_English-EWT; a missing en_ewt-ud-train.conllu is written from it
+ *   --gum-repo DIR              git dir of UD_English-GUM; a missing en_gum-ud-ccby.conllu is written from it
+ *                               (the CC-BY and public-domain genres of its train and dev documents, see GUM_GENRES)
  *
  * The parser and its arc labeller are trained on tags predicted by jackknifing (K taggers each trained without one
  * fold), so that they learn from the kind of tags they will see at run time.
@@ -69,6 +73,53 @@ function extractEwtTrain(repo: string, target: string): void {
   console.log(`train-parser: wrote ${target} from ${repo}`);
 }
 
+/**
+ * GUM genres whose source texts, and so their annotations, the GUM LICENSE.txt puts under CC-BY or in the public
+ * domain: Wikinews news, interviews and biographies and Wikivoyage (CC-BY), OpenStax textbooks (CC-BY), YouTube
+ * Creative Commons vlogs (CC-BY), political speeches (public domain), Santa Barbara Corpus conversations (CC-BY).
+ * Left out: wikiHow and fiction (CC-BY-NC-SA), Reddit (separate licence, forms underscored in the UD release) and
+ * genres the licence file does not name (academic, court, essay, letter, podcast).
+ */
+/** File name under which the CC-BY part of GUM is written. */
+const GUM_FILE = 'en_gum-ud-ccby.conllu';
+
+const GUM_GENRES = ['bio', 'conversation', 'interview', 'news', 'speech', 'textbook', 'vlog', 'voyage'];
+
+/**
+ * Writes the CC-BY part of UD English-GUM's train and dev documents from a clone (or bare mirror) of
+ * UniversalDependencies/UD_English-GUM: the documents of `not-to-release/file-lists/files.train` and `files.dev`
+ * (in that order) whose genre is in GUM_GENRES, read from `not-to-release/sources/`; sentences with a `_` word form
+ * (text withheld) are dropped. GUM test documents are never read.
+ */
+function extractGumCcBy(repo: string, target: string): void {
+  const git = (...a: string[]) =>
+    execFileSync('git', [`--git-dir=${repo}`, ...a], { maxBuffer: 1 << 30, encoding: 'utf8' });
+  const docs = ['train', 'dev']
+    .flatMap((split) => git('show', `HEAD:not-to-release/file-lists/files.${split}`).split('\n'))
+    .filter((d) => GUM_GENRES.includes(/^GUM_([a-z]+)_/.exec(d)?.[1] ?? ''));
+  let kept = 0;
+  let dropped = 0;
+  const out: string[] = [];
+  for (const d of docs) {
+    for (const block of git('show', `HEAD:not-to-release/sources/${d}.conllu`).split(/\n\s*\n/)) {
+      if (!block.trim()) continue;
+      const withheld = block
+        .split('\n')
+        .some((l) => !l.startsWith('#') && l.split('\t')[1] === '_' && /^\d+\t/.test(l));
+      if (withheld) dropped++;
+      else {
+        kept++;
+        out.push(`${block.trim()}\n\n`);
+      }
+    }
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, out.join(''));
+  console.log(
+    `train-parser: wrote ${target} from ${repo}: ${docs.length} documents, ${kept} sentences (${dropped} with withheld forms dropped)`,
+  );
+}
+
 function read(file: string): ConlluSentence[] {
   if (!existsSync(file)) {
     console.error(`train-parser: ${file} is missing (see README, "Parser weights", for how to get it)`);
@@ -100,22 +151,29 @@ function hyphenPrefixes(sentences: readonly ConlluSentence[]): string[] {
 function main(): void {
   const devFile = arg('dev', resolve(ud, 'en_ewt-ud-dev.conllu'));
   // The shipped model is trained on EWT train + dev once settings were tuned on dev with train alone.
-  const trainFiles = arg('train', `/tmp/en_ewt-ud-train.conllu,${devFile}`).split(',').filter(Boolean);
+  const trainFiles = arg('train', `/tmp/en_ewt-ud-train.conllu,${devFile},/tmp/${GUM_FILE}`)
+    .split(',')
+    .filter(Boolean);
   const blindFile = arg('blind', resolve(ud, 'en_pud-ud-test.conllu'));
   const out = arg('out', resolve(root, 'models/parser/parser-ud-en.bin.gz'));
   const seed = Number(arg('seed', '1'));
   const it = {
     tagger: Number(arg('tagger-iterations', '6')),
-    parser: Number(arg('parser-iterations', '14')),
+    parser: Number(arg('parser-iterations', '8')),
   };
   const folds = Number(arg('jackknife', '4'));
-  const licence = arg('licence', 'CC BY-SA 4.0 (UD English-EWT)');
+  const licence = arg(
+    'licence',
+    'CC BY-SA 4.0 (UD English-EWT); CC BY 4.0 / public domain parts of UD English-GUM',
+  );
   const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
 
   const ewtRepo = arg('ewt-repo', '/work/.mirror/UniversalDependencies+UD_English-EWT/repo');
+  const gumRepo = arg('gum-repo', '/work/.mirror/UniversalDependencies+UD_English-GUM/repo');
   for (const f of trainFiles) {
     if (!existsSync(f) && basename(f) === 'en_ewt-ud-train.conllu' && existsSync(ewtRepo))
       extractEwtTrain(ewtRepo, f);
+    if (!existsSync(f) && basename(f) === GUM_FILE && existsSync(gumRepo)) extractGumCcBy(gumRepo, f);
   }
   const train = trainFiles.flatMap((f) => read(f));
   log(`train: ${train.length} sentences from ${trainFiles.map((f) => basename(f)).join(', ')}`);
@@ -180,11 +238,12 @@ function main(): void {
   }));
   const explore = Number(arg('explore', '0.9'));
   const labelFeatures = arg('label-features', 'no') === 'yes';
+  const clauseFeatures = arg('clause-features', 'no') === 'yes';
   const curveFrom = Number(arg('curve-from', '0'));
   const curveDev = curveFrom > 0 && existsSync(devFile) ? read(devFile) : [];
   const snapshots = new Set(arg('snapshots', '').split(',').filter(Boolean).map(Number));
   // Weights below the prune threshold are dropped: smaller tables, fewer cache misses, faster parsing.
-  const prune = Number(arg('prune', '0'));
+  const prune = Number(arg('prune', '0.25'));
   const prefixes = hyphenPrefixes(train);
   const tagger = new UposTagger(taggerModel.pruned(prune), tagset, tagDict);
   /** The model file a run of `epochs` parser iterations writes (averaged weights after that many epochs). */
@@ -203,6 +262,7 @@ function main(): void {
         iterations: { ...it, parser: epochs },
         prune,
         labelFeatures,
+        clauseFeatures,
       },
     });
   const write = (model: SyntaxModel, file: string) => {
@@ -225,7 +285,7 @@ function main(): void {
     iterations: it.parser,
     seed,
     explore,
-    config: { labelFeatures },
+    config: { labelFeatures, clauseFeatures },
     log,
     onEpoch,
   });

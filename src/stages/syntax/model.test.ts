@@ -45,6 +45,14 @@ describe('syntax model file', () => {
     expect(SyntaxModel.fromFile(older.toFile()).parserConfig.labelFeatures).toBe(false);
   });
 
+  it('records in its file whether the parser reads verbs, punctuation and quotes between words (older files: it does not)', () => {
+    const withClause = new SyntaxModel({ ...small, meta: { ...small.meta, clauseFeatures: true } });
+    expect(SyntaxModel.fromFile(withClause.toFile()).parserConfig.clauseFeatures).toBe(true);
+    const { clauseFeatures: _, ...olderMeta } = small.meta;
+    const older = new SyntaxModel({ ...small, meta: olderMeta });
+    expect(SyntaxModel.fromFile(older.toFile()).parserConfig.clauseFeatures).toBe(false);
+  });
+
   it('still reads the older gzipped JSON file, with the same parses as the binary one', () => {
     const fromJson = SyntaxModel.fromFile(small.toJsonFile());
     const fromBinary = SyntaxModel.fromFile(small.toFile());

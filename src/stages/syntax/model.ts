@@ -57,6 +57,8 @@ export interface SyntaxModelMeta {
   prune?: number;
   /** The parser reads the relations of the arcs it has built (absent in older files: it does not). */
   labelFeatures?: boolean;
+  /** The parser reads verbs, punctuation and quote marks between stack and buffer words (absent: it does not). */
+  clauseFeatures?: boolean;
 }
 
 interface SyntaxModelFile {
@@ -117,7 +119,10 @@ export class SyntaxModel {
     this.arcs = parts.arcs;
     this.labels = parts.labels;
     this.meta = parts.meta;
-    this.parserConfig = { labelFeatures: parts.meta.labelFeatures === true };
+    this.parserConfig = {
+      labelFeatures: parts.meta.labelFeatures === true,
+      clauseFeatures: parts.meta.clauseFeatures === true,
+    };
   }
 
   /** Tags, lemmatises and parses one tokenised sentence. Time is linear in the number of words. */

@@ -9,6 +9,7 @@ const TREES = [
   'The/DET/2/det army/NOUN/3/nsubj attacked/VERB/0/root the/DET/5/det town/NOUN/3/obj ./PUNCT/3/punct',
   'He/PRON/2/nsubj told/VERB/0/root reporters/NOUN/2/obj that/SCONJ/6/mark talks/NOUN/6/nsubj failed/VERB/2/ccomp ./PUNCT/2/punct',
   'Police/NOUN/2/nsubj arrested/VERB/0/root two/NUM/4/nummod men/NOUN/2/obj in/ADP/6/case Paris/PROPN/2/obl ./PUNCT/2/punct',
+  '"/PUNCT/3/punct Talks/NOUN/3/nsubj failed/VERB/7/ccomp ,/PUNCT/3/punct "/PUNCT/3/punct he/PRON/7/nsubj said/VERB/0/root ./PUNCT/7/punct',
 ];
 
 const labelNames: string[] = [];
@@ -27,19 +28,24 @@ const examples: ParserExample[] = TREES.map((t) => {
 });
 
 describe('arc-hybrid parser training', () => {
-  for (const labelFeatures of [false, true]) {
-    it(`learns the trees and relations of a small treebank (relations of built arcs as features: ${labelFeatures})`, () => {
+  const configs = [
+    { labelFeatures: false },
+    { labelFeatures: true },
+    { labelFeatures: false, clauseFeatures: true },
+  ];
+  for (const config of configs) {
+    it(`learns the trees and relations of a small treebank (${JSON.stringify(config)})`, () => {
       const curve: number[] = [];
       const { parser, arcs } = trainParser(examples, labelNames.length, {
         iterations: 15,
         seed: 3,
-        config: { labelFeatures },
+        config,
         onEpoch: (epoch) => curve.push(epoch),
       });
       // a learning-curve hook after every epoch but the last (the caller scores the final model itself)
       expect(curve).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
       for (const ex of examples) {
-        const r = parseSentence(parser, arcs, ex.input, { labelFeatures });
+        const r = parseSentence(parser, arcs, ex.input, config);
         expect(Array.from(r.heads)).toEqual(Array.from(ex.heads));
         ex.heads.forEach((h, i) => {
           if (h >= 0) expect(labelNames[r.labels[i]!]).toBe(labelNames[ex.labels[i]!]);

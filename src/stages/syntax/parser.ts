@@ -31,6 +31,10 @@ const NO_LABEL = 0xfff;
 const FUNCTION_UPOS = new Uint8Array(UPOS.length);
 for (const t of ['ADP', 'SCONJ', 'PART', 'AUX']) FUNCTION_UPOS[uposId(t)] = 1;
 const AUX_UPOS = uposId('AUX');
+const VERB_UPOS = uposId('VERB');
+const PUNCT_UPOS = uposId('PUNCT');
+/** Double quote marks, whose running count tells whether a word stands inside a quotation. */
+const QUOTES = new Set(['"', '\u201c', '\u201d', '``', "''"]);
 
 /** Mutable parser configuration over one sentence of n words (index n is the root token, n+1 "nothing"). */
 class State {
@@ -182,8 +186,21 @@ class FeatureBuffers {
   readonly WP: Uint32Array;
   /** 1 for function words (ADP, SCONJ, PART, AUX), 2 for auxiliaries among them. */
   readonly fn: Uint8Array;
+  /** Running counts before each position (index i counts words 0..i-1): verbs, punctuation, double quotes. */
+  readonly verbs: Uint16Array;
+  readonly puncts: Uint16Array;
+  readonly quotes: Uint16Array;
   constructor(input: ParserInput) {
     const n = input.e.n;
+    this.verbs = new Uint16Array(n + 2);
+    this.puncts = new Uint16Array(n + 2);
+    this.quotes = new Uint16Array(n + 2);
+    for (let i = 0; i <= n; i++) {
+      const u = i < n ? input.upos[i]! : -1;
+      this.verbs[i + 1] = this.verbs[i]! + (u === VERB_UPOS ? 1 : 0);
+      this.puncts[i + 1] = this.puncts[i]! + (u === PUNCT_UPOS ? 1 : 0);
+      this.quotes[i + 1] = this.quotes[i]! + (i < n && QUOTES.has(input.e.forms[i]!) ? 1 : 0);
+    }
     this.fn = new Uint8Array(n + 2);
     for (let i = 0; i < n; i++) {
       const u = input.upos[i]!;
@@ -212,6 +229,12 @@ class FeatureBuffers {
  */
 export interface ParserConfig {
   labelFeatures: boolean;
+  /**
+   * Four templates for clause and punctuation attachment: the verbs and punctuation marks between s0 and b0 and
+   * between s1 and s0 (0, 1, 2+ of each), the quote marks between s0 and b0 and whether b0 stands inside a
+   * quotation, and b0's word with the tags of s0 and s1 (which of the two a comma or period attaches to).
+   */
+  clauseFeatures?: boolean;
 }
 
 const PLAIN: ParserConfig = { labelFeatures: false };
@@ -341,6 +364,20 @@ function features(st: State, fb: FeatureBuffers, out: Uint32Array, cfg: ParserCo
     out[k++] = f3(81, s0p, st.lsLo[s0]!, st.lsHi[s0]!);
     out[k++] = f3(82, s0p, st.rsLo[s0]!, st.rsHi[s0]!);
     out[k++] = f3(83, b0p, st.lsLo[b0]!, st.lsHi[b0]!);
+  }
+  if (cfg.clauseFeatures) {
+    const { verbs, puncts, quotes } = fb;
+    // verbs and punctuation strictly between s0 and b0, and between s1 and s0 (0, 1, 2+ each; 9: no such pair)
+    const vsb =
+      s0 < b0 ? Math.min(verbs[b0]! - verbs[s0 + 1]!, 2) * 3 + Math.min(puncts[b0]! - puncts[s0 + 1]!, 2) : 9;
+    const vss =
+      s1 < s0 ? Math.min(verbs[s0]! - verbs[s1 + 1]!, 2) * 3 + Math.min(puncts[s0]! - puncts[s1 + 1]!, 2) : 9;
+    // quote marks between s0 and b0 (0, 1, 2+), and whether b0 stands inside a quotation (odd count before it)
+    const q = (s0 < b0 ? Math.min(quotes[b0]! - quotes[s0 + 1]!, 2) * 2 : 6) + (quotes[b0]! & 1);
+    out[k++] = f3(90, s0p, b0p, vsb);
+    out[k++] = f3(91, s1p, s0p, vss);
+    out[k++] = f3(92, s0p, b0p, q);
+    out[k++] = f3(93, b0w, s0p, s1p);
   }
   return k;
 }
