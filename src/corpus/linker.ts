@@ -14,6 +14,7 @@ import {
 } from './facts.js';
 import { type ArticleFeatures, articleFeatures, bandKeys, CORPUS_LINKER_VERSION, dayOf } from './features.js';
 import { comparePair, DEFAULT_THRESHOLDS, isEarlier, type LinkThresholds } from './score.js';
+import type { ActorMention } from './types.js';
 
 /** Options of the incremental linker; validated by the caller's service, frozen. */
 export interface LinkOptions {
@@ -275,7 +276,12 @@ async function candidates(
     if (keys.length === 0) return [];
     q = q.where('block_key', 'in', [...keys]);
   }
-  const cands = await q.groupBy('article_id').orderBy('n', 'desc').orderBy('article_id').limit(limit).execute();
+  const cands = await q
+    .groupBy('article_id')
+    .orderBy('n', 'desc')
+    .orderBy('article_id')
+    .limit(limit)
+    .execute();
   if (cands.length === 0) return [];
   const got = await trx
     .selectFrom('corpus_articles')
@@ -471,7 +477,14 @@ async function saveActors(trx: Trx, dialect: Dialect, a: Analysis, now: string):
           article_count: sql`corpus_actors.article_count + 1`,
           first_seen: sql`CASE WHEN corpus_actors.first_seen IS NULL OR excluded.first_seen < corpus_actors.first_seen THEN excluded.first_seen ELSE corpus_actors.first_seen END`,
           last_seen: sql`CASE WHEN corpus_actors.last_seen IS NULL OR excluded.last_seen > corpus_actors.last_seen THEN excluded.last_seen ELSE corpus_actors.last_seen END`,
-          role: sql`COALESCE(excluded.role, corpus_actors.role)`,
+          // The name as the earliest article writes it (ties: the smaller name): a minimum, so any order agrees.
+          name: sql`CASE WHEN ${earliestName} THEN excluded.name ELSE corpus_actors.name END`,
+          name_lower: sql`CASE WHEN ${earliestName} THEN excluded.name_lower ELSE corpus_actors.name_lower END`,
+          type: sql`CASE WHEN ${earliestName} THEN excluded.type ELSE corpus_actors.type END`,
+          kb: sql`COALESCE(corpus_actors.kb, excluded.kb)`,
+          // Kept here; `latestRoles` below settles them when this article gives another.
+          role: sql`COALESCE(corpus_actors.role, excluded.role)`,
+          country: sql`COALESCE(corpus_actors.country, excluded.country)`,
         }),
       )
       .execute();
@@ -490,7 +503,10 @@ async function saveActors(trx: Trx, dialect: Dialect, a: Analysis, now: string):
       actorId: m.actorId,
       layer: 'mention',
       annId: m.payload.annId,
-      payload: m.payload,
+      payload:
+        byActor.get(m.actorId)![0] === m
+          ? { ...m.payload, role: m.entity.role, country: m.entity.country }
+          : m.payload,
     })),
     ...facts.quotes.map((q) => ({
       actorId: q.actorId,
@@ -518,6 +534,53 @@ async function saveActors(trx: Trx, dialect: Dialect, a: Analysis, now: string):
       .values(factRows.slice(i, i + 150))
       .onConflict((oc) => oc.doNothing())
       .execute();
+  }
+  await latestRoles(trx, actorRows);
+}
+
+/** `excluded` is the earlier sighting, or as early and its name sorts first. */
+const earliestName = sql`(excluded.first_seen < corpus_actors.first_seen OR (excluded.first_seen = corpus_actors.first_seen AND excluded.name < corpus_actors.name))`;
+
+/**
+ * Where this article gives an actor a role or country other than the stored one, the stored one becomes that
+ * of the latest article (by date, then id) whose mention fact gives one, so the result does not depend on the
+ * order the articles were linked in. Rare (a title changes), and one indexed lookup each.
+ */
+async function latestRoles(
+  trx: Trx,
+  rows: readonly { id: string; role: string | null; country: string | null }[],
+): Promise<void> {
+  const given = rows.filter((r) => r.role !== null || r.country !== null);
+  if (given.length === 0) return;
+  const stored = await trx
+    .selectFrom('corpus_actors')
+    .select(['id', 'role', 'country'])
+    .where(
+      'id',
+      'in',
+      given.map((r) => r.id),
+    )
+    .execute();
+  const now = new Map(stored.map((r) => [r.id, r]));
+  for (const r of given) {
+    const cur = now.get(r.id);
+    if (!cur) continue;
+    for (const field of ['role', 'country'] as const) {
+      if (r[field] === null || r[field] === cur[field]) continue;
+      const latest = await trx
+        .selectFrom('corpus_actor_facts')
+        .select('payload')
+        .where('actor_id', '=', r.id)
+        .where('layer', '=', 'mention')
+        .where('payload', 'like', `%"${field}":"%`)
+        .orderBy(sql`COALESCE(published, '')`, 'desc')
+        .orderBy('article_id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const value = latest ? ((JSON.parse(latest.payload) as ActorMention)[field] ?? null) : null;
+      if (value !== null && value !== cur[field])
+        await trx.updateTable('corpus_actors').set(field, value).where('id', '=', r.id).execute();
+    }
   }
 }
 

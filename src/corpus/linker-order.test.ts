@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../core/types.js';
+import { linkStoredArticle } from '../services/corpus.js';
+import { type ArticleStore, openStore } from '../storage/index.js';
+import { sqliteBackend } from '../storage/test-backends.js';
+import { laterTitle, other, otherWire, RAW, v1, v2, v3 } from './test-stories.js';
+
+/**
+ * Linking is a function of the set of articles, not of the order they arrive in: every table the linker
+ * writes ends up the same, row for row, for any ingest order. (The PostgreSQL contract test links from several
+ * connections at once; its outcome is one of these orders, so this test guards it without concurrency.)
+ */
+
+const ARTICLES = [v1, v2, v3, other, otherWire, laterTitle];
+const NAME = new Map<string, string>([
+  [v1.article.id, 'v1'],
+  [v2.article.id, 'v2'],
+  [v3.article.id, 'v3'],
+  [other.article.id, 'other'],
+  [otherWire.article.id, 'otherWire'],
+  [laterTitle.article.id, 'laterTitle'],
+]);
+
+const TABLES = [
+  'corpus_articles',
+  'corpus_links',
+  'corpus_blocks',
+  'corpus_pending',
+  'corpus_actors',
+  'corpus_actor_aliases',
+  'corpus_actor_facts',
+  'corpus_event_mentions',
+  'corpus_events',
+  'corpus_event_keys',
+  'corpus_claims',
+  'corpus_event_counts',
+  'corpus_claim_series',
+] as const;
+
+/** Columns that record when a row was written, not what was linked. */
+const CLOCK = new Set(['linked_at', 'since']);
+
+type Dump = Record<string, string[]>;
+
+async function dump(store: ArticleStore): Promise<Dump> {
+  const out: Dump = {};
+  for (const t of TABLES) {
+    const rows = await store.db.selectFrom(t).selectAll().execute();
+    out[t] = rows
+      .map((r) => {
+        const kept = Object.entries(r as Record<string, unknown>).filter(([k]) => !CLOCK.has(k));
+        let line = JSON.stringify(Object.fromEntries(kept));
+        for (const [id, name] of NAME) line = line.split(id).join(name);
+        return line;
+      })
+      .sort();
+  }
+  return out;
+}
+
+async function linkInOrder(order: readonly Analysis[]): Promise<Dump> {
+  const b = await sqliteBackend();
+  const store = await openStore(b.location);
+  try {
+    for (const a of order) {
+      await store.saveArticle(a, RAW.get(a.article.id)!, null);
+      await linkStoredArticle(store, a);
+    }
+    return await dump(store);
+  } finally {
+    await store.close();
+    await b.cleanup();
+  }
+}
+
+/** A seeded shuffle (mulberry32), so a failing order can be replayed. */
+function shuffled<T>(xs: readonly T[], seed: number): T[] {
+  let s = seed >>> 0;
+  const rnd = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const rowOf = (d: Dump, table: string, name: string) =>
+  JSON.parse(d[table]!.find((l) => l.includes(`"article_id":"${name}"`))!) as Record<string, unknown>;
+
+describe('linking whatever the ingest order', () => {
+  it('writes the same rows in every table for the published order, its reverse and shuffled orders', async () => {
+    const reference = await linkInOrder(ARTICLES);
+    // The reference is a real outcome, not an empty one: one story v1 → v2 → v3, the other wire's report of
+    // the same talks in its cluster, the unrelated story apart, the minister under her latest title.
+    expect(
+      reference.corpus_links!.map((l) => JSON.parse(l)).map((l) => `${l.article_a}>${l.article_b}`),
+    ).toEqual(['v1>v2', 'v2>v3']);
+    const story = (n: string) => rowOf(reference, 'corpus_articles', n).story_id;
+    const cluster = (n: string) => rowOf(reference, 'corpus_articles', n).cluster_id;
+    expect(new Set([story('v1'), story('v2'), story('v3')]).size).toBe(1);
+    expect(story('otherWire')).not.toBe(story('v1'));
+    expect(cluster('otherWire')).toBe(cluster('v1'));
+    expect(cluster('other')).not.toBe(cluster('v1'));
+    expect(reference.corpus_pending).toEqual([]);
+    const lindqvist = reference
+      .corpus_actors!.map((l) => JSON.parse(l))
+      .find((r) => r.name === 'Anna Lindqvist');
+    expect(lindqvist?.role).toBe('Prime Minister');
+
+    const orders = [
+      [...ARTICLES].reverse(),
+      [v3, other, v2, v1, laterTitle, otherWire],
+      [laterTitle, v1, v3, otherWire, v2, other],
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((seed) => shuffled(ARTICLES, seed)),
+    ];
+    for (const order of orders) {
+      const got = await linkInOrder(order);
+      const label = order.map((a) => NAME.get(a.article.id)).join(', ');
+      for (const t of TABLES) expect(got[t], `${t} after linking ${label}`).toEqual(reference[t]);
+    }
+  }, 120_000);
+
+  it('gives a late first version the place it sits in, dropping the link it now splits', async () => {
+    // v1 and v3 first: v3 links from v1. Then v2 arrives between them: v1 → v2 → v3, no v1 → v3 left over.
+    const d = await linkInOrder([v1, v3, v2]);
+    expect(d.corpus_links!.map((l) => JSON.parse(l)).map((l) => `${l.article_a}>${l.article_b}`)).toEqual([
+      'v1>v2',
+      'v2>v3',
+    ]);
+  });
+});
