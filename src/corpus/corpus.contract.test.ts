@@ -14,7 +14,7 @@ import {
   queryEvents,
   searchActors,
 } from './queries.js';
-import { make, other, P1, P2, P3, P4, P5, RAW, v1, v2, v3 } from './test-stories.js';
+import { corpusRows, make, other, P1, P2, P3, P4, P5, RAW, v1, v2, v3 } from './test-stories.js';
 
 /**
  * The corpus contract on both engines: a temp SQLite file always, PostgreSQL when NEWSINTEL_PG_URL is set.
@@ -100,6 +100,7 @@ function contract(label: string, backend: () => Promise<Backend>): void {
       'links from several connections at once into the same stories as one at a time',
       async () => {
         const serial = await counts(store);
+        const serialRows = await corpusRows(store);
         const b2 = await backend();
         const stores = await Promise.all([0, 1, 2, 3].map(() => openStore(b2.location)));
         try {
@@ -111,6 +112,9 @@ function contract(label: string, backend: () => Promise<Backend>): void {
           const o = await getStory(stores[0]!.db, other.article.id);
           expect(o?.versions).toHaveLength(1);
           expect(await counts(stores[0]!)).toEqual(serial);
+          // Not only as many rows: the same rows (links, story and cluster ids, events, actors).
+          const rows = await corpusRows(stores[0]!);
+          for (const [table, lines] of Object.entries(rows)) expect(lines, table).toEqual(serialRows[table]);
         } finally {
           await Promise.all(stores.map((x) => x.close()));
           await b2.cleanup();

@@ -3,7 +3,18 @@ import type { Analysis } from '../core/types.js';
 import { linkStoredArticle } from '../services/corpus.js';
 import { type ArticleStore, openStore } from '../storage/index.js';
 import { sqliteBackend } from '../storage/test-backends.js';
-import { laterTitle, other, otherWire, RAW, v1, v2, v3 } from './test-stories.js';
+import {
+  type CorpusRows,
+  corpusRows,
+  LINKER_TABLES,
+  laterTitle,
+  other,
+  otherWire,
+  RAW,
+  v1,
+  v2,
+  v3,
+} from './test-stories.js';
 
 /**
  * Linking is a function of the set of articles, not of the order they arrive in: every table the linker
@@ -21,44 +32,11 @@ const NAME = new Map<string, string>([
   [laterTitle.article.id, 'laterTitle'],
 ]);
 
-const TABLES = [
-  'corpus_articles',
-  'corpus_links',
-  'corpus_blocks',
-  'corpus_pending',
-  'corpus_actors',
-  'corpus_actor_aliases',
-  'corpus_actor_facts',
-  'corpus_event_mentions',
-  'corpus_events',
-  'corpus_event_keys',
-  'corpus_claims',
-  'corpus_event_counts',
-  'corpus_claim_series',
-] as const;
-
-/** Columns that record when a row was written, not what was linked. */
-const CLOCK = new Set(['linked_at', 'since']);
-
-type Dump = Record<string, string[]>;
-
-async function dump(store: ArticleStore): Promise<Dump> {
-  const out: Dump = {};
-  for (const t of TABLES) {
-    const rows = await store.db.selectFrom(t).selectAll().execute();
-    out[t] = rows
-      .map((r) => {
-        const kept = Object.entries(r as Record<string, unknown>).filter(([k]) => !CLOCK.has(k));
-        let line = JSON.stringify(Object.fromEntries(kept));
-        for (const [id, name] of NAME) line = line.split(id).join(name);
-        return line;
-      })
-      .sort();
-  }
-  return out;
+async function dump(store: ArticleStore): Promise<CorpusRows> {
+  return corpusRows(store, NAME);
 }
 
-async function linkInOrder(order: readonly Analysis[]): Promise<Dump> {
+async function linkInOrder(order: readonly Analysis[]): Promise<CorpusRows> {
   const b = await sqliteBackend();
   const store = await openStore(b.location);
   try {
@@ -91,7 +69,7 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
   return out;
 }
 
-const rowOf = (d: Dump, table: string, name: string) =>
+const rowOf = (d: CorpusRows, table: string, name: string) =>
   JSON.parse(d[table]!.find((l) => l.includes(`"article_id":"${name}"`))!) as Record<string, unknown>;
 
 describe('linking whatever the ingest order', () => {
@@ -123,7 +101,7 @@ describe('linking whatever the ingest order', () => {
     for (const order of orders) {
       const got = await linkInOrder(order);
       const label = order.map((a) => NAME.get(a.article.id)).join(', ');
-      for (const t of TABLES) expect(got[t], `${t} after linking ${label}`).toEqual(reference[t]);
+      for (const t of LINKER_TABLES) expect(got[t], `${t} after linking ${label}`).toEqual(reference[t]);
     }
   }, 120_000);
 

@@ -1,5 +1,6 @@
 import type { Analysis } from '../core/types.js';
 import { analyze } from '../services/analyze.js';
+import type { ArticleStore } from '../storage/index.js';
 
 /**
  * Fictional wire stories for the corpus tests (written for them; no third-party text): three versions of one
@@ -71,3 +72,45 @@ export const laterTitle = make(
   ],
   6,
 );
+
+/** Every table the linker writes (directly or by trigger). */
+export const LINKER_TABLES = [
+  'corpus_articles',
+  'corpus_links',
+  'corpus_blocks',
+  'corpus_pending',
+  'corpus_actors',
+  'corpus_actor_aliases',
+  'corpus_actor_facts',
+  'corpus_event_mentions',
+  'corpus_events',
+  'corpus_event_keys',
+  'corpus_claims',
+  'corpus_event_counts',
+  'corpus_claim_series',
+] as const;
+
+/** Columns that record when a row was written, not what was linked. */
+const CLOCK = new Set(['linked_at', 'since']);
+
+/** Each linker table's rows as sorted JSON lines, clock columns left out, article ids renamed by `names`. */
+export type CorpusRows = Record<string, string[]>;
+
+export async function corpusRows(
+  store: ArticleStore,
+  names: ReadonlyMap<string, string> = new Map(),
+): Promise<CorpusRows> {
+  const out: CorpusRows = {};
+  for (const t of LINKER_TABLES) {
+    const rows = await store.db.selectFrom(t).selectAll().execute();
+    out[t] = rows
+      .map((r) => {
+        const kept = Object.entries(r as Record<string, unknown>).filter(([k]) => !CLOCK.has(k));
+        let line = JSON.stringify(Object.fromEntries(kept));
+        for (const [id, name] of names) line = line.split(id).join(name);
+        return line;
+      })
+      .sort();
+  }
+  return out;
+}
