@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../core/types.js';
 import { linkStoredArticle } from '../services/corpus.js';
 import { type ArticleStore, openStore } from '../storage/index.js';
-import { sqliteBackend } from '../storage/test-backends.js';
+import { type Backend, postgresBackend, sqliteBackend } from '../storage/test-backends.js';
 import {
   type CorpusRows,
   corpusRows,
@@ -36,8 +36,11 @@ async function dump(store: ArticleStore): Promise<CorpusRows> {
   return corpusRows(store, NAME);
 }
 
-async function linkInOrder(order: readonly Analysis[]): Promise<CorpusRows> {
-  const b = await sqliteBackend();
+async function linkInOrder(
+  order: readonly Analysis[],
+  backend: () => Promise<Backend> = () => sqliteBackend(),
+): Promise<CorpusRows> {
+  const b = await backend();
   const store = await openStore(b.location);
   try {
     for (const a of order) {
@@ -113,4 +116,27 @@ describe('linking whatever the ingest order', () => {
       'v2>v3',
     ]);
   });
+
+  it.runIf(Boolean(process.env.NEWSINTEL_PG_URL))(
+    'PostgreSQL: six connections linking at once write the same rows as one at a time',
+    async () => {
+      const pg = () => postgresBackend(process.env.NEWSINTEL_PG_URL!);
+      const serial = await linkInOrder(ARTICLES, pg);
+      for (let round = 0; round < 3; round++) {
+        const b = await pg();
+        const stores = await Promise.all(ARTICLES.map(() => openStore(b.location)));
+        try {
+          const order = shuffled(ARTICLES, 100 + round);
+          for (const a of order) await stores[0]!.saveArticle(a, RAW.get(a.article.id)!, null);
+          await Promise.all(order.map((a, i) => linkStoredArticle(stores[i]!, a)));
+          const got = await dump(stores[0]!);
+          for (const t of LINKER_TABLES) expect(got[t], `${t}, round ${round}`).toEqual(serial[t]);
+        } finally {
+          await Promise.all(stores.map((x) => x.close()));
+          await b.cleanup();
+        }
+      }
+    },
+    120_000,
+  );
 });
