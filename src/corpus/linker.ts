@@ -467,8 +467,9 @@ async function saveActors(trx: Trx, dialect: Dialect, a: Analysis, now: string):
             : 0,
     );
   // One multi-row upsert per table: counts add up, first/last seen widen.
+  const stored = new Map<string, { role: string | null; country: string | null }>();
   for (let i = 0; i < actorRows.length; i += 50) {
-    await trx
+    const got = await trx
       .insertInto('corpus_actors')
       .values(actorRows.slice(i, i + 50))
       .onConflict((oc) =>
@@ -487,7 +488,9 @@ async function saveActors(trx: Trx, dialect: Dialect, a: Analysis, now: string):
           country: sql`COALESCE(corpus_actors.country, excluded.country)`,
         }),
       )
+      .returning(['id', 'role', 'country'])
       .execute();
+    for (const r of got) stored.set(r.id, r);
   }
   for (let i = 0; i < aliasRows.length; i += 100) {
     await trx
@@ -535,7 +538,7 @@ async function saveActors(trx: Trx, dialect: Dialect, a: Analysis, now: string):
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
-  await latestRoles(trx, actorRows);
+  await latestRoles(trx, actorRows, stored);
 }
 
 /** `excluded` is the earlier sighting, or as early and its name sorts first. */
@@ -543,40 +546,35 @@ const earliestName = sql`(excluded.first_seen < corpus_actors.first_seen OR (exc
 
 /**
  * Where this article gives an actor a role or country other than the stored one, the stored one becomes that
- * of the latest article (by date, then id) whose mention fact gives one, so the result does not depend on the
- * order the articles were linked in. Rare (a title changes), and one indexed lookup each.
+ * of the latest article (by date, then the smaller id; undated ones last) whose mention fact gives one, so the result does not depend on the
+ * order the articles were linked in. `stored`: the rows as the upsert left them. Rare (a title changes), and one
+ * indexed lookup each.
  */
 async function latestRoles(
   trx: Trx,
   rows: readonly { id: string; role: string | null; country: string | null }[],
+  stored: ReadonlyMap<string, { role: string | null; country: string | null }>,
 ): Promise<void> {
-  const given = rows.filter((r) => r.role !== null || r.country !== null);
-  if (given.length === 0) return;
-  const stored = await trx
-    .selectFrom('corpus_actors')
-    .select(['id', 'role', 'country'])
-    .where(
-      'id',
-      'in',
-      given.map((r) => r.id),
-    )
-    .execute();
-  const now = new Map(stored.map((r) => [r.id, r]));
-  for (const r of given) {
-    const cur = now.get(r.id);
+  for (const r of rows) {
+    const cur = stored.get(r.id);
     if (!cur) continue;
     for (const field of ['role', 'country'] as const) {
       if (r[field] === null || r[field] === cur[field]) continue;
-      const latest = await trx
+      // In the fact page index's order (date newest first, then id): the first that gives one, undated last.
+      const facts = trx
         .selectFrom('corpus_actor_facts')
         .select('payload')
         .where('actor_id', '=', r.id)
         .where('layer', '=', 'mention')
-        .where('payload', 'like', `%"${field}":"%`)
-        .orderBy(sql`COALESCE(published, '')`, 'desc')
-        .orderBy('article_id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+        .where('payload', 'like', `%"${field}":"%`);
+      const latest =
+        (await facts
+          .where('published', 'is not', null)
+          .orderBy('published', 'desc')
+          .orderBy('article_id')
+          .limit(1)
+          .executeTakeFirst()) ??
+        (await facts.where('published', 'is', null).orderBy('article_id').limit(1).executeTakeFirst());
       const value = latest ? ((JSON.parse(latest.payload) as ActorMention)[field] ?? null) : null;
       if (value !== null && value !== cur[field])
         await trx.updateTable('corpus_actors').set(field, value).where('id', '=', r.id).execute();
