@@ -124,6 +124,9 @@ async function lockNames(
  * join or merge, re-reading its candidates' labels under those locks until they are stable (a merge committed
  * meanwhile relabels them). Articles with no key in common link in parallel. Actor rows are upserted in id
  * order, so concurrent upserts of shared actors wait for each other without deadlocking.
+ * Re-choosing the predecessor of a later version needs no lock of its own: every article that can change it is
+ * a version of it, so in its story, whose group lock this linker holds; and an actor's role is settled after
+ * the upsert that locks the actor row, so it sees the facts of any linker that upserted that actor before.
  */
 async function linkInTransaction(
   trx: Trx,
