@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../core/types.js';
-import { analyze } from '../services/analyze.js';
 import { linkStoredArticle } from '../services/corpus.js';
 import { exportCorpus } from '../services/corpus-export.js';
 import { reanalyze } from '../services/corpus-reanalyze.js';
@@ -15,44 +14,14 @@ import {
   queryEvents,
   searchActors,
 } from './queries.js';
+import { corpusRows, make, other, P1, P2, P3, P4, P5, RAW, v1, v2, v3 } from './test-stories.js';
 
 /**
  * The corpus contract on both engines: a temp SQLite file always, PostgreSQL when NEWSINTEL_PG_URL is set.
- * All texts are fictional and written for this test.
+ * All texts are fictional and written for these tests (`test-stories.ts`).
  */
 
 const PG_URL = process.env.NEWSINTEL_PG_URL;
-
-const P1 =
-  'Foreign Minister Anna Lindqvist met Defence Minister Marco Bellini in Valdoria on Monday to discuss the border dispute with Ostrava.';
-const P2 =
-  'The two ministers agreed to set up a joint commission on the northern crossings, a spokesman for the Valdorian foreign ministry said.';
-const P3 =
-  'Valdoria and Ostrava have argued over the mountain passes since a survey in the 1990s redrew the line through three villages.';
-const P4 =
-  '"We want a settlement this year," Lindqvist told reporters after the talks, adding that the commission would meet within a month.';
-const P5 =
-  'The intelligence service said about 3,000 troops were stationed near the passes, up from a few hundred in the spring.';
-const P5b =
-  'The intelligence service said about 10,000 troops were stationed near the passes, up from a few hundred in the spring.';
-
-const RAW = new Map<string, string>();
-
-/** A fictional wire story in the reader's layout: date line, `(tag) headline`, inline dateline, body. */
-function make(headline: string, tag: string | null, paragraphs: string[], day = 4): Analysis {
-  const raw = `November ${day}, 2026\n\n${tag ? `(${tag}) ` : ''}${headline}\n\nVALDORIA CITY, Nov. ${day} (Test Wire) -- ${paragraphs.join('\n\n')}\n`;
-  const a = analyze(raw, { source: 'Test Wire' });
-  RAW.set(a.article.id, raw);
-  return a;
-}
-
-const v1 = make('Valdoria, Ostrava ministers meet on border', null, [P1, P2, P3]);
-const v2 = make('Valdoria, Ostrava ministers meet on border', 'LEAD', [P1, P2, P4, P3, P5]);
-const v3 = make('Valdoria, Ostrava ministers agree border commission', '2nd LD', [P1, P2, P4, P3, P5b]);
-const other = make('Harbour strike halts grain exports in Ostrava', null, [
-  'Dock workers in Ostrava walked out on Monday over pay, halting grain shipments, the port authority said.',
-  'The union said the strike would last until the port authority raised wages by eight percent.',
-]);
 
 async function put(store: ArticleStore, a: Analysis): Promise<void> {
   await store.saveArticle(a, RAW.get(a.article.id)!, null);
@@ -131,6 +100,7 @@ function contract(label: string, backend: () => Promise<Backend>): void {
       'links from several connections at once into the same stories as one at a time',
       async () => {
         const serial = await counts(store);
+        const serialRows = await corpusRows(store);
         const b2 = await backend();
         const stores = await Promise.all([0, 1, 2, 3].map(() => openStore(b2.location)));
         try {
@@ -142,6 +112,9 @@ function contract(label: string, backend: () => Promise<Backend>): void {
           const o = await getStory(stores[0]!.db, other.article.id);
           expect(o?.versions).toHaveLength(1);
           expect(await counts(stores[0]!)).toEqual(serial);
+          // Not only as many rows: the same rows (links, story and cluster ids, events, actors).
+          const rows = await corpusRows(stores[0]!);
+          for (const [table, lines] of Object.entries(rows)) expect(lines, table).toEqual(serialRows[table]);
         } finally {
           await Promise.all(stores.map((x) => x.close()));
           await b2.cleanup();

@@ -5,7 +5,7 @@ import { STOPWORDS, UPDATE_MARKERS, VERSION_NUMBER_PATTERNS, VERSION_WORDS } fro
  * The version of the corpus linker's features and scoring. Stored with every linked article so `reanalyze`
  * can tell which rows were made by an older linker.
  */
-export const CORPUS_LINKER_VERSION = 'corpus-linker/2';
+export const CORPUS_LINKER_VERSION = 'corpus-linker/3';
 
 /** MinHash size: 64 values estimate a Jaccard index to about ±0.06, enough to rank version candidates. */
 export const MINHASH_SIZE = 64;

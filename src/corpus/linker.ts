@@ -14,6 +14,7 @@ import {
 } from './facts.js';
 import { type ArticleFeatures, articleFeatures, bandKeys, CORPUS_LINKER_VERSION, dayOf } from './features.js';
 import { comparePair, DEFAULT_THRESHOLDS, isEarlier, type LinkThresholds } from './score.js';
+import type { ActorMention } from './types.js';
 
 /** Options of the incremental linker; validated by the caller's service, frozen. */
 export interface LinkOptions {
@@ -123,6 +124,9 @@ async function lockNames(
  * join or merge, re-reading its candidates' labels under those locks until they are stable (a merge committed
  * meanwhile relabels them). Articles with no key in common link in parallel. Actor rows are upserted in id
  * order, so concurrent upserts of shared actors wait for each other without deadlocking.
+ * Re-choosing the predecessor of a later version needs no lock of its own: every article that can change it is
+ * a version of it, so in its story, whose group lock this linker holds; and an actor's role is settled after
+ * the upsert that locks the actor row, so it sees the facts of any linker that upserted that actor before.
  */
 async function linkInTransaction(
   trx: Trx,
@@ -154,41 +158,15 @@ async function linkInTransaction(
     };
   }
 
-  // Blocking: articles sharing a MinHash band or a main actor within the date window, most shared keys first.
-  const cands =
-    keys.length === 0
-      ? []
-      : await trx
-          .selectFrom('corpus_blocks')
-          .select(['article_id', (eb) => eb.fn.countAll().as('n')])
-          .where('block_key', 'in', keys)
-          .where('day', '>=', f.day - window)
-          .where('day', '<=', f.day + window)
-          .groupBy('article_id')
-          .orderBy('n', 'desc')
-          .orderBy('article_id')
-          .limit(options.maxCandidates ?? 60)
-          .execute();
-  const rows: CandidateRow[] = [];
-  if (cands.length > 0) {
-    const got = await trx
-      .selectFrom('corpus_articles')
-      .select(['article_id', 'features', 'story_id', 'cluster_id', 'day'])
-      .where(
-        'article_id',
-        'in',
-        cands.map((c) => c.article_id),
-      )
-      .execute();
-    for (const r of got) rows.push({ ...r, features: JSON.parse(r.features) as ArticleFeatures });
-  }
+  const limit = options.maxCandidates ?? 60;
+  const rows = await candidates(trx, id, keys, f.day, window, limit);
 
   // Score once (the features do not change); the story and cluster labels of the candidates may.
-  const scores = rows.map((row) => comparePair(f, row.features, t));
-  let grouped = group(f, rows, scores);
+  const scores = rows.map((row) => scorePair(f, row.features, t));
+  let grouped = group(rows, scores);
   if (dialect === 'postgres' && rows.length > 0) {
     for (let round = 0; ; round++) {
-      const groups = [...grouped.bestPerStory.keys(), ...grouped.clusters];
+      const groups = [...grouped.stories, ...grouped.clusters];
       const before = held.size;
       await lockNames(
         trx,
@@ -218,60 +196,15 @@ async function linkInTransaction(
       }
       if (!changed) break;
       if (round >= 20) throw new Error('candidate stories kept changing while linking; try again');
-      grouped = group(f, rows, scores);
+      grouped = group(rows, scores);
     }
   }
-  const { bestPerStory, clusters, chosen } = grouped;
+  const { stories, clusters } = grouped;
 
-  // Stories and clusters this article bridges are merged into the oldest one.
-  const storyId = await mergeGroups(trx, 'story_id', [...bestPerStory.keys()], `story:${shortHash(id)}`);
-  const clusterId = await mergeGroups(trx, 'cluster_id', [...clusters], `cluster:${shortHash(id)}`);
-
-  const versions: string[] = [];
-  let hasPredecessor = false;
-  for (const { row, score, signals } of chosen) {
-    const earlier = isEarlier(f, row.features);
-    if (!earlier) hasPredecessor = true;
-    versions.push(row.article_id);
-    await trx
-      .insertInto('corpus_links')
-      .values({
-        article_a: earlier ? id : row.article_id,
-        article_b: earlier ? row.article_id : id,
-        kind: 'version',
-        score,
-        signals: JSON.stringify(signals),
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    // A stored update that was waiting for this predecessor is now linked.
-    if (earlier) await trx.deleteFrom('corpus_pending').where('article_id', '=', row.article_id).execute();
-  }
-  // Only a story's first version can still wait for a predecessor: clear the others.
-  if (chosen.length > 0) {
-    await trx
-      .deleteFrom('corpus_pending')
-      .where('article_id', 'in', (eb) =>
-        eb
-          .selectFrom('corpus_links')
-          .select('article_b')
-          .where('kind', '=', 'version')
-          .where('article_b', 'in', [id, ...chosen.map((c) => c.row.article_id)]),
-      )
-      .execute();
-  }
-  const pending = f.claimsUpdate && !hasPredecessor;
-  if (pending) {
-    await trx
-      .insertInto('corpus_pending')
-      .values({
-        article_id: id,
-        reason: `announces an update (${f.versionTag ?? 'headline marker'}) but no earlier version is stored`,
-        since: now,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
+  // Stories and clusters this article joins or bridges become one, named after their first article.
+  const self = { id, day: f.day };
+  const storyId = await mergeGroups(trx, 'story_id', [...stories], self);
+  const clusterId = await mergeGroups(trx, 'cluster_id', [...clusters], self);
 
   await trx
     .insertInto('corpus_articles')
@@ -293,70 +226,188 @@ async function linkInTransaction(
   const blockRows = [...new Set(keys)].map((k) => ({ block_key: k, day: f.day, article_id: id }));
   if (blockRows.length > 0) await trx.insertInto('corpus_blocks').values(blockRows).execute();
 
+  // Version links: every article links from its best earlier version (`bestPredecessor`), a choice that depends
+  // on the set of stored articles, not on their order. This article's own predecessor, then the later versions
+  // it may now precede: each of them chooses again among all its candidates (a few, all in this story, whose
+  // group lock this linker holds).
+  const versions: string[] = [];
+  const mine = rows.map((row, i) => ({ row, score: scores[i]! }));
+  const pred = bestPredecessor(f, mine);
+  if (pred) versions.push(pred.row.article_id);
+  await setPredecessor(trx, id, pred, f, now);
+  const later = mine
+    .filter((c) => c.score.version && isEarlier(f, c.row.features))
+    .sort((x, y) => (x.row.article_id < y.row.article_id ? -1 : 1));
+  for (const c of later) {
+    const theirs = await candidates(trx, c.row.article_id, null, c.row.features.day, window, limit);
+    const scored = theirs.map((row) => ({ row, score: scorePair(c.row.features, row.features, t) }));
+    const p = bestPredecessor(c.row.features, scored);
+    if (p?.row.article_id === id) versions.push(c.row.article_id);
+    await setPredecessor(trx, c.row.article_id, p, c.row.features, now);
+  }
+  const pending = f.claimsUpdate && !pred;
+
   await saveActors(trx, dialect, a, now);
   await saveClaims(trx, a);
   await saveEvents(trx, a, clusterId, clusters);
   return { articleId: id, status: 'linked', storyId, clusterId, versions, pending };
 }
 
-type Best = { row: CandidateRow; score: number; signals: string[] };
+/**
+ * The blocking candidates of an article: articles sharing a MinHash band or a main actor with it within the
+ * date window, most shared keys first (ties by id), at most `limit`. `keys` null: the article's stored keys.
+ */
+async function candidates(
+  trx: Trx,
+  id: string,
+  keys: readonly string[] | null,
+  day: number,
+  window: number,
+  limit: number,
+): Promise<CandidateRow[]> {
+  let q = trx
+    .selectFrom('corpus_blocks')
+    .select(['article_id', (eb) => eb.fn.countAll().as('n')])
+    .where('article_id', '!=', id)
+    .where('day', '>=', day - window)
+    .where('day', '<=', day + window);
+  if (keys === null) {
+    q = q.where('block_key', 'in', (eb) =>
+      eb.selectFrom('corpus_blocks').select('block_key').where('article_id', '=', id),
+    );
+  } else {
+    if (keys.length === 0) return [];
+    q = q.where('block_key', 'in', [...keys]);
+  }
+  const cands = await q
+    .groupBy('article_id')
+    .orderBy('n', 'desc')
+    .orderBy('article_id')
+    .limit(limit)
+    .execute();
+  if (cands.length === 0) return [];
+  const got = await trx
+    .selectFrom('corpus_articles')
+    .select(['article_id', 'features', 'story_id', 'cluster_id', 'day'])
+    .where(
+      'article_id',
+      'in',
+      cands.map((c) => c.article_id),
+    )
+    .orderBy('article_id')
+    .execute();
+  return got.map((r) => ({ ...r, features: JSON.parse(r.features) as ArticleFeatures }));
+}
+
+/** `comparePair` with the later article first, so a pair scores the same bits whichever arrived first. */
+function scorePair(
+  a: ArticleFeatures,
+  b: ArticleFeatures,
+  t: Readonly<LinkThresholds>,
+): ReturnType<typeof comparePair> {
+  return isEarlier(a, b) ? comparePair(b, a, t) : comparePair(a, b, t);
+}
+
+type Scored = { row: CandidateRow; score: ReturnType<typeof comparePair> };
 
 /**
- * Per story, the best version candidate before this article (near-ties go to the latest, the chain's tail) and
- * the best after it (near-ties go to the earliest), so an article that arrives late lands between its
- * neighbours; and every same-event candidate's cluster.
+ * An article's predecessor among its candidates: of the earlier versions, those within `TIE` of the best
+ * shared-text score, the latest of them (the chain's tail). A function of the candidate set, not of the order
+ * the candidates arrived in.
  */
-function group(
-  f: ArticleFeatures,
-  rows: readonly CandidateRow[],
-  scores: readonly ReturnType<typeof comparePair>[],
-): { bestPerStory: Map<string, Best>; clusters: Set<string>; chosen: Best[] } {
-  const before = new Map<string, Best>();
-  const after = new Map<string, Best>();
-  const clusters = new Set<string>();
-  rows.forEach((row, i) => {
-    const s = scores[i]!;
-    if (s.version) {
-      const isBefore = isEarlier(row.features, f);
-      const side = isBefore ? before : after;
-      const cur = side.get(row.story_id);
-      const closer =
-        cur &&
-        (isBefore ? isEarlier(cur.row.features, row.features) : isEarlier(row.features, cur.row.features));
-      const better = !cur || s.score > cur.score + TIE || (s.score >= cur.score - TIE && closer);
-      if (better) side.set(row.story_id, { row, score: s.score, signals: s.signals });
-    }
-    if (s.sameEvent) clusters.add(row.cluster_id);
-  });
-  const bestPerStory = new Map<string, Best>();
-  const chosen: Best[] = [...before.values(), ...after.values()];
-  for (const b of chosen) bestPerStory.set(b.row.story_id, b);
-  for (const v of bestPerStory.values()) clusters.add(v.row.cluster_id);
-  return { bestPerStory, clusters, chosen };
+function bestPredecessor(x: ArticleFeatures, cands: readonly Scored[]): Scored | null {
+  const earlier = cands.filter((c) => c.score.version && isEarlier(c.row.features, x));
+  if (earlier.length === 0) return null;
+  const top = Math.max(...earlier.map((c) => c.score.score));
+  return earlier
+    .filter((c) => c.score.score >= top - TIE)
+    .reduce((best, c) => (isEarlier(best.row.features, c.row.features) ? c : best));
 }
 
 /**
- * Merges the given story (or cluster) ids into the one whose first article is oldest and returns it; with no
- * ids, returns `fresh`. Merging only relabels rows, so it is cheap and stays inside the transaction.
+ * Makes `pred` the only version link into `id` (none when null), and keeps `id` pending exactly when it
+ * announces an update and has no predecessor.
+ */
+async function setPredecessor(
+  trx: Trx,
+  id: string,
+  pred: Scored | null,
+  f: ArticleFeatures,
+  now: string,
+): Promise<void> {
+  let stale = trx.deleteFrom('corpus_links').where('kind', '=', 'version').where('article_b', '=', id);
+  if (pred) stale = stale.where('article_a', '!=', pred.row.article_id);
+  await stale.execute();
+  if (pred) {
+    await trx
+      .insertInto('corpus_links')
+      .values({
+        article_a: pred.row.article_id,
+        article_b: id,
+        kind: 'version',
+        score: pred.score.score,
+        signals: JSON.stringify(pred.score.signals),
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await trx.deleteFrom('corpus_pending').where('article_id', '=', id).execute();
+  } else if (f.claimsUpdate) {
+    await trx
+      .insertInto('corpus_pending')
+      .values({
+        article_id: id,
+        reason: `announces an update (${f.versionTag ?? 'headline marker'}) but no earlier version is stored`,
+        since: now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/** The stories of the version candidates and the clusters of the same-event ones (versions are same-event). */
+function group(
+  rows: readonly CandidateRow[],
+  scores: readonly ReturnType<typeof comparePair>[],
+): { stories: Set<string>; clusters: Set<string> } {
+  const stories = new Set<string>();
+  const clusters = new Set<string>();
+  rows.forEach((row, i) => {
+    const s = scores[i]!;
+    if (s.version) stories.add(row.story_id);
+    if (s.version || s.sameEvent) clusters.add(row.cluster_id);
+  });
+  return { stories, clusters };
+}
+
+/**
+ * Merges the given story (or cluster) ids and the linking article into one group named after its first article
+ * (earliest day, then smallest id), so a group's id depends on its members, not on which arrived first; with no
+ * ids, the group of the article alone. Merging only relabels rows, so it is cheap and stays inside the
+ * transaction.
  */
 async function mergeGroups(
   trx: Trx,
   column: 'story_id' | 'cluster_id',
   ids: string[],
-  fresh: string,
+  self: { id: string; day: number },
 ): Promise<string> {
-  if (ids.length === 0) return fresh;
-  if (ids.length === 1) return ids[0]!;
-  const firsts = await trx
-    .selectFrom('corpus_articles')
-    .select([column, (eb) => eb.fn.min('day').as('d')])
-    .where(column, 'in', ids)
-    .groupBy(column)
-    .execute();
-  const keep = firsts
-    .map((r) => ({ id: (r as Record<string, unknown>)[column] as string, d: Number(r.d) }))
-    .sort((x, y) => x.d - y.d || (x.id < y.id ? -1 : 1))[0]!.id;
+  const prefix = column === 'story_id' ? 'story' : 'cluster';
+  let first = self;
+  if (ids.length > 0) {
+    const oldest = await trx
+      .selectFrom('corpus_articles')
+      .select(['article_id', 'day'])
+      .where(column, 'in', ids)
+      .orderBy('day')
+      .orderBy('article_id')
+      .limit(1)
+      .executeTakeFirst();
+    if (oldest && (oldest.day < self.day || (oldest.day === self.day && oldest.article_id < self.id)))
+      first = { id: oldest.article_id, day: oldest.day };
+  }
+  const keep = `${prefix}:${shortHash(first.id)}`;
   const others = ids.filter((x) => x !== keep);
+  if (others.length === 0) return keep;
   await trx.updateTable('corpus_articles').set(column, keep).where(column, 'in', others).execute();
   if (column === 'cluster_id') {
     await trx
@@ -419,8 +470,9 @@ async function saveActors(trx: Trx, dialect: Dialect, a: Analysis, now: string):
             : 0,
     );
   // One multi-row upsert per table: counts add up, first/last seen widen.
+  const stored = new Map<string, { role: string | null; country: string | null }>();
   for (let i = 0; i < actorRows.length; i += 50) {
-    await trx
+    const got = await trx
       .insertInto('corpus_actors')
       .values(actorRows.slice(i, i + 50))
       .onConflict((oc) =>
@@ -429,10 +481,19 @@ async function saveActors(trx: Trx, dialect: Dialect, a: Analysis, now: string):
           article_count: sql`corpus_actors.article_count + 1`,
           first_seen: sql`CASE WHEN corpus_actors.first_seen IS NULL OR excluded.first_seen < corpus_actors.first_seen THEN excluded.first_seen ELSE corpus_actors.first_seen END`,
           last_seen: sql`CASE WHEN corpus_actors.last_seen IS NULL OR excluded.last_seen > corpus_actors.last_seen THEN excluded.last_seen ELSE corpus_actors.last_seen END`,
-          role: sql`COALESCE(excluded.role, corpus_actors.role)`,
+          // The name as the earliest article writes it (ties: the smaller name): a minimum, so any order agrees.
+          name: sql`CASE WHEN ${earliestName} THEN excluded.name ELSE corpus_actors.name END`,
+          name_lower: sql`CASE WHEN ${earliestName} THEN excluded.name_lower ELSE corpus_actors.name_lower END`,
+          type: sql`CASE WHEN ${earliestName} THEN excluded.type ELSE corpus_actors.type END`,
+          kb: sql`COALESCE(corpus_actors.kb, excluded.kb)`,
+          // Kept here; `latestRoles` below settles them when this article gives another.
+          role: sql`COALESCE(corpus_actors.role, excluded.role)`,
+          country: sql`COALESCE(corpus_actors.country, excluded.country)`,
         }),
       )
+      .returning(['id', 'role', 'country'])
       .execute();
+    for (const r of got) stored.set(r.id, r);
   }
   for (let i = 0; i < aliasRows.length; i += 100) {
     await trx
@@ -448,7 +509,10 @@ async function saveActors(trx: Trx, dialect: Dialect, a: Analysis, now: string):
       actorId: m.actorId,
       layer: 'mention',
       annId: m.payload.annId,
-      payload: m.payload,
+      payload:
+        byActor.get(m.actorId)![0] === m
+          ? { ...m.payload, role: m.entity.role, country: m.entity.country }
+          : m.payload,
     })),
     ...facts.quotes.map((q) => ({
       actorId: q.actorId,
@@ -476,6 +540,48 @@ async function saveActors(trx: Trx, dialect: Dialect, a: Analysis, now: string):
       .values(factRows.slice(i, i + 150))
       .onConflict((oc) => oc.doNothing())
       .execute();
+  }
+  await latestRoles(trx, actorRows, stored);
+}
+
+/** `excluded` is the earlier sighting, or as early and its name sorts first. */
+const earliestName = sql`(excluded.first_seen < corpus_actors.first_seen OR (excluded.first_seen = corpus_actors.first_seen AND excluded.name < corpus_actors.name))`;
+
+/**
+ * Where this article gives an actor a role or country other than the stored one, the stored one becomes that
+ * of the latest article (by date, then the smaller id; undated ones last) whose mention fact gives one, so the result does not depend on the
+ * order the articles were linked in. `stored`: the rows as the upsert left them. Rare (a title changes), and one
+ * indexed lookup each.
+ */
+async function latestRoles(
+  trx: Trx,
+  rows: readonly { id: string; role: string | null; country: string | null }[],
+  stored: ReadonlyMap<string, { role: string | null; country: string | null }>,
+): Promise<void> {
+  for (const r of rows) {
+    const cur = stored.get(r.id);
+    if (!cur) continue;
+    for (const field of ['role', 'country'] as const) {
+      if (r[field] === null || r[field] === cur[field]) continue;
+      // In the fact page index's order (date newest first, then id): the first that gives one, undated last.
+      const facts = trx
+        .selectFrom('corpus_actor_facts')
+        .select('payload')
+        .where('actor_id', '=', r.id)
+        .where('layer', '=', 'mention')
+        .where('payload', 'like', `%"${field}":"%`);
+      const latest =
+        (await facts
+          .where('published', 'is not', null)
+          .orderBy('published', 'desc')
+          .orderBy('article_id')
+          .limit(1)
+          .executeTakeFirst()) ??
+        (await facts.where('published', 'is', null).orderBy('article_id').limit(1).executeTakeFirst());
+      const value = latest ? ((JSON.parse(latest.payload) as ActorMention)[field] ?? null) : null;
+      if (value !== null && value !== cur[field])
+        await trx.updateTable('corpus_actors').set(field, value).where('id', '=', r.id).execute();
+    }
   }
 }
 

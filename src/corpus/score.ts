@@ -1,3 +1,4 @@
+import { NewsintelError } from '../core/errors.js';
 import { LINK_MODEL } from './data/link-model.js';
 import { type ArticleFeatures, containment, cosine, jaccard } from './features.js';
 
@@ -151,6 +152,36 @@ export const PAIR_FEATURES = [
 export type PairFeature = (typeof PAIR_FEATURES)[number];
 
 /**
+ * Checks that a version model weighs exactly the figures `pairFeatures` computes, in the same order, with a
+ * finite weight for each and nothing else, and a threshold inside 0–1; throws `E_STAGE_CONTRACT` naming the
+ * difference (a model fitted before a figure was added, renamed or dropped would silently weigh 0 or ignore
+ * it). Run on the shipped model when this module loads, except under `NEWSINTEL_LINK_MODEL_REFIT=1`: the refit
+ * script links through this module, and must load after a figure is added to write the model that has it.
+ */
+export function checkLinkModel(m: LinkModel, features: readonly string[] = PAIR_FEATURES): LinkModel {
+  const fail = (why: string): never => {
+    throw new NewsintelError(
+      'E_STAGE_CONTRACT',
+      `corpus: the version model (data/link-model.ts) does not match pairFeatures (${why}); refit it: ${REFIT}=1 npx vite-node scripts/train-corpus-linker.ts`,
+    );
+  };
+  const missing = features.filter((f) => !m.features.includes(f));
+  const extra = m.features.filter((f) => !features.includes(f));
+  if (missing.length > 0) fail(`missing ${missing.join(', ')}`);
+  if (extra.length > 0) fail(`unknown ${extra.join(', ')}`);
+  if (m.features.length !== features.length || m.features.some((f, i) => f !== features[i]))
+    fail(`order ${m.features.join(', ')}, expected ${features.join(', ')}`);
+  const weighted = Object.keys(m.weights);
+  const unweighted = features.filter((f) => !Number.isFinite(m.weights[f]));
+  const stray = weighted.filter((w) => !features.includes(w));
+  if (unweighted.length > 0) fail(`no finite weight for ${unweighted.join(', ')}`);
+  if (stray.length > 0) fail(`weights for unknown ${stray.join(', ')}`);
+  if (!Number.isFinite(m.bias)) fail('bias is not a finite number');
+  if (!(m.threshold > 0 && m.threshold < 1)) fail(`threshold ${m.threshold} outside 0–1`);
+  return m;
+}
+
+/**
  * The named figures the version model weighs, each in 0–1 and symmetric in `a` and `b`: shared text
  * (containment, since an update adds paragraphs, and symmetric Jaccard), headline stem, topic, the lead (its
  * words, actors and `type|actor` events), dateline place and byline agreement, an update marker, closeness in days,
@@ -189,6 +220,9 @@ export interface LinkModel {
   bias: number;
   threshold: number;
 }
+
+const REFIT = 'NEWSINTEL_LINK_MODEL_REFIT';
+if (process.env[REFIT] !== '1') checkLinkModel(LINK_MODEL);
 
 /** The model's probability that two articles are versions of one story. */
 export function versionProbability(x: Readonly<Record<string, number>>, m: LinkModel = LINK_MODEL): number {

@@ -241,6 +241,13 @@ export interface ActorMention extends ReportRef {
   name: string;
   /** Every mention of the actor in that article. */
   spans: TextSpan[];
+  /**
+   * The role and country this article gives the actor, on the one mention the actor row takes them from
+   * (absent on the others and on facts stored before linker 3): the actor's role and country are those of the
+   * latest article that gives one, whatever the order the articles were linked in.
+   */
+  role?: string | null;
+  country?: string | null;
 }
 
 export interface ActorQuote extends ReportRef {
