@@ -59,6 +59,7 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
     const stanceCue = stance && cueClass(low) === 'object';
     if (!speech && !stanceCue && !(judgment && q.kind !== 'indirect')) return 'not-speech';
     if (ix.isNegated(k)) return 'negated';
+    if (q.kind === 'indirect' && (attributive(ix, k) || passiveOverContent(ix, k, q))) return 'not-speech';
     return 'keep';
   }
   if (w.upos === 'NOUN') return SPEECH_NOUNS.has(low) || q.kind !== 'indirect' ? 'keep' : 'not-speech';
@@ -66,6 +67,35 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
   // verb at all; names (PROPN) are left alone, as the tagger misreads capitalised verbs in headlines
   if ((w.upos === 'ADV' || w.upos === 'ADJ' || w.upos === 'ADP') && q.kind !== 'direct') return 'not-speech';
   return 'keep';
+}
+
+/** Determiners after which a participle is a noun's modifier ("the confirmed cases", "these reported deaths"). */
+const ATTRIBUTIVE_DETS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'these', 'those']);
+
+/**
+ * A participle between a determiner or number and a noun modifies that noun ("The two confirmed cases
+ * involve …", "the reported attacks"), whatever the parser made of it: it reports nothing.
+ */
+export function attributive(ix: SyntaxIndex, k: number): boolean {
+  const w = ix.words[k]!;
+  if (baseRel(w.deprel) === 'amod') return true;
+  const prev = ix.words[k - 1];
+  const next = ix.words[k + 1];
+  if (!prev || !next || prev.sentence !== w.sentence || next.sentence !== w.sentence) return false;
+  if (!/(?:ed|en)$/i.test(w.text) || next.upos !== 'NOUN') return false;
+  return prev.upos === 'NUM' || (prev.upos === 'DET' && ATTRIBUTIVE_DETS.has(prev.text.toLowerCase()));
+}
+
+/**
+ * A passive cue whose passive subject lies inside the quote's content ("Later, more running distances were
+ * added, along with …"): the content is what the verb was done to, never what was said.
+ */
+export function passiveOverContent(ix: SyntaxIndex, k: number, q: ExtractedQuote): boolean {
+  const subj = ix.childrenBy(k, 'nsubj').find((c) => ix.words[c]!.deprel === 'nsubj:pass');
+  if (subj === undefined) return false;
+  const s = ix.words[subj]!;
+  if (s.upos === 'PRON' && s.text.toLowerCase() === 'it') return false;
+  return s.start >= q.start && s.end <= q.end;
 }
 
 /**
@@ -207,6 +237,11 @@ export function refineOnClauses(
   for (let i = 0; i < out.length; i++) {
     const q = out[i]!;
     const sub = q.kind === 'partial' && q.cue ? fixed.get(q.cue.start) : undefined;
+    if (!sub && q.kind === 'partial' && PARTIAL_FROM_PARSE) {
+      const p = partialOnParse(ix, q, text, entities, coref);
+      if (p) out[i] = p;
+      continue;
+    }
     if (sub)
       out[i] = {
         ...q,
@@ -219,6 +254,81 @@ export function refineOnClauses(
   out.push(...clauseQuotes(ix, out, text, entities, coref));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.map((q, i) => ({ ...q, id: `q${i + 1}` }));
+}
+
+/** Ablation switch: partial quotes take the speaker of the speech word that governs them on the parse. */
+const PARTIAL_FROM_PARSE = process.env.NEWSINTEL_QUOTES_NO_PARTIAL_PARSE !== '1';
+
+/** The word of [start, end) whose head lies outside it (the first such word), or -1. */
+function topWord(ix: SyntaxIndex, start: number, end: number): number {
+  for (let i = ix.wordAt(start); i >= 0 && i < ix.words.length && ix.words[i]!.start < end; i++) {
+    const h = ix.words[i]!.head;
+    if (h < 0 || ix.words[h]!.start < start || ix.words[h]!.start >= end) return i;
+  }
+  return -1;
+}
+
+/**
+ * The speech word a quoted fragment hangs on: its cue when the rules gave one, else the nearest ancestor of the
+ * fragment's top word (in its sentence, a few steps up) that is a speech or judgment verb or a speech noun
+ * ("criticised by X as "…"", "described the plan as "…"", "his warning of "…"").
+ */
+function governingSpeech(ix: SyntaxIndex, q: ExtractedQuote): number {
+  if (q.cue) {
+    const k = ix.wordAt(q.cue.start);
+    return k >= 0 && ix.words[k]!.upos === 'NOUN' ? k : -1;
+  }
+  let w = topWord(ix, q.start, q.end);
+  for (let step = 0; w >= 0 && step < 4; step++) {
+    const h = ix.words[w]!.head;
+    if (h < 0) return -1;
+    const x = ix.words[h]!;
+    if (x.upos === 'VERB' && isSpeechLemma(cueLemma(x), ['report', 'manner', 'judgment'])) return h;
+    if (x.upos === 'NOUN' && SPEECH_NOUNS.has(x.text.toLowerCase())) return h;
+    w = h;
+  }
+  return -1;
+}
+
+/**
+ * A partial quote whose speaker is read off the parse: the agent of a passive speech verb ("criticised by
+ * Layton as "…""), the subject of an active one, or the maker of a speech noun. The rules' own speaker stays
+ * when the parse names no one or names the same entity; a negated or hypothetical verb gives nothing.
+ */
+function partialOnParse(
+  ix: SyntaxIndex,
+  q: ExtractedQuote,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): ExtractedQuote | null {
+  const g = governingSpeech(ix, q);
+  if (g < 0) return null;
+  const x = ix.words[g]!;
+  let who: Referent | null = null;
+  if (x.upos === 'NOUN') who = nounReferent(ix, g, text, entities, coref);
+  else {
+    if (cueMood(ix, g) !== 'asserted') return null;
+    const agent = ix.isPassive(g) ? ix.agentOf(g) : -1;
+    who =
+      agent >= 0
+        ? nominalReferent(ix, agent, text, entities, coref)
+        : ix.isPassive(g)
+          ? null
+          : subjectReferent(ix, g, text, entities, coref);
+  }
+  if (!who) return null;
+  if (who.speaker && who.speaker === q.speaker) return null;
+  if (!who.speaker && q.speaker && coref.within(q.speaker, who.speakerSpan.start, who.speakerSpan.end))
+    return null;
+  return {
+    ...q,
+    speaker: who.speaker,
+    speakerName: who.speakerName,
+    speakerSpan: who.speakerSpan,
+    cue: q.cue ?? { start: x.start, end: x.end, text: x.text },
+    rule: `${q.rule}+parse`,
+  };
 }
 
 /** Which coreference chain covers a text span, by entity id: built once per document from the `coref` layer. */

@@ -244,6 +244,27 @@ export function isParticiple(lower: string): boolean {
 }
 
 /** Verbs whose object (a listener) sits between the cue and the content: "told reporters (that) …". */
+/**
+ * Means of speaking that follow a cue with "by" ("said by telephone", "told AFP by phone"): a "by" before one of
+ * them is no passive agent, so the cue still reports its speaker's words.
+ */
+export const SPEECH_MEANS: ReadonlySet<string> = new Set([
+  'telephone',
+  'phone',
+  'satellite',
+  'cellphone',
+  'mobile',
+  'e-mail',
+  'email',
+  'fax',
+  'text',
+  'letter',
+  'video',
+  'videolink',
+  'radio',
+  'telex',
+]);
+
 export const OBJECT_VERBS: ReadonlySet<string> = new Set([
   'told',
   'tell',
