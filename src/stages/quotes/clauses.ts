@@ -238,7 +238,7 @@ export function refineOnClauses(
     const q = out[i]!;
     const sub = q.kind === 'partial' && q.cue ? fixed.get(q.cue.start) : undefined;
     if (!sub && q.kind === 'partial' && PARTIAL_FROM_PARSE) {
-      const p = partialOnParse(ix, q, text, entities, coref);
+      const p = partialOnParse(ix, q, out, text, entities, coref);
       if (p) out[i] = p;
       continue;
     }
@@ -273,7 +273,17 @@ function topWord(ix: SyntaxIndex, start: number, end: number): number {
  * fragment's top word (in its sentence, a few steps up) that is a speech or judgment verb or a speech noun
  * ("criticised by X as "…"", "described the plan as "…"", "his warning of "…"").
  */
-function governingSpeech(ix: SyntaxIndex, q: ExtractedQuote): number {
+function governingSpeech(ix: SyntaxIndex, q: ExtractedQuote, quotes: readonly ExtractedQuote[]): number {
+  // a fragment inside a report is that report's words: its cue governs it, whatever the parse attached it to
+  const owner = quotes.find(
+    (o) =>
+      o.kind !== 'partial' && o.cue && o.start <= q.start && q.end <= o.end && o.cue.start !== q.cue?.start,
+  );
+  if (owner) {
+    if (owner.speaker || owner.speakerName) return -1;
+    const k = ix.wordAt(owner.cue!.start);
+    return k >= 0 && (ix.words[k]!.upos === 'VERB' || ix.words[k]!.upos === 'NOUN') ? k : -1;
+  }
   if (q.cue) {
     const k = ix.wordAt(q.cue.start);
     return k >= 0 && ix.words[k]!.upos === 'NOUN' ? k : -1;
@@ -298,11 +308,12 @@ function governingSpeech(ix: SyntaxIndex, q: ExtractedQuote): number {
 function partialOnParse(
   ix: SyntaxIndex,
   q: ExtractedQuote,
+  quotes: readonly ExtractedQuote[],
   text: string,
   entities: readonly Entity[],
   coref: CorefLookup,
 ): ExtractedQuote | null {
-  const g = governingSpeech(ix, q);
+  const g = governingSpeech(ix, q, quotes);
   if (g < 0) return null;
   const x = ix.words[g]!;
   let who: Referent | null = null;
@@ -410,6 +421,7 @@ export function subjectSpeaker(
   // said") has lost its real subject to the parse
   if (cue.deprel === 'acl') return null;
   let subj = ix.isPassive(k) ? ix.agentOf(k) : ix.subjectOf(k);
+  if (subj < 0) subj = participleSubject(ix, k);
   if (subj < 0) return null;
   // two subjects on one verb is no clause English has ("In the Philippines, Ramos told"): the parse is unsure
   const clause = ix.words[subj]!.head;
@@ -516,6 +528,19 @@ export function subjectSpeaker(
   if (!relation && !titled) return null;
   const name = text.slice(span.start, span.end).replace(/^(?:the|a|an)\s+/i, '');
   return { speaker: null, speakerName: name, speakerSpan: phrase(span), why: 'subject-phrase' };
+}
+
+/**
+ * The subject of a participle cue that modifies its clause ("Prodi made a visit, telling townspeople …"): the
+ * subject of the verb it hangs on. -1 when the cue is no such participle or that verb has no subject.
+ */
+export function participleSubject(ix: SyntaxIndex, k: number): number {
+  const w = ix.words[k]!;
+  if (baseRel(w.deprel) !== 'advcl' || w.head < 0 || !/ing$/i.test(w.text)) return -1;
+  if (ix.children(k).some((c) => baseRel(ix.words[c]!.deprel) === 'mark')) return -1;
+  const h = ix.words[w.head]!;
+  if (h.upos !== 'VERB') return -1;
+  return ix.isPassive(w.head) ? -1 : ix.subjectOf(w.head);
 }
 
 /** Relations by which a phrase modifies a nominal without naming it ("the sister *of X*", "*X's* lawyer"). */
@@ -631,6 +656,7 @@ function subjectReferent(
     const own = (p: number) => ix.children(p).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj') ?? -1;
     subj = own(k);
     if (subj < 0 && baseRel(ix.words[k]!.deprel) === 'conj') subj = own(ix.words[k]!.head);
+    if (subj < 0) subj = participleSubject(ix, k);
   }
   if (subj < 0) return null;
   if (ix.children(ix.words[subj]!.head).filter((c) => baseRel(ix.words[c]!.deprel) === 'nsubj').length > 1)
