@@ -38,6 +38,15 @@ function cueLemma(w: SyntaxWord): string {
 }
 
 /**
+ * `isSpeechLemma` for British spellings too: the speech lexicon (VerbNet) spells "criticize", wire copy often
+ * "criticised".
+ */
+function isSpeech(lemma: string, groups?: Parameters<typeof isSpeechLemma>[1]): boolean {
+  if (isSpeechLemma(lemma, groups)) return true;
+  return /[^s]ise$/.test(lemma) && isSpeechLemma(`${lemma.slice(0, -3)}ize`, groups);
+}
+
+/**
  * Judges one quote's cue on the sentence's structure. A cue must be a speech or reporting verb (VerbNet's
  * speech classes and our reviewed additions: `src/knowledge/english/`) or a speech noun; a verb of judgment
  * ("criticised", "praised") cues only a quotation it governs (partial or direct), never reported content;
@@ -53,8 +62,8 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
   if (low === 'according' || low === 'as') return 'keep';
   if (w.upos === 'VERB' || w.upos === 'AUX') {
     const lemma = cueLemma(w);
-    const speech = isSpeechLemma(lemma) || isSpeechLemma(verbLemma(low));
-    const judgment = isSpeechLemma(lemma, ['judgment']) || isSpeechLemma(verbLemma(low), ['judgment']);
+    const speech = isSpeech(lemma) || isSpeech(verbLemma(low));
+    const judgment = isSpeech(lemma, ['judgment']) || isSpeech(verbLemma(low), ['judgment']);
     // with `stance`, a verb of the cue lexicon's stance class ("wants", "backs") attributes as PolNeAR does
     const stanceCue = stance && cueClass(low) === 'object';
     if (!speech && !stanceCue && !(judgment && q.kind !== 'indirect')) return 'not-speech';
@@ -196,6 +205,7 @@ export function refineOnClauses(
   const coref = new CorefLookup(chains);
   const fixed = new Map<number, SubjectSpeaker>();
   for (let q of quotes) {
+    if (q.kind === 'indirect') q = invertedReport(ix, q, text, entities, coref) ?? q;
     const verdict = judgeCue(ix, q, stance);
     if (verdict !== 'keep' && q.kind !== 'direct') continue;
     if (contentIsCircumstance(ix, q)) continue;
@@ -256,6 +266,47 @@ export function refineOnClauses(
   return out.map((q, i) => ({ ...q, id: `q${i + 1}` }));
 }
 
+/**
+ * "CONTENT, said X, an official with …": an indirect quote read verb-first whose content holds its cue's own
+ * subject, placed after the cue, is an inverted report: its content is the clause before the cue, its speaker
+ * that subject. Null when the quote is no such misreading.
+ */
+export function invertedReport(
+  ix: SyntaxIndex,
+  q: ExtractedQuote,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): ExtractedQuote | null {
+  if (!q.cue) return null;
+  const k = ix.wordAt(q.cue.start);
+  if (k < 0 || ix.words[k]!.upos !== 'VERB' || ix.isPassive(k)) return null;
+  const subj = ix.children(k).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj');
+  if (subj === undefined || subj < k) return null;
+  const sw = ix.words[subj]!;
+  if (sw.start < q.start || sw.end > q.end || sw.upos === 'PRON') return null;
+  const sentence = ix.words[k]!.sentence;
+  let a = k;
+  while (a > 0 && ix.words[a - 1]!.sentence === sentence) a--;
+  while (a < k && ix.words[a]!.upos === 'PUNCT') a++;
+  if (a >= k) return null;
+  const start = ix.words[a]!.start;
+  const end = contentEnd(text, start, ix.words[k - 1]!.end);
+  if (end - start < 12) return null;
+  const who = nominalReferent(ix, subj, text, entities, coref);
+  if (!who) return null;
+  return {
+    ...q,
+    start,
+    end,
+    text: text.slice(start, end),
+    speaker: who.speaker,
+    speakerName: who.speakerName,
+    speakerSpan: who.speakerSpan,
+    rule: `${q.rule}+inverted`,
+  };
+}
+
 /** Ablation switch: partial quotes take the speaker of the speech word that governs them on the parse. */
 const PARTIAL_FROM_PARSE = process.env.NEWSINTEL_QUOTES_NO_PARTIAL_PARSE !== '1';
 
@@ -293,7 +344,7 @@ function governingSpeech(ix: SyntaxIndex, q: ExtractedQuote, quotes: readonly Ex
     const h = ix.words[w]!.head;
     if (h < 0) return -1;
     const x = ix.words[h]!;
-    if (x.upos === 'VERB' && isSpeechLemma(cueLemma(x), ['report', 'manner', 'judgment'])) return h;
+    if (x.upos === 'VERB' && isSpeech(cueLemma(x), ['report', 'manner', 'judgment'])) return h;
     if (x.upos === 'NOUN' && SPEECH_NOUNS.has(x.text.toLowerCase())) return h;
     w = h;
   }
