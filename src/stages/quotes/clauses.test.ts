@@ -206,6 +206,21 @@ describe('cues, contents and speakers settled on the clause', () => {
     expect(got).toEqual([['indirect', 'The 40 suspects', 'Marek Halas']]);
   });
 
+  it('reads "added 1.2 percent" and "claimed a place" in their other sense: no speech', () => {
+    const got = reports(
+      'The Nairobi bourse added 1.2 percent at 4,310 points on Monday.\n\n' +
+        'Swimmer Ana Kovac, who claimed a place in the final on her birthday, trains in Split.',
+    );
+    expect(got.filter(([k]) => k === 'indirect')).toEqual([]);
+  });
+
+  it('keeps a report whose object noun opens its clause ("adding the price could fall")', () => {
+    const got = reports(
+      'Chief executive Rafael Ortiz said output would double next year, adding the price of the vaccine could fall by half.',
+    );
+    expect(got.map(([, words, who]) => [words, who])).toContainEqual(['the price of', 'Rafael Ortiz']);
+  });
+
   it('steps over a day between an inverted cue and its speaker', () => {
     const got = reports(
       '"Talks are going well," said on Tuesday Lisa Marr, a spokeswoman for the county police.',

@@ -11,7 +11,7 @@ import {
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
 import { cueGoverns, cueMood, governedStart } from './governs.js';
-import { cueClass, PERSON_NOUNS } from './lexicon.js';
+import { cueClass, OBJECT_SENSE_NOT_SPEECH, PERSON_NOUNS } from './lexicon.js';
 
 /**
  * Nouns whose "of X" / "X's" complement is not the speaker: in "the sister of X accused the ministry" the
@@ -68,7 +68,11 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
     const stanceCue = stance && cueClass(low) === 'object';
     if (!speech && !stanceCue && !(judgment && q.kind !== 'indirect')) return 'not-speech';
     if (ix.isNegated(k)) return 'negated';
-    if (q.kind === 'indirect' && (attributive(ix, k) || passiveOverContent(ix, k, q))) return 'not-speech';
+    if (
+      q.kind === 'indirect' &&
+      (attributive(ix, k) || passiveOverContent(ix, k, q) || objectSense(ix, k, lemma, q))
+    )
+      return 'not-speech';
     return 'keep';
   }
   if (w.upos === 'NOUN') return SPEECH_NOUNS.has(low) || q.kind !== 'indirect' ? 'keep' : 'not-speech';
@@ -93,6 +97,26 @@ export function attributive(ix: SyntaxIndex, k: number): boolean {
   if (!prev || !next || prev.sentence !== w.sentence || next.sentence !== w.sentence) return false;
   if (!/(?:ed|en)$/i.test(w.text) || next.upos !== 'NOUN') return false;
   return prev.upos === 'NUM' || (prev.upos === 'DET' && ATTRIBUTIVE_DETS.has(prev.text.toLowerCase()));
+}
+
+/**
+ * A verb of `OBJECT_SENSE_NOT_SPEECH` whose content opens with its noun-phrase object ("the index added *0.66
+ * percent* …", "who claimed *a place* in the final") is used in its other sense: no speech. An object with a
+ * clause of its own after it ("called on X to …", "told reporters the talks …") is left alone.
+ */
+export function objectSense(ix: SyntaxIndex, k: number, lemma: string, q: ExtractedQuote): boolean {
+  if (!OBJECT_SENSE_NOT_SPEECH.has(lemma)) return false;
+  const obj = ix.childrenBy(k, 'obj').find((c) => c > k);
+  if (obj === undefined) return false;
+  if (ix.children(k).some((c) => c > obj && /^(?:ccomp|xcomp|parataxis)$/.test(baseRel(ix.words[c]!.deprel))))
+    return false;
+  const span = ix.span(obj);
+  if (!span || span.start < q.start || span.start > q.start + 1) return false;
+  // "adding the price could be lower": a verb right after the noun makes it the subject of a clause
+  const after = ix.words[Math.max(...ix.subtree(obj)) + 1];
+  if (after && (after.upos === 'AUX' || after.upos === 'VERB')) return false;
+  const head = ix.words[obj]!;
+  return head.upos === 'NOUN' || head.upos === 'NUM' || head.upos === 'PROPN' || head.upos === 'SYM';
 }
 
 /**
@@ -285,6 +309,8 @@ export function invertedReport(
   if (subj === undefined || subj < k) return null;
   const sw = ix.words[subj]!;
   if (sw.start < q.start || sw.end > q.end || sw.upos === 'PRON') return null;
+  // only a cue set off from the clause before it ("…, said X"): "X said Y was …" misread as inverted is not one
+  if (k === 0 || ix.words[k - 1]!.upos !== 'PUNCT') return null;
   const sentence = ix.words[k]!.sentence;
   let a = k;
   while (a > 0 && ix.words[a - 1]!.sentence === sentence) a--;
@@ -368,8 +394,11 @@ function partialOnParse(
   if (g < 0) return null;
   const x = ix.words[g]!;
   let who: Referent | null = null;
-  if (x.upos === 'NOUN') who = nounReferent(ix, g, text, entities, coref);
-  else {
+  if (x.upos === 'NOUN') {
+    // "did not supply an estimate": a noun made by a negated or hypothetical verb was never uttered
+    if (x.head >= 0 && ix.words[x.head]!.upos === 'VERB' && cueMood(ix, x.head) !== 'asserted') return null;
+    who = nounReferent(ix, g, text, entities, coref);
+  } else {
     if (cueMood(ix, g) !== 'asserted') return null;
     const agent = ix.isPassive(g) ? ix.agentOf(g) : -1;
     who =
@@ -380,6 +409,8 @@ function partialOnParse(
           : subjectReferent(ix, g, text, entities, coref);
   }
   if (!who) return null;
+  // a proper name no entity stands behind ("Wednesday" misread as the subject) is no speaker to prefer
+  if (!who.speaker && ix.words[ix.wordAt(who.speakerSpan.end - 1)]?.upos === 'PROPN') return null;
   if (who.speaker && who.speaker === q.speaker) return null;
   if (!who.speaker && q.speaker && coref.within(q.speaker, who.speakerSpan.start, who.speakerSpan.end))
     return null;
