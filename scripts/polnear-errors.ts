@@ -6,14 +6,11 @@
  * Run: `npx vite-node scripts/polnear-errors.ts -- ../shared/eval/quotes/polnear/dev [--default]`
  * (`--default` scores the default quotes stage instead of the `stance` mode the evaluator uses).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Document } from '../src/core/document.js';
 import { createPipeline, type Pipeline } from '../src/core/pipeline.js';
 import type { Stage } from '../src/core/stage.js';
 import type { Quote, Span, TextSpan } from '../src/core/types.js';
 import { getDefaultPipeline } from '../src/services/analyze.js';
-import { parsePolnearAnn, quotesPipeline, scoredQuotes } from '../src/services/evaluate/polnear.js';
+import { polnearDocuments, quotesPipeline, scoredQuotes } from '../src/services/evaluate/polnear.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
 import { SyntaxIndex } from '../src/stages/syntax/query.js';
 
@@ -27,30 +24,7 @@ if (args.includes('--default')) {
 }
 const ov = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const one = (s: string) => s.replace(/\s+/g, ' ').slice(0, 110);
-const anns = readdirSync(path.join(dir, 'attributions')).sort();
-for (const f of readdirSync(path.join(dir, 'text')).sort()) {
-  const base = f.slice(0, -4);
-  const annFile = anns.find((a) => a.startsWith(`${base}_`) || a === `${base}.ann`);
-  if (!annFile) continue;
-  const text = readFileSync(path.join(dir, 'text', f), 'utf8');
-  const gold = parsePolnearAnn(readFileSync(path.join(dir, 'attributions', annFile), 'utf8'), text);
-  const doc = pipeline.run(
-    new Document(base, {
-      raw: text,
-      body: { start: 0, end: text.length },
-      meta: {
-        source: null,
-        url: null,
-        published: null,
-        headline: null,
-        byline: null,
-        dateline: null,
-        version: null,
-      },
-      repairs: [],
-      warnings: [],
-    }),
-  );
+for (const { base, text, gold, doc } of polnearDocuments(dir, pipeline)) {
   const map = doc.get('offsetMap');
   const ix = new SyntaxIndex(doc.get('syntax'));
   const ents = new Map(doc.get('entities').map((e) => [e.id, e]));

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Document } from '../../core/document.js';
+import { Document, plainSource } from '../../core/document.js';
 import { NewsintelError } from '../../core/errors.js';
 import { createPipeline, type Pipeline } from '../../core/pipeline.js';
 import { defineStage, type Stage } from '../../core/stage.js';
@@ -236,8 +236,25 @@ export function quotesPipeline(base: Pipeline = getDefaultPipeline()): Pipeline 
   return createPipeline(stages);
 }
 
-/** Scores a pipeline on one PolNeAR split folder (holding `text/` and `attributions/`). */
-export function scorePolnear(dir: string, pipeline: Pipeline, limit?: number): PolnearScores {
+/** One annotated PolNeAR article run through a pipeline. */
+export interface PolnearDocument {
+  /** The article's file name without `.txt`. */
+  base: string;
+  text: string;
+  gold: GoldAttribution[];
+  doc: Document;
+}
+
+/**
+ * The annotated articles of a PolNeAR split folder (holding `text/` and `attributions/`), in name order, each
+ * with its gold relations (one annotator per article: the first annotation file in name order) and the
+ * document `pipeline` made of it. Shared by the evaluator and the error-listing script.
+ */
+export function* polnearDocuments(
+  dir: string,
+  pipeline: Pipeline,
+  limit?: number,
+): Generator<PolnearDocument> {
   const textDir = path.join(dir, 'text');
   const annDir = path.join(dir, 'attributions');
   if (!existsSync(textDir) || !existsSync(annDir)) {
@@ -250,6 +267,18 @@ export function scorePolnear(dir: string, pipeline: Pipeline, limit?: number): P
     .filter((f) => f.endsWith('.txt'))
     .sort();
   if (limit !== undefined) files = files.slice(0, limit);
+  for (const f of files) {
+    const base = f.slice(0, -4);
+    const annFile = anns.find((a) => a.startsWith(`${base}_`) || a === `${base}.ann`);
+    if (!annFile) continue;
+    const text = readFileSync(path.join(textDir, f), 'utf8');
+    const gold = parsePolnearAnn(readFileSync(path.join(annDir, annFile), 'utf8'), text);
+    yield { base, text, gold, doc: pipeline.run(new Document(base, plainSource(text))) };
+  }
+}
+
+/** Scores a pipeline on one PolNeAR split folder (holding `text/` and `attributions/`). */
+export function scorePolnear(dir: string, pipeline: Pipeline, limit?: number): PolnearScores {
   const sc: PolnearScores = {
     documents: 0,
     exact: { tp: 0, pred: 0, gold: 0 },
@@ -258,30 +287,7 @@ export function scorePolnear(dir: string, pipeline: Pipeline, limit?: number): P
     source: { correct: 0, total: 0 },
     directSource: { correct: 0, total: 0 },
   };
-  for (const f of files) {
-    const base = f.slice(0, -4);
-    // one annotator per article: the first file in name order
-    const annFile = anns.find((a) => a.startsWith(`${base}_`) || a === `${base}.ann`);
-    if (!annFile) continue;
-    const text = readFileSync(path.join(textDir, f), 'utf8');
-    const gold = parsePolnearAnn(readFileSync(path.join(annDir, annFile), 'utf8'), text);
-    const doc = pipeline.run(
-      new Document(base, {
-        raw: text,
-        body: { start: 0, end: text.length },
-        meta: {
-          source: null,
-          url: null,
-          published: null,
-          headline: null,
-          byline: null,
-          dateline: null,
-          version: null,
-        },
-        repairs: [],
-        warnings: [],
-      }),
-    );
+  for (const { text, gold, doc } of polnearDocuments(dir, pipeline, limit)) {
     const map = doc.get('offsetMap');
     const ents = new Map((doc.has('entities') ? doc.get('entities') : []).map((e) => [e.id, e]));
     const quotes = scoredQuotes(doc.get('quotes'));

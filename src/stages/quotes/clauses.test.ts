@@ -142,3 +142,89 @@ describe('reports governed by a speech noun', () => {
     expect(got.filter(([kind]) => kind === 'indirect')).toEqual([]);
   });
 });
+
+/** [kind, first words of the content, speaker] of each quote (entity name, else the speaker phrase). */
+function reports(text: string): [string, string, string | null][] {
+  const a = analyze(text);
+  const names = new Map(a.entities.map((e) => [e.id, e.name]));
+  return a.quotes.map((q) => [
+    q.kind,
+    q.text.split(/\s+/).slice(0, 3).join(' '),
+    q.speaker ? names.get(q.speaker)! : q.speakerName,
+  ]);
+}
+
+// Our own sentences, in the style of wire copy: cues and contents that the clause structure settles.
+describe('cues, contents and speakers settled on the clause', () => {
+  it('keeps the cue of a quote "said by telephone" and gives the quote to the one named there', () => {
+    const got = reports(
+      'Rebels fired on the convoy near Kalo on Friday.\n\n' +
+        '"Our fighters attacked the trucks at dawn," Daniel Moraga said by telephone.',
+    );
+    expect(got.filter(([k]) => k === 'direct')).toEqual([
+      ['direct', 'Our fighters attacked', 'Daniel Moraga'],
+    ]);
+  });
+
+  it('starts the reported clause after a leading "on that day", not at the day', () => {
+    const got = reports('Governor Paula Renz said on that day she would sign the water bill within a week.');
+    expect(got).toEqual([['indirect', 'she would sign', 'Paula Renz']]);
+  });
+
+  it('reads a participle between a number and its noun as a modifier, not as a cue', () => {
+    const got = reports(
+      'The three confirmed cases involve a farmer and two of his children in the northern valley.',
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('takes no cue from a passive verb whose subject is the content itself', () => {
+    const got = reports(
+      'Later, two new races were added, along with a relay event for juniors and a long jump.',
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('gives a quoted fragment to the agent of the passive speech verb it depends on', () => {
+    const got = reports(
+      'Health Minister Carla Benn sent Tom Ashby a new offer on hospital funding, which was criticised by Ashby as "hollow" on Friday.',
+    );
+    expect(got.filter(([k]) => k === 'partial')).toEqual([['partial', 'hollow', 'Tom Ashby']]);
+  });
+
+  it('gives a participle report the subject of the verb it modifies', () => {
+    const got = reports(
+      'Senator Ruth Okoye toured the flooded district on Sunday, telling residents that the state would rebuild the levee, aides said.',
+    );
+    expect(got).toEqual([['indirect', 'the state would', 'Ruth Okoye']]);
+  });
+
+  it('reads "CONTENT, said X, an official with …" as an inverted report with X as speaker', () => {
+    const got = reports(
+      'The 40 suspects came from Chad, Niger and Mali, said Marek Halas, a customs official with the regional police department.',
+    );
+    expect(got).toEqual([['indirect', 'The 40 suspects', 'Marek Halas']]);
+  });
+
+  it('reads "added 1.2 percent" and "claimed a place" in their other sense: no speech', () => {
+    const got = reports(
+      'The Nairobi bourse added 1.2 percent at 4,310 points on Monday.\n\n' +
+        'Swimmer Ana Kovac, who claimed a place in the final on her birthday, trains in Split.',
+    );
+    expect(got.filter(([k]) => k === 'indirect')).toEqual([]);
+  });
+
+  it('keeps a report whose object noun opens its clause ("adding the price could fall")', () => {
+    const got = reports(
+      'Chief executive Rafael Ortiz said output would double next year, adding the price of the vaccine could fall by half.',
+    );
+    expect(got.map(([, words, who]) => [words, who])).toContainEqual(['the price of', 'Rafael Ortiz']);
+  });
+
+  it('steps over a day between an inverted cue and its speaker', () => {
+    const got = reports(
+      '"Talks are going well," said on Tuesday Lisa Marr, a spokeswoman for the county police.',
+    );
+    expect(got).toEqual([['direct', 'Talks are going', 'Lisa Marr']]);
+  });
+});

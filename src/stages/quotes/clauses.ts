@@ -11,7 +11,7 @@ import {
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
 import { cueGoverns, cueMood, governedStart } from './governs.js';
-import { cueClass, PERSON_NOUNS } from './lexicon.js';
+import { cueClass, OBJECT_SENSE_NOT_SPEECH, PERSON_NOUNS } from './lexicon.js';
 
 /**
  * Nouns whose "of X" / "X's" complement is not the speaker: in "the sister of X accused the ministry" the
@@ -38,6 +38,15 @@ function cueLemma(w: SyntaxWord): string {
 }
 
 /**
+ * `isSpeechLemma` for British spellings too: the speech lexicon (VerbNet) spells "criticize", wire copy often
+ * "criticised".
+ */
+function isSpeech(lemma: string, groups?: Parameters<typeof isSpeechLemma>[1]): boolean {
+  if (isSpeechLemma(lemma, groups)) return true;
+  return /[^s]ise$/.test(lemma) && isSpeechLemma(`${lemma.slice(0, -3)}ize`, groups);
+}
+
+/**
  * Judges one quote's cue on the sentence's structure. A cue must be a speech or reporting verb (VerbNet's
  * speech classes and our reviewed additions: `src/knowledge/english/`) or a speech noun; a verb of judgment
  * ("criticised", "praised") cues only a quotation it governs (partial or direct), never reported content;
@@ -53,12 +62,17 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
   if (low === 'according' || low === 'as') return 'keep';
   if (w.upos === 'VERB' || w.upos === 'AUX') {
     const lemma = cueLemma(w);
-    const speech = isSpeechLemma(lemma) || isSpeechLemma(verbLemma(low));
-    const judgment = isSpeechLemma(lemma, ['judgment']) || isSpeechLemma(verbLemma(low), ['judgment']);
+    const speech = isSpeech(lemma) || isSpeech(verbLemma(low));
+    const judgment = isSpeech(lemma, ['judgment']) || isSpeech(verbLemma(low), ['judgment']);
     // with `stance`, a verb of the cue lexicon's stance class ("wants", "backs") attributes as PolNeAR does
     const stanceCue = stance && cueClass(low) === 'object';
     if (!speech && !stanceCue && !(judgment && q.kind !== 'indirect')) return 'not-speech';
     if (ix.isNegated(k)) return 'negated';
+    if (
+      q.kind === 'indirect' &&
+      (attributive(ix, k) || passiveOverContent(ix, k, q) || objectSense(ix, k, lemma, q))
+    )
+      return 'not-speech';
     return 'keep';
   }
   if (w.upos === 'NOUN') return SPEECH_NOUNS.has(low) || q.kind !== 'indirect' ? 'keep' : 'not-speech';
@@ -66,6 +80,55 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
   // verb at all; names (PROPN) are left alone, as the tagger misreads capitalised verbs in headlines
   if ((w.upos === 'ADV' || w.upos === 'ADJ' || w.upos === 'ADP') && q.kind !== 'direct') return 'not-speech';
   return 'keep';
+}
+
+/** Determiners after which a participle is a noun's modifier ("the confirmed cases", "these reported deaths"). */
+const ATTRIBUTIVE_DETS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'these', 'those']);
+
+/**
+ * A participle between a determiner or number and a noun modifies that noun ("The two confirmed cases
+ * involve …", "the reported attacks"), whatever the parser made of it: it reports nothing.
+ */
+export function attributive(ix: SyntaxIndex, k: number): boolean {
+  const w = ix.words[k]!;
+  if (baseRel(w.deprel) === 'amod') return true;
+  const prev = ix.words[k - 1];
+  const next = ix.words[k + 1];
+  if (!prev || !next || prev.sentence !== w.sentence || next.sentence !== w.sentence) return false;
+  if (!/(?:ed|en)$/i.test(w.text) || next.upos !== 'NOUN') return false;
+  return prev.upos === 'NUM' || (prev.upos === 'DET' && ATTRIBUTIVE_DETS.has(prev.text.toLowerCase()));
+}
+
+/**
+ * A verb of `OBJECT_SENSE_NOT_SPEECH` whose content opens with its noun-phrase object ("the index added *0.66
+ * percent* …", "who claimed *a place* in the final") is used in its other sense: no speech. An object with a
+ * clause of its own after it ("called on X to …", "told reporters the talks …") is left alone.
+ */
+export function objectSense(ix: SyntaxIndex, k: number, lemma: string, q: ExtractedQuote): boolean {
+  if (!OBJECT_SENSE_NOT_SPEECH.has(lemma)) return false;
+  const obj = ix.childrenBy(k, 'obj').find((c) => c > k);
+  if (obj === undefined) return false;
+  if (ix.children(k).some((c) => c > obj && /^(?:ccomp|xcomp|parataxis)$/.test(baseRel(ix.words[c]!.deprel))))
+    return false;
+  const span = ix.span(obj);
+  if (!span || span.start < q.start || span.start > q.start + 1) return false;
+  // "adding the price could be lower": a verb right after the noun makes it the subject of a clause
+  const after = ix.words[Math.max(...ix.subtree(obj)) + 1];
+  if (after && (after.upos === 'AUX' || after.upos === 'VERB')) return false;
+  const head = ix.words[obj]!;
+  return head.upos === 'NOUN' || head.upos === 'NUM' || head.upos === 'PROPN' || head.upos === 'SYM';
+}
+
+/**
+ * A passive cue whose passive subject lies inside the quote's content ("Later, more running distances were
+ * added, along with …"): the content is what the verb was done to, never what was said.
+ */
+export function passiveOverContent(ix: SyntaxIndex, k: number, q: ExtractedQuote): boolean {
+  const subj = ix.childrenBy(k, 'nsubj').find((c) => ix.words[c]!.deprel === 'nsubj:pass');
+  if (subj === undefined) return false;
+  const s = ix.words[subj]!;
+  if (s.upos === 'PRON' && s.text.toLowerCase() === 'it') return false;
+  return s.start >= q.start && s.end <= q.end;
 }
 
 /**
@@ -166,6 +229,7 @@ export function refineOnClauses(
   const coref = new CorefLookup(chains);
   const fixed = new Map<number, SubjectSpeaker>();
   for (let q of quotes) {
+    if (q.kind === 'indirect') q = invertedReport(ix, q, text, entities, coref) ?? q;
     const verdict = judgeCue(ix, q, stance);
     if (verdict !== 'keep' && q.kind !== 'direct') continue;
     if (contentIsCircumstance(ix, q)) continue;
@@ -207,6 +271,11 @@ export function refineOnClauses(
   for (let i = 0; i < out.length; i++) {
     const q = out[i]!;
     const sub = q.kind === 'partial' && q.cue ? fixed.get(q.cue.start) : undefined;
+    if (!sub && q.kind === 'partial' && PARTIAL_FROM_PARSE) {
+      const p = partialOnParse(ix, q, out, text, entities, coref);
+      if (p) out[i] = p;
+      continue;
+    }
     if (sub)
       out[i] = {
         ...q,
@@ -219,6 +288,140 @@ export function refineOnClauses(
   out.push(...clauseQuotes(ix, out, text, entities, coref));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.map((q, i) => ({ ...q, id: `q${i + 1}` }));
+}
+
+/**
+ * "CONTENT, said X, an official with …": an indirect quote read verb-first whose content holds its cue's own
+ * subject, placed after the cue, is an inverted report: its content is the clause before the cue, its speaker
+ * that subject. Null when the quote is no such misreading.
+ */
+export function invertedReport(
+  ix: SyntaxIndex,
+  q: ExtractedQuote,
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): ExtractedQuote | null {
+  if (!q.cue) return null;
+  const k = ix.wordAt(q.cue.start);
+  if (k < 0 || ix.words[k]!.upos !== 'VERB' || ix.isPassive(k)) return null;
+  const subj = ix.children(k).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj');
+  if (subj === undefined || subj < k) return null;
+  const sw = ix.words[subj]!;
+  if (sw.start < q.start || sw.end > q.end || sw.upos === 'PRON') return null;
+  // only a cue set off from the clause before it ("…, said X"): "X said Y was …" misread as inverted is not one
+  if (k === 0 || ix.words[k - 1]!.upos !== 'PUNCT') return null;
+  const sentence = ix.words[k]!.sentence;
+  let a = k;
+  while (a > 0 && ix.words[a - 1]!.sentence === sentence) a--;
+  while (a < k && ix.words[a]!.upos === 'PUNCT') a++;
+  if (a >= k) return null;
+  const start = ix.words[a]!.start;
+  const end = contentEnd(text, start, ix.words[k - 1]!.end);
+  if (end - start < 12) return null;
+  const who = nominalReferent(ix, subj, text, entities, coref);
+  if (!who) return null;
+  return {
+    ...q,
+    start,
+    end,
+    text: text.slice(start, end),
+    speaker: who.speaker,
+    speakerName: who.speakerName,
+    speakerSpan: who.speakerSpan,
+    rule: `${q.rule}+inverted`,
+  };
+}
+
+/** Ablation switch: partial quotes take the speaker of the speech word that governs them on the parse. */
+const PARTIAL_FROM_PARSE = process.env.NEWSINTEL_QUOTES_NO_PARTIAL_PARSE !== '1';
+
+/** The word of [start, end) whose head lies outside it (the first such word), or -1. */
+function topWord(ix: SyntaxIndex, start: number, end: number): number {
+  for (let i = ix.wordAt(start); i >= 0 && i < ix.words.length && ix.words[i]!.start < end; i++) {
+    const h = ix.words[i]!.head;
+    if (h < 0 || ix.words[h]!.start < start || ix.words[h]!.start >= end) return i;
+  }
+  return -1;
+}
+
+/**
+ * The speech word a quoted fragment hangs on: its cue when the rules gave one, else the nearest ancestor of the
+ * fragment's top word (in its sentence, a few steps up) that is a speech or judgment verb or a speech noun
+ * ("criticised by X as "…"", "described the plan as "…"", "his warning of "…"").
+ */
+function governingSpeech(ix: SyntaxIndex, q: ExtractedQuote, quotes: readonly ExtractedQuote[]): number {
+  // a fragment inside a report is that report's words: its cue governs it, whatever the parse attached it to
+  const owner = quotes.find(
+    (o) =>
+      o.kind !== 'partial' && o.cue && o.start <= q.start && q.end <= o.end && o.cue.start !== q.cue?.start,
+  );
+  if (owner) {
+    if (owner.speaker || owner.speakerName) return -1;
+    const k = ix.wordAt(owner.cue!.start);
+    return k >= 0 && (ix.words[k]!.upos === 'VERB' || ix.words[k]!.upos === 'NOUN') ? k : -1;
+  }
+  if (q.cue) {
+    const k = ix.wordAt(q.cue.start);
+    return k >= 0 && ix.words[k]!.upos === 'NOUN' ? k : -1;
+  }
+  let w = topWord(ix, q.start, q.end);
+  for (let step = 0; w >= 0 && step < 4; step++) {
+    const h = ix.words[w]!.head;
+    if (h < 0) return -1;
+    const x = ix.words[h]!;
+    if (x.upos === 'VERB' && isSpeech(cueLemma(x), ['report', 'manner', 'judgment'])) return h;
+    if (x.upos === 'NOUN' && SPEECH_NOUNS.has(x.text.toLowerCase())) return h;
+    w = h;
+  }
+  return -1;
+}
+
+/**
+ * A partial quote whose speaker is read off the parse: the agent of a passive speech verb ("criticised by
+ * Layton as "…""), the subject of an active one, or the maker of a speech noun. The rules' own speaker stays
+ * when the parse names no one or names the same entity; a negated or hypothetical verb gives nothing.
+ */
+function partialOnParse(
+  ix: SyntaxIndex,
+  q: ExtractedQuote,
+  quotes: readonly ExtractedQuote[],
+  text: string,
+  entities: readonly Entity[],
+  coref: CorefLookup,
+): ExtractedQuote | null {
+  const g = governingSpeech(ix, q, quotes);
+  if (g < 0) return null;
+  const x = ix.words[g]!;
+  let who: Referent | null = null;
+  if (x.upos === 'NOUN') {
+    // "did not supply an estimate": a noun made by a negated or hypothetical verb was never uttered
+    if (x.head >= 0 && ix.words[x.head]!.upos === 'VERB' && cueMood(ix, x.head) !== 'asserted') return null;
+    who = nounReferent(ix, g, text, entities, coref);
+  } else {
+    if (cueMood(ix, g) !== 'asserted') return null;
+    const agent = ix.isPassive(g) ? ix.agentOf(g) : -1;
+    who =
+      agent >= 0
+        ? nominalReferent(ix, agent, text, entities, coref)
+        : ix.isPassive(g)
+          ? null
+          : subjectReferent(ix, g, text, entities, coref);
+  }
+  if (!who) return null;
+  // a proper name no entity stands behind ("Wednesday" misread as the subject) is no speaker to prefer
+  if (!who.speaker && ix.words[ix.wordAt(who.speakerSpan.end - 1)]?.upos === 'PROPN') return null;
+  if (who.speaker && who.speaker === q.speaker) return null;
+  if (!who.speaker && q.speaker && coref.within(q.speaker, who.speakerSpan.start, who.speakerSpan.end))
+    return null;
+  return {
+    ...q,
+    speaker: who.speaker,
+    speakerName: who.speakerName,
+    speakerSpan: who.speakerSpan,
+    cue: q.cue ?? { start: x.start, end: x.end, text: x.text },
+    rule: `${q.rule}+parse`,
+  };
 }
 
 /** Which coreference chain covers a text span, by entity id: built once per document from the `coref` layer. */
@@ -300,6 +503,7 @@ export function subjectSpeaker(
   // said") has lost its real subject to the parse
   if (cue.deprel === 'acl') return null;
   let subj = ix.isPassive(k) ? ix.agentOf(k) : ix.subjectOf(k);
+  if (subj < 0) subj = participleSubject(ix, k);
   if (subj < 0) return null;
   // two subjects on one verb is no clause English has ("In the Philippines, Ramos told"): the parse is unsure
   const clause = ix.words[subj]!.head;
@@ -406,6 +610,19 @@ export function subjectSpeaker(
   if (!relation && !titled) return null;
   const name = text.slice(span.start, span.end).replace(/^(?:the|a|an)\s+/i, '');
   return { speaker: null, speakerName: name, speakerSpan: phrase(span), why: 'subject-phrase' };
+}
+
+/**
+ * The subject of a participle cue that modifies its clause ("Prodi made a visit, telling townspeople …"): the
+ * subject of the verb it hangs on. -1 when the cue is no such participle or that verb has no subject.
+ */
+export function participleSubject(ix: SyntaxIndex, k: number): number {
+  const w = ix.words[k]!;
+  if (baseRel(w.deprel) !== 'advcl' || w.head < 0 || !/ing$/i.test(w.text)) return -1;
+  if (ix.children(k).some((c) => baseRel(ix.words[c]!.deprel) === 'mark')) return -1;
+  const h = ix.words[w.head]!;
+  if (h.upos !== 'VERB') return -1;
+  return ix.isPassive(w.head) ? -1 : ix.subjectOf(w.head);
 }
 
 /** Relations by which a phrase modifies a nominal without naming it ("the sister *of X*", "*X's* lawyer"). */
@@ -521,6 +738,7 @@ function subjectReferent(
     const own = (p: number) => ix.children(p).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj') ?? -1;
     subj = own(k);
     if (subj < 0 && baseRel(ix.words[k]!.deprel) === 'conj') subj = own(ix.words[k]!.head);
+    if (subj < 0) subj = participleSubject(ix, k);
   }
   if (subj < 0) return null;
   if (ix.children(ix.words[subj]!.head).filter((c) => baseRel(ix.words[c]!.deprel) === 'nsubj').length > 1)

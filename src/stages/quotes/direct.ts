@@ -9,6 +9,7 @@ import {
   ORG_NOUNS,
   PERSON_NOUNS,
   PRONOUNS,
+  SPEECH_MEANS,
 } from './lexicon.js';
 import { isQuoteMark, type QuoteRegion } from './marks.js';
 import {
@@ -274,7 +275,7 @@ export abstract class DirectQuotes extends ExtractorBase {
     // ever a verb is still the cue
     const verbAfterName = VERB_ONLY.has(w) && /^['’]s$/.test(prev);
     if (k > 0 && (prev === 'to' || (NOUN_BEFORE.has(prev) && !verbAfterName))) return null;
-    if (this.low[k + 1] === 'by') return null;
+    if (this.low[k + 1] === 'by' && !SPEECH_MEANS.has(this.low[k + 2] ?? '')) return null;
     // "Italy is expected to send troops", "Ekeus was widely expected at the talks": a passive "expected"
     // forecasts what its subject will do; the subject says nothing
     if (/^expect(?:ed|s)?$/.test(w) && this.passiveBefore(k)) return null;

@@ -2,7 +2,18 @@ import type { Span } from '../../core/types.js';
 import { DirectQuotes } from './direct.js';
 import { CUE_PREFIX, type CueClass, isParticiple, OBJECT_VERBS, PRONOUNS } from './lexicon.js';
 import { isQuoteMark } from './marks.js';
-import { type Candidate, CLAUSE_PUNCT, CONJ, END_PUNCT, isCapitalised } from './shared.js';
+import {
+  type Candidate,
+  CLAUSE_PUNCT,
+  CONJ,
+  END_PUNCT,
+  isCapitalised,
+  LEADING_PREPS,
+  OBJECT_PREPS,
+} from './shared.js';
+
+/** Nouns that end a leading time adverbial after a cue ("said on that day …", "said at the time …"). */
+const TIME_NOUNS = /^(?:\p{L}*day|time|week|weekend|month|year|morning|afternoon|evening|night|occasion)$/u;
 
 /** Indirect speech: a reporting verb or "according to" plus the reported clause, outside quotation marks. */
 export abstract class IndirectSpeech extends DirectQuotes {
@@ -216,7 +227,12 @@ export abstract class IndirectSpeech extends DirectQuotes {
   protected override findThat(from: number, end: number): number {
     for (let i = from; i < end && i < from + 10; i++) {
       const w = this.low[i]!;
-      if (w === 'that') return i;
+      // "said on that day he would …", "at that time": after a preposition "that" is a determiner
+      if (
+        w === 'that' &&
+        !(i > from && (OBJECT_PREPS.has(this.low[i - 1]!) || LEADING_PREPS.has(this.low[i - 1]!)))
+      )
+        return i;
       if (w === ',' || w === ';' || isQuoteMark(w) || END_PUNCT.has(w)) return -1;
     }
     return -1;
@@ -247,6 +263,12 @@ export abstract class IndirectSpeech extends DirectQuotes {
     // "said on Friday the talks …": skip a leading time adverbial
     let i = cueEnd;
     if (this.low[i] === 'on' && i + 1 < end && /day$/.test(this.low[i + 1]!)) i += 2;
+    else if (
+      LEADING_PREPS.has(this.low[i]!) &&
+      /^(?:that|the|this)$/.test(this.low[i + 1] ?? '') &&
+      TIME_NOUNS.test(this.low[i + 2] ?? '')
+    )
+      i += 3;
     else if (/day$/.test(this.low[i]!) && isCapitalised(this.toks[i]!.text)) i += 1;
     if (this.low[i] === ',') i++;
     return i < end ? i : -1;

@@ -244,6 +244,34 @@ export function isParticiple(lower: string): boolean {
 }
 
 /** Verbs whose object (a listener) sits between the cue and the content: "told reporters (that) …". */
+/**
+ * Speech verbs with a second, non-speech sense when their object is a noun phrase rather than a clause: "the
+ * index added 0.66 percent", "she claimed a place in the final", "banks charging a fee". With such an object
+ * right after them they report nothing. ("call" is not one: "X called the plan a disaster" is a judgment said.)
+ */
+export const OBJECT_SENSE_NOT_SPEECH: ReadonlySet<string> = new Set(['add', 'claim', 'charge']);
+
+/**
+ * Means of speaking that follow a cue with "by" ("said by telephone", "told AFP by phone"): a "by" before one of
+ * them is no passive agent, so the cue still reports its speaker's words.
+ */
+export const SPEECH_MEANS: ReadonlySet<string> = new Set([
+  'telephone',
+  'phone',
+  'satellite',
+  'cellphone',
+  'mobile',
+  'e-mail',
+  'email',
+  'fax',
+  'text',
+  'letter',
+  'video',
+  'videolink',
+  'radio',
+  'telex',
+]);
+
 export const OBJECT_VERBS: ReadonlySet<string> = new Set([
   'told',
   'tell',

@@ -18,6 +18,9 @@ import {
   SUBORDINATORS,
 } from '../shared.js';
 
+/** A day of the week, lower-cased. */
+const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
+
 /**
  * Speaker phrases: the subject of a cue (before it, inverted after it, coordinated, appositive, opening the
  * clause).
@@ -415,6 +418,18 @@ export abstract class SpeakerSubjects extends IndirectSpeech {
   protected override phraseAfter(from: number, end = this.toks.length): [number, number] | null {
     const s = from < this.toks.length ? this.toks[from]!.sentence : -1;
     if (s < 0) return null;
+    // `"…," said on Tuesday Mike Cox`: a leading day is when, not who
+    if (
+      this.low[from] === 'on' &&
+      WEEKDAY.test(this.low[from + 1] ?? '') &&
+      this.toks[from + 2]?.sentence === s
+    )
+      from += 2;
+    else if (
+      (WEEKDAY.test(this.low[from]!) || this.low[from] === 'yesterday') &&
+      this.toks[from + 1]?.sentence === s
+    )
+      from += 1;
     const stop = Math.min(end, this.sentLast[s]!, from + 12);
     let i = from;
     while (i < stop) {
