@@ -50,7 +50,7 @@ const iterations = Number(arg('iterations') ?? 8);
 const minCount = Number(arg('min-count') ?? 3);
 const textDir = arg('text');
 const flag = (name: string) => process.argv.includes(`--${name}`);
-const out = arg('out') ?? path.join(root, 'models', 'ner', 'word-clusters.json.gz');
+const out = arg('out') ?? path.join(root, 'models', 'ner', 'word-classes.json.gz');
 
 /** Sentences of tokens as written from every source, in a fixed order. */
 function corpus(): string[][] {

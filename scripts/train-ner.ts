@@ -66,7 +66,7 @@ const clusterArg = clustersFlag >= 0 ? process.argv[clustersFlag + 1] : undefine
 const clusterFile =
   clusterArg && !clusterArg.startsWith('--')
     ? clusterArg
-    : path.join(root, 'models', 'ner', 'word-clusters.json.gz');
+    : path.join(root, 'models', 'ner', 'word-classes.json.gz');
 let clusters: WordClassTable | null = null;
 let clusterData: string | null = null;
 if (clustersFlag >= 0) {
