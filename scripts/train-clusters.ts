@@ -1,17 +1,31 @@
 /**
- * Learns the word classes the NER tagger uses as features: `npm run train:clusters` (then `npm run train:ner`
- * embeds them in the NER model). Deterministic: fixed file order, fixed iterations, no randomness.
+ * Learns the word classes the NER tagger uses as features: `npm run train:clusters` (then `npm run train:ner
+ * -- --clusters` embeds them in the NER model). Deterministic: fixed file order, fixed iterations, no randomness.
  *
- * Unlabelled text (read from ../shared/eval, never copied into the repo; only the word → class table is kept):
- * - news/te3-silver-bulk/txt and news/te3-silver-geopolitics/txt: AFP/Xinhua wire stories (LDC Gigaword,
- *   evaluation only);
- * - ner/conll2003/eng.train: the NER training text itself (Reuters RCV1, research use only);
- * - ner/wikigold: Wikipedia sentences (CC-BY-4.0);
- * - quotes/polnear/{train,dev}/text: political news (no licence stated; evaluation only).
- * The NER model is already research-use-only (CoNLL-2003), so these classes add no new restriction to it; the
- * README says so. Not used: CoNLL eng.testa and any held-out split.
+ * Unlabelled text: only sources whose licence lets us ship weights derived from them. Nothing is downloaded at
+ * run time and no text is copied into the repo; only the word → class table is kept (inside the NER model).
+ * - ../shared/eval/ner/conll2003/eng.train: the NER training text itself (Reuters RCV1, research use only; the
+ *   NER model is already derived from it under the same terms);
+ * - ../shared/eval/ner/wikigold: Wikipedia sentences (CC-BY-4.0);
+ * - from --text DIR, ewt/*.conllu: UD English Web Treebank train + dev documents (CC-BY-SA-4.0), the per-document files under not-to-release/sources/ listed in
+ *   not-to-release/file-lists/files.{train,dev} of UniversalDependencies/UD_English-EWT (commit 15d613d8);
+ *   the `# text =` lines are read, not the treebank's tokens (our tokenizer is used, as at tagging time);
+ * - from --text DIR, gum/*.conllu: the UD English GUM documents (UniversalDependencies/UD_English-GUM, commit
+ *   afb41ee9, not-to-release/sources/) of the genres whose texts are CC-BY or public domain by GUM's LICENSE.txt:
+ *   news, interview and bio (Wikinews/Wikipedia), voyage (Wikivoyage), textbook (OpenStax), speech (public
+ *   domain), vlog (YouTube CC-BY), conversation (Santa Barbara Corpus, CC-BY). Left out: whow and fiction
+ *   (CC-BY-NC-SA), and academic, court, essay, letter, podcast (no licence stated for the text). GUM's
+ *   annotations are CC-BY-NC-SA; we read only the text (`# text =`), never an annotation.
+ * Not used (evaluation only or tuned on): the Gigaword AFP/Xinhua stories, PolNeAR, re3d, UD PUD, EWT test,
+ * CoNLL eng.testa and any held-out split.
  *
- * Flags: --sizes 32,128,512 (class counts), --iterations N, --min-count N, --out FILE.
+ * To make --text DIR from the two snapshots: for EWT, `git show HEAD:not-to-release/sources/<f>` for each <f> of
+ * files.train and files.dev, saved as ewt/<f with / → _>; for GUM, each not-to-release/sources/GUM_<genre>_*.conllu
+ * of the genres above, saved as gum/<name>. Without --text the classes are learnt from the first two sources.
+ *
+ * Words keep their case (see `normaliseCase`); --lower clusters lower-cased words instead.
+ *
+ * Flags: --sizes 32,128,512 (class counts), --iterations N, --min-count N, --text DIR, --lower, --out FILE.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,22 +48,26 @@ if (!existsSync(shared)) {
 const sizes = (arg('sizes') ?? '32,128,512').split(',').map(Number);
 const iterations = Number(arg('iterations') ?? 8);
 const minCount = Number(arg('min-count') ?? 3);
-const out = arg('out') ?? path.join(root, 'models', 'ner', 'word-clusters.json.gz');
+const textDir = arg('text');
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const out = arg('out') ?? path.join(root, 'models', 'ner', 'word-classes.json.gz');
 
-/** Sentences of lower-cased tokens from every source, in a fixed order. */
+/** Sentences of tokens as written from every source, in a fixed order. */
 function corpus(): string[][] {
   const sents: string[][] = [];
   const addText = (text: string) => {
     const toks = tokenize(text);
-    for (const [s, e] of splitSentences(toks, text))
-      sents.push(toks.slice(s, e).map((t) => t.text.toLowerCase()));
+    for (const [s, e] of splitSentences(toks, text)) sents.push(toks.slice(s, e).map((t) => t.text));
   };
-  const folder = (dir: string) => {
+  // CoNLL-U: the `# text =` line of each sentence (the raw sentence), tokenized as at tagging time.
+  const conllu = (dir: string) => {
     if (!existsSync(dir)) return 0;
     const files = readdirSync(dir)
-      .filter((f) => f.endsWith('.txt'))
+      .filter((f) => f.endsWith('.conllu'))
       .sort();
-    for (const f of files) addText(readFileSync(path.join(dir, f), 'utf8'));
+    for (const f of files)
+      for (const line of readFileSync(path.join(dir, f), 'utf8').split('\n'))
+        if (line.startsWith('# text = ')) addText(line.slice(9));
     return files.length;
   };
   const conllTokens = (file: string) => {
@@ -60,23 +78,50 @@ function corpus(): string[][] {
       if (w === '' || w === '-DOCSTART-') {
         if (cur.length) sents.push(cur);
         cur = [];
-      } else cur.push(w.toLowerCase());
+      } else cur.push(w);
     }
     if (cur.length) sents.push(cur);
   };
-  const n1 = folder(path.join(shared, 'news/te3-silver-bulk/txt'));
-  const n2 = folder(path.join(shared, 'news/te3-silver-geopolitics/txt'));
-  const n3 =
-    folder(path.join(shared, 'quotes/polnear/train/text')) +
-    folder(path.join(shared, 'quotes/polnear/dev/text'));
   conllTokens(path.join(shared, 'ner/conll2003/eng.train'));
   conllTokens(path.join(shared, 'ner/wikigold/wikigold.conll.txt'));
-  console.error(`train-clusters: ${n1 + n2} wire stories, ${n3} PolNeAR texts, CoNLL train, wikigold`);
+  const nEwt = textDir ? conllu(path.join(textDir, 'ewt')) : 0;
+  const nGum = textDir ? conllu(path.join(textDir, 'gum')) : 0;
+  console.error(`train-clusters: CoNLL eng.train, wikigold, ${nEwt} EWT documents, ${nGum} GUM documents`);
   return sents;
+}
+
+/**
+ * Case as the classes keep it: a word keeps its case ("Park" the name, "park" the noun), except where case says
+ * nothing: a sentence's first word and a word in capitals (a headline) take the form of the word seen most often
+ * elsewhere (as written, title case or lower case; lower case if none), as `wordClassOf` looks them up.
+ */
+function normaliseCase(sents: string[][]): void {
+  const isCaps = (w: string) => w.length > 1 && w !== w.toLowerCase() && w === w.toUpperCase();
+  const seen = new Map<string, number>();
+  for (const s of sents)
+    for (let i = 1; i < s.length; i++) if (!isCaps(s[i]!)) seen.set(s[i]!, (seen.get(s[i]!) ?? 0) + 1);
+  for (const s of sents)
+    for (let i = 0; i < s.length; i++) {
+      const w = s[i]!;
+      if (i > 0 && !isCaps(w)) continue;
+      const lower = w.toLowerCase();
+      let best = lower;
+      let n = seen.get(lower) ?? 0;
+      for (const c of [w, w[0]! + w.slice(1).toLowerCase()]) {
+        const k = seen.get(c) ?? 0;
+        if (k > n) {
+          n = k;
+          best = c;
+        }
+      }
+      s[i] = best;
+    }
 }
 
 const t0 = Date.now();
 const sents = corpus();
+if (!flag('lower')) normaliseCase(sents);
+else for (const s of sents) for (let i = 0; i < s.length; i++) s[i] = s[i]!.toLowerCase();
 const counts = new Map<string, number>();
 let tokens = 0;
 for (const s of sents) {
@@ -111,11 +156,13 @@ mkdirSync(path.dirname(out), { recursive: true });
 const payload = {
   format: 'newsintel.word-classes/1',
   meta: {
-    algorithm: 'predictive exchange (Uszkoreit & Brants 2008), lower-cased tokens',
+    algorithm: flag('lower')
+      ? 'predictive exchange (Uszkoreit & Brants 2008), lower-cased tokens'
+      : 'predictive exchange (Uszkoreit & Brants 2008), tokens as written (sentence-initial and capitals words normalised)',
     tokens,
     minCount,
     iterations,
-    data: 'te3-silver-bulk + te3-silver-geopolitics (LDC Gigaword, evaluation only), CoNLL-2003 eng.train (research use only), wikigold (CC-BY-4.0), PolNeAR train+dev text (evaluation only)',
+    data: 'CoNLL-2003 eng.train (Reuters RCV1, research use only), wikigold (CC-BY-4.0), UD English EWT train+dev text (CC-BY-SA-4.0), UD English GUM text of its CC-BY and public-domain genres (news, interview, bio, voyage, textbook, speech, vlog, conversation)',
   },
   words: words.map(([w]) => w),
   sizes,

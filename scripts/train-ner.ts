@@ -66,17 +66,19 @@ const clusterArg = clustersFlag >= 0 ? process.argv[clustersFlag + 1] : undefine
 const clusterFile =
   clusterArg && !clusterArg.startsWith('--')
     ? clusterArg
-    : path.join(root, 'models', 'ner', 'word-clusters.json.gz');
+    : path.join(root, 'models', 'ner', 'word-classes.json.gz');
 let clusters: WordClassTable | null = null;
+let clusterData: string | null = null;
 if (clustersFlag >= 0) {
   if (!existsSync(clusterFile)) {
     console.error(`train-ner: ${clusterFile} is missing: run \`npm run train:clusters\` first`);
     process.exit(1);
   }
   const file = JSON.parse(gunzipSync(readFileSync(clusterFile)).toString('utf8')) as WordClassTable & {
-    meta?: unknown;
+    meta?: { data?: string; tokens?: number };
   };
   clusters = { words: file.words, sizes: file.sizes, ids: file.ids };
+  clusterData = file.meta?.data ?? null;
   console.log(`word classes: ${clusters.words.length} words at ${clusters.sizes.join('/')} classes`);
 }
 const gazetteer = buildGazetteerLists(shared);
@@ -105,7 +107,11 @@ let model = trainTagger(
   train,
   gazetteer,
   opts,
-  { ...meta, wordClasses: clusters ? clusters.sizes : null },
+  {
+    ...meta,
+    wordClasses: clusters ? clusters.sizes : null,
+    ...(clusterData ? { wordClassData: clusterData } : {}),
+  },
   clusters,
 );
 // The document layer (--doc-layer K): K models, each trained without one K-th of the documents, give the

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exchangeCluster } from './clusters.js';
-import { NerModel } from './model.js';
+import { wordClassOf } from './features.js';
+import { tokenKey } from './gazetteer.js';
+import { classMap, NerModel } from './model.js';
 import { DEFAULT_TRAIN_OPTIONS, trainTagger } from './train.js';
 
 /** Sentences we made up: two kinds of word (names, verbs) that occur in the same slots. */
@@ -75,5 +77,15 @@ describe('a tagger with word-class features', () => {
     for (const toks of [['Eli', 'Ross', 'met', 'Ana', 'in', 'Porto', '.'], ['Visited', 'Lisbon'], ['x']]) {
       expect(Array.from(again.emissionsFast(toks))).toEqual(Array.from(again.emissionsReference(toks)));
     }
+  });
+
+  it('looks a word up as written, then in title case if in capitals, then in lower case', () => {
+    const table = classMap({ words: ['Park', 'park', 'the'], sizes: [4], ids: [[1, 2, 3]] });
+    const of = (w: string) => wordClassOf(w, tokenKey(w.toLowerCase()), table)?.[0] ?? null;
+    expect(of('Park')).toBe(1); // the name
+    expect(of('park')).toBe(2); // the noun
+    expect(of('PARK')).toBe(1); // a headline writes the name in capitals
+    expect(of('The')).toBe(3); // a sentence's first word
+    expect(of('Kestrel')).toBeNull();
   });
 });

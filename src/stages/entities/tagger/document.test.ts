@@ -37,4 +37,34 @@ describe('harmoniseDocument', () => {
     // "Varna" was never tagged; "In" and "Ivanova" stand alone
     expect(read(doc[2]!)).toEqual([]);
   });
+
+  it('reads a name in a capitals headline as the story writes it, where the tagger missed it or cut it short', () => {
+    const doc = [
+      sent('VARNA TALKS STALL AS PETRA IVANOVA QUITS', [[5, 6, 'MISC']]),
+      sent('Minister Petra Ivanova resigned in Varna on Monday', [
+        [1, 3, 'PER'],
+        [5, 6, 'LOC'],
+      ]),
+    ];
+    harmoniseDocument(doc);
+    expect(read(doc[0]!)).toEqual(['LOC:VARNA', 'PER:PETRA IVANOVA']);
+  });
+
+  it('keeps the tagger’s own reading of a name in capitals, and reads no capitals line alone', () => {
+    const doc = [
+      sent('DETROIT AT TORONTO', [
+        [0, 1, 'ORG'],
+        [2, 3, 'LOC'],
+      ]),
+      sent('Toronto beat Detroit again', [
+        [0, 1, 'ORG'],
+        [2, 3, 'ORG'],
+      ]),
+    ];
+    harmoniseDocument(doc);
+    expect(read(doc[0]!)).toEqual(['ORG:DETROIT', 'LOC:TORONTO']);
+    const alone = [sent('VARNA TALKS STALL', []), sent('TALKS IN VARNA', [[2, 3, 'LOC']])];
+    harmoniseDocument(alone);
+    expect(read(alone[0]!)).toEqual([]);
+  });
 });

@@ -104,6 +104,27 @@ function neighbourClassFeatures(cl: readonly number[] | null, slot: number, push
 
 /** Boundary class value (before the start / after the end of a sentence). */
 const BOUNDARY_CLASS: readonly number[] = [0xfffe, 0xfffe, 0xfffe];
+const BOUNDARY_BEFORE: readonly number[] = BOUNDARY_CLASS.map((v) => v - 1);
+const BOUNDARY_AFTER: readonly number[] = BOUNDARY_CLASS.map((v) => v - 2);
+
+/**
+ * The classes of a word as the class table keeps it: the word as written ("Park", a name, is not "park", a
+ * noun), else, for a word in capitals ("PARK"), its title-case form, else its lower-case form (a sentence's first
+ * word, and every word of tables learnt from lower-cased text). `lower` is the tokenKey of the lower-cased word.
+ */
+export function wordClassOf(
+  w: string,
+  lower: number,
+  clusters: Map<number, readonly number[]>,
+): readonly number[] | null {
+  const asWritten = clusters.get(tokenKey(w));
+  if (asWritten) return asWritten;
+  if (w.length > 1 && !hasLowerLetter(w) && w !== w.toLowerCase()) {
+    const title = clusters.get(tokenKey(w[0]! + w.slice(1).toLowerCase()));
+    if (title) return title;
+  }
+  return clusters.get(lower) ?? null;
+}
 
 /** Bucket of the share of lower-case occurrences (`lower / total`) of a word. */
 export function lowerRatioBucket(lower: number, total: number): number {
@@ -174,6 +195,8 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
     for (let k = s; k < e; k++) gazAny[k]! |= mask;
   });
 
+  const cls = ctx.stats.clusters;
+  const wcl = cls ? tokens.map((w, i) => wordClassOf(w, lH[i]!, cls)) : null;
   const buf = new Buffer32();
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
@@ -191,12 +214,11 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
     const ssm2 = i > 1 ? ssH[i - 2]! : BOS;
     const ssp2 = i + 2 < n ? ssH[i + 2]! : EOS;
     buf.push(T_BIAS);
-    if (ctx.stats.clusters) {
-      const cls = ctx.stats.clusters;
+    if (wcl) {
       const push = (h: number) => buf.push(h);
-      classFeatures(cls.get(l) ?? null, ss, push);
-      neighbourClassFeatures(i > 0 ? (cls.get(lm1) ?? null) : BOUNDARY_CLASS.map((v) => v - 1), 0, push);
-      neighbourClassFeatures(i + 1 < n ? (cls.get(lp1) ?? null) : BOUNDARY_CLASS.map((v) => v - 2), 2, push);
+      classFeatures(wcl[i]!, ss, push);
+      neighbourClassFeatures(i > 0 ? wcl[i - 1]! : BOUNDARY_BEFORE, 0, push);
+      neighbourClassFeatures(i + 1 < n ? wcl[i + 1]! : BOUNDARY_AFTER, 2, push);
     }
     buf.push(mix(T_W, wH[i]!));
     buf.push(mix(T_L, l));
@@ -302,7 +324,7 @@ export function tokenInfo(w: string, ctx: FeatureContext): TokenInfo {
     cap,
     letter: /\p{L}/u.test(w),
     hasLower: hasLowerLetter(w),
-    cl: ctx.stats.clusters ? (ctx.stats.clusters.get(l) ?? null) : undefined,
+    cl: ctx.stats.clusters ? wordClassOf(w, l, ctx.stats.clusters) : undefined,
   };
 }
 

@@ -7,7 +7,8 @@ import type { ConllType } from './labels.js';
  * - LOC → LOC for natural features, continents and named regions (`Korean Peninsula`, `Middle East`,
  *   `Yellow Sea`), otherwise GPE (countries, cities, provinces: most LOC spans in wire news);
  * - MISC → NORP for nationalities, demonyms and religious/political groups (`North Korean`, `Israelis`,
- *   `Shiite`), EVENT for wars, games and summits, LAW for treaties and acts, else MISC.
+ *   `Shiite`), EVENT for wars, games and summits, LAW for treaties and acts, ORG for a name of two or more
+ *   words ending in the head noun of a body (`Nobel Committee`, `Press Council`), else MISC.
  * The entity stage may overrule this with the knowledge base; this is the tagger's own best guess.
  */
 export function refineType(
@@ -38,6 +39,7 @@ export function refineType(
       }
       if (EVENT_HEADS.has(last) || NAMED_EVENT_FIRST.has((tokens[0] ?? '').toLowerCase())) return 'EVENT';
       if (LAW_HEADS.has(last)) return 'LAW';
+      if (tokens.length >= 2 && BODY_HEADS.has(last)) return 'ORG';
       return 'MISC';
     }
     default:
@@ -92,6 +94,14 @@ const EVENT_HEADS = new Set(
 
 /** First words of named events: storms and operations ("Typhoon Kestrel", "Operation Iron Dome"). */
 const NAMED_EVENT_FIRST = new Set('typhoon hurricane cyclone superstorm operation'.split(' '));
+
+/** Head nouns of bodies: a MISC name ending in one names the body ("Nobel Committee", "Olympic Council"). */
+const BODY_HEADS = new Set(
+  (
+    'committee council commission ministry department agency authority bureau office directorate secretariat ' +
+    'tribunal parliament assembly federation union party association institute foundation'
+  ).split(' '),
+);
 
 const LAW_HEADS = new Set(
   'act treaty accord accords convention constitution law charter protocol agreement resolution'.split(' '),

@@ -50,6 +50,9 @@ describe('shipped tagger', () => {
     expect(refineType('LOC', ['Korean', 'Peninsula'], gaz)).toBe('LOC');
     expect(refineType('MISC', ['North', 'Korean'], gaz)).toBe('NORP');
     expect(refineType('MISC', ['Geneva', 'Conventions'], gaz)).toBe('MISC');
+    // a name ending in the head noun of a body names the body, whatever the tagger's type
+    expect(refineType('MISC', ['Nobel', 'Committee'], gaz)).toBe('ORG');
+    expect(refineType('MISC', ['Committee'], gaz)).toBe('MISC');
     expect(refineType('PER', ['Kim'], gaz)).toBe('PERSON');
   });
 });
