@@ -147,11 +147,14 @@ export class PronounGrammar {
       const direct = ix.childrenBy(clause, 'nsubj');
       const subjects = direct.length > 0 ? direct : [this.controlledSubject(clause)];
       let nameFound = false;
-      for (const s of subjects) {
+      for (const subj of subjects) {
+        if (subj < 0 || subj === w || subj === own) continue;
+        if (ix.words[subj]!.upos === 'PROPN' || ix.words[subj]!.upos === 'PRON') nameFound = true;
+        // The noun that opens the subject phrase: "The wife of … leader X said" is about the wife even when the
+        // parser makes "leader" the head and hangs "wife" under it.
+        const s = this.openingNoun(subj);
         if (s < 0 || s === w || s === own) continue;
         const word = ix.words[s]!;
-        if (word.upos === 'PROPN' || word.upos === 'PRON') nameFound = true;
-        if (word.upos !== 'NOUN') continue;
         const g = KIN_NOUNS.get(word.lemma.toLowerCase());
         // "Haddad's wife Leila said she …": a relative named in apposition is named
         const apposed = ix.children(s).some((c) => {
@@ -164,6 +167,27 @@ export class PronounGrammar {
       clause = ix.governingVerb(clause);
     }
     return false;
+  }
+
+  /**
+   * The first common noun of the phrase headed by `subj`, read left to right up to the head (the head itself
+   * when it is that noun) past any possessor; -1 when a name or pronoun comes first or no common noun opens it.
+   */
+  private openingNoun(subj: number): number {
+    const { ix } = this;
+    // a possessor inside the phrase ("Nasser's wife") does not open it
+    const inPossessor = (i: number) => {
+      for (let k = i; k >= 0 && k !== subj; k = ix.words[k]!.head)
+        if (ix.words[k]!.deprel === 'nmod:poss') return true;
+      return false;
+    };
+    const phrase = ix.subtree(subj).filter((i) => i <= subj && !inPossessor(i));
+    for (const i of phrase) {
+      const upos = ix.words[i]!.upos;
+      if (upos === 'NOUN') return i;
+      if (upos === 'PROPN' || upos === 'PRON') return -1;
+    }
+    return -1;
   }
 
   /** True when word `i` is the subject of a speech verb ("*Burns* also said …"). */
