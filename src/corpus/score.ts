@@ -155,14 +155,14 @@ export type PairFeature = (typeof PAIR_FEATURES)[number];
  * Checks that a version model weighs exactly the figures `pairFeatures` computes, in the same order, with a
  * finite weight for each and nothing else, and a threshold inside 0–1; throws `E_STAGE_CONTRACT` naming the
  * difference (a model fitted before a figure was added, renamed or dropped would silently weigh 0 or ignore
- * it). Run on the shipped model when this module loads, except under `NEWSINTEL_LINK_MODEL_REFIT=1`: the refit
- * script links through this module, and must load after a figure is added to write the model that has it.
+ * it). Run on the shipped model the first time it scores a pair; not at import, since the refit script loads
+ * this module after a figure is added, to write the model that has it.
  */
 export function checkLinkModel(m: LinkModel, features: readonly string[] = PAIR_FEATURES): LinkModel {
   const fail = (why: string): never => {
     throw new NewsintelError(
       'E_STAGE_CONTRACT',
-      `corpus: the version model (data/link-model.ts) does not match pairFeatures (${why}); refit it: ${REFIT}=1 npx vite-node scripts/train-corpus-linker.ts`,
+      `corpus: the version model (data/link-model.ts) does not match pairFeatures (${why}); refit it: npx vite-node scripts/train-corpus-linker.ts`,
     );
   };
   const missing = features.filter((f) => !m.features.includes(f));
@@ -221,11 +221,16 @@ export interface LinkModel {
   threshold: number;
 }
 
-const REFIT = 'NEWSINTEL_LINK_MODEL_REFIT';
-if (process.env[REFIT] !== '1') checkLinkModel(LINK_MODEL);
+/** Whether the shipped model was checked against PAIR_FEATURES (once, on its first use, not at import: the refit
+ * script must still load this module after a feature is added, which is exactly when the model goes stale). */
+let shippedModelChecked = false;
 
 /** The model's probability that two articles are versions of one story. */
 export function versionProbability(x: Readonly<Record<string, number>>, m: LinkModel = LINK_MODEL): number {
+  if (m === LINK_MODEL && !shippedModelChecked) {
+    checkLinkModel(LINK_MODEL);
+    shippedModelChecked = true;
+  }
   let z = m.bias;
   for (const name of m.features) z += (m.weights[name] ?? 0) * (x[name] ?? 0);
   return 1 / (1 + Math.exp(-z));

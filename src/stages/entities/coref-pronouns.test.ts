@@ -75,7 +75,8 @@ describe('people who share a surname', () => {
     expect(holders(entities, text.indexOf('her husband'))).toEqual([]);
     expect(holders(entities, text.indexOf('he had'))).toEqual(['Karim Nasser']);
     // the same with the husband as possessor of the subject phrase
-    const owned = "Jailed union leader Karim Nasser did not appear. Nasser's wife said her husband would run.";
+    const owned =
+      "Jailed union leader Karim Nasser did not appear. Nasser's wife said her husband would run.";
     expect(holders(analyse(owned).entities, owned.indexOf('her husband'))).toEqual([]);
   });
 

@@ -271,7 +271,7 @@ export function refineOnClauses(
   for (let i = 0; i < out.length; i++) {
     const q = out[i]!;
     const sub = q.kind === 'partial' && q.cue ? fixed.get(q.cue.start) : undefined;
-    if (!sub && q.kind === 'partial' && PARTIAL_FROM_PARSE) {
+    if (!sub && q.kind === 'partial') {
       const p = partialOnParse(ix, q, out, text, entities, coref);
       if (p) out[i] = p;
       continue;
@@ -305,7 +305,7 @@ export function invertedReport(
   if (!q.cue) return null;
   const k = ix.wordAt(q.cue.start);
   if (k < 0 || ix.words[k]!.upos !== 'VERB' || ix.isPassive(k)) return null;
-  const subj = ix.children(k).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj');
+  const subj = ix.children(k).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj') ?? nameAfterCue(ix, k);
   if (subj === undefined || subj < k) return null;
   const sw = ix.words[subj]!;
   if (sw.start < q.start || sw.end > q.end || sw.upos === 'PRON') return null;
@@ -333,8 +333,21 @@ export function invertedReport(
   };
 }
 
-/** Ablation switch: partial quotes take the speaker of the speech word that governs them on the parse. */
-const PARTIAL_FROM_PARSE = process.env.NEWSINTEL_QUOTES_NO_PARTIAL_PARSE !== '1';
+/**
+ * The name right after a cue, set off by a comma or the sentence's end ("…, said Marek Halas, a customs
+ * official"), when the parse gave the cue no subject: the parser often reads the name and its apposition as the
+ * cue's content. Returns the name's first word, or undefined.
+ */
+function nameAfterCue(ix: SyntaxIndex, k: number): number | undefined {
+  const first = k + 1;
+  const w = ix.words[first];
+  if (w?.upos !== 'PROPN' || w.sentence !== ix.words[k]!.sentence) return undefined;
+  let last = first;
+  while (ix.words[last + 1]?.upos === 'PROPN' && ix.words[last + 1]!.sentence === w.sentence) last++;
+  const next = ix.words[last + 1];
+  if (next && next.sentence === w.sentence && next.text !== ',' && next.upos !== 'PUNCT') return undefined;
+  return first;
+}
 
 /** The word of [start, end) whose head lies outside it (the first such word), or -1. */
 function topWord(ix: SyntaxIndex, start: number, end: number): number {
