@@ -549,8 +549,14 @@ export const NER_SPAN_REFINERS: readonly {
       for (let k = 0; k + 1 < toks.length; k++) {
         if (!EAST_ASIAN_SURNAMES.has(toks[k]!) || !HYPHENATED_GIVEN_NAME.test(toks[k + 1]!)) continue;
         const inside = spans.filter((x) => x.start < k + 2 && x.end > k);
-        // a longer span the name sits in ("the Ban Ki-moon Centre") or a person span already: keep it
-        if (inside.some((x) => x.type === 'PER' || x.start < k || x.end > k + 2)) continue;
+        // a longer span the name sits in ("the Ban Ki-moon Centre") or the whole name as a person already: keep
+        // it; a person span on only one half ("Park" alone) is the tagger cutting the name short
+        if (
+          inside.some(
+            (x) => x.start < k || x.end > k + 2 || (x.type === 'PER' && x.start === k && x.end === k + 2),
+          )
+        )
+          continue;
         out = replaceSpans(out, { start: k, end: k + 2, type: 'PER', rule: 'ner:east-asian-name' });
       }
       return out;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Document, plainSource } from '../../core/document.js';
 import { createPipeline } from '../../core/pipeline.js';
 import { sentencesStage } from '../sentences/index.js';
+import { NER_SPAN_REFINERS } from './extract.js';
 import { entitiesStage, type StageEntity } from './index.js';
 
 /** Sentences written for these tests (fictional names). */
@@ -35,6 +36,16 @@ describe('refiners over the tagger spans', () => {
     expect(persons).toContain('Wang Jia-rui');
     expect(persons).toContain('Chen Bao-lin');
     expect(ents.filter((e) => e.type !== 'PERSON' && /Jia-rui|Bao-lin/.test(e.name))).toEqual([]);
+  });
+
+  it('mends a person span the tagger cut to the surname of an East Asian name, and keeps a longer body', () => {
+    const refine = NER_SPAN_REFINERS.find((r) => r.name === 'east-asian-name')!.refine;
+    const toks = ['Minister', 'Park', 'Min-ho', 'resigned'];
+    expect(refine(toks, [{ start: 1, end: 2, type: 'PER' }], null)).toEqual([
+      { start: 1, end: 3, type: 'PER', rule: 'ner:east-asian-name' },
+    ]);
+    const centre = [{ start: 0, end: 4, type: 'ORG' }];
+    expect(refine(['the', 'Park', 'Min-ho', 'Centre'], centre, null)).toEqual(centre);
   });
 
   it('keeps one person whose four-word name has a second given name', () => {
