@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadDefaultSyntaxModel, SyntaxModel } from './model.js';
+import { defaultSyntaxModelPath, loadDefaultSyntaxModel, loadSyntaxModel, SyntaxModel } from './model.js';
 import { UposTagger } from './tagger.js';
 
 const SENTENCES = [
@@ -11,7 +11,8 @@ const SENTENCES = [
 
 /** A small model cut from the shipped one (strong weights only), so file round trips stay quick. */
 function smallModel(): SyntaxModel {
-  const m = loadDefaultSyntaxModel();
+  // a model of its own: the shared default model has released its file rows (it only scores)
+  const m = loadSyntaxModel(defaultSyntaxModelPath());
   const cut = (c: SyntaxModel['parser']) => c.pruned(0.25 * c.tables().scale * 32767);
   return new SyntaxModel({
     tagger: new UposTagger(cut(m.tagger.model as SyntaxModel['parser']), m.tagger.tagset, m.tagger.tagDict),
@@ -67,5 +68,15 @@ describe('syntax model file', () => {
     const raw = gunzipSync(small.toFile());
     const truncated = gzipSync(raw.subarray(0, raw.byteLength - 64));
     expect(() => SyntaxModel.fromFile(truncated)).toThrow(/outside the file/);
+  });
+});
+
+describe('the shared runtime model', () => {
+  it('scores after letting its file rows go, and refuses to be pruned or written without them', () => {
+    const m = loadDefaultSyntaxModel();
+    expect(m.parse(SENTENCES[0]!).length).toBeGreaterThan(0);
+    expect(m.parser.size).toBeGreaterThan(0);
+    expect(() => m.parser.pruned(1)).toThrow(/released/);
+    expect(() => m.toFile()).toThrow(/released/);
   });
 });

@@ -206,13 +206,19 @@ export class CompactModel {
   private readonly at = new Int32Array(256);
   /** Sink for the values read only to bring their cache lines in (kept so the reads are not optimised away). */
   touched = 0;
-  private readonly raw: {
+  /**
+   * The rows as read from the file (views into the gunzipped model): needed to prune or write the model, not to
+   * score, so the shared runtime model lets them go ({@link releaseSource}) and frees the file's 28 MB.
+   */
+  private raw: {
     keys: Uint32Array;
     lens: Uint8Array;
     cls: Uint8Array;
     val: Int16Array;
     scale: number;
-  };
+  } | null;
+  private readonly rowCount: number;
+  private readonly weightCount: number;
 
   constructor(
     classes: number,
@@ -232,6 +238,8 @@ export class CompactModel {
     }
     this.classes = classes;
     this.raw = { keys, lens, cls, val, scale };
+    this.rowCount = keys.length;
+    this.weightCount = val.length;
     this.dense = classes <= DENSE_CLASSES;
     this.stride = this.dense ? 1 + classes : 3;
     let cap = 16;
@@ -247,12 +255,30 @@ export class CompactModel {
 
   /** Number of feature rows kept. */
   get size(): number {
-    return this.raw.keys.length;
+    return this.rowCount;
   }
 
   /** Number of non-zero weights kept. */
   get weights(): number {
-    return this.raw.val.length;
+    return this.weightCount;
+  }
+
+  /**
+   * Drops the rows read from the file; scoring reads only the hash table. After this, {@link pruned},
+   * {@link tables} and {@link toFile} throw E_STAGE_CONTRACT: load the file again to prune or write a model.
+   */
+  releaseSource(): void {
+    this.raw = null;
+  }
+
+  private source(): NonNullable<CompactModel['raw']> {
+    if (!this.raw) {
+      throw new NewsintelError(
+        'E_STAGE_CONTRACT',
+        'syntax model: the file rows of this shared runtime model were released; load the file with loadSyntaxModel to prune or write it',
+      );
+    }
+    return this.raw;
   }
 
   /**
@@ -323,7 +349,7 @@ export class CompactModel {
 
   /** A copy without the weights whose magnitude is below `threshold` (and without rows left empty). */
   pruned(threshold: number): CompactModel {
-    const { keys, lens, cls, val, scale } = this.raw;
+    const { keys, lens, cls, val, scale } = this.source();
     const cut = threshold / scale;
     const k2: number[] = [];
     const l2: number[] = [];
@@ -368,7 +394,7 @@ export class CompactModel {
     cls: Uint8Array;
     val: Int16Array;
   } {
-    const { keys, lens, cls, val, scale } = this.raw;
+    const { keys, lens, cls, val, scale } = this.source();
     const rows = keys.length;
     const start = new Uint32Array(rows + 1);
     for (let r = 0; r < rows; r++) start[r + 1] = start[r]! + lens[r]!;
@@ -395,7 +421,7 @@ export class CompactModel {
   }
 
   toFile(): CompactModelFile {
-    const { keys, lens, cls, val, scale } = this.raw;
+    const { keys, lens, cls, val, scale } = this.source();
     return { classes: this.classes, scale, keys: b64(keys), lens: b64(lens), cls: b64(cls), val: b64(val) };
   }
 
