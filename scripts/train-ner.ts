@@ -10,7 +10,8 @@
  * Deterministic: fixed sentence order seed, fixed epochs; the same inputs give the same weights file.
  * Flags: --epochs N, --scheme BIO|BILOU, --limit N (first N training sentences), --wikigold, --dev-every,
  * --min-count N, --prune X, --out FILE, --holdout-docs K (score every K-th eng.train document, held out of
- * training), --clusters [FILE] (word-class features from `npm run train:clusters`).
+ * training), --clusters FILE (another word-class table than models/ner/word-classes.json.gz, which is used by
+ * default), --no-clusters (train without word classes, as the model shipped before issue 16).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,17 +60,18 @@ if (holdoutK > 1) {
   holdout = train.filter((s) => s.doc % holdoutK === holdoutK - 1);
   train = train.filter((s) => s.doc % holdoutK !== holdoutK - 1);
 }
-// Word classes from unlabelled news (`npm run train:clusters`), opt-in with --clusters [FILE]: the shipped model
-// is trained without them (see models/ner/README.md for why).
+// Word classes from unlabelled news (`npm run train:clusters`, committed as models/ner/word-classes.json.gz): the
+// shipped model is trained with them (issue 16); --clusters FILE takes another table, --no-clusters trains without.
 const clustersFlag = process.argv.indexOf('--clusters');
 const clusterArg = clustersFlag >= 0 ? process.argv[clustersFlag + 1] : undefined;
+const useClusters = !flag('no-clusters');
 const clusterFile =
   clusterArg && !clusterArg.startsWith('--')
     ? clusterArg
     : path.join(root, 'models', 'ner', 'word-classes.json.gz');
 let clusters: WordClassTable | null = null;
 let clusterData: string | null = null;
-if (clustersFlag >= 0) {
+if (useClusters) {
   if (!existsSync(clusterFile)) {
     console.error(`train-ner: ${clusterFile} is missing: run \`npm run train:clusters\` first`);
     process.exit(1);
