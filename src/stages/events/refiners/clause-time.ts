@@ -1,9 +1,7 @@
 import { baseRel } from '../../syntax/query.js';
 import type { RefineContext, Refiner } from './context.js';
-import { triggerWord } from './context.js';
+import { attachedDate, triggerWord } from './context.js';
 
-/** A calendar value (`2006-12-04`, `2006-12`), not a year alone or a duration. */
-const CALENDAR = /^\d{4}-\d\d/;
 /**
  * Prepositions of a time or purpose adjunct: "said Monday after talks with Y" dates the talks by the report,
  * "flew to X for talks with Y" by the trip.
@@ -47,16 +45,9 @@ export const clauseTime: Refiner = {
       // noun they found is dated here like one read off the clause
       if (w < 0 || (!e.rule.startsWith('clause:') && syn.words[w]!.upos !== 'NOUN')) return e;
       const pred = predicateOf(ctx, w);
-      for (const tm of ctx.ix.times) {
-        if (tm.type !== 'DATE' || !tm.value || !CALENDAR.test(tm.value)) continue;
-        const tw = syn.wordAt(tm.start);
-        if (tw < 0 || syn.words[tw]!.sentence !== syn.words[w]!.sentence) continue;
-        // the head of the time phrase, then its attachment to the predicate or the noun
-        let head = tw;
-        while (syn.words[head]!.head >= 0 && syn.words[syn.words[head]!.head]!.start < tm.end)
-          head = syn.words[head]!.head;
-        if (under(ctx, head, pred, 1) || under(ctx, head, w, 1)) return { ...e, date: tm.value, time: tm.id };
-      }
+      // a time phrase attached to the predicate or the noun
+      const own = attachedDate(ctx, w, (head) => under(ctx, head, pred, 1) || under(ctx, head, w, 1));
+      if (own) return { ...e, ...own };
       const word = syn.words[w]!;
       // "X, speaking after a meeting with Y, said": the participle is dated by the verb it depends on
       let pi = pred;

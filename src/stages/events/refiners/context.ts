@@ -31,6 +31,33 @@ export function triggerWord(ctx: RefineContext, e: RuledEvent): number {
   return ctx.syntax ? ctx.syntax.wordAt(e.trigger.start) : -1;
 }
 
+/** A calendar value (`2006-12-04`, `2006-12`), not a year alone or a duration. */
+const CALENDAR = /^\d{4}-\d\d/;
+
+/**
+ * The first calendar DATE expression in word `w`'s sentence whose phrase head (the word of the time phrase
+ * whose head lies outside it) satisfies `attached` ("met *on Monday*": the head "Monday" hangs on "met"):
+ * its value and time id, or null. Shared by the refiners that date an event by the time its clause names.
+ */
+export function attachedDate(
+  ctx: RefineContext,
+  w: number,
+  attached: (head: number) => boolean,
+): { date: string; time: string } | null {
+  const syn = ctx.syntax;
+  if (!syn?.words[w]) return null;
+  for (const tm of ctx.ix.times) {
+    if (tm.type !== 'DATE' || !tm.value || !CALENDAR.test(tm.value)) continue;
+    const tw = syn.wordAt(tm.start);
+    if (tw < 0 || syn.words[tw]!.sentence !== syn.words[w]!.sentence) continue;
+    let head = tw;
+    while (syn.words[head]!.head >= 0 && syn.words[syn.words[head]!.head]!.start < tm.end)
+      head = syn.words[head]!.head;
+    if (attached(head)) return { date: tm.value, time: tm.id };
+  }
+  return null;
+}
+
 /** The entity id whose mention covers syntax word `w`, or null. */
 export function entityAtWord(ctx: RefineContext, w: number): string | null {
   const word = ctx.syntax?.words[w];

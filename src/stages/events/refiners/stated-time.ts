@@ -1,8 +1,8 @@
 import type { PloverType } from '../../../core/types.js';
 import { isSpeechLemma } from '../../../knowledge/english/index.js';
 import { baseRel } from '../../syntax/query.js';
-import type { RefineContext, Refiner } from './context.js';
-import { triggerWord } from './context.js';
+import type { Refiner } from './context.js';
+import { attachedDate, triggerWord } from './context.js';
 
 /** Acts done by saying them: a demand, threat, criticism, rejection, backing or promise stated in a report. */
 const SPEECH_ACTS: ReadonlySet<PloverType> = new Set([
@@ -13,23 +13,6 @@ const SPEECH_ACTS: ReadonlySet<PloverType> = new Set([
   'SUPPORT',
   'AGREE',
 ]);
-const CALENDAR = /^\d{4}-\d\d/;
-
-/** The calendar date of a time expression attached to verb `v` ("said on Tuesday"), or null. */
-function dateOn(ctx: RefineContext, v: number): { date: string; time: string } | null {
-  const syn = ctx.syntax!;
-  for (const tm of ctx.ix.times) {
-    if (tm.type !== 'DATE' || !tm.value || !CALENDAR.test(tm.value)) continue;
-    const tw = syn.wordAt(tm.start);
-    if (tw < 0 || syn.words[tw]!.sentence !== syn.words[v]!.sentence) continue;
-    let head = tw;
-    while (syn.words[head]!.head >= 0 && syn.words[syn.words[head]!.head]!.start < tm.end)
-      head = syn.words[head]!.head;
-    if (syn.words[head]!.head === v) return { date: tm.value, time: tm.id };
-  }
-  return null;
-}
-
 /**
  * Dates a speech act stated in what someone said by the saying (issue 11): "the group said Tuesday that
  * Washington should open talks" is a demand made on Tuesday, and "X said Y must …" in a story of the day, that
@@ -60,7 +43,8 @@ export const statedTime: Refiner = {
       // the trigger must sit in the report's content clause, not in an adjunct of it
       const clause = syn.clauseOf(w);
       if (clause < 0 || !['ccomp', 'parataxis'].includes(baseRel(syn.words[clause]!.deprel))) return e;
-      const own = dateOn(ctx, g);
+      // a time the report names ("said on Tuesday")
+      const own = attachedDate(ctx, g, (head) => syn.words[head]!.head === g);
       if (own) return { ...e, ...own };
       return ctx.ix.published ? { ...e, date: ctx.ix.published } : e;
     });
