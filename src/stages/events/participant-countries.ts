@@ -1,6 +1,7 @@
 import type { Entity } from '../../core/types.js';
 import type { SyntaxIndex } from '../syntax/query.js';
-import { type DocIndex, tokenAtOrAfter } from './doc-index.js';
+import type { DocIndex } from './doc-index.js';
+import { entityIndexAtWord } from './refiners/context.js';
 import type { EventParticipant, MergedEvent } from './types.js';
 
 /** Dependents of a name or its head noun that can carry the country of the phrase. */
@@ -17,10 +18,7 @@ const INSIDE_RELS: ReadonlySet<string> = new Set(['compound', 'flat', 'appos', '
 
 /** The entity (other than `self`) with a country whose mention covers syntax word `w`, as its country. */
 function countryAt(ix: DocIndex, syn: SyntaxIndex, w: number, self: string): string | null {
-  const word = syn.words[w]!;
-  const t = tokenAtOrAfter(ix.tokens, word.start);
-  if (t >= ix.tokens.length || ix.tokens[t]!.start >= word.end) return null;
-  const k = ix.entityAt[t]!;
+  const k = entityIndexAtWord(ix, syn, w);
   const e = k >= 0 ? ix.entities[k]! : null;
   return e && e.id !== self ? e.country : null;
 }

@@ -58,13 +58,18 @@ export function attachedDate(
   return null;
 }
 
+/** The index in `ix.entities` of the entity whose mention covers syntax word `w` of `syn`, or -1. */
+export function entityIndexAtWord(ix: DocIndex, syn: SyntaxIndex | null, w: number): number {
+  const word = syn?.words[w];
+  if (!word) return -1;
+  const t = tokenAtOrAfter(ix.tokens, word.start);
+  if (t >= ix.tokens.length || ix.tokens[t]!.start >= word.end) return -1;
+  return ix.entityAt[t]!;
+}
+
 /** The entity id whose mention covers syntax word `w`, or null. */
 export function entityAtWord(ctx: RefineContext, w: number): string | null {
-  const word = ctx.syntax?.words[w];
-  if (!word) return null;
-  const t = tokenAtOrAfter(ctx.ix.tokens, word.start);
-  if (t >= ctx.ix.tokens.length || ctx.ix.tokens[t]!.start >= word.end) return null;
-  const k = ctx.ix.entityAt[t]!;
+  const k = entityIndexAtWord(ctx.ix, ctx.syntax, w);
   return k >= 0 ? ctx.ix.entities[k]!.id : null;
 }
 
