@@ -32,7 +32,9 @@ function adjunctSubject(ctx: RefineContext, v: number): number {
   const word = syn.words[v]!;
   const h = word.head;
   if (h < 0 || !/ing$/i.test(word.text)) return -1;
-  if (word.deprel === 'acl') return syn.words[h]!.upos === 'PROPN' || syn.words[h]!.upos === 'NOUN' ? h : -1;
+  // "X, speaking after …": the participle modifies X (the parser may attach it as acl or as advcl of the noun)
+  if (word.deprel === 'acl' || (word.deprel === 'advcl' && syn.words[h]!.upos !== 'VERB'))
+    return syn.words[h]!.upos === 'PROPN' || syn.words[h]!.upos === 'NOUN' ? h : -1;
   return syn.words[h]!.upos === 'VERB' && !syn.isPassive(h) ? syn.subjectOf(h) : -1;
 }
 
@@ -43,6 +45,32 @@ export function adjunctParties(ctx: RefineContext, w: number): string[] {
   if (!word.deprel.startsWith('obl') || !ADJUNCT_CASES.has(syn.caseOf(w) ?? '')) return [];
   const s = adjunctSubject(ctx, word.head);
   return s >= 0 ? parties(ctx, s) : [];
+}
+
+/** Plural possessives that name the sides of a meeting by the clause around it ("at the start of their talks"). */
+const PLURAL_POSSESSIVES: ReadonlySet<string> = new Set(['their', 'our']);
+
+/**
+ * The sides of a reciprocal event noun whose possessor is a plural pronoun ("Li told Millon at the start of their
+ * meeting"): the subject and the objects or "with" oblique of the nearest verb above the noun, when they name two
+ * parties or more; else [].
+ */
+export function possessiveSides(ctx: RefineContext, w: number): string[] {
+  const syn = ctx.syntax!;
+  const poss = syn.childrenBy(w, 'nmod:poss');
+  if (!poss.some((c) => PLURAL_POSSESSIVES.has(syn.words[c]!.text.toLowerCase()))) return [];
+  let v = syn.words[w]!.head;
+  for (let k = 0; v >= 0 && k < 3 && syn.words[v]!.upos !== 'VERB'; k++) v = syn.words[v]!.head;
+  if (v < 0 || syn.words[v]!.upos !== 'VERB') return [];
+  const sides: string[] = [];
+  const add = (ids: readonly string[]) => {
+    for (const id of ids) if (!sides.includes(id)) sides.push(id);
+  };
+  const subj = syn.subjectOf(v);
+  if (subj >= 0) add(parties(ctx, subj));
+  for (const o of syn.objectsOf(v)) add(parties(ctx, o));
+  for (const o of syn.obliquesOf(v)) if (o.case === 'with') add(parties(ctx, o.word));
+  return sides.length >= 2 ? sides : [];
 }
 
 /** Whether child `c` of a predicate fills `role`: `nsubj`, `obj`, `nmod:poss`, or `<rel>:<preposition>`. */
@@ -191,6 +219,11 @@ export const clauseEvents: Refiner = {
           if (sides.length >= 2) actors = [sides[0]!];
         }
         targets = roleParties(ctx, w, entry.target).filter((t) => !actors.includes(t));
+        // "Li told Millon at the start of their meeting": the clause's parties are the meeting's sides
+        if (actors.length === 0 && targets.length === 0 && RECIPROCAL.has(sense.type)) {
+          const sides = possessiveSides(ctx, w);
+          if (sides.length >= 2) [actors, targets] = [[sides[0]!], sides.slice(1)];
+        }
         if (actors.length === 0 || targets.length === 0) continue;
       }
       targets = targets.filter((t) => !actors.includes(t));

@@ -52,6 +52,10 @@ export const clauseTime: Refiner = {
       // "X, speaking after a meeting with Y, said": the participle is dated by the verb it depends on
       let pi = pred;
       if (/ing$/i.test(syn.words[pi]!.text) && syn.words[pi]!.head >= 0) pi = syn.words[pi]!.head;
+      // … or, when it modifies the subject ("X, speaking after …, said"), by the verb that subject depends on
+      if (pi !== pred && syn.words[pi]!.upos !== 'VERB' && baseRel(syn.words[pi]!.deprel) === 'nsubj')
+        pi = syn.words[pi]!.head;
+      if (pi < 0) return e;
       const p = syn.words[pi]!;
       if (
         e.type === 'CONSULT' &&
