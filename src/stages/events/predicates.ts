@@ -1,9 +1,10 @@
 import type { Modality, PloverType } from '../../core/types.js';
 import { isSpeechLemma } from '../../knowledge/english/index.js';
 import { tokenAtOrAfter } from './doc-index.js';
+import { baseRel } from '../syntax/query.js';
 import { type FrameEntry, frameFor } from './frames.js';
 import { conditionalPredicate, negatedPredicate } from './refiners/clause-modality.js';
-import { entityOfNominal, type RefineContext, type Refiner } from './refiners/context.js';
+import { entityAtWord, entityOfNominal, type RefineContext, type Refiner } from './refiners/context.js';
 import type { RuledEvent } from './types.js';
 
 /** Modals whose clause is a plan or a promise, and those whose clause is a possibility. */
@@ -88,11 +89,44 @@ function fills(ctx: RefineContext, c: number, role: string): boolean {
   return syn.caseOf(c) === sub;
 }
 
+/** Relative pronouns that stand for the nominal their clause modifies. */
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'which']);
+
+/**
+ * The nominal a relative pronoun stands for ("Iran and Syria, whom he accuses of …": Iran and Syria), or `w`
+ * itself when it is no relative pronoun: the head of its relative clause when the parse has one (acl:relcl),
+ * else the nominal just before the comma that opens the clause (the parse often hangs a non-restrictive clause
+ * elsewhere), climbing to the first of its conjuncts.
+ */
+export function antecedentOf(ctx: RefineContext, w: number): number {
+  const syn = ctx.syntax!;
+  const word = syn.words[w]!;
+  if (word.upos !== 'PRON' || !RELATIVE_PRONOUNS.has(word.text.toLowerCase())) return w;
+  for (let p = word.head, k = 0; p >= 0 && k < 2; p = syn.words[p]!.head, k++) {
+    if (syn.words[p]!.deprel === 'acl:relcl') {
+      const h = syn.words[p]!.head;
+      return h >= 0 ? h : w;
+    }
+  }
+  const comma = w - 1;
+  const before = w - 2;
+  if (before < 0 || syn.words[comma]!.text !== ',' || syn.words[before]!.sentence !== word.sentence) return w;
+  let a = before;
+  if (syn.words[a]!.upos !== 'PROPN' && syn.words[a]!.upos !== 'NOUN') return w;
+  while (syn.words[a]!.deprel === 'conj' && syn.words[a]!.head >= 0 && syn.words[a]!.head < a)
+    a = syn.words[a]!.head;
+  return a;
+}
+
 /** The party entities a nominal and its conjuncts name ("Russia and China" → both). */
-function parties(ctx: RefineContext, w: number): string[] {
+function parties(ctx: RefineContext, w0: number): string[] {
   const out: string[] = [];
+  const w = antecedentOf(ctx, w0);
+  // a relative pronoun stands only for a name ("Iran, which …"), not for a description whose modifier names
+  // someone ("the European plane-maker, which …" is not Europe)
+  const own = w !== w0;
   for (const c of ctx.syntax!.conjuncts(w)) {
-    const id = entityOfNominal(ctx, c);
+    const id = own ? entityAtWord(ctx, c) : entityOfNominal(ctx, c);
     if (!id || out.includes(id)) continue;
     const ent = ctx.ix.entities.find((e) => e.id === id);
     if (ent && PARTY_TYPES.has(ent.type)) out.push(id);
@@ -190,7 +224,8 @@ export const clauseEvents: Refiner = {
       if (syn.childrenBy(w, 'cop').length > 0) continue;
       // the complement of an event the extractors found is part of that event ("demanded that Hamas recognize")
       const gov = syn.governingVerb(w);
-      if (gov >= 0 && covered.has(gov) && entry.pos === 'verb') continue;
+      // (a conjoined clause is an event of its own: "ruled out talks with Iran, whom he accuses of …")
+      if (gov >= 0 && covered.has(gov) && entry.pos === 'verb' && baseRel(word.deprel) !== 'conj') continue;
       const sense = senseOf(ctx, w, entry);
       if (!sense) continue;
       let actors: string[];

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../services/analyze.js';
+
+/**
+ * Sides of an event read off the clause around it (issue 11), through the whole pipeline on sentences we wrote:
+ * "their meeting" names the clause's parties, a participle that the parse hangs on its subject still gives that
+ * subject, and a relative pronoun stands for the name before it.
+ */
+function events(text: string, published?: string): Array<{ line: string; date: string | null }> {
+  const a = analyze(text, published ? { published } : {});
+  const name = new Map(a.entities.map((e) => [e.id, e.name]));
+  const names = (ids: readonly string[]) => ids.map((id) => name.get(id) ?? id).join(',');
+  return a.events.map((e) => ({
+    line: `${e.type} ${e.trigger.text} ${names(e.actors)}->${names(e.targets)}`,
+    date: e.date,
+  }));
+}
+const lines = (text: string) => events(text).map((e) => e.line);
+
+describe('sides of an event from its clause', () => {
+  it('gives "their meeting" the subject and the object of the clause it stands in', () => {
+    const got = lines('"We have made progress," Ola Berg told Kim Moe at the start of their meeting.');
+    expect(got).toContain('CONSULT meeting Ola Berg->Kim Moe');
+  });
+
+  it('finds no sides for "their meeting" when the clause names only one party', () => {
+    const got = lines('Ola Berg spoke at the start of their meeting.');
+    expect(got.filter((e) => e.startsWith('CONSULT meeting'))).toEqual([]);
+  });
+
+  it('gives a meeting after which someone spoke to the speaker, dated by the report ("X, speaking after …, said")', () => {
+    const got = events(
+      'Swedish Prime Minister Ola Berg, speaking after a meeting with his Norwegian counterpart Kim Moe in the northern town of Kiruna, said: "Sweden is ready."',
+      '2006-03-08',
+    );
+    const meeting = got.find((e) => e.line.startsWith('CONSULT meeting'));
+    expect(meeting?.line).toBe('CONSULT meeting Ola Berg->Kim Moe');
+    expect(meeting?.date).toBe('2006-03-08');
+  });
+
+  it('reads a relative pronoun as the names before it ("Iran and Syria, whom he accuses of …")', () => {
+    const got = lines(
+      'Prime Minister Ola Berg spoke on Monday. He has ruled out talks with Iran and Syria, whom he accuses of arming the rebels.',
+    );
+    expect(got).toContain('DISAPPROVE accuses Ola Berg->Iran,Syria');
+  });
+
+  it('does not read a relative pronoun as a country named in the description before it', () => {
+    const got = lines('The contract went to the European plane-maker, which is fighting its US rival for market share.');
+    expect(got.filter((e) => e.startsWith('FIGHT'))).toEqual([]);
+  });
+});
