@@ -9,6 +9,7 @@ import { participantCountries } from './participant-countries.js';
 import type { Group, Salience } from './participants.js';
 import { refine, syntaxOf } from './refiners/index.js';
 import { mergeEvents } from './refiners/merge.js';
+import { relativeSubjectActors } from './refiners/relative-subjects.js';
 import type { EventsOptions, MergedEvent, RuledEvent } from './types.js';
 
 export { mergeEvents } from './refiners/merge.js';
@@ -45,9 +46,18 @@ export function extractEvents(doc: Document, options: EventsOptions = {}): Merge
   const found: RuledEvent[] = [];
   const groups: Group[] = [];
   const salient: Salience = { person: null, org: null };
+  // the parse is required in a pipeline; extractEvents also runs on documents without one (unit tests)
+  const syntax = syntaxOf(doc.has('syntax') ? doc.get('syntax') : undefined);
+  const ctx = { ix, syntax, lex: clauseLexicon() };
   for (let s = 0; s < ix.sentStart.length; s++) {
     const events = sentenceEvents(ix, attr, s, window, groups, salient);
-    for (const { patientOnly, ...e } of events) {
+    for (let { patientOnly, ...e } of events) {
+      // "Iran, which has refused to …": the relative pronoun's antecedent acts (read before the event is
+      // judged unattached)
+      if (e.actors.length === 0 && !e.genericActor) {
+        const actors = relativeSubjectActors(ctx, e);
+        if (actors.length > 0) e = { ...e, actors, rule: `${e.rule}+relative-subject` };
+      }
       // who did it is the point of an event: without an actor only a passive ("Iran was attacked") or a
       // noun with an explicit target ("attacks on Iraq") says enough to list
       if (
@@ -60,9 +70,7 @@ export function extractEvents(doc: Document, options: EventsOptions = {}): Merge
       found.push(e);
     }
   }
-  // the parse is required in a pipeline; extractEvents also runs on documents without one (unit tests)
-  const syntax = syntaxOf(doc.has('syntax') ? doc.get('syntax') : undefined);
-  const refined = refine(found, { ix, syntax, lex: clauseLexicon() });
+  const refined = refine(found, ctx);
   // places stand for their country when comparing participants ("Pyongyang" and "North Korea")
   const key = new Map<string, string>();
   for (const e of ix.entities) key.set(e.id, e.type === 'GPE' && e.country ? `country:${e.country}` : e.id);

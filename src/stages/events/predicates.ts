@@ -89,7 +89,10 @@ function fills(ctx: RefineContext, c: number, role: string): boolean {
   return syn.caseOf(c) === sub;
 }
 
-/** Relative pronouns that stand for the nominal their clause modifies. */
+/**
+ * Relative pronouns that stand for the nominal their clause modifies ("that" is left out: the parse takes too
+ * many complementizers for it, "told X that abuses were …").
+ */
 const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'which']);
 
 /**

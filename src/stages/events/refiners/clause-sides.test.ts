@@ -50,3 +50,17 @@ describe('sides of an event from its clause', () => {
     expect(got.filter((e) => e.startsWith('FIGHT'))).toEqual([]);
   });
 });
+
+describe('relative pronoun subjects', () => {
+  it('gives an event whose subject is "which" or "who" to the name before the comma', () => {
+    const got = lines(
+      'Norway -- which pulled out its troops and officials from Greenland in 2004 but keeps a base there -- said the talks should go on.',
+    );
+    expect(got).toContain('RETREAT pulled out Norway->Greenland');
+  });
+
+  it('gives no actor to an event whose relative subject stands for a description', () => {
+    const got = lines('The plane-maker, which pulled out its staff from Greenland in 2004, said it would return.');
+    expect(got.filter((e) => e.startsWith('RETREAT'))).toEqual([]);
+  });
+});
