@@ -9,7 +9,7 @@ import { participantCountries } from './participant-countries.js';
 import type { Group, Salience } from './participants.js';
 import { refine, syntaxOf } from './refiners/index.js';
 import { mergeEvents } from './refiners/merge.js';
-import { relativeSubjectActors } from './refiners/relative-subjects.js';
+import { ownSubjectActors, relativeSubjectActors } from './refiners/subject-actors.js';
 import type { EventsOptions, MergedEvent, RuledEvent } from './types.js';
 
 export { mergeEvents } from './refiners/merge.js';
@@ -52,11 +52,14 @@ export function extractEvents(doc: Document, options: EventsOptions = {}): Merge
   for (let s = 0; s < ix.sentStart.length; s++) {
     const events = sentenceEvents(ix, attr, s, window, groups, salient);
     for (let { patientOnly, ...e } of events) {
-      // "Iran, which has refused to …": the relative pronoun's antecedent acts (read before the event is
-      // judged unattached)
+      // the verb's own subject, read on the parse before the event is judged unattached: "Iran, which has
+      // refused to …" (the relative pronoun's antecedent acts)
       if (e.actors.length === 0 && !e.genericActor) {
-        const actors = relativeSubjectActors(ctx, e);
-        if (actors.length > 0) e = { ...e, actors, rule: `${e.rule}+relative-subject` };
+        const relative = relativeSubjectActors(ctx, e);
+        // "Norway later accused …": a named subject the token rules missed
+        const own = relative.length > 0 ? [] : ownSubjectActors(ctx, e);
+        if (relative.length > 0) e = { ...e, actors: relative, rule: `${e.rule}+relative-subject` };
+        else if (own.length > 0) e = { ...e, actors: own, rule: `${e.rule}+subject` };
       }
       // who did it is the point of an event: without an actor only a passive ("Iran was attacked") or a
       // noun with an explicit target ("attacks on Iraq") says enough to list

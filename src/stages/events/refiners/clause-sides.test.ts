@@ -64,3 +64,19 @@ describe('relative pronoun subjects', () => {
     expect(got.filter((e) => e.startsWith('RETREAT'))).toEqual([]);
   });
 });
+
+describe('named subjects the token rules missed', () => {
+  it('gives the event to the named subject of its verb when an adverb stands between them', () => {
+    expect(lines('The talks ended on Monday. Denmark later vowed to continue the fight.')).toContain(
+      'AGREE vowed Denmark->',
+    );
+    expect(lines('The talks ended on Monday. Denmark later accused the minister of lying.')).toContain(
+      'DISAPPROVE accused Denmark->',
+    );
+  });
+
+  it('takes no country named only by a modifier of the subject ("a Norway-based group") as actor', () => {
+    const got = lines('The talks ended on Monday. A Norway-based relief group later appealed for food aid.');
+    expect(got.filter((e) => e.includes('Norway->'))).toEqual([]);
+  });
+});
