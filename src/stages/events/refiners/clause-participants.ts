@@ -104,8 +104,15 @@ export const clauseParticipants: Refiner = {
           if (id && !addressees.has(id)) targets = [id];
         }
       }
-      // an event noun's possessor, "by" agent or nationality ("Israel's detention of …")
       const word = syn.words[w]!;
+      // an event noun's target from its frame ("Sweden's arrest of two Norwegian fishermen": Norway); not for
+      // a withdrawal, whose "of" names who withdraws ("the withdrawal of American troops")
+      if (targets.length === 0 && word.upos === 'NOUN' && e.type !== 'RETREAT') {
+        const entry = frameFor(ctx.lex, word.lemma, word.upos);
+        const found = entry ? roleParties(ctx, w, entry.target).filter((id) => !actors.includes(id)) : [];
+        if (found.length > 0) targets = found;
+      }
+      // an event noun's possessor, "by" agent or nationality ("Israel's detention of …")
       if (actors.length === 0 && !e.genericActor && word.upos === 'NOUN') {
         const entry = frameFor(ctx.lex, word.lemma, word.upos);
         const found = entry ? roleParties(ctx, w, entry.actor).filter((id) => !targets.includes(id)) : [];

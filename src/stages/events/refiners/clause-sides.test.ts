@@ -80,3 +80,15 @@ describe('named subjects the token rules missed', () => {
     expect(got.filter((e) => e.includes('Norway->'))).toEqual([]);
   });
 });
+
+describe('targets of event nouns', () => {
+  it('reads the target of an event noun off its frame when the token rules found none', () => {
+    const got = lines("The talks ended on Monday. Sweden's arrest of two Norwegian fishermen angered Oslo.");
+    expect(got).toContain('COERCE arrest Sweden->Norwegian');
+  });
+
+  it('takes no target for a withdrawal from its "of" dependent, who withdraws', () => {
+    const got = lines('The talks ended on Monday. Ola Berg sought the complete withdrawal of Norwegian troops by 2015.');
+    expect(got.filter((e) => e.startsWith('RETREAT') && e.endsWith('->Norwegian'))).toEqual([]);
+  });
+});
