@@ -4,7 +4,13 @@ import { tokenAtOrAfter } from './doc-index.js';
 import { baseRel } from '../syntax/query.js';
 import { type FrameEntry, frameFor } from './frames.js';
 import { conditionalPredicate, negatedPredicate } from './refiners/clause-modality.js';
-import { entityAtWord, entityOfNominal, type RefineContext, type Refiner } from './refiners/context.js';
+import {
+  describedPerson,
+  entityAtWord,
+  entityOfNominal,
+  type RefineContext,
+  type Refiner,
+} from './refiners/context.js';
 import type { RuledEvent } from './types.js';
 
 /** Modals whose clause is a plan or a promise, and those whose clause is a possibility. */
@@ -129,7 +135,7 @@ function parties(ctx: RefineContext, w0: number): string[] {
   // someone ("the European plane-maker, which …" is not Europe)
   const own = w !== w0;
   for (const c of ctx.syntax!.conjuncts(w)) {
-    const id = own ? entityAtWord(ctx, c) : entityOfNominal(ctx, c);
+    const id = own ? entityAtWord(ctx, c) : (entityOfNominal(ctx, c) ?? describedPerson(ctx, c));
     if (!id || out.includes(id)) continue;
     const ent = ctx.ix.entities.find((e) => e.id === id);
     if (ent && PARTY_TYPES.has(ent.type)) out.push(id);

@@ -1,6 +1,6 @@
 import { KIN_NOUNS } from '../../../knowledge/english/index.js';
 import { baseRel } from '../../syntax/query.js';
-import { entityOfNominal, type RefineContext, type Refiner, triggerWord } from './context.js';
+import { describedPerson, entityOfNominal, type RefineContext, type Refiner, triggerWord } from './context.js';
 
 const PARTY: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** Nouns for people who act in their own name though another is named in their phrase ("the sister of X"). */
@@ -70,6 +70,19 @@ export const clauseActors: Refiner = {
       if (head.upos === 'PRON') return e;
       const span = syn.span(s);
       if (!span) return e;
+      // "His counterpart later criticised Berg": the one person the story introduced as the counterpart acts,
+      // not the one "his" refers to, who is then the object
+      const described = describedPerson(ctx, s);
+      if (described) {
+        if (e.actors.length === 1 && e.actors[0] === described) return e;
+        let targets = e.targets.filter((t) => t !== described);
+        if (targets.length === 0)
+          for (const o of syn.objectsOf(w)) {
+            const id = entityOfNominal(ctx, o);
+            if (id && id !== described) targets = [id];
+          }
+        return { ...e, actors: [described], targets, rule: `${e.rule}+subject` };
+      }
       // the rules' actors already come from the subject phrase
       if (e.actors.some((a) => mentionedIn(ctx, a, span.start, span.end) && entityOfNominal(ctx, s) === a))
         return e;

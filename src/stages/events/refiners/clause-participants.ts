@@ -2,7 +2,7 @@ import type { PloverType } from '../../../core/types.js';
 import { isSpeechLemma } from '../../../knowledge/english/index.js';
 import { frameFor } from '../frames.js';
 import { adjunctParties, roleParties } from '../predicates.js';
-import { entityOfNominal, type RefineContext, type Refiner, triggerWord } from './context.js';
+import { describedPerson, entityOfNominal, type RefineContext, type Refiner, triggerWord } from './context.js';
 
 /** Event types whose target is what is said about someone: the target may sit inside the content clause. */
 const VERBAL: ReadonlySet<PloverType> = new Set([
@@ -16,6 +16,8 @@ const VERBAL: ReadonlySet<PloverType> = new Set([
 /** Prepositions whose object is what a verbal event is about ("complained over Israeli raids"). */
 const ABOUT: ReadonlySet<string> = new Set(['over', 'about', 'against', 'on', 'at']);
 const PARTY: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+/** Prepositions whose object is the other side of an event ("talks with", "an appeal to", "a move against"). */
+const SIDE_CASES: ReadonlySet<string> = new Set(['with', 'to', 'against', 'between']);
 
 function party(ctx: RefineContext, w: number): string | null {
   const id = entityOfNominal(ctx, w);
@@ -105,6 +107,24 @@ export const clauseParticipants: Refiner = {
         }
       }
       const word = syn.words[w]!;
+      // "Berg later criticised his counterpart": the object names, by a relation, the one person the story
+      // introduced so
+      if (targets.length === 0 && word.upos === 'VERB') {
+        // the object, a with/to/against oblique, or the other side of a meeting noun as object ("held talks
+        // with his counterpart")
+        const sides = [...syn.objectsOf(w)];
+        for (const o of syn.obliquesOf(w)) if (o.case && SIDE_CASES.has(o.case)) sides.push(o.word);
+        for (const o of syn.objectsOf(w))
+          for (const c of syn.children(o))
+            if (syn.words[c]!.deprel.startsWith('nmod') && SIDE_CASES.has(syn.caseOf(c) ?? '')) sides.push(c);
+        for (const o of sides) {
+          const id = describedPerson(ctx, o);
+          if (id && !actors.includes(id)) {
+            targets = [id];
+            break;
+          }
+        }
+      }
       // an event noun's target from its frame ("Sweden's arrest of two Norwegian fishermen": Norway); not for
       // a withdrawal, whose "of" names who withdraws ("the withdrawal of American troops")
       if (targets.length === 0 && word.upos === 'NOUN' && e.type !== 'RETREAT') {

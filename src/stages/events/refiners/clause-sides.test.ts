@@ -92,3 +92,20 @@ describe('targets of event nouns', () => {
     expect(got.filter((e) => e.startsWith('RETREAT') && e.endsWith('->Norwegian'))).toEqual([]);
   });
 });
+
+describe('relational descriptions as participants', () => {
+  const first = 'The talks ended on Monday. Swedish Foreign Minister Ola Berg met his Norwegian counterpart Kim Moe in Oslo.';
+
+  it('reads "his counterpart" as the one person the story introduced as the counterpart', () => {
+    expect(lines(`${first} Berg later criticized his counterpart over fishing quotas.`)).toContain(
+      'DISAPPROVE criticized Ola Berg->Kim Moe',
+    );
+    expect(lines(`${first} His counterpart later criticized the plan.`)).toContain('DISAPPROVE criticized Kim Moe->');
+  });
+
+  it('resolves no counterpart when the story introduced two', () => {
+    const two = `${first} Danish Foreign Minister Per Lund met his Finnish counterpart Aino Virta in Helsinki.`;
+    const got = lines(`${two} Berg later criticized his counterpart over fishing quotas.`);
+    expect(got.filter((e) => e.startsWith('DISAPPROVE') && !e.endsWith('->'))).toEqual([]);
+  });
+});

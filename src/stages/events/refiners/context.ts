@@ -93,3 +93,33 @@ export function entityOfNominal(ctx: RefineContext, w: number): string | null {
   }
   return null;
 }
+
+/** Nouns that name a person only by their relation to someone named earlier ("his counterpart"). */
+const RELATIONAL_TITLES: ReadonlySet<string> = new Set(['counterpart']);
+
+/**
+ * The person a bare relational description stands for ("Berg later criticised his counterpart"): the one person
+ * the story introduced under the same noun with a name of their own ("his Norwegian counterpart Kim Moe"), other
+ * than the possessor; null when the nominal has a name of its own, is no such description, or the story
+ * introduced none or several.
+ */
+export function describedPerson(ctx: RefineContext, w: number): string | null {
+  const syn = ctx.syntax;
+  const word = syn?.words[w];
+  if (!syn || !word || word.upos !== 'NOUN' || !RELATIONAL_TITLES.has(word.lemma.toLowerCase())) return null;
+  if (entityAtWord(ctx, w)) return null;
+  const kids = syn.children(w);
+  if (kids.some((c) => /^(?:compound|flat|appos)/.test(syn.words[c]!.deprel) && entityAtWord(ctx, c))) return null;
+  const possessor = kids.filter((c) => syn.words[c]!.deprel === 'nmod:poss').map((c) => entityAtWord(ctx, c));
+  const found = new Set<string>();
+  for (let k = 0; k < syn.words.length; k++) {
+    if (k === w || syn.words[k]!.lemma.toLowerCase() !== word.lemma.toLowerCase()) continue;
+    for (const c of syn.children(k)) {
+      if (!/^(?:compound|flat|appos)/.test(syn.words[c]!.deprel)) continue;
+      const id = entityAtWord(ctx, c);
+      const ent = id ? ctx.ix.entities.find((e) => e.id === id) : undefined;
+      if (ent?.type === 'PERSON' && !possessor.includes(ent.id)) found.add(ent.id);
+    }
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
