@@ -51,3 +51,20 @@ describe('countries of the two sides', () => {
     expect(h).toMatchObject({ type: 'COERCE', actors: [] });
   });
 });
+
+describe('a person read as a place', () => {
+  it('gives a place no gazetteer locates the country of the one known person of that name', () => {
+    const ents = [
+      { type: 'GPE', name: 'Putin', mentions: ['Putin'] },
+      { type: 'GPE', name: 'France', country: 'FRA', kb: 'country:FRA', mentions: ['France'] },
+    ];
+    const [e] = extractEvents(testDoc('Putin criticised France on Monday.', { entities: ents }));
+    expect(e?.participants).toContainEqual({ id: 'e1', role: 'actor', country: 'RUS', countryFrom: 'person' });
+    const [u] = extractEvents(
+      testDoc('Kivuland criticised France on Monday.', {
+        entities: [{ type: 'GPE', name: 'Kivuland', mentions: ['Kivuland'] }, ents[1]!],
+      }),
+    );
+    expect(u?.participants).toContainEqual({ id: 'e1', role: 'actor', country: null, countryFrom: null });
+  });
+});

@@ -1,4 +1,5 @@
 import type { Entity } from '../../core/types.js';
+import { lookupPerson } from '../../knowledge/index.js';
 import type { SyntaxIndex } from '../syntax/query.js';
 import type { DocIndex } from './doc-index.js';
 import { entityIndexAtWord } from './refiners/context.js';
@@ -81,7 +82,11 @@ export function participantCountries(
       const ent = byId.get(id);
       if (ent?.country) return { id, role, country: ent.country, countryFrom: 'entity' };
       const country = ent && syn ? phraseCountry(ix, syn, ent, e.sentence, e.trigger.start) : null;
-      return { id, role, country, countryFrom: country ? 'phrase' : null };
+      if (country) return { id, role, country, countryFrom: 'phrase' };
+      // "Putin offered …" read as a place no gazetteer locates: the knowledge base's person of that name
+      const known = ent?.type === 'GPE' ? lookupPerson(ent.name) : null;
+      if (known?.country) return { id, role, country: known.country, countryFrom: 'person' };
+      return { id, role, country: null, countryFrom: null };
     };
     const participants = [
       ...e.actors.map((id) => one(id, 'actor')),

@@ -34,8 +34,11 @@ export interface EventParticipant {
   role: 'actor' | 'target';
   /** ISO code: the entity's own country, else one named in the participant's phrase; null when neither. */
   country: string | null;
-  /** Where the country came from (`entity` or `phrase`), null when there is none. */
-  countryFrom: 'entity' | 'phrase' | null;
+  /**
+   * Where the country came from (`entity`, `phrase`, or `person` for a name the recogniser took for a place
+   * it could not locate that the knowledge base lists as one person's: "Putin offered …"), null when none.
+   */
+  countryFrom: 'entity' | 'phrase' | 'person' | null;
 }
 
 /** An event with provenance: the lexicon rule that fired. `rule` is an allowed added field. */
