@@ -59,7 +59,12 @@ describe('a person read as a place', () => {
       { type: 'GPE', name: 'France', country: 'FRA', kb: 'country:FRA', mentions: ['France'] },
     ];
     const [e] = extractEvents(testDoc('Putin criticised France on Monday.', { entities: ents }));
-    expect(e?.participants).toContainEqual({ id: 'e1', role: 'actor', country: 'RUS', countryFrom: 'person' });
+    expect(e?.participants).toContainEqual({
+      id: 'e1',
+      role: 'actor',
+      country: 'RUS',
+      countryFrom: 'person',
+    });
     const [u] = extractEvents(
       testDoc('Kivuland criticised France on Monday.', {
         entities: [{ type: 'GPE', name: 'Kivuland', mentions: ['Kivuland'] }, ents[1]!],

@@ -1,6 +1,12 @@
 import { KIN_NOUNS } from '../../../knowledge/english/index.js';
 import { baseRel } from '../../syntax/query.js';
-import { describedPerson, entityOfNominal, type RefineContext, type Refiner, triggerWord } from './context.js';
+import {
+  describedPerson,
+  entityOfNominal,
+  type RefineContext,
+  type Refiner,
+  triggerWord,
+} from './context.js';
 
 const PARTY: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** Nouns for people who act in their own name though another is named in their phrase ("the sister of X"). */

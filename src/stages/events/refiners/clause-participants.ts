@@ -2,7 +2,13 @@ import type { PloverType } from '../../../core/types.js';
 import { isSpeechLemma } from '../../../knowledge/english/index.js';
 import { frameFor } from '../frames.js';
 import { adjunctParties, roleParties } from '../predicates.js';
-import { describedPerson, entityOfNominal, type RefineContext, type Refiner, triggerWord } from './context.js';
+import {
+  describedPerson,
+  entityOfNominal,
+  type RefineContext,
+  type Refiner,
+  triggerWord,
+} from './context.js';
 
 /** Event types whose target is what is said about someone: the target may sit inside the content clause. */
 const VERBAL: ReadonlySet<PloverType> = new Set([

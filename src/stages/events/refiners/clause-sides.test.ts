@@ -46,7 +46,9 @@ describe('sides of an event from its clause', () => {
   });
 
   it('does not read a relative pronoun as a country named in the description before it', () => {
-    const got = lines('The contract went to the European plane-maker, which is fighting its US rival for market share.');
+    const got = lines(
+      'The contract went to the European plane-maker, which is fighting its US rival for market share.',
+    );
     expect(got.filter((e) => e.startsWith('FIGHT'))).toEqual([]);
   });
 });
@@ -60,7 +62,9 @@ describe('relative pronoun subjects', () => {
   });
 
   it('gives no actor to an event whose relative subject stands for a description', () => {
-    const got = lines('The plane-maker, which pulled out its staff from Greenland in 2004, said it would return.');
+    const got = lines(
+      'The plane-maker, which pulled out its staff from Greenland in 2004, said it would return.',
+    );
     expect(got.filter((e) => e.startsWith('RETREAT'))).toEqual([]);
   });
 });
@@ -88,19 +92,24 @@ describe('targets of event nouns', () => {
   });
 
   it('takes no target for a withdrawal from its "of" dependent, who withdraws', () => {
-    const got = lines('The talks ended on Monday. Ola Berg sought the complete withdrawal of Norwegian troops by 2015.');
+    const got = lines(
+      'The talks ended on Monday. Ola Berg sought the complete withdrawal of Norwegian troops by 2015.',
+    );
     expect(got.filter((e) => e.startsWith('RETREAT') && e.endsWith('->Norwegian'))).toEqual([]);
   });
 });
 
 describe('relational descriptions as participants', () => {
-  const first = 'The talks ended on Monday. Swedish Foreign Minister Ola Berg met his Norwegian counterpart Kim Moe in Oslo.';
+  const first =
+    'The talks ended on Monday. Swedish Foreign Minister Ola Berg met his Norwegian counterpart Kim Moe in Oslo.';
 
   it('reads "his counterpart" as the one person the story introduced as the counterpart', () => {
     expect(lines(`${first} Berg later criticized his counterpart over fishing quotas.`)).toContain(
       'DISAPPROVE criticized Ola Berg->Kim Moe',
     );
-    expect(lines(`${first} His counterpart later criticized the plan.`)).toContain('DISAPPROVE criticized Kim Moe->');
+    expect(lines(`${first} His counterpart later criticized the plan.`)).toContain(
+      'DISAPPROVE criticized Kim Moe->',
+    );
   });
 
   it('resolves no counterpart when the story introduced two', () => {

@@ -109,7 +109,8 @@ export function describedPerson(ctx: RefineContext, w: number): string | null {
   if (!syn || !word || word.upos !== 'NOUN' || !RELATIONAL_TITLES.has(word.lemma.toLowerCase())) return null;
   if (entityAtWord(ctx, w)) return null;
   const kids = syn.children(w);
-  if (kids.some((c) => /^(?:compound|flat|appos)/.test(syn.words[c]!.deprel) && entityAtWord(ctx, c))) return null;
+  if (kids.some((c) => /^(?:compound|flat|appos)/.test(syn.words[c]!.deprel) && entityAtWord(ctx, c)))
+    return null;
   const possessor = kids.filter((c) => syn.words[c]!.deprel === 'nmod:poss').map((c) => entityAtWord(ctx, c));
   const found = new Set<string>();
   for (let k = 0; k < syn.words.length; k++) {
