@@ -9,7 +9,7 @@ import { participantCountries } from './participant-countries.js';
 import type { Group, Salience } from './participants.js';
 import { refine, syntaxOf } from './refiners/index.js';
 import { mergeEvents } from './refiners/merge.js';
-import { ownSubjectActors, relativeSubjectActors } from './refiners/subject-actors.js';
+import { meetingAdjunctActors, ownSubjectActors, relativeSubjectActors } from './refiners/subject-actors.js';
 import type { EventsOptions, MergedEvent, RuledEvent } from './types.js';
 
 export { mergeEvents } from './refiners/merge.js';
@@ -58,8 +58,14 @@ export function extractEvents(doc: Document, options: EventsOptions = {}): Merge
         const relative = relativeSubjectActors(ctx, e);
         // "Norway later accused …": a named subject the token rules missed
         const own = relative.length > 0 ? [] : ownSubjectActors(ctx, e);
+        // "Gul said after talks with Y": who speaks after a meeting took part in it
+        const met = relative.length > 0 || own.length > 0 ? [] : meetingAdjunctActors(ctx, e);
         if (relative.length > 0) e = { ...e, actors: relative, rule: `${e.rule}+relative-subject` };
         else if (own.length > 0) e = { ...e, actors: own, rule: `${e.rule}+subject` };
+        else if (met.length > 0) {
+          const targets = e.targets.filter((t) => !met.includes(t));
+          e = { ...e, actors: met, targets, rule: `${e.rule}+adjunct-subject` };
+        }
       }
       // who did it is the point of an event: without an actor only a passive ("Iran was attacked") or a
       // noun with an explicit target ("attacks on Iraq") says enough to list

@@ -49,7 +49,10 @@ function adjunctSubject(ctx: RefineContext, v: number): number {
 export function adjunctParties(ctx: RefineContext, w: number): string[] {
   const syn = ctx.syntax!;
   const word = syn.words[w]!;
-  if (!word.deprel.startsWith('obl') || !ADJUNCT_CASES.has(syn.caseOf(w) ?? '')) return [];
+  // an adjunct by its preposition, also where the parse took the noun for a complement ("said after talks
+  // here with Y" read as ccomp)
+  if (!ADJUNCT_CASES.has(syn.caseOf(w) ?? '')) return [];
+  if (!/^(?:obl|ccomp|advcl|xcomp)/.test(word.deprel)) return [];
   const s = adjunctSubject(ctx, word.head);
   return s >= 0 ? parties(ctx, s) : [];
 }
@@ -230,11 +233,14 @@ export const clauseEvents: Refiner = {
       // generated-only senses are too broad to act on alone (PETRARCH2 codes "demonstration of contempt")
       if (!entry?.reviewed) continue;
       // "was a stark demonstration of …": a predicate nominal describes, it does not report an event
-      if (syn.childrenBy(w, 'cop').length > 0) continue;
+      // (a verb with a "cop" child is a misparse of "was to meet", not a predicate nominal)
+      if (word.upos !== 'VERB' && syn.childrenBy(w, 'cop').length > 0) continue;
       // the complement of an event the extractors found is part of that event ("demanded that Hamas recognize")
       const gov = syn.governingVerb(w);
-      // (a conjoined clause is an event of its own: "ruled out talks with Iran, whom he accuses of …")
-      if (gov >= 0 && covered.has(gov) && entry.pos === 'verb' && baseRel(word.deprel) !== 'conj') continue;
+      // (a conjoined or adverbial clause is an event of its own: "ruled out talks with Iran, whom he accuses of
+      // …", "telephoned X before she was to meet Y")
+      if (gov >= 0 && covered.has(gov) && entry.pos === 'verb' && !/^(?:conj|advcl)/.test(word.deprel))
+        continue;
       const sense = senseOf(ctx, w, entry);
       if (!sense) continue;
       let actors: string[];

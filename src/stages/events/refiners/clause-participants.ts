@@ -52,6 +52,17 @@ function partyIn(ctx: RefineContext, w: number): string | null {
   return null;
 }
 
+/** The party a nominal names by a name in apposition to it ("a right-winger, Eduardo Montealegre"), or null. */
+function appositiveName(ctx: RefineContext, w: number): string | null {
+  const syn = ctx.syntax!;
+  if (syn.words[w]!.upos !== 'NOUN') return null;
+  for (const c of syn.childrenBy(w, 'appos')) {
+    const id = party(ctx, c);
+    if (id) return id;
+  }
+  return null;
+}
+
 /**
  * The target of a verbal event read off its clause when the extractors found none: the party its "over"/"about"
  * oblique concerns ("complained to the UN over Israeli raids" → Israel), or the subject of its content clause
@@ -118,13 +129,21 @@ export const clauseParticipants: Refiner = {
       if (targets.length === 0 && word.upos === 'VERB') {
         // the object, a with/to/against oblique, or the other side of a meeting noun as object ("held talks
         // with his counterpart")
-        const sides = [...syn.objectsOf(w)];
+        // (what a meeting verb has as object is its topic, "discussed the dispute with X", unless the object
+        // is itself a meeting noun)
+        const meeting = e.type === 'CONSULT';
+        const sides = meeting ? [] : [...syn.objectsOf(w)];
         for (const o of syn.obliquesOf(w)) if (o.case && SIDE_CASES.has(o.case)) sides.push(o.word);
-        for (const o of syn.objectsOf(w))
+        for (const o of syn.objectsOf(w)) {
+          const oe = frameFor(ctx.lex, syn.words[o]!.lemma, syn.words[o]!.upos);
+          if (meeting && oe?.type !== 'CONSULT') continue;
           for (const c of syn.children(o))
             if (syn.words[c]!.deprel.startsWith('nmod') && SIDE_CASES.has(syn.caseOf(c) ?? '')) sides.push(c);
+        }
         for (const o of sides) {
-          const id = describedPerson(ctx, o);
+          // a relational description, or a description with its own name in apposition ("backed a different
+          // right-winger, Eduardo Montealegre")
+          const id = describedPerson(ctx, o) ?? appositiveName(ctx, o);
           if (id && !actors.includes(id)) {
             targets = [id];
             break;

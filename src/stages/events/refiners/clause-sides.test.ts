@@ -118,3 +118,33 @@ describe('relational descriptions as participants', () => {
     expect(got.filter((e) => e.startsWith('DISAPPROVE') && !e.endsWith('->'))).toEqual([]);
   });
 });
+
+describe('events the parse hides from the token rules', () => {
+  it('reads an adverbial clause under a found event as an event of its own ("before she was to meet …")', () => {
+    const got = lines(
+      'The talks ended on Monday. Prime Minister Ola Berg said he telephoned Danish Prime Minister Ida Lund hours before she was to meet President Aino Virta of Finland in Turku.',
+    );
+    expect(got).toContain('CONSULT meet Ida Lund->Aino Virta');
+  });
+
+  it('gives talks after which someone spoke to the speaker, also with "here" in between', () => {
+    const got = lines(
+      'The talks ended on Monday. "Such a plan will make things worse," Berg said after talks here with his Danish counterpart Ida Lund.',
+    );
+    expect(got).toContain('CONSULT talks Berg->Ida Lund');
+  });
+
+  it('takes a name in apposition to the object as the target ("backed a right-winger, X, for president")', () => {
+    const got = lines(
+      'The talks ended on Monday. Sweden had backed a different right-winger, Ola Berg, for president, and distanced itself from the party.',
+    );
+    expect(got).toContain('SUPPORT backed Sweden->Ola Berg');
+  });
+
+  it('takes no side of a dispute inside the topic of a meeting verb as its target', () => {
+    const got = lines(
+      'The talks ended on Monday. Berg and his visitor discussed regional issues, including the dispute with the breakaway region of Karelia.',
+    );
+    expect(got.filter((e) => e.includes('->Karelia'))).toEqual([]);
+  });
+});

@@ -80,6 +80,14 @@ export function entityAtWord(ctx: RefineContext, w: number): string | null {
  */
 export function entityOfNominal(ctx: RefineContext, w: number): string | null {
   const direct = entityAtWord(ctx, w);
+  // "to meet French President Jacques Chirac" parsed with the adjective as head: the name in apposition
+  if (direct && ctx.syntax?.words[w]?.upos === 'ADJ') {
+    for (const c of ctx.syntax.children(w)) {
+      if (!/^(?:appos|flat)/.test(ctx.syntax.words[c]!.deprel)) continue;
+      const id = entityAtWord(ctx, c);
+      if (id && id !== direct) return id;
+    }
+  }
   if (direct || !ctx.syntax) return direct;
   // the nominal's own name first ("his counterpart Romano Prodi" is Prodi, not the one "his" refers to)
   for (const own of [true, false]) {

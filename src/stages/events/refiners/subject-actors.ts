@@ -1,5 +1,5 @@
 import { baseRel } from '../../syntax/query.js';
-import { antecedentOf } from '../predicates.js';
+import { adjunctParties, antecedentOf } from '../predicates.js';
 import type { RuledEvent } from '../types.js';
 import { entityAtWord, type RefineContext, triggerWord } from './context.js';
 
@@ -66,4 +66,19 @@ export function ownSubjectActors(ctx: RefineContext, e: RuledEvent): string[] {
     if (ent && PARTY.has(ent.type) && !e.targets.includes(ent.id) && !out.includes(ent.id)) out.push(ent.id);
   }
   return out;
+}
+
+/**
+ * The actors of a meeting noun the token rules left without one when it is a time adjunct of a clause whose
+ * subject took part ("Gul said after talks here with his Swedish counterpart Carl Bildt": Gul), as long as
+ * another side is left among the targets; [] otherwise (see `adjunctParties`).
+ */
+export function meetingAdjunctActors(ctx: RefineContext, e: RuledEvent): string[] {
+  const syn = ctx.syntax;
+  if (!syn || e.type !== 'CONSULT') return [];
+  const w = triggerWord(ctx, e);
+  if (w < 0 || syn.words[w]!.upos !== 'NOUN') return [];
+  const took = adjunctParties(ctx, w);
+  // the token rules may have listed the speaker among the targets: then someone else must be left there
+  return e.targets.some((t) => !took.includes(t)) ? took : [];
 }
