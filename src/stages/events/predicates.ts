@@ -1,6 +1,5 @@
 import type { Modality, PloverType } from '../../core/types.js';
 import { isSpeechLemma } from '../../knowledge/english/index.js';
-import { baseRel } from '../syntax/query.js';
 import { tokenAtOrAfter } from './doc-index.js';
 import { type FrameEntry, frameFor } from './frames.js';
 import { conditionalPredicate, negatedPredicate } from './refiners/clause-modality.js';
