@@ -148,6 +148,49 @@ describe('pronouns on the syntax layer', () => {
   });
 });
 
+describe('names and nominals that name someone else', () => {
+  it('never gives "Mrs." with the surname to the one man of that name', () => {
+    const text =
+      'Thomas Adler was arrested on Friday. His wife was not charged. Mrs. Adler said she was shocked.';
+    const { entities } = analyse(text);
+    const thomas = named(entities, 'Thomas Adler')!;
+    expect(texts(thomas)).not.toContain('Adler');
+    expect(texts(thomas)).not.toContain('she');
+  });
+
+  it('leaves "he" to an unnamed lawyer who says it, not to the client named before', () => {
+    const text = "Judge Sarah Miles sentenced Mark Dunn on Monday. Dunn's lawyer said he would appeal.";
+    const { entities } = analyse(text);
+    expect(holders(entities, text.indexOf('he would'))).toEqual([]);
+    // a named speaker still takes it
+    const own = 'Mark Dunn was sentenced on Monday. Dunn told reporters he would appeal.';
+    expect(holders(analyse(own).entities, own.indexOf('he would'))).toEqual(['Mark Dunn']);
+  });
+
+  it('does not make a vice president "the president"', () => {
+    const text =
+      'Vice President Amos Tarka left the ruling party on Sunday. ' +
+      'The constitution says the vice president must belong to the party of the president.';
+    const { entities } = analyse(text);
+    expect(holders(entities, text.lastIndexOf('the president'))).toEqual([]);
+  });
+
+  it('joins the first of two Spanish surnames used alone to the full name', () => {
+    const text =
+      'Former president Alvaro Ribera Velez criticised the deal on Monday. Ribera said it rewarded the rebels.';
+    const { entities } = analyse(text);
+    expect(holders(entities, text.indexOf('Ribera said'))).toEqual(['Alvaro Ribera Velez']);
+  });
+
+  it('keeps the father named after "bin" apart from his son', () => {
+    const text =
+      'Sheikh Khalid bin Faisal al-Nour opened the port. His father, Faisal al-Nour, founded the city. ' +
+      'Faisal said the port would grow.';
+    const { entities } = analyse(text);
+    expect(holders(entities, text.indexOf('Faisal said'))).not.toContain('Khalid bin Faisal al-Nour');
+  });
+});
+
 describe('the full-name merge guard', () => {
   it('accepts a shorter or initialled form of one name and refuses another given name', () => {
     const k = (s: string) => s.toLowerCase().replace(/\./g, '').split(' ');

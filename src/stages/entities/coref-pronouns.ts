@@ -1,6 +1,6 @@
 import type { SyntaxWord } from '../../core/document.js';
 import SALIENCE from '../../knowledge/data/pronoun-salience.json' with { type: 'json' };
-import { isSpeechLemma, KIN_NOUNS, PRONOUNS } from '../../knowledge/english/index.js';
+import { isSpeechLemma, KIN_NOUNS, PRONOUNS, UNNAMED_SPEAKER_NOUNS } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { Mention } from './mention.js';
 
@@ -140,6 +140,14 @@ export class PronounGrammar {
     const { ix } = this;
     const w = ix.wordAt(start);
     if (w < 0 || !gender) return false;
+    /** The gender of an unnamed person noun that can hold the pronoun at this level, undefined for none. */
+    const personNoun = (s: number, level: number, speech: boolean): 'm' | 'f' | null | undefined => {
+      const lemma = ix.words[s]!.lemma.toLowerCase();
+      const kin = KIN_NOUNS.get(lemma);
+      if (kin !== undefined) return kin;
+      // "Dunn's lawyer said he would appeal": what an unnamed speaker says about "he" is about the speaker
+      return level > 0 && speech ? UNNAMED_SPEAKER_NOUNS.get(lemma) : undefined;
+    };
     const own = ix.words[w]!.head;
     let clause = ix.clauseOf(w);
     for (let level = 0; level < 3 && clause >= 0; level++) {
@@ -151,11 +159,12 @@ export class PronounGrammar {
         if (subj < 0 || subj === w || subj === own) continue;
         if (ix.words[subj]!.upos === 'PROPN' || ix.words[subj]!.upos === 'PRON') nameFound = true;
         // The noun that opens the subject phrase: "The wife of … leader X said" is about the wife even when the
-        // parser makes "leader" the head and hangs "wife" under it.
-        const s = this.openingNoun(subj);
+        // parser makes "leader" the head and hangs "wife" under it; else the head noun ("a police spokesman").
+        const speech = isSpeechLemma(ix.words[clause]!.lemma.toLowerCase());
+        let s = this.openingNoun(subj);
+        if (s >= 0 && personNoun(s, level, speech) === undefined && ix.words[subj]!.upos === 'NOUN') s = subj;
         if (s < 0 || s === w || s === own) continue;
-        const word = ix.words[s]!;
-        const g = KIN_NOUNS.get(word.lemma.toLowerCase());
+        const g = personNoun(s, level, speech);
         // "Haddad's wife Leila said she …": a relative named in apposition is named
         const apposed = ix.children(s).some((c) => {
           const r = baseRel(ix.words[c]!.deprel);
