@@ -145,8 +145,10 @@ export class PronounGrammar {
       const lemma = ix.words[s]!.lemma.toLowerCase();
       const kin = KIN_NOUNS.get(lemma);
       if (kin !== undefined) return kin;
-      // "Dunn's lawyer said he would appeal": what an unnamed speaker says about "he" is about the speaker
-      return level > 0 && speech ? UNNAMED_SPEAKER_NOUNS.get(lemma) : undefined;
+      // "a police spokesman said he could not comment": what one unnamed speaker says about "he" is about the
+      // speaker ("Lawyers for X said his …" is not: the plural cannot be "his")
+      const singular = ix.words[s]!.end - ix.words[s]!.start === lemma.length;
+      return level > 0 && speech && singular ? UNNAMED_SPEAKER_NOUNS.get(lemma) : undefined;
     };
     const own = ix.words[w]!.head;
     let clause = ix.clauseOf(w);
@@ -155,6 +157,10 @@ export class PronounGrammar {
       const direct = ix.childrenBy(clause, 'nsubj');
       const subjects = direct.length > 0 ? direct : [this.controlledSubject(clause)];
       let nameFound = false;
+      // a named subject beside the noun (the parser's "Michael Rains, the attorney …" as two subjects) names it
+      const named = subjects.some(
+        (k) => k >= 0 && (ix.words[k]!.upos === 'PROPN' || ix.words[k]!.upos === 'PRON'),
+      );
       for (const subj of subjects) {
         if (subj < 0 || subj === w || subj === own) continue;
         if (ix.words[subj]!.upos === 'PROPN' || ix.words[subj]!.upos === 'PRON') nameFound = true;
@@ -162,7 +168,25 @@ export class PronounGrammar {
         // parser makes "leader" the head and hangs "wife" under it; else the head noun ("a police spokesman").
         const speech = isSpeechLemma(ix.words[clause]!.lemma.toLowerCase());
         let s = this.openingNoun(subj);
-        if (s >= 0 && personNoun(s, level, speech) === undefined && ix.words[subj]!.upos === 'NOUN') s = subj;
+        // the head noun only of a phrase that names nobody ("a police spokesman", not "a spokesman for Bush",
+        // "his lawyer" or "spokesman Tissa Attanayake": a pronoun there is usually about the one named)
+        const anonymous = () =>
+          ix
+            .subtree(subj)
+            .every((k) => ix.words[k]!.upos !== 'PROPN' && ix.words[k]!.upos !== 'PRON' && !isNamed(k));
+        if (
+          s >= 0 &&
+          personNoun(s, level, speech) === undefined &&
+          ix.words[subj]!.upos === 'NOUN' &&
+          anonymous()
+        )
+          s = subj;
+        if (
+          s >= 0 &&
+          KIN_NOUNS.get(ix.words[s]!.lemma.toLowerCase()) === undefined &&
+          (named || !anonymous())
+        )
+          s = -1;
         if (s < 0 || s === w || s === own) continue;
         const g = personNoun(s, level, speech);
         // "Haddad's wife Leila said she …": a relative named in apposition is named

@@ -1,6 +1,13 @@
 import type { SyntaxWord } from '../../core/document.js';
 import { RANK_QUALIFIERS } from '../../knowledge/english/index.js';
-import { givenNameGender, isArmedGroup, isGivenName, isTitleWord, normToken } from '../../knowledge/index.js';
+import {
+  firstNameGender,
+  givenNameGender,
+  isArmedGroup,
+  isGivenName,
+  isTitleWord,
+  normToken,
+} from '../../knowledge/index.js';
 import { EAST_ASIAN_SURNAMES } from '../../knowledge/surnames.js';
 import { choosePronounAntecedent, type PronounCandidate, PronounGrammar } from './coref-pronouns.js';
 import { BODY_HEADS, isNameWord } from './extract.js';
@@ -31,6 +38,14 @@ export function surnameFirst(words: readonly string[]): boolean {
   if (/^\p{Lu}\p{Ll}*-\p{Ll}+$/u.test(last)) return true;
   if (words.length === 3 && words.every((w) => w.length <= 5)) return true;
   return words.length === 2 && words[1]!.length <= 8 && !/-/.test(words[1]!);
+}
+
+/**
+ * True when the first word of a name may be an East Asian surname ("Lu Yongxiang"), whose gender no given-name
+ * list tells, even when the rest is too long for `surnameFirst` to be sure.
+ */
+function eastAsianFirst(words: readonly string[]): boolean {
+  return surnameFirst(words) || EAST_ASIAN_SURNAMES.has(words[0]!);
 }
 
 /** Keys a partial mention can use: the surname first, then the other end of the name. */
@@ -201,7 +216,7 @@ export function clusterPersons(mentions: Mention[]): void {
   // Gender from the given name when no title gave one ("Angela Merkel" → f), then on every mention so that
   // pronoun resolution sees it.
   for (const c of clusters) {
-    if (!c.gender && c.words.length >= 2 && !surnameFirst(c.words)) c.gender = givenNameGender(c.words[0]!);
+    if (!c.gender && c.words.length >= 2 && !eastAsianFirst(c.words)) c.gender = firstNameGender(c.words[0]!);
     if (c.gender) for (const m of c.mentions) m.gender ??= c.gender;
   }
 }
@@ -407,7 +422,7 @@ function joinMisspelt(clusters: Cluster[], pending: Mention[]): void {
 /** A cluster's gender: from titles, else from a given name ("Laura Bush" → f); null when unknown. */
 function clusterGender(c: Cluster): 'm' | 'f' | null {
   if (c.gender) return c.gender;
-  return c.words.length >= 2 && !surnameFirst(c.words) ? givenNameGender(c.words[0]!) : null;
+  return c.words.length >= 2 && !eastAsianFirst(c.words) ? firstNameGender(c.words[0]!) : null;
 }
 
 /**
