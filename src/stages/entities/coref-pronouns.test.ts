@@ -186,6 +186,16 @@ describe('names and nominals that name someone else', () => {
     expect(holders(analyse(text).entities, text.indexOf('He is'))).toEqual(['Lu Yongxiang']);
   });
 
+  it('never gives a quoted "he" to the speaker of that quotation', () => {
+    const text =
+      'Coach Luis Moreno praised striker Pablo Ruiz after the match. "He played like a champion," Moreno said.';
+    const { entities } = analyse(text);
+    expect(holders(entities, text.indexOf('He played'))).toEqual(['Pablo Ruiz']);
+    const own =
+      'Opposition leader Dan Ortiz called on Prime Minister Carl Berg to go. "He must resign," Ortiz said.';
+    expect(holders(analyse(own).entities, own.indexOf('He must'))).not.toContain('Dan Ortiz');
+  });
+
   it('does not make a vice president "the president"', () => {
     const text =
       'Vice President Amos Tarka left the ruling party on Sunday. ' +

@@ -686,7 +686,18 @@ export function resolveReferences(
       const u = units[i]!;
       const inQuote = quoted(u.start);
       if (gender) {
+        // '"He played like a champion," Moreno said': a quoted third-person pronoun is never the quotation's
+        // own speaker, named outside the quotation marks in its sentence
+        const speaks = (m: Mention) => {
+          if (!grammar) return m.speaker;
+          const r = grammar.role(m.start, m.end);
+          return !!r && grammar.speaks(r.anchor);
+        };
+        const speakers = inQuote
+          ? new Set((persons[si] ?? []).filter((m) => !m.inQuote && m.key && speaks(m)).map((m) => m.key))
+          : null;
         const compatible = (m: Mention) => {
+          if (speakers?.has(m.key)) return false;
           const g = m.key ? genders.get(m.key) : undefined;
           return !g || g === gender;
         };
