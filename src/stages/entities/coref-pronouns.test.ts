@@ -196,6 +196,11 @@ describe('names and nominals that name someone else', () => {
     expect(holders(analyse(own).entities, own.indexOf('He must'))).not.toContain('Dan Ortiz');
   });
 
+  it('never gives an object pronoun to the person a relative pronoun subject stands for', () => {
+    const text = 'Daniel Ortuno met the envoy Thomas Shand, who had strongly opposed him in the election.';
+    expect(holders(analyse(text).entities, text.indexOf('him as'))).not.toContain('Thomas Shand');
+  });
+
   it('does not make a vice president "the president"', () => {
     const text =
       'Vice President Amos Tarka left the ruling party on Sunday. ' +

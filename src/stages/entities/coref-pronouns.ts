@@ -1,6 +1,12 @@
 import type { SyntaxWord } from '../../core/document.js';
 import SALIENCE from '../../knowledge/data/pronoun-salience.json' with { type: 'json' };
-import { isSpeechLemma, KIN_NOUNS, PRONOUNS, UNNAMED_SPEAKER_NOUNS } from '../../knowledge/english/index.js';
+import {
+  isSpeechLemma,
+  KIN_NOUNS,
+  PRONOUNS,
+  RELATIVE_PRONOUNS,
+  UNNAMED_SPEAKER_NOUNS,
+} from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { Mention } from './mention.js';
 
@@ -128,7 +134,26 @@ export class PronounGrammar {
     if (w < 0) return -1;
     const word = ix.words[w]!;
     if (word.head < 0 || !BINDING_RELS.has(baseRel(word.deprel))) return -1;
-    return this.controlledSubject(word.head);
+    return this.relativeAntecedent(this.controlledSubject(word.head));
+  }
+
+  /**
+   * The noun a relative pronoun subject stands for ("Thomas Shannon, the deputy secretary, who had opposed
+   * *him*" → Shannon), through apposition; any other word unchanged.
+   */
+  relativeAntecedent(subj: number): number {
+    const { ix } = this;
+    const w = ix.words[subj];
+    if (!w || !RELATIVE_PRONOUNS.has(w.lemma.toLowerCase())) return subj;
+    const clause = w.head >= 0 ? ix.words[w.head]! : null;
+    if (!clause || clause.head < 0 || baseRel(clause.deprel) !== 'acl') return subj;
+    let noun = clause.head;
+    for (let guard = 0; guard < 5; guard++) {
+      const n = ix.words[noun]!;
+      if (n.head < 0 || !CONJUNCT_RELS.has(baseRel(n.deprel)) || baseRel(n.deprel) === 'conj') break;
+      noun = n.head;
+    }
+    return noun;
   }
 
   /**
