@@ -201,6 +201,13 @@ describe('names and nominals that name someone else', () => {
     expect(holders(analyse(text).entities, text.indexOf('him as'))).not.toContain('Thomas Shand');
   });
 
+  it('reads a comma phrase after a name as its apposition for a relative pronoun the parser hung elsewhere', () => {
+    const text =
+      "Peru's president-elect, Daniel Ortuno, met on Tuesday with Thomas Shand, the visiting United States " +
+      'deputy secretary of state for trade, who had strongly opposed him as a presidential candidate.';
+    expect(holders(analyse(text).entities, text.indexOf('him as'))).not.toContain('Thomas Shand');
+  });
+
   it('does not make a vice president "the president"', () => {
     const text =
       'Vice President Amos Tarka left the ruling party on Sunday. ' +

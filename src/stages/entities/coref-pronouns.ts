@@ -153,6 +153,24 @@ export class PronounGrammar {
       if (n.head < 0 || !CONJUNCT_RELS.has(baseRel(n.deprel)) || baseRel(n.deprel) === 'conj') break;
       noun = n.head;
     }
+    // "Thomas Shannon, the visiting deputy secretary …, who": a noun phrase set off by a comma right after a
+    // name apposes it, whatever the parser attached it to
+    const first = ix.subtree(noun).find((k) => ix.words[k]!.upos !== 'PUNCT') ?? noun;
+    const comma = first - 1;
+    const name = first - 2;
+    if (ix.words[noun]!.upos === 'NOUN' && name >= 0 && ix.words[name]!.upos === 'PROPN') {
+      const c = ix.words[comma]!;
+      if (c.end - c.start === 1 && c.upos === 'PUNCT' && ix.words[name]!.end <= c.start) {
+        let head = name;
+        for (let guard = 0; guard < 5; guard++) {
+          const h = ix.words[head]!;
+          const r = baseRel(h.deprel);
+          if (h.head < 0 || !(r === 'flat' || r === 'compound') || ix.words[h.head]!.upos !== 'PROPN') break;
+          head = h.head;
+        }
+        return head;
+      }
+    }
     return noun;
   }
 
