@@ -208,6 +208,13 @@ describe('names and nominals that name someone else', () => {
     expect(holders(analyse(text).entities, text.indexOf('him as'))).not.toContain('Thomas Shand');
   });
 
+  it('still gives a possessive "her" in a relative clause to the woman it describes', () => {
+    const text =
+      'Forget Wang Tao. Zhu Lan, the former world chess champion who will represent her adopted country ' +
+      'Qatar at the games, has beaten the best Chinese players.';
+    expect(holders(analyse(text).entities, text.indexOf('her adopted'))).toEqual(['Zhu Lan']);
+  });
+
   it('does not make a vice president "the president"', () => {
     const text =
       'Vice President Amos Tarka left the ruling party on Sunday. ' +

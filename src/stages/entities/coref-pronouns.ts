@@ -134,7 +134,10 @@ export class PronounGrammar {
     if (w < 0) return -1;
     const word = ix.words[w]!;
     if (word.head < 0 || !BINDING_RELS.has(baseRel(word.deprel))) return -1;
-    return this.relativeAntecedent(this.controlledSubject(word.head));
+    // "her" may be a possessive the parser read as an object ("who will represent her adopted country"):
+    // only the plain object forms reach through a relative pronoun
+    const subj = this.controlledSubject(word.head);
+    return form === 'her' ? subj : this.relativeAntecedent(subj);
   }
 
   /**
