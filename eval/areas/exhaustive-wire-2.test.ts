@@ -101,7 +101,7 @@ describe.each([
     const walk = (v: unknown, key = ''): void => {
       if (typeof v === 'string') {
         if (key !== 'name') strings.push(v);
-      } else if (Array.isArray(v)) v.forEach((x) => walk(x));
+      } else if (Array.isArray(v)) for (const x of v) walk(x);
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
     };
     walk(gold.stories);
