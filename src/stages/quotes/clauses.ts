@@ -286,8 +286,20 @@ export function refineOnClauses(
       };
   }
   out.push(...clauseQuotes(ix, out, text, entities, coref));
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
-  return out.map((q, i) => ({ ...q, id: `q${i + 1}` }));
+  // quoted words that neither a report nor a speech word on the parse governs are a term or a name in
+  // quotation marks, not speech ("the so-called "Buffett rule"", "the film "13th""); attribution corpora count
+  // them (`stance`), speech does not
+  const spoken = stance ? out : out.filter((q) => !cuelessPartial(q));
+  spoken.sort((a, b) => a.start - b.start || b.end - a.end);
+  return spoken.map((q, i) => ({ ...q, id: `q${i + 1}` }));
+}
+
+/**
+ * A partial quote with no cue after the clause checks: no report holds it, no speech word on the parse governs
+ * it, and no "as X put it" names whose words they are (the rules only guessed the sentence's subject).
+ */
+export function cuelessPartial(q: ExtractedQuote): boolean {
+  return q.kind === 'partial' && !q.cue && !q.rule.startsWith('partial:as-put');
 }
 
 /**
@@ -421,12 +433,15 @@ function partialOnParse(
           ? null
           : subjectReferent(ix, g, text, entities, coref);
   }
-  if (!who) return null;
+  // the parse names no other speaker than the rules': the speech word it found is still the fragment's cue
+  const cued = (): ExtractedQuote | null =>
+    q.cue ? null : { ...q, cue: { start: x.start, end: x.end, text: x.text }, rule: `${q.rule}+parse` };
+  if (!who) return cued();
   // a proper name no entity stands behind ("Wednesday" misread as the subject) is no speaker to prefer
-  if (!who.speaker && ix.words[ix.wordAt(who.speakerSpan.end - 1)]?.upos === 'PROPN') return null;
-  if (who.speaker && who.speaker === q.speaker) return null;
+  if (!who.speaker && ix.words[ix.wordAt(who.speakerSpan.end - 1)]?.upos === 'PROPN') return cued();
+  if (who.speaker && who.speaker === q.speaker) return cued();
   if (!who.speaker && q.speaker && coref.within(q.speaker, who.speakerSpan.start, who.speakerSpan.end))
-    return null;
+    return cued();
   return {
     ...q,
     speaker: who.speaker,

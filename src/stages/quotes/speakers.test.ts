@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Document, plainSource } from '../../core/document.js';
+import { createPipeline } from '../../core/pipeline.js';
+import type { Stage } from '../../core/stage.js';
 import { getDefaultPipeline } from '../../services/analyze.js';
+import { quotesStage } from './index.js';
 import { quoteSpeakers } from './test-speakers.js';
 
 const pipeline = getDefaultPipeline();
@@ -211,7 +214,27 @@ describe('speaker resolution in US political copy', () => {
     ]);
   });
 
-  it('gives quoted fragments to "as X put it", a main clause past a leading phrase, and "it" in its sentence', () => {
+  it('keeps cue-less quoted words only in the stance mode, given to the subject of their sentence', () => {
+    const stance = createPipeline(
+      getDefaultPipeline().stages.map((s) =>
+        s.name === 'quotes' ? quotesStage({ stance: true }) : s,
+      ) as Stage[],
+    );
+    const text =
+      'Investors were nervous.\n\n' +
+      'Although the fund did not single out any candidate, it referenced "political tensions" in rich economies.\n\n' +
+      'The bill, known as the "Harbour rule," passed on Tuesday.';
+    const partial = (p: typeof stance) =>
+      p
+        .run(new Document('t', plainSource(text)))
+        .get('quotes')
+        .filter((q) => q.kind === 'partial')
+        .map((q) => [q.text, (q as { speakerSpan?: { text: string } | null }).speakerSpan?.text ?? null]);
+    expect(partial(stance)).toContainEqual(['political tensions', 'it']);
+    expect(partial(pipeline)).toEqual([]);
+  });
+
+  it('gives quoted fragments to "as X put it", a main clause past a leading phrase, and a speech verb\'s subject', () => {
     const partial = spans(
       'Lawmakers are worried.\n\n' +
         'The main requirement is a "lawful source of income," as a Homeland Security memo put it.\n\n' +
@@ -219,10 +242,10 @@ describe('speaker resolution in US political copy', () => {
         'Although the fund did not single out any candidate, it referenced "political tensions" in rich economies.',
       'partial',
     );
+    // "referenced" is no speech verb: the fragment has no cue, so it is a term in quotation marks, not speech
     expect(partial).toEqual([
       ['lawful source of', 'a Homeland Security memo'],
       ['peace through strength.', 'Dale Corbin'],
-      ['political tensions', 'it'],
     ]);
     const direct = speakers(
       'World leaders met on Friday.\n\n' +
