@@ -37,6 +37,23 @@ describe('quote cues checked on the clause', () => {
     expect(got.filter(([, cue]) => cue === 'accused')).toEqual([]);
   });
 
+  it('reads a clause of time or cause on the cue as when it spoke, not what it said', () => {
+    const got = quotes(
+      'The opposition boycotted the vote.\n\n' +
+        'But when the council cut the budget a year later, the mayor said the city would sue.\n\n' +
+        'That was what Ana Lind said when she resigned from the board in March.',
+    );
+    const contents = analyze(
+      'But when the council cut the budget a year later, the mayor said the city would sue.',
+    ).quotes.map((q) => q.text);
+    expect(contents).toEqual(['the city would sue']);
+    expect(got.filter(([, , who]) => who === 'Ana Lind')).toEqual([]);
+    // a question after a verb of asking is what was asked
+    expect(quotes('Ana Lind asked when the bridge would reopen.')).toEqual([
+      ['indirect', 'asked', 'Ana Lind'],
+    ]);
+  });
+
   it("gives a relative's words to the relative, not to the person named in the phrase", () => {
     const got = quotes(
       'Ahmed Karimi was arrested in March.\n\nThe sister of Ahmed Karimi accused the ministry of hiding the truth about his arrest.',

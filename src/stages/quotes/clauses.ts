@@ -10,7 +10,7 @@ import {
 } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
-import { cueGoverns, cueMood, governedStart } from './governs.js';
+import { circumstanceClause, cueGoverns, cueMood, governedStart } from './governs.js';
 import { cueClass, OBJECT_SENSE_NOT_SPEECH, PERSON_NOUNS } from './lexicon.js';
 
 /**
@@ -929,7 +929,7 @@ export function clauseQuotes(
     const content = ix
       .childrenBy(k, 'ccomp')
       .find((c) => c > k && (ix.childrenBy(c, 'nsubj').length > 0 || ix.childrenBy(c, 'expl').length > 0));
-    if (content === undefined) continue;
+    if (content === undefined || circumstanceClause(ix, content, k)) continue;
     // a reporting verb read as the content is an inverted cue the parse attached wrongly ("…, the media reported")
     if (isSpeechLemma(cueLemma(ix.words[content]!))) continue;
     // a relative clause read as content ("talking from strength, unlike the president who is …")
