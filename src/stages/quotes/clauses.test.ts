@@ -37,6 +37,19 @@ describe('quote cues checked on the clause', () => {
     expect(got.filter(([, cue]) => cue === 'accused')).toEqual([]);
   });
 
+  it('gives no report for a cue in the imperative', () => {
+    expect(
+      quotes('Seriously, please ask yourself that question. Now tell us the vote was fair, and explain why.'),
+    ).toEqual([]);
+  });
+
+  it('takes "according to" a plan, law or measure for no source', () => {
+    expect(quotes('The troops will leave the valley by March, according to the peace plan.')).toEqual([]);
+    expect(quotes('Forty people were hurt in the blast, according to the regional health ministry.')).toEqual(
+      [['indirect', 'according to', 'regional health ministry']],
+    );
+  });
+
   it('reads a clause of time or cause on the cue as when it spoke, not what it said', () => {
     const got = quotes(
       'The opposition boycotted the vote.\n\n' +

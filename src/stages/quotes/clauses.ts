@@ -11,7 +11,7 @@ import {
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
 import { circumstanceClause, cueGoverns, cueMood, governedStart } from './governs.js';
-import { cueClass, OBJECT_SENSE_NOT_SPEECH, PERSON_NOUNS } from './lexicon.js';
+import { cueClass, NOT_SOURCES, OBJECT_SENSE_NOT_SPEECH, PERSON_NOUNS } from './lexicon.js';
 
 /**
  * Nouns whose "of X" / "X's" complement is not the speaker: in "the sister of X accused the ministry" the
@@ -59,7 +59,8 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
   if (k < 0) return 'keep';
   const w = ix.words[k]!;
   const low = w.text.toLowerCase();
-  if (low === 'according' || low === 'as') return 'keep';
+  if (low === 'according') return ruleNotSource(ix, k) ? 'not-speech' : 'keep';
+  if (low === 'as') return 'keep';
   if (w.upos === 'VERB' || w.upos === 'AUX') {
     const lemma = cueLemma(w);
     const speech = isSpeech(lemma) || isSpeech(verbLemma(low));
@@ -80,6 +81,17 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
   // verb at all; names (PROPN) are left alone, as the tagger misreads capitalised verbs in headlines
   if ((w.upos === 'ADV' || w.upos === 'ADJ' || w.upos === 'ADP') && q.kind !== 'direct') return 'not-speech';
   return 'keep';
+}
+
+/**
+ * "according to the plan", "according to the constitution": the nominal "according to" introduces (its head
+ * on the parse) names a rule, plan or measure (`NOT_SOURCES`, by lemma), not a source.
+ */
+export function ruleNotSource(ix: SyntaxIndex, k: number): boolean {
+  const n = ix.words[k]!.head;
+  if (n < 0 || baseRel(ix.words[k]!.deprel) !== 'case') return false;
+  const head = ix.words[n]!;
+  return head.upos === 'NOUN' && NOT_SOURCES.has(head.lemma.toLowerCase());
 }
 
 /** Determiners after which a participle is a noun's modifier ("the confirmed cases", "these reported deaths"). */

@@ -250,16 +250,33 @@ export function cueMood(ix: SyntaxIndex, k: number): CueMood {
   if (marks.some((m) => CONDITIONS.has(ix.words[m]!.text.toLowerCase()))) return 'conditional';
   const subj = ix.children(k).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj');
   if (subj !== undefined && ADDRESSEES.has(ix.words[subj]!.text.toLowerCase())) return 'addressed';
-  // an imperative: a bare verb at the head of its sentence, first word, no subject and no auxiliary
-  if (
-    subj === undefined &&
-    w.head < 0 &&
-    (k === 0 || ix.words[k - 1]!.sentence !== w.sentence) &&
-    ix.childrenBy(k, 'aux').length === 0 &&
-    w.text.toLowerCase() === w.lemma.toLowerCase()
-  )
-    return 'addressed';
+  if (imperative(ix, k)) return 'addressed';
   return 'asserted';
+}
+
+/** Words that may open a sentence before an imperative ("Now tell us …", "Seriously, please ask …", "And ask"). */
+const BEFORE_IMPERATIVE: ReadonlySet<string> = new Set(['ADV', 'INTJ', 'PUNCT', 'CCONJ']);
+
+/**
+ * An imperative: a bare verb with no subject and no auxiliary heading its sentence, preceded in it by adverbs,
+ * interjections and punctuation only ("Please ask yourself …", "Now tell us …"), or coordinated with one
+ * ("Go a step further, and ask …").
+ */
+function imperative(ix: SyntaxIndex, k: number): boolean {
+  for (let p = k, guard = 0; p >= 0 && guard < 4; guard++) {
+    const w = ix.words[p]!;
+    if (ix.children(p).some((c) => SUBJECT_RELS.has(baseRel(ix.words[c]!.deprel)))) return false;
+    if (ix.childrenBy(p, 'aux').length > 0 || w.text.toLowerCase() !== w.lemma.toLowerCase()) return false;
+    if (w.head >= 0 && baseRel(w.deprel) === 'conj') {
+      p = w.head;
+      continue;
+    }
+    if (w.head >= 0) return false;
+    for (let i = p - 1; i >= 0 && ix.words[i]!.sentence === w.sentence; i--)
+      if (!BEFORE_IMPERATIVE.has(ix.words[i]!.upos)) return false;
+    return true;
+  }
+  return false;
 }
 
 /**
