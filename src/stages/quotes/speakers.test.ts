@@ -214,6 +214,15 @@ describe('speaker resolution in US political copy', () => {
     ]);
   });
 
+  it("gives a quote closed by its full stop to the cue before it, not to the next sentence's cue", () => {
+    const got = speakers(
+      'Protests continued on Friday.\n\n' +
+        'Mayor Jana Ruiz said she wants the video released but said "the question is the timing." ' +
+        'Governor Paul Meyer said it would be released soon.',
+    );
+    expect(got).toEqual([['the question is', 'Jana Ruiz']]);
+  });
+
   it('keeps cue-less quoted words only in the stance mode, given to the subject of their sentence', () => {
     const stance = createPipeline(
       getDefaultPipeline().stages.map((s) =>
