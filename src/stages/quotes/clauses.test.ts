@@ -37,6 +37,14 @@ describe('quote cues checked on the clause', () => {
     expect(got.filter(([, cue]) => cue === 'accused')).toEqual([]);
   });
 
+  it("gives a coordinated cue the subject of its first conjunct, never a name in that conjunct's object", () => {
+    const got = quotes(
+      'The campaign spoke to reporters.\n\n' +
+        'Aide Tom Reyes says Ana Lind promised to keep supporting Mark Hale and said she would stand up to the attacks.',
+    );
+    expect(got.find(([, cue]) => cue === 'said')).toEqual(['indirect', 'said', 'Ana Lind']);
+  });
+
   it('gives no report for a cue in the imperative', () => {
     expect(
       quotes('Seriously, please ask yourself that question. Now tell us the vote was fair, and explain why.'),

@@ -605,8 +605,14 @@ export function subjectSpeaker(
     // the rules' speaker named inside the subject phrase (an appositive name, a title) is the same referent
     if (q.speaker && coref.within(q.speaker, span.start, span.end)) return null;
     // a subject inherited through coordination or control is the parse's guess: it settles only a quote the
-    // rules left without a named speaker
-    if (q.speaker && clause !== k) return null;
+    // rules left without a named speaker, or one whose speaker they took from inside the first conjunct's
+    // object or complement ("Lind promised to support *Hale* and said …")
+    if (
+      q.speaker &&
+      clause !== k &&
+      !(q.speakerSpan && insideConjunctObject(ix, k, clause, subj, q.speakerSpan))
+    )
+      return null;
     return {
       speaker: id,
       speakerName: e.name,
@@ -650,6 +656,36 @@ export function subjectSpeaker(
   if (!relation && !titled) return null;
   const name = text.slice(span.start, span.end).replace(/^(?:the|a|an)\s+/i, '');
   return { speaker: null, speakerName: name, speakerSpan: phrase(span), why: 'subject-phrase' };
+}
+
+/**
+ * True when the cue `k` is coordinated with the verb `clause` (whose subject `subj` it inherits) and `span`
+ * lies inside a non-subject dependent of that verb, between its subject and the cue: a name in the first
+ * conjunct's object or complement, which is never the subject of the second.
+ */
+export function insideConjunctObject(
+  ix: SyntaxIndex,
+  k: number,
+  clause: number,
+  subj: number,
+  span: { start: number; end: number },
+): boolean {
+  let p = k;
+  for (let guard = 0; p !== clause && guard < 4; guard++) {
+    if (baseRel(ix.words[p]!.deprel) !== 'conj') return false;
+    p = ix.words[p]!.head;
+  }
+  if (p !== clause) return false;
+  const w = ix.wordAt(span.start);
+  if (w < 0 || w <= subj || w >= k || ix.words[w]!.start < ix.words[clause]!.end) return false;
+  // walk up from the speaker's word: it must reach the first conjunct through an object or complement
+  let x = w;
+  for (let guard = 0; x >= 0 && guard < 12; guard++) {
+    const h = ix.words[x]!.head;
+    if (h === clause) return /^(?:obj|iobj|obl|xcomp|ccomp)$/.test(baseRel(ix.words[x]!.deprel));
+    x = h;
+  }
+  return false;
 }
 
 /**
