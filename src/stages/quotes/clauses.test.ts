@@ -82,6 +82,13 @@ describe('quote cues checked on the clause', () => {
     const accused = got.filter(([, cue]) => cue === 'accused');
     for (const [, , speaker] of accused) expect(speaker).not.toBe('Ahmed Karimi');
   });
+
+  it('gives the words of a group to the group, not to the body named in its modifier', () => {
+    const got = quotes(
+      'Floods hit the north in May.\n\nAid agencies working with the UN refugee agency said the camps were full.',
+    );
+    expect(got).toEqual([['indirect', 'said', 'Aid agencies working with the UN refugee agency']]);
+  });
 });
 
 // Our own sentences, in the style of wire copy: the speaker is the cue's subject on the parse.

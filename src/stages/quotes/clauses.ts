@@ -641,12 +641,11 @@ export function subjectSpeaker(
   const entity = entities.find((e) => e.id === q.speaker);
   if (!entity) return null;
   const first = entity.mentions.find((m) => m.start >= span.start && m.end <= span.end)!;
-  // a relative speaks for themself, as does anyone a person is named in a modifier of ("the aide to X", "X's
-  // spokesman"); a person named by a title over a place is not the place
+  // a relative speaks for themself, as does anyone a person or body is named in a modifier of ("the aide to X",
+  // "supporters of X", "aid agencies working with X"); a person named by a title over a place is not the place
   const relation =
     head.upos === 'NOUN' &&
-    (RELATION_NOUNS.has(head.text.toLowerCase()) ||
-      (entity.type === 'PERSON' && inModifier(ix, subj, first.start, first.end)));
+    (RELATION_NOUNS.has(head.text.toLowerCase()) || inModifier(ix, subj, first.start, first.end));
   const titled =
     PLACE_TYPES.has(entity.type) &&
     ix.subtree(subj).some((w) => {
