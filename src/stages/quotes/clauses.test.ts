@@ -83,6 +83,19 @@ describe('quote cues checked on the clause', () => {
     for (const [, , speaker] of accused) expect(speaker).not.toBe('Ahmed Karimi');
   });
 
+  it('reads a title set off by commas before the cue as the speaker, not as the report', () => {
+    const got = quotes(
+      'Gunmen attacked a convoy near Basra on Monday.\n\n' +
+        'The ministry spokesman, Sami Haddad, said the convoy had been carrying food.',
+    );
+    expect(got).toEqual([['indirect', 'said', 'Sami Haddad']]);
+    expect(
+      analyze(
+        'Gunmen attacked a convoy near Basra on Monday.\n\nThe ministry spokesman, Sami Haddad, said the convoy had been carrying food.',
+      ).quotes[0]!.text,
+    ).toBe('the convoy had been carrying food');
+  });
+
   it('gives the words of a group to the group, not to the body named in its modifier', () => {
     const got = quotes(
       'Floods hit the north in May.\n\nAid agencies working with the UN refugee agency said the camps were full.',

@@ -184,6 +184,23 @@ export function contentIsCircumstance(ix: SyntaxIndex, q: ExtractedQuote): boole
 }
 
 /**
+ * A report read back from a clause-final cue ("CONTENT, X said") whose content has no verb on the parse: the
+ * stretch before the cue is a noun phrase, most often the speaker's own title set off by commas ("The ministry
+ * spokesman, Sami Haddad, said the convoy …"), never what was said. The cue's real content, when it has one,
+ * is then read off the parse (`clauseQuotes`).
+ */
+export function verblessFinal(ix: SyntaxIndex, q: ExtractedQuote): boolean {
+  if (q.kind !== 'indirect' || !q.rule.startsWith('indirect:final')) return false;
+  const a = ix.wordAt(q.start);
+  if (a < 0) return false;
+  for (let i = a; i < ix.words.length && ix.words[i]!.start < q.end; i++) {
+    const u = ix.words[i]!.upos;
+    if (u === 'VERB' || u === 'AUX') return false;
+  }
+  return true;
+}
+
+/**
  * "The sister of X accused …", "X's lawyer said …": when the cue's subject is headed by a relation noun and
  * the speaker we found is only its complement, the speaker is the relative (named by the phrase), not X.
  */
@@ -244,7 +261,7 @@ export function refineOnClauses(
     if (q.kind === 'indirect') q = invertedReport(ix, q, text, entities, coref) ?? q;
     const verdict = judgeCue(ix, q, stance);
     if (verdict !== 'keep' && q.kind !== 'direct') continue;
-    if (contentIsCircumstance(ix, q)) continue;
+    if (contentIsCircumstance(ix, q) || verblessFinal(ix, q)) continue;
     if (q.kind !== 'direct' && !reportsSpeech(ix, q, stance)) {
       // a content opening with a circumstance of its cue keeps its governed clause, if it has one
       const k = q.kind === 'indirect' && q.cue ? ix.wordAt(q.cue.start) : -1;
@@ -849,7 +866,12 @@ function nominalReferent(
   coref: CorefLookup,
 ): Referent | null {
   const head = ix.words[subj]!;
-  const id = coref.at(head.start, head.end);
+  // "the ministry spokesman, Sami Haddad,": a title whose apposition names the person names that person
+  const appos = ix
+    .childrenBy(subj, 'appos')
+    .find((c) => ix.words[c]!.upos === 'PROPN' && coref.at(ix.words[c]!.start, ix.words[c]!.end));
+  const named = appos === undefined ? undefined : ix.words[appos]!;
+  const id = coref.at(head.start, head.end) ?? (named ? coref.at(named.start, named.end) : null);
   const span = ix.span(subj)!;
   const entity = id ? entities.find((e) => e.id === id) : undefined;
   if (entity)
