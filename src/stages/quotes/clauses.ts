@@ -12,6 +12,7 @@ import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
 import { circumstanceClause, cueGoverns, cueMood, governedStart } from './governs.js';
 import { cueClass, NOT_SOURCES, OBJECT_SENSE_NOT_SPEECH, PERSON_NOUNS } from './lexicon.js';
+import { DOC_NOUNS } from './shared.js';
 
 /**
  * Nouns whose "of X" / "X's" complement is not the speaker: in "the sister of X accused the ministry" the
@@ -660,9 +661,11 @@ export function subjectSpeaker(
   const first = entity.mentions.find((m) => m.start >= span.start && m.end <= span.end)!;
   // a relative speaks for themself, as does anyone a person or body is named in a modifier of ("the aide to X",
   // "supporters of X", "aid agencies working with X"); a person named by a title over a place is not the place
+  // (a document speaks for its author: "the statement issued by the ministry" is the ministry's)
+  const low = head.text.toLowerCase();
   const relation =
     head.upos === 'NOUN' &&
-    (RELATION_NOUNS.has(head.text.toLowerCase()) || inModifier(ix, subj, first.start, first.end));
+    (RELATION_NOUNS.has(low) || (!DOC_NOUNS.has(low) && inModifier(ix, subj, first.start, first.end)));
   const titled =
     PLACE_TYPES.has(entity.type) &&
     ix.subtree(subj).some((w) => {

@@ -8,6 +8,13 @@ import { quoteSpeakers } from './test-speakers.js';
 
 const pipeline = getDefaultPipeline();
 
+/** [content, speaker name] of every quote. */
+const quotes_ = (text: string) =>
+  pipeline
+    .run(new Document('t', plainSource(text)))
+    .get('quotes')
+    .map((q) => [q.text, q.speakerName]);
+
 /** [first words, speaker entity name or null] per quote of a kind. */
 const speakers = (text: string, kind = 'direct') => quoteSpeakers(text, kind);
 /** Like `speakers`, but a speaker without an entity gives its phrase name (a medium, an unnamed person). */
@@ -212,6 +219,13 @@ describe('speaker resolution in US political copy', () => {
       ['The least qualified', 'Frank Herrada'],
       ['I just hope', 'Jorge Falco'],
     ]);
+  });
+
+  it('names the author of a document by its own phrase, not by the words after it', () => {
+    const got = quotes_(
+      'Fighting broke out on Monday.\n\nThe statement issued by the ministry said 12 people had died.',
+    );
+    expect(got).toEqual([['12 people had died', 'ministry']]);
   });
 
   it("gives a quote closed by its full stop to the cue before it, not to the next sentence's cue", () => {

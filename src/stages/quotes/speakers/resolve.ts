@@ -603,7 +603,9 @@ export abstract class SpeakerResolution extends SpeakerSubjects {
     if (verb === 'read' && this.low[by] === 'out') by++;
     if (this.low[by] !== 'by') return null;
     if (AUTHOR_PARTICIPLES.has(verb)) {
-      const author = this.phraseAfter(by + 1);
+      // an author inside the speaker phrase ends with it ("The statement issued by the ministry | said …");
+      // one after it ("said the paper, penned by X") runs on
+      const author = this.phraseAfter(by + 1, by < b ? b : undefined);
       if (!author) return null;
       const r = this.resolvePhrase(author, history);
       return r.speaker || r.name ? { ...r, person: false } : null;
