@@ -45,6 +45,17 @@ describe('quote cues checked on the clause', () => {
     expect(got.find(([, cue]) => cue === 'said')).toEqual(['indirect', 'said', 'Ana Lind']);
   });
 
+  it('reads no report off a passive cue with a thing for its subject, or off a relative clause', () => {
+    const curfew = quotes(
+      'While a curfew was announced for Friday night, the police did not enforce it in the city.',
+    );
+    expect(curfew.filter(([, cue]) => cue === 'announced')).toEqual([]);
+    const relative = quotes(
+      'Everything the mayor says about the bridge is disputed by the engineers who built it.',
+    );
+    expect(relative.filter(([, cue]) => cue === 'says')).toEqual([]);
+  });
+
   it('gives no report for a cue in the imperative', () => {
     expect(
       quotes('Seriously, please ask yourself that question. Now tell us the vote was fair, and explain why.'),

@@ -72,7 +72,10 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
     if (ix.isNegated(k)) return 'negated';
     if (
       q.kind === 'indirect' &&
-      (attributive(ix, k) || passiveOverContent(ix, k, q) || objectSense(ix, k, lemma, q))
+      (attributive(ix, k) ||
+        passiveOverContent(ix, k, q) ||
+        passiveOfThing(ix, k) ||
+        objectSense(ix, k, lemma, q))
     )
       return 'not-speech';
     return 'keep';
@@ -142,6 +145,20 @@ export function passiveOverContent(ix: SyntaxIndex, k: number, q: ExtractedQuote
   const s = ix.words[subj]!;
   if (s.upos === 'PRON' && s.text.toLowerCase() === 'it') return false;
   return s.start >= q.start && s.end <= q.end;
+}
+
+/**
+ * A passive cue whose passive subject is a nominal ("a curfew was announced", "the holiday is observed as …"):
+ * what was announced is that nominal, so the clause around it is no reported content. An expletive or
+ * pronoun subject ("it was announced that …") and a cue with a content clause of its own ("X was warned that
+ * …") are left alone.
+ */
+export function passiveOfThing(ix: SyntaxIndex, k: number): boolean {
+  const subj = ix.children(k).find((c) => ix.words[c]!.deprel === 'nsubj:pass');
+  if (subj === undefined) return false;
+  const s = ix.words[subj]!;
+  if (s.upos !== 'NOUN') return false;
+  return !ix.children(k).some((c) => /^(?:ccomp|xcomp|parataxis)$/.test(baseRel(ix.words[c]!.deprel)));
 }
 
 /**

@@ -62,6 +62,7 @@ export function cueGoverns(
   if (tops.length === 0) return null;
   const cue = ix.words[k]!;
   const noun = cue.upos === 'NOUN' || cue.upos === 'PROPN';
+  let relativeInMain = false;
   for (const t of tops) {
     const w = ix.words[t]!;
     const rel = baseRel(w.deprel);
@@ -79,9 +80,14 @@ export function cueGoverns(
       )
         return true;
     }
-    // the cue is an aside inside the content's clause ("The talks, the minister said, had failed")
-    if (t === cue.head || dominates(ix, t, k, 3)) return true;
+    // the cue is an aside inside the content's clause ("The talks, the minister said, had failed"); a relative
+    // clause is no aside: in "Everything Trump says is a lie" the main clause is the writer's own
+    if (t === cue.head || dominates(ix, t, k, 3)) {
+      if (cue.deprel !== 'acl:relcl') return true;
+      relativeInMain = true;
+    }
   }
+  if (relativeInMain) return false;
   if (opensClause(ix, k, start, tops)) return true;
   // only a content that opens with a circumstance of the cue or a pronoun object is shown not to be governed
   // ("charged *with* any crime", "said *it* over and over"); a content the parse
