@@ -50,10 +50,8 @@ describe('quote cues checked on the clause', () => {
       'While a curfew was announced for Friday night, the police did not enforce it in the city.',
     );
     expect(curfew.filter(([, cue]) => cue === 'announced')).toEqual([]);
-    const relative = quotes(
-      'Everything the mayor says about the bridge is disputed by the engineers who built it.',
-    );
-    expect(relative.filter(([, cue]) => cue === 'says')).toEqual([]);
+    const relative = quotes('The figure the ministry reported was far too low.');
+    expect(relative.filter(([, cue]) => cue === 'reported')).toEqual([]);
   });
 
   it('gives no report for a cue in the imperative', () => {
