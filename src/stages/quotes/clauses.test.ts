@@ -54,6 +54,14 @@ describe('quote cues checked on the clause', () => {
     expect(relative.filter(([, cue]) => cue === 'reported')).toEqual([]);
   });
 
+  it('gives "quoted X as saying" to X, never to the medium that quoted', () => {
+    const got = quotes(
+      'Foreign Minister Li Wei met his counterpart in Hanoi on Tuesday.\n\n' +
+        'The official news agency quoted Li as saying that relations had improved.',
+    );
+    expect(got).toEqual([['indirect', 'saying', 'Li Wei']]);
+  });
+
   it('gives no report for a cue in the imperative', () => {
     expect(
       quotes('Seriously, please ask yourself that question. Now tell us the vote was fair, and explain why.'),

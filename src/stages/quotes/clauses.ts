@@ -724,6 +724,30 @@ export function insideConjunctObject(
   return false;
 }
 
+/** Verbs that report someone's words through "as saying" ("quoted X as saying", "X was cited as saying"). */
+const QUOTING_LEMMAS: ReadonlySet<string> = new Set(['quote', 'cite']);
+
+/**
+ * "Xinhua quoted Li as saying …", "Li was quoted by Kyodo as saying …": the one quoted speaks, the object of an
+ * active "quoted" or the subject of a passive one, never the medium. -1 when `k` is no "as saying" of such a
+ * verb.
+ */
+export function quotedAsSaying(ix: SyntaxIndex, k: number): number {
+  const w = ix.words[k]!;
+  if (w.head < 0 || !ix.childrenBy(k, 'mark').some((m) => ix.words[m]!.text.toLowerCase() === 'as'))
+    return -1;
+  const h = ix.words[w.head]!;
+  // "quoted a source as saying" read with "as saying" on the source: the source is the one quoted
+  if (baseRel(w.deprel) === 'acl' && baseRel(h.deprel) === 'obj' && h.head >= 0) {
+    const v = ix.words[h.head]!;
+    return v.upos === 'VERB' && QUOTING_LEMMAS.has(v.lemma.toLowerCase()) ? w.head : -1;
+  }
+  if (h.upos !== 'VERB' || !QUOTING_LEMMAS.has(h.lemma.toLowerCase())) return -1;
+  if (ix.isPassive(w.head))
+    return ix.children(w.head).find((c) => ix.words[c]!.deprel === 'nsubj:pass') ?? -1;
+  return ix.childrenBy(w.head, 'obj').find((c) => c < k) ?? -1;
+}
+
 /**
  * The subject of a participle cue that modifies its clause ("Prodi made a visit, telling townspeople …"): the
  * subject of the verb it hangs on. -1 when the cue is no such participle or that verb has no subject.
@@ -850,6 +874,7 @@ function subjectReferent(
     const own = (p: number) => ix.children(p).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj') ?? -1;
     subj = own(k);
     if (subj < 0 && baseRel(ix.words[k]!.deprel) === 'conj') subj = own(ix.words[k]!.head);
+    if (subj < 0) subj = quotedAsSaying(ix, k);
     if (subj < 0) subj = participleSubject(ix, k);
   }
   if (subj < 0) return null;
@@ -1023,7 +1048,10 @@ export function clauseQuotes(
     if (isSpeechLemma(cueLemma(ix.words[content]!))) continue;
     // a relative clause read as content ("talking from strength, unlike the president who is …")
     const first = ix.words[ix.subtree(content)[0]!]!;
-    if (first.deprel !== 'mark' && RELATIVE_PRONOUNS.has(first.text.toLowerCase())) continue;
+    // ("that" read as a determiner of the content's subject is the parser's slip on the conjunction)
+    const firstLow = first.text.toLowerCase();
+    const thatDet = firstLow === 'that' && first.upos === 'DET';
+    if (first.deprel !== 'mark' && !thatDet && RELATIVE_PRONOUNS.has(firstLow)) continue;
     const span = ix.span(content);
     if (!span || inside(span.start, span.end)) continue;
     // the content starts after its "that"
@@ -1032,6 +1060,7 @@ export function clauseQuotes(
       const mw = ix.words[m]!;
       if (mw.start === start) start = ix.words[m + 1]?.start ?? start;
     }
+    if (thatDet && first.start === start) start = ix.words[ix.subtree(content)[1]!]?.start ?? start;
     // a parenthetical between cue and content ("said, on his way to Russia, the president …") is not content
     while (start < span.end && /[\s,;:]/.test(text[start]!)) start++;
     const end = contentEnd(text, start, span.end);
