@@ -62,6 +62,13 @@ describe('quote cues checked on the clause', () => {
     expect(got).toEqual([['indirect', 'saying', 'Li Wei']]);
   });
 
+  it('takes "is said to" for hearsay, with no speaker and no quote', () => {
+    const got = quotes(
+      'Rebels attacked the town on Monday.\n\nThe rebel leader is said to be hiding in the hills.',
+    );
+    expect(got).toEqual([]);
+  });
+
   it('gives no report for a cue in the imperative', () => {
     expect(
       quotes('Seriously, please ask yourself that question. Now tell us the vote was fair, and explain why.'),

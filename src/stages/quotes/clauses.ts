@@ -75,6 +75,7 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
       (attributive(ix, k) ||
         passiveOverContent(ix, k, q) ||
         passiveOfThing(ix, k) ||
+        hearsay(ix, k) ||
         objectSense(ix, k, lemma, q))
     )
       return 'not-speech';
@@ -159,6 +160,17 @@ export function passiveOfThing(ix: SyntaxIndex, k: number): boolean {
   const s = ix.words[subj]!;
   if (s.upos !== 'NOUN') return false;
   return !ix.children(k).some((c) => /^(?:ccomp|xcomp|parataxis)$/.test(baseRel(ix.words[c]!.deprel)));
+}
+
+/**
+ * "The leader is said to be hiding", "he was reported to have fled": a passive cue with an infinitive and no
+ * agent is hearsay, like "reportedly": nobody is named as saying it, so it is no quote.
+ */
+export function hearsay(ix: SyntaxIndex, k: number): boolean {
+  if (!ix.children(k).some((c) => ix.words[c]!.deprel === 'nsubj:pass') || ix.agentOf(k) >= 0) return false;
+  return ix
+    .childrenBy(k, 'xcomp')
+    .some((x) => ix.childrenBy(x, 'mark').some((m) => ix.words[m]!.text.toLowerCase() === 'to'));
 }
 
 /**
