@@ -221,6 +221,19 @@ describe('speaker resolution in US political copy', () => {
     ]);
   });
 
+  it('takes no possessor for the subject a later pronoun refers to', () => {
+    const got = speakers(
+      'Aid agencies are struggling in the north.\n\n' +
+        '"It is a tragedy," said Jan Holm, the UN humanitarian chief.\n\n' +
+        "Holm's deputy, Margareta Lind, said aid workers had been attacked.\n\n" +
+        '"They are being targeted," she said.',
+    );
+    expect(got).toEqual([
+      ['It is a', 'Jan Holm'],
+      ['They are being', 'Margareta Lind'],
+    ]);
+  });
+
   it('names the author of a document by its own phrase, not by the words after it', () => {
     const got = quotes_(
       'Fighting broke out on Monday.\n\nThe statement issued by the ministry said 12 people had died.',
