@@ -25,6 +25,8 @@ describe('the eval registry', () => {
       expect.arrayContaining([
         'exhaustive-wire-blind',
         'exhaustive-wire-2-blind',
+        'exhaustive-wire-3-blind',
+        'coref-wire-3-blind',
         'polnear-train',
         'corpus-bulk-blind',
       ]),

@@ -1,10 +1,10 @@
 import type { EvalArea } from './area.js';
 import { benchmarkArea } from './areas/benchmarks.js';
-import { corefWireBlind, corefWireDev } from './areas/coref-wire.js';
+import { corefWire3Blind, corefWire3Dev, corefWireBlind, corefWireDev } from './areas/coref-wire.js';
 import { corpusBulkBlind, corpusBulkDev } from './areas/corpus-bulk.js';
 import { eventsClaimsAfpArea } from './areas/events-claims-afp.js';
 import { exhaustiveWireBlind, exhaustiveWireDev } from './areas/exhaustive-wire.js';
-import { exhaustiveWire2Blind } from './areas/exhaustive-wire-2.js';
+import { exhaustiveWire2Blind, exhaustiveWire3Blind, exhaustiveWire3Dev } from './areas/exhaustive-wire-2.js';
 import { polnearDevPrecision, polnearTrainPrecision } from './areas/polnear-precision.js';
 import { quoteSpeakersAfpArea } from './areas/quote-speakers-afp.js';
 import { seedArea } from './areas/seed.js';
@@ -20,8 +20,12 @@ export const AREAS: readonly EvalArea[] = [
   exhaustiveWireBlind,
   exhaustiveWireDev,
   exhaustiveWire2Blind,
+  exhaustiveWire3Blind,
+  exhaustiveWire3Dev,
   corefWireBlind,
   corefWireDev,
+  corefWire3Blind,
+  corefWire3Dev,
   corpusBulkBlind,
   corpusBulkDev,
   benchmarkArea(

@@ -19,7 +19,8 @@ const m = loadSyntaxModel(input);
 if (!(m.tagger.model instanceof CompactModel)) throw new Error('tagger weights are not a compact table');
 const pruned = new SyntaxModel({
   hyphenPrefixes: m.hyphenPrefixes,
-  tagger: new UposTagger(m.tagger.model.pruned(prune), m.tagger.tagset, m.tagger.tagDict),
+  classes: m.classes,
+  tagger: new UposTagger(m.tagger.model.pruned(prune), m.tagger.tagset, m.tagger.tagDict, m.tagger.classes),
   lemmatizer: m.lemmatizer,
   parser: m.parser.pruned(prune),
   arcs: m.arcs.pruned(prune),

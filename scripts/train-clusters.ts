@@ -25,7 +25,8 @@
  *
  * Words keep their case (see `normaliseCase`); --lower clusters lower-cased words instead.
  *
- * Flags: --sizes 32,128,512 (class counts), --iterations N, --min-count N, --text DIR, --lower, --out FILE.
+ * Flags: --sizes 32,128,512 (class counts), --iterations N, --min-count N, --text DIR, --lower, --out FILE,
+ * --no-eng-train (leave out CoNLL eng.train: the parser's classes, whose weights carry no research-only term).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -51,6 +52,8 @@ const minCount = Number(arg('min-count') ?? 3);
 const textDir = arg('text');
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const out = arg('out') ?? path.join(root, 'models', 'ner', 'word-classes.json.gz');
+
+let ewtDocs = 0;
 
 /** Sentences of tokens as written from every source, in a fixed order. */
 function corpus(): string[][] {
@@ -82,11 +85,16 @@ function corpus(): string[][] {
     }
     if (cur.length) sents.push(cur);
   };
-  conllTokens(path.join(shared, 'ner/conll2003/eng.train'));
+  // --no-eng-train: leave out the Reuters text (research use only), for weights shared under CC terms
+  const engTrain = !flag('no-eng-train');
+  if (engTrain) conllTokens(path.join(shared, 'ner/conll2003/eng.train'));
   conllTokens(path.join(shared, 'ner/wikigold/wikigold.conll.txt'));
   const nEwt = textDir ? conllu(path.join(textDir, 'ewt')) : 0;
+  ewtDocs = nEwt;
   const nGum = textDir ? conllu(path.join(textDir, 'gum')) : 0;
-  console.error(`train-clusters: CoNLL eng.train, wikigold, ${nEwt} EWT documents, ${nGum} GUM documents`);
+  console.error(
+    `train-clusters: ${engTrain ? 'CoNLL eng.train, ' : ''}wikigold, ${nEwt} EWT documents, ${nGum} GUM documents`,
+  );
   return sents;
 }
 
@@ -162,7 +170,9 @@ const payload = {
     tokens,
     minCount,
     iterations,
-    data: 'CoNLL-2003 eng.train (Reuters RCV1, research use only), wikigold (CC-BY-4.0), UD English EWT train+dev text (CC-BY-SA-4.0), UD English GUM text of its CC-BY and public-domain genres (news, interview, bio, voyage, textbook, speech, vlog, conversation)',
+    data: flag('no-eng-train')
+      ? `wikigold (CC-BY-4.0), UD English EWT text of ${ewtDocs} train/dev documents (CC-BY-SA-4.0), UD English GUM text of its CC-BY and public-domain genres (news, interview, bio, voyage, textbook, speech, vlog, conversation)`
+      : 'CoNLL-2003 eng.train (Reuters RCV1, research use only), wikigold (CC-BY-4.0), UD English EWT train+dev text (CC-BY-SA-4.0), UD English GUM text of its CC-BY and public-domain genres (news, interview, bio, voyage, textbook, speech, vlog, conversation)',
   },
   words: words.map(([w]) => w),
   sizes,

@@ -15,6 +15,9 @@
  *   --prune W                   drop weights of magnitude below W (default 0.25; 0 keeps all)
  *   --label-features yes|no     the parser reads the relations of the arcs built so far (default no)
  *   --clause-features yes|no    the parser reads verbs, punctuation and quotes between s0, s1 and b0 (default no)
+ *   --word-classes FILE|none    word-class table (`npm run train:clusters` output) whose classes the tagger and
+ *                               parser read as features, stored in the model file (default none)
+ *   --class-features both|tagger|parser   which models read the classes (default both)
  *   --curve-from N              score the dev split after every epoch from N on (a learning curve; default off)
  *   --snapshots 12,14           also write the model after these epochs (<out>-e12.bin.gz), each identical to the
  *                               file of a run with that many parser iterations
@@ -31,7 +34,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { formatConlluScores, scoreConllu } from '../src/services/evaluate/conllu.js';
+import { WordClasses, type WordClassesFile } from '../src/stages/syntax/classes.js';
 import { type ConlluSentence, type ConlluWord, parseConllu } from '../src/stages/syntax/conllu.js';
 import { encodeSentence, TagSet, UPOS } from '../src/stages/syntax/encode.js';
 import { Lemmatizer } from '../src/stages/syntax/lemmatizer.js';
@@ -178,6 +183,22 @@ function main(): void {
   const train = trainFiles.flatMap((f) => read(f));
   log(`train: ${train.length} sentences from ${trainFiles.map((f) => basename(f)).join(', ')}`);
 
+  // Word classes learnt from unlabelled text (see models/parser/README.md for the table the shipped file uses).
+  const classFile = arg('word-classes', 'none');
+  let classes: WordClasses | undefined;
+  let classData: string | undefined;
+  if (classFile !== 'none') {
+    const raw = JSON.parse(gunzipSync(readFileSync(classFile)).toString('utf8')) as WordClassesFile & {
+      meta?: { data?: string };
+    };
+    classData = raw.meta?.data;
+    classes = new WordClasses({ sizes: raw.sizes, words: raw.words, ids: raw.ids, data: classData });
+    log(`word classes: ${raw.words.length} words, sizes ${raw.sizes.join('/')} from ${basename(classFile)}`);
+  }
+  const classUse = arg('class-features', 'both');
+  const taggerClasses = classUse === 'both' || classUse === 'tagger' ? classes : undefined;
+  const parserClasses = classUse === 'both' || classUse === 'parser' ? classes : undefined;
+
   const fine = arg('fine-tags', 'yes') === 'yes';
   const tagset = TagSet.fromTreebank(
     train.flatMap((s) => s.words),
@@ -199,9 +220,17 @@ function main(): void {
     for (let f = 0; f < folds; f++) {
       const rest = train.filter((_, i) => foldOf(i) !== f);
       const m = new UposTagger(
-        trainTagger(rest, { iterations: it.tagger, seed: seed + f, tagset, tagOf, tagDict }),
+        trainTagger(rest, {
+          iterations: it.tagger,
+          seed: seed + f,
+          tagset,
+          tagOf,
+          tagDict,
+          classes: taggerClasses,
+        }),
         tagset,
         tagDict,
+        taggerClasses,
       );
       let right = 0;
       let total = 0;
@@ -216,7 +245,15 @@ function main(): void {
       log(`jackknife fold ${f + 1}/${folds}: held-out UPOS ${((100 * right) / total).toFixed(2)}`);
     }
   }
-  const taggerModel = trainTagger(train, { iterations: it.tagger, seed, tagset, tagOf, tagDict, log });
+  const taggerModel = trainTagger(train, {
+    iterations: it.tagger,
+    seed,
+    tagset,
+    tagOf,
+    tagDict,
+    classes: taggerClasses,
+    log,
+  });
   log(`tagger: ${taggerModel.size} features, ${taggerModel.weights} weights`);
 
   const lemmatizer = Lemmatizer.train(train);
@@ -245,7 +282,7 @@ function main(): void {
   // Weights below the prune threshold are dropped: smaller tables, fewer cache misses, faster parsing.
   const prune = Number(arg('prune', '0.25'));
   const prefixes = hyphenPrefixes(train);
-  const tagger = new UposTagger(taggerModel.pruned(prune), tagset, tagDict);
+  const tagger = new UposTagger(taggerModel.pruned(prune), tagset, tagDict, taggerClasses);
   /** The model file a run of `epochs` parser iterations writes (averaged weights after that many epochs). */
   const build = (parser: CompactModel, arcs: CompactModel, epochs: number) =>
     new SyntaxModel({
@@ -255,6 +292,7 @@ function main(): void {
       parser: parser.pruned(prune),
       arcs: arcs.pruned(prune),
       labels,
+      classes,
       meta: {
         data: trainFiles.map((f) => basename(f)),
         licence,
@@ -263,6 +301,9 @@ function main(): void {
         prune,
         labelFeatures,
         clauseFeatures,
+        ...(classes
+          ? { wordClasses: { tagger: !!taggerClasses, parser: !!parserClasses, data: classData } }
+          : {}),
       },
     });
   const write = (model: SyntaxModel, file: string) => {
@@ -285,7 +326,7 @@ function main(): void {
     iterations: it.parser,
     seed,
     explore,
-    config: { labelFeatures, clauseFeatures },
+    config: { labelFeatures, clauseFeatures, ...(parserClasses ? { classes: parserClasses } : {}) },
     log,
     onEpoch,
   });

@@ -90,16 +90,35 @@ function systemPersons(file: string, raw: string): [number, number][][] | null {
     .map((e) => e.mentions.map((m) => [m.start + shift, m.end + shift] as [number, number]));
 }
 
-function corefArea(split: 'blind' | 'dev', blindness: Blindness): EvalArea {
+/** Stories of `eval/gold/coref-wire.json`. */
+function corefWireStories(): GoldStory[] {
+  return (
+    JSON.parse(readFileSync(path.join(ROOT, 'eval/gold/coref-wire.json'), 'utf8')) as { stories: GoldStory[] }
+  ).stories;
+}
+
+/** Stories of `eval/gold/exhaustive-wire-3.json`, whose `coref` field has the coref-wire shape. */
+function corefWire3Stories(): GoldStory[] {
+  const gold = JSON.parse(readFileSync(path.join(ROOT, 'eval/gold/exhaustive-wire-3.json'), 'utf8')) as {
+    stories: { file: string; split: 'blind' | 'dev'; coref?: GoldStory['persons'] }[];
+  };
+  return gold.stories.map((s) => ({ file: s.file, split: s.split, persons: s.coref ?? [] }));
+}
+
+function corefArea(
+  split: 'blind' | 'dev',
+  blindness: Blindness,
+  name = `coref-wire-${split}`,
+  read: () => GoldStory[] = corefWireStories,
+  where = 'exhaustively annotated te3-silver-bulk stories',
+): EvalArea {
   return {
-    name: `coref-wire-${split}`,
+    name,
     blindness,
-    description: `person coreference, link precision then recall, on exhaustively annotated te3-silver-bulk stories (${split} split)`,
+    description: `person coreference, link precision then recall, on ${where} (${split} split)`,
     needs: ['eval/news/te3-silver-bulk'],
     async run() {
-      const gold = JSON.parse(readFileSync(path.join(ROOT, 'eval/gold/coref-wire.json'), 'utf8')) as {
-        stories: GoldStory[];
-      };
+      const gold = { stories: read() };
       const sum: CorefCounts = { sysLinks: 0, correct: 0, goldLinks: 0, merges: 0 };
       const misses: string[] = [];
       let failed = 0;
@@ -139,3 +158,10 @@ function corefArea(split: 'blind' | 'dev', blindness: Blindness): EvalArea {
 export const corefWireBlind = corefArea('blind', 'blind');
 /** Person coreference on the dev stories. */
 export const corefWireDev = corefArea('dev', 'tuned');
+
+const WIRE3 =
+  'the 16 stories of eval/gold/exhaustive-wire-3.json (written 2026-12-08 before the system ran on them)';
+/** Person coreference on the blind half of the third exhaustive gold set (totals only). */
+export const corefWire3Blind = corefArea('blind', 'blind', 'coref-wire-3-blind', corefWire3Stories, WIRE3);
+/** Person coreference on the dev half of the third exhaustive gold set. */
+export const corefWire3Dev = corefArea('dev', 'tuned', 'coref-wire-3-dev', corefWire3Stories, WIRE3);

@@ -48,7 +48,7 @@ export interface Wire2Claim {
 export interface Wire2Story {
   /** Path under `../shared`. */
   file: string;
-  split: 'blind';
+  split: 'blind' | 'dev';
   quotes: Wire2Quote[];
   quotes_optional: Wire2Quote[];
   claims: Wire2Claim[];
@@ -61,8 +61,8 @@ export interface Wire2Story {
 }
 
 /** Reads the gold file (no story text is needed for this). */
-export function readWire2Gold(): { about: string; stories: Wire2Story[] } {
-  return JSON.parse(readFileSync(path.join(ROOT, WIRE2_GOLD), 'utf8')) as {
+export function readWire2Gold(goldFile: string = WIRE2_GOLD): { about: string; stories: Wire2Story[] } {
+  return JSON.parse(readFileSync(path.join(ROOT, goldFile), 'utf8')) as {
     about: string;
     stories: Wire2Story[];
   };
@@ -126,85 +126,159 @@ function add(into: Totals, from: Totals, rename: (k: string) => string = (k) => 
   }
 }
 
-/** score.py on one gold object and one analysis file; returns its `--json` totals only (stdout is dropped). */
-function scorePy(tmp: string, gold: object, analysisFile: string, tag: string): Totals {
-  const g = path.join(tmp, `${tag}.gold.json`);
-  const out = path.join(tmp, `${tag}.totals.json`);
+/**
+ * score.py on one gold object and one analysis file; returns its `--json` totals. With `misses`, its verbose
+ * item lines (misses and false positives) are appended there, prefixed by `tag`; otherwise stdout is dropped.
+ */
+function scorePy(
+  tmp: string,
+  gold: object,
+  analysisFile: string,
+  name: string,
+  misses: string[] | null,
+  tag: string,
+): Totals {
+  const g = path.join(tmp, `${name}.gold.json`);
+  const out = path.join(tmp, `${name}.totals.json`);
   writeFileSync(g, JSON.stringify(gold));
-  const r = spawnSync(
-    'python3',
-    [path.join(SHARED, 'eval/score.py'), g, '--analysis', analysisFile, '--json', out],
-    { encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
+  const args = [path.join(SHARED, 'eval/score.py'), g, '--analysis', analysisFile, '--json', out];
+  if (misses) args.push('-v');
+  const r = spawnSync('python3', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`score.py failed: ${r.stderr}`);
+  if (misses) {
+    for (const line of r.stdout.split('\n')) {
+      const m = /^\s+(miss:|fp:)\s+(.*)$/.exec(line);
+      if (m) misses.push(`${tag}: ${m[1]} ${m[2]}`);
+    }
+  }
   return JSON.parse(readFileSync(out, 'utf8')) as Totals;
+}
+
+/** Options of one exhaustive-gold area: which file, which of its splits, and whether its errors may be read. */
+export interface ExhaustiveAreaOptions {
+  name: string;
+  /** Gold file relative to the repository root, in the shape of `exhaustive-wire-2.json`. */
+  goldFile: string;
+  /** Only the stories of this split (all stories when absent). */
+  split?: 'dev' | 'blind';
+  blindness: 'blind' | 'tuned';
+  description: string;
+}
+
+/**
+ * One area over exhaustive gold in the shape of `exhaustive-wire-2.json`: quotes, direct-quote speakers, claims,
+ * events and persons. Each story is analysed once by the CLI (the built `dist/`); score.py scores quotes, claims
+ * and events from that analysis, and `scoreEntities` (the `evaluate entities` scorer) scores persons. A blind
+ * area prints totals only and keeps no misses, so its output cannot un-blind its stories; a tuned one also hands
+ * back score.py's item-level misses and false positives (printed with `--verbose`).
+ */
+export function exhaustiveStoriesArea(o: ExhaustiveAreaOptions): EvalArea {
+  return {
+    name: o.name,
+    blindness: o.blindness,
+    description: o.description,
+    needs: ['eval/news/te3-silver-bulk', 'eval/score.py'],
+    async run() {
+      const stories = readWire2Gold(o.goldFile).stories.filter((s) => !o.split || s.split === o.split);
+      const totals: Totals = {};
+      const misses: string[] = [];
+      const tuned = o.blindness === 'tuned';
+      const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsintel-wire2-'));
+      let failed = 0;
+      try {
+        stories.forEach((story, i) => {
+          const file = path.join(SHARED, story.file);
+          const raw = readFileSync(file, 'utf8');
+          const run = spawnSync(
+            process.execPath,
+            [path.join(ROOT, 'bin/newsintel.js'), 'analyze', file, '--json'],
+            { encoding: 'utf8', maxBuffer: 64 << 20 },
+          );
+          if (run.status !== 0) {
+            failed++;
+            return;
+          }
+          const analysisFile = path.join(tmp, `${i}.analysis.json`);
+          writeFileSync(analysisFile, run.stdout);
+          const tag = path.basename(story.file, '.txt');
+          add(
+            totals,
+            scorePy(tmp, toScorePyGold(story, raw), analysisFile, `${i}`, tuned ? misses : null, tag),
+          );
+          add(
+            totals,
+            scorePy(tmp, toScorePyGold(story, raw, true), analysisFile, `${i}.direct`, null, tag),
+            (k) => `direct-${k}`,
+          );
+          const checks = scoreEntities(toEntityGold(story), JSON.parse(run.stdout) as Analysis);
+          for (const c of checks) {
+            add(totals, { [c.area]: { hit: c.ok ? 1 : 0, of: 1 } });
+            if (tuned && !c.ok) misses.push(`${tag}: ${c.area} ${c.item}`);
+          }
+        });
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+      const t = (k: string) => totals[k] ?? { hit: 0, of: 0 };
+      const r = (k: string) => ratio(t(k).hit, t(k).of);
+      const lines = [
+        `stories             ${stories.length}${failed ? ` (${failed} not analysed)` : ''}`,
+        `quote precision     ${r('quotes-prec')}  (content start and speaker right)`,
+        `quote recall        ${r('quotes')}`,
+        `speaker recall      ${r('speakers')}`,
+        `direct speakers     ${r('direct-speakers')}  (gold direct quotes found with the right speaker)`,
+        `claim precision     ${r('claims-prec')}`,
+        `claim recall        ${r('claims')}`,
+        `event precision     ${r('events-prec')}`,
+        `event recall        ${r('events')}`,
+        `person precision    ${r('persons-prec')}  (system persons that are gold persons)`,
+        `persons full name   ${r('persons')}  (gold persons found by full name)`,
+        `non-persons kept    ${r('nonpersons')}`,
+      ];
+      const p = t('quotes-prec');
+      return {
+        lines,
+        metric: 'quote precision',
+        value: p.of ? (100 * p.hit) / p.of : 0,
+        ...(tuned ? { misses } : {}),
+      };
+    },
+  };
 }
 
 /**
  * Quotes, direct-quote speakers, claims, events and persons on eight te3-silver-bulk stories annotated
  * exhaustively for all four (`eval/gold/exhaustive-wire-2.json`), by reading the stories only. Every story is
- * blind: the area prints totals only and keeps no misses, so its output cannot un-blind them. Each story is
- * analysed once by the CLI (the built `dist/`); score.py scores quotes, claims and events from that analysis, and
- * `scoreEntities` (the `evaluate entities` scorer) scores persons.
+ * blind: the area prints totals only.
  */
-export const exhaustiveWire2Blind: EvalArea = {
+export const exhaustiveWire2Blind: EvalArea = exhaustiveStoriesArea({
   name: 'exhaustive-wire-2-blind',
+  goldFile: WIRE2_GOLD,
   blindness: 'blind',
   description:
     'quotes, direct speakers, claims, events and persons on 8 more exhaustively annotated te3-silver-bulk stories (all blind)',
-  needs: ['eval/news/te3-silver-bulk', 'eval/score.py'],
-  async run() {
-    const { stories } = readWire2Gold();
-    const totals: Totals = {};
-    const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsintel-wire2-'));
-    let failed = 0;
-    try {
-      stories.forEach((story, i) => {
-        const file = path.join(SHARED, story.file);
-        const raw = readFileSync(file, 'utf8');
-        const run = spawnSync(
-          process.execPath,
-          [path.join(ROOT, 'bin/newsintel.js'), 'analyze', file, '--json'],
-          {
-            encoding: 'utf8',
-            maxBuffer: 64 << 20,
-          },
-        );
-        if (run.status !== 0) {
-          failed++;
-          return;
-        }
-        const analysisFile = path.join(tmp, `${i}.analysis.json`);
-        writeFileSync(analysisFile, run.stdout);
-        add(totals, scorePy(tmp, toScorePyGold(story, raw), analysisFile, `${i}`));
-        add(
-          totals,
-          scorePy(tmp, toScorePyGold(story, raw, true), analysisFile, `${i}.direct`),
-          (k) => `direct-${k}`,
-        );
-        const checks = scoreEntities(toEntityGold(story), JSON.parse(run.stdout) as Analysis);
-        for (const c of checks) add(totals, { [c.area]: { hit: c.ok ? 1 : 0, of: 1 } });
-      });
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
-    const t = (k: string) => totals[k] ?? { hit: 0, of: 0 };
-    const r = (k: string) => ratio(t(k).hit, t(k).of);
-    const lines = [
-      `stories             ${stories.length}${failed ? ` (${failed} not analysed)` : ''}`,
-      `quote precision     ${r('quotes-prec')}  (content start and speaker right)`,
-      `quote recall        ${r('quotes')}`,
-      `speaker recall      ${r('speakers')}`,
-      `direct speakers     ${r('direct-speakers')}  (gold direct quotes found with the right speaker)`,
-      `claim precision     ${r('claims-prec')}`,
-      `claim recall        ${r('claims')}`,
-      `event precision     ${r('events-prec')}`,
-      `event recall        ${r('events')}`,
-      `person precision    ${r('persons-prec')}  (system persons that are gold persons)`,
-      `persons full name   ${r('persons')}  (gold persons found by full name)`,
-      `non-persons kept    ${r('nonpersons')}`,
-    ];
-    const p = t('quotes-prec');
-    return { lines, metric: 'quote precision', value: p.of ? (100 * p.hit) / p.of : 0 };
-  },
-};
+});
+
+/** Where the third exhaustive gold set lives (16 stories, half dev and half blind). */
+export const WIRE3_GOLD = 'eval/gold/exhaustive-wire-3.json';
+
+const WIRE3_ABOUT =
+  'exhaustively annotated te3-silver-bulk stories of eval/gold/exhaustive-wire-3.json (written 2026-12-08 by reading the stories only, before the system ran on them; split by rank of a seeded hash)';
+
+/** The blind half of the third exhaustive gold set: totals only. */
+export const exhaustiveWire3Blind: EvalArea = exhaustiveStoriesArea({
+  name: 'exhaustive-wire-3-blind',
+  goldFile: WIRE3_GOLD,
+  split: 'blind',
+  blindness: 'blind',
+  description: `quotes, direct speakers, claims, events and persons on the blind half of 16 ${WIRE3_ABOUT}`,
+});
+
+/** The dev half of the third exhaustive gold set: misses listed with `--verbose`. */
+export const exhaustiveWire3Dev: EvalArea = exhaustiveStoriesArea({
+  name: 'exhaustive-wire-3-dev',
+  goldFile: WIRE3_GOLD,
+  split: 'dev',
+  blindness: 'tuned',
+  description: `quotes, direct speakers, claims, events and persons on the dev half of 16 ${WIRE3_ABOUT}`,
+});

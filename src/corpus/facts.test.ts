@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, dedupEvents, type EventMentionPayload, seriesKey } from './facts.js';
+import { analyze } from '../services/analyze.js';
+import {
+  calendarDate,
+  claimDate,
+  claimPoints,
+  dedupEvents,
+  type EventMentionPayload,
+  seriesKey,
+} from './facts.js';
 
 function mention(
   articleId: string,
@@ -75,5 +83,29 @@ describe('claim series keys', () => {
     expect(seriesKey('North Korean troops', null)?.id).toBe(seriesKey('north korean troops.', null)?.id);
     expect(seriesKey('troops', 'km')?.id).not.toBe(seriesKey('troops', null)?.id);
     expect(seriesKey(null, null)).toBeNull();
+  });
+});
+
+describe('claim point dates', () => {
+  it('place a figure on the day or month its time expression names, else on the report date', () => {
+    expect(claimDate('2006-11-20', '2006-11-22')).toBe('2006-11-20');
+    expect(claimDate('2006-11-22TNI', '2006-11-22')).toBe('2006-11-22');
+    expect(claimDate('2006-10', '2006-11-22')).toBe('2006-10');
+    expect(claimDate('2006-W46', '2006-11-22')).toBe('2006-11-22');
+    expect(claimDate('2006', '2006-11-22')).toBe('2006-11-22');
+    expect(claimDate(null, '2006-11-22')).toBe('2006-11-22');
+  });
+});
+
+describe('claim points of an analysed story', () => {
+  it('date a figure by the time expression its claim names, not by the report date', () => {
+    const raw =
+      'November 22, 2026\n\nFloods hit the north\n\nVALDORIA CITY, Nov. 22 (Test Wire) -- Floods killed at least 40 people in the northern hills on Monday, officials said on Wednesday.\n';
+    const a = analyze(raw, { source: 'Test Wire' });
+    const points = claimPoints(a);
+    const forty = points.find((p) => p.point.value === 40);
+    // the report is dated Sunday 22 November 2026: "on Monday" is the 16th
+    expect(forty?.point.date).toBe('2026-11-16');
+    expect(forty?.subjectLower).not.toMatch(/monday/);
   });
 });

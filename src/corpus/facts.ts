@@ -140,9 +140,21 @@ export function seriesKey(
   return { id: `series:${shortHash(`${norm}|${unit ?? ''}`)}`, subject: norm };
 }
 
+/**
+ * The date a claimed figure is about: the calendar date (YYYY-MM-DD or YYYY-MM) of the time expression the
+ * claim names, else the report's publication date. A claim's `time` is the id of a time expression, so its
+ * value is looked up; a year alone, a week, a duration or an unresolved value says too little to place a
+ * series point, and the report date stands.
+ */
+export function claimDate(timeValue: string | null | undefined, published: string | null): string | null {
+  const m = timeValue ? /^\d{4}-\d{2}(?:-\d{2})?(?![\dW])/.exec(timeValue) : null;
+  return m ? m[0] : published;
+}
+
 /** Claim points of one article (claims with a subject). */
 export function claimPoints(a: Analysis): { point: ClaimPoint; subjectLower: string }[] {
   const refs = actorRefs(a);
+  const timeValue = new Map((a.times ?? []).map((t) => [t.id, t.value]));
   const out: { point: ClaimPoint; subjectLower: string }[] = [];
   for (const c of a.claims) {
     const key = seriesKey(c.subject, c.unit);
@@ -162,7 +174,7 @@ export function claimPoints(a: Analysis): { point: ClaimPoint; subjectLower: str
         qualifier: c.qualifier,
         hedge: hedgeOf(a, c.start, c.qualifier),
         source: src ?? (c.sourceName ? { id: null, name: c.sourceName, country: null } : null),
-        date: c.time && /^\d{4}-\d{2}(-\d{2})?$/.test(c.time) ? c.time : a.article.published,
+        date: claimDate(c.time ? timeValue.get(c.time) : null, a.article.published),
         evidence: { start: c.start, end: c.end, text: c.text },
       },
     });

@@ -1,3 +1,5 @@
+import { SSA_FEMALE_NAMES, SSA_MALE_NAMES } from './data/given-names-ssa.js';
+
 /**
  * Common given names with a clear gender in wire copy, written by us (not exhaustive: names missing here
  * simply give no gender). Coreference uses them so that "she" never links to "John Kirby" and "he" never to
@@ -59,9 +61,33 @@ const GENDER: ReadonlyMap<string, 'm' | 'f' | null> = (() => {
   return m;
 })();
 
-/** The gender a given name suggests ("Angela" → f, "John" → m), or null when unknown or ambiguous. */
+/**
+ * Gender from the US baby-name counts (`data/given-names-ssa.ts`, generated): consulted only for names the
+ * hand lists above do not hold, and only for gender: `isGivenName` stays with the hand lists, since many of
+ * these names are surnames too ("Mason", "Jackson").
+ */
+const SSA_GENDER: ReadonlyMap<string, 'm' | 'f'> = (() => {
+  const m = new Map<string, 'm' | 'f'>();
+  for (const n of SSA_MALE_NAMES.split(' ')) if (n) m.set(n, 'm');
+  for (const n of SSA_FEMALE_NAMES.split(' ')) if (n) m.set(n, 'f');
+  return m;
+})();
+
+/** The gender a given name of the hand lists suggests ("Angela" → f, "John" → m), or null when unknown or ambiguous. */
 export function givenNameGender(name: string): 'm' | 'f' | null {
   return GENDER.get(name.toLowerCase()) ?? null;
+}
+
+/**
+ * The gender of the first word of a full name for coreference ("Tom Adler" → m): the hand lists, then the US
+ * counts. Only for a word already known to open a person's name: many of the counted names are words or
+ * surnames too, so they decide nothing else (`givenNameGender` and `isGivenName` stay with the hand lists).
+ */
+export function firstNameGender(name: string): 'm' | 'f' | null {
+  const k = name.toLowerCase();
+  const hand = GENDER.get(k);
+  if (hand !== undefined) return hand;
+  return SSA_GENDER.get(k) ?? null;
 }
 
 /** True when the word is a given name of either list ("Sharon", "Jordan"): as a bare name it says nothing. */

@@ -12,7 +12,7 @@ export {
   pluralDemonym,
 } from './countries.js';
 export { kbEntry, matchGazetteer, normToken, phraseTokens } from './gazetteer.js';
-export { givenNameGender } from './given-names.js';
+export { firstNameGender, givenNameGender, isGivenName } from './given-names.js';
 export { contextualKb, genericBodySlug, isArmedGroup } from './organisations.js';
 export { type KnownPerson, lookupPerson, personKb } from './persons.js';
 export { lookupPlace } from './places.js';

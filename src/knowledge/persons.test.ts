@@ -19,6 +19,13 @@ describe('lookupPerson', () => {
     expect(lookupPerson('Omar Hassan al-Bashir')?.kb).toBe(lookupPerson('Omar al-Bashir')?.kb);
   });
 
+  it('never matches a surname-first name by its first and last syllable', () => {
+    // "Kim Kwang-min" and "Kim Jong Min" share first and last word but not the given name
+    expect(lookupPerson('Kim Kwang-min')).toBeNull();
+    expect(lookupPerson('Kim Jong Min')?.country).toBe('KOR');
+    expect(lookupPerson('Nguyen Tan Dung')?.role).toBe('Prime Minister');
+  });
+
   it('gives a bare surname the country its listed bearers share, and the person when they are one', () => {
     expect(lookupPerson('Putin')).toMatchObject({ kb: 'person:vladimir-putin', country: 'RUS' });
     expect(lookupPerson('Mugabe')).toMatchObject({ kb: 'person:robert-mugabe', country: 'ZWE' });

@@ -1,6 +1,7 @@
 import { GENERATED_LEADERS } from './data/leaders.js';
 import { GENERATED_PERSONS } from './data/persons.js';
 import { isGivenName } from './given-names.js';
+import { EAST_ASIAN_SURNAMES, HYPHENATED_GIVEN_NAME } from './surnames.js';
 
 /**
  * A person the knowledge base knows: national leaders, heads of international organisations and the ministers,
@@ -108,6 +109,18 @@ function getTables(): Tables {
   return tables;
 }
 
+/**
+ * True when a name is written East Asian surname first with a syllabic given name ("Kim Kwang-min", "Park
+ * Sung Ho", "Nguyen Tan Dung"); "Lee Harvey Oswald" is not.
+ */
+function surnameFirstOrder(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2 || !EAST_ASIAN_SURNAMES.has(words[0]!)) return false;
+  const rest = words.slice(1);
+  if (rest.some((x) => HYPHENATED_GIVEN_NAME.test(x))) return true;
+  return rest.every((x) => x.length <= 5 && /^\p{Lu}\p{Ll}+$/u.test(x)) && !isGivenName(rest[0]!);
+}
+
 /** The persons' one shared country, or null when they have none or several. */
 function oneCountry(persons: readonly KnownPerson[]): string | null {
   const c = persons[0]?.country ?? null;
@@ -131,6 +144,9 @@ export function lookupPerson(name: string): KnownPerson | null {
   if (hit) return hit;
   const w = looseWords(name);
   if (w.length >= 2) {
+    // "Kim Kwang-min" is not "Kim Jong Min": a surname-first name's given name is its last two syllables,
+    // so its first and last word name nobody
+    if (surnameFirstOrder(name)) return null;
     const cands = t.firstLast.get(`${w[0]} ${w[w.length - 1]}`) ?? [];
     return oneCountry(cands) ? cands[0]! : null;
   }

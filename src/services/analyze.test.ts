@@ -79,6 +79,18 @@ describe('analyze', () => {
     expect(checkSpans(a)).toEqual([]);
   });
 
+  it('warns once when an over-long run-on sentence was parsed in chunks', () => {
+    const words = Array.from({ length: 1200 }, (_, i) => (i % 7 === 6 ? 'and' : 'officials')).join(' ');
+    const a = analyze(`Run-on (our own text)\n\nCITY (Test Wire) -- ${words} met.\n`, {
+      source: 'Test Wire',
+    });
+    const chunked = (a.warnings ?? []).filter((w) => /parsed in \d+ chunks/.test(w));
+    expect(chunked).toHaveLength(1);
+    expect(chunked[0]).toMatch(
+      /sentence of \d+ words parsed in [5-9] chunks of at most 250 \(the sentence at offset \d+\)/,
+    );
+  });
+
   it('gives the same analysis for the same input (deterministic)', () => {
     const text = 'Officials from three countries met in Geneva on Friday. "It was useful," one said.';
     expect(JSON.stringify(analyze(text))).toBe(JSON.stringify(analyze(text)));

@@ -100,6 +100,15 @@ export function toAnalysis(doc: Document): Analysis {
     events: opt('events'),
   };
   const warnings = [...doc.source.warnings];
+  // an over-long sentence parsed in chunks: its structure (and what is read off it) is less sure
+  if (doc.has('syntax')) {
+    let last = -1;
+    for (const w of doc.get('syntax')) {
+      if (!w.warning || w.sentence === last) continue;
+      last = w.sentence;
+      warnings.push(`${w.warning} (the sentence at offset ${sentences[w.sentence]?.start ?? w.start})`);
+    }
+  }
   if (fallback) warnings.push('no headline in the title slot: the first sentence stands in');
   if (warnings.length > 0) analysis.warnings = warnings;
   return analysis;

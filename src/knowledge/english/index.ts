@@ -26,7 +26,9 @@ export {
   PRONOUNS,
   type PronounInfo,
   QUANTIFIER_DETERMINERS,
+  RANK_QUALIFIERS,
   RELATIVE_PRONOUNS,
   SUBJECT_PRONOUNS,
+  UNNAMED_SPEAKER_NOUNS,
   union,
 } from './word-classes.js';

@@ -188,6 +188,52 @@ export const FAMILY_GROUP_NOUNS: ReadonlySet<string> = new Set([
   'household',
 ]);
 
+/**
+ * Words that make an office a different, lower one ("vice president", "deputy minister", "assistant
+ * secretary"): a person who holds it is not "the president" or "the minister" of the story.
+ */
+export const RANK_QUALIFIERS: ReadonlySet<string> = new Set([
+  'vice',
+  'deputy',
+  'assistant',
+  'associate',
+  'under',
+  'undersecretary',
+  'lieutenant',
+  'sub',
+  'co',
+  'ex',
+]);
+
+/**
+ * Nouns for a person whom a story often leaves unnamed as the subject of a reporting verb ("Dunn's lawyer
+ * said he would appeal", "a police spokesman said he could not comment"): a pronoun in what they said is
+ * theirs more often than a named person's, so coreference leaves it unresolved. Gender where the noun has one.
+ */
+export const UNNAMED_SPEAKER_NOUNS: ReadonlyMap<string, 'm' | 'f' | null> = new Map([
+  ['lawyer', null],
+  ['attorney', null],
+  ['counsel', null],
+  ['spokesman', 'm'],
+  ['spokeswoman', 'f'],
+  ['spokesperson', null],
+  ['aide', null],
+  ['adviser', null],
+  ['advisor', null],
+  ['source', null],
+  ['witness', null],
+  ['doctor', null],
+  ['friend', null],
+  ['neighbour', null],
+  ['neighbor', null],
+  ['colleague', null],
+  ['relative', null],
+  ['agent', null],
+  ['manager', null],
+  ['coach', null],
+  ['priest', 'm'],
+]);
+
 /** The closest relatives, whose gender decides which pronoun refers back to them ("his wife … she said"). */
 export const CLOSE_KIN: ReadonlyMap<string, 'm' | 'f'> = new Map(
   ['wife', 'widow', 'mother', 'daughter', 'sister', 'husband', 'widower', 'father', 'son', 'brother'].map(

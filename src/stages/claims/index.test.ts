@@ -54,6 +54,12 @@ describe('claims stage', () => {
     });
   });
 
+  it('keeps a named place in the counted subject but not the day the figure is about', () => {
+    const text = 'Floods killed 40 people on Monday. The army sent 2,000 soldiers to Russia.';
+    const cs = claims(text, { times: [{ text: 'Monday', value: '2006-11-20' }] });
+    expect(cs.map((c) => c.subject)).toEqual(['people', 'soldiers to Russia']);
+  });
+
   it('maps hedges to qualifiers', () => {
     const q = (t: string) => claims(t)[0]?.qualifier;
     expect(q('Officials counted more than 500 people.')).toBe('more than');

@@ -511,7 +511,9 @@ function claimAt(
     if (k < hi && /ed$/.test(ix.low[k]!) && !NP_STOP.has(ix.low[k]!) && (adverb || reduced)) subjEnd = k + 1;
     else if (k < hi && ['to', 'in', 'from', 'on'].includes(ix.low[k]!)) {
       const pp = unitPhrase(ix, k + 1, hi);
-      if (pp && /^\p{Lu}/u.test(ix.tokens[pp[0]]!.text)) subjEnd = pp[1];
+      // "to Russia" names what is counted; "on Monday" says when (a time expression is no modifier of it)
+      const when = pp ? ix.timeAt.slice(pp[0], pp[1]).some((t) => t >= 0) : false;
+      if (pp && !when && /^\p{Lu}/u.test(ix.tokens[pp[0]]!.text)) subjEnd = pp[1];
     }
     subject = ix.text.slice(ix.tokens[subjStart]!.start, ix.tokens[subjEnd - 1]!.end);
     if (unit === 'percent' && subject.toLowerCase() === 'percent') subject = null;

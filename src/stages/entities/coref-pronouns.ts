@@ -1,6 +1,12 @@
 import type { SyntaxWord } from '../../core/document.js';
 import SALIENCE from '../../knowledge/data/pronoun-salience.json' with { type: 'json' };
-import { isSpeechLemma, KIN_NOUNS, PRONOUNS } from '../../knowledge/english/index.js';
+import {
+  isSpeechLemma,
+  KIN_NOUNS,
+  PRONOUNS,
+  RELATIVE_PRONOUNS,
+  UNNAMED_SPEAKER_NOUNS,
+} from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { Mention } from './mention.js';
 
@@ -128,7 +134,47 @@ export class PronounGrammar {
     if (w < 0) return -1;
     const word = ix.words[w]!;
     if (word.head < 0 || !BINDING_RELS.has(baseRel(word.deprel))) return -1;
-    return this.controlledSubject(word.head);
+    // "her" may be a possessive the parser read as an object ("who will represent her adopted country"):
+    // only the plain object forms reach through a relative pronoun
+    const subj = this.controlledSubject(word.head);
+    return form === 'her' ? subj : this.relativeAntecedent(subj);
+  }
+
+  /**
+   * The noun a relative pronoun subject stands for ("Thomas Shannon, the deputy secretary, who had opposed
+   * *him*" → Shannon), through apposition; any other word unchanged.
+   */
+  relativeAntecedent(subj: number): number {
+    const { ix } = this;
+    const w = ix.words[subj];
+    if (!w || !RELATIVE_PRONOUNS.has(w.lemma.toLowerCase())) return subj;
+    const clause = w.head >= 0 ? ix.words[w.head]! : null;
+    if (!clause || clause.head < 0 || baseRel(clause.deprel) !== 'acl') return subj;
+    let noun = clause.head;
+    for (let guard = 0; guard < 5; guard++) {
+      const n = ix.words[noun]!;
+      if (n.head < 0 || !CONJUNCT_RELS.has(baseRel(n.deprel)) || baseRel(n.deprel) === 'conj') break;
+      noun = n.head;
+    }
+    // "Thomas Shannon, the visiting deputy secretary …, who": a noun phrase set off by a comma right after a
+    // name apposes it, whatever the parser attached it to
+    const first = ix.subtree(noun).find((k) => ix.words[k]!.upos !== 'PUNCT') ?? noun;
+    const comma = first - 1;
+    const name = first - 2;
+    if (ix.words[noun]!.upos === 'NOUN' && name >= 0 && ix.words[name]!.upos === 'PROPN') {
+      const c = ix.words[comma]!;
+      if (c.end - c.start === 1 && c.upos === 'PUNCT' && ix.words[name]!.end <= c.start) {
+        let head = name;
+        for (let guard = 0; guard < 5; guard++) {
+          const h = ix.words[head]!;
+          const r = baseRel(h.deprel);
+          if (h.head < 0 || !(r === 'flat' || r === 'compound') || ix.words[h.head]!.upos !== 'PROPN') break;
+          head = h.head;
+        }
+        return head;
+      }
+    }
+    return noun;
   }
 
   /**
@@ -140,6 +186,16 @@ export class PronounGrammar {
     const { ix } = this;
     const w = ix.wordAt(start);
     if (w < 0 || !gender) return false;
+    /** The gender of an unnamed person noun that can hold the pronoun at this level, undefined for none. */
+    const personNoun = (s: number, level: number, speech: boolean): 'm' | 'f' | null | undefined => {
+      const lemma = ix.words[s]!.lemma.toLowerCase();
+      const kin = KIN_NOUNS.get(lemma);
+      if (kin !== undefined) return kin;
+      // "a police spokesman said he could not comment": what one unnamed speaker says about "he" is about the
+      // speaker ("Lawyers for X said his …" is not: the plural cannot be "his")
+      const singular = ix.words[s]!.end - ix.words[s]!.start === lemma.length;
+      return level > 0 && speech && singular ? UNNAMED_SPEAKER_NOUNS.get(lemma) : undefined;
+    };
     const own = ix.words[w]!.head;
     let clause = ix.clauseOf(w);
     for (let level = 0; level < 3 && clause >= 0; level++) {
@@ -147,15 +203,38 @@ export class PronounGrammar {
       const direct = ix.childrenBy(clause, 'nsubj');
       const subjects = direct.length > 0 ? direct : [this.controlledSubject(clause)];
       let nameFound = false;
+      // a named subject beside the noun (the parser's "Michael Rains, the attorney …" as two subjects) names it
+      const named = subjects.some(
+        (k) => k >= 0 && (ix.words[k]!.upos === 'PROPN' || ix.words[k]!.upos === 'PRON'),
+      );
       for (const subj of subjects) {
         if (subj < 0 || subj === w || subj === own) continue;
         if (ix.words[subj]!.upos === 'PROPN' || ix.words[subj]!.upos === 'PRON') nameFound = true;
         // The noun that opens the subject phrase: "The wife of … leader X said" is about the wife even when the
-        // parser makes "leader" the head and hangs "wife" under it.
-        const s = this.openingNoun(subj);
+        // parser makes "leader" the head and hangs "wife" under it; else the head noun ("a police spokesman").
+        const speech = isSpeechLemma(ix.words[clause]!.lemma.toLowerCase());
+        let s = this.openingNoun(subj);
+        // the head noun only of a phrase that names nobody ("a police spokesman", not "a spokesman for Bush",
+        // "his lawyer" or "spokesman Tissa Attanayake": a pronoun there is usually about the one named)
+        const anonymous = () =>
+          ix
+            .subtree(subj)
+            .every((k) => ix.words[k]!.upos !== 'PROPN' && ix.words[k]!.upos !== 'PRON' && !isNamed(k));
+        if (
+          s >= 0 &&
+          personNoun(s, level, speech) === undefined &&
+          ix.words[subj]!.upos === 'NOUN' &&
+          anonymous()
+        )
+          s = subj;
+        if (
+          s >= 0 &&
+          KIN_NOUNS.get(ix.words[s]!.lemma.toLowerCase()) === undefined &&
+          (named || !anonymous())
+        )
+          s = -1;
         if (s < 0 || s === w || s === own) continue;
-        const word = ix.words[s]!;
-        const g = KIN_NOUNS.get(word.lemma.toLowerCase());
+        const g = personNoun(s, level, speech);
         // "Haddad's wife Leila said she …": a relative named in apposition is named
         const apposed = ix.children(s).some((c) => {
           const r = baseRel(ix.words[c]!.deprel);

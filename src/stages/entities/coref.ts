@@ -1,5 +1,13 @@
 import type { SyntaxWord } from '../../core/document.js';
-import { givenNameGender, isArmedGroup, isTitleWord, normToken } from '../../knowledge/index.js';
+import { RANK_QUALIFIERS } from '../../knowledge/english/index.js';
+import {
+  firstNameGender,
+  givenNameGender,
+  isArmedGroup,
+  isGivenName,
+  isTitleWord,
+  normToken,
+} from '../../knowledge/index.js';
 import { EAST_ASIAN_SURNAMES } from '../../knowledge/surnames.js';
 import { choosePronounAntecedent, type PronounCandidate, PronounGrammar } from './coref-pronouns.js';
 import { BODY_HEADS, isNameWord } from './extract.js';
@@ -32,13 +40,43 @@ export function surnameFirst(words: readonly string[]): boolean {
   return words.length === 2 && words[1]!.length <= 8 && !/-/.test(words[1]!);
 }
 
+/**
+ * True when the first word of a name may be an East Asian surname ("Lu Yongxiang"), whose gender no given-name
+ * list tells, even when the rest is too long for `surnameFirst` to be sure.
+ */
+function eastAsianFirst(words: readonly string[]): boolean {
+  return surnameFirst(words) || EAST_ASIAN_SURNAMES.has(words[0]!);
+}
+
 /** Keys a partial mention can use: the surname first, then the other end of the name. */
 function clusterKeys(words: readonly string[]): string[] {
   if (words.length === 1) return [stripParticle(words[0]!)];
   const first = words[0]!;
   const last = words[words.length - 1]!;
   const keys = surnameFirst(words) ? [first, last] : [stripParticle(last), last, first];
+  const paternal = paternalSurname(words);
+  if (paternal) keys.push(paternal);
   return [...new Set(keys)];
+}
+
+/** Words after a surname that are no surname ("Jr.", "III"). */
+const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
+/** Particles that make the next word a parent's or a place's name, not a surname ("bin Rashid", "de Hoop"). */
+const NASAB = /^(?:bin|ibn|ben|bint|abu|abou|de|del|da|dos|van|von|la|le|al|el)$/i;
+
+/**
+ * The first of two surnames at the end of a name of three or more words ("Juan Manuel Santos Calderon" →
+ * Santos, "Alvaro Uribe Velez" → Uribe): Spanish and Portuguese names keep both, and stories then use the
+ * first alone. Never a known given name ("Khurshid Mahmood Kasuri"), a word after a particle ("Mohammed bin
+ * Rashid al-Maktoum": Rashid is his father) or a surname-first name; null when none.
+ */
+function paternalSurname(words: readonly string[]): string | null {
+  if (words.length < 3 || surnameFirst(words)) return null;
+  const last = words[words.length - 1]!;
+  const w = words[words.length - 2]!;
+  if (NAME_SUFFIX.test(last) || !/^\p{Lu}\p{Ll}{2,}$/u.test(w) || !/^\p{Lu}/u.test(last)) return null;
+  if (NASAB.test(words[words.length - 3]!) || isGivenName(w)) return null;
+  return w;
 }
 
 function key(w: string): string {
@@ -178,7 +216,7 @@ export function clusterPersons(mentions: Mention[]): void {
   // Gender from the given name when no title gave one ("Angela Merkel" → f), then on every mention so that
   // pronoun resolution sees it.
   for (const c of clusters) {
-    if (!c.gender && c.words.length >= 2 && !surnameFirst(c.words)) c.gender = givenNameGender(c.words[0]!);
+    if (!c.gender && c.words.length >= 2 && !eastAsianFirst(c.words)) c.gender = firstNameGender(c.words[0]!);
     if (c.gender) for (const m of c.mentions) m.gender ??= c.gender;
   }
 }
@@ -384,7 +422,7 @@ function joinMisspelt(clusters: Cluster[], pending: Mention[]): void {
 /** A cluster's gender: from titles, else from a given name ("Laura Bush" → f); null when unknown. */
 function clusterGender(c: Cluster): 'm' | 'f' | null {
   if (c.gender) return c.gender;
-  return c.words.length >= 2 && !surnameFirst(c.words) ? givenNameGender(c.words[0]!) : null;
+  return c.words.length >= 2 && !eastAsianFirst(c.words) ? firstNameGender(c.words[0]!) : null;
 }
 
 /**
@@ -404,7 +442,12 @@ function choosePerson(
   const top = Math.min(...cands.map((x) => x.rank));
   let pool = cands.filter((x, i) => x.rank === top && cands.findIndex((y) => y.c === x.c) === i);
   const as = (x: { c: Cluster } | undefined, rule: string) => (x ? { c: x.c, rule } : undefined);
-  if (pool.length <= 1) return as(pool[0], 'coref:surname');
+  // "Tom Adler … Mrs. Adler": a courtesy title of the other gender is someone else even when only one
+  // person of that name was met (his wife, named only by her given name or not at all)
+  if (pool.length <= 1) {
+    const g = pool[0] && m.gender ? clusterGender(pool[0].c) : null;
+    return g && g !== m.gender ? undefined : as(pool[0], 'coref:surname');
+  }
   if (m.gender) {
     pool = pool.filter((x) => {
       const g = clusterGender(x.c);
@@ -643,7 +686,18 @@ export function resolveReferences(
       const u = units[i]!;
       const inQuote = quoted(u.start);
       if (gender) {
+        // '"He played like a champion," Moreno said': a quoted third-person pronoun is never the quotation's
+        // own speaker, named outside the quotation marks in its sentence
+        const speaks = (m: Mention) => {
+          if (!grammar) return m.speaker;
+          const r = grammar.role(m.start, m.end);
+          return !!r && grammar.speaks(r.anchor);
+        };
+        const speakers = inQuote
+          ? new Set((persons[si] ?? []).filter((m) => !m.inQuote && m.key && speaks(m)).map((m) => m.key))
+          : null;
         const compatible = (m: Mention) => {
+          if (speakers?.has(m.key)) return false;
           const g = m.key ? genders.get(m.key) : undefined;
           return !g || g === gender;
         };
@@ -796,8 +850,13 @@ export function resolveReferences(
               .filter((t) => isTitleWord(t) && !LOOSE_MODIFIERS.has(t));
             // whole words: a "presidential spokesman" is no "president"
             const roleWords = role.split(/[\s-]+/);
+            const at = roleWords.indexOf(head);
+            // "the president" is not the vice president: a rank word before the role's head must be in the
+            // nominal too
+            const said = new Set(toks.slice(i + 1, nom.head + 1).flatMap((t) => t.toLowerCase().split('-')));
+            if (roleWords.slice(0, at).some((t) => RANK_QUALIFIERS.has(t) && !said.has(t))) return false;
             return (
-              roleWords.includes(head) &&
+              at >= 0 &&
               needed.every((t) => role.includes(t.replace('defence', 'defense')) || role.includes(t))
             );
           }

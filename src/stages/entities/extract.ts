@@ -426,6 +426,11 @@ function replaceSpans(spans: NerSpan[], add: NerSpan): NerSpan[] {
  * - `east-asian-name`: a listed East Asian surname followed by a hyphenated two-syllable given name
  *   ("Wang Jia-rui", "Ban Ki-moon") is a person, whatever the tagger read or missed there.
  */
+/** Capitalised words that open a sentence and never end a name ("Group A" and "Plan B" do end in a letter). */
+const SENTENCE_START_WORDS: ReadonlySet<string> = new Set(
+  'The This These Those He She It They We His Her Its Their'.split(' '),
+);
+
 export const NER_SPAN_REFINERS: readonly {
   name: string;
   refine(toks: readonly string[], spans: NerSpan[], words: WordKnowledge | null | undefined): NerSpan[];
@@ -442,6 +447,19 @@ export const NER_SPAN_REFINERS: readonly {
           !spans.some((y) => y.end === x.start)
         )
           return { start: x.start - 1, end: x.end, type: 'MISC', rule: 'ner:named-event' };
+        return x;
+      }),
+  },
+  {
+    // "spoke against Ortega The Organization of American States …": copy that lost a full stop runs a name
+    // into the next sentence; a capitalised determiner or pronoun inside a person's name ends it there
+    name: 'sentence-start-tail',
+    refine: (toks, spans) =>
+      spans.map((x) => {
+        if (x.type !== 'PER') return x;
+        for (let k = x.start + 1; k < x.end; k++) {
+          if (SENTENCE_START_WORDS.has(toks[k]!)) return { ...x, end: k, rule: 'ner:sentence-start-tail' };
+        }
         return x;
       }),
   },

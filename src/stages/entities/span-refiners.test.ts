@@ -20,6 +20,15 @@ describe('refiners over the tagger spans', () => {
     expect(ents.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual([]);
   });
 
+  it('ends a person before a sentence opener that a missing full stop ran into the name', () => {
+    const ents = analyse(
+      'Several senior officials spoke against Marco Lind The Organization of American States condemned it.',
+    );
+    const persons = ents.filter((e) => e.type === 'PERSON').map((e) => e.name);
+    expect(persons).toEqual(['Marco Lind']);
+    expect(ents.find((e) => e.name === 'Marco Lind')?.rule).toBe('ner:sentence-start-tail');
+  });
+
   it('splits two full names run together by a missing comma', () => {
     const ents = analyse('The delegates Milan Petrovic, Dragan Jankovic Goran Markovic attended the talks.');
     const persons = ents.filter((e) => e.type === 'PERSON').map((e) => e.name);

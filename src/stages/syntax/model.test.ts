@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { WordClasses } from './classes.js';
 import { defaultSyntaxModelPath, loadDefaultSyntaxModel, loadSyntaxModel, SyntaxModel } from './model.js';
 import { UposTagger } from './tagger.js';
 
@@ -52,6 +53,29 @@ describe('syntax model file', () => {
     const { clauseFeatures: _, ...olderMeta } = small.meta;
     const older = new SyntaxModel({ ...small, meta: olderMeta });
     expect(SyntaxModel.fromFile(older.toFile()).parserConfig.clauseFeatures).toBe(false);
+  });
+
+  it('keeps its word-class table in its file, and reads classes only where its meta says so (older files: nowhere)', () => {
+    const classes = new WordClasses({
+      sizes: [2, 2, 2],
+      words: ['minister', 'talks', 'said'],
+      ids: [
+        [0, 0, 1],
+        [0, 0, 1],
+        [0, 0, 1],
+      ],
+      data: 'made up for this test',
+    });
+    const meta = { ...small.meta, wordClasses: { tagger: false, parser: true } };
+    const withClasses = new SyntaxModel({ ...small, meta, classes });
+    const again = SyntaxModel.fromFile(withClasses.toFile());
+    expect(again.classes?.classOf('talks')).toEqual([1, 1, 1]);
+    expect(again.parserConfig.classes).toBeDefined();
+    expect(again.tagger.classes).toBeUndefined();
+    for (const s of SENTENCES) expect(again.parse(s)).toEqual(withClasses.parse(s));
+    expect(small.parserConfig.classes).toBeUndefined();
+    expect(SyntaxModel.fromFile(small.toFile()).classes).toBeUndefined();
+    expect(() => new SyntaxModel({ ...small, meta })).toThrow(/without a class table/);
   });
 
   it('still reads the older gzipped JSON file, with the same parses as the binary one', () => {

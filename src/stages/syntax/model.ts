@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { NewsintelError } from '../../core/errors.js';
+import { WordClasses, type WordClassesFile } from './classes.js';
 import { encodeSentence, TagSet, UPOS } from './encode.js';
 import { Lemmatizer, type LemmatizerFile } from './lemmatizer.js';
 import { type ParserConfig, parseSentence } from './parser.js';
@@ -59,6 +60,11 @@ export interface SyntaxModelMeta {
   labelFeatures?: boolean;
   /** The parser reads verbs, punctuation and quote marks between stack and buffer words (absent: it does not). */
   clauseFeatures?: boolean;
+  /**
+   * Which models read the word classes of the file's `wordClasses` table, and the text they were learnt from
+   * (absent in older files: none does).
+   */
+  wordClasses?: { tagger: boolean; parser: boolean; data?: string };
 }
 
 interface SyntaxModelFile {
@@ -73,6 +79,8 @@ interface SyntaxModelFile {
   parser: CompactModelFile;
   arcs: CompactModelFile;
   lemmatizer: LemmatizerFile;
+  /** The word-class table the tagger and parser read (see {@link SyntaxModelMeta.wordClasses}). */
+  wordClasses?: WordClassesFile;
 }
 
 /** One analysed word: UPOS, lemma, head (index in the sentence, -1 for the root) and relation. */
@@ -96,6 +104,8 @@ export class SyntaxModel {
   readonly arcs: CompactModel;
   readonly labels: readonly string[];
   readonly meta: SyntaxModelMeta;
+  /** The word-class table of the file (undefined for models without class features). */
+  readonly classes: WordClasses | undefined;
   /** Which feature templates the parser weights were trained with (from {@link SyntaxModelMeta}). */
   readonly parserConfig: ParserConfig;
   /** Lower-cased first parts of hyphenated words the treebank keeps whole ("e" of "e-mail"). */
@@ -111,6 +121,8 @@ export class SyntaxModel {
     labels: readonly string[];
     meta: SyntaxModelMeta;
     hyphenPrefixes: Iterable<string>;
+    /** The word-class table, for a model whose meta says the tagger or the parser reads it. */
+    classes?: WordClasses;
   }) {
     this.hyphenPrefixes = new Set(parts.hyphenPrefixes);
     this.tagger = parts.tagger;
@@ -119,9 +131,14 @@ export class SyntaxModel {
     this.arcs = parts.arcs;
     this.labels = parts.labels;
     this.meta = parts.meta;
+    this.classes = parts.classes;
+    if ((parts.meta.wordClasses?.parser || parts.meta.wordClasses?.tagger) && !parts.classes) {
+      throw new NewsintelError('E_INPUT_FORMAT', 'syntax model: word-class features without a class table');
+    }
     this.parserConfig = {
       labelFeatures: parts.meta.labelFeatures === true,
       clauseFeatures: parts.meta.clauseFeatures === true,
+      ...(parts.meta.wordClasses?.parser ? { classes: parts.classes } : {}),
     };
   }
 
@@ -264,6 +281,7 @@ export class SyntaxModel {
       hyphenPrefixes: [...this.hyphenPrefixes].sort(),
       tagDict: [...this.tagger.tagDict],
       lemmatizer: this.lemmatizer.toFile(),
+      ...(this.classes ? { wordClasses: this.classes.file } : {}),
     };
   }
 
@@ -301,8 +319,15 @@ function checkFormat(file: { format?: unknown; version?: unknown }): void {
 }
 
 function assemble(file: Omit<SyntaxModelFile, 'tagger' | 'parser' | 'arcs'>, t: Tables): SyntaxModel {
+  const classes = file.wordClasses ? new WordClasses(file.wordClasses) : undefined;
   return new SyntaxModel({
-    tagger: new UposTagger(t.tagger, new TagSet(file.tags), new Map(file.tagDict)),
+    classes,
+    tagger: new UposTagger(
+      t.tagger,
+      new TagSet(file.tags),
+      new Map(file.tagDict),
+      file.meta.wordClasses?.tagger ? classes : undefined,
+    ),
     lemmatizer: new Lemmatizer(file.lemmatizer),
     parser: t.parser,
     arcs: t.arcs,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WordClasses } from './classes.js';
 import { encodeSentence, uposId } from './encode.js';
 import { type ParserExample, parseSentence, trainParser } from './parser.js';
 
@@ -11,6 +12,16 @@ const TREES = [
   'Police/NOUN/2/nsubj arrested/VERB/0/root two/NUM/4/nummod men/NOUN/2/obj in/ADP/6/case Paris/PROPN/2/obl ./PUNCT/2/punct',
   '"/PUNCT/3/punct Talks/NOUN/3/nsubj failed/VERB/7/ccomp ,/PUNCT/3/punct "/PUNCT/3/punct he/PRON/7/nsubj said/VERB/0/root ./PUNCT/7/punct',
 ];
+
+/** A made-up class table: nouns, verbs, function words (coarse = middle = fine). */
+const CLASS_OF: Record<string, number> = { talks: 0, officials: 0, town: 0, men: 0, reporters: 0, army: 0 };
+for (const w of ['said', 'resume', 'blamed', 'attacked', 'told', 'failed', 'arrested']) CLASS_OF[w] = 1;
+for (const w of ['the', 'The', 'by', 'in', 'that', 'would', 'were']) CLASS_OF[w] = 2;
+const CLASSES = {
+  sizes: [3, 3, 3],
+  words: Object.keys(CLASS_OF),
+  ids: [0, 1, 2].map(() => Object.values(CLASS_OF)),
+};
 
 const labelNames: string[] = [];
 const examples: ParserExample[] = TREES.map((t) => {
@@ -32,9 +43,11 @@ describe('arc-hybrid parser training', () => {
     { labelFeatures: false },
     { labelFeatures: true },
     { labelFeatures: false, clauseFeatures: true },
+    { labelFeatures: false, classes: new WordClasses(CLASSES) },
   ];
   for (const config of configs) {
-    it(`learns the trees and relations of a small treebank (${JSON.stringify(config)})`, () => {
+    const name = JSON.stringify({ ...config, classes: config.classes ? 'word classes' : undefined });
+    it(`learns the trees and relations of a small treebank (${name})`, () => {
       const curve: number[] = [];
       const { parser, arcs } = trainParser(examples, labelNames.length, {
         iterations: 15,

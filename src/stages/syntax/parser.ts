@@ -1,3 +1,4 @@
+import { NO_CLASS, ROOT_CLASS, type WordClasses } from './classes.js';
 import type { EncodedSentence } from './encode.js';
 import { NONE, UPOS, uposId } from './encode.js';
 import { f1, f2, f3, mix, seededRandom } from './hash.js';
@@ -22,7 +23,7 @@ export const SHIFT = 0;
 export const LEFT = 1;
 export const RIGHT = 2;
 const MOVES = 3;
-const MAX_FEATS = 96;
+const MAX_FEATS = 112;
 const MAX_ARC_FEATS = 32;
 const ROOT_POS = 254;
 const NO_POS = 255;
@@ -190,8 +191,25 @@ class FeatureBuffers {
   readonly verbs: Uint16Array;
   readonly puncts: Uint16Array;
   readonly quotes: Uint16Array;
-  constructor(input: ParserInput) {
+  /** Word classes (coarse, middle, fine) per position when the model reads them, else empty. */
+  readonly C0: Uint16Array;
+  readonly C1: Uint16Array;
+  readonly C2: Uint16Array;
+  constructor(input: ParserInput, classes?: WordClasses) {
     const n = input.e.n;
+    if (classes) {
+      const c = classes.of(input.e);
+      this.C0 = new Uint16Array(n + 2);
+      this.C1 = new Uint16Array(n + 2);
+      this.C2 = new Uint16Array(n + 2);
+      this.C0.set(c.c0);
+      this.C1.set(c.c1);
+      this.C2.set(c.c2);
+      this.C0[n] = this.C1[n] = this.C2[n] = ROOT_CLASS;
+      this.C0[n + 1] = this.C1[n + 1] = this.C2[n + 1] = NO_CLASS;
+    } else {
+      this.C0 = this.C1 = this.C2 = new Uint16Array(0);
+    }
     this.verbs = new Uint16Array(n + 2);
     this.puncts = new Uint16Array(n + 2);
     this.quotes = new Uint16Array(n + 2);
@@ -235,6 +253,12 @@ export interface ParserConfig {
    * quotation, and b0's word with the tags of s0 and s1 (which of the two a comma or period attaches to).
    */
   clauseFeatures?: boolean;
+  /**
+   * Word-class templates (Koo et al. 2008): the fine class of s0, s1, b0, the middle class of b1 and of the
+   * nearest children of s0 and b0, and the word-pair and tag templates of s0, s1, b0 with classes in place of
+   * words; the arc labeller reads the classes of head and dependent. Absent: no class features.
+   */
+  classes?: WordClasses;
 }
 
 const PLAIN: ParserConfig = { labelFeatures: false };
@@ -379,11 +403,39 @@ function features(st: State, fb: FeatureBuffers, out: Uint32Array, cfg: ParserCo
     out[k++] = f3(92, s0p, b0p, q);
     out[k++] = f3(93, b0w, s0p, s1p);
   }
+  if (cfg.classes) {
+    const { C0, C1, C2 } = fb;
+    const s0c = C1[s0]!;
+    const b0c = C1[b0]!;
+    const s1c = C1[s1]!;
+    out[k++] = f1(200, C2[s0]!);
+    out[k++] = f1(201, C2[b0]!);
+    out[k++] = f1(202, C2[s1]!);
+    out[k++] = f1(203, C1[b1]!);
+    out[k++] = f2(204, s0c, b0c);
+    out[k++] = f2(205, s0c, b0p);
+    out[k++] = f2(206, s0p, b0c);
+    out[k++] = f3(207, s0c, b0c, d);
+    out[k++] = f2(208, s1c, s0c);
+    out[k++] = f3(209, s1p, s0c, b0p);
+    out[k++] = f3(210, C0[s0]!, C0[b0]!, C0[b1]!);
+    out[k++] = f3(211, s0p, C1[s0l]!, b0p);
+    out[k++] = f3(212, s0p, C1[s0r]!, b0p);
+    out[k++] = f3(213, s0p, b0p, C1[b0l]!);
+    out[k++] = f3(214, C2[s0]!, C2[b0]!, s0p);
+  }
   return k;
 }
 
 /** Features of an arc h → d at the moment it is made (d's subtree is complete, h's is not). */
-function arcFeatures(st: State, fb: FeatureBuffers, h: number, d: number, out: Uint32Array): number {
+function arcFeatures(
+  st: State,
+  fb: FeatureBuffers,
+  h: number,
+  d: number,
+  out: Uint32Array,
+  classes = false,
+): number {
   const { W, P } = fb;
   const { nil, n, labels: L } = st;
   const dw = W[d]!;
@@ -442,6 +494,11 @@ function arcFeatures(st: State, fb: FeatureBuffers, h: number, d: number, out: U
   out[k++] = f3(322, func, hw, dir);
   out[k++] = f3(323, aux, dw, dp);
   out[k++] = f3(324, dlL, dp, hp);
+  if (classes) {
+    out[k++] = f2(330, fb.C2[d]!, dir);
+    out[k++] = f3(331, fb.C1[h]!, fb.C1[d]!, dir);
+    out[k++] = f3(332, fb.C1[h]!, dp, dir);
+  }
   return k;
 }
 
@@ -461,7 +518,7 @@ export function parseSentence(
 ): ParseResult {
   const n = input.e.n;
   const st = new State(n);
-  const fb = new FeatureBuffers(input);
+  const fb = new FeatureBuffers(input, cfg.classes);
   const feats = new Uint32Array(MAX_FEATS);
   const arcFeats = new Uint32Array(MAX_ARC_FEATS);
   const scores = new Float64Array(MOVES);
@@ -486,7 +543,7 @@ export function parseSentence(
       // the arc this move makes (State.arcOf, without the pair)
       const d = st.stack[st.sp - 1]!;
       const h = best === LEFT ? st.b : st.stack[st.sp - 2]!;
-      const ak = arcFeatures(st, fb, h, d, arcFeats);
+      const ak = arcFeatures(st, fb, h, d, arcFeats, cfg.classes !== undefined);
       arcModel.score(arcFeats, ak, labelScores);
       label = argmax(labelScores, arcModel.classes);
     }
@@ -553,7 +610,7 @@ export function trainParser(
       }
       gold[n] = -1;
       const st = new State(n);
-      const fb = new FeatureBuffers(ex.input);
+      const fb = new FeatureBuffers(ex.input, cfg.classes);
       const onStack = new Uint8Array(n + 1);
       while (!st.terminal) {
         const k = features(st, fb, feats, cfg);
@@ -579,7 +636,7 @@ export function trainParser(
         let label = NO_LABEL;
         if (next !== SHIFT) {
           const [h, d] = st.arcOf(next);
-          const ak = arcFeatures(st, fb, h, d, arcFeats);
+          const ak = arcFeatures(st, fb, h, d, arcFeats, cfg.classes !== undefined);
           a.score(arcFeats, ak, labelScores);
           label = argmax(labelScores, classes);
           if (gold[d] === h && h !== n) {

@@ -163,8 +163,11 @@ export class AveragedPerceptron {
   }
 }
 
-/** Models with at most this many classes keep their weights inside the hash slots. */
+/** Models with at most this many classes keep their weights inside the hash table's buckets. */
 export const DENSE_CLASSES = 4;
+
+/** Bytes of one bucket of a dense table: one cache line. */
+const BUCKET_BYTES = 64;
 
 /** The serialised form of a {@link CompactModel} (typed arrays as base64). */
 export interface CompactModelFile {
@@ -190,19 +193,33 @@ function unb64<T>(s: string, make: (buf: ArrayBuffer) => T): T {
 /**
  * Read-only averaged-perceptron weights: an open-addressing hash table from feature key to a sparse row of
  * (class, weight) pairs. Scoring a state is one table probe per feature plus a short loop over its non-zero
- * classes. The layout is chosen for the memory cache, which bounds the speed: each slot holds its key and, for
- * models of at most {@link DENSE_CLASSES} classes (the parser's moves), the weights themselves, so a feature
- * costs one cache miss; wider models keep (class, weight) pairs of a row side by side in one array.
+ * classes. The layout is chosen for the memory cache, which bounds the speed, and for the process's memory:
+ * weights stay the 16-bit integers of the file (times `scale`, converted to a 32-bit float when added, so scores
+ * are bit-identical to a table of 32-bit floats).
+ *
+ * - Models of at most {@link DENSE_CLASSES} classes (the parser's moves) keep keys and weights together in
+ *   64-byte buckets, one cache line each: for 3 classes, 6 keys then 6 rows of three Int16 weights. A feature
+ *   costs one cache miss, and the parser's 1.86M rows fit in 2^19 buckets (33.5 MB; 16-byte slots of 32-bit
+ *   floats needed 2^22 slots, 67 MB, to stay under 70% full). A bucket's entries fill in order and a full bucket
+ *   overflows into the next, so a probe stops at the first empty entry.
+ * - Wider models (tagger, arc labeller) keep a slot `[key, row]` per feature and, in one Int32 array, each row
+ *   as its length followed by `weight << 8 | class` pairs (half the bytes of (class, weight) float pairs).
  */
 export class CompactModel {
   readonly classes: number;
   private readonly dense: boolean;
-  private readonly stride: number;
+  /** Dense: entries per bucket. */
+  private readonly perBucket: number;
+  /** Dense: the buckets as 32-bit words (keys); wide: the slots `[key, row offset in pairs]`. */
   private readonly slotsU: Uint32Array;
-  private readonly slotsF: Float32Array;
+  /** Dense: the same buckets as 16-bit words (weights). */
+  private readonly slotsW: Int16Array;
+  /** Dense: bucket mask; wide: slot mask. */
   private readonly mask: number;
-  private readonly pairs: Float32Array;
-  /** Home slot (then found slot) of each feature of the current call: scratch space for {@link score}. */
+  /** Wide: each row as its length, then `weight << 8 | class` per non-zero weight. */
+  private readonly pairs: Int32Array;
+  private readonly scale: number;
+  /** Home bucket or slot (then found row) of each feature of the current call: scratch space for {@link score}. */
   private readonly at = new Int32Array(256);
   /** Sink for the values read only to bring their cache lines in (kept so the reads are not optimised away). */
   touched = 0;
@@ -236,21 +253,39 @@ export class CompactModel {
     if (total !== cls.length) {
       throw new NewsintelError('E_INPUT_FORMAT', 'syntax model: row lengths do not match the weights');
     }
+    for (let j = 0; j < cls.length; j++) {
+      if (cls[j]! >= classes)
+        throw new NewsintelError('E_INPUT_FORMAT', 'syntax model: class id out of range');
+    }
     this.classes = classes;
+    this.scale = scale;
     this.raw = { keys, lens, cls, val, scale };
     this.rowCount = keys.length;
     this.weightCount = val.length;
     this.dense = classes <= DENSE_CLASSES;
-    this.stride = this.dense ? 1 + classes : 3;
-    let cap = 16;
-    // at most 70% full: short probes, and the parser's table stays near 32 MB
-    while (cap * 0.7 < keys.length) cap <<= 1;
-    const buf = new ArrayBuffer(cap * this.stride * 4);
-    this.slotsU = new Uint32Array(buf);
-    this.slotsF = new Float32Array(buf);
-    this.mask = cap - 1;
-    this.pairs = new Float32Array(this.dense ? 0 : cls.length * 2);
-    fillTable(this.slotsU, this.slotsF, this.pairs, this.dense, this.stride, this.mask, this.raw);
+    if (this.dense) {
+      const per = Math.floor(BUCKET_BYTES / (4 + 2 * classes));
+      this.perBucket = per;
+      let buckets = 2;
+      // at most 70% full: an overflow into the next bucket stays rare
+      while (buckets * per * 0.7 < keys.length) buckets <<= 1;
+      const buf = new ArrayBuffer(buckets * BUCKET_BYTES);
+      this.slotsU = new Uint32Array(buf);
+      this.slotsW = new Int16Array(buf);
+      this.mask = buckets - 1;
+      this.pairs = new Int32Array(0);
+      fillBuckets(this.slotsU, this.slotsW, per, classes, this.mask, this.raw);
+    } else {
+      this.perBucket = 0;
+      let cap = 16;
+      // at most 70% full: short probes
+      while (cap * 0.7 < keys.length) cap <<= 1;
+      this.slotsU = new Uint32Array(cap * 2);
+      this.slotsW = new Int16Array(0);
+      this.mask = cap - 1;
+      this.pairs = new Int32Array(keys.length + cls.length);
+      fillSlots(this.slotsU, this.pairs, this.mask, this.raw);
+    }
   }
 
   /** Number of feature rows kept. */
@@ -283,67 +318,96 @@ export class CompactModel {
 
   /**
    * Writes the scores of the `n` features into `out[0..classes)`. The tables are far larger than the CPU caches,
-   * so a lookup is bound by memory latency, not arithmetic: a first pass only reads each feature's home slot (no
-   * branch depends on it, so the CPU has all those cache misses in flight at once), and the probing pass that
-   * follows finds the lines already in cache. Wide models do the same for their (class, weight) rows. The
-   * additions happen in the same order as a plain loop, so scores are bit-identical.
+   * so a lookup is bound by memory latency, not arithmetic: a first pass only reads each feature's home bucket or
+   * slot (no branch depends on it, so the CPU has all those cache misses in flight at once), and the probing pass
+   * that follows finds the lines already in cache. Wide models do the same for their rows. The additions happen
+   * in the same order as a plain loop, each adding the 32-bit float nearest to `weight × scale`, so scores are
+   * bit-identical to a table that stored those floats.
    */
   score(feats: Uint32Array, n: number, out: Float64Array): void {
+    if (this.dense) this.scoreDense(feats, n, out);
+    else this.scoreWide(feats, n, out);
+  }
+
+  private scoreDense(feats: Uint32Array, n: number, out: Float64Array): void {
     const K = this.classes;
     out.fill(0, 0, K);
-    const { slotsU, slotsF, mask, stride, pairs } = this;
+    const { slotsU, slotsW, mask, scale, perBucket: E } = this;
     const at = n <= this.at.length ? this.at : new Int32Array(n);
     let touch = 0;
     for (let i = 0; i < n; i++) {
-      const base = (feats[i]! & mask) * stride;
+      const base = (feats[i]! & mask) << 4;
+      at[i] = base;
+      touch ^= slotsU[base]!;
+    }
+    this.touched = touch;
+    const end = slotsU.length;
+    if (K === 3) {
+      scoreBuckets3(feats, n, out, at, slotsU, slotsW, scale);
+      return;
+    }
+    const rows = E * 2;
+    for (let i = 0; i < n; i++) {
+      const key = feats[i]!;
+      let base = at[i]!;
+      for (;;) {
+        // comparing all the bucket's keys costs less than stopping at its first empty entry
+        let e = 0;
+        while (e < E && slotsU[base + e] !== key) e++;
+        if (e < E) {
+          const w = (base << 1) + rows + e * K;
+          for (let c = 0; c < K; c++) out[c]! += Math.fround(slotsW[w + c]! * scale);
+          break;
+        }
+        // a bucket with an empty entry never overflowed: the key is not in the table
+        if (slotsU[base + E - 1] === 0) break;
+        base += 16;
+        if (base >= end) base = 0;
+      }
+    }
+  }
+
+  private scoreWide(feats: Uint32Array, n: number, out: Float64Array): void {
+    const K = this.classes;
+    out.fill(0, 0, K);
+    const { slotsU, pairs, mask, scale } = this;
+    const at = n <= this.at.length ? this.at : new Int32Array(n);
+    let touch = 0;
+    for (let i = 0; i < n; i++) {
+      const base = (feats[i]! & mask) << 1;
       at[i] = base;
       touch ^= slotsU[base]!;
     }
     const end = slotsU.length;
-    if (this.dense) {
-      for (let i = 0; i < n; i++) {
-        const key = feats[i]!;
-        let base = at[i]!;
-        for (;;) {
-          const k = slotsU[base]!;
-          if (k === key) {
-            for (let c = 0; c < K; c++) out[c]! += slotsF[base + 1 + c]!;
-            break;
-          }
-          if (k === 0) break;
-          base += stride;
-          if (base >= end) base = 0;
-        }
-      }
-      this.touched = touch;
-      return;
-    }
-    // second pass: find each row and touch its first (class, weight) pair; third pass: add the rows
+    // second pass: find each row and touch its length; third pass: add the rows
     for (let i = 0; i < n; i++) {
       const key = feats[i]!;
       let base = at[i]!;
       for (;;) {
         const k = slotsU[base]!;
         if (k === key) {
-          touch ^= pairs[slotsU[base + 1]!]!;
+          const row = slotsU[base + 1]!;
+          touch ^= pairs[row]!;
+          at[i] = row;
           break;
         }
         if (k === 0) {
-          base = -1;
+          at[i] = -1;
           break;
         }
-        base += 3;
+        base += 2;
         if (base >= end) base = 0;
       }
-      at[i] = base;
     }
     this.touched = touch;
     for (let i = 0; i < n; i++) {
-      const base = at[i]!;
-      if (base < 0) continue;
-      const from = slotsU[base + 1]!;
-      const to = from + slotsU[base + 2]! * 2;
-      for (let j = from; j < to; j += 2) out[pairs[j]!]! += pairs[j + 1]!;
+      const row = at[i]!;
+      if (row < 0) continue;
+      const to = row + 1 + pairs[row]!;
+      for (let j = row + 1; j < to; j++) {
+        const p = pairs[j]!;
+        out[p & 255]! += Math.fround((p >> 8) * scale);
+      }
     }
   }
 
@@ -381,9 +445,9 @@ export class CompactModel {
   }
 
   /**
-   * The weight arrays for the binary model file, rows sorted by their home slot in the table the loader will
-   * build: inserting them in that order writes the table front to back, which is several times faster than
-   * scattering 1.4 million rows over 30 MB (the cost of loading the parser was mostly cache misses). Scores
+   * The weight arrays for the binary model file, rows sorted by their home bucket (dense) or slot (wide) in the
+   * table the loader will build: inserting them in that order writes the table front to back, which is several
+   * times faster than scattering 1.9 million rows over 34 MB (the cost of loading the parser was mostly cache misses). Scores
    * do not depend on the order rows are inserted in.
    */
   tables(): {
@@ -398,7 +462,7 @@ export class CompactModel {
     const rows = keys.length;
     const start = new Uint32Array(rows + 1);
     for (let r = 0; r < rows; r++) start[r + 1] = start[r]! + lens[r]!;
-    // counting sort of the rows by home slot (stable, so equal homes keep their order)
+    // counting sort of the rows by home bucket or slot (stable, so equal homes keep their order)
     const count = new Uint32Array(this.mask + 2);
     for (let r = 0; r < rows; r++) count[(keys[r]! & this.mask) + 1]!++;
     for (let s = 0; s <= this.mask; s++) count[s + 1]! += count[s]!;
@@ -441,38 +505,102 @@ export class CompactModel {
 }
 
 /**
- * Inserts every row into the open-addressing table (a plain function over locals: it runs once per model, and
- * a constructor's loop over `this` fields stays in the slow tiers of the JIT for most of its 1.4M rows).
+ * {@link CompactModel.score} for the 3-class buckets (the parser's moves: 6 keys, then 6 rows of 3 weights),
+ * unrolled: the general loop over a bucket's entries and classes costs the parser a quarter more time.
  */
-function fillTable(
+function scoreBuckets3(
+  feats: Uint32Array,
+  n: number,
+  out: Float64Array,
+  at: Int32Array,
   slotsU: Uint32Array,
-  slotsF: Float32Array,
-  pairs: Float32Array,
-  dense: boolean,
-  stride: number,
-  mask: number,
-  raw: { keys: Uint32Array; lens: Uint8Array; cls: Uint8Array; val: Int16Array; scale: number },
+  slotsW: Int16Array,
+  scale: number,
 ): void {
-  const { keys, lens, cls, val, scale } = raw;
+  const end = slotsU.length;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < n; i++) {
+    const key = feats[i]!;
+    let base = at[i]!;
+    for (;;) {
+      let w: number;
+      if (slotsU[base] === key) w = 12;
+      else if (slotsU[base + 1] === key) w = 15;
+      else if (slotsU[base + 2] === key) w = 18;
+      else if (slotsU[base + 3] === key) w = 21;
+      else if (slotsU[base + 4] === key) w = 24;
+      else if (slotsU[base + 5] === key) w = 27;
+      else {
+        // a bucket with an empty entry never overflowed: the key is not in the table
+        if (slotsU[base + 5] === 0) break;
+        base += 16;
+        if (base >= end) base = 0;
+        continue;
+      }
+      w += base << 1;
+      s0 += Math.fround(slotsW[w]! * scale);
+      s1 += Math.fround(slotsW[w + 1]! * scale);
+      s2 += Math.fround(slotsW[w + 2]! * scale);
+      break;
+    }
+  }
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+}
+
+type RawRows = { keys: Uint32Array; lens: Uint8Array; cls: Uint8Array; val: Int16Array; scale: number };
+
+/**
+ * Inserts every row into the buckets of a dense table (plain functions over locals: they run once per model, and
+ * a constructor's loop over `this` fields stays in the slow tiers of the JIT for most of its 1.9M rows).
+ */
+function fillBuckets(
+  slotsU: Uint32Array,
+  slotsW: Int16Array,
+  per: number,
+  classes: number,
+  mask: number,
+  raw: RawRows,
+): void {
+  const { keys, lens, cls, val } = raw;
   const rows = keys.length;
   let at = 0;
   for (let r = 0; r < rows; r++) {
     const k = keys[r]!;
-    let s = k & mask;
-    while (slotsU[s * stride] !== 0) s = (s + 1) & mask;
-    const base = s * stride;
-    slotsU[base] = k;
-    const len = lens[r]!;
-    if (dense) {
-      for (let j = 0; j < len; j++) slotsF[base + 1 + cls[at + j]!] = val[at + j]! * scale;
-    } else {
-      slotsU[base + 1] = at * 2;
-      slotsU[base + 2] = len;
-      for (let j = 0; j < len; j++) {
-        pairs[(at + j) * 2] = cls[at + j]!;
-        pairs[(at + j) * 2 + 1] = val[at + j]! * scale;
-      }
+    let base = (k & mask) << 4;
+    let e = 0;
+    for (;;) {
+      while (e < per && slotsU[base + e] !== 0) e++;
+      if (e < per) break;
+      base = (base + 16) & (mask << 4);
+      e = 0;
     }
+    slotsU[base + e] = k;
+    const w = (base << 1) + per * 2 + e * classes;
+    const len = lens[r]!;
+    for (let j = 0; j < len; j++) slotsW[w + cls[at + j]!] = val[at + j]!;
+    at += len;
+  }
+}
+
+/** Inserts every row into the slots of a wide table and writes the rows into `pairs`. */
+function fillSlots(slotsU: Uint32Array, pairs: Int32Array, mask: number, raw: RawRows): void {
+  const { keys, lens, cls, val } = raw;
+  const rows = keys.length;
+  let at = 0;
+  let out = 0;
+  for (let r = 0; r < rows; r++) {
+    const k = keys[r]!;
+    let s = k & mask;
+    while (slotsU[s * 2] !== 0) s = (s + 1) & mask;
+    slotsU[s * 2] = k;
+    slotsU[s * 2 + 1] = out;
+    const len = lens[r]!;
+    pairs[out++] = len;
+    for (let j = 0; j < len; j++) pairs[out++] = (val[at + j]! << 8) | cls[at + j]!;
     at += len;
   }
 }

@@ -6,7 +6,8 @@ import { argmax, taggerFeatures, type UposTagger } from './tagger.js';
 
 /** Greedy tagging that scores every feature of `taggerFeatures` at once (the training path). */
 function referenceTags(tagger: UposTagger, e: EncodedSentence): number[] {
-  const feats = new Uint32Array(32);
+  const feats = new Uint32Array(40);
+  const cls = tagger.classes?.of(e);
   const scores = new Float64Array(tagger.model.classes);
   const out: number[] = [];
   let t1 = 99;
@@ -14,7 +15,7 @@ function referenceTags(tagger: UposTagger, e: EncodedSentence): number[] {
   for (let i = 0; i < e.n; i++) {
     let t = tagger.tagDict.get(e.forms[i]!);
     if (t === undefined) {
-      const k = taggerFeatures(e, i, t1, t2, feats);
+      const k = taggerFeatures(e, i, t1, t2, feats, cls);
       tagger.model.score(feats, k, scores);
       t = argmax(scores, tagger.model.classes);
     }
@@ -47,5 +48,46 @@ describe('UPOS tagger', () => {
         expect(Array.from(tagger.tagIds(e))).toEqual(referenceTags(tagger, e));
       }
     }
+  });
+});
+
+describe('UPOS tagger with word classes', () => {
+  it('tags a word it never saw in training like the words of its class, not like the words it looks like', async () => {
+    const { WordClasses } = await import('./classes.js');
+    const { TagSet } = await import('./encode.js');
+    const { trainTagger, UposTagger: Tagger } = await import('./tagger.js');
+    // training shows the first four of each; "lens" ends like the verbs and "stole" starts like "stone"
+    const nouns = ['stone', 'wood', 'clay', 'brick', 'lens'];
+    const verbs = ['sells', 'buys', 'moves', 'needs', 'stole'];
+    const classes = new WordClasses({
+      sizes: [2, 2, 2],
+      words: [...nouns, ...verbs],
+      ids: [0, 1, 2].map(() => [...nouns.map(() => 0), ...verbs.map(() => 1)]),
+    });
+    const word = (form: string, upos: string) => ({
+      id: 1,
+      form,
+      upos,
+      lemma: '_',
+      xpos: '_',
+      head: 0,
+      deprel: '_',
+    });
+    const sentences = [
+      ...nouns.slice(0, 4).map((w) => ({ words: [word(w, 'NOUN')] })),
+      ...verbs.slice(0, 4).map((w) => ({ words: [word(w, 'VERB')] })),
+    ];
+    const tagset = new TagSet(['NOUN', 'VERB']);
+    const tagOf = (w: { upos: string }) => tagset.id(w.upos);
+    const opts = { iterations: 5, seed: 1, tagset, tagOf, tagDict: new Map<string, number>() };
+    const withClasses = new Tagger(
+      trainTagger(sentences as never, { ...opts, classes }),
+      tagset,
+      new Map(),
+      classes,
+    );
+    const without = new Tagger(trainTagger(sentences as never, opts), tagset, new Map());
+    expect([...withClasses.tag(['lens']), ...withClasses.tag(['stole'])]).toEqual(['NOUN', 'VERB']);
+    expect([...without.tag(['lens']), ...without.tag(['stole'])]).not.toEqual(['NOUN', 'VERB']);
   });
 });

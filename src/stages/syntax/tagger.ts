@@ -1,10 +1,11 @@
+import type { ClassIds, WordClasses } from './classes.js';
 import type { ConlluSentence } from './conllu.js';
 import { END, type EncodedSentence, encodeSentence, START, type TagSet, UPOS } from './encode.js';
 import { f1, f2, f3, seededRandom } from './hash.js';
 import { AveragedPerceptron, type CompactModel, type Scorer } from './perceptron.js';
 
 /** Most features a tagger position produces. */
-const MAX_FEATS = 32;
+const MAX_FEATS = 40;
 const TAG_NONE = 99;
 
 /**
@@ -17,8 +18,37 @@ export function taggerFeatures(
   t1: number,
   t2: number,
   out: Uint32Array,
+  cls?: ClassIds,
 ): number {
-  return wordFeatures(e, i, t1, out, historyFeatures(t1, t2, out));
+  const k = wordFeatures(e, i, t1, out, historyFeatures(t1, t2, out));
+  return cls ? classFeatures(cls, e, i, t1, out, k) : k;
+}
+
+/**
+ * Word-class features (models trained with a class table): the word's class at three granularities, the classes
+ * of its neighbours, and the fine class with its suffix and with the previous tag. A word the treebank never
+ * had is tagged like the words of its class.
+ */
+function classFeatures(
+  cls: ClassIds,
+  e: EncodedSentence,
+  i: number,
+  t1: number,
+  out: Uint32Array,
+  from: number,
+): number {
+  const n = e.n;
+  const { c0, c1, c2 } = cls;
+  let k = from;
+  out[k++] = f1(130, c2[i]!);
+  out[k++] = f1(131, c1[i]!);
+  out[k++] = f1(132, c0[i]!);
+  out[k++] = f1(133, i > 0 ? c1[i - 1]! : 0xfffe);
+  out[k++] = f1(134, i + 1 < n ? c1[i + 1]! : 0xffff);
+  out[k++] = f1(135, i + 2 < n ? c0[i + 2]! : 0xffff);
+  out[k++] = f2(136, c1[i]!, t1);
+  out[k++] = f2(137, c2[i]!, e.suf3[i]!);
+  return k;
 }
 
 /** The bias and the tag-history features (100, 104, 105, 106) at the start of `out`; returns how many (4). */
@@ -91,11 +121,14 @@ export class UposTagger {
   private readonly scores: Float64Array;
   /** Bias and tag-history rows (100, 104, 105, 106) by `t1 * 256 + t2`. */
   private readonly history = new Map<number, Float64Array>();
+  /** The word-class table whose features the model was trained with (none: no class features). */
+  readonly classes: WordClasses | undefined;
 
-  constructor(model: Scorer, tagset: TagSet, tagDict: ReadonlyMap<string, number>) {
+  constructor(model: Scorer, tagset: TagSet, tagDict: ReadonlyMap<string, number>, classes?: WordClasses) {
     this.model = model;
     this.tagset = tagset;
     this.tagDict = tagDict;
+    this.classes = classes;
     this.scores = new Float64Array(model.classes);
   }
 
@@ -104,12 +137,14 @@ export class UposTagger {
     const out = new Uint8Array(e.n);
     const { feats, scores, model } = this;
     const K = model.classes;
+    const cls = this.classes?.of(e);
     let t1 = TAG_NONE;
     let t2 = TAG_NONE;
     for (let i = 0; i < e.n; i++) {
       let t = this.tagDict.get(e.forms[i]!);
       if (t === undefined) {
-        const k = wordFeatures(e, i, t1, feats);
+        let k = wordFeatures(e, i, t1, feats);
+        if (cls) k = classFeatures(cls, e, i, t1, feats, k);
         model.score(feats, k, scores);
         const history = this.historyRow(t1, t2);
         for (let c = 0; c < K; c++) scores[c]! += history[c]!;
@@ -192,6 +227,8 @@ export function trainTagger(
     tagset: TagSet;
     tagOf: (w: ConlluSentence['words'][number]) => number;
     tagDict: ReadonlyMap<string, number>;
+    /** Word classes to read as features (the tagger that runs this model must have the same table). */
+    classes?: WordClasses;
     log?: (m: string) => void;
   },
 ): CompactModel {
@@ -200,6 +237,7 @@ export function trainTagger(
   const rng = seededRandom(options.seed);
   const order = sentences.map((_, i) => i);
   const encoded = sentences.map((s) => encodeSentence(s.words.map((w) => w.form)));
+  const classIds = options.classes ? encoded.map((e) => options.classes!.of(e)) : null;
   const gold = sentences.map((s) => Uint8Array.from(s.words, options.tagOf));
   const feats = new Uint32Array(MAX_FEATS);
   const scores = new Float64Array(K);
@@ -215,7 +253,7 @@ export function trainTagger(
       for (let i = 0; i < e.n; i++) {
         let t = options.tagDict.get(e.forms[i]!);
         if (t === undefined) {
-          const k = taggerFeatures(e, i, t1, t2, feats);
+          const k = taggerFeatures(e, i, t1, t2, feats, classIds?.[si]);
           p.score(feats, k, scores);
           t = argmax(scores, K);
           p.update(feats, k, g[i]!, t);

@@ -67,4 +67,21 @@ describe('harmoniseDocument', () => {
     harmoniseDocument(alone);
     expect(read(alone[0]!)).toEqual([]);
   });
+
+  it('reads a name in a recased headline from its first word, whether the story writes it whole or longer', () => {
+    const doc = [
+      sent('talks stall as petra Ivanova-Lee quits', []),
+      sent('Minister Petra Ivanova-Lee resigned', [[1, 3, 'PER']]),
+      sent('Petra Ivanova-Lee Foundation said so', [[0, 3, 'ORG']]),
+    ];
+    harmoniseDocument(doc);
+    expect(read(doc[0]!)).toEqual(['PER:petra Ivanova-Lee']);
+    // "petra" alone starts two names of the story but spells neither
+    const alone = [
+      sent('talks with petra stall', []),
+      sent('Minister Petra Ivanova-Lee resigned', [[1, 3, 'PER']]),
+    ];
+    harmoniseDocument(alone);
+    expect(read(alone[0]!)).toEqual([]);
+  });
 });

@@ -97,11 +97,23 @@ export function harmoniseDocument(sentences: readonly TaggedSentence[]): void {
     }
     return { type, n };
   };
+  // What a run's first word, lower-cased, must be for the run to spell a folded name: the name itself or the part
+  // of it before one of its spaces (the lower case of words joined by spaces is theirs joined by spaces). Most
+  // words are no such thing, and skipping them spares joining and lower-casing up to four runs per word.
+  const heads = new Set<string>();
+  for (const key of folded.keys()) {
+    heads.add(key);
+    for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) heads.add(key.slice(0, at));
+  }
   const readCapitals = (s: TaggedSentence, capitalsLine: boolean) => {
     const toks = s.tokens;
     const found: DocSpan[] = [];
     const minLen = capitalsLine ? 1 : 2;
     for (let j = 0; j < toks.length; ) {
+      if (!heads.has(toks[j]!.toLowerCase())) {
+        j++;
+        continue;
+      }
       let len = Math.min(MAX_LEN, toks.length - j);
       for (; len >= minLen; len--) {
         const key = spanKey(toks, j, j + len);
