@@ -69,6 +69,19 @@ describe('quote cues checked on the clause', () => {
     expect(got).toEqual([]);
   });
 
+  it('reads no report off an agreement or wish with an infinitive, and finds the report after it', () => {
+    const agreed = quotes(
+      'Party leaders agreed on Wednesday to keep the reserved seats in the new parliament.',
+    );
+    expect(agreed.filter(([, cue]) => cue === 'agreed')).toEqual([]);
+    const got = quotes(
+      'The city elects a new leader in May.\n\n' +
+        'The future mayor Anton Lee, who hopes to ban donations from abroad, admitted on Friday he had made "modest" gifts in the past.',
+    );
+    expect(got.filter(([, cue]) => cue === 'hopes')).toEqual([]);
+    expect(got).toContainEqual(['indirect', 'admitted', 'Anton Lee']);
+  });
+
   it('gives no report for a cue in the imperative', () => {
     expect(
       quotes('Seriously, please ask yourself that question. Now tell us the vote was fair, and explain why.'),

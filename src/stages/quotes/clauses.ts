@@ -11,7 +11,13 @@ import {
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
 import { circumstanceClause, cueGoverns, cueMood, governedStart } from './governs.js';
-import { cueClass, NOT_SOURCES, OBJECT_SENSE_NOT_SPEECH, PERSON_NOUNS } from './lexicon.js';
+import {
+  cueClass,
+  INFINITIVE_NOT_SPEECH,
+  NOT_SOURCES,
+  OBJECT_SENSE_NOT_SPEECH,
+  PERSON_NOUNS,
+} from './lexicon.js';
 import { DOC_NOUNS } from './shared.js';
 
 /**
@@ -76,6 +82,7 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
         passiveOverContent(ix, k, q) ||
         passiveOfThing(ix, k) ||
         hearsay(ix, k) ||
+        infinitiveOfWill(ix, k, lemma, q) ||
         objectSense(ix, k, lemma, q))
     )
       return 'not-speech';
@@ -160,6 +167,21 @@ export function passiveOfThing(ix: SyntaxIndex, k: number): boolean {
   const s = ix.words[subj]!;
   if (s.upos !== 'NOUN') return false;
   return !ix.children(k).some((c) => /^(?:ccomp|xcomp|parataxis)$/.test(baseRel(ix.words[c]!.deprel)));
+}
+
+/**
+ * "Leaders agreed Wednesday *to retain* more seats", "who hopes *to ban* donations": a verb of agreement,
+ * decision or wish (`INFINITIVE_NOT_SPEECH`) whose content is its to-infinitive reports no statement.
+ */
+export function infinitiveOfWill(ix: SyntaxIndex, k: number, lemma: string, q: ExtractedQuote): boolean {
+  if (!INFINITIVE_NOT_SPEECH.has(lemma)) return false;
+  return ix.childrenBy(k, 'xcomp').some((x) => {
+    const to = ix.childrenBy(x, 'mark').find((m) => ix.words[m]!.text.toLowerCase() === 'to');
+    if (to === undefined) return false;
+    // the infinitive opens the content, after at most a few words of circumstance ("Wednesday to retain")
+    const t = ix.words[to]!;
+    return t.start >= q.start && t.start < q.end && to - ix.wordAt(q.start) <= 3;
+  });
 }
 
 /**
@@ -287,16 +309,29 @@ export function refineOnClauses(
   const out: ExtractedQuote[] = [];
   const coref = new CorefLookup(chains);
   const fixed = new Map<number, SubjectSpeaker>();
+  const dropped = new Set<number>();
+  const drop = (q: ExtractedQuote) => {
+    if (q.kind !== 'partial' && q.cue) dropped.add(q.cue.start);
+  };
   for (let q of quotes) {
     if (q.kind === 'indirect') q = invertedReport(ix, q, text, entities, coref) ?? q;
     const verdict = judgeCue(ix, q, stance);
-    if (verdict !== 'keep' && q.kind !== 'direct') continue;
-    if (contentIsCircumstance(ix, q) || verblessFinal(ix, q)) continue;
+    if (verdict !== 'keep' && q.kind !== 'direct') {
+      drop(q);
+      continue;
+    }
+    if (contentIsCircumstance(ix, q) || verblessFinal(ix, q)) {
+      drop(q);
+      continue;
+    }
     if (q.kind !== 'direct' && !reportsSpeech(ix, q, stance)) {
       // a content opening with a circumstance of its cue keeps its governed clause, if it has one
       const k = q.kind === 'indirect' && q.cue ? ix.wordAt(q.cue.start) : -1;
       const a = k >= 0 && cueMood(ix, k) === 'asserted' ? governedStart(ix, k, q.start, q.end, text) : -1;
-      if (a < 0) continue;
+      if (a < 0) {
+        drop(q);
+        continue;
+      }
       q = { ...q, start: a, text: text.slice(a, q.end), rule: `${q.rule}+governed` };
     }
     const rel = relationSpeaker(ix, q, text, entities);
@@ -325,6 +360,11 @@ export function refineOnClauses(
       continue;
     }
     out.push(q);
+  }
+  // a fragment whose report was dropped has lost its cue: the parse may find it another
+  for (let i = 0; i < out.length; i++) {
+    const q = out[i]!;
+    if (q.kind === 'partial' && q.cue && dropped.has(q.cue.start)) out[i] = { ...q, cue: null };
   }
   // partial quotes share their report's cue, and so its speaker
   for (let i = 0; i < out.length; i++) {
@@ -1035,8 +1075,10 @@ export function clauseQuotes(
   coref: CorefLookup,
 ): ExtractedQuote[] {
   const added: ExtractedQuote[] = [];
-  const inside = (a: number, b: number) => quotes.some((q) => a < q.end && q.start < b);
-  const cued = new Set(quotes.filter((q) => q.cue).map((q) => q.cue!.start));
+  // a quoted fragment inside a clause found here is part of it (wire copy lists both): only reports block
+  const reports = quotes.filter((q) => q.kind !== 'partial');
+  const inside = (a: number, b: number) => reports.some((q) => a < q.end && q.start < b);
+  const cued = new Set(reports.filter((q) => q.cue).map((q) => q.cue!.start));
   for (let k = 0; k < ix.words.length; k++) {
     const w = ix.words[k]!;
     if (cued.has(w.start)) continue;
@@ -1084,7 +1126,7 @@ export function clauseQuotes(
     for (const m of text.slice(start, end).matchAll(QUOTED_WORDS)) {
       const a = start + m.index + 1;
       const b = a + m[0].length - 2;
-      if (b <= a || inside(a, b)) continue;
+      if (b <= a || quotes.some((q) => a < q.end && q.start < b)) continue;
       added.push({
         id: '',
         kind: 'partial',

@@ -284,6 +284,24 @@ export const NOT_SOURCES: ReadonlySet<string> = new Set([
   'contract',
 ]);
 
+/**
+ * Verbs that report a statement with a that-clause but an agreement, decision or wish with an infinitive:
+ * "agreed to retain the seats", "hopes to ban donations" say nothing; "agreed that …" reports.
+ */
+export const INFINITIVE_NOT_SPEECH: ReadonlySet<string> = new Set([
+  'agree',
+  'decide',
+  'refuse',
+  'hope',
+  'want',
+  'plan',
+  'expect',
+  'intend',
+  'wish',
+  'seek',
+  'try',
+]);
+
 /** Verbs whose object (a listener) sits between the cue and the content: "told reporters (that) …". */
 /**
  * Speech verbs with a second, non-speech sense when their object is a noun phrase rather than a clause: "the
