@@ -82,6 +82,13 @@ describe('quote cues checked on the clause', () => {
     expect(got).toContainEqual(['indirect', 'admitted', 'Anton Lee']);
   });
 
+  it('opens a report where the cue\'s content clause opens, not at a "that" inside it', () => {
+    const got = analyze(
+      'Prime Minister Ana Lind condemned the bombing.\n\nLind said the attacks showed that the bombers had no regard for life.',
+    ).quotes.map((q) => q.text);
+    expect(got).toEqual(['the attacks showed that the bombers had no regard for life']);
+  });
+
   it('gives no report for a cue in the imperative', () => {
     expect(
       quotes('Seriously, please ask yourself that question. Now tell us the vote was fair, and explain why.'),

@@ -236,6 +236,32 @@ export function contentIsCircumstance(ix: SyntaxIndex, q: ExtractedQuote): boole
 }
 
 /**
+ * "Howard said the attacks showed that terrorists …": the rules skip to the first "that" after a cue, which
+ * may belong to a clause inside the content. When the cue's content clause (ccomp) on the parse opens after
+ * the cue but before the quote and holds the quote's start, the quote opens where that clause does. Null when
+ * nothing changes.
+ */
+export function clauseOpening(ix: SyntaxIndex, q: ExtractedQuote, text: string): ExtractedQuote | null {
+  if (q.kind !== 'indirect' || !q.cue || !q.rule.startsWith('indirect:verb')) return null;
+  const k = ix.wordAt(q.cue.start);
+  if (k < 0) return null;
+  for (const c of ix.childrenBy(k, 'ccomp')) {
+    const sub = ix.subtree(c);
+    let first = sub[0]!;
+    if (first <= k) continue;
+    while (first < c && baseRel(ix.words[first]!.deprel) === 'mark') first++;
+    const a = ix.words[first]!.start;
+    const b = ix.words[sub[sub.length - 1]!]!.end;
+    if (a >= q.start || q.start >= b) continue;
+    // only words of the clause between its opening and the quote: the rules stopped inside it
+    const between = sub.filter((i) => ix.words[i]!.start >= a && ix.words[i]!.end <= q.start);
+    if (between.length === 0 || !between.some((i) => baseRel(ix.words[i]!.deprel) === 'nsubj')) continue;
+    return { ...q, start: a, text: text.slice(a, q.end), rule: `${q.rule}+clause-start` };
+  }
+  return null;
+}
+
+/**
  * A report read back from a clause-final cue ("CONTENT, X said") whose content has no verb on the parse: the
  * stretch before the cue is a noun phrase, most often the speaker's own title set off by commas ("The ministry
  * spokesman, Sami Haddad, said the convoy …"), never what was said. The cue's real content, when it has one,
@@ -334,6 +360,7 @@ export function refineOnClauses(
       }
       q = { ...q, start: a, text: text.slice(a, q.end), rule: `${q.rule}+governed` };
     }
+    q = clauseOpening(ix, q, text) ?? q;
     const rel = relationSpeaker(ix, q, text, entities);
     if (rel) {
       const name = rel.text.replace(/^(?:the|a|an)\s+/i, '');
