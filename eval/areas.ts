@@ -5,6 +5,7 @@ import { corpusBulkBlind, corpusBulkDev } from './areas/corpus-bulk.js';
 import { eventsClaimsAfpArea } from './areas/events-claims-afp.js';
 import { exhaustiveWireBlind, exhaustiveWireDev } from './areas/exhaustive-wire.js';
 import { exhaustiveWire2Blind, exhaustiveWire3Blind, exhaustiveWire3Dev } from './areas/exhaustive-wire-2.js';
+import { polnearDevPrecision, polnearTrainPrecision } from './areas/polnear-precision.js';
 import { quoteSpeakersAfpArea } from './areas/quote-speakers-afp.js';
 import { seedArea } from './areas/seed.js';
 import { timesAfpArea } from './areas/times-afp.js';
@@ -41,6 +42,8 @@ export const AREAS: readonly EvalArea[] = [
     'tuned',
     'PolNeAR attribution, dev split (84 docs, tuned on)',
   ),
+  polnearTrainPrecision,
+  polnearDevPrecision,
   benchmarkArea(
     'ud-pud',
     'conllu',

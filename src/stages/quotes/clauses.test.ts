@@ -37,12 +37,114 @@ describe('quote cues checked on the clause', () => {
     expect(got.filter(([, cue]) => cue === 'accused')).toEqual([]);
   });
 
+  it("gives a coordinated cue the subject of its first conjunct, never a name in that conjunct's object", () => {
+    const got = quotes(
+      'The campaign spoke to reporters.\n\n' +
+        'Aide Tom Reyes says Ana Lind promised to keep supporting Mark Hale and said she would stand up to the attacks.',
+    );
+    expect(got.find(([, cue]) => cue === 'said')).toEqual(['indirect', 'said', 'Ana Lind']);
+  });
+
+  it('reads no report off a passive cue with a thing for its subject, or off a relative clause', () => {
+    const curfew = quotes(
+      'While a curfew was announced for Friday night, the police did not enforce it in the city.',
+    );
+    expect(curfew.filter(([, cue]) => cue === 'announced')).toEqual([]);
+    const relative = quotes('The figure the ministry reported was far too low.');
+    expect(relative.filter(([, cue]) => cue === 'reported')).toEqual([]);
+  });
+
+  it('gives "quoted X as saying" to X, never to the medium that quoted', () => {
+    const got = quotes(
+      'Foreign Minister Li Wei met his counterpart in Hanoi on Tuesday.\n\n' +
+        'The official news agency quoted Li as saying that relations had improved.',
+    );
+    expect(got).toEqual([['indirect', 'saying', 'Li Wei']]);
+  });
+
+  it('takes "is said to" for hearsay, with no speaker and no quote', () => {
+    const got = quotes(
+      'Rebels attacked the town on Monday.\n\nThe rebel leader is said to be hiding in the hills.',
+    );
+    expect(got).toEqual([]);
+  });
+
+  it('reads no report off an agreement or wish with an infinitive, and finds the report after it', () => {
+    const agreed = quotes(
+      'Party leaders agreed on Wednesday to keep the reserved seats in the new parliament.',
+    );
+    expect(agreed.filter(([, cue]) => cue === 'agreed')).toEqual([]);
+    const got = quotes(
+      'The city elects a new leader in May.\n\n' +
+        'The future mayor Anton Lee, who hopes to ban donations from abroad, admitted on Friday he had made "modest" gifts in the past.',
+    );
+    expect(got.filter(([, cue]) => cue === 'hopes')).toEqual([]);
+    expect(got).toContainEqual(['indirect', 'admitted', 'Anton Lee']);
+  });
+
+  it('opens a report where the cue\'s content clause opens, not at a "that" inside it', () => {
+    const got = analyze(
+      'Prime Minister Ana Lind condemned the bombing.\n\nLind said the attacks showed that the bombers had no regard for life.',
+    ).quotes.map((q) => q.text);
+    expect(got).toEqual(['the attacks showed that the bombers had no regard for life']);
+  });
+
+  it('gives no report for a cue in the imperative', () => {
+    expect(
+      quotes('Seriously, please ask yourself that question. Now tell us the vote was fair, and explain why.'),
+    ).toEqual([]);
+  });
+
+  it('takes "according to" a plan, law or measure for no source', () => {
+    expect(quotes('The troops will leave the valley by March, according to the peace plan.')).toEqual([]);
+    expect(quotes('Forty people were hurt in the blast, according to the regional health ministry.')).toEqual(
+      [['indirect', 'according to', 'regional health ministry']],
+    );
+  });
+
+  it('reads a clause of time or cause on the cue as when it spoke, not what it said', () => {
+    const got = quotes(
+      'The opposition boycotted the vote.\n\n' +
+        'But when the council cut the budget a year later, the mayor said the city would sue.\n\n' +
+        'That was what Ana Lind said when she resigned from the board in March.',
+    );
+    const contents = analyze(
+      'But when the council cut the budget a year later, the mayor said the city would sue.',
+    ).quotes.map((q) => q.text);
+    expect(contents).toEqual(['the city would sue']);
+    expect(got.filter(([, , who]) => who === 'Ana Lind')).toEqual([]);
+    // a question after a verb of asking is what was asked
+    expect(quotes('Ana Lind asked when the bridge would reopen.')).toEqual([
+      ['indirect', 'asked', 'Ana Lind'],
+    ]);
+  });
+
   it("gives a relative's words to the relative, not to the person named in the phrase", () => {
     const got = quotes(
       'Ahmed Karimi was arrested in March.\n\nThe sister of Ahmed Karimi accused the ministry of hiding the truth about his arrest.',
     );
     const accused = got.filter(([, cue]) => cue === 'accused');
     for (const [, , speaker] of accused) expect(speaker).not.toBe('Ahmed Karimi');
+  });
+
+  it('reads a title set off by commas before the cue as the speaker, not as the report', () => {
+    const got = quotes(
+      'Gunmen attacked a convoy near Basra on Monday.\n\n' +
+        'The ministry spokesman, Sami Haddad, said the convoy had been carrying food.',
+    );
+    expect(got).toEqual([['indirect', 'said', 'Sami Haddad']]);
+    expect(
+      analyze(
+        'Gunmen attacked a convoy near Basra on Monday.\n\nThe ministry spokesman, Sami Haddad, said the convoy had been carrying food.',
+      ).quotes[0]!.text,
+    ).toBe('the convoy had been carrying food');
+  });
+
+  it('gives the words of a group to the group, not to the body named in its modifier', () => {
+    const got = quotes(
+      'Floods hit the north in May.\n\nAid agencies working with the UN refugee agency said the camps were full.',
+    );
+    expect(got).toEqual([['indirect', 'said', 'Aid agencies working with the UN refugee agency']]);
   });
 });
 

@@ -10,8 +10,15 @@ import {
 } from '../../knowledge/english/index.js';
 import { baseRel, SyntaxIndex } from '../syntax/query.js';
 import type { ExtractedQuote } from './extract.js';
-import { cueGoverns, cueMood, governedStart } from './governs.js';
-import { cueClass, OBJECT_SENSE_NOT_SPEECH, PERSON_NOUNS } from './lexicon.js';
+import { circumstanceClause, cueGoverns, cueMood, governedStart } from './governs.js';
+import {
+  cueClass,
+  INFINITIVE_NOT_SPEECH,
+  NOT_SOURCES,
+  OBJECT_SENSE_NOT_SPEECH,
+  PERSON_NOUNS,
+} from './lexicon.js';
+import { DOC_NOUNS } from './shared.js';
 
 /**
  * Nouns whose "of X" / "X's" complement is not the speaker: in "the sister of X accused the ministry" the
@@ -59,7 +66,8 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
   if (k < 0) return 'keep';
   const w = ix.words[k]!;
   const low = w.text.toLowerCase();
-  if (low === 'according' || low === 'as') return 'keep';
+  if (low === 'according') return ruleNotSource(ix, k) ? 'not-speech' : 'keep';
+  if (low === 'as') return 'keep';
   if (w.upos === 'VERB' || w.upos === 'AUX') {
     const lemma = cueLemma(w);
     const speech = isSpeech(lemma) || isSpeech(verbLemma(low));
@@ -70,7 +78,12 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
     if (ix.isNegated(k)) return 'negated';
     if (
       q.kind === 'indirect' &&
-      (attributive(ix, k) || passiveOverContent(ix, k, q) || objectSense(ix, k, lemma, q))
+      (attributive(ix, k) ||
+        passiveOverContent(ix, k, q) ||
+        passiveOfThing(ix, k) ||
+        hearsay(ix, k) ||
+        infinitiveOfWill(ix, k, lemma, q) ||
+        objectSense(ix, k, lemma, q))
     )
       return 'not-speech';
     return 'keep';
@@ -80,6 +93,17 @@ export function judgeCue(ix: SyntaxIndex, q: ExtractedQuote, stance = false): Cl
   // verb at all; names (PROPN) are left alone, as the tagger misreads capitalised verbs in headlines
   if ((w.upos === 'ADV' || w.upos === 'ADJ' || w.upos === 'ADP') && q.kind !== 'direct') return 'not-speech';
   return 'keep';
+}
+
+/**
+ * "according to the plan", "according to the constitution": the nominal "according to" introduces (its head
+ * on the parse) names a rule, plan or measure (`NOT_SOURCES`, by lemma), not a source.
+ */
+export function ruleNotSource(ix: SyntaxIndex, k: number): boolean {
+  const n = ix.words[k]!.head;
+  if (n < 0 || baseRel(ix.words[k]!.deprel) !== 'case') return false;
+  const head = ix.words[n]!;
+  return head.upos === 'NOUN' && NOT_SOURCES.has(head.lemma.toLowerCase());
 }
 
 /** Determiners after which a participle is a noun's modifier ("the confirmed cases", "these reported deaths"). */
@@ -132,6 +156,46 @@ export function passiveOverContent(ix: SyntaxIndex, k: number, q: ExtractedQuote
 }
 
 /**
+ * A passive cue whose passive subject is a nominal ("a curfew was announced", "the holiday is observed as …"):
+ * what was announced is that nominal, so the clause around it is no reported content. An expletive or
+ * pronoun subject ("it was announced that …") and a cue with a content clause of its own ("X was warned that
+ * …") are left alone.
+ */
+export function passiveOfThing(ix: SyntaxIndex, k: number): boolean {
+  const subj = ix.children(k).find((c) => ix.words[c]!.deprel === 'nsubj:pass');
+  if (subj === undefined) return false;
+  const s = ix.words[subj]!;
+  if (s.upos !== 'NOUN') return false;
+  return !ix.children(k).some((c) => /^(?:ccomp|xcomp|parataxis)$/.test(baseRel(ix.words[c]!.deprel)));
+}
+
+/**
+ * "Leaders agreed Wednesday *to retain* more seats", "who hopes *to ban* donations": a verb of agreement,
+ * decision or wish (`INFINITIVE_NOT_SPEECH`) whose content is its to-infinitive reports no statement.
+ */
+export function infinitiveOfWill(ix: SyntaxIndex, k: number, lemma: string, q: ExtractedQuote): boolean {
+  if (!INFINITIVE_NOT_SPEECH.has(lemma)) return false;
+  return ix.childrenBy(k, 'xcomp').some((x) => {
+    const to = ix.childrenBy(x, 'mark').find((m) => ix.words[m]!.text.toLowerCase() === 'to');
+    if (to === undefined) return false;
+    // the infinitive opens the content, after at most a few words of circumstance ("Wednesday to retain")
+    const t = ix.words[to]!;
+    return t.start >= q.start && t.start < q.end && to - ix.wordAt(q.start) <= 3;
+  });
+}
+
+/**
+ * "The leader is said to be hiding", "he was reported to have fled": a passive cue with an infinitive and no
+ * agent is hearsay, like "reportedly": nobody is named as saying it, so it is no quote.
+ */
+export function hearsay(ix: SyntaxIndex, k: number): boolean {
+  if (!ix.children(k).some((c) => ix.words[c]!.deprel === 'nsubj:pass') || ix.agentOf(k) >= 0) return false;
+  return ix
+    .childrenBy(k, 'xcomp')
+    .some((x) => ix.childrenBy(x, 'mark').some((m) => ix.words[m]!.text.toLowerCase() === 'to'));
+}
+
+/**
  * True when an indirect or partial quote's cue asserts speech on the parse: its mood is asserted (not
  * negated, modal, conditional or addressed to a listener), and for an indirect quote the cue governs the
  * content (`cueGoverns`). "According to" and cues the parse does not cover pass.
@@ -169,6 +233,49 @@ export function contentIsCircumstance(ix: SyntaxIndex, q: ExtractedQuote): boole
   }
   if (top < 0 || ix.words[top]!.head !== k) return false;
   return CIRCUMSTANCE.has(baseRel(ix.words[top]!.deprel));
+}
+
+/**
+ * "Howard said the attacks showed that terrorists …": the rules skip to the first "that" after a cue, which
+ * may belong to a clause inside the content. When the cue's content clause (ccomp) on the parse opens after
+ * the cue but before the quote and holds the quote's start, the quote opens where that clause does. Null when
+ * nothing changes.
+ */
+export function clauseOpening(ix: SyntaxIndex, q: ExtractedQuote, text: string): ExtractedQuote | null {
+  if (q.kind !== 'indirect' || !q.cue || !q.rule.startsWith('indirect:verb')) return null;
+  const k = ix.wordAt(q.cue.start);
+  if (k < 0) return null;
+  for (const c of ix.childrenBy(k, 'ccomp')) {
+    const sub = ix.subtree(c);
+    let first = sub[0]!;
+    if (first <= k) continue;
+    while (first < c && baseRel(ix.words[first]!.deprel) === 'mark') first++;
+    const a = ix.words[first]!.start;
+    const b = ix.words[sub[sub.length - 1]!]!.end;
+    if (a >= q.start || q.start >= b) continue;
+    // only words of the clause between its opening and the quote: the rules stopped inside it
+    const between = sub.filter((i) => ix.words[i]!.start >= a && ix.words[i]!.end <= q.start);
+    if (between.length === 0 || !between.some((i) => baseRel(ix.words[i]!.deprel) === 'nsubj')) continue;
+    return { ...q, start: a, text: text.slice(a, q.end), rule: `${q.rule}+clause-start` };
+  }
+  return null;
+}
+
+/**
+ * A report read back from a clause-final cue ("CONTENT, X said") whose content has no verb on the parse: the
+ * stretch before the cue is a noun phrase, most often the speaker's own title set off by commas ("The ministry
+ * spokesman, Sami Haddad, said the convoy …"), never what was said. The cue's real content, when it has one,
+ * is then read off the parse (`clauseQuotes`).
+ */
+export function verblessFinal(ix: SyntaxIndex, q: ExtractedQuote): boolean {
+  if (q.kind !== 'indirect' || !q.rule.startsWith('indirect:final')) return false;
+  const a = ix.wordAt(q.start);
+  if (a < 0) return false;
+  for (let i = a; i < ix.words.length && ix.words[i]!.start < q.end; i++) {
+    const u = ix.words[i]!.upos;
+    if (u === 'VERB' || u === 'AUX') return false;
+  }
+  return true;
 }
 
 /**
@@ -228,18 +335,32 @@ export function refineOnClauses(
   const out: ExtractedQuote[] = [];
   const coref = new CorefLookup(chains);
   const fixed = new Map<number, SubjectSpeaker>();
+  const dropped = new Set<number>();
+  const drop = (q: ExtractedQuote) => {
+    if (q.kind !== 'partial' && q.cue) dropped.add(q.cue.start);
+  };
   for (let q of quotes) {
     if (q.kind === 'indirect') q = invertedReport(ix, q, text, entities, coref) ?? q;
     const verdict = judgeCue(ix, q, stance);
-    if (verdict !== 'keep' && q.kind !== 'direct') continue;
-    if (contentIsCircumstance(ix, q)) continue;
+    if (verdict !== 'keep' && q.kind !== 'direct') {
+      drop(q);
+      continue;
+    }
+    if (contentIsCircumstance(ix, q) || verblessFinal(ix, q)) {
+      drop(q);
+      continue;
+    }
     if (q.kind !== 'direct' && !reportsSpeech(ix, q, stance)) {
       // a content opening with a circumstance of its cue keeps its governed clause, if it has one
       const k = q.kind === 'indirect' && q.cue ? ix.wordAt(q.cue.start) : -1;
       const a = k >= 0 && cueMood(ix, k) === 'asserted' ? governedStart(ix, k, q.start, q.end, text) : -1;
-      if (a < 0) continue;
+      if (a < 0) {
+        drop(q);
+        continue;
+      }
       q = { ...q, start: a, text: text.slice(a, q.end), rule: `${q.rule}+governed` };
     }
+    q = clauseOpening(ix, q, text) ?? q;
     const rel = relationSpeaker(ix, q, text, entities);
     if (rel) {
       const name = rel.text.replace(/^(?:the|a|an)\s+/i, '');
@@ -267,6 +388,11 @@ export function refineOnClauses(
     }
     out.push(q);
   }
+  // a fragment whose report was dropped has lost its cue: the parse may find it another
+  for (let i = 0; i < out.length; i++) {
+    const q = out[i]!;
+    if (q.kind === 'partial' && q.cue && dropped.has(q.cue.start)) out[i] = { ...q, cue: null };
+  }
   // partial quotes share their report's cue, and so its speaker
   for (let i = 0; i < out.length; i++) {
     const q = out[i]!;
@@ -286,8 +412,20 @@ export function refineOnClauses(
       };
   }
   out.push(...clauseQuotes(ix, out, text, entities, coref));
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
-  return out.map((q, i) => ({ ...q, id: `q${i + 1}` }));
+  // quoted words that neither a report nor a speech word on the parse governs are a term or a name in
+  // quotation marks, not speech ("the so-called "Buffett rule"", "the film "13th""); attribution corpora count
+  // them (`stance`), speech does not
+  const spoken = stance ? out : out.filter((q) => !cuelessPartial(q));
+  spoken.sort((a, b) => a.start - b.start || b.end - a.end);
+  return spoken.map((q, i) => ({ ...q, id: `q${i + 1}` }));
+}
+
+/**
+ * A partial quote with no cue after the clause checks: no report holds it, no speech word on the parse governs
+ * it, and no "as X put it" names whose words they are (the rules only guessed the sentence's subject).
+ */
+export function cuelessPartial(q: ExtractedQuote): boolean {
+  return q.kind === 'partial' && !q.cue && !q.rule.startsWith('partial:as-put');
 }
 
 /**
@@ -421,12 +559,15 @@ function partialOnParse(
           ? null
           : subjectReferent(ix, g, text, entities, coref);
   }
-  if (!who) return null;
+  // the parse names no other speaker than the rules': the speech word it found is still the fragment's cue
+  const cued = (): ExtractedQuote | null =>
+    q.cue ? null : { ...q, cue: { start: x.start, end: x.end, text: x.text }, rule: `${q.rule}+parse` };
+  if (!who) return cued();
   // a proper name no entity stands behind ("Wednesday" misread as the subject) is no speaker to prefer
-  if (!who.speaker && ix.words[ix.wordAt(who.speakerSpan.end - 1)]?.upos === 'PROPN') return null;
-  if (who.speaker && who.speaker === q.speaker) return null;
+  if (!who.speaker && ix.words[ix.wordAt(who.speakerSpan.end - 1)]?.upos === 'PROPN') return cued();
+  if (who.speaker && who.speaker === q.speaker) return cued();
   if (!who.speaker && q.speaker && coref.within(q.speaker, who.speakerSpan.start, who.speakerSpan.end))
-    return null;
+    return cued();
   return {
     ...q,
     speaker: who.speaker,
@@ -578,8 +719,14 @@ export function subjectSpeaker(
     // the rules' speaker named inside the subject phrase (an appositive name, a title) is the same referent
     if (q.speaker && coref.within(q.speaker, span.start, span.end)) return null;
     // a subject inherited through coordination or control is the parse's guess: it settles only a quote the
-    // rules left without a named speaker
-    if (q.speaker && clause !== k) return null;
+    // rules left without a named speaker, or one whose speaker they took from inside the first conjunct's
+    // object or complement ("Lind promised to support *Hale* and said …")
+    if (
+      q.speaker &&
+      clause !== k &&
+      !(q.speakerSpan && insideConjunctObject(ix, k, clause, subj, q.speakerSpan))
+    )
+      return null;
     return {
       speaker: id,
       speakerName: e.name,
@@ -608,12 +755,13 @@ export function subjectSpeaker(
   const entity = entities.find((e) => e.id === q.speaker);
   if (!entity) return null;
   const first = entity.mentions.find((m) => m.start >= span.start && m.end <= span.end)!;
-  // a relative speaks for themself, as does anyone a person is named in a modifier of ("the aide to X", "X's
-  // spokesman"); a person named by a title over a place is not the place
+  // a relative speaks for themself, as does anyone a person or body is named in a modifier of ("the aide to X",
+  // "supporters of X", "aid agencies working with X"); a person named by a title over a place is not the place
+  // (a document speaks for its author: "the statement issued by the ministry" is the ministry's)
+  const low = head.text.toLowerCase();
   const relation =
     head.upos === 'NOUN' &&
-    (RELATION_NOUNS.has(head.text.toLowerCase()) ||
-      (entity.type === 'PERSON' && inModifier(ix, subj, first.start, first.end)));
+    (RELATION_NOUNS.has(low) || (!DOC_NOUNS.has(low) && inModifier(ix, subj, first.start, first.end)));
   const titled =
     PLACE_TYPES.has(entity.type) &&
     ix.subtree(subj).some((w) => {
@@ -623,6 +771,60 @@ export function subjectSpeaker(
   if (!relation && !titled) return null;
   const name = text.slice(span.start, span.end).replace(/^(?:the|a|an)\s+/i, '');
   return { speaker: null, speakerName: name, speakerSpan: phrase(span), why: 'subject-phrase' };
+}
+
+/**
+ * True when the cue `k` is coordinated with the verb `clause` (whose subject `subj` it inherits) and `span`
+ * lies inside a non-subject dependent of that verb, between its subject and the cue: a name in the first
+ * conjunct's object or complement, which is never the subject of the second.
+ */
+export function insideConjunctObject(
+  ix: SyntaxIndex,
+  k: number,
+  clause: number,
+  subj: number,
+  span: { start: number; end: number },
+): boolean {
+  let p = k;
+  for (let guard = 0; p !== clause && guard < 4; guard++) {
+    if (baseRel(ix.words[p]!.deprel) !== 'conj') return false;
+    p = ix.words[p]!.head;
+  }
+  if (p !== clause) return false;
+  const w = ix.wordAt(span.start);
+  if (w < 0 || w <= subj || w >= k || ix.words[w]!.start < ix.words[clause]!.end) return false;
+  // walk up from the speaker's word: it must reach the first conjunct through an object or complement
+  let x = w;
+  for (let guard = 0; x >= 0 && guard < 12; guard++) {
+    const h = ix.words[x]!.head;
+    if (h === clause) return /^(?:obj|iobj|obl|xcomp|ccomp)$/.test(baseRel(ix.words[x]!.deprel));
+    x = h;
+  }
+  return false;
+}
+
+/** Verbs that report someone's words through "as saying" ("quoted X as saying", "X was cited as saying"). */
+const QUOTING_LEMMAS: ReadonlySet<string> = new Set(['quote', 'cite']);
+
+/**
+ * "Xinhua quoted Li as saying …", "Li was quoted by Kyodo as saying …": the one quoted speaks, the object of an
+ * active "quoted" or the subject of a passive one, never the medium. -1 when `k` is no "as saying" of such a
+ * verb.
+ */
+export function quotedAsSaying(ix: SyntaxIndex, k: number): number {
+  const w = ix.words[k]!;
+  if (w.head < 0 || !ix.childrenBy(k, 'mark').some((m) => ix.words[m]!.text.toLowerCase() === 'as'))
+    return -1;
+  const h = ix.words[w.head]!;
+  // "quoted a source as saying" read with "as saying" on the source: the source is the one quoted
+  if (baseRel(w.deprel) === 'acl' && baseRel(h.deprel) === 'obj' && h.head >= 0) {
+    const v = ix.words[h.head]!;
+    return v.upos === 'VERB' && QUOTING_LEMMAS.has(v.lemma.toLowerCase()) ? w.head : -1;
+  }
+  if (h.upos !== 'VERB' || !QUOTING_LEMMAS.has(h.lemma.toLowerCase())) return -1;
+  if (ix.isPassive(w.head))
+    return ix.children(w.head).find((c) => ix.words[c]!.deprel === 'nsubj:pass') ?? -1;
+  return ix.childrenBy(w.head, 'obj').find((c) => c < k) ?? -1;
 }
 
 /**
@@ -751,6 +953,7 @@ function subjectReferent(
     const own = (p: number) => ix.children(p).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj') ?? -1;
     subj = own(k);
     if (subj < 0 && baseRel(ix.words[k]!.deprel) === 'conj') subj = own(ix.words[k]!.head);
+    if (subj < 0) subj = quotedAsSaying(ix, k);
     if (subj < 0) subj = participleSubject(ix, k);
   }
   if (subj < 0) return null;
@@ -787,7 +990,12 @@ function nominalReferent(
   coref: CorefLookup,
 ): Referent | null {
   const head = ix.words[subj]!;
-  const id = coref.at(head.start, head.end);
+  // "the ministry spokesman, Sami Haddad,": a title whose apposition names the person names that person
+  const appos = ix
+    .childrenBy(subj, 'appos')
+    .find((c) => ix.words[c]!.upos === 'PROPN' && coref.at(ix.words[c]!.start, ix.words[c]!.end));
+  const named = appos === undefined ? undefined : ix.words[appos]!;
+  const id = coref.at(head.start, head.end) ?? (named ? coref.at(named.start, named.end) : null);
   const span = ix.span(subj)!;
   const entity = id ? entities.find((e) => e.id === id) : undefined;
   if (entity)
@@ -894,8 +1102,10 @@ export function clauseQuotes(
   coref: CorefLookup,
 ): ExtractedQuote[] {
   const added: ExtractedQuote[] = [];
-  const inside = (a: number, b: number) => quotes.some((q) => a < q.end && q.start < b);
-  const cued = new Set(quotes.filter((q) => q.cue).map((q) => q.cue!.start));
+  // a quoted fragment inside a clause found here is part of it (wire copy lists both): only reports block
+  const reports = quotes.filter((q) => q.kind !== 'partial');
+  const inside = (a: number, b: number) => reports.some((q) => a < q.end && q.start < b);
+  const cued = new Set(reports.filter((q) => q.cue).map((q) => q.cue!.start));
   for (let k = 0; k < ix.words.length; k++) {
     const w = ix.words[k]!;
     if (cued.has(w.start)) continue;
@@ -914,12 +1124,15 @@ export function clauseQuotes(
     const content = ix
       .childrenBy(k, 'ccomp')
       .find((c) => c > k && (ix.childrenBy(c, 'nsubj').length > 0 || ix.childrenBy(c, 'expl').length > 0));
-    if (content === undefined) continue;
+    if (content === undefined || circumstanceClause(ix, content, k)) continue;
     // a reporting verb read as the content is an inverted cue the parse attached wrongly ("…, the media reported")
     if (isSpeechLemma(cueLemma(ix.words[content]!))) continue;
     // a relative clause read as content ("talking from strength, unlike the president who is …")
     const first = ix.words[ix.subtree(content)[0]!]!;
-    if (first.deprel !== 'mark' && RELATIVE_PRONOUNS.has(first.text.toLowerCase())) continue;
+    // ("that" read as a determiner of the content's subject is the parser's slip on the conjunction)
+    const firstLow = first.text.toLowerCase();
+    const thatDet = firstLow === 'that' && first.upos === 'DET';
+    if (first.deprel !== 'mark' && !thatDet && RELATIVE_PRONOUNS.has(firstLow)) continue;
     const span = ix.span(content);
     if (!span || inside(span.start, span.end)) continue;
     // the content starts after its "that"
@@ -928,6 +1141,7 @@ export function clauseQuotes(
       const mw = ix.words[m]!;
       if (mw.start === start) start = ix.words[m + 1]?.start ?? start;
     }
+    if (thatDet && first.start === start) start = ix.words[ix.subtree(content)[1]!]?.start ?? start;
     // a parenthetical between cue and content ("said, on his way to Russia, the president …") is not content
     while (start < span.end && /[\s,;:]/.test(text[start]!)) start++;
     const end = contentEnd(text, start, span.end);
@@ -939,7 +1153,7 @@ export function clauseQuotes(
     for (const m of text.slice(start, end).matchAll(QUOTED_WORDS)) {
       const a = start + m.index + 1;
       const b = a + m[0].length - 2;
-      if (b <= a || inside(a, b)) continue;
+      if (b <= a || quotes.some((q) => a < q.end && q.start < b)) continue;
       added.push({
         id: '',
         kind: 'partial',

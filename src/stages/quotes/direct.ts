@@ -361,6 +361,9 @@ export abstract class DirectQuotes extends ExtractorBase {
       // `"… whistles." Trump has record low support from …`: after a quote closed by its full stop, a
       // stance verb of the next sentence ("support", "want") is no cue of it
       if (cue.cls === 'object' && lastIn === '.' && this.toks[i]!.sentence !== s) return null;
+      // `… but said "the question is the timing." Gov. Lee said it …`: a quote closed by its full stop after a
+      // cue of its own sentence is that cue's; the next sentence's cue reports the next sentence
+      if (lastIn === '.' && this.toks[i]!.sentence !== s && this.cueBeforeQuote(r)) return null;
       if (i > k) {
         // `"…," but offered no details`: a second verb of the clause before the quote, not a speaker
         if (CONJ.has(this.low[k]!)) return null;

@@ -62,24 +62,47 @@ export function cueGoverns(
   if (tops.length === 0) return null;
   const cue = ix.words[k]!;
   const noun = cue.upos === 'NOUN' || cue.upos === 'PROPN';
+  let relativeInMain = false;
   for (const t of tops) {
     const w = ix.words[t]!;
     const rel = baseRel(w.deprel);
     if (w.head === k) {
-      if (VERB_CONTENT.has(rel)) return true;
+      if (VERB_CONTENT.has(rel) && !circumstanceClause(ix, t, k)) return true;
       if (noun && NOUN_CONTENT.has(rel)) return true;
       if (stance && STANCE_CONTENT.has(rel)) return true;
-      // a finite clause the parser hung on the cue as an object or oblique ("said Monday the talks had failed")
-      if ((rel === 'obj' || rel === 'advcl') && ix.childrenBy(t, 'nsubj').length > 0) return true;
+      // a finite clause the parser hung on the cue as an object or oblique ("said Monday the talks had failed"),
+      // unless a conjunction of time or cause makes it the circumstance of the saying ("said *when she
+      // resigned*", "*after the vote*, X said")
+      if (
+        (rel === 'obj' || rel === 'advcl') &&
+        ix.childrenBy(t, 'nsubj').length > 0 &&
+        !circumstanceClause(ix, t)
+      )
+        return true;
     }
-    // the cue is an aside inside the content's clause ("The talks, the minister said, had failed")
-    if (t === cue.head || dominates(ix, t, k, 3)) return true;
+    // the cue is an aside inside the content's clause ("The talks, the minister said, had failed"); a relative
+    // clause is no aside: in "Everything Trump says is a lie" the main clause is the writer's own
+    if (t === cue.head || dominates(ix, t, k, 3)) {
+      if (cue.deprel !== 'acl:relcl') return true;
+      relativeInMain = true;
+    }
   }
+  if (relativeInMain) return false;
   if (opensClause(ix, k, start, tops)) return true;
   // only a content that opens with a circumstance of the cue or a pronoun object is shown not to be governed
   // ("charged *with* any crime", "said *it* over and over"); a content the parse
   // hung elsewhere is the parser's slip more often than a non-report
-  const opening = openingTop(ix, start, tops);
+  // a conjunction opening the content ("*But* when Congress cut …, Mexico said") joins the cue's clause to the
+  // one before: the content's opening phrase is the one after it
+  const lead = tops.filter((t) => {
+    const r = baseRel(ix.words[t]!.deprel);
+    return !(ix.words[t]!.head === k && (r === 'cc' || r === 'punct') && ix.words[t]!.start <= start + 1);
+  });
+  const opening = openingTop(
+    ix,
+    lead.length < tops.length ? ix.words[lead[0] ?? tops[0]!]!.start : start,
+    lead,
+  );
   if (opening < 0 || ix.words[opening]!.head !== k) return null;
   const o = ix.words[opening]!;
   const rel = baseRel(o.deprel);
@@ -92,10 +115,64 @@ export function cueGoverns(
     DEMAND_CASES.has(prep)
   )
     return null;
-  if (NOT_CONTENT.has(rel)) return false;
+  if (NOT_CONTENT.has(rel) || circumstanceClause(ix, opening, k)) return false;
   // a pronoun object is a thing said, not the saying ("said *it* over and over")
   if (rel === 'obj' && o.upos === 'PRON' && !WH_CONTENT.has(o.text.toLowerCase())) return false;
   return rel === 'advcl' && !finite(ix, opening) ? false : null;
+}
+
+/**
+ * Conjunctions that make a clause the time, cause or concession of the verb it hangs on, never what was said
+ * ("said when she resigned", "said because …"): a content clause opens with "that", a question word or
+ * nothing. ("if" is left out: "said if the talks fail, …" often reads the condition as part of the content.)
+ */
+const CIRCUMSTANCE_MARKS: ReadonlySet<string> = new Set([
+  'when',
+  'whenever',
+  'after',
+  'before',
+  'while',
+  'because',
+  'since',
+  'until',
+  'although',
+  'though',
+  'once',
+]);
+
+/** Verbs whose content may be an indirect question ("asked when …", "explained why …"): "when" is content there. */
+const INQUIRY_LEMMAS: ReadonlySet<string> = new Set([
+  'ask',
+  'wonder',
+  'inquire',
+  'enquire',
+  'explain',
+  'know',
+  'question',
+  'specify',
+  'decide',
+  'clarify',
+  'reveal',
+  'disclose',
+  'indicate',
+]);
+
+/**
+ * True for a clause `t` opened by a conjunction of time, cause or concession (`CIRCUMSTANCE_MARKS`, a `mark`
+ * or, for "when", the parser's `advmod`) that hangs on the cue `k`: the circumstance of the saying. "When"
+ * after a verb of asking or explaining opens a question, which is content ("asked when the talks resume").
+ */
+export function circumstanceClause(ix: SyntaxIndex, t: number, k = ix.words[t]!.head): boolean {
+  const first = ix.subtree(t)[0]!;
+  const w = ix.words[first]!;
+  if (w.head !== t || !CIRCUMSTANCE_MARKS.has(w.text.toLowerCase())) return false;
+  const rel = baseRel(w.deprel);
+  if (rel !== 'mark' && rel !== 'advmod') return false;
+  // "Since its inception in 2003, the center had received …": a comma before the clause's verb makes the
+  // word a preposition over the phrase it closes, not the conjunction of the clause
+  for (let i = first + 1; i < t; i++) if (ix.words[i]!.text === ',') return false;
+  const cue = k >= 0 ? ix.words[k] : undefined;
+  return !(w.text.toLowerCase() === 'when' && cue && INQUIRY_LEMMAS.has(cue.lemma.toLowerCase()));
 }
 
 /** Relations by which a phrase hangs on a verb as a circumstance, never as what was said. */
@@ -179,16 +256,33 @@ export function cueMood(ix: SyntaxIndex, k: number): CueMood {
   if (marks.some((m) => CONDITIONS.has(ix.words[m]!.text.toLowerCase()))) return 'conditional';
   const subj = ix.children(k).find((c) => baseRel(ix.words[c]!.deprel) === 'nsubj');
   if (subj !== undefined && ADDRESSEES.has(ix.words[subj]!.text.toLowerCase())) return 'addressed';
-  // an imperative: a bare verb at the head of its sentence, first word, no subject and no auxiliary
-  if (
-    subj === undefined &&
-    w.head < 0 &&
-    (k === 0 || ix.words[k - 1]!.sentence !== w.sentence) &&
-    ix.childrenBy(k, 'aux').length === 0 &&
-    w.text.toLowerCase() === w.lemma.toLowerCase()
-  )
-    return 'addressed';
+  if (imperative(ix, k)) return 'addressed';
   return 'asserted';
+}
+
+/** Words that may open a sentence before an imperative ("Now tell us …", "Seriously, please ask …", "And ask"). */
+const BEFORE_IMPERATIVE: ReadonlySet<string> = new Set(['ADV', 'INTJ', 'PUNCT', 'CCONJ']);
+
+/**
+ * An imperative: a bare verb with no subject and no auxiliary heading its sentence, preceded in it by adverbs,
+ * interjections and punctuation only ("Please ask yourself …", "Now tell us …"), or coordinated with one
+ * ("Go a step further, and ask …").
+ */
+function imperative(ix: SyntaxIndex, k: number): boolean {
+  for (let p = k, guard = 0; p >= 0 && guard < 4; guard++) {
+    const w = ix.words[p]!;
+    if (ix.children(p).some((c) => SUBJECT_RELS.has(baseRel(ix.words[c]!.deprel)))) return false;
+    if (ix.childrenBy(p, 'aux').length > 0 || w.text.toLowerCase() !== w.lemma.toLowerCase()) return false;
+    if (w.head >= 0 && baseRel(w.deprel) === 'conj') {
+      p = w.head;
+      continue;
+    }
+    if (w.head >= 0) return false;
+    for (let i = p - 1; i >= 0 && ix.words[i]!.sentence === w.sentence; i--)
+      if (!BEFORE_IMPERATIVE.has(ix.words[i]!.upos)) return false;
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -204,6 +298,7 @@ export function governedStart(ix: SyntaxIndex, k: number, start: number, end: nu
     const rel = baseRel(w.deprel);
     if (!VERB_CONTENT.has(rel) && !((rel === 'obj' || rel === 'advcl' || rel === 'conj') && finite(ix, t)))
       continue;
+    if (circumstanceClause(ix, t, k)) continue;
     const sub = ix.subtree(t).filter((i) => ix.words[i]!.start >= start);
     let first = Math.min(...sub);
     while (

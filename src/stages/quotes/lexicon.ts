@@ -243,6 +243,65 @@ export function isParticiple(lower: string): boolean {
   return lower.endsWith('ing') && CUES.has(lower);
 }
 
+/**
+ * Nouns after "according to" that name a rule, plan or measure rather than a source: "according to the plan",
+ * "according to the constitution", "according to his body mass index" state what something prescribes or
+ * how it is measured, not what anyone said. ("report", "data", "figures", "statement" are sources.)
+ */
+export const NOT_SOURCES: ReadonlySet<string> = new Set([
+  'plan',
+  'schedule',
+  'timetable',
+  'calendar',
+  'law',
+  'constitution',
+  'rule',
+  'regulation',
+  'agreement',
+  'accord',
+  'deal',
+  'treaty',
+  'charter',
+  'protocol',
+  'procedure',
+  'guideline',
+  'tradition',
+  'custom',
+  'formula',
+  'index',
+  'scale',
+  'standard',
+  'criterion',
+  'definition',
+  'term',
+  'program',
+  'programme',
+  'roadmap',
+  'blueprint',
+  'script',
+  'design',
+  'budget',
+  'contract',
+]);
+
+/**
+ * Verbs that report a statement with a that-clause but an agreement, decision or wish with an infinitive:
+ * "agreed to retain the seats", "hopes to ban donations" say nothing; "agreed that …" reports.
+ */
+export const INFINITIVE_NOT_SPEECH: ReadonlySet<string> = new Set([
+  'agree',
+  'decide',
+  'refuse',
+  'hope',
+  'want',
+  'plan',
+  'expect',
+  'intend',
+  'wish',
+  'seek',
+  'try',
+]);
+
 /** Verbs whose object (a listener) sits between the cue and the content: "told reporters (that) …". */
 /**
  * Speech verbs with a second, non-speech sense when their object is a noun phrase rather than a clause: "the

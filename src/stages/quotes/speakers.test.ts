@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { Document, plainSource } from '../../core/document.js';
+import { createPipeline } from '../../core/pipeline.js';
+import type { Stage } from '../../core/stage.js';
 import { getDefaultPipeline } from '../../services/analyze.js';
+import { quotesStage } from './index.js';
 import { quoteSpeakers } from './test-speakers.js';
 
 const pipeline = getDefaultPipeline();
+
+/** [content, speaker name] of every quote. */
+const quotes_ = (text: string) =>
+  pipeline
+    .run(new Document('t', plainSource(text)))
+    .get('quotes')
+    .map((q) => [q.text, q.speakerName]);
 
 /** [first words, speaker entity name or null] per quote of a kind. */
 const speakers = (text: string, kind = 'direct') => quoteSpeakers(text, kind);
@@ -211,7 +221,56 @@ describe('speaker resolution in US political copy', () => {
     ]);
   });
 
-  it('gives quoted fragments to "as X put it", a main clause past a leading phrase, and "it" in its sentence', () => {
+  it('takes no possessor for the subject a later pronoun refers to', () => {
+    const got = speakers(
+      'Aid agencies are struggling in the north.\n\n' +
+        '"It is a tragedy," said Jan Holm, the UN humanitarian chief.\n\n' +
+        "Holm's deputy, Margareta Lind, said aid workers had been attacked.\n\n" +
+        '"They are being targeted," she said.',
+    );
+    expect(got).toEqual([
+      ['It is a', 'Jan Holm'],
+      ['They are being', 'Margareta Lind'],
+    ]);
+  });
+
+  it('names the author of a document by its own phrase, not by the words after it', () => {
+    const got = quotes_(
+      'Fighting broke out on Monday.\n\nThe statement issued by the ministry said 12 people had died.',
+    );
+    expect(got).toEqual([['12 people had died', 'ministry']]);
+  });
+
+  it("gives a quote closed by its full stop to the cue before it, not to the next sentence's cue", () => {
+    const got = speakers(
+      'Protests continued on Friday.\n\n' +
+        'Mayor Jana Ruiz said she wants the video released but said "the question is the timing." ' +
+        'Governor Paul Meyer said it would be released soon.',
+    );
+    expect(got).toEqual([['the question is', 'Jana Ruiz']]);
+  });
+
+  it('keeps cue-less quoted words only in the stance mode, given to the subject of their sentence', () => {
+    const stance = createPipeline(
+      getDefaultPipeline().stages.map((s) =>
+        s.name === 'quotes' ? quotesStage({ stance: true }) : s,
+      ) as Stage[],
+    );
+    const text =
+      'Investors were nervous.\n\n' +
+      'Although the fund did not single out any candidate, it referenced "political tensions" in rich economies.\n\n' +
+      'The bill, known as the "Harbour rule," passed on Tuesday.';
+    const partial = (p: typeof stance) =>
+      p
+        .run(new Document('t', plainSource(text)))
+        .get('quotes')
+        .filter((q) => q.kind === 'partial')
+        .map((q) => [q.text, (q as { speakerSpan?: { text: string } | null }).speakerSpan?.text ?? null]);
+    expect(partial(stance)).toContainEqual(['political tensions', 'it']);
+    expect(partial(pipeline)).toEqual([]);
+  });
+
+  it('gives quoted fragments to "as X put it", a main clause past a leading phrase, and a speech verb\'s subject', () => {
     const partial = spans(
       'Lawmakers are worried.\n\n' +
         'The main requirement is a "lawful source of income," as a Homeland Security memo put it.\n\n' +
@@ -219,10 +278,10 @@ describe('speaker resolution in US political copy', () => {
         'Although the fund did not single out any candidate, it referenced "political tensions" in rich economies.',
       'partial',
     );
+    // "referenced" is no speech verb: the fragment has no cue, so it is a term in quotation marks, not speech
     expect(partial).toEqual([
       ['lawful source of', 'a Homeland Security memo'],
       ['peace through strength.', 'Dale Corbin'],
-      ['political tensions', 'it'],
     ]);
     const direct = speakers(
       'World leaders met on Friday.\n\n' +

@@ -496,11 +496,14 @@ export abstract class SpeakerResolution extends SpeakerSubjects {
     const f = this.sentFirst[s]!;
     const last = this.sentLast[s]!;
     const lim = Math.min(last - 1, f + 3);
-    // "In his speech, ElBaradei …": a possessive is no subject
+    // "In his speech, ElBaradei …": a possessive is no subject; nor is a possessor ("Egeland's deputy, …")
     const m = this.mentionsIn(this.toks[f]!.start, this.toks[lim]!.end).find(
       (x) => !POSSESSIVES.has(this.text.slice(x.start, x.end).toLowerCase()),
     );
-    if (m && m.start >= this.toks[f]!.start) {
+    const after = m ? this.tokenAt(m.end) : -1;
+    const possessor =
+      !!m && after < last && this.toks[after]!.start === m.end && /^['’]s?$/.test(this.low[after]!);
+    if (m && !possessor && m.start >= this.toks[f]!.start) {
       let ok = true;
       for (let i = f; i < last && this.toks[i]!.end <= m.start; i++)
         if (!isCapitalised(this.toks[i]!.text)) ok = false;
@@ -603,7 +606,9 @@ export abstract class SpeakerResolution extends SpeakerSubjects {
     if (verb === 'read' && this.low[by] === 'out') by++;
     if (this.low[by] !== 'by') return null;
     if (AUTHOR_PARTICIPLES.has(verb)) {
-      const author = this.phraseAfter(by + 1);
+      // an author inside the speaker phrase ends with it ("The statement issued by the ministry | said …");
+      // one after it ("said the paper, penned by X") runs on
+      const author = this.phraseAfter(by + 1, by < b ? b : undefined);
       if (!author) return null;
       const r = this.resolvePhrase(author, history);
       return r.speaker || r.name ? { ...r, person: false } : null;
