@@ -319,7 +319,7 @@ async function main(): Promise<void> {
   }
   console.log('');
   console.log(
-    `peak RSS of the pipeline (before compromise is loaded): ${fmt(rssMb, 1)} MB; whole bench process: ${fmt(process.resourceUsage().maxRSS / 1024, 1)} MB`,
+    `peak RSS of this bench process after ${1 + warmupPasses + 2 * rounds} pipeline passes (before compromise is loaded): ${fmt(rssMb, 1)} MB; whole bench process: ${fmt(process.resourceUsage().maxRSS / 1024, 1)} MB (the pipeline's own peak, in fresh processes: npm run bench:rss)`,
   );
   console.log(`syntax model load (${DEFAULT_SYNTAX_MODEL_FILE}): ${fmt(modelLoadMs, 0)} ms`);
   console.log(`analyze words/s: ${fmt(words / full)}`);
