@@ -6,7 +6,7 @@ import { splitDayLists } from './day-list.js';
 import { PART_OF_DAY } from './lexicon.js';
 import type { ResolveContext } from './resolve.js';
 import { type Candidate, runRules, SOME_DAY } from './rules.js';
-import { type Tense, tenseAt, tenseMarkers, tenseNear } from './tense.js';
+import { nearMarker, type Tense, tenseAt, tenseMarkers, tenseNear } from './tense.js';
 
 /** A time expression with the evidence of how it was found and resolved (added fields of the format). */
 export interface TimeResult extends TimeExpression {
@@ -421,6 +421,24 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
           markerCache.set(sentIdx, mk);
         }
         return tenseNear(text, mk, c.start, c.end, 40, 20);
+      },
+      modalNear: () => {
+        if (!sent) return false;
+        let mk = markerCache.get(sentIdx);
+        if (!mk) {
+          mk = tenseMarkers(text, sent.start, sent.end);
+          markerCache.set(sentIdx, mk);
+        }
+        const near = nearMarker(text, mk, c.start, c.end, 40, 20);
+        if (!near || near.tense !== 'future') return false;
+        if (near.modal) return true;
+        // the verb a modal governs ("will travel", "will not travel") is a marker of its own
+        const i = mk.indexOf(near);
+        const before = i > 0 ? mk[i - 1]! : null;
+        return (
+          !!before?.modal &&
+          /^\S+\s+(?:(?:not|also|then|probably)\s+)?$/.test(text.slice(before.pos, near.pos))
+        );
       },
     };
     let value: string | null;

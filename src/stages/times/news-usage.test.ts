@@ -126,6 +126,18 @@ describe('months without a year', () => {
     );
   });
 
+  it('puts a month just behind in the next year when a future modal governs it, but not a plan or a past verb', () => {
+    const JUN = '2006-06-12';
+    expect(find('The minister will travel to Seoul in May, officials said.', 'May', JUN).value).toBe(
+      '2007-05',
+    );
+    expect(find("He'll not stand again in May.", 'May', JUN).value).toBe('2007-05');
+    expect(find('The minister visited Tokyo in May.', 'May', JUN).value).toBe('2006-05');
+    expect(find('A visit was expected in May.', 'May', JUN).value).toBe('2006-05');
+    // the month itself is not behind: it stays this year's
+    expect(find('The minister will travel to Seoul in June.', 'June', JUN).value).toBe('2006-06');
+  });
+
   it('keeps a month just ahead when the past verb is only the frame of a plan', () => {
     const APR = '1997-04-07';
     expect(find('Beijing was looking forward to the premier’s visit in May.', 'May', APR).value).toBe(

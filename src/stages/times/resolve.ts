@@ -40,6 +40,8 @@ export interface ResolveContext {
    * callers that build a context by hand need not supply it.
    */
   tenseNear?: () => Tense | null;
+  /** Whether that verb is a future modal itself ("will travel in May"; see `Marker.modal`). */
+  modalNear?: () => boolean;
   /** Last calendar quarter the story named (`1989-Q3`), which "the year-ago quarter" counts back from. */
   refQuarter?: string | null;
 }
@@ -127,7 +129,8 @@ export function weekdayDays(anchorDays: number, dow: number, dir: Tense | null, 
  * e.g. "killed Hariri in February" filed in December): a past reporting verb further off is often the
  * frame of a plan ("hoped to report sometime in May", "was looking forward to a visit in May"). `pastMin`
  * is the least distance ahead at which `near` applies (4 for a month used as a modifier: "the October
- * slaying").
+ * slaying"). `modal` says the near verb is a future modal itself ("will travel … in May"), which moves a month
+ * just behind the anchor a year forward (a plan or expectation does not: "was expected in May" looks back).
  */
 export function monthYear(
   anchor: Anchor,
@@ -135,6 +138,7 @@ export function monthYear(
   dir: Tense | null,
   pastMin = 1,
   near: Tense | null = dir,
+  modal = false,
 ): number {
   const diff = month - anchor.m;
   let y = anchor.y;
@@ -143,6 +147,8 @@ export function monthYear(
   const away = (y - anchor.y) * 12 + diff;
   if (dir === 'past' && away >= 4) return y - 1;
   if (near === 'past' && away >= pastMin) return y - 1;
+  // "will travel to Seoul in May" filed in June: a future modal governing the month states what lies ahead
+  if (modal && near === 'future' && away < 0) return y + 1;
   if (dir === 'future' && away <= -4) return y + 1;
   return y;
 }

@@ -884,6 +884,7 @@ export const RULES: Rule[] = [
                   ahead ? 'future' : ctx.tense(),
                   attributive ? 4 : 1,
                   ahead ? 'future' : (ctx.tenseNear?.() ?? null),
+                  !ahead && (ctx.modalNear?.() ?? false),
                 ),
                 mon,
               )

@@ -9,7 +9,15 @@ export interface Marker {
   pos: number;
   /** Null marks the start of a new clause ("that", "which", "but"), not a tense. */
   tense: Tense | null;
+  /**
+   * The future modal itself (will, shall, 'll, won't): a plain statement about what lies ahead, unlike a plan
+   * or expectation ("expected", "would"), which a report may place on either side of its date.
+   */
+  modal?: true;
 }
+
+/** Future modals that state what will happen (see `Marker.modal`). */
+const FUTURE_MODALS = new Set(['will', 'shall', "'ll", "won't"]);
 
 /**
  * Words that open another clause (commas and semicolons count too). A verb after them belongs to that
@@ -376,7 +384,8 @@ export function tenseMarkers(text: string, start: number, end: number): Marker[]
     } else if (BARE_FUTURE.has(w) && !NOT_BARE_BEFORE.has(prev)) {
       out.push({ pos, tense: 'future' });
     } else if (FUTURE_WORDS.has(w)) {
-      out.push({ pos, tense: PAST_AUX.has(prev) && w !== 'would' ? 'past' : 'future' });
+      const tense = PAST_AUX.has(prev) && w !== 'would' ? 'past' : 'future';
+      out.push(tense === 'future' && FUTURE_MODALS.has(w) ? { pos, tense, modal: true } : { pos, tense });
     } else if (PAST_WORDS.has(w) && !PRESENT_PASSIVE.has(prev)) {
       // "the case is heard in May", "to be paid in January": a participle after a present or future
       // auxiliary is not a past-tense verb ("was paid" still is).
@@ -391,7 +400,7 @@ export function tenseMarkers(text: string, start: number, end: number): Marker[]
     ) {
       out.push({ pos, tense: 'past' });
     } else if (w.endsWith("'ll")) {
-      out.push({ pos, tense: 'future' });
+      out.push({ pos, tense: 'future', modal: true });
     }
     prev2 = prev;
     prev = w;
@@ -441,14 +450,14 @@ export function tenseAt(markers: readonly Marker[], spanStart: number, spanEnd: 
  * or "said … by the time of June elections" the past verb is the reporting frame, not the month's event.
  * A progressive "was looking forward to" is not a past event either.
  */
-export function tenseNear(
+export function nearMarker(
   text: string,
   markers: readonly Marker[],
   spanStart: number,
   spanEnd: number,
   maxLeft: number,
   maxRight: number,
-): Tense | null {
+): Marker | null {
   let left: Marker | null = null;
   let right: Marker | null = null;
   // "In January, the company changed …": the comma after a fronted time phrase opens no new clause.
@@ -486,6 +495,18 @@ export function tenseNear(
   const progressive = (mk: Marker): boolean =>
     /^(?:was|were)\s+[a-z]+ing\b/i.test(text.slice(mk.pos, mk.pos + 30));
   if (left && progressive(left)) left = null;
-  if (left && right) return spanStart - left.pos <= (right.pos - spanEnd) * 2 ? left.tense : right.tense;
-  return (left ?? right)?.tense ?? null;
+  if (left && right) return spanStart - left.pos <= (right.pos - spanEnd) * 2 ? left : right;
+  return left ?? right;
+}
+
+/** The tense of {@link nearMarker}'s marker, or null. */
+export function tenseNear(
+  text: string,
+  markers: readonly Marker[],
+  spanStart: number,
+  spanEnd: number,
+  maxLeft: number,
+  maxRight: number,
+): Tense | null {
+  return nearMarker(text, markers, spanStart, spanEnd, maxLeft, maxRight)?.tense ?? null;
 }
