@@ -430,7 +430,7 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
           markerCache.set(sentIdx, mk);
         }
         const near = nearMarker(text, mk, c.start, c.end, 40, 20);
-        if (!near || near.tense !== 'future') return false;
+        if (near?.tense !== 'future') return false;
         if (near.modal) return true;
         // the verb a modal governs ("will travel", "will not travel") is a marker of its own
         const i = mk.indexOf(near);
