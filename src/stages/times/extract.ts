@@ -6,7 +6,7 @@ import { splitDayLists } from './day-list.js';
 import { PART_OF_DAY } from './lexicon.js';
 import type { ResolveContext } from './resolve.js';
 import { type Candidate, runRules, SOME_DAY } from './rules.js';
-import { nearMarker, type Tense, tenseAt, tenseMarkers, tenseNear } from './tense.js';
+import { isModalFuture, type Marker, nearMarker, type Tense, tenseAt, tenseMarkers } from './tense.js';
 
 /** A time expression with the evidence of how it was found and resolved (added fields of the format). */
 export interface TimeResult extends TimeExpression {
@@ -391,6 +391,21 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
     const refQuarter: string | null =
       quarters.last && quarters.last.sent === sentIdx ? quarters.last.value : quarters.lead;
     let tenseMemo: Tense | null | undefined;
+    // the sentence's tense markers (cached across its expressions) and the marker next to this one, each found once
+    const markers = (): readonly Marker[] => {
+      let mk = markerCache.get(sentIdx);
+      if (!mk) {
+        mk = tenseMarkers(text, sent!.start, sent!.end);
+        markerCache.set(sentIdx, mk);
+      }
+      return mk;
+    };
+    let nearMemo: Marker | null | undefined;
+    const near = (): Marker | null => {
+      if (nearMemo === undefined)
+        nearMemo = sent ? nearMarker(text, markers(), c.start, c.end, 40, 20) : null;
+      return nearMemo;
+    };
     const ctx: ResolveContext = {
       anchor,
       refDays: ref.refDays,
@@ -400,45 +415,13 @@ export function extractTimes(text: string, opts: ExtractTimesOptions): TimeResul
       refQuarter,
       sentenceDays: sentDated && sentDated.sent === sentIdx ? sentDated.days : null,
       tense: () => {
-        if (tenseMemo !== undefined) return tenseMemo;
-        if (!sent) {
-          tenseMemo = null;
-          return null;
-        }
-        let mk = markerCache.get(sentIdx);
-        if (!mk) {
-          mk = tenseMarkers(text, sent.start, sent.end);
-          markerCache.set(sentIdx, mk);
-        }
-        tenseMemo = tenseAt(mk, c.start, c.end);
+        if (tenseMemo === undefined) tenseMemo = sent ? tenseAt(markers(), c.start, c.end) : null;
         return tenseMemo;
       },
-      tenseNear: () => {
-        if (!sent) return null;
-        let mk = markerCache.get(sentIdx);
-        if (!mk) {
-          mk = tenseMarkers(text, sent.start, sent.end);
-          markerCache.set(sentIdx, mk);
-        }
-        return tenseNear(text, mk, c.start, c.end, 40, 20);
-      },
+      tenseNear: () => near()?.tense ?? null,
       modalNear: () => {
-        if (!sent) return false;
-        let mk = markerCache.get(sentIdx);
-        if (!mk) {
-          mk = tenseMarkers(text, sent.start, sent.end);
-          markerCache.set(sentIdx, mk);
-        }
-        const near = nearMarker(text, mk, c.start, c.end, 40, 20);
-        if (near?.tense !== 'future') return false;
-        if (near.modal) return true;
-        // the verb a modal governs ("will travel", "will not travel") is a marker of its own
-        const i = mk.indexOf(near);
-        const before = i > 0 ? mk[i - 1]! : null;
-        return (
-          !!before?.modal &&
-          /^\S+\s+(?:(?:not|also|then|probably)\s+)?$/.test(text.slice(before.pos, near.pos))
-        );
+        const mk = near();
+        return mk !== null && isModalFuture(text, markers(), mk);
       },
     };
     let value: string | null;

@@ -3,7 +3,7 @@ import { fmtDay } from './calendar.js';
 import { extractTimes, type TimeResult } from './extract.js';
 import { ordinalWordValue } from './lexicon.js';
 import { easterDays, quarterEndingOn } from './rules.js';
-import { tenseMarkers, tenseNear } from './tense.js';
+import { nearMarker, tenseMarkers } from './tense.js';
 
 // Every sentence here is written for these tests.
 
@@ -308,10 +308,10 @@ describe('counting from a day the story named', () => {
   });
 });
 
-describe('tenseNear', () => {
+describe('the tense of the nearest marker (nearMarker)', () => {
   const near = (text: string, word: string): string | null => {
     const at = text.indexOf(word);
-    return tenseNear(text, tenseMarkers(text, 0, text.length), at, at + word.length, 40, 20);
+    return nearMarker(text, tenseMarkers(text, 0, text.length), at, at + word.length, 40, 20)?.tense ?? null;
   };
 
   it('takes a verb next to the expression in its own clause only', () => {

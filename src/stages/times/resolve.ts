@@ -36,7 +36,7 @@ export interface ResolveContext {
    */
   sentenceDays?: number | null;
   /**
-   * Tense of a verb right next to the expression in its own clause (see `tenseNear`), or null; optional so
+   * Tense of a verb right next to the expression in its own clause (see `nearMarker`), or null; optional so
    * callers that build a context by hand need not supply it.
    */
   tenseNear?: () => Tense | null;

@@ -444,7 +444,7 @@ export function tenseAt(markers: readonly Marker[], spanStart: number, spanEnd: 
 }
 
 /**
- * Tense given by a verb right next to `[spanStart, spanEnd)` in the same clause: the nearest marker at most
+ * The tense marker of a verb right next to `[spanStart, spanEnd)` in the same clause: the nearest marker at most
  * `maxLeft` characters before it or `maxRight` after it, with no clause boundary in between; else null.
  * "killed 19 servicemen in June" has its verb at hand, while in "hoped to give a report sometime in May"
  * or "said … by the time of June elections" the past verb is the reporting frame, not the month's event.
@@ -499,14 +499,14 @@ export function nearMarker(
   return left ?? right;
 }
 
-/** The tense of {@link nearMarker}'s marker, or null. */
-export function tenseNear(
-  text: string,
-  markers: readonly Marker[],
-  spanStart: number,
-  spanEnd: number,
-  maxLeft: number,
-  maxRight: number,
-): Tense | null {
-  return nearMarker(text, markers, spanStart, spanEnd, maxLeft, maxRight)?.tense ?? null;
+/**
+ * Whether the future marker `mk` (one of `markers`) states what a modal says will happen: the modal itself, or
+ * the verb it governs right after it ("will travel", "will not travel"), which is a marker of its own.
+ */
+export function isModalFuture(text: string, markers: readonly Marker[], mk: Marker): boolean {
+  if (mk.tense !== 'future') return false;
+  if (mk.modal) return true;
+  const i = markers.indexOf(mk);
+  const before = i > 0 ? markers[i - 1]! : null;
+  return !!before?.modal && /^\S+\s+(?:(?:not|also|then|probably)\s+)?$/.test(text.slice(before.pos, mk.pos));
 }
