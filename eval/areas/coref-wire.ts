@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Blindness, type EvalArea, ROOT, ratio, SHARED } from '../area.js';
+import { readWire2Gold, WIRE3_GOLD } from './exhaustive-wire-2.js';
 
 /** One story of `gold/coref-wire.json`: every person, with the raw-file offsets of all its mentions. */
 interface GoldStory {
@@ -99,10 +100,11 @@ function corefWireStories(): GoldStory[] {
 
 /** Stories of `eval/gold/exhaustive-wire-3.json`, whose `coref` field has the coref-wire shape. */
 function corefWire3Stories(): GoldStory[] {
-  const gold = JSON.parse(readFileSync(path.join(ROOT, 'eval/gold/exhaustive-wire-3.json'), 'utf8')) as {
-    stories: { file: string; split: 'blind' | 'dev'; coref?: GoldStory['persons'] }[];
-  };
-  return gold.stories.map((s) => ({ file: s.file, split: s.split, persons: s.coref ?? [] }));
+  return readWire2Gold(WIRE3_GOLD).stories.map((s) => ({
+    file: s.file,
+    split: s.split,
+    persons: s.coref ?? [],
+  }));
 }
 
 function corefArea(

@@ -9,6 +9,7 @@ import {
   WIRE2_GOLD,
   WIRE3_GOLD,
   type Wire2Quote,
+  type Wire2Story,
 } from './exhaustive-wire-2.js';
 
 const PLOVER = new Set([
@@ -33,8 +34,7 @@ const PLOVER = new Set([
   'CRIME',
 ]);
 
-type Story = ReturnType<typeof readWire2Gold>['stories'][number];
-const allQuotes = (s: Story): Wire2Quote[] => [...s.quotes, ...s.quotes_optional];
+const allQuotes = (s: Wire2Story): Wire2Quote[] => [...s.quotes, ...s.quotes_optional];
 
 /** Story files that earlier gold already annotated (a new blind story must be new to every gold set). */
 function earlierGoldFiles(goldFile: string): Set<string> {
@@ -154,9 +154,7 @@ describe.skipIf(!haveStories).each([WIRE2_GOLD, WIRE3_GOLD])(
     });
 
     it('gives person coreference whose mentions are names or personal pronouns, each held by one person', () => {
-      for (const s of gold.stories as (Story & {
-        coref?: { name: string; mentions: [number, number][] }[];
-      })[]) {
+      for (const s of gold.stories) {
         if (!s.coref) continue;
         const text = raw(s.file);
         const seen = new Set<string>();

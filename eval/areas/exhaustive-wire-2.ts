@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Analysis } from '../../src/core/types.js';
 import { type EntityGold, scoreEntities } from '../../src/services/evaluate/entities.js';
-import { type EvalArea, ROOT, ratio, SHARED } from '../area.js';
+import { type Blindness, type EvalArea, ROOT, ratio, SHARED } from '../area.js';
 import { startsAt } from './exhaustive-wire.js';
 
 /** Where the gold lives, relative to the repository root. */
@@ -58,6 +58,8 @@ export interface Wire2Story {
   persons: string[];
   persons_optional: string[];
   not_persons: string[];
+  /** Person coreference in the shape of `coref-wire.json` (`exhaustive-wire-3.json` has it). */
+  coref?: { name: string; mentions: [number, number][] }[];
 }
 
 /** Reads the gold file (no story text is needed for this). */
@@ -160,8 +162,8 @@ export interface ExhaustiveAreaOptions {
   /** Gold file relative to the repository root, in the shape of `exhaustive-wire-2.json`. */
   goldFile: string;
   /** Only the stories of this split (all stories when absent). */
-  split?: 'dev' | 'blind';
-  blindness: 'blind' | 'tuned';
+  split?: Wire2Story['split'];
+  blindness: Blindness;
   description: string;
 }
 
