@@ -7,6 +7,7 @@ import {
   describedPerson,
   entityAtWord,
   entityOfNominal,
+  isParty,
   type RefineContext,
   type Refiner,
 } from './refiners/context.js';
@@ -18,7 +19,6 @@ const POSSIBLE_MODALS: ReadonlySet<string> = new Set(['could', 'might', 'may', '
 /** Event types whose two sides act together, so that neither is more the actor than the other. */
 const RECIPROCAL: ReadonlySet<PloverType> = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
 /** Entity types that can act or be acted on in a political event. */
-const PARTY_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
 /**
  * Prepositions of a time or purpose adjunct whose event noun the clause's subject took part in ("after talks
@@ -138,9 +138,7 @@ function parties(ctx: RefineContext, w0: number): string[] {
   const own = w !== w0;
   for (const c of ctx.syntax!.conjuncts(w)) {
     const id = own ? entityAtWord(ctx, c) : (entityOfNominal(ctx, c) ?? describedPerson(ctx, c));
-    if (!id || out.includes(id)) continue;
-    const ent = ctx.ix.entities.find((e) => e.id === id);
-    if (ent && PARTY_TYPES.has(ent.type)) out.push(id);
+    if (isParty(ctx, id) && !out.includes(id)) out.push(id);
   }
   return out;
 }

@@ -3,12 +3,12 @@ import { baseRel } from '../../syntax/query.js';
 import {
   describedPerson,
   entityOfNominal,
+  isParty,
   type RefineContext,
   type Refiner,
   triggerWord,
 } from './context.js';
 
-const PARTY: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** Nouns for people who act in their own name though another is named in their phrase ("the sister of X"). */
 const RELATION_NOUNS: ReadonlySet<string> = new Set([...KIN_NOUNS.keys(), 'lawyer', 'attorney', 'friend']);
 
@@ -66,9 +66,8 @@ export const clauseActors: Refiner = {
       if (subjects.length === 0 && e.actors.length === 0 && !e.genericActor) {
         const s = inheritedSubject(ctx, w);
         const id = s >= 0 ? entityOfNominal(ctx, s) : null;
-        const ent = id ? ctx.ix.entities.find((x) => x.id === id) : undefined;
-        if (!ent || !PARTY.has(ent.type) || e.targets.includes(ent.id)) return e;
-        return { ...e, actors: [ent.id], rule: `${e.rule}+inherited-subject` };
+        if (!isParty(ctx, id) || e.targets.includes(id)) return e;
+        return { ...e, actors: [id], rule: `${e.rule}+inherited-subject` };
       }
       if (subjects.length !== 1) return e;
       const s = subjects[0]!;
@@ -95,8 +94,7 @@ export const clauseActors: Refiner = {
       const named: string[] = [];
       for (const c of syn.conjuncts(s)) {
         const id = entityOfNominal(ctx, c);
-        const ent = id ? ctx.ix.entities.find((x) => x.id === id) : undefined;
-        if (ent && PARTY.has(ent.type) && !named.includes(ent.id)) named.push(ent.id);
+        if (isParty(ctx, id) && !named.includes(id)) named.push(id);
       }
       if (named.length > 0) {
         if (e.actors.some((a) => named.includes(a))) return e;

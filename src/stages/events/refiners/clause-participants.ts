@@ -5,6 +5,7 @@ import { adjunctParties, roleParties } from '../predicates.js';
 import {
   describedPerson,
   entityOfNominal,
+  isParty,
   type RefineContext,
   type Refiner,
   triggerWord,
@@ -21,15 +22,12 @@ const VERBAL: ReadonlySet<PloverType> = new Set([
 ]);
 /** Prepositions whose object is what a verbal event is about ("complained over Israeli raids"). */
 const ABOUT: ReadonlySet<string> = new Set(['over', 'about', 'against', 'on', 'at']);
-const PARTY: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** Prepositions whose object is the other side of an event ("talks with", "an appeal to", "a move against"). */
 const SIDE_CASES: ReadonlySet<string> = new Set(['with', 'to', 'against', 'between']);
 
 function party(ctx: RefineContext, w: number): string | null {
   const id = entityOfNominal(ctx, w);
-  if (!id) return null;
-  const ent = ctx.ix.entities.find((e) => e.id === id);
-  return ent && PARTY.has(ent.type) ? id : null;
+  return isParty(ctx, id) ? id : null;
 }
 
 /** A party a nominal names, or that its possessor, "by" agent or nationality modifier names ("Israeli raids"). */

@@ -67,6 +67,19 @@ export function entityIndexAtWord(ix: DocIndex, syn: SyntaxIndex | null, w: numb
   return ix.entityAt[t]!;
 }
 
+/** Entity types that can act in an event or be its target: people, organisations, states and peoples. */
+export const PARTY_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+
+/** Whether `id` is an entity of the document of a party type (`PARTY_TYPES`). */
+export function isParty(ctx: RefineContext, id: string | null | undefined): id is string {
+  if (!id) return false;
+  const ent = ctx.ix.entities.find((e) => e.id === id);
+  return !!ent && PARTY_TYPES.has(ent.type);
+}
+
+/** Relations by which a name is the nominal's own ("President X", "his counterpart Y"), not a modifier's. */
+export const OWN_NAME = /^(?:compound|flat|appos)/;
+
 /** The entity id whose mention covers syntax word `w`, or null. */
 export function entityAtWord(ctx: RefineContext, w: number): string | null {
   const k = entityIndexAtWord(ctx.ix, ctx.syntax, w);
@@ -117,14 +130,13 @@ export function describedPerson(ctx: RefineContext, w: number): string | null {
   if (!syn || !word || word.upos !== 'NOUN' || !RELATIONAL_TITLES.has(word.lemma.toLowerCase())) return null;
   if (entityAtWord(ctx, w)) return null;
   const kids = syn.children(w);
-  if (kids.some((c) => /^(?:compound|flat|appos)/.test(syn.words[c]!.deprel) && entityAtWord(ctx, c)))
-    return null;
+  if (kids.some((c) => OWN_NAME.test(syn.words[c]!.deprel) && entityAtWord(ctx, c))) return null;
   const possessor = kids.filter((c) => syn.words[c]!.deprel === 'nmod:poss').map((c) => entityAtWord(ctx, c));
   const found = new Set<string>();
   for (let k = 0; k < syn.words.length; k++) {
     if (k === w || syn.words[k]!.lemma.toLowerCase() !== word.lemma.toLowerCase()) continue;
     for (const c of syn.children(k)) {
-      if (!/^(?:compound|flat|appos)/.test(syn.words[c]!.deprel)) continue;
+      if (!OWN_NAME.test(syn.words[c]!.deprel)) continue;
       const id = entityAtWord(ctx, c);
       const ent = id ? ctx.ix.entities.find((e) => e.id === id) : undefined;
       if (ent?.type === 'PERSON' && !possessor.includes(ent.id)) found.add(ent.id);

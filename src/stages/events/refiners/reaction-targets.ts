@@ -1,19 +1,17 @@
 import type { PloverType } from '../../../core/types.js';
 import { baseRel } from '../../syntax/query.js';
 import { REACTION_CAUSES } from '../data/word-lists.js';
-import { entityOfNominal, type RefineContext, type Refiner, triggerWord } from './context.js';
+import { entityOfNominal, isParty, type RefineContext, type Refiner, triggerWord } from './context.js';
 
 /** Reactions aimed at whoever caused them. */
 const REACTIONS: ReadonlySet<PloverType> = new Set(['DISAPPROVE', 'SANCTION', 'PROTEST']);
-const PARTY: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
 /** The party entities a nominal and its conjuncts name. */
 function parties(ctx: RefineContext, w: number): string[] {
   const out: string[] = [];
   for (const c of ctx.syntax!.conjuncts(w)) {
     const id = entityOfNominal(ctx, c);
-    const ent = id ? ctx.ix.entities.find((e) => e.id === id) : undefined;
-    if (ent && PARTY.has(ent.type) && !out.includes(ent.id)) out.push(ent.id);
+    if (isParty(ctx, id) && !out.includes(id)) out.push(id);
   }
   return out;
 }

@@ -1,9 +1,7 @@
 import { baseRel } from '../../syntax/query.js';
 import { adjunctParties, antecedentOf } from '../predicates.js';
 import type { RuledEvent } from '../types.js';
-import { entityAtWord, type RefineContext, triggerWord } from './context.js';
-
-const PARTY: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+import { entityAtWord, isParty, OWN_NAME, type RefineContext, triggerWord } from './context.js';
 
 /**
  * The actors of an event whose verb's subject is a relative pronoun ("Iran, which has refused to …", "the
@@ -24,14 +22,10 @@ export function relativeSubjectActors(ctx: RefineContext, e: RuledEvent): string
   const out: string[] = [];
   for (const c of syn.conjuncts(a)) {
     const id = entityAtWord(ctx, c);
-    const ent = id ? ctx.ix.entities.find((x) => x.id === id) : undefined;
-    if (ent && PARTY.has(ent.type) && !e.targets.includes(ent.id) && !out.includes(ent.id)) out.push(ent.id);
+    if (isParty(ctx, id) && !e.targets.includes(id) && !out.includes(id)) out.push(id);
   }
   return out;
 }
-
-/** Relations by which a name is the nominal's own ("President X", "his counterpart Y"), not a modifier's. */
-const OWN_NAME = /^(?:compound|flat|appos)/;
 
 /**
  * The actors of an event the token rules left without one when its verb has a subject of its own that is a
@@ -62,8 +56,7 @@ export function ownSubjectActors(ctx: RefineContext, e: RuledEvent): string[] {
         id = entityAtWord(ctx, k);
         if (id) break;
       }
-    const ent = id ? ctx.ix.entities.find((x) => x.id === id) : undefined;
-    if (ent && PARTY.has(ent.type) && !e.targets.includes(ent.id) && !out.includes(ent.id)) out.push(ent.id);
+    if (isParty(ctx, id) && !e.targets.includes(id) && !out.includes(id)) out.push(id);
   }
   return out;
 }
